@@ -1,0 +1,1 @@
+"""Language layer and per-language data (spaCy-style `lang/<code>/` modules)."""

@@ -1,0 +1,268 @@
+"""The language layer: tokens, lemmas, news-aware sentences and names (and POS, parse and entities when a
+trained pipeline is shipped for the language).
+
+Tokenisation is spaCy's rule-based tokenizer for the language. Sentence boundaries are set by rules written
+for news text (paragraphs and headings stand alone, closing quotation marks stay with their sentence,
+abbreviations and initials do not end a sentence) before any trained component runs, so a shipped parser
+works within them. Lemmas come from the trained pipeline when it has a lemmatizer, else from spaCy's lookup
+tables (spacy-lookups-data), which ship with the package and need no download.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import Table, load_lookups
+from spacy.tokens import Doc as SpacyDoc
+
+from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
+from dyad.lang.data import load_language_data
+from dyad.pipeline import register
+
+#: Characters that end a sentence when a token consists of them.
+_TERMINALS = frozenset(".!?…")
+#: Quotation marks and brackets that may close a sentence after its final punctuation.
+_CLOSERS = frozenset("’”\"'»)]")
+_OPENERS = frozenset("‘“„\"'«([")
+
+
+def model_path(language: str) -> Path | None:
+    """The shipped trained pipeline of a language, if there is one."""
+    path = Path(str(resources.files("dyad.lang").joinpath(language, "model")))
+    return path if (path / "config.cfg").is_file() else None
+
+
+class SentenceRules:
+    """News-aware sentence boundaries from per-language data (`sentences.yaml`)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.abbreviations = frozenset(str(a).lower() for a in data.get("abbreviations", []))
+
+    def starts(self, doc: SpacyDoc) -> list[bool]:
+        """For each spaCy token, whether it starts a sentence (whitespace tokens never do)."""
+        n = len(doc)
+        starts = [False] * n
+        new_sentence = True
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if tok.is_space:
+                if "\n" in tok.text:
+                    new_sentence = True
+                i += 1
+                continue
+            if new_sentence:
+                starts[i] = True
+                new_sentence = False
+            if self._ends_sentence(doc, i):
+                # Absorb closing quotation marks and brackets into the sentence that just ended.
+                j = i + 1
+                while j < n and not doc[j].is_space and self._is_closer(doc, j):
+                    j += 1
+                if j < n and self._can_start(doc, j):
+                    new_sentence = True
+                i = j
+                continue
+            i += 1
+        return starts
+
+    def _ends_sentence(self, doc: SpacyDoc, i: int) -> bool:
+        text = doc[i].text
+        if not text or not set(text) <= _TERMINALS:
+            return False
+        if text == "." and i > 0:
+            prev = doc[i - 1]
+            # "J. Biden": a single capital letter before a full stop is an initial.
+            if prev.whitespace_ == "" and len(prev.text) == 1 and prev.text.isupper():
+                return False
+        return True
+
+    def _is_closer(self, doc: SpacyDoc, j: int) -> bool:
+        text = doc[j].text
+        if text in {'"', "'"}:
+            # A straight quote closes only when attached to what precedes it.
+            return j > 0 and doc[j - 1].whitespace_ == ""
+        return len(text) == 1 and text in _CLOSERS
+
+    def _can_start(self, doc: SpacyDoc, j: int) -> bool:
+        tok = doc[j]
+        first = tok.text[0]
+        if tok.is_space:
+            return True
+        if first.isupper() or first.isdigit() or first in _OPENERS:
+            return True
+        # "... beland. ‘De" handled above; a lower-case word after a full stop continues the sentence
+        # unless the full stop came after an abbreviation-like token, which the tokenizer keeps whole.
+        return False
+
+    def is_abbreviation(self, text: str) -> bool:
+        return text.lower() in self.abbreviations
+
+
+class LanguageLayer:
+    """The registered language-layer component: fills `tokens`, `sentences` and `names`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        path = model_path(language)
+        self.nlp: Language = spacy.load(path) if path else spacy.blank(language)
+        self.trained = path is not None
+        self.rules = SentenceRules(load_language_data(language, "sentences"))
+        names = load_language_data(language, "names")
+        self.name_particles = frozenset(names.get("particles", []))
+        self.not_names = frozenset(w.lower() for w in names.get("not_names", []))
+        self.adjective_endings = tuple(names.get("adjective_endings", []))
+        self.has_lemmatizer = "lemmatizer" in self.nlp.pipe_names
+        self.lemma_table = _lemma_table(language)
+        self.stop_words = frozenset(self.nlp.Defaults.stop_words)
+
+    def __call__(self, doc: Document) -> None:
+        sdoc = _split_acronym_stops(self.nlp.make_doc(doc.text))
+        for tok, is_start in zip(sdoc, self.rules.starts(sdoc), strict=True):
+            tok.is_sent_start = is_start if not tok.is_space else False
+        if sdoc:
+            sdoc[0].is_sent_start = True
+        for _name, proc in self.nlp.pipeline:
+            sdoc = proc(sdoc)
+        self._convert(sdoc, doc)
+
+    def _convert(self, sdoc: SpacyDoc, doc: Document) -> None:
+        index: dict[int, int] = {}
+        for tok in sdoc:
+            if tok.is_space:
+                continue
+            index[tok.i] = len(doc.tokens)
+            lower = tok.text.lower()
+            lemma = tok.lemma_ if self.has_lemmatizer else self.lemma_table.get(lower, lower)
+            doc.tokens.append(
+                Token(
+                    i=len(doc.tokens),
+                    start=tok.idx,
+                    end=tok.idx + len(tok.text),
+                    text=tok.text,
+                    lemma=lemma.lower() if lemma else tok.text.lower(),
+                    pos=tok.pos_,
+                    tag=tok.tag_,
+                    morph=str(tok.morph),
+                    dep=tok.dep_ if self.trained else "",
+                    whitespace=tok.whitespace_,
+                )
+            )
+        if self.trained and "parser" in self.nlp.pipe_names:
+            for tok in sdoc:
+                if tok.i in index and tok.head.i in index and tok.head.i != tok.i:
+                    doc.tokens[index[tok.i]].head = index[tok.head.i]
+        # Sentences: runs of non-space tokens between the rule-set starts.
+        current: list[int] = []
+        for tok in sdoc:
+            if tok.is_space:
+                continue
+            if tok.is_sent_start and current:
+                self._add_sentence(doc, current)
+                current = []
+            current.append(index[tok.i])
+        if current:
+            self._add_sentence(doc, current)
+        if self.trained and "ner" in self.nlp.pipe_names:
+            for ent in sdoc.ents:
+                toks = [index[t.i] for t in ent if t.i in index]
+                if toks:
+                    self._add_name(doc, toks[0], toks[-1] + 1, ent.label_)
+        else:
+            self._rule_names(doc)
+
+    @staticmethod
+    def _add_sentence(doc: Document, token_ids: list[int]) -> None:
+        first, last = doc.tokens[token_ids[0]], doc.tokens[token_ids[-1]]
+        doc.sentences.append(Sentence(len(doc.sentences), first.start, last.end, token_ids[0], token_ids[-1] + 1))
+
+    @staticmethod
+    def _add_name(doc: Document, start_tok: int, end_tok: int, label: str) -> None:
+        sent = doc.sentence_of_offset(doc.tokens[start_tok].start)
+        doc.names.append(
+            Name(doc.tokens[start_tok].start, doc.tokens[end_tok - 1].end, start_tok, end_tok, label,
+                 sent if sent is not None else 0)
+        )
+
+    def _is_capitalised(self, tok: Token) -> bool:
+        return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+    def _rule_names(self, doc: Document) -> None:
+        """Names without a trained recogniser: runs of capitalised tokens, with name particles inside
+        ("Ursula von der Leyen"). A sentence-initial word counts only when it is not a known common word."""
+        for sent in doc.sentences:
+            i = sent.token_start
+            while i < sent.token_end:
+                tok = doc.tokens[i]
+                if not self._is_capitalised(tok) or self._common_at_start(doc, sent, i):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < sent.token_end:
+                    nxt = doc.tokens[j]
+                    if self._is_capitalised(nxt):
+                        j += 1
+                    elif (nxt.lower in self.name_particles and j + 1 < sent.token_end
+                          and self._is_capitalised(doc.tokens[j + 1])
+                          and not doc.tokens[j + 1].lower.endswith(self.adjective_endings)):
+                        j += 2
+                    else:
+                        break
+                self._add_name(doc, i, j, "MISC")
+                i = j
+
+    def _common_at_start(self, doc: Document, sent: Sentence, i: int) -> bool:
+        lower = doc.tokens[i].lower
+        if lower in self.not_names or lower in self.stop_words:
+            return True
+        at_start = i == sent.token_start or doc.tokens[i - 1].text in _OPENERS
+        # A capitalised sentence-initial word that the lemma table knows is an ordinary word.
+        return at_start and lower in self.lemma_table
+
+
+def _split_acronym_stops(doc: SpacyDoc) -> SpacyDoc:
+    """Split "VS." into "VS" + "." where the tokenizer's exceptions (Dutch "vs." = versus) glued a
+    sentence-final full stop to an upper-case acronym; otherwise "VS" is not matched and the sentence
+    does not end."""
+    targets = [t for t in doc if len(t.text) >= 3 and t.text.endswith(".") and t.text[:-1].isalpha()
+               and t.text[:-1].isupper()]
+    if not targets:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for tok in targets:
+            retokenizer.split(tok, [tok.text[:-1], "."], heads=[(tok, 0), (tok, 0)])
+    return doc
+
+
+@cache
+def _lemma_table(language: str) -> Table:
+    """spaCy's lookup lemma table of a language (keys are hashed; `in` and `get` take strings)."""
+    lookups = load_lookups(language, ["lemma_lookup"], strict=False)
+    if not lookups.has_table("lemma_lookup"):
+        return Table(name="lemma_lookup")
+    return lookups.get_table("lemma_lookup")
+
+
+@cache
+def get_layer(language: str) -> LanguageLayer:
+    return LanguageLayer(language)
+
+
+@register("language", "spacy_rules")
+def create_language_layer(language: str, settings: Mapping[str, Any]) -> LanguageLayer:
+    return get_layer(language)
+
+
+def analyse_text(text: str, language: str = "nl", published: PartialDate | str | None = None,
+                 article_id: str = "text") -> Document:
+    """Run only the language layer over a text (for tests and for users of the layer alone)."""
+    pub = PartialDate.parse(published) if isinstance(published, str) else published
+    doc = Document(article=Article(id=article_id, text=text, published=pub, language=language), language=language)
+    get_layer(language)(doc)
+    return doc
