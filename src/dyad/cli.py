@@ -1,0 +1,291 @@
+"""The `dyad` command line. It only calls the library and turns domain errors into friendly messages;
+progress goes to stderr, results to stdout (NO_COLOR is respected by Rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dyad.errors import DyadError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dyad: who did what to whom, when, and who said what, from Dutch and English news.")
+actors_app = typer.Typer(no_args_is_help=True, help="Look up actors in the knowledge base.")
+app.add_typer(actors_app, name="actors")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DB_HELP = "Store: a DuckDB file path (default $DYAD_DB or ~/.local/share/dyad/dyad.duckdb) or a database URL."
+
+
+def _fail(exc: DyadError) -> typer.Exit:
+    err.print(f"[red]error[/red] {exc}")
+    return typer.Exit(2)
+
+
+def _actor_cell(ref: dict[str, Any] | None) -> str:
+    if not ref:
+        return "-"
+    code = ref.get("actor") or "?"
+    return f"{ref.get('name')} [dim]({code})[/dim]"
+
+
+def print_extraction(records: Any, title: str) -> None:
+    """Readable tables of the events, quotes and actors found in one article."""
+    events = Table(title=f"Events — {title}", show_lines=False, expand=False)
+    for col in ("source", "cameo", "target", "factuality", "date", "trigger", "rule"):
+        events.add_column(col)
+    for e in records.events:
+        events.add_row(_actor_cell(e["source"]), f"{e['cameo']} {e['plover'] or ''}", _actor_cell(e["target"]),
+                       e["factuality"], e["date"] or "-", e["trigger"], e["rule"])
+    out.print(events)
+    quotes = Table(title=f"Quotes — {title}")
+    for col in ("speaker", "kind", "cue", "text"):
+        quotes.add_column(col)
+    for q in records.quotes:
+        text = q["text"] if len(q["text"]) <= 100 else q["text"][:97] + "..."
+        quotes.add_row(_actor_cell(q["speaker"]), q["kind"], q["cue"] or "-", text)
+    out.print(quotes)
+    seen: dict[str, list[str]] = {}
+    for m in records.mentions:
+        if m["actor"]:
+            seen.setdefault(f"{m['actor_name']}|{m['actor']}|{m['country'] or '-'}|{m['role'] or '-'}",
+                            []).append(m["text"])
+    actors = Table(title=f"Actors — {title}")
+    for col in ("actor", "code", "country", "role", "mentions"):
+        actors.add_column(col)
+    for key, texts in seen.items():
+        name, code, country, role = key.split("|")
+        actors.add_row(name, code, country, role, ", ".join(dict.fromkeys(texts)))
+    out.print(actors)
+
+
+@app.command()
+def run(
+    inputs: list[str] = typer.Argument(..., help="Files, folders or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per article on stdout."),
+    language: str | None = typer.Option(None, "--language", "-l", help="nl or en (detected when not given)."),
+) -> None:
+    """Extract events, quotes and actors and show them, without storing."""
+    from dyad.api import analyse
+    from dyad.readers import ReadFailure, read_inputs
+    from dyad.records import build_records
+
+    failed = 0
+    for item in read_inputs(inputs, language=language):
+        if isinstance(item, ReadFailure):
+            failed += 1
+            err.print(f"[red]failed[/red] {item.origin}: [{item.code}] {item.message}")
+            continue
+        try:
+            records = build_records(analyse(item))
+        except DyadError as exc:
+            failed += 1
+            err.print(f"[red]failed[/red] {item.origin or item.id}: {exc}")
+            continue
+        if as_json:
+            sys.stdout.write(json.dumps(records.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            print_extraction(records, item.id)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, folders or - for stdin."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    language: str | None = typer.Option(None, "--language", "-l", help="nl or en (detected when not given)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Extract articles into the store (idempotent: unchanged articles are skipped)."""
+    from dyad.ingest import ingest as run_ingest
+    from dyad.store import open_store
+
+    try:
+        store = open_store(db)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    with store, _progress(quiet) as progress:
+        summary = run_ingest(inputs, store, language=language, progress=progress)
+    err.print(f"done {summary.done}, unchanged {summary.unchanged}, failed {summary.failed}")
+    for failure in summary.failures:
+        err.print(f"[red]failed[/red] {failure.origin}: [{failure.code}] {failure.message}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+class _RichProgress:
+    """Adapts the library's progress callbacks to a Rich progress bar on stderr."""
+
+    def __init__(self, quiet: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, disable=quiet, transient=False)
+        self.task = self.progress.add_task("ingest", total=None)
+
+    def __enter__(self) -> _RichProgress:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def __call__(self, status: str, origin: str) -> None:
+        self.progress.update(self.task, advance=1, description=f"ingest {status:9} {origin[-40:]}")
+
+
+def _progress(quiet: bool) -> _RichProgress:
+    return _RichProgress(quiet)
+
+
+@app.command()
+def export(
+    events: Path | None = typer.Option(None, "--events", help="Write events to this file."),
+    quotes: Path | None = typer.Option(None, "--quotes", help="Write quotes to this file."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    article: str | None = typer.Option(None, "--article", help="Only this article id."),
+    actor: str | None = typer.Option(None, "--actor", help="Actor code or country on either side (RUS, USAGOV)."),
+    cameo_root: str | None = typer.Option(None, "--root", help="CAMEO root, two digits (e.g. 11)."),
+    factuality: str | None = typer.Option(None, "--factuality", help="actual, possible or negated."),
+    since: str | None = typer.Option(None, "--since", help="Events dated on or after (ISO date)."),
+    until: str | None = typer.Option(None, "--until", help="Events dated on or before (ISO date)."),
+) -> None:
+    """Export events and quotes from the store."""
+    from dyad.export import export as run_export
+    from dyad.store import open_store
+
+    if events is None and quotes is None:
+        err.print("[red]error[/red] give --events FILE and/or --quotes FILE")
+        raise typer.Exit(2)
+    try:
+        with open_store(db) as store:
+            counts = run_export(store, events_path=events, quotes_path=quotes, fmt=fmt, article_id=article,
+                                actor=actor, cameo_root=cameo_root, factuality=factuality, since=since,
+                                until=until)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    err.print(", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@app.command(name="eval")
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object (last line)."),
+) -> None:
+    """Extract the gold articles and score them as shared/spec/FORMAT.md says."""
+    from dyad.evaluation import evaluate as run_evaluation
+
+    try:
+        result = run_evaluation(gold_dir).to_dict()
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+        return
+    table = Table(title=f"dyad eval {gold_dir} ({result['articles']} articles)")
+    for col in ("", "precision", "recall", "f1", "tp", "pred", "gold"):
+        table.add_column(col, justify="right" if col else "left")
+    for key in ("events", "dyads", "quotes", "quotes_direct", "quotes_indirect", "quotes_partial"):
+        s = result[key]
+        table.add_row(key, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]),
+                      str(s["pred"]), str(s["gold"]))
+    out.print(table)
+    ev = result["events"]
+    out.print(f"matched events: exact code {ev['exact_code']:.3f}, factuality {ev['factuality']:.3f}, "
+              f"date {ev['date']:.3f}")
+
+
+@app.command()
+def stats(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """Counts of what the store holds."""
+    from dyad.store import open_store
+
+    try:
+        with open_store(db) as store:
+            data = store.stats()
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(data, default=str) + "\n")
+        return
+    table = Table(title="dyad store")
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    for key, value in data.items():
+        table.add_row(str(key), json.dumps(value, default=str) if isinstance(value, dict | list) else str(value))
+    out.print(table)
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: str = typer.Argument(..., help="A name as written: Poetin, het Kremlin, NAVO ..."),
+    date: str | None = typer.Option(None, "--date", help="Resolve roles at this date (YYYY[-MM[-DD]])."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+) -> None:
+    """Candidates for a name, best first."""
+    from dyad.actors import lookup
+    from dyad.document import PartialDate
+
+    try:
+        when = PartialDate.parse(date, source="--date") if date else None
+        candidates = lookup(name, when)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    rows = [c.to_dict() for c in candidates]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    if not rows:
+        err.print(f"no actor known for {name!r}")
+        raise typer.Exit(1)
+    table = Table(title=f"{name}" + (f" at {date}" if date else ""))
+    for col in ("id", "name", "actor", "country", "role", "confidence"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*(str(r.get(c) if r.get(c) is not None else "-") for c in
+                        ("id", "name", "actor", "country", "role", "confidence")))
+    out.print(table)
+
+
+@app.command()
+def demo(
+    db: str | None = typer.Option(None, "--db", help="Store for the demo (default: the embedded default store)."),
+) -> None:
+    """Run the example Dutch article through the whole pipeline into the store and show what was found."""
+    from dyad.ingest import ingest as run_ingest
+    from dyad.store import open_store
+
+    example = resources.files("dyad").joinpath("examples", "nl_sancties.txt")
+    path = str(example)
+    try:
+        store = open_store(db)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    with store:
+        summary = run_ingest([path], store)
+        err.print(f"ingested {path}: done {summary.done}, unchanged {summary.unchanged}, failed {summary.failed}")
+        for failure in summary.failures:
+            err.print(f"[red]failed[/red] {failure.origin}: [{failure.code}] {failure.message}")
+        records = store.article_records(Path(path).stem)
+        print_extraction(records, Path(path).stem)
+        err.print(f"store: {store.location}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

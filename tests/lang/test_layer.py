@@ -1,0 +1,91 @@
+"""The language layer on real Dutch news text (the seed and DpgMedia2019 gold dev articles)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad.lang.layer import analyse_text
+
+
+def _sentences(text: str) -> list[str]:
+    doc = analyse_text(text)
+    return [doc.sentence_text(s.index) for s in doc.sentences]
+
+
+def test_seed_sentences_match_the_gold_sentences(seed_text: str, shared_dir: Path) -> None:
+    body = seed_text.split("2021-03", 1)[1]
+    sentences = set(_sentences(body))
+    gold = json.loads((shared_dir / "gold" / "dev" / "000_c8f14cc41eaac8fb.json").read_text())
+    for event in gold["events"]:
+        assert event["sentence"] in sentences
+
+
+def test_heading_without_final_stop_is_its_own_sentence(seed_text: str) -> None:
+    assert "Verkilling van de relaties" in _sentences(seed_text)
+
+
+def test_quote_with_missing_opening_mark_stays_one_sentence(seed_text: str) -> None:
+    sentences = _sentences(seed_text)
+    assert ("We moeten ons langzamerhand afwenden van het gebruiken van internationale betalingssystemen "
+            "die door het Westen worden beheerd’, zei Lavrov.") in sentences
+
+
+def test_closing_quote_stays_with_its_sentence(seed_text: str) -> None:
+    assert "‘De verantwoordelijkheid daarvoor ligt volledig bij de VS’." in _sentences(seed_text)
+
+
+def test_acronym_before_full_stop_ends_the_sentence() -> None:
+    text = ("Lavrov probeerde duidelijk diplomatieke munt te slaan uit de verkilling van de relaties van beide "
+            "landen met de VS. Volgens hem moeten Rusland en China zich allebei verzetten.")
+    doc = analyse_text(text)
+    assert len(doc.sentences) == 2
+    assert any(t.text == "VS" for t in doc.tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"De onbreekbare band tussen de VS en Israël is nog nooit zo sterk geweest als nu", zei Trump '
+         'gisteren in het Witte Huis. Netanyahu reageerde.', 2),
+        ("De premier van Israël brak gisteren een succesvol bezoek aan de VS af. Het conflict met Hamas "
+         "laaide op.", 2),
+    ],
+)
+def test_straight_quotes_and_plain_stops(text: str, expected: int) -> None:
+    assert len(analyse_text(text).sentences) == expected
+
+
+def test_tokens_are_offsets_into_the_text(seed_text: str) -> None:
+    doc = analyse_text(seed_text)
+    for tok in doc.tokens:
+        assert seed_text[tok.start : tok.end] == tok.text
+        assert not tok.text.isspace()
+
+
+def test_lemmas_of_strong_verbs() -> None:
+    doc = analyse_text("Moskou riep zijn ambassadeur terug. Zij verweten hem hypocrisie.")
+    lemmas = {t.text: t.lemma for t in doc.tokens}
+    assert lemmas["riep"] == "roepen"
+    assert lemmas["verweten"] == "verwijten"
+
+
+def test_names_in_the_seed(seed_text: str) -> None:
+    doc = analyse_text(seed_text)
+    names = {doc.span_text(n.start, n.end) for n in doc.names}
+    assert {"Sergei Lavrov", "Wang Yi", "Moskou", "Poetin", "Verenigde Staten"} <= names
+    assert "Biden de Russische" not in names
+    assert "Het" not in names and "De" not in names
+
+
+def test_gold_dev_articles_split_into_sentences(shared_dir: Path) -> None:
+    lines = (shared_dir / "gold" / "dev" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        article = json.loads(line)
+        doc = analyse_text(article["text"])
+        assert doc.sentences, article["id"]
+        # Sentences tile the text in order without overlap.
+        for a, b in zip(doc.sentences, doc.sentences[1:], strict=False):
+            assert a.end <= b.start

@@ -1,0 +1,115 @@
+"""The scorer follows shared/spec/FORMAT.md: matching rules, optional gold items, dates, dyads, quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.evaluation import Evaluation, date_correct, jaccard, word_f1
+
+S1 = ("Moskou riep afgelopen week zijn ambassadeur uit de Verenigde Staten terug, nadat president Biden de "
+      "Russische president Poetin een ‘moordenaar’ had genoemd.")
+S2 = "Het Witte Huis liet echter weten dat het daar geen trek in had."
+
+
+def _event(source: str, target: str, cameo: str, sentence: str = S1, optional: bool = False,
+           factuality: str = "actual", date: str | None = "2021-03") -> dict[str, object]:
+    return {"source": source, "target": target, "cameo": cameo, "sentence": sentence, "optional": optional,
+            "factuality": factuality, "date": date}
+
+
+def _pred(source: str, target: str, cameo: str, sentence: str = S1, factuality: str = "actual",
+          date: str | None = "2021-03") -> dict[str, object]:
+    return {"source": {"name": source, "actor": source, "country": source},
+            "target": {"name": target, "actor": target, "country": target},
+            "cameo": cameo, "sentence": sentence, "factuality": factuality, "date": date}
+
+
+def test_word_overlap_measures() -> None:
+    assert jaccard("De VS en China", "de vs en china") == 1.0
+    assert jaccard("a b", "c d") == 0.0
+    assert word_f1("a b c d", "a b") == pytest.approx(2 * 0.5 * 1.0 / 1.5)
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "ok"),
+    [
+        ("2021-03-22", "2021-03", True),
+        ("2021-03", "2021-03", True),
+        ("2021-03", "2021-03-22", False),
+        ("2021-04-01", "2021-03", False),
+        ("2021-03-17", "2021-W11", True),
+        ("2021-03-22", "2021-W11", False),
+        ("2021-W11", "2021-W11", True),
+        (None, "2021-03", False),
+        ("2019-03-26T10:00:00", "2019-03-26", True),
+    ],
+)
+def test_date_correct_at_gold_precision(pred: str | None, gold: str, ok: bool) -> None:
+    assert date_correct(pred, gold) is ok
+
+
+def test_event_matching_needs_countries_root_and_sentence() -> None:
+    ev = Evaluation()
+    gold = [_event("RUS", "USA", "161"), _event("USA", "RUS", "111")]
+    preds = [
+        _pred("RUS", "USA", "160"),  # same root: a match, not an exact code
+        _pred("USA", "RUS", "120"),  # wrong root
+        _pred("USA", "RUS", "111", sentence=S2),  # sentence does not overlap
+    ]
+    ev.add_article("a", preds, gold, [], [])
+    out = ev.to_dict()
+    assert out["events"]["tp"] == 1 and out["events"]["pred"] == 3 and out["events"]["gold"] == 2
+    assert out["events"]["exact_code"] == 0.0
+    assert out["dyads"]["tp"] == 2  # both dyads of the sentence found; the S2 prediction is a false positive
+    assert out["dyads"]["pred"] == 3 and out["dyads"]["gold"] == 2
+    assert out["confusion"]["16"] == {"16": 1}
+
+
+def test_prediction_matching_only_an_optional_gold_event_is_ignored() -> None:
+    ev = Evaluation()
+    gold = [_event("RUS", "USA", "161"), _event("USA", "RUS", "112", optional=True)]
+    preds = [_pred("RUS", "USA", "161"), _pred("USA", "RUS", "112")]
+    ev.add_article("a", preds, gold, [], [])
+    out = ev.to_dict()["events"]
+    assert (out["tp"], out["pred"], out["gold"]) == (1, 1, 1)
+    assert out["precision"] == 1.0 and out["recall"] == 1.0
+
+
+def test_ties_go_to_required_gold_items() -> None:
+    ev = Evaluation()
+    gold = [_event("RUS", "USA", "112", optional=True), _event("RUS", "USA", "112")]
+    ev.add_article("a", [_pred("RUS", "USA", "112")], gold, [], [])
+    assert ev.to_dict()["events"]["tp"] == 1
+
+
+def test_factuality_and_date_accuracy_on_matches() -> None:
+    ev = Evaluation()
+    gold = [_event("USA", "RUS", "163", factuality="possible"), _event("RUS", "USA", "161", date="2021-03")]
+    preds = [_pred("USA", "RUS", "163", factuality="actual"), _pred("RUS", "USA", "161", date="2021-03-15")]
+    ev.add_article("a", preds, gold, [], [])
+    out = ev.to_dict()["events"]
+    assert out["factuality"] == 0.5
+    assert out["date"] == 1.0
+
+
+def test_quotes_match_on_speaker_last_name_or_country_and_text() -> None:
+    ev = Evaluation()
+    gold = [
+        {"speaker": "Sergei Lavrov", "text": "We moeten ons langzamerhand afwenden van het gebruiken",
+         "kind": "direct", "optional": False},
+        {"speaker": "Biden", "text": "moordenaar", "kind": "partial", "optional": True},
+        {"speaker": "Het Witte Huis", "text": "het daar geen trek in had", "kind": "indirect", "optional": False},
+    ]
+    preds = [
+        {"speaker": {"name": "Lavrov", "actor": "RUSGOV", "country": "RUS"},
+         "text": "We moeten ons langzamerhand afwenden van het gebruiken van betalingssystemen", "kind": "direct"},
+        {"speaker": {"name": "Biden", "actor": "USAGOV", "country": "USA"}, "text": "moordenaar",
+         "kind": "partial"},
+        {"speaker": {"name": "Moskou", "actor": "RUSGOV", "country": "RUS"}, "text": "het daar geen trek in had",
+         "kind": "indirect"},
+    ]
+    ev.add_article("a", [], [], preds, gold)
+    out = ev.to_dict()
+    assert (out["quotes"]["tp"], out["quotes"]["pred"], out["quotes"]["gold"]) == (1, 2, 2)
+    assert out["quotes_direct"]["f1"] == 1.0
+    assert out["quotes_indirect"]["tp"] == 0
