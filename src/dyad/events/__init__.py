@@ -1,0 +1,1 @@
+"""Event coding: CAMEO/PLOVER code tables (`codes`) and the lexicon-driven coder (`coder`)."""

@@ -1,0 +1,173 @@
+"""The event lexicon of a language (`dyad/lang/<lang>/events.yaml`), validated and compiled for matching.
+
+The schema is documented at the top of the Dutch file. Validation raises `ConfigError` naming the file and
+the entry, so a malformed lexicon fails at start-up rather than coding silently wrong events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from dyad.errors import ConfigError
+from dyad.events import codes
+from dyad.lang.data import load_language_data
+
+ROLES = ("normal", "subject_is_target", "speaker_is_source")
+FACTUALITIES = ("actual", "possible", "negated")
+_ENTRY_KEYS = {
+    "id",
+    "cameo",
+    "verbs",
+    "nouns",
+    "phrases",
+    "with",
+    "without",
+    "target_preps",
+    "role",
+    "factuality",
+    "absorb",
+    "priority",
+    "confidence",
+}
+_WORD_LISTS = (
+    "negation",
+    "negation_without",
+    "modals",
+    "modal_lemmas",
+    "irrealis_lemmas",
+    "irrealis_phrases",
+    "speech_lemmas",
+    "clause_breaks",
+    "subordinators",
+    "relative_pronouns",
+    "coordinators",
+    "prepositions",
+    "passive_auxiliaries",
+    "agent_prepositions",
+    "possessive_prepositions",
+    "default_target_preps",
+    "particles",
+)
+
+GAP = "..."
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry."""
+
+    id: str
+    cameo: str
+    verbs: tuple[str, ...] = ()  # lemmas; separable verbs as "particle|verb"
+    nouns: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()  # word sequences, GAP for a gap inside the clause
+    with_: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = ()
+    role: str = "normal"
+    factuality: str | None = None
+    absorb: bool = False
+    priority: int = 0
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    triggers: tuple[Trigger, ...]
+    words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    irrealis_phrases: tuple[tuple[str, ...], ...] = ()
+
+    def has(self, name: str, word: str) -> bool:
+        return word in self.words.get(name, frozenset())
+
+
+def _strings(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{key!r} must be a list of non-empty strings", source=where)
+    return [v.strip().lower() for v in value]
+
+
+def compile_lexicon(language: str, data: Any) -> Lexicon:
+    """Validate parsed YAML and build the lexicon; `ConfigError` on any schema violation."""
+    where = f"dyad/lang/{language}/events.yaml"
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise ConfigError("expected a mapping with a 'triggers' list", source=where)
+    words = {name: frozenset(_strings(data.get(name), where, name)) for name in _WORD_LISTS}
+    irrealis = tuple(
+        tuple(p.split()) for p in _strings(data.get("irrealis_phrases"), where, "irrealis_phrases")
+    )
+    triggers: list[Trigger] = []
+    seen: set[tuple[str, str]] = set()
+    for n, raw in enumerate(data["triggers"]):
+        at = f"{where} (trigger {n})"
+        if not isinstance(raw, dict):
+            raise ConfigError("a trigger must be a mapping", source=at)
+        unknown = set(raw) - _ENTRY_KEYS
+        if unknown:
+            raise ConfigError(f"unknown keys {sorted(unknown)}", source=at)
+        tid = raw.get("id")
+        cameo = raw.get("cameo")
+        if not isinstance(tid, str) or not tid:
+            raise ConfigError("missing 'id'", source=at)
+        at = f"{where} ({tid})"
+        if not isinstance(cameo, str) or not codes.is_code(cameo):
+            raise ConfigError(f"'cameo' {cameo!r} is not a CAMEO code (quote it: \"042\")", source=at)
+        verbs = _strings(raw.get("verbs"), at, "verbs")
+        nouns = _strings(raw.get("nouns"), at, "nouns")
+        phrases = _strings(raw.get("phrases"), at, "phrases")
+        # Multi-word verbs and nouns are phrases.
+        phrases += [w for w in verbs + nouns if " " in w]
+        verbs = [w for w in verbs if " " not in w]
+        nouns = [w for w in nouns if " " not in w]
+        if not (verbs or nouns or phrases):
+            raise ConfigError("a trigger needs verbs, nouns or phrases", source=at)
+        for v in verbs:
+            if v.count("|") > 1 or v.startswith("|") or v.endswith("|"):
+                raise ConfigError(f"bad separable verb {v!r} (use 'particle|verb')", source=at)
+        role = raw.get("role", "normal")
+        if role not in ROLES:
+            raise ConfigError(f"'role' must be one of {ROLES}", source=at)
+        fact = raw.get("factuality")
+        if fact is not None and fact not in FACTUALITIES:
+            raise ConfigError(f"'factuality' must be one of {FACTUALITIES}", source=at)
+        priority = raw.get("priority", 0)
+        confidence = raw.get("confidence", 0.8)
+        if (
+            not isinstance(priority, int)
+            or not isinstance(confidence, int | float)
+            or not 0 < confidence <= 1
+        ):
+            raise ConfigError("'priority' must be an integer and 'confidence' in (0, 1]", source=at)
+        key = (tid, cameo)
+        if key in seen:
+            raise ConfigError("duplicate trigger id", source=at)
+        seen.add(key)
+        triggers.append(
+            Trigger(
+                id=tid,
+                cameo=cameo,
+                verbs=tuple(verbs),
+                nouns=tuple(nouns),
+                phrases=tuple(tuple(p.split()) for p in phrases),
+                with_=frozenset(_strings(raw.get("with"), at, "with")),
+                without=frozenset(_strings(raw.get("without"), at, "without")),
+                target_preps=tuple(_strings(raw.get("target_preps"), at, "target_preps")),
+                role=role,
+                factuality=fact,
+                absorb=bool(raw.get("absorb", False)),
+                priority=priority,
+                confidence=float(confidence),
+            )
+        )
+    return Lexicon(language, tuple(triggers), words, irrealis)
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    return compile_lexicon(language, load_language_data(language, "events"))

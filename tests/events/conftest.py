@@ -1,0 +1,127 @@
+"""Documents with hand-made actor mentions, so the coder is tested on its own (the actor resolver is a
+separate stage with its own tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pytest
+
+from dyad.document import Actor, Document, Mention, Quote
+from dyad.lang.layer import analyse_text
+
+#: surface form -> (country, CAMEO actor code, kind); the longest form wins where forms overlap.
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Moskou": ("RUS", "RUSGOV", "government"),
+    "Rusland": ("RUS", "RUS", "state"),
+    "Russische": ("RUS", "RUS", "state"),
+    "Poetin": ("RUS", "RUSGOV", "person"),
+    "president Poetin": ("RUS", "RUSGOV", "person"),
+    "de Russische president Poetin": ("RUS", "RUSGOV", "person"),
+    "Lavrov": ("RUS", "RUSGOV", "person"),
+    "Sergei Lavrov": ("RUS", "RUSGOV", "person"),
+    "Het Russische ministerie van Buitenlandse Zaken": ("RUS", "RUSGOV", "government"),
+    "de Verenigde Staten": ("USA", "USA", "state"),
+    "Verenigde Staten": ("USA", "USA", "state"),
+    "de VS": ("USA", "USA", "state"),
+    "VS": ("USA", "USA", "state"),
+    "Washington": ("USA", "USAGOV", "government"),
+    "Biden": ("USA", "USAGOV", "person"),
+    "president Biden": ("USA", "USAGOV", "person"),
+    "De regering-Biden": ("USA", "USAGOV", "government"),
+    "Het Witte Huis": ("USA", "USAGOV", "government"),
+    "Trump": ("USA", "USAGOV", "person"),
+    "Donald Trump": ("USA", "USAGOV", "person"),
+    "President Trump": ("USA", "USAGOV", "person"),
+    "Antony Blinken": ("USA", "USAGOV", "person"),
+    "Blinken": ("USA", "USAGOV", "person"),
+    "De nieuwe Amerikaanse regering": ("USA", "USAGOV", "government"),
+    "China": ("CHN", "CHN", "state"),
+    "Chinese": ("CHN", "CHN", "state"),
+    "Wang Yi": ("CHN", "CHNGOV", "person"),
+    "zijn Chinese collega Wang Yi": ("CHN", "CHNGOV", "person"),
+    "zijn Chinese college Wang Yi": ("CHN", "CHNGOV", "person"),
+    "een hoge Chinese delegatie": ("CHN", "CHNGOV", "government"),
+    "India": ("IND", "IND", "state"),
+    "De Indiase regering": ("IND", "INDGOV", "government"),
+    "Turkije": ("TUR", "TUR", "state"),
+    "Venezuela": ("VEN", "VEN", "state"),
+    "De regering van president Nicolás Maduro": ("VEN", "VENGOV", "government"),
+    "Maduro": ("VEN", "VENGOV", "person"),
+    "Guaidó": ("VEN", "VENOPP", "person"),
+    "de Duitse ambassadeur": ("DEU", "DEUGOV", "person"),
+    "Kriener": ("DEU", "DEUGOV", "person"),
+    "Duitsland": ("DEU", "DEU", "state"),
+    "Nederland": ("NLD", "NLD", "state"),
+    "Europa": ("EU", "EU", "organisation"),
+    "De Verenigde Naties": ("UN", "UN", "organisation"),
+    "De VN- Veiligheidsraad": ("UN", "UNSC", "organisation"),
+    "Khalifa Haftar": ("LBY", "LBYREB", "person"),
+    "Syrië": ("SYR", "SYR", "state"),
+    "de EU": ("EU", "EU", "organisation"),
+    "Libië": ("LBY", "LBY", "state"),
+    "Israël": ("ISR", "ISR", "state"),
+    "Het Israëlische leger": ("ISR", "ISRMIL", "military"),
+    "Hamas": ("PSE", "PSEINS", "group"),
+    "Qatar": ("QAT", "QAT", "state"),
+    "Syrië ": ("SYR", "SYR", "state"),
+}
+
+
+def build_doc(
+    text: str,
+    actors: Mapping[str, tuple[str, str, str]] | None = None,
+    quotes: list[tuple[str, str, str]] | None = None,
+    language: str = "nl",
+) -> Document:
+    """Analyse text and add a mention for every (token-aligned) occurrence of a known actor form;
+    `quotes` are (speaker form, quoted text, kind)."""
+    table = dict(ACTORS if actors is None else actors)
+    doc = analyse_text(text, language=language, published="2021-03")
+    starts = {t.start: t.i for t in doc.tokens}
+    ends = {t.end: t.i for t in doc.tokens}
+    taken: set[int] = set()
+    found: list[Mention] = []
+    for form in sorted(table, key=len, reverse=True):
+        country, code, kind = table[form]
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if pos in starts and end in ends:
+                first, last = starts[pos], ends[end]
+                if not taken & set(range(first, last + 1)):
+                    taken |= set(range(first, last + 1))
+                    sent = doc.sentence_of_offset(pos)
+                    actor = Actor(
+                        id=f"{code}:{form}" if kind == "person" else code,
+                        name=form,
+                        code=code,
+                        country=country,
+                        kind=kind,
+                    )
+                    found.append(Mention(pos, end, first, last + 1, sent if sent is not None else 0, actor))
+            pos = text.find(form, pos + 1)
+    doc.mentions = sorted(found, key=lambda m: m.start)
+    for speaker, quoted, kind in quotes or []:
+        qs = text.find(quoted)
+        sm = next(i for i, m in enumerate(doc.mentions) if text[m.start : m.end] == speaker)
+        from dyad.document import ActorRef
+
+        doc.quotes.append(
+            Quote(
+                sentence=doc.sentence_of_offset(qs) or 0,
+                speaker=ActorRef.from_mention(doc, sm),
+                text=quoted,
+                kind=kind,
+                cue=None,
+                start=qs,
+                end=qs + len(quoted),
+                rule="test",
+            )
+        )
+    return doc
+
+
+@pytest.fixture
+def make_doc() -> Callable[..., Document]:
+    return build_doc

@@ -1,0 +1,174 @@
+"""The Dutch coder on real sentences from ../shared (seed article, gold dev articles), with actor mentions
+made by hand (see conftest.py) so that the coder is tested on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from dyad.document import Document, Factuality
+from dyad.events.coder import LexiconCoder, create_lexicon_coder
+
+Row = tuple[str, str, str, str]  # source country, target country, CAMEO root, factuality
+
+
+@pytest.fixture(scope="module")
+def coder() -> LexiconCoder:
+    return LexiconCoder("nl")
+
+
+CASES: list[Any] = [
+    # seed
+    (
+        "Moskou riep afgelopen week zijn ambassadeur uit de Verenigde Staten terug, nadat president Biden de "
+        "Russische president Poetin een ‘moordenaar’ had genoemd.",
+        [("RUS", "USA", "16", "actual"), ("USA", "RUS", "11", "actual")],
+    ),
+    (
+        "Biden verzekerde verder dat Poetin een prijs zal betalen voor de Russische pogingen de Amerikaanse "
+        "verkiezingen te beïnvloeden.",
+        [("USA", "RUS", "13", "actual")],
+    ),
+    (
+        "De nieuwe Amerikaanse regering stelde zich afgelopen weekeinde ook spijkerhard op tijdens een "
+        "ontmoeting met een hoge Chinese delegatie in Alaska.",
+        [("USA", "CHN", "04", "actual")],
+    ),
+    (
+        "Minister van Buitenlandse Zaken Antony Blinken uitte daarbij scherpe kritiek op de behandeling van "
+        "de Oeigoeren in Xinjiang en het ‘agressieve’ optreden van China in Hongkong en tegenover Taiwan.",
+        [("USA", "CHN", "11", "actual")],
+    ),
+    (
+        "De regering-Biden zint nog op strafmaatregelen tegen Rusland wegens het gestook in de verkiezingen "
+        "van afgelopen jaar.",
+        [("USA", "RUS", "16", "possible")],
+    ),
+    ("Het Witte Huis liet echter weten dat het daar geen trek in had. ", []),
+    (
+        "Moskou verweet president Biden maandag dat hij niet was ingegaan op een voorstel.",
+        [("RUS", "USA", "11", "actual")],
+    ),
+    # gold dev (DpgMedia2019)
+    pytest.param(
+        "Venezuela zet de Duitse ambassadeur, Daniel Martin Kriener, het land uit.",
+        [("VEN", "DEU", "16", "actual")],
+        marks=pytest.mark.xfail(strict=True, reason="particle after an apposition: open defect"),
+    ),
+    (
+        "Donald Trump heeft besloten belangrijke handelsvoordelen te schrappen voor India en Turkije.",
+        [("USA", "IND", "16", "actual"), ("USA", "TUR", "16", "actual")],
+    ),
+    ("De Indiase regering zei dinsdag dat India niet zou terugslaan.", []),
+    (
+        "De VS heeft al aangekondigd meer sancties in te stellen tegen Venezuela.",
+        [("USA", "VEN", "16", "possible")],
+    ),
+    (
+        "De VN- Veiligheidsraad roept Khalifa Haftar op zijn offensief tot staan te brengen.",
+        [("UN", "LBY", "02", "actual")],
+    ),
+    pytest.param(
+        "De Verenigde Naties, Syrië en Turkije zijn niet te spreken over deze actie van de VS.",
+        [("UN", "USA", "11", "actual"), ("SYR", "USA", "11", "actual"), ("TUR", "USA", "11", "actual")],
+        marks=pytest.mark.xfail(strict=True, reason="comma splits a coordinated subject: open defect"),
+    ),
+    (
+        "Het Israëlische leger is gisteren begonnen met een vergeldingsaanval op doelen van Hamas in de "
+        "Gazastrook.",
+        [("ISR", "PSE", "19", "actual")],
+    ),
+    ("De overgangsregering wordt gesteund door Turkije en Qatar, Khalifa Haftar door Libië.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sentences(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, expected: list[Row]
+) -> None:
+    doc = make_doc(text)
+    coder(doc)
+    got = {(e.source.country, e.target.country, e.cameo[:2], e.factuality.value) for e in doc.events}
+    assert set(expected) <= got, [(e.rule, e.trigger) for e in doc.events]
+
+
+def test_refusal_with_speaker_from_previous_sentence(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc(
+        "Moskou verweet president Biden maandag dat hij niet was ingegaan op een voorstel. "
+        "Het Witte Huis liet echter weten dat het daar geen trek in had."
+    )
+    coder(doc)
+    rejections = [e for e in doc.events if e.cameo == "125"]
+    assert [(e.source.country, e.target.country, e.factuality) for e in rejections] == [
+        ("USA", "RUS", Factuality.ACTUAL)
+    ]
+    assert rejections[0].rule == "nl.reject_meet"
+
+
+@pytest.mark.xfail(strict=True, reason="same-country government/state pair taken as dyad: open defect")
+def test_negated_retaliation(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc(
+        "Trump schrapte handelsvoordelen voor India. De Indiase regering zei dinsdag dat India niet "
+        "zou terugslaan."
+    )
+    coder(doc)
+    last = [e for e in doc.events if e.sentence == 1]
+    assert [(e.source.country, e.target.country, e.cameo[:2], e.factuality.value) for e in last] == [
+        ("IND", "USA", "16", "negated")
+    ]
+
+
+def test_event_fields(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    text = "Moskou riep afgelopen week zijn ambassadeur uit de Verenigde Staten terug."
+    doc = make_doc(text)
+    coder(doc)
+    (e,) = doc.events
+    assert (e.cameo, e.quad_class, e.goldstein, e.plover) == ("161", 4, -4.0, "SANCTION")
+    assert e.trigger == "riep ... terug"
+    assert (
+        text[e.trigger_start : e.trigger_end].startswith("riep")
+        and text[e.trigger_end - 5 : e.trigger_end] == "terug"
+    )
+    assert e.rule == "nl.recall_ambassador" and e.date is None
+    assert (e.source.name, e.source.actor, e.target.name) == ("Moskou", "RUSGOV", "de Verenigde Staten")
+
+
+def test_no_event_without_two_actors(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("De relaties verkilden en de kritiek nam toe.")
+    coder(doc)
+    assert doc.events == []
+
+
+def test_same_actor_is_not_a_dyad(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("Rusland bekritiseerde Rusland.")
+    coder(doc)
+    assert doc.events == []
+
+
+@pytest.mark.xfail(strict=True, reason="target of a quoted statement from context: open defect")
+def test_quoted_statement_belongs_to_speaker(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    text = (
+        "Venezuela zet de Duitse ambassadeur het land uit. Duitsland reageerde. "
+        '"Dit is een onbegrijpelijke beslissing", zei Heiko Maas.'
+    )
+    actors = {
+        "Venezuela": ("VEN", "VEN", "state"),
+        "de Duitse ambassadeur": ("DEU", "DEUGOV", "person"),
+        "Duitsland": ("DEU", "DEU", "state"),
+        "Heiko Maas": ("DEU", "DEUGOV", "person"),
+    }
+    doc = make_doc(text, actors, quotes=[("Heiko Maas", "Dit is een onbegrijpelijke beslissing", "direct")])
+    coder(doc)
+    quoted = [e for e in doc.events if e.sentence == 2]
+    assert [(e.source.name, e.target.country, e.cameo[:2]) for e in quoted] == [("Heiko Maas", "VEN", "11")]
+
+
+def test_registered_factory() -> None:
+    from dyad.pipeline import _FACTORIES
+
+    assert _FACTORIES[("events", "lexicon_coder")] is create_lexicon_coder
+    assert isinstance(create_lexicon_coder("nl", {}), LexiconCoder)

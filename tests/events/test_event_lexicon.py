@@ -1,0 +1,43 @@
+"""Schema checks of the event lexicons."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.errors import ConfigError
+from dyad.events import codes
+from dyad.events.lexicon import compile_lexicon, load_lexicon
+
+
+@pytest.mark.parametrize(("language", "minimum", "uncovered"), [("nl", 100, set()), ("en", 40, {"01", "06"})])
+def test_lexicon_loads_and_codes_exist(language: str, minimum: int, uncovered: set[str]) -> None:
+    lex = load_lexicon(language)
+    assert len(lex.triggers) > minimum
+    roots = {t.cameo[:2] for t in lex.triggers}
+    assert roots == {f"{r:02d}" for r in range(1, 21)} - uncovered  # CAMEO ontology coverage
+    for t in lex.triggers:
+        assert codes.is_code(t.cameo)
+    ids = [(t.id, t.cameo) for t in lex.triggers]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"id": "x", "cameo": "42", "verbs": ["bezoeken"]}, "not a CAMEO code"),
+        ({"id": "x", "cameo": "042"}, "needs verbs"),
+        ({"id": "x", "cameo": "042", "verbs": ["a|b|c"]}, "separable"),
+        ({"id": "x", "cameo": "042", "verbs": ["bezoeken"], "role": "object"}, "role"),
+        ({"id": "x", "cameo": "042", "verbs": ["bezoeken"], "colour": "red"}, "unknown keys"),
+        ({"id": "x", "cameo": "042", "verbs": ["bezoeken"], "factuality": "maybe"}, "factuality"),
+    ],
+)
+def test_malformed_entries_are_rejected(entry: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        compile_lexicon("nl", {"triggers": [entry]})
+
+
+def test_multiword_verbs_become_phrases() -> None:
+    lex = compile_lexicon("nl", {"triggers": [{"id": "x", "cameo": "042", "verbs": ["op bezoek bij"]}]})
+    assert lex.triggers[0].phrases == (("op", "bezoek", "bij"),)
+    assert lex.triggers[0].verbs == ()
