@@ -1,0 +1,571 @@
+"""The quote finder: direct, partial and indirect quotations and who said them.
+
+Registered as `cue_quotes` for the quotes stage. Reads `tokens`, `sentences`, `names` and (when the actor
+resolver filled them) `mentions`; writes `quotes`. Everything language-specific comes from
+`dyad/lang/<language>/quotes.yaml` (see `dyad.quotes.lexicon`).
+
+How it works:
+
+1. Quotation marks are classified (opening, closing, apostrophe) and paired over the whole text
+   (`dyad.quotes.marks`), so quotations may run over several sentences or miss a mark.
+2. Each quotation is `direct` when it stands as a sentence of its own or reaches the end of its
+   sentence with a clause of some length, `partial` when it is a word or phrase inside a sentence.
+   Its speaker is found, in this order, after it ("…’, zei Lavrov"), before it in its sentence
+   ("Netanyahu reageerde: “…”", "Volgens het Witte Huis ‘…’"), or - for a quotation without a cue - the
+   speaker of the sentence before (the seed's "‘De verantwoordelijkheid … ligt volledig bij de VS’.").
+3. Indirect speech: a speech verb with a content clause ("zei dat …", "liet weten dat …"), a speech
+   verb with an infinitive ("zei open te staan voor …"), a source marker ("Volgens hem …", "…, aldus
+   Washington") or an inserted cue ("…, meent hij, …"). The text is the content clause.
+4. Speakers are noun phrases found without a parser (`dyad.quotes.speakers`); pronouns and bare role
+   nouns are resolved to earlier persons, actors come from the resolver's mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.document import Document, Quote, Token
+from dyad.pipeline import register
+from dyad.quotes.lexicon import QuoteLexicon, get_lexicon
+from dyad.quotes.marks import QuotedSpan, classify_marks, find_quoted_spans
+from dyad.quotes.speakers import Phrase, PhraseFinder, Speaker, SpeakerResolver, is_capitalised, is_word
+
+#: Punctuation that ends a clause for speaker search.
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "?", "!", "."})
+#: Tokens that are (parts of) quotation marks.
+_MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
+
+
+@dataclass
+class _Cue:
+    start: int  # first token of the cue
+    end: int  # token after its last part
+    text: str
+
+
+class QuoteFinder:
+    """The `cue_quotes` component."""
+
+    def __init__(self, language: str, settings: Mapping[str, Any]) -> None:
+        self.language = language
+        self.lex: QuoteLexicon = get_lexicon(language)
+        self.max_sentences = int(settings.get("max_sentences", 8))
+        self.min_direct_words = int(settings.get("min_direct_words", 6))
+        self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
+        self.keep_unattributed = bool(settings.get("keep_unattributed", False))
+
+    def __call__(self, doc: Document) -> None:
+        if doc.tokens and doc.sentences:
+            doc.quotes.extend(_Run(self, doc).find())
+
+
+class _Run:
+    """The state of one pass over one document."""
+
+    def __init__(self, cfg: QuoteFinder, doc: Document) -> None:
+        self.cfg = cfg
+        self.lex = cfg.lex
+        self.doc = doc
+        self.toks: list[Token] = doc.tokens
+        self.tok_starts = [t.start for t in doc.tokens]
+        text = doc.text
+        bounds = [(s.start, s.end) for s in doc.sentences]
+        paragraph_ends = [i for i, c in enumerate(text) if c == "\n"]
+        marks = classify_marks(text, self.lex.elisions)
+        self.spans: list[QuotedSpan] = find_quoted_spans(
+            text, marks, bounds, paragraph_ends, cfg.max_sentences)
+        self.quoted: set[int] = set()
+        for sp in self.spans:
+            self.quoted.update(range(self._tok_at(sp.outer_start), self._tok_at(sp.outer_end)))
+        self.phrases = PhraseFinder(doc, self.lex, self.quoted)
+        self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
+        self.out: list[Quote] = []
+
+    # -- helpers -----------------------------------------------------------------------------------------
+    def _tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after a character offset."""
+        return bisect_left(self.tok_starts, offset)
+
+    def _sentence_of_token(self, i: int) -> int:
+        s = self.doc.sentence_of_offset(self.toks[i].start)
+        return s if s is not None else 0
+
+    def _is_punct(self, i: int) -> bool:
+        return not is_word(self.toks[i])
+
+    def _is_boundary(self, i: int) -> bool:
+        tok = self.toks[i]
+        return (tok.text in _CLAUSE_PUNCT or set(tok.text) <= _MARK_CHARS
+                or tok.lower in self.lex.clause_boundaries)
+
+    def _is_speech_verb(self, i: int) -> bool:
+        tok = self.toks[i]
+        return self.lex.is_speech_verb(tok.lower, tok.lemma)
+
+    def _cue_at(self, i: int, limit: int, *, naming: bool = False) -> _Cue | None:
+        """A speech cue starting at token i: a multi-word cue, a speech verb or (optionally) a naming verb."""
+        toks = self.toks
+        for parts in self.lex.multiword_cues:
+            if toks[i].lower != parts[0] and toks[i].lemma != parts[0]:
+                continue
+            j, found = i + 1, [i]
+            for part in parts[1:]:
+                while j < min(limit, found[-1] + 6) and toks[j].lower != part and not self._is_punct(j):
+                    j += 1
+                if j < limit and toks[j].lower == part:
+                    found.append(j)
+                    j += 1
+                else:
+                    break
+            if len(found) == len(parts):
+                return _Cue(i, found[-1] + 1, " ".join(toks[k].text for k in found))
+        if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
+            return _Cue(i, i + 1, toks[i].text)
+        return None
+
+    def _marker_at(self, i: int, markers: tuple[tuple[str, ...], ...]) -> int:
+        """Length of the source marker starting at token i (0 when none)."""
+        for parts in markers:
+            if all(i + k < len(self.toks) and self.toks[i + k].lower == w for k, w in enumerate(parts)):
+                return len(parts)
+        return 0
+
+    def _usable(self, p: Phrase | None) -> bool:
+        return p is not None and self.phrases.head(p) not in self.lex.not_speakers
+
+    def _text_span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets of tokens [first, last], without leading or trailing punctuation."""
+        while first < last and self._is_punct(first):
+            first += 1
+        while last > first and self._is_punct(last) and not set(self.toks[last].text) <= _MARK_CHARS - {","}:
+            last -= 1
+        return self.toks[first].start, self.toks[last].end
+
+    # -- subjects ------------------------------------------------------------------------------------------
+    def _subject(self, cue: _Cue, lo: int, hi: int) -> Phrase | None:
+        """The subject of a cue verb in tokens [lo, hi): before it ("Biden verzekerde"), right after it
+        ("zei Lavrov", "liet Trump weten"), or the first non-prepositional phrase of the sentence."""
+        v = cue.start
+        cs = v
+        while cs > lo and not self._is_boundary(cs - 1):
+            cs -= 1
+        start = cs
+        while start < v and self.toks[start].lower in self.lex.clause_openers:
+            start += 1
+        toks = self.toks
+        if (start < v and toks[start].lower in self.lex.relative_pronouns and start > lo
+                and toks[start - 1].text == ","):
+            # "Trump, die roept dat ...": the phrase before the comma.
+            for p in reversed(self.phrases.phrases(lo, start - 1)):
+                if p.end == start - 1 and self._usable(p):
+                    return self._apposition(p, lo, hi)
+        before = [p for p in self.phrases.phrases(cs, v) if self._usable(p)]
+        for p in before:
+            between = range(p.end, v)
+            if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
+                return self._apposition(p, lo, hi)
+        if start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower):
+            return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
+        after = self.phrases.phrase_at(v + 1, hi)
+        if self._usable(after):
+            return after
+        for k in range(cs, v):
+            if self.toks[k].lower in self.lex.auxiliaries:
+                q = self.phrases.phrase_at(k + 1, v)
+                if q is not None and self._usable(q):
+                    return q
+        for p in before:
+            if not self.phrases.after_preposition(p):
+                return self._apposition(p, lo, hi)
+        for p in self.phrases.phrases(lo, cs):
+            if self._usable(p) and not self.phrases.after_preposition(p):
+                return self._apposition(p, lo, hi)
+        # "Volgens Aguila Saleh, voorzitter van ..., zegt ... dat": a source marker's phrase.
+        for p in self.phrases.phrases(lo, cs):
+            if self._usable(p) and p.start > lo and self._marker_at(p.start - 1, self.lex.markers_before):
+                return p
+        for p in self.phrases.phrases(cue.end, min(hi, cue.end + 4)):
+            if self._usable(p) and not self.phrases.after_preposition(p):
+                return p
+        return None
+
+    def _apposition(self, p: Phrase, lo: int, hi: int) -> Phrase:
+        """A role phrase in apposition to a name stands for the name: "Haar kandidaat, Ekrem İmamoglu,"
+        and "Aguila Saleh, voorzitter van het parlement," both give the name."""
+        if p.kind not in {"role", "body"}:
+            return p
+        toks = self.toks
+        if p.end + 1 < hi and toks[p.end].text == ",":
+            q = self.phrases.phrase_at(p.end + 1, hi)
+            if q is not None and q.kind == "name" and (q.end >= hi or toks[q.end].text == ","):
+                return q
+        if p.start - 1 > lo and toks[p.start - 1].text == ",":
+            for q in self.phrases.phrases(lo, p.start - 1):
+                if q.end == p.start - 1 and q.kind == "name":
+                    return q
+        return p
+
+    def _speaker(self, p: Phrase | None) -> Speaker | None:
+        return self.resolver.resolve(p) if p is not None else None
+
+    def _emit(self, sentence: int, speaker: Speaker | None, start: int, end: int, kind: str, cue: str | None,
+              rule: str, confidence: float) -> None:
+        if end <= start:
+            return
+        if speaker is None and not self.cfg.keep_unattributed:
+            return
+        if speaker is not None:
+            self.resolver.remember(self._tok_at(start), speaker)
+        self.out.append(Quote(
+            sentence=sentence, speaker=speaker.ref if speaker else None, text=self.doc.text[start:end],
+            kind=kind, cue=cue, start=start, end=end, rule=f"{self.lex.language}.{rule}",
+            confidence=confidence,
+        ))
+
+    # -- the pass ------------------------------------------------------------------------------------------
+    def find(self) -> list[Quote]:
+        by_sentence: dict[int, list[QuotedSpan]] = {}
+        for sp in self.spans:
+            s = self.doc.sentence_of_offset(sp.start)
+            if s is not None:
+                by_sentence.setdefault(s, []).append(sp)
+        for sent in self.doc.sentences:
+            for sp in by_sentence.get(sent.index, []):
+                self._quoted(sent.index, sp)
+            self._indirect(sent.index)
+        self.out.sort(key=lambda q: (q.start, q.end))
+        return self._drop_nested_partials(self.out)
+
+    @staticmethod
+    def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
+        """A partial quotation inside reported speech of the same speaker is part of that statement."""
+        indirect = [q for q in quotes if q.kind == "indirect"]
+
+        def nested(q: Quote) -> bool:
+            name = q.speaker.name if q.speaker else None
+            return any(i.start <= q.start and q.end <= i.end + 1
+                       and (i.speaker.name if i.speaker else None) == name for i in indirect)
+
+        return [q for q in quotes if q.kind != "partial" or not nested(q)]
+
+    def _quoted(self, s_idx: int, sp: QuotedSpan) -> None:
+        doc, toks = self.doc, self.toks
+        first_tok = self._tok_at(sp.outer_start)
+        end_tok = self._tok_at(sp.outer_end)  # first token after the quotation
+        open_sent = doc.sentences[self._sentence_of_token(min(first_tok, len(toks) - 1))]
+        close_sent = doc.sentences[self._sentence_of_token(min(max(end_tok - 1, 0), len(toks) - 1))]
+        open_lo = open_sent.token_start
+        for k in range(open_sent.token_start, first_tok):
+            if toks[k].text in {".", "!", "?"} and k not in self.quoted:
+                open_lo = k + 1  # a quotation that opens a new sentence the layer did not split off
+        before = [k for k in range(open_lo, first_tok) if k not in self.quoted]
+        after = [k for k in range(end_tok, close_sent.token_end) if k not in self.quoted]
+        words_before = [k for k in before if is_word(toks[k])]
+        words_after = [k for k in after if is_word(toks[k])]
+        content_first = self._tok_at(sp.start)
+        n_words = len(doc.text[sp.start : sp.end].split())
+
+        # 1. A cue right after the quotation: "…’, zei Lavrov." / "…”, Blinken said."
+        speaker: Speaker | None = None
+        cue: _Cue | None = None
+        rule = ""
+        if words_after:
+            first = words_after[0]
+            lead = [k for k in after if k < first]
+            if lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
+                            for k in lead):
+                for k in words_after[:3]:
+                    if any(toks[j].text in {".", "!", "?"} for j in range(first, k)):
+                        break
+                    n = self._marker_at(k, self.lex.markers_after)
+                    if n:
+                        p = self.phrases.phrase_at(k + n, close_sent.token_end)
+                        if self._usable(p):
+                            cue, rule = _Cue(k, k + n, toks[k].text), "after_marker"
+                            speaker = self._speaker(p)
+                        break
+                    c = self._cue_at(k, close_sent.token_end, naming=True)
+                    if c is not None:
+                        p = self._subject(c, first, close_sent.token_end)
+                        if p is not None:
+                            cue, speaker, rule = c, self._speaker(p), "after_cue"
+                        break
+        # An unopened quotation counts only with a cue after it or at the end of its sentence.
+        if sp.open_mark is None and cue is None and words_after:
+            return
+        # 2. A cue before the quotation in its clause ("Netanyahu reageerde: “…”", "Volgens X ‘…’"), or a
+        #    naming verb after it in the same clause ("… een ‘moordenaar’ had genoemd").
+        clause_lo = open_lo
+        for k in range(open_lo, first_tok):
+            if k not in self.quoted and (toks[k].lower in self.lex.clause_boundaries or toks[k].text == ";"):
+                clause_lo = k + 1
+        if speaker is None and words_before:
+            for k in reversed([k for k in words_before if k >= clause_lo]):
+                n = self._marker_at(k, self.lex.markers_before)
+                if n:
+                    p = self.phrases.phrase_at(k + n, first_tok, object_pronoun=True)
+                    if self._usable(p):
+                        cue, speaker, rule = _Cue(k, k + n, toks[k].text), self._speaker(p), "before_marker"
+                    break
+                c = self._cue_at(k, first_tok, naming=True)
+                if c is not None:
+                    p = self._subject(c, clause_lo, first_tok)
+                    if p is not None:
+                        cue, speaker, rule = c, self._speaker(p), "before_cue"
+                        break
+            if speaker is None and toks[before[-1]].text == ":":
+                for p in self.phrases.phrases(clause_lo, first_tok):
+                    if self._usable(p) and not self.phrases.after_preposition(p):
+                        speaker, rule = self._speaker(p), "before_colon"
+                        break
+        if speaker is None and words_after and not (after and toks[after[0]].text == ","):
+            for k in words_after[:3]:
+                if toks[k].lower in self.lex.clause_boundaries:
+                    break
+                c = self._cue_at(k, close_sent.token_end, naming=True)
+                if c is not None:
+                    p = self._subject(c, clause_lo, first_tok)
+                    if p is not None:
+                        cue, speaker, rule = c, self._speaker(p), "clause_cue"
+                    break
+        # Direct: the quotation stands as a sentence, follows a colon, a cue, "dat" or a source marker, or
+        # is itself a "dat" clause. Partial: a word or phrase inside a sentence.
+        prev = toks[before[-1]] if before else None
+        direct = (
+            sp.open_mark is None
+            or not words_before
+            or (prev is not None and (
+                prev.text == ":" or prev.lower in self.lex.complementizers
+                or prev.lower in self.lex.clause_boundaries
+                or self._is_speech_verb(before[-1])))
+            or (rule == "before_marker" and cue is not None and words_before[-1] < first_tok
+                and all(k >= cue.start for k in words_before[-3:]))
+            or toks[content_first].lower in self.lex.complementizers
+        )
+        kind = "direct" if direct else "partial"
+        # 3. No cue: a partial quotation of a clause takes the subject of its sentence; a direct one the
+        #    speaker of the sentence before.
+        if speaker is None and not direct:
+            if n_words < self.cfg.min_partial_words_without_cue:
+                return
+            for p in self.phrases.phrases(clause_lo, first_tok):
+                if self._usable(p) and not self.phrases.after_preposition(p):
+                    speaker, rule = self._speaker(p), "sentence_subject"
+                    break
+        if speaker is None and direct:
+            speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
+        if speaker is None:
+            rule = "unattributed"
+        self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
+                   0.9 if cue else 0.7)
+
+    def _previous_speaker(self, s_idx: int) -> Speaker | None:
+        """Who spoke in the sentence before a quotation without a cue (or, failing that, who acted there)."""
+        if s_idx == 0:
+            return None
+        prev = self.doc.sentences[s_idx - 1]
+        for tok, speaker in reversed(self.resolver.history):
+            if prev.token_start <= tok < prev.token_end:
+                return speaker
+        phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
+        for p in phrases:
+            if p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p):
+                return self._speaker(p)
+        # A quotation continuing one two sentences back ("‘…’ In zijn ogen … ‘…’").
+        if s_idx >= 2:
+            earlier = self.doc.sentences[s_idx - 2]
+            for tok, speaker in reversed(self.resolver.history):
+                if earlier.token_start <= tok < earlier.token_end and tok in self.quoted:
+                    return speaker
+        for p in phrases:
+            if p.kind == "name":
+                return self._speaker(p)
+        return None
+
+    # -- indirect speech -----------------------------------------------------------------------------------
+    def _indirect(self, s_idx: int) -> None:
+        sent = self.doc.sentences[s_idx]
+        lo, hi = sent.token_start, sent.token_end
+        toks = self.toks
+        found_clause = False
+        i = lo
+        while i < hi:
+            if i in self.quoted:
+                i += 1
+                continue
+            cue = self._cue_at(i, hi)
+            if cue is not None:
+                done = self._dat_clause(s_idx, cue, lo, hi)
+                if done is None:
+                    done = self._infinitive(s_idx, cue, lo, hi)
+                if done is None:
+                    done = self._inserted(s_idx, cue, lo, hi)
+                if done is not None:
+                    found_clause = True
+                    i = max(done, i + 1)
+                    continue
+            i += 1
+        if found_clause:
+            return
+        for i in range(lo, hi):
+            if i in self.quoted:
+                continue
+            n = self._marker_at(i, self.lex.markers_before)
+            if n:
+                self._according_to(s_idx, i, n, lo, hi)
+                return
+            n = self._marker_at(i, self.lex.markers_after)
+            if n and i > lo and toks[i - 1].text == ",":
+                self._aldus(s_idx, i, n, lo, hi)
+                return
+
+    def _is_quotation(self, start: int, end: int) -> bool:
+        """Whether reported content is itself a quotation that opens it ("zei dat ‘…’")."""
+        for sp in self.spans:
+            if sp.outer_start <= start + 2 and sp.outer_end >= start and (
+                    min(end, sp.outer_end) - max(start, sp.outer_start)) >= 0.6 * (end - start):
+                return True
+        return False
+
+    def _overlaps_direct(self, start: int, end: int) -> bool:
+        inside = 0
+        for sp in self.spans:
+            a, b = max(start, sp.outer_start), min(end, sp.outer_end)
+            if b > a:
+                inside += b - a
+        return inside >= 0.6 * (end - start)
+
+    def _clause_end(self, first: int, hi: int) -> int:
+        """Last token of a content clause starting at `first`: the sentence end, or before the next
+        coordinated cue (", maar stelt dat …") or an "aldus" tail."""
+        toks = self.toks
+        k = first
+        while k < hi:
+            if toks[k].text == "," and k + 1 < hi:
+                nxt = k + 1
+                if toks[nxt].lower in {"maar", "en"} and nxt + 1 < hi:
+                    nxt += 1
+                if self._marker_at(nxt, self.lex.markers_after) or (
+                        nxt != k + 1 and self._cue_at(nxt, hi) is not None):
+                    return k - 1
+            k += 1
+        return hi - 1
+
+    def _dat_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
+        toks = self.toks
+        for c in range(cue.end, min(hi, cue.end + 8)):
+            if c in self.quoted or toks[c].text in _CLAUSE_PUNCT:
+                return None
+            if toks[c].lower in self.lex.complementizers:
+                if c + 1 >= hi or (self._is_punct(c + 1) and not set(toks[c + 1].text) <= _MARK_CHARS):
+                    return None
+                last = self._clause_end(c + 1, hi)
+                start, end = self._text_span(c + 1, last)
+                if self._is_quotation(start, end):
+                    return last + 1
+                p = self._subject(cue, lo, c)
+                self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text,
+                           "indirect.complement", 0.85)
+                return last + 1
+        return None
+
+    def _infinitive(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
+        toks = self.toks
+        lemma = toks[cue.start].lemma if cue.end - cue.start == 1 else cue.text.lower()
+        if lemma not in self.lex.infinitive_verbs and toks[cue.start].lower not in self.lex.infinitive_verbs:
+            return None
+        first = cue.end
+        subject = self.phrases.phrase_at(first, hi)
+        # An inverted subject ("zei Maduro open te staan …") is not part of the content.
+        content_start = subject.end if subject is not None else first
+        k = content_start
+        te = None
+        while k < min(hi, content_start + 12):
+            if toks[k].text in _CLAUSE_PUNCT or k in self.quoted or toks[k].lower in self.lex.complementizers:
+                break
+            if toks[k].lower == self.lex.infinitive_marker and k + 1 < hi and is_word(toks[k + 1]):
+                te = k
+                break
+            k += 1
+        if te is None or te == content_start:
+            return None
+        last = te + 1
+        while last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted:
+            last += 1
+        # Leading time adverbs ("zei gisteren open te staan") are not part of what was said.
+        while content_start < te and self.lex.is_time_word(toks[content_start].lower):
+            content_start += 1
+        start, end = self._text_span(content_start, last)
+        p = self._subject(cue, lo, hi)
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.infinitive", 0.7)
+        return last + 1
+
+    def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
+        """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
+        toks = self.toks
+        if cue.start <= lo or toks[cue.start - 1].text != ",":
+            return None
+        p = self.phrases.phrase_at(cue.end, hi)
+        if not self._usable(p):
+            return None
+        assert p is not None
+        k = p.end
+        while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 5:
+            k += 1
+        if k < hi and toks[k].text not in {",", ".", "!", "?"}:
+            return None
+        comma = cue.start - 1
+        if comma - 1 >= lo and (comma - 1) in self.quoted:
+            return None  # "‘…’, zei hij": the quotation itself is the statement
+        if k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi)):
+            start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
+        else:
+            start, end = self._text_span(lo, comma - 1)
+        if self._overlaps_direct(start, end) or end <= start:
+            return None
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7)
+        return k + 1
+
+    def _according_to(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
+        toks = self.toks
+        p = self.phrases.phrase_at(i + n, hi, object_pronoun=True)
+        if not self._usable(p):
+            return
+        assert p is not None
+        if p.end < hi and p.end in self.quoted:
+            return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
+        k = lo
+        while k < i and toks[k].lower in self.lex.clause_openers:
+            k += 1
+        initial = k == i or toks[i].text[:1].isupper()
+        if initial:
+            first = p.end
+            while first < hi and toks[first].text == ",":
+                first += 1
+            start, end = self._text_span(first, hi - 1)
+        else:
+            start, end = self._text_span(lo, hi - 1)
+        if end <= start or self._overlaps_direct(start, end):
+            return
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
+                   "indirect.according_to", 0.8)
+
+    def _aldus(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
+        toks = self.toks
+        if (i - 2) in self.quoted:
+            return
+        p = self.phrases.phrase_at(i + n, hi)
+        if not self._usable(p):
+            return
+        start, end = self._text_span(lo, i - 2)
+        if end <= start or self._overlaps_direct(start, end):
+            return
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text, "indirect.aldus", 0.8)
+
+
+@register("quotes", "cue_quotes")
+def create_quote_finder(language: str, settings: Mapping[str, Any]) -> QuoteFinder:
+    return QuoteFinder(language, settings)

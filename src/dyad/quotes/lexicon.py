@@ -1,0 +1,139 @@
+"""The per-language vocabulary of the quote finder (`dyad/lang/<language>/quotes.yaml`), checked and
+frozen into sets the engine can look words up in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from dyad.errors import ConfigError
+from dyad.lang.data import load_language_data
+
+#: Keys every quotes.yaml must have, with the type of their value.
+_LIST_KEYS = (
+    "speech_verbs", "forms", "multiword_cues", "naming_verbs", "complementizers", "infinitive_verbs",
+    "subject_pronouns", "object_pronouns", "determiners", "prepositions", "phrase_links",
+    "clause_boundaries", "clause_openers", "auxiliaries", "person_roles", "speaking_bodies", "not_speakers",
+    "elisions", "relative_pronouns", "time_words",
+)
+
+
+def _words(value: Any, key: str, source: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{key!r} must be a list of words", source=source)
+    return frozenset(v.lower() for v in value)
+
+
+def _phrases(value: Any, key: str, source: str) -> tuple[tuple[str, ...], ...]:
+    """A list whose items are either a phrase ("naar verluidt van") or a list of words."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{key!r} must be a list", source=source)
+    out: list[tuple[str, ...]] = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            out.append(tuple(item.lower().split()))
+        elif isinstance(item, list) and item and all(isinstance(w, str) and w for w in item):
+            out.append(tuple(w.lower() for w in item))
+        else:
+            raise ConfigError(f"{key!r}: {item!r} is neither a phrase nor a list of words", source=source)
+    # Longest first, so that "naar verluidt van" is tried before a shorter marker.
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """What the engine needs to know of a language to find quotes and their speakers."""
+
+    language: str
+    speech_lemmas: frozenset[str]
+    speech_forms: frozenset[str]
+    multiword_cues: tuple[tuple[str, ...], ...]
+    naming_verbs: frozenset[str]
+    complementizers: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    infinitive_marker: str
+    markers_before: tuple[tuple[str, ...], ...]
+    markers_after: tuple[tuple[str, ...], ...]
+    subject_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    phrase_links: frozenset[str]
+    clause_boundaries: frozenset[str]
+    clause_openers: frozenset[str]
+    auxiliaries: frozenset[str]
+    person_roles: frozenset[str]
+    speaking_bodies: frozenset[str]
+    not_speakers: frozenset[str]
+    elisions: frozenset[str]
+    relative_pronouns: frozenset[str]
+    time_words: frozenset[str]
+
+    @classmethod
+    def from_data(cls, language: str, data: Any) -> QuoteLexicon:
+        source = f"dyad/lang/{language}/quotes.yaml"
+        if not isinstance(data, Mapping):
+            raise ConfigError("expected a mapping at the top level", source=source)
+        missing = [k for k in (*_LIST_KEYS, "infinitive_marker", "source_markers") if k not in data]
+        if missing:
+            raise ConfigError(f"missing keys: {', '.join(missing)}", source=source)
+        markers = data["source_markers"]
+        if not isinstance(markers, Mapping) or not {"before", "after"} <= set(markers):
+            raise ConfigError("'source_markers' needs 'before' and 'after' lists", source=source)
+        marker = data["infinitive_marker"]
+        if not isinstance(marker, str) or not marker:
+            raise ConfigError("'infinitive_marker' must be a word", source=source)
+        w = {k: _words(data[k], k, source) for k in _LIST_KEYS if k != "multiword_cues"}
+        return cls(
+            language=language,
+            speech_lemmas=w["speech_verbs"],
+            speech_forms=w["forms"],
+            multiword_cues=_phrases(data["multiword_cues"], "multiword_cues", source),
+            naming_verbs=w["naming_verbs"],
+            complementizers=w["complementizers"],
+            infinitive_verbs=w["infinitive_verbs"],
+            infinitive_marker=marker.lower(),
+            markers_before=_phrases(markers["before"], "source_markers.before", source),
+            markers_after=_phrases(markers["after"], "source_markers.after", source),
+            subject_pronouns=w["subject_pronouns"],
+            object_pronouns=w["object_pronouns"],
+            determiners=w["determiners"],
+            prepositions=w["prepositions"],
+            phrase_links=w["phrase_links"],
+            clause_boundaries=w["clause_boundaries"],
+            clause_openers=w["clause_openers"],
+            auxiliaries=w["auxiliaries"],
+            person_roles=w["person_roles"],
+            speaking_bodies=w["speaking_bodies"],
+            not_speakers=w["not_speakers"],
+            elisions=w["elisions"],
+            relative_pronouns=w["relative_pronouns"],
+            time_words=w["time_words"],
+        )
+
+    def is_speech_verb(self, form: str, lemma: str) -> bool:
+        return form in self.speech_forms or lemma in self.speech_lemmas
+
+    def _ends_with(self, word: str, nouns: frozenset[str]) -> bool:
+        """A noun from the list, or a compound ending in one ("regeringsfunctionaris", "Turkije-kenner")."""
+        if word in nouns:
+            return True
+        if "-" in word and word.split("-")[0] in nouns:
+            return True  # "regering-Trump", "kabinet-Rutte"
+        return any(len(n) >= 4 and word.endswith(n) and len(word) - len(n) >= 3 for n in nouns)
+
+    def is_time_word(self, word: str) -> bool:
+        return word in self.time_words or any(word.startswith(w) for w in self.time_words if len(w) >= 6)
+
+    def is_person_role(self, word: str) -> bool:
+        return self._ends_with(word, self.person_roles)
+
+    def is_speaking_body(self, word: str) -> bool:
+        return self._ends_with(word, self.speaking_bodies)
+
+
+@cache
+def get_lexicon(language: str) -> QuoteLexicon:
+    return QuoteLexicon.from_data(language, load_language_data(language, "quotes"))

@@ -1,0 +1,158 @@
+"""Quotation marks: which marks open and close a quotation, which are apostrophes, and how they pair.
+
+Works on the characters of the text, so that a quotation may run over several sentences. Marks that
+have no partner still delimit a quotation: a closing mark without an opening one (the seed's
+"... beheerd’, zei Lavrov.") starts the quotation at the start of its sentence; an opening mark
+without a closing one ends it at the end of its sentence or paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+#: Every quotation mark dyad reads; the two-character marks first so that ",," is one mark.
+MARK_RE = re.compile(r",,|''|[‘’‚“”„\"'«»‹›]")
+#: Marks that are only ever opening marks.
+OPENING_ONLY = frozenset({",,", "‘", "‚", "„", "«", "‹"})
+#: Marks that may also be apostrophes.
+APOSTROPHES = frozenset({"'", "’"})
+#: What may stand right before an opening mark.
+_BEFORE_OPEN = frozenset(" \t\n\r([{—–-/:")
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    text: str
+    role: str  # "open" | "close"
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A stretch of quoted text: offsets of the content (without marks) and of the marks, if present."""
+
+    start: int
+    end: int
+    open_mark: Mark | None
+    close_mark: Mark | None
+
+    @property
+    def outer_start(self) -> int:
+        return self.open_mark.start if self.open_mark else self.start
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark.end if self.close_mark else self.end
+
+
+def classify_marks(text: str, elisions: frozenset[str]) -> list[Mark]:
+    """The quotation marks of a text with their role; apostrophes and stray marks are left out."""
+    marks: list[Mark] = []
+    n = len(text)
+    for m in MARK_RE.finditer(text):
+        a, b, mark = m.start(), m.end(), m.group()
+        left = text[a - 1] if a > 0 else " "
+        right = text[b] if b < n else " "
+        if mark in APOSTROPHES:
+            if left.isalnum() and right.isalnum():
+                continue  # Netanyahu's, zo'n, CHP'er
+            if not left.isalnum() and (right.isdigit() or _is_elision(text, b, elisions)):
+                continue  # 's ochtends, 't, jaren '80
+        if mark == ",," and (right.isspace() or right.isdigit() or left.isdigit()):
+            continue
+        opens = (left.isspace() or left in _BEFORE_OPEN or a == 0) and not right.isspace() and b < n
+        closes = not left.isspace() and a > 0 and (right.isspace() or not right.isalnum() or b == n)
+        if mark in OPENING_ONLY:
+            if opens or (not right.isspace() and b < n):
+                marks.append(Mark(a, b, mark, "open"))
+            continue
+        if opens and not closes:
+            marks.append(Mark(a, b, mark, "open"))
+        elif closes and not opens:
+            marks.append(Mark(a, b, mark, "close"))
+    return marks
+
+
+def _is_elision(text: str, pos: int, elisions: frozenset[str]) -> bool:
+    """Whether a word after an apostrophe at `pos` is a contraction ("'s", "'t", "'n") and nothing more."""
+    j = pos
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    word = text[pos:j].lower()
+    return bool(word) and word in elisions and (j == len(text) or not text[j].isalpha())
+
+
+def find_quoted_spans(
+    text: str,
+    marks: list[Mark],
+    sentence_bounds: list[tuple[int, int]],
+    paragraph_ends: list[int],
+    max_sentences: int = 8,
+) -> list[QuotedSpan]:
+    """Pair the marks into quoted spans (outermost only; a quotation inside a quotation stays in it).
+
+    `sentence_bounds` are the (start, end) offsets of the sentences in order; `paragraph_ends` the
+    offsets where paragraphs end. A quotation never runs past its paragraph or past `max_sentences`
+    sentences; when it would, it is taken to end with its first sentence (a missing closing mark)."""
+    starts = [s for s, _ in sentence_bounds]
+
+    def sentence_at(offset: int) -> int:
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def paragraph_end(offset: int) -> int:
+        for end in paragraph_ends:
+            if end > offset:
+                return end
+        return len(text)
+
+    spans: list[QuotedSpan] = []
+    i = 0
+    while i < len(marks):
+        mark = marks[i]
+        if mark.role == "close":
+            # A closing mark without an opening one: the quotation starts with its sentence.
+            s = sentence_at(mark.start)
+            start = max(sentence_bounds[s][0], spans[-1].outer_end if spans else 0)
+            spans.append(QuotedSpan(start, mark.start, None, mark))
+            i += 1
+            continue
+        limit_sentence = min(len(sentence_bounds) - 1, sentence_at(mark.start) + max_sentences - 1)
+        sentence_limit = sentence_bounds[limit_sentence][1] if sentence_bounds else len(text)
+        limit = min(paragraph_end(mark.start), sentence_limit)
+        depth = 0
+        match = None
+        j = i + 1
+        while j < len(marks) and marks[j].start < limit:
+            if marks[j].role == "open":
+                depth += 1
+            elif depth == 0:
+                match = j
+                break
+            else:
+                depth -= 1
+            j += 1
+        if match is not None:
+            spans.append(QuotedSpan(mark.end, marks[match].start, mark, marks[match]))
+            i = match + 1
+            continue
+        # No closing mark: the quotation ends with the sentence (or paragraph) of its opening mark.
+        s = sentence_at(mark.start)
+        end = min(sentence_bounds[s][1] if sentence_bounds else len(text), paragraph_end(mark.start))
+        spans.append(QuotedSpan(mark.end, end, mark, None))
+        i += 1
+        while i < len(marks) and marks[i].start < end:
+            i += 1
+    return [_trim(text, s) for s in spans if s.end > s.start]
+
+
+def _trim(text: str, span: QuotedSpan) -> QuotedSpan:
+    """Drop white space and a trailing comma from the content of a quotation."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return QuotedSpan(start, end, span.open_mark, span.close_mark)

@@ -1,0 +1,336 @@
+"""Speaker phrases: the noun phrases that can say something, built from tokens without a parser
+("Het Russische ministerie van Buitenlandse Zaken", "woordvoerder Jan de Vries", "hij"), and the
+resolution of pronouns, bare role nouns ("de premier") and short names ("Wang" -> "Wang Yi")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.document import ActorRef, Document, Token
+from dyad.quotes.lexicon import QuoteLexicon
+
+_ADJECTIVE_ENDINGS = ("e", "se", "sche", "ische")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A candidate speaker: the token range [start, end) and what it is."""
+
+    start: int
+    end: int
+    kind: str  # pronoun | name | role | body
+
+
+def is_word(tok: Token) -> bool:
+    return any(c.isalnum() for c in tok.text)
+
+
+def is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+class PhraseFinder:
+    """Builds speaker phrases over the tokens of one document."""
+
+    def __init__(self, doc: Document, lex: QuoteLexicon, quoted: set[int]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quoted = quoted  # token indices inside quotation marks
+        self.name_tokens: set[int] = set()
+        self.name_start: dict[int, int] = {}  # token -> end of the name starting there
+        for name in doc.names:
+            self.name_start[name.token_start] = name.token_end
+            self.name_tokens.update(range(name.token_start, name.token_end))
+        self.mention_at: dict[int, int] = {}  # first token -> mention index
+        for k, m in enumerate(doc.mentions):
+            self.mention_at.setdefault(m.token_start, k)
+        self.sentence_starts = {s.token_start for s in doc.sentences}
+        # Capitalised words seen inside sentences: a sentence-initial capitalised word counts as a name
+        # only when it is also written so elsewhere ("Denk liet weten" yes, "Gejuich alom" no).
+        self.inner_capitals = {t.text for t in doc.tokens
+                               if t.i not in self.sentence_starts and is_capitalised(t)}
+
+    # -- building one phrase -------------------------------------------------------------------------
+    def _is_name(self, i: int) -> bool:
+        tok = self.doc.tokens[i]
+        if i not in self.name_tokens or not is_capitalised(tok) or tok.lower in self.lex.determiners:
+            return False
+        if self.lex.is_time_word(tok.lower):
+            return False
+        if i in self.sentence_starts and i not in self.mention_at and tok.text not in self.inner_capitals:
+            nxt = self.doc.tokens[i + 1] if i + 1 < len(self.doc.tokens) else None
+            return nxt is not None and i + 1 in self.name_tokens and is_capitalised(nxt)
+        return True
+
+    def _name_end(self, i: int, limit: int) -> int:
+        j = i
+        toks = self.doc.tokens
+        while j < limit and (self._is_name(j) or (
+                j > i and toks[j].lower in self.lex.phrase_links | {"de", "der", "den", "al", "bin"}
+                and j + 1 < limit and self._is_name(j + 1) and toks[j].lower not in self.lex.phrase_links)):
+            j += 1
+        return j
+
+    def _is_adjective(self, tok: Token) -> bool:
+        low = tok.lower
+        return (is_word(tok) and low not in self.lex.determiners and low not in self.lex.prepositions
+                and low.endswith(_ADJECTIVE_ENDINGS) and len(low) > 3
+                and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low))
+
+    def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
+        """The speaker phrase that starts at token i (before `limit`), if one does."""
+        toks = self.doc.tokens
+        if i >= limit or i in self.quoted:
+            return None
+        low = toks[i].lower
+        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
+            return Phrase(i, i + 1, "pronoun")
+        if i in self.mention_at:
+            m = self.doc.mentions[self.mention_at[i]]
+            if m.token_end <= limit:
+                end = self._extend(m.token_end, limit)
+                return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
+        j = i + 1 if low in self.lex.determiners else i
+        k = j
+        while k < limit and k - j < 3 and not self._is_name(k) and self._is_adjective(toks[k]):
+            k += 1
+        if k >= limit:
+            return None
+        if self._is_role_or_body(k):
+            return self._role_phrase(i, k, limit)
+        if self._is_name(k):
+            end = self._name_end(k, limit)
+            if end < limit and self._is_role_or_body(end) and not is_capitalised(toks[end]):
+                return self._role_phrase(i, end, limit)  # "Het Russische ministerie ..."
+            return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
+        return None
+
+    def _is_role_or_body(self, k: int) -> bool:
+        low = self.doc.tokens[k].lower
+        return self.lex.is_person_role(low) or self.lex.is_speaking_body(low)
+
+    def _role_phrase(self, start: int, k: int, limit: int) -> Phrase:
+        toks = self.doc.tokens
+        kind = "role" if self.lex.is_person_role(toks[k].lower) else "body"
+        end = k + 1
+        # "oppositieleider partijleider Kemal Kilicdaroglu": roles in a row.
+        while end < limit:
+            if self._is_role_or_body(end) and not is_capitalised(toks[end]):
+                end += 1
+            elif (toks[end].lower in {"en", "and"} and end + 1 < limit and self._is_role_or_body(end + 1)):
+                end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
+            else:
+                break
+        if end < limit and self._is_name(end):
+            end = self._name_end(end, limit)
+            kind = "name"
+        end = self._extend(end, limit)
+        if kind != "name" and end < limit and self._is_name(end):
+            end = self._name_end(end, limit)
+            kind = "name"
+        return Phrase(start, end, kind)
+
+    def _extend(self, end: int, limit: int) -> int:
+        """Extend a phrase over "van/bij + (det) + name or body" (at most twice) and a trailing name."""
+        toks = self.doc.tokens
+        for _ in range(2):
+            if end + 1 < limit and toks[end].lower in self.lex.phrase_links:
+                j = end + 1
+                if toks[j].lower in self.lex.determiners and j + 1 < limit:
+                    j += 1
+                if self._is_name(j) or is_capitalised(toks[j]):
+                    end = self._name_end(j, limit) if self._is_name(j) else j + 1
+                    while (end < limit and is_capitalised(toks[end])
+                           and toks[end].lower not in self.lex.determiners):
+                        end += 1
+                    continue
+                if self.lex.is_speaking_body(toks[j].lower):
+                    end = j + 1
+                    continue
+            break
+        if end < limit and self._is_name(end) and not self._is_name(end - 1):
+            end = self._name_end(end, limit)
+        return end
+
+    # -- phrases in a range ---------------------------------------------------------------------------
+    def phrases(self, start: int, end: int) -> list[Phrase]:
+        """Non-overlapping speaker phrases in [start, end), left to right, outside quotations."""
+        out: list[Phrase] = []
+        i = start
+        while i < end:
+            p = self.phrase_at(i, end)
+            if p is None:
+                i += 1
+                continue
+            out.append(p)
+            i = max(p.end, i + 1)
+        return out
+
+    def after_preposition(self, p: Phrase) -> bool:
+        if p.start == 0:
+            return False
+        prev = self.doc.tokens[p.start - 1].lower
+        return prev in self.lex.prepositions or prev in {"volgens", "according"}
+
+    def text(self, p: Phrase) -> str:
+        toks = self.doc.tokens
+        return self.doc.text[toks[p.start].start : toks[p.end - 1].end]
+
+    def head(self, p: Phrase) -> str:
+        """The last word of the phrase before any "van ..." tail: what `not_speakers` is checked on."""
+        toks = self.doc.tokens
+        k = p.end - 1
+        for j in range(p.start, p.end):
+            if toks[j].lower in self.lex.phrase_links and j > p.start:
+                k = j - 1
+                break
+        return toks[k].lower
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the phrase as it stands, what it resolves to, and the ActorRef to record."""
+
+    phrase: Phrase
+    ref: ActorRef
+    is_person: bool
+
+
+class SpeakerResolver:
+    """Turns phrases into ActorRefs: pronouns to their antecedent, bare roles to the named holder,
+    short names to the fullest form the article uses, actors from the resolver's mentions."""
+
+    def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.finder = finder
+        #: Speakers resolved so far, with the token where they were found, in text order.
+        self.history: list[tuple[int, Speaker]] = []
+
+    def remember(self, token: int, speaker: Speaker) -> None:
+        self.history.append((token, speaker))
+
+    def resolve(self, p: Phrase) -> Speaker | None:
+        doc = self.doc
+        toks = doc.tokens
+        if p.kind == "pronoun":
+            mention = self._mention_for(p)
+            if mention is not None and doc.mentions[mention].antecedent is not None:
+                ante = doc.mentions[mention].antecedent
+                assert ante is not None
+                ref = ActorRef.from_mention(doc, ante)
+                ref.name = self._full_name(ref.name)
+                return Speaker(p, ref, True)
+            if mention is not None and doc.mentions[mention].actor is not None:
+                ref = ActorRef.from_mention(doc, mention)
+                actor = doc.mentions[mention].actor
+                ref.name = actor.name if actor is not None else ref.name
+                return Speaker(p, ref, True)
+            return self._antecedent(p.start)
+        if p.kind == "role" and toks[p.start].lower in {"de", "het", "the"} and p.end - p.start <= 3:
+            holder = self._role_holder(p)
+            if holder is not None:
+                return holder
+        name = self.finder.text(p)
+        ref = ActorRef(name=self._full_name(name) if p.kind == "name" else name)
+        mention = self._mention_for(p)
+        if mention is not None:
+            m = doc.mentions[mention]
+            if m.actor is not None:
+                ref.actor, ref.country, ref.actor_id = m.actor.code, m.actor.country, m.actor.id
+            ref.mention = mention
+        return Speaker(p, ref, p.kind in {"name", "role"})
+
+    def _mention_for(self, p: Phrase) -> int | None:
+        best = None
+        for k, m in enumerate(self.doc.mentions):
+            if m.token_start < p.end and p.start < m.token_end and (
+                    best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
+                best = k
+        return best
+
+    def _full_name(self, name: str) -> str:
+        """The fullest name in the article that contains this one ("Wang" -> "Wang Yi", "Karaveli" ->
+        "Halil Karaveli"), without role words in front of it ("Topdiplomaat Wang Yi" -> "Wang Yi")."""
+        words = name.split()
+        if not words or len(words) > 2:
+            return name
+        best = name
+        for n in self.doc.names:
+            toks = self.doc.tokens[n.token_start : n.token_end]
+            while toks and (self.lex.is_person_role(toks[0].lower) or self.lex.is_speaking_body(toks[0].lower)
+                            or toks[0].lower in self.lex.determiners):
+                toks = toks[1:]
+            fw = [t.text for t in toks]
+            if len(fw) <= len(words) or len(fw) > 4:
+                continue
+            if any(fw[k : k + len(words)] == words for k in range(len(fw) - len(words) + 1)):
+                full = self.doc.text[toks[0].start : toks[-1].end]
+                if len(full) > len(best):
+                    best = full
+        return best
+
+    def _antecedent(self, token: int, depth: int = 0) -> Speaker | None:
+        """The person a pronoun refers to: a recent speaker, else the subject of the nearest earlier
+        sentence (a name, or a pronoun resolved in turn), else any name there."""
+        doc = self.doc
+        sent = doc.sentence_of_offset(doc.tokens[token].start)
+        if sent is None or depth > 3:
+            return None
+        s = doc.sentences[sent]
+        for p in self.finder.phrases(s.token_start, token):
+            m = self._mention_for(p)
+            actor = doc.mentions[m].actor if m is not None else None
+            if actor is not None and actor.kind == "person" and not self.finder.after_preposition(p):
+                return self.resolve(p)
+        for back in range(sent - 1, max(-1, sent - 4), -1):
+            prev = doc.sentences[back]
+            for tok, speaker in reversed(self.history):
+                if prev.token_start <= tok < prev.token_end and speaker.is_person:
+                    return speaker
+            phrases = self.finder.phrases(prev.token_start, prev.token_end)
+            for p in phrases:
+                if self.finder.after_preposition(p):
+                    continue
+                if p.kind == "pronoun" and doc.tokens[p.start].lower in self.lex.subject_pronouns:
+                    return self._antecedent(p.start, depth + 1)
+                if p.kind == "name" and self._is_person(p):
+                    return self.resolve(p)
+            for p in phrases:
+                if p.kind == "name" and self._is_person(p):
+                    return self.resolve(p)
+        return None
+
+    def _is_person(self, p: Phrase) -> bool:
+        """Whether a name may be a person: when the actor resolver knows it, its kind says so."""
+        m = self._mention_for(p)
+        if m is None or self.doc.mentions[m].actor is None:
+            return True
+        actor = self.doc.mentions[m].actor
+        return actor is not None and actor.kind == "person"
+
+    def _role_holder(self, p: Phrase) -> Speaker | None:
+        """"de premier" -> the name written with that role earlier ("premier Theresa May"); otherwise
+        the last person who spoke in the previous sentences."""
+        doc = self.doc
+        toks = doc.tokens
+        role = toks[p.end - 1].lower
+        for i in range(p.start - 1, -1, -1):
+            if toks[i].lower == role and i + 1 < len(toks) and self.finder._is_name(i + 1):
+                end = self.finder._name_end(i + 1, len(toks))
+                name = doc.text[toks[i + 1].start : toks[end - 1].end]
+                q = Phrase(i + 1, end, "name")
+                ref = ActorRef(name=self._full_name(name))
+                mention = self._mention_for(q)
+                if mention is not None and doc.mentions[mention].actor is not None:
+                    a = doc.mentions[mention].actor
+                    assert a is not None
+                    ref.actor, ref.country, ref.actor_id, ref.mention = a.code, a.country, a.id, mention
+                return Speaker(p, ref, True)
+        if self.lex.is_person_role(role):
+            sent = doc.sentence_of_offset(toks[p.start].start) or 0
+            for tok, speaker in reversed(self.history):
+                s = doc.sentence_of_offset(toks[tok].start) or 0
+                if sent - s <= 3 and speaker.is_person:
+                    return speaker
+        return None
