@@ -1,0 +1,159 @@
+"""Export events and quotes from a store as JSONL, CSV or Parquet.
+
+- JSONL: one record a line in the FORMAT.md shape (actor slots as nested objects).
+- CSV and Parquet: one flat row per record; each actor slot spread over four columns (`source_name`,
+  `source_actor`, `source_country`, `source_id`), then a last `extra` column holding, as JSON text, any field
+  the store keeps that has no column yet (empty when none).
+
+Rows come in a stable order (article id, sentence index, trigger or quote offset, CAMEO code, position in
+the article), so exporting the same store twice gives the same bytes. A file is written next to its target
+and moved into place when complete, so a failed export never leaves half a file; `-` writes JSONL or CSV to
+standard output.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dyad.errors import StoreError
+from dyad.store import RecordFilter, Store
+from dyad.store.rows import EVENTS, QUOTES, RecordShape, export_columns, flat_record
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+
+_PARQUET_BATCH = 5000
+_ARROW_TYPES: dict[str, pa.DataType] = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+
+
+def export(
+    store: Store,
+    events_path: str | os.PathLike[str] | None = None,
+    quotes_path: str | os.PathLike[str] | None = None,
+    fmt: str = "jsonl",
+    *,
+    article_id: str | Iterable[str] | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    cameo_root: str | int | None = None,
+    factuality: str | None = None,
+) -> dict[str, int]:
+    """Write the events and/or quotes of a store that pass the filters (see `dyad.store.RecordFilter`).
+
+    Returns how many rows each file got: `{"events": n, "quotes": n}` (only the kinds asked for).
+
+    Filters that concern events only (CAMEO root, factuality) do not narrow the quotes; the others apply
+    to quotes through the speaker and the quote's date.
+    """
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
+    if events_path is None and quotes_path is None:
+        raise StoreError("nothing to export: give a file for events, quotes or both")
+    where = RecordFilter.build(article_id=article_id, since=since, until=until, actor=actor, country=country,
+                               cameo_root=cameo_root, factuality=factuality)
+    counts: dict[str, int] = {}
+    if events_path is not None:
+        counts["events"] = write_records(store.events(where), EVENTS, events_path, fmt)
+    if quotes_path is not None:
+        counts["quotes"] = write_records(store.quotes(where), QUOTES, quotes_path, fmt)
+    return counts
+
+
+def write_records(records: Iterable[dict[str, Any]], shape: RecordShape, path: str | os.PathLike[str],
+                  fmt: str) -> int:
+    """Write records of one shape to a file (or `-`) in a format; returns how many were written."""
+    target = os.fspath(path)
+    if fmt == "parquet":
+        if target == "-":
+            raise StoreError("Parquet cannot be written to standard output; give a file name")
+        with _atomic(Path(target), binary=True) as stream:
+            return _write_parquet(records, shape, stream)
+    writer = _write_jsonl if fmt == "jsonl" else _write_csv
+    if target == "-":
+        return writer(records, shape, sys.stdout)
+    with _atomic(Path(target), binary=False) as stream:
+        return writer(records, shape, stream)
+
+
+@contextmanager
+def _atomic(path: Path, *, binary: bool) -> Iterator[Any]:
+    """A stream to a temporary file beside `path`, moved over `path` once everything is written."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if binary:
+            with open(temporary, "wb") as binary_stream:
+                yield binary_stream
+        else:
+            with open(temporary, "w", encoding="utf-8", newline="") as text_stream:
+                yield text_stream
+        os.replace(temporary, path)
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write the export: {exc}", source=str(path)) from exc
+        raise
+
+
+def _write_jsonl(records: Iterable[dict[str, Any]], shape: RecordShape, stream: IO[str]) -> int:
+    count = 0
+    for record in records:
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _csv_value(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _write_csv(records: Iterable[dict[str, Any]], shape: RecordShape, stream: IO[str]) -> int:
+    columns = export_columns(shape)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for record in records:
+        row = flat_record(record, shape)
+        writer.writerow([_csv_value(row[c]) for c in columns])
+        count += 1
+    return count
+
+
+def arrow_schema(shape: RecordShape) -> pa.Schema:
+    """The Parquet schema of a flat export: a fixed column set, so an empty export still has its columns."""
+    return pa.schema([(c, _ARROW_TYPES[shape.kind(c)]) for c in export_columns(shape)])
+
+
+def _write_parquet(records: Iterable[dict[str, Any]], shape: RecordShape, stream: IO[bytes]) -> int:
+    schema = arrow_schema(shape)
+    columns = export_columns(shape)
+    count = 0
+    with pq.ParquetWriter(stream, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for record in records:
+            batch.append(flat_record(record, shape))
+            count += 1
+            if len(batch) >= _PARQUET_BATCH:
+                writer.write_table(_table(batch, columns, schema))
+                batch = []
+        if batch:
+            writer.write_table(_table(batch, columns, schema))
+    return count
+
+
+def _table(rows: list[dict[str, Any]], columns: Iterable[str], schema: pa.Schema) -> pa.Table:
+    return pa.table({c: [row[c] for row in rows] for c in columns}, schema=schema)
+

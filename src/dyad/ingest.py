@@ -1,0 +1,202 @@
+"""Ingest: read inputs, extract records, and write them to a store, one article per transaction.
+
+Idempotent by article id and content hash: an article already stored with the same hash is skipped before
+the pipeline runs; a changed one has its records replaced; a new one is inserted. Each article commits on
+its own, so a batch killed at any point resumes with nothing lost and nothing duplicated. An input or
+article that fails is recorded (in the summary and the store's `errors` table) and the batch goes on.
+
+The library never prints: a caller that wants a progress bar passes a `progress` callback, called with an
+event name and the article's origin:
+
+- `"start"`: the pipeline is about to run on an article;
+- `"done"`: the article and its records are committed (inserted or replaced);
+- `"unchanged"`: the article was already stored with the same content;
+- `"failed"`: an input or article could not be read, analysed or stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+import dyad
+from dyad.api import analyse
+from dyad.document import Article
+from dyad.errors import DyadError, InputError, StoreError
+from dyad.pipeline import get_pipeline
+from dyad.readers import read_inputs
+from dyad.records import build_records
+from dyad.store import Store
+
+ProgressEvent = Literal["start", "done", "unchanged", "failed"]
+
+#: The code recorded for an unexpected exception (a bug, not bad input): the base code of `DyadError`.
+UNEXPECTED_ERROR_CODE = DyadError.code
+
+
+class Progress(Protocol):
+    """A progress callback: `progress("done", "articles.jsonl:3")`."""
+
+    def __call__(self, event: ProgressEvent, origin: str, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """An input, or one article of it, that was not stored, and why."""
+
+    origin: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"origin": self.origin, "code": self.code, "message": self.message}
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    run_id: int
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    components: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        """Articles written by this run (new or changed)."""
+        return self.inserted + self.replaced
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def counts(self) -> dict[str, int]:
+        return {"done": self.done, "inserted": self.inserted, "replaced": self.replaced,
+                "unchanged": self.unchanged, "failed": self.failed}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, **self.counts(), "failures": [f.to_dict() for f in self.failures]}
+
+
+def pipeline_components(language: str) -> dict[str, str]:
+    """Which component ran each stage for a language (recorded with the run for provenance)."""
+    return get_pipeline(language).components
+
+
+def _read(inputs: Iterable[str | os.PathLike[str]], language: str | None) -> Iterator[tuple[str, Any]]:
+    """(input, item) for every item the readers yield; an input whose reader breaks yields a failure."""
+    for source in inputs:
+        name = os.fspath(source)
+        try:
+            for item in read_inputs([name], language=language):
+                yield name, item
+        except Exception as exc:  # a reader bug or an unreadable input must not end the batch
+            yield name, _failure_from_exception(exc, name)
+
+
+def _failure_from_exception(exc: BaseException, origin: str) -> IngestFailure:
+    if isinstance(exc, DyadError):
+        return IngestFailure(origin, exc.code, exc.message)
+    return IngestFailure(origin, UNEXPECTED_ERROR_CODE, f"{type(exc).__name__}: {exc}")
+
+
+def ingest(
+    inputs: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    language: str | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read every input (files, folders, `-` for stdin) and store what dyad finds in each article.
+
+    An unsupported `language` raises `LanguageError` before anything is read or recorded.
+    """
+    names = [os.fspath(source) for source in inputs]
+    read_inputs([], language=language)  # validates the language now: it concerns every input
+    items = (item for _source, item in _read(names, language))
+    return ingest_articles(items, store, inputs=names, progress=progress)
+
+
+def ingest_articles(
+    items: Iterable[Article | Any],
+    store: Store,
+    *,
+    inputs: list[str] | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Store articles (and record read failures) as `ingest` does, from articles already read.
+
+    `items` holds `Article`s and failures: anything else with `origin`, `message` and `code` (a reader's
+    `ReadFailure`, an `IngestFailure`).
+    """
+    run_id = store.start_run(inputs=inputs if inputs is not None else [], dyad_version=dyad.__version__)
+    summary = IngestSummary(run_id=run_id)
+    seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, origin) within this run
+
+    def report(event: ProgressEvent, origin: str) -> None:
+        if progress is not None:
+            progress(event, origin)
+
+    def fail(failure: IngestFailure, article_id: str | None = None) -> None:
+        store.record_error(run_id, origin=failure.origin, code=failure.code, message=failure.message,
+                           article_id=article_id)
+        summary.failures.append(failure)
+        report("failed", failure.origin)
+
+    try:
+        for item in items:
+            if not isinstance(item, Article):
+                origin = str(getattr(item, "origin", None) or "<unknown input>")
+                fail(IngestFailure(origin, str(getattr(item, "code", UNEXPECTED_ERROR_CODE)),
+                                   str(getattr(item, "message", item))))
+                continue
+            article = item
+            origin = article.origin or article.id
+            # The hash is taken before analysis, which fills in a detected language.
+            content_hash = article.content_hash
+            earlier = seen.get(article.id)
+            if earlier is not None and earlier[0] != content_hash:
+                message = (f"article id {article.id!r} was already read from {earlier[1]} in this batch "
+                           "with other content")
+                fail(IngestFailure(origin, InputError.code, message), article.id)
+                continue
+            seen.setdefault(article.id, (content_hash, origin))
+            if store.article_hash(article.id) == content_hash:
+                summary.unchanged += 1
+                report("unchanged", origin)
+                continue
+            report("start", origin)
+            try:
+                doc = analyse(article)
+                extraction = build_records(doc)
+                if doc.language and doc.language not in summary.components:
+                    summary.components[doc.language] = pipeline_components(doc.language)
+            except Exception as exc:  # one article's failure is recorded; the batch goes on
+                fail(_failure_from_exception(exc, origin), article.id)
+                continue
+            try:
+                outcome = store.put_article(article, content_hash, extraction, run_id)
+            except StoreError as exc:
+                fail(IngestFailure(origin, exc.code, exc.message), article.id)
+                continue
+            if outcome == "inserted":
+                summary.inserted += 1
+            elif outcome == "replaced":
+                summary.replaced += 1
+            else:
+                summary.unchanged += 1
+                report("unchanged", origin)
+                continue
+            report("done", origin)
+    finally:
+        store.finish_run(run_id, counts=summary.counts(), components=summary.components)
+    return summary
+

@@ -1,0 +1,145 @@
+"""The store interface: what ingest, export, the CLI and (later) the web API need from a database.
+
+A backend implements the abstract methods; everything else (record shapes, filters, export) is shared.
+One process writes at a time; readers may open the same store read-only.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from dyad.document import Article
+from dyad.records import Extraction
+from dyad.store.filters import RecordFilter
+
+WriteOutcome = Literal["inserted", "replaced", "unchanged"]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article row: what was ingested, when, and by which run."""
+
+    id: str
+    content_hash: str
+    published: str | None
+    published_precision: str | None
+    language: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    origin: str | None
+    text: str
+    ingested_at: str
+    run_id: int | None
+
+
+class Store(abc.ABC):
+    """A database of articles and the records extracted from them."""
+
+    #: Where the store lives (a path or URL), for messages.
+    location: str
+    read_only: bool
+
+    # -- articles and records -------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def article_hash(self, article_id: str) -> str | None:
+        """The content hash stored for an article id, or None when the article is not stored."""
+
+    @abc.abstractmethod
+    def put_article(self, article: Article, content_hash: str, extraction: Extraction,
+                    run_id: int | None) -> WriteOutcome:
+        """Write an article and its records in one transaction.
+
+        Unchanged (same id, same hash): nothing is written. Changed: its old records are replaced. A failure
+        rolls the whole article back and raises `StoreError`.
+        """
+
+    @abc.abstractmethod
+    def get_article(self, article_id: str) -> StoredArticle | None: ...
+
+    @abc.abstractmethod
+    def article_ids(self) -> list[str]:
+        """Every stored article id, sorted."""
+
+    def article_records(self, article_id: str) -> Extraction | None:
+        """The stored records of one article, as `dyad.records.build_records` made them; None if absent."""
+        article = self.get_article(article_id)
+        if article is None:
+            return None
+        where = RecordFilter(article_ids=(article_id,))
+        return Extraction(
+            article_id=article_id,
+            language=article.language or "",
+            published=article.published,
+            events=list(self.events(where)),
+            quotes=list(self.quotes(where)),
+            mentions=list(self.mentions(article_id)),
+        )
+
+    @abc.abstractmethod
+    def events(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Event records (FORMAT.md shape, actor slots nested) in a stable order."""
+
+    @abc.abstractmethod
+    def quotes(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Quote records (FORMAT.md shape) in a stable order."""
+
+    @abc.abstractmethod
+    def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Actor mention records, of one article or all, in a stable order."""
+
+    # -- runs and errors ------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def start_run(self, *, inputs: list[str], dyad_version: str) -> int:
+        """Record the start of an ingest run; returns its id."""
+
+    @abc.abstractmethod
+    def finish_run(self, run_id: int, *, counts: Mapping[str, int],
+                   components: Mapping[str, Mapping[str, str]]) -> None:
+        """Record the end of a run: its counts and the pipeline components per language."""
+
+    @abc.abstractmethod
+    def record_error(self, run_id: int | None, *, origin: str, code: str, message: str,
+                     article_id: str | None = None) -> None:
+        """Record an input or article that failed (committed at once)."""
+
+    @abc.abstractmethod
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, oldest first."""
+
+    @abc.abstractmethod
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        """Recorded errors, of one run or all, in the order they happened."""
+
+    # -- summaries ------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts for `dyad stats`: a plain dict.
+
+        Keys: `articles`, `events`, `quotes`, `mentions`, `runs`, `errors` (ints); `events_by_quad_class`
+        (`{1: n, 2: n, 3: n, 4: n}`); `top_dyads` (up to 10 `{"source_country", "target_country", "events"}`,
+        most events first, events with both countries known); `languages` (`{code: articles}`).
+        """
+
+    @abc.abstractmethod
+    def migrations(self) -> list[str]:
+        """Names of the migrations applied, in order."""
+
+    # -- lifetime -------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
