@@ -1,0 +1,265 @@
+"""The time resolver: temporal expressions resolved against the publication date, and the date of each
+event and quote taken from the expression that governs its clause.
+
+Which expression dates an event (`Event.date_rule` names it):
+
+1. a governing expression (see `Expression.governs`) in the trigger's clause, the nearest to the trigger;
+2. else the nearest governing expression in the trigger's sentence ("zei dinsdag dat India niet zou
+   terugslaan": the saying and what was said are dated by "dinsdag");
+3. else, when the sentence is in the past tense, the reference time carried over from the sentence
+   before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
+   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence;
+4. else the publication date at its precision (`date_rule = "published"`).
+
+An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
+event as unknown (None) rather than as published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.lookups import load_lookups
+
+from dyad.document import Document, PartialDate, Precision, Timex
+from dyad.pipeline import register
+from dyad.temporal.engine import (
+    Expression,
+    Word,
+    clause_bounds,
+    resolve_words,
+    simple_past,
+    split_sentences,
+    tense_of,
+    words_of,
+)
+from dyad.temporal.vocabulary import Vocabulary, vocabulary
+
+__all__ = ["TimexResolver", "find_timexes", "resolve"]
+
+
+def find_timexes(text: str, published: PartialDate, language: str = "nl") -> list[Expression]:
+    """All temporal expressions of a text, resolved against a publication date (sentences split by
+    punctuation; the pipeline component uses the language layer's sentences instead)."""
+    vocab = vocabulary(language)
+    lemmas = _lemma_lookup(language)
+    words: list[Word] = []
+    sentences: list[tuple[int, int]] = []
+    for s_start, s_end in split_sentences(text):
+        lo = len(words)
+        for w in words_of(text[s_start:s_end], s_start):
+            w.lemma = str(lemmas.get(w.lower, "")) if w.lower in lemmas else ""
+            words.append(w)
+        sentences.append((lo, len(words)))
+    return resolve_words(words, sentences, vocab, published, text)
+
+
+@cache
+def _lemma_lookup(language: str) -> Any:
+    """spaCy's lookup lemma table of a language (shipped with spacy-lookups-data; no download), used to
+    recognise weak past forms when a text is analysed without the language layer."""
+    lookups = load_lookups(language, ["lemma_lookup"], strict=False)
+    return lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+
+
+def resolve(expression: str, published: PartialDate, language: str = "nl") -> PartialDate | None:
+    """The value of one temporal expression ("vorige week", "22 maart") against a publication date;
+    None when the text holds no expression or it cannot be written as a date. When several expressions
+    are found, the first one that has a value is returned."""
+    for expr in find_timexes(expression, published, language):
+        if expr.value is not None:
+            return expr.value
+    return None
+
+
+@dataclass
+class _SentenceInfo:
+    lo: int
+    hi: int
+    start: int
+    end: int
+    tense: str | None
+    expressions: list[Expression]
+    narrative: bool = False  # holds a simple-past verb
+
+
+class TimexResolver:
+    """The registered time component: fills `doc.timexes`, `Event.date`/`date_rule` and `Quote.date`."""
+
+    def __init__(self, language: str, settings: Mapping[str, Any] | None = None) -> None:
+        self.language = language
+        self.vocab: Vocabulary = vocabulary(language)
+        settings = settings or {}
+        self.carry_over = bool(settings.get("carry_over", True))
+
+    def __call__(self, doc: Document) -> None:
+        published = doc.article.published
+        words, spans = self._words(doc)
+        infos: list[_SentenceInfo] = [
+            _SentenceInfo(
+                lo,
+                hi,
+                words[lo].start if hi > lo else 0,
+                words[hi - 1].end if hi > lo else 0,
+                tense_of(words, lo, hi, self.vocab),
+                [],
+                simple_past(words, lo, hi, self.vocab),
+            )
+            for lo, hi in spans
+        ]
+        if published is not None:
+
+            def keep(expr: Expression, s_index: int) -> None:
+                infos[s_index].expressions.append(expr)
+                doc.timexes.append(Timex(expr.start, expr.end, s_index, expr.value, expr.kind, expr.rule))
+
+            resolve_words(words, spans, self.vocab, published, doc.text, keep)
+        reference = self._reference_times(doc, infos, published)
+        for event in doc.events:
+            event.date, event.date_rule = self._date_for(
+                doc,
+                words,
+                infos,
+                reference,
+                published,
+                event.sentence,
+                event.trigger_start,
+                event.trigger_end,
+            )
+        for quote in doc.quotes:
+            quote.date, _rule = self._date_for(
+                doc, words, infos, reference, published, quote.sentence, quote.start, quote.end, outside=True
+            )
+
+    # -- words --------------------------------------------------------------------------------------
+
+    def _words(self, doc: Document) -> tuple[list[Word], list[tuple[int, int]]]:
+        """Words per sentence; with the language layer's lemmas where its tokens line up."""
+        words: list[Word] = []
+        spans: list[tuple[int, int]] = []
+        lemma_at = {t.start: t.lemma for t in doc.tokens if t.lemma}
+        if doc.sentences:
+            sentence_spans = [(s.start, s.end) for s in doc.sentences]
+        else:
+            sentence_spans = split_sentences(doc.text)
+        for s_start, s_end in sentence_spans:
+            lo = len(words)
+            for w in words_of(doc.text[s_start:s_end], s_start):
+                w.lemma = lemma_at.get(w.start, "")
+                words.append(w)
+            spans.append((lo, len(words)))
+        return words, spans
+
+    # -- dating ---------------------------------------------------------------------------------------
+
+    def _reference_times(
+        self, doc: Document, infos: list[_SentenceInfo], published: PartialDate | None
+    ) -> list[tuple[PartialDate, str] | None]:
+        """Per sentence, the reference time the next sentence may inherit: the last governing day named by
+        a day word, weekday or day-and-month ("gisteren", "maandag", "22 maart") in it, when it is not the
+        publication day. Coarser expressions (weeks, months, this year) are not carried: a following
+        sentence is then as likely to report something else. A past date with an explicit year
+        ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
+        sentences stay in the simple past (not the present perfect, which reports what is still relevant)."""
+        out: list[tuple[PartialDate, str] | None] = []
+        history: tuple[PartialDate, str] | None = None
+        for k, info in enumerate(infos):
+            current: tuple[PartialDate, str] | None = None
+            if k > 0 and self._paragraph_break(doc, infos, k) or not info.narrative:
+                history = None
+            for e in info.expressions:
+                if not e.governs or e.value is None:
+                    continue
+                history = None
+                if (
+                    e.frame.op == "abs"
+                    and e.frame.year is not None
+                    and published is not None
+                    and e.value.year < published.year
+                ):
+                    history = (e.value, f"{e.rule}:{e.text}")
+                if e.value.precision != Precision.DAY:
+                    continue
+                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind == "duration":
+                    continue
+                if published is not None and e.value == published.truncate(Precision.DAY):
+                    continue
+                current = (e.value, f"{e.rule}:{e.text}")
+            out.append(current or history)
+        return out
+
+    def _date_for(
+        self,
+        doc: Document,
+        words: list[Word],
+        infos: list[_SentenceInfo],
+        reference: list[tuple[PartialDate, str] | None],
+        published: PartialDate | None,
+        sentence: int,
+        start: int,
+        end: int,
+        outside: bool = False,
+    ) -> tuple[PartialDate | None, str | None]:
+        fallback = (
+            published.truncate(Precision.DAY) if published is not None else None,
+            "published" if published is not None else None,
+        )
+        if not 0 <= sentence < len(infos):
+            return fallback
+        info = infos[sentence]
+        candidates = [e for e in info.expressions if e.governs]
+        if outside:
+            candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
+        if candidates:
+            trigger_word = self._word_at(words, info, start)
+            clause = next(
+                (
+                    (lo, hi)
+                    for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab)
+                    if lo <= trigger_word < hi
+                ),
+                None,
+            )
+            in_clause = [e for e in candidates if clause and clause[0] <= e.first_word < clause[1]]
+            pool = in_clause or candidates
+            best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
+            return best.value, f"timex:{best.rule}:{best.text}"
+        previous = reference[sentence - 1] if sentence > 0 else None
+        if self.carry_over and previous is not None and not self._paragraph_break(doc, infos, sentence):
+            trigger_word = self._word_at(words, info, start)
+            clause = next(
+                (
+                    (lo, hi)
+                    for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab)
+                    if lo <= trigger_word < hi
+                ),
+                (info.lo, info.hi),
+            )
+            if (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past":
+                return previous[0], f"carried:{previous[1]}"
+        return fallback
+
+    @staticmethod
+    def _paragraph_break(doc: Document, infos: list[_SentenceInfo], sentence: int) -> bool:
+        return "\n" in doc.text[infos[sentence - 1].end : infos[sentence].start]
+
+    @staticmethod
+    def _word_at(words: list[Word], info: _SentenceInfo, offset: int) -> int:
+        for k in range(info.lo, info.hi):
+            if words[k].end > offset:
+                return k
+        return max(info.lo, info.hi - 1)
+
+    @staticmethod
+    def _distance(e: Expression, k: int) -> int:
+        if e.first_word <= k < e.last_word:
+            return 0
+        return e.first_word - k if e.first_word > k else k - e.last_word + 1
+
+
+@register("time", "timex_resolver")
+def make_timex_resolver(language: str, settings: Mapping[str, Any]) -> TimexResolver:
+    return TimexResolver(language, settings)

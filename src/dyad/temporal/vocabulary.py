@@ -1,0 +1,168 @@
+"""The per-language vocabulary of the time resolver, read from `dyad/lang/<lang>/temporal.yaml`.
+
+Every word or phrase of the file is tokenised like the text and entered in one phrase table that maps
+it to canonical features ("month"=3, "mod"="past", "unit"="week", ...). The engine only sees features.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from dyad.errors import ConfigError
+from dyad.lang.data import load_language_data
+
+#: Words (letters or digits) and single non-space characters; shared by the vocabulary and the engine.
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+
+Feature = tuple[str, Any]
+
+_UNITS = frozenset({"day", "week", "weekend", "month", "quarter", "year", "decade", "century"})
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0).lower() for m in TOKEN_RE.finditer(text))
+
+
+@dataclass
+class Vocabulary:
+    language: str
+    phrases: dict[tuple[str, ...], list[Feature]] = field(default_factory=dict)
+    max_len: int = 1
+    weekday_words: dict[str, int] = field(default_factory=dict)
+    weekday_suffixes: tuple[str, ...] = ()
+    month_needs_day: frozenset[str] = frozenset()
+    not_tomorrow_after: frozenset[str] = frozenset()
+    ordinal_suffixes: tuple[str, ...] = ()
+    year_cues: frozenset[tuple[str, ...]] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    future_words: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    past_forms: frozenset[str] = frozenset()
+    weak_past_endings: tuple[str, ...] = ()
+    sure_weak_past_endings: tuple[str, ...] = ()
+    participle_prefixes: tuple[str, ...] = ()
+    clause_openers: frozenset[str] = frozenset()
+    plural_units: frozenset[str] = frozenset()
+    stretch_singular: frozenset[str] = frozenset()
+    not_year_before: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
+
+    def add(self, phrase: str, feature: Feature) -> None:
+        key = split_words(str(phrase))
+        if not key:
+            return
+        self.phrases.setdefault(key, [])
+        if feature not in self.phrases[key]:
+            self.phrases[key].append(feature)
+        self.max_len = max(self.max_len, len(key))
+
+    def features(self, words: tuple[str, ...]) -> list[Feature]:
+        return self.phrases.get(words, [])
+
+
+def _list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise ConfigError(f"{key!r} must be a list", source=where)
+    return [str(v).lower() for v in value]
+
+
+def _map(data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key!r} must be a mapping", source=where)
+    return {str(k).lower(): v for k, v in value.items()}
+
+
+def build_vocabulary(language: str, data: Any) -> Vocabulary:
+    """Check the shape of a parsed temporal.yaml and build the phrase table."""
+    where = f"dyad/lang/{language}/temporal.yaml"
+    if not isinstance(data, dict):
+        raise ConfigError("expected a mapping at the top level", source=where)
+    for required in ("months", "weekdays", "deictic_days", "units", "modifiers"):
+        if required not in data:
+            raise ConfigError(f"missing section {required!r}", source=where)
+    v = Vocabulary(language)
+    for word, month in _map(data, "months", where).items():
+        if not isinstance(month, int) or not 1 <= month <= 12:
+            raise ConfigError(f"month {word!r} must map to 1..12", source=where)
+        v.add(word, ("month", month))
+    v.month_needs_day = frozenset(_list(data, "month_abbreviations_need_day", where))
+    for word, wd in _map(data, "weekdays", where).items():
+        if not isinstance(wd, int) or not 0 <= wd <= 6:
+            raise ConfigError(f"weekday {word!r} must map to 0..6 (Monday = 0)", source=where)
+        v.add(word, ("weekday", wd))
+        v.weekday_words[word] = wd
+    v.weekday_suffixes = tuple(_list(data, "weekday_suffixes", where))
+    for word, offset in _map(data, "deictic_days", where).items():
+        if not isinstance(offset, int):
+            raise ConfigError(f"deictic day {word!r} must map to an integer offset", source=where)
+        v.add(word, ("deictic", offset))
+    v.not_tomorrow_after = frozenset(_list(data, "not_tomorrow_after", where))
+    v.plural_units = frozenset(_list(data, "plural_units", where))
+    v.stretch_singular = frozenset(_list(data, "stretch_singular_determiners", where))
+    v.not_year_before = frozenset(_list(data, "not_year_before", where))
+    v.comparatives = frozenset(_list(data, "comparatives", where))
+    for word, unit in _map(data, "units", where).items():
+        if unit not in _UNITS:
+            raise ConfigError(f"unit {word!r} maps to unknown unit {unit!r}", source=where)
+        v.add(word, ("unit", unit))
+    for word, span in _map(data, "seasons", where).items():
+        if not (isinstance(span, list) and len(span) == 2):
+            raise ConfigError(f"season {word!r} must map to [first month, last month]", source=where)
+        v.add(word, ("season", (int(span[0]), int(span[1]))))
+    mods = _map(data, "modifiers", where)
+    for direction in ("past", "future", "current"):
+        for word in _list(mods, direction, where):
+            v.add(word, ("mod", direction))
+    for direction in ("stretch_past", "stretch_future"):
+        for word in _list(mods, direction, where):
+            v.add(word, ("stretch", direction.split("_")[1]))
+    for part, words in _map(data, "parts", where).items():
+        for word in words:
+            v.add(str(word), ("part", part))
+    for key, feature in (
+        ("ago", "ago"),
+        ("in_future", "in_future"),
+        ("anchor_before", "anchor_before"),
+        ("anchor_after", "anchor_after"),
+        ("earlier", "earlier"),
+        ("later", "later"),
+        ("anchor_same", "anchor_same"),
+    ):
+        for word in _list(data, key, where):
+            v.add(word, (feature, True))
+    decades = _map(data, "decades", where)
+    for word in _list(decades, "prefix", where):
+        v.add(word, ("decade_prefix", True))
+    for word, value in _map(decades, "words", where).items():
+        v.add(word, ("decade_word", int(value)))
+    for word, value in _map(data, "numbers", where).items():
+        v.add(word, ("number", float(value)))
+    v.ordinal_suffixes = tuple(sorted(_list(data, "ordinal_suffixes", where), key=len, reverse=True))
+    for role, words in _map(data, "prepositions", where).items():
+        for word in words:
+            v.add(str(word), ("prep", role))
+    v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
+    v.determiners = frozenset(_list(data, "determiners", where))
+    tense = _map(data, "tense", where)
+    v.future_auxiliaries = frozenset(_list(tense, "future_auxiliaries", where))
+    v.future_words = frozenset(_list(tense, "future_words", where))
+    v.perfect_auxiliaries = frozenset(_list(tense, "perfect_auxiliaries", where))
+    v.past_forms = frozenset(_list(tense, "past_forms", where))
+    v.weak_past_endings = tuple(_list(tense, "weak_past_endings", where))
+    v.sure_weak_past_endings = tuple(_list(tense, "sure_weak_past_endings", where))
+    v.participle_prefixes = tuple(_list(tense, "participle_prefixes", where))
+    v.clause_openers = frozenset(_list(tense, "clause_openers", where))
+    return v
+
+
+@cache
+def vocabulary(language: str) -> Vocabulary:
+    """The vocabulary of a language (read once per process)."""
+    return build_vocabulary(language, load_language_data(language, "temporal"))
