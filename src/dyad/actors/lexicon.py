@@ -1,0 +1,153 @@
+"""Per-language vocabulary of the actor resolver (`dyad/lang/<lang>/agents.yaml`), checked and compiled once.
+
+Agent nouns map to CAMEO agent codes ("regering" GOV, "leger" MIL); role nouns also name an office
+("president" -> head of state) so that "de Russische president" can be resolved to the office-holder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from dyad.actors.kb import AGENT_CODES, ROLE_AGENTS, norm, split_units
+from dyad.errors import ConfigError
+from dyad.lang.data import load_language_data
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AgentNoun:
+    code: str  # CAMEO agent code
+    kind: str  # role | body
+    role: str | None  # KB role for role nouns
+    surface: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    agents: dict[Key, AgentNoun]
+    agent_max: int
+    portfolios: dict[Key, str]
+    portfolio_max: int
+    determiners: frozenset[str]
+    possessives: dict[str, str | None]
+    pronouns: dict[str, str]
+    locatives: frozenset[str]
+    premodifiers: frozenset[str]
+    counterparts: frozenset[str]
+    linkers: frozenset[str]
+    name_linkers: frozenset[str]
+    inflection: tuple[tuple[str, str], ...]
+    genitives: tuple[str, ...]
+
+    def inflect(self, adjective: str) -> list[str]:
+        """The base adjective and its inflected form(s) by the language's suffix rules."""
+        forms = [adjective]
+        for suffix, replacement in self.inflection:
+            if adjective.endswith(suffix):
+                forms.append(adjective[: len(adjective) - len(suffix)] + replacement)
+                break
+        return forms
+
+
+_KEYS = (
+    "determiners",
+    "possessives",
+    "pronouns",
+    "locative_prepositions",
+    "premodifiers",
+    "adjective_inflection",
+    "genitive_suffixes",
+    "counterparts",
+    "linkers",
+    "name_linkers",
+    "portfolios",
+    "agents",
+)
+
+
+def parse_lexicon(language: str, data: Any) -> Lexicon:
+    """Check and compile an agents.yaml; `ConfigError` names the file and the entry that is wrong."""
+    where = f"dyad/lang/{language}/agents.yaml"
+    if not isinstance(data, Mapping):
+        raise ConfigError("expected a mapping", source=where)
+    missing = [k for k in _KEYS if k not in data]
+    if missing:
+        raise ConfigError(f"missing {', '.join(missing)}", source=where)
+    unknown = set(data) - set(_KEYS)
+    if unknown:
+        raise ConfigError(f"unknown key(s) {', '.join(sorted(unknown))}", source=where)
+
+    def words(key: str) -> frozenset[str]:
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{key} must be a list of strings", source=where)
+        return frozenset(norm(v) for v in value)
+
+    def gendered(key: str) -> dict[str, Any]:
+        value = data[key]
+        if not isinstance(value, Mapping) or not all(v in ("m", "f", None) for v in value.values()):
+            raise ConfigError(f"{key} must map words to m, f or null", source=where)
+        return {norm(k): v for k, v in value.items()}
+
+    agents: dict[Key, AgentNoun] = {}
+    for n, entry in enumerate(data["agents"]):
+        w = f"{where}: agents[{n}]"
+        if not isinstance(entry, Mapping) or set(entry) - {"code", "kind", "role", "forms"}:
+            raise ConfigError("an agent entry has code, kind, role?, forms", source=w)
+        code, kind, role = entry.get("code"), entry.get("kind"), entry.get("role")
+        if code not in AGENT_CODES:
+            raise ConfigError(f"unknown agent code {code!r}", source=w)
+        if kind not in ("role", "body"):
+            raise ConfigError(f"kind must be role or body, got {kind!r}", source=w)
+        if (kind == "role") != (role is not None) or (role is not None and role not in ROLE_AGENTS):
+            raise ConfigError(f"role nouns need a known role, bodies none (got {role!r})", source=w)
+        forms = entry.get("forms")
+        if not isinstance(forms, list) or not forms:
+            raise ConfigError("forms must be a non-empty list", source=w)
+        for form in forms:
+            key = tuple(norm(u) for u in split_units(str(form)))
+            if key in agents and agents[key].code != code:
+                raise ConfigError(f"form {form!r} listed under two codes", source=w)
+            agents[key] = AgentNoun(code, kind, role, str(form))
+    portfolios: dict[Key, str] = {}
+    for n, entry in enumerate(data["portfolios"]):
+        w = f"{where}: portfolios[{n}]"
+        if not isinstance(entry, Mapping) or entry.get("role") not in ROLE_AGENTS or not entry.get("forms"):
+            raise ConfigError("a portfolio has a known role and forms", source=w)
+        for form in entry["forms"]:
+            portfolios[tuple(norm(u) for u in split_units(str(form)))] = entry["role"]
+    inflection = data["adjective_inflection"]
+    if not isinstance(inflection, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in inflection
+    ):
+        raise ConfigError("adjective_inflection must be a list of [suffix, replacement]", source=where)
+    genitives = data["genitive_suffixes"]
+    if not isinstance(genitives, list) or not all(isinstance(g, str) and g for g in genitives):
+        raise ConfigError("genitive_suffixes must be a list of strings", source=where)
+    return Lexicon(
+        language=language,
+        agents=agents,
+        agent_max=max((len(k) for k in agents), default=1),
+        portfolios=portfolios,
+        portfolio_max=max((len(k) for k in portfolios), default=1),
+        determiners=words("determiners"),
+        possessives=gendered("possessives"),
+        pronouns={k: v for k, v in gendered("pronouns").items() if v is not None},
+        locatives=words("locative_prepositions"),
+        premodifiers=words("premodifiers"),
+        counterparts=words("counterparts"),
+        linkers=words("linkers"),
+        name_linkers=words("name_linkers"),
+        inflection=tuple((a, b) for a, b in inflection),
+        genitives=tuple(sorted((norm(g) for g in genitives), key=len, reverse=True)),
+    )
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    return parse_lexicon(language, load_language_data(language, "agents"))

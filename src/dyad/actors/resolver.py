@@ -1,0 +1,742 @@
+"""The knowledge-base actor resolver: fills `Document.mentions`.
+
+Reads tokens and sentences (and names, POS when present) from the language layer; writes one `Mention`
+per stretch of text that names an actor, in text order:
+
+- knowledge-base aliases, longest match first ("het Witte Huis", "de Verenigde Staten", "Wang Yi", "VS");
+- noun phrases around agent nouns: [det] [premodifiers] [country adjective] agent [portfolio]
+  [van COUNTRY] [NAME]: "de Russische president Poetin" is one mention of Putin; "het Russische
+  ministerie van Buitenlandse Zaken" is RUSGOV; "de Russische president" alone is the office-holder at the
+  publication date; "regering-Biden" is USAGOV;
+- coreference: surnames after full names, "hij"/"hem" to the last compatible person, "zijn Chinese
+  collega" to the Chinese holder of the antecedent's office, "zijn ambassadeur" to its owner's country;
+- ambiguous aliases ("Brussel", "Washington") by context cues, with the confidence written down;
+- unknown person names (capitalised runs) as mentions without an actor, so quotes can name speakers.
+
+Every mention carries the rule that produced it and a confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.lookups import Table, load_lookups
+
+from dyad.actors.index import Alias, AliasIndex, case_matches, get_index
+from dyad.actors.kb import KnowledgeBase, Person, load_kb, norm
+from dyad.actors.lexicon import AgentNoun, Lexicon, load_lexicon
+from dyad.document import Actor, Document, Mention, PartialDate
+from dyad.pipeline import register
+
+#: KB roles that one person holds per country at a time (so "de Russische president" has one answer).
+SINGLE_HOLDER_ROLES = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
+)
+#: How many sentences back a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 3
+
+
+@dataclass
+class Unit:
+    """A word as the resolver sees it: a token, or one part of a hyphenated token."""
+
+    text: str
+    key: str  # folded
+    start: int
+    end: int
+    token: int
+    joined_to_next: bool = False  # a hyphen joins it to the next unit ("regering-Biden")
+
+
+@dataclass
+class _Hit:
+    start: int  # unit range [start, end)
+    end: int
+    alias: Alias
+
+
+class _Words:
+    """Ordinary words of a language: spaCy's stop words and the forms and lemmas of its lookup lemma table."""
+
+    def __init__(self, table: Table, stop_words: frozenset[str]) -> None:
+        self.table = table
+        self.lemmas = frozenset(v for v in table.values() if isinstance(v, str)) | stop_words
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.lemmas or word in self.table)
+
+
+@cache
+def _common_words(language: str) -> _Words:
+    """Ordinary words: a sentence-initial capitalised word that is one ("Denk", "Kok") is not trusted as a
+    name alone."""
+    lookups = load_lookups(language, ["lemma_lookup"], strict=False)
+    table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else Table("lemma_lookup")
+    stop_words = frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
+    return _Words(table, stop_words)
+
+
+class KBResolver:
+    """`component(doc)`: resolves actor mentions with the knowledge base and the language's agent nouns."""
+
+    def __init__(self, language: str, settings: Mapping[str, Any] | None = None) -> None:
+        self.language = language
+        self.kb: KnowledgeBase = load_kb()
+        self.lex: Lexicon = load_lexicon(language)
+        self.index: AliasIndex = get_index(language)
+        self.common = _common_words(language)
+        settings = settings or {}
+        self.unknown_names = bool(settings.get("unknown_names", True))
+
+    # ------------------------------------------------------------------ units and lookups
+
+    def _units(self, doc: Document, token_start: int, token_end: int) -> list[Unit]:
+        units: list[Unit] = []
+        for tok in doc.tokens[token_start:token_end]:
+            if (
+                tok.text in ("-", "‐")
+                and units
+                and not doc.tokens[tok.i - 1].whitespace
+                and not tok.whitespace
+                and tok.i + 1 < token_end
+            ):
+                units[-1].joined_to_next = True  # "Wit - Rusland" split by the tokenizer: glue it again
+                continue
+            parts = tok.text.split("-")
+            if len(parts) > 1 and all(parts) and any(c.isalpha() for c in tok.text):
+                offset = tok.start
+                for n, part in enumerate(parts):
+                    units.append(
+                        Unit(
+                            part,
+                            norm(part),
+                            offset,
+                            offset + len(part),
+                            tok.i,
+                            joined_to_next=n < len(parts) - 1,
+                        )
+                    )
+                    offset += len(part) + 1
+            else:
+                units.append(Unit(tok.text, norm(tok.text), tok.start, tok.end, tok.i))
+        return units
+
+    def _kb_match(self, units: list[Unit], i: int, kinds: frozenset[str] | None = None) -> _Hit | None:
+        """Longest knowledge-base alias starting at unit i (with genitive endings stripped last)."""
+        if i >= len(units) or units[i].key not in self.index.first and not self._genitive_base(units[i]):
+            return None
+        for n in range(min(self.index.max_len, len(units) - i), 0, -1):
+            window = units[i : i + n]
+            keys = [u.key for u in window]
+            candidates = [tuple(keys)]
+            base = self._genitive_base(window[-1])
+            if base:
+                candidates.append((*keys[:-1], base))
+            for key in candidates:
+                for alias in self.index.entries.get(key, ()):
+                    if kinds is not None and alias.kind not in kinds:
+                        continue
+                    if key != candidates[0] and alias.kind not in ("person", "surname", "country"):
+                        continue
+                    if case_matches(alias, [u.text for u in window]):
+                        return _Hit(i, i + n, alias)
+        return None
+
+    def _genitive_base(self, unit: Unit) -> str | None:
+        if not unit.text[:1].isupper():
+            return None
+        for suffix in self.lex.genitives:
+            if unit.key.endswith(suffix) and len(unit.key) > len(suffix) + 2:
+                base = unit.key[: -len(suffix)]
+                if (base,) in self.index.entries:
+                    return base
+        return None
+
+    def _agent_match(self, units: list[Unit], i: int) -> tuple[int, AgentNoun] | None:
+        for n in range(min(self.lex.agent_max, len(units) - i), 0, -1):
+            noun = self.lex.agents.get(tuple(u.key for u in units[i : i + n]))
+            if noun is not None:
+                return i + n, noun
+        return None
+
+    def _portfolio_match(self, units: list[Unit], i: int) -> tuple[int, str] | None:
+        for n in range(min(self.lex.portfolio_max, len(units) - i), 0, -1):
+            role = self.lex.portfolios.get(tuple(u.key for u in units[i : i + n]))
+            if role is not None:
+                return i + n, role
+        return None
+
+    # ------------------------------------------------------------------ the component
+
+    def __call__(self, doc: Document) -> None:
+        state = _State(doc, self)
+        for sent in doc.sentences:
+            units = self._units(doc, sent.token_start, sent.token_end)
+            state.sentence(sent.index, units)
+        doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+class _State:
+    """Per-document resolution state: mentions so far, names seen, context words."""
+
+    def __init__(self, doc: Document, r: KBResolver) -> None:
+        self.doc = doc
+        self.r = r
+        self.date: PartialDate | None = doc.article.published
+        self.seen_persons: dict[str, int] = {}  # person id -> last mention index
+        self.unknown: dict[str, int] = {}  # folded surname/full name of an unknown person -> mention index
+        self.doc_text = (
+            " " + " ".join(norm(part) for t in doc.tokens for part in t.text.split("-") if part) + " "
+        )
+        self.sent_text = ""
+        self.names_by_token: dict[int, str] = {n.token_start: n.label for n in doc.names}
+
+    # ------------------------------------------------------------------ emitting
+
+    def emit(
+        self,
+        units: list[Unit],
+        a: int,
+        b: int,
+        sent: int,
+        actor: Actor | None,
+        conf: float,
+        rule: str,
+        antecedent: int | None = None,
+        person: Person | None = None,
+    ) -> int:
+        m = Mention(
+            units[a].start,
+            units[b - 1].end,
+            units[a].token,
+            units[b - 1].token + 1,
+            sent,
+            actor,
+            round(conf, 3),
+            rule,
+            antecedent,
+        )
+        self.doc.mentions.append(m)
+        idx = len(self.doc.mentions) - 1
+        if person is not None:
+            self.seen_persons[person.id] = idx
+        return idx
+
+    # ------------------------------------------------------------------ one sentence
+
+    def sentence(self, sent: int, units: list[Unit]) -> None:
+        r = self.r
+        self.sent_text = " " + " ".join(u.key for u in units) + " "
+        i = 0
+        while i < len(units):
+            end = self._noun_phrase(sent, units, i)
+            if end > i:
+                i = end
+                continue
+            hit = r._kb_match(units, i)
+            if (
+                hit is not None
+                and not self._inside_other_name(units, hit)
+                and not self._common_at_start(units, hit)
+                and (self._emit_hit(sent, units, hit) is not None or hit.alias.kind == "adjective")
+            ):
+                i = hit.end
+                continue
+            end = self._pronoun(sent, units, i)
+            if end > i:
+                i = end
+                continue
+            end = self._unknown_name(sent, units, i) if r.unknown_names else i
+            i = end if end > i else i + 1
+
+    def _at_start(self, units: list[Unit], i: int) -> bool:
+        return i == 0 or not any(c.isalnum() for c in units[i - 1].text)
+
+    def _plain_cap(self, units: list[Unit], i: int) -> bool:
+        """A capitalised word that is no alias, agent noun or ordinary sentence-initial word: a name part."""
+        if i < 0 or i >= len(units):
+            return False
+        u = units[i]
+        if not (u.text[:1].isupper() and u.text.isalpha()) or u.key in self.r.lex.determiners:
+            return False
+        if self._at_start(units, i) and u.key in self.r.common:
+            return False
+        return self.r._kb_match(units, i) is None and self.r._agent_match(units, i) is None
+
+    def _common_at_start(self, units: list[Unit], hit: _Hit) -> bool:
+        """A one-word alias that opens the sentence and is an ordinary word ("Denk eens ...")."""
+        u = units[hit.start]
+        return (
+            hit.end - hit.start == 1
+            and self._at_start(units, hit.start)
+            and not u.text.isupper()
+            and u.key in self.r.common
+        )
+
+    def _inside_other_name(self, units: list[Unit], hit: _Hit) -> bool:
+        """A place or country alias inside another name: after or before an unknown capitalised word
+        ("Real Madrid", "Santiago Bernabéu", "Singapore Airlines"), in "Hoek van Holland", or glued by a
+        hyphen to another name ("Parijs-Brest")."""
+        kind = hit.alias.kind
+        if kind not in ("seat", "country", "ambiguous", "surname"):
+            return False
+        a, b = hit.start, hit.end
+        if kind == "surname":
+            # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person
+            return (
+                self._plain_cap(units, a - 1)
+                or (a > 0 and units[a - 1].key in self.r.lex.determiners)
+                or self._plain_cap(units, b)
+            )
+        if self._plain_cap(units, a - 1) or self._plain_cap(units, b):
+            return True
+        if units[b - 1].joined_to_next or (
+            a > 0 and units[a - 1].joined_to_next and units[a - 1].text[:1].isupper()
+        ):
+            return kind == "seat"
+        return (
+            a >= 2
+            and units[a - 1].key in self.r.lex.name_linkers
+            and units[a - 2].text[:1].isupper()
+            and not self._at_start(units, a - 2)
+            and self.r._agent_match(units, a - 2) is None
+            and self.r._kb_match(units, a - 2) is None
+        )
+
+    # ------------------------------------------------------------------ KB hits
+
+    def _emit_hit(self, sent: int, units: list[Unit], hit: _Hit) -> int | None:
+        kb, alias = self.r.kb, hit.alias
+        kind = alias.kind
+        if kind == "country":
+            return self.emit(
+                units, hit.start, hit.end, sent, kb.countries[alias.ref].actor(), 0.95, "kb.country"
+            )
+        if kind == "seat":
+            c = kb.countries[alias.ref]
+            if hit.start > 0 and units[hit.start - 1].key in self.r.lex.locatives:
+                return self.emit(units, hit.start, hit.end, sent, c.actor(), 0.6, "kb.seat.locative")
+            return self.emit(units, hit.start, hit.end, sent, c.government(), 0.9, "kb.seat")
+        if kind == "demonym":
+            return self.emit(
+                units, hit.start, hit.end, sent, kb.countries[alias.ref].actor(), 0.8, "kb.demonym"
+            )
+        if kind == "org":
+            return self.emit(
+                units, hit.start, hit.end, sent, kb.organisations[alias.ref].actor(), 0.95, "kb.org"
+            )
+        if kind == "body":
+            return self.emit(units, hit.start, hit.end, sent, kb.bodies[alias.ref].actor(), 0.9, "kb.body")
+        if kind == "ambiguous":
+            actor, conf, rule = self._disambiguate(alias.ref)
+            if (
+                actor.kind == "government"
+                and actor.country in kb.countries
+                and hit.start > 0
+                and units[hit.start - 1].key in self.r.lex.locatives
+            ):
+                return self.emit(
+                    units,
+                    hit.start,
+                    hit.end,
+                    sent,
+                    kb.countries[actor.country].actor(),
+                    0.6,
+                    "kb.seat.locative",
+                )
+            return self.emit(units, hit.start, hit.end, sent, actor, conf, rule)
+        if kind == "person":
+            p = kb.persons[alias.ref]
+            actor, conf = p.actor(self.date)
+            return self.emit(units, hit.start, hit.end, sent, actor, conf, "kb.person", person=p)
+        if kind == "surname":
+            return self._surname(sent, units, hit)
+        return None  # adjectives alone are not mentions
+
+    def _surname(self, sent: int, units: list[Unit], hit: _Hit) -> int | None:
+        kb = self.r.kb
+        key = tuple(u.key for u in units[hit.start : hit.end])
+        aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
+        persons = [kb.persons[a.ref] for a in aliases]
+        seen = [p for p in persons if p.id in self.seen_persons]
+        if seen:
+            p = max(seen, key=lambda x: self.seen_persons[x.id])
+            actor, conf = p.actor(self.date)
+            return self.emit(
+                units,
+                hit.start,
+                hit.end,
+                sent,
+                actor,
+                min(conf, 0.95),
+                "coref.surname",
+                antecedent=self.seen_persons[p.id],
+                person=p,
+            )
+        surname = " ".join(key)
+        if surname in self.unknown:  # an unknown person of that name came first
+            return None
+        if len(key) == 1 and surname in self.r.common and self._at_start(units, hit.start):
+            return None  # an ordinary word opening the sentence ("Kok", "Park"): not alone
+        active = [(p, p.term_at(self.date)[1]) for p in persons]
+        active = [x for x in active if x[1] > 0]
+        if len(active) == 1:
+            p = active[0][0]
+            actor, conf = p.actor(self.date)
+            return self.emit(units, hit.start, hit.end, sent, actor, conf * 0.9, "kb.surname", person=p)
+        # A surname alone of someone out of office is not trusted (many surnames are also first names or
+        # other people's names: "Martin", "Johnson"); the full name must come first.
+        if active:
+            p = max(active, key=lambda x: x[1])[0]
+            actor, _ = p.actor(self.date)
+            return self.emit(units, hit.start, hit.end, sent, actor, 0.5, "kb.surname.ambiguous", person=p)
+        return None
+
+    def _disambiguate(self, key: str) -> tuple[Actor, float, str]:
+        amb = self.r.kb.ambiguous[key]
+        scores = []
+        for ref, actor, cues in amb.options:
+            s = sum(2 * self.sent_text.count(f" {c} ") + self.doc_text.count(f" {c} ") for c in cues)
+            scores.append((s, ref == amb.default, ref, actor))
+        scores.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        best, second = scores[0], scores[1] if len(scores) > 1 else (0, False, "", None)
+        if best[0] == 0:
+            return best[3], 0.6, "ambiguity.default"
+        margin = (best[0] - second[0]) / (best[0] + second[0])
+        return best[3], round(0.6 + 0.35 * margin, 3), "ambiguity.context"
+
+    # ------------------------------------------------------------------ noun phrases
+
+    def _noun_phrase(self, sent: int, units: list[Unit], i: int) -> int:
+        """[det|poss] [premod]* [ADJ] [premod]* AGENT [portfolio] [linker X] [,] [NAME]; returns the end
+        unit of what was consumed (i when nothing)."""
+        r, lex = self.r, self.r.lex
+        j = i
+        possessive: str | None = None
+        has_poss = False
+        if j < len(units) and units[j].key in lex.possessives and self._possessive_ok(units, j):
+            possessive, has_poss = lex.possessives[units[j].key], True
+            j += 1
+        elif j < len(units) and units[j].key in lex.determiners:
+            j += 1
+        while j < len(units) and units[j].key in lex.premodifiers:
+            j += 1
+        country: str | None = None
+        adj = r._kb_match(units, j, frozenset({"adjective"}))
+        if adj is not None:
+            country = adj.alias.ref
+            j = adj.end
+            while j < len(units) and units[j].key in lex.premodifiers:
+                j += 1
+        if country is not None:
+            body = r._kb_match(units, j, frozenset({"body"}))
+            if body is not None:  # "het Italiaanse Openbaar Ministerie": that country's body of that kind
+                b = r.kb.bodies[body.alias.ref]
+                if b.country == country:
+                    self.emit(units, i, body.end, sent, b.actor(), 0.9, "np.body")
+                else:
+                    actor = r.kb.countries[country].government(b.agent, b.name)
+                    self.emit(units, i, body.end, sent, actor, 0.75, "np.adjective_body")
+                return body.end
+        counterpart = j < len(units) and units[j].key in lex.counterparts
+        agent = None if counterpart else r._agent_match(units, j)
+        if agent is None and not counterpart:
+            return i
+        if counterpart:
+            j += 1
+            noun: AgentNoun | None = None
+        else:
+            assert agent is not None
+            j, noun = agent
+        role = noun.role if noun else None
+        if noun is not None and noun.role == "minister":
+            pf = r._portfolio_match(units, j)
+            if pf is not None:
+                j, role = pf
+        # "de president van Venezuela", "de ambassadeur bij de EU"
+        linked: str | None = None
+        if j < len(units) and units[j].key in lex.linkers:
+            k = j + 1
+            if k < len(units) and units[k].key in lex.determiners:
+                k += 1
+            tgt = r._kb_match(units, k, frozenset({"country", "org", "seat"}))
+            if tgt is not None and country is None:
+                linked, j = tgt.alias.ref, tgt.end
+        # A name right after (optionally after a comma): the phrase is that person.
+        k = j + 1 if j < len(units) and units[j].text == "," and country is not None else j
+        name_hit = r._kb_match(units, k, frozenset({"person", "surname"})) if k < len(units) else None
+        joined = j > 0 and units[j - 1].joined_to_next  # "regering-Biden"
+        start = i
+        if name_hit is not None:
+            p = r.kb.persons[name_hit.alias.ref]
+            if noun is not None and noun.kind == "body" and joined:
+                body_actor = self._country_actor(p.country, noun, None)
+                if body_actor is not None:
+                    self.emit(units, start, name_hit.end, sent, body_actor, 0.9, "np.body_of_person")
+                    return name_hit.end
+            if noun is not None and noun.kind == "body":
+                # "de regering Rutte": the body with the person after it is still the body
+                return (
+                    i
+                    if country is None and linked is None
+                    else self._emit_np(
+                        sent, units, start, j, country or linked, noun, role, possessive, has_poss
+                    )
+                )
+            actor, conf = p.actor(self.date)
+            want = country or linked
+            if want is not None and actor.country != want and p.country != want:
+                conf *= 0.6  # the title says another country than the knowledge base
+            self.emit(units, start, name_hit.end, sent, actor, conf, "np.title_person", person=p)
+            return name_hit.end
+        name_end = self._name_run(units, k) if noun is not None and noun.kind == "role" else k
+        if name_end > k:
+            named = self._country_actor(country or linked, noun, role)
+            key = " ".join(u.key for u in units[k:name_end])
+            if key in self.unknown:
+                named = named or self.doc.mentions[self.unknown[key]].actor
+            idx = self.emit(units, start, name_end, sent, named, 0.8 if named else 0.5, "np.title_name")
+            self._remember_unknown(units, k, name_end, idx)
+            return name_end
+        if counterpart:
+            return self._counterpart(sent, units, start, j, country)
+        return self._emit_np(sent, units, start, j, country or linked, noun, role, possessive, has_poss)
+
+    def _possessive_ok(self, units: list[Unit], j: int) -> bool:
+        """Dutch "zijn" is also the verb "to be": read it as a possessive only before a noun phrase that
+        names an agent ("zijn ambassadeur", "zijn Chinese collega"), or when the tagger says so."""
+        tok = self.doc.tokens[units[j].token]
+        if tok.pos:
+            return tok.pos in ("DET", "PRON")
+        return True
+
+    def _emit_np(
+        self,
+        sent: int,
+        units: list[Unit],
+        start: int,
+        end: int,
+        country: str | None,
+        noun: AgentNoun | None,
+        role: str | None,
+        possessive: str | None,
+        has_poss: bool,
+    ) -> int:
+        if noun is None:
+            return start
+        if country is None and has_poss:
+            owner = self._owner(sent)
+            if owner is None or owner.actor is None or owner.actor.country is None:
+                return start
+            actor = self._country_actor(owner.actor.country, noun, role)
+            if actor is None:
+                return start
+            self.emit(
+                units,
+                start,
+                end,
+                sent,
+                actor,
+                0.7,
+                "coref.possessive",
+                antecedent=self.doc.mentions.index(owner),
+            )
+            return end
+        if country is None:
+            definite = self._definite(noun, role)
+            if definite is None:
+                return start
+            idx, m = definite
+            self.emit(units, start, end, sent, m.actor, 0.7, "coref.definite", antecedent=idx)
+            return end
+        if role in SINGLE_HOLDER_ROLES and noun.kind == "role":
+            holders = self.r.kb.holders(country, role, self.date)
+            if holders:
+                p, share = holders[0]
+                actor, _ = p.actor(self.date)
+                conf = 0.85 * share if len(holders) == 1 else 0.5
+                self.emit(units, start, end, sent, actor, conf, "np.role_at_date", person=p)
+                return end
+        actor = self._country_actor(country, noun, role)
+        if actor is None:
+            return start
+        self.emit(units, start, end, sent, actor, 0.85, "np.country_agent")
+        return end
+
+    def _country_actor(self, ref: str | None, noun: AgentNoun | None, role: str | None) -> Actor | None:
+        if ref is None:
+            return None
+        kb = self.r.kb
+        code = noun.code if noun is not None else "GOV"
+        label = (role or (noun.surface if noun else "")).replace("_", " ") or None
+        if ref in kb.countries:
+            base = kb.countries[ref].government(code, label)
+            return base
+        if ref in kb.organisations:
+            o = kb.organisations[ref].actor()
+            return Actor(o.id, o.name, o.code, o.country, label, "organisation")
+        return None
+
+    def _counterpart(self, sent: int, units: list[Unit], start: int, end: int, country: str | None) -> int:
+        """ "zijn Chinese collega": the holder of the antecedent's office in the named country."""
+        ante = self._last_person(sent, None)
+        if country is None or ante is None:
+            return start
+        idx, m = ante
+        role_label = m.actor.role if m.actor else None
+        role = role_label.replace(" ", "_") if role_label else None
+        if role in SINGLE_HOLDER_ROLES:
+            holders = self.r.kb.holders(country, role, self.date)
+            if holders:
+                p, share = holders[0]
+                actor, _ = p.actor(self.date)
+                self.emit(
+                    units, start, end, sent, actor, 0.8 * share, "coref.counterpart", antecedent=idx, person=p
+                )
+                return end
+        if country not in self.r.kb.countries:
+            return start
+        gov = self.r.kb.countries[country].government("GOV", role_label)
+        self.emit(units, start, end, sent, gov, 0.7, "coref.counterpart_country", antecedent=idx)
+        return end
+
+    def _owner(self, sent: int) -> Mention | None:
+        """The owner of "zijn/haar ...": the last actor mention in the sentence, else the last person."""
+        for m in reversed(self.doc.mentions):
+            if m.sentence == sent and m.actor is not None:
+                return m
+        last = self._last_person(sent, None)
+        return last[1] if last else None
+
+    def _definite(self, noun: AgentNoun, role: str | None) -> tuple[int, Mention] | None:
+        """ "de minister" after "de Russische minister Lavrov": the last person in that office."""
+        if noun.kind != "role" or role is None or self.doc.mentions == []:
+            return None
+        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+            m = self.doc.mentions[idx]
+            if m.actor is not None and m.actor.kind == "person" and m.actor.role == role.replace("_", " "):
+                return idx, m
+        return None
+
+    def _last_person(self, sent: int, gender: str | None) -> tuple[int, Mention] | None:
+        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+            m = self.doc.mentions[idx]
+            if m.sentence < sent - PRONOUN_WINDOW:
+                return None
+            if not self._is_person(m):
+                continue
+            g = self._gender(m)
+            if gender is None or g is None or g == gender:
+                return idx, m
+        return None
+
+    def _is_person(self, m: Mention) -> bool:
+        if m.actor is not None:
+            return m.actor.kind == "person"
+        return m.rule in ("name.unknown", "np.title_name", "coref.unknown_surname")
+
+    def _gender(self, m: Mention) -> str | None:
+        if m.actor is not None and m.actor.id.startswith("person."):
+            p = self.r.kb.persons.get(m.actor.id[7:])
+            return p.gender if p else None
+        return None
+
+    # ------------------------------------------------------------------ pronouns
+
+    def _pronoun(self, sent: int, units: list[Unit], i: int) -> int:
+        u = units[i]
+        gender = self.r.lex.pronouns.get(u.key)
+        if gender is None:
+            return i
+        tok = self.doc.tokens[u.token]
+        if tok.pos and tok.pos != "PRON":
+            return i
+        ante = self._last_person(sent, gender)
+        if ante is None:
+            return i
+        idx, m = ante
+        if gender == "f" and self._gender(m) != "f":
+            return i  # "zij"/"ze" is as often "they": only a known woman is a safe antecedent
+        self.emit(
+            units, i, i + 1, sent, m.actor, 0.75 if self._gender(m) else 0.6, "coref.pronoun", antecedent=idx
+        )
+        return i + 1
+
+    # ------------------------------------------------------------------ unknown names
+
+    def _is_cap(self, u: Unit) -> bool:
+        return (
+            u.text[:1].isupper()
+            and u.text.replace("'", "").replace("’", "").isalpha()
+            and not u.text.isupper()
+        )
+
+    def _name_run(self, units: list[Unit], k: int) -> int:
+        """Capitalised words (with name particles inside) from unit k: a personal name."""
+        j = k
+        while j < len(units):
+            u = units[j]
+            kb_hit = self.r._kb_match(units, j)
+            if (
+                self._is_cap(u)
+                and (kb_hit is None or (j > k and kb_hit.alias.kind == "surname"))
+                and self.r._agent_match(units, j) is None
+                or (
+                    u.key
+                    in ("van", "de", "der", "den", "von", "bin", "al", "el", "da", "le", "la", "ter", "ten")
+                    and j > k
+                    and j + 1 < len(units)
+                    and self._is_cap(units[j + 1])
+                )
+            ):
+                j += 1
+            else:
+                break
+        while j > k and not self._is_cap(units[j - 1]):
+            j -= 1
+        return j
+
+    def _remember_unknown(self, units: list[Unit], a: int, b: int, idx: int) -> None:
+        self.unknown[" ".join(u.key for u in units[a:b])] = idx
+        self.unknown[units[b - 1].key] = idx
+
+    def _unknown_name(self, sent: int, units: list[Unit], i: int) -> int:
+        u = units[i]
+        if not self._is_cap(u):
+            return i
+        if u.key in self.unknown:  # the surname of an unknown person named before
+            prev_idx = self.unknown[u.key]
+            prev = self.doc.mentions[prev_idx]
+            self.emit(
+                units,
+                i,
+                i + 1,
+                sent,
+                prev.actor,
+                0.7 if prev.actor else 0.5,
+                "coref.unknown_surname",
+                antecedent=prev_idx,
+            )
+            return i + 1
+        label = self.names_by_token.get(u.token)
+        end = self._name_run(units, i)
+        if end - i < 2 and label != "PER":
+            return i
+        if label not in (None, "PER", "MISC"):
+            return i
+        first = units[i]
+        sentence_start = i == 0 or not any(c.isalnum() for c in units[i - 1].text)
+        if sentence_start and (first.key in self.r.common or first.key in self.r.lex.determiners):
+            return i
+        idx = self.emit(units, i, end, sent, None, 0.5, "name.unknown")
+        self._remember_unknown(units, i, end, idx)
+        return end
+
+
+@register("actors", "kb_resolver")
+def create_kb_resolver(language: str, settings: Mapping[str, Any]) -> KBResolver:
+    return KBResolver(language, settings)
