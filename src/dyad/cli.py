@@ -156,6 +156,7 @@ def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     article: str | None = typer.Option(None, "--article", help="Only this article id."),
     actor: str | None = typer.Option(None, "--actor", help="Actor code or country on either side (RUS, USAGOV)."),
+    country: str | None = typer.Option(None, "--country", help="Country on either side (ISO alpha-3 or org code)."),
     cameo_root: str | None = typer.Option(None, "--root", help="CAMEO root, two digits (e.g. 11)."),
     factuality: str | None = typer.Option(None, "--factuality", help="actual, possible or negated."),
     since: str | None = typer.Option(None, "--since", help="Events dated on or after (ISO date)."),
@@ -171,7 +172,7 @@ def export(
     try:
         with open_store(db) as store:
             counts = run_export(store, events_path=events, quotes_path=quotes, fmt=fmt, article_id=article,
-                                actor=actor, cameo_root=cameo_root, factuality=factuality, since=since,
+                                actor=actor, country=country, cameo_root=cameo_root, factuality=factuality, since=since,
                                 until=until)
     except DyadError as exc:
         raise _fail(exc) from exc

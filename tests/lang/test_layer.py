@@ -89,3 +89,9 @@ def test_gold_dev_articles_split_into_sentences(shared_dir: Path) -> None:
         # Sentences tile the text in order without overlap.
         for a, b in zip(doc.sentences, doc.sentences[1:], strict=False):
             assert a.end <= b.start
+
+
+def test_low_double_comma_opens_a_new_sentence() -> None:
+    # Dutch newspapers open quotes with ",," (DpgMedia2019).
+    doc = analyse_text("Hij wil geen nexit. ,,Geloof me, dat is onzin,'' zei hij.")
+    assert len(doc.sentences) == 2

@@ -91,15 +91,11 @@ class SentenceRules:
         return len(text) == 1 and text in _CLOSERS
 
     def _can_start(self, doc: SpacyDoc, j: int) -> bool:
+        """Whether the token after a sentence-final stop opens a new sentence. A lower-case word after a
+        full stop continues the sentence (abbreviations the tokenizer did not keep whole)."""
         tok = doc[j]
         first = tok.text[0]
-        if tok.is_space:
-            return True
-        if first.isupper() or first.isdigit() or first in _OPENERS:
-            return True
-        # "... beland. ‘De" handled above; a lower-case word after a full stop continues the sentence
-        # unless the full stop came after an abbreviation-like token, which the tokenizer keeps whole.
-        return False
+        return bool(tok.is_space or first.isupper() or first.isdigit() or first in _OPENERS or tok.text == ",,")
 
     def is_abbreviation(self, text: str) -> bool:
         return text.lower() in self.abbreviations

@@ -141,10 +141,7 @@ class TimexResolver:
         words: list[Word] = []
         spans: list[tuple[int, int]] = []
         lemma_at = {t.start: t.lemma for t in doc.tokens if t.lemma}
-        if doc.sentences:
-            sentence_spans = [(s.start, s.end) for s in doc.sentences]
-        else:
-            sentence_spans = split_sentences(doc.text)
+        sentence_spans = [(s.start, s.end) for s in doc.sentences] if doc.sentences else split_sentences(doc.text)
         for s_start, s_end in sentence_spans:
             lo = len(words)
             for w in words_of(doc.text[s_start:s_end], s_start):

@@ -1,0 +1,102 @@
+"""The command line end to end on real articles: run, ingest (idempotent, with failures), export, stats, eval."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dyad.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def seed_file(shared_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "in" / "000_c8f14cc41eaac8fb.txt"
+    target.parent.mkdir()
+    shutil.copy(shared_dir / "seed" / "000_c8f14cc41eaac8fb.txt", target)
+    return target
+
+
+def test_run_json_gives_records_per_format(seed_file: Path) -> None:
+    result = runner.invoke(app, ["run", "--json", str(seed_file)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert data["article_id"] == "000_c8f14cc41eaac8fb"
+    assert data["published"] == "2021-03"
+    assert data["events"], "the seed has events"
+    for event in data["events"]:
+        for key in ("article_id", "sentence", "source", "target", "cameo", "quad_class", "goldstein", "plover",
+                    "factuality", "date", "trigger", "rule"):
+            assert key in event
+        assert event["factuality"] in {"actual", "possible", "negated"}
+        assert event["sentence"] in seed_file.read_text(encoding="utf-8")
+    assert any(q["kind"] == "direct" for q in data["quotes"])
+
+
+def test_run_tables_and_a_failing_input(seed_file: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["run", str(seed_file), str(empty)])
+    assert result.exit_code == 1
+    assert "Events" in result.stdout and "Quotes" in result.stdout
+    assert "empty.txt" in result.stderr
+
+
+def test_ingest_is_idempotent_and_export_stats_work(seed_file: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "store.duckdb")
+    first = runner.invoke(app, ["ingest", "--quiet", "--db", db, str(seed_file.parent)])
+    assert first.exit_code == 0, first.output
+    assert "done 1, unchanged 0, failed 0" in first.stderr
+    second = runner.invoke(app, ["ingest", "--quiet", "--db", db, str(seed_file.parent)])
+    assert "done 0, unchanged 1, failed 0" in second.stderr
+
+    events, quotes = tmp_path / "events.jsonl", tmp_path / "quotes.jsonl"
+    exported = runner.invoke(app, ["export", "--db", db, "--events", str(events), "--quotes", str(quotes)])
+    assert exported.exit_code == 0, exported.output
+    rows = [json.loads(line) for line in events.read_text().splitlines()]
+    assert rows and all(r["article_id"] == "000_c8f14cc41eaac8fb" for r in rows)
+
+    stats = runner.invoke(app, ["stats", "--db", db, "--json"])
+    data = json.loads(stats.stdout)
+    assert data["articles"] == 1 and data["events"] == len(rows)
+
+
+def test_ingest_reports_bad_inputs_and_stores_the_good(seed_file: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "in" / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02date")
+    db = str(tmp_path / "store.duckdb")
+    result = runner.invoke(app, ["ingest", "--quiet", "--db", db, str(seed_file.parent)])
+    assert result.exit_code == 1
+    assert "binary.txt" in result.stderr
+    stats = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert stats["articles"] == 1
+
+
+def test_eval_json_last_line_has_the_format_keys(shared_dir: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    # The seed's gold file refers to its article by a relative path; keep that layout.
+    (tmp_path / "seed").mkdir()
+    shutil.copy(shared_dir / "seed" / "000_c8f14cc41eaac8fb.txt", tmp_path / "seed")
+    data = json.loads((shared_dir / "gold" / "dev" / "000_c8f14cc41eaac8fb.json").read_text())
+    data["input"] = "../seed/000_c8f14cc41eaac8fb.txt"
+    (gold / "000_c8f14cc41eaac8fb.json").write_text(json.dumps(data))
+    result = runner.invoke(app, ["eval", "--json", str(gold)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout.strip().splitlines()[-1])
+    assert scores["articles"] == 1
+    for key in ("events", "dyads", "quotes", "quotes_direct", "quotes_indirect"):
+        assert {"precision", "recall", "f1", "tp", "pred", "gold"} <= set(scores[key])
+    assert {"exact_code", "factuality", "date"} <= set(scores["events"])
+    assert scores["events"]["gold"] == 12
+
+
+def test_eval_on_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "nope" in result.stderr
