@@ -16,10 +16,13 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/dyad demo
 
+# PostgreSQL (for the store tests on both backends) and Chromium (for the dashboard's browser tests) come
+# from Debian packages; the setup scripts are idempotent and print what the tests need.
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	bash scripts/setup/chromium.sh
+	url="$$(sh scripts/setup/postgres.sh)" && DYAD_TEST_POSTGRES_URL="$$url" $(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -11,7 +11,8 @@ Locations `open_store` understands:
   convention: the path is what follows `duckdb:///`), or `:memory:`;
 - None: `$DYAD_DB` when set, else `$XDG_DATA_HOME/dyad/dyad.duckdb` (`~/.local/share/dyad/dyad.duckdb`
   when `XDG_DATA_HOME` is not set); folders are created;
-- `postgresql://...`: not available yet (issue 7 adds a PostgreSQL backend behind the same interface).
+- `postgresql://...` or `postgres://...` (also `postgresql+psycopg://`): a PostgreSQL database, any libpq
+  URL (see `dyad.store.postgres`); read-only opens refuse writes in the session.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def open_store(url_or_path: str | os.PathLike[str] | None = None, *, read_only: 
     location = os.fspath(url_or_path) if url_or_path is not None else default_location()
     lowered = location.lower()
     if lowered.startswith(_POSTGRES_SCHEMES):
-        raise StoreError("PostgreSQL support is not installed yet (issue 7 adds it); use a DuckDB file path",
-                         source=_redact(location))
+        from dyad.store.postgres import PostgresStore  # psycopg is imported only when PostgreSQL is used
+
+        return PostgresStore(location, read_only=read_only)
     if lowered.startswith(_DUCKDB_SCHEME):
         rest = location[len(_DUCKDB_SCHEME):]
         if not rest.startswith("/") or rest == "/":
@@ -65,7 +67,7 @@ def open_store(url_or_path: str | os.PathLike[str] | None = None, *, read_only: 
         location = rest[1:]
     elif "://" in location:
         raise StoreError(f"unknown store URL scheme {location.split('://', 1)[0]!r} (use a file path, "
-                         "duckdb:///path or, once issue 7 lands, postgresql://...)", source=_redact(location))
+                         "duckdb:///path or postgresql://...)", source=_redact(location))
     if not location:
         raise StoreError("empty store location")
     return DuckDBStore(location, read_only=read_only)

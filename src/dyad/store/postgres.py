@@ -1,0 +1,519 @@
+"""The shared store: the same tables, migrations and records as the DuckDB store, in PostgreSQL (psycopg 3).
+
+    from dyad.store import open_store
+    with open_store("postgresql://dyad:secret@db.example:5432/dyad") as store:
+        ...
+
+Any libpq URL or connection string works, including its parameters (`sslmode`, `connect_timeout`,
+`options=-csearch_path%3Dmy_schema`); `PostgresStore(url, schema="my_schema")` keeps a store in its own
+schema (created when missing). `postgresql+psycopg://` (SQLAlchemy's spelling) is accepted too.
+
+Unlike the DuckDB file, many processes may write at once:
+
+- migrations are named and recorded as in DuckDB (same names, same tables, PostgreSQL column types);
+  each runs in its own transaction under a transaction-scoped advisory lock on the schema, so processes
+  opening a fresh database together migrate it once;
+- `put_article` runs in one transaction under an advisory lock on (schema, article id), then checks the
+  stored content hash: two processes ingesting the same article write it once, and the other sees it
+  unchanged;
+- text columns are declared `COLLATE "C"`, so rows sort by code point as in DuckDB whatever the
+  database's locale: an export from PostgreSQL has the same bytes as one from DuckDB.
+
+One `PostgresStore` holds one connection; use one per thread. Reads stream through server-side cursors
+(`WITH HOLD`, so writes may go on while an export iterates).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.rows import dict_row
+
+from dyad.document import Article
+from dyad.errors import StoreError
+from dyad.records import Extraction
+from dyad.store.base import Store, StoredArticle, WriteOutcome
+from dyad.store.filters import ORDER, RecordFilter
+from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
+
+Connection = psycopg.Connection[Any]
+Migration = Callable[[Connection], None]
+
+_FETCH_BATCH = 1000
+_CONNECT_TIMEOUT_S = 10
+
+_HASH_OF = 'SELECT "content_hash" FROM articles WHERE "id" = %s'
+
+#: Every text column sorts and compares by code point, as DuckDB's VARCHAR does.
+_TEXT = 'TEXT COLLATE "C"'
+
+
+def _m0001_initial(con: Connection) -> None:
+    """The tables of duckdb_store's 0001_initial, in PostgreSQL types (VARCHAR -> TEXT COLLATE "C")."""
+    con.execute(f"""
+        CREATE TABLE articles (
+            "id" {_TEXT} PRIMARY KEY,
+            "content_hash" {_TEXT} NOT NULL,
+            "published" {_TEXT},
+            "published_precision" {_TEXT},
+            "language" {_TEXT},
+            "title" {_TEXT},
+            "url" {_TEXT},
+            "source" {_TEXT},
+            "origin" {_TEXT},
+            "text" {_TEXT} NOT NULL,
+            "ingested_at" TIMESTAMP NOT NULL,
+            "run_id" INTEGER
+        )""")
+    con.execute(f"""
+        CREATE TABLE events (
+            "event_index" INTEGER NOT NULL,
+            "article_id" {_TEXT} NOT NULL,
+            "sentence" {_TEXT},
+            "sentence_index" INTEGER,
+            "sentence_start" INTEGER,
+            "sentence_end" INTEGER,
+            "source_name" {_TEXT},
+            "source_actor" {_TEXT},
+            "source_country" {_TEXT},
+            "source_id" {_TEXT},
+            "target_name" {_TEXT},
+            "target_actor" {_TEXT},
+            "target_country" {_TEXT},
+            "target_id" {_TEXT},
+            "cameo" {_TEXT},
+            "quad_class" INTEGER,
+            "goldstein" DOUBLE PRECISION,
+            "plover" {_TEXT},
+            "factuality" {_TEXT},
+            "date" {_TEXT},
+            "date_rule" {_TEXT},
+            "trigger" {_TEXT},
+            "trigger_start" INTEGER,
+            "trigger_end" INTEGER,
+            "rule" {_TEXT},
+            "confidence" DOUBLE PRECISION,
+            "language" {_TEXT},
+            "cameo_root" {_TEXT},
+            "date_first" DATE,
+            "date_last" DATE,
+            "extra" {_TEXT},
+            PRIMARY KEY ("article_id", "event_index")
+        )""")
+    con.execute(f"""
+        CREATE TABLE quotes (
+            "quote_index" INTEGER NOT NULL,
+            "article_id" {_TEXT} NOT NULL,
+            "speaker_name" {_TEXT},
+            "speaker_actor" {_TEXT},
+            "speaker_country" {_TEXT},
+            "speaker_id" {_TEXT},
+            "text" {_TEXT},
+            "kind" {_TEXT},
+            "cue" {_TEXT},
+            "start" INTEGER,
+            "end" INTEGER,
+            "sentence" {_TEXT},
+            "sentence_index" INTEGER,
+            "date" {_TEXT},
+            "rule" {_TEXT},
+            "confidence" DOUBLE PRECISION,
+            "language" {_TEXT},
+            "date_first" DATE,
+            "date_last" DATE,
+            "extra" {_TEXT},
+            PRIMARY KEY ("article_id", "quote_index")
+        )""")
+    con.execute(f"""
+        CREATE TABLE mentions (
+            "article_id" {_TEXT} NOT NULL,
+            "mention_index" INTEGER NOT NULL,
+            "text" {_TEXT},
+            "start" INTEGER,
+            "end" INTEGER,
+            "sentence_index" INTEGER,
+            "actor_id" {_TEXT},
+            "actor" {_TEXT},
+            "actor_name" {_TEXT},
+            "country" {_TEXT},
+            "role" {_TEXT},
+            "kind" {_TEXT},
+            "confidence" DOUBLE PRECISION,
+            "rule" {_TEXT},
+            "extra" {_TEXT},
+            PRIMARY KEY ("article_id", "mention_index")
+        )""")
+    con.execute("CREATE SEQUENCE runs_id_seq AS INTEGER START 1")
+    con.execute(f"""
+        CREATE TABLE runs (
+            "id" INTEGER PRIMARY KEY DEFAULT nextval('runs_id_seq'),
+            "started" TIMESTAMP NOT NULL,
+            "finished" TIMESTAMP,
+            "inputs" JSON,
+            "components" JSON,
+            "dyad_version" {_TEXT},
+            "counts" JSON
+        )""")
+    con.execute("ALTER SEQUENCE runs_id_seq OWNED BY runs.id")
+    con.execute("CREATE SEQUENCE errors_id_seq AS INTEGER START 1")
+    con.execute(f"""
+        CREATE TABLE errors (
+            "id" INTEGER PRIMARY KEY DEFAULT nextval('errors_id_seq'),
+            "run_id" INTEGER,
+            "origin" {_TEXT} NOT NULL,
+            "article_id" {_TEXT},
+            "code" {_TEXT} NOT NULL,
+            "message" {_TEXT} NOT NULL,
+            "at" TIMESTAMP NOT NULL
+        )""")
+    con.execute("ALTER SEQUENCE errors_id_seq OWNED BY errors.id")
+
+
+#: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
+#: Append only: never edit or reorder an applied one.
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("0001_initial", _m0001_initial),
+)
+
+
+def _now() -> datetime:
+    """The current time in UTC, without a zone (the store's TIMESTAMP columns are UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _quoted(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def lock_key(*parts: str) -> int:
+    """A stable signed 64-bit advisory-lock key for a tuple of names (the same in every process)."""
+    digest = hashlib.blake2b("\x00".join(("dyad", *parts)).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def redact(url: str) -> str:
+    """A connection URL without its password (in the authority or in the query), for messages."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable PostgreSQL URL>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        credentials, _, host = netloc.rpartition("@")
+        user, has_password, _ = credentials.partition(":")
+        netloc = f"{user}:***@{host}" if has_password else f"{user}@{host}"
+    query = parts.query
+    if query:
+        pairs = [(k, "***" if k.lower() == "password" else v)
+                 for k, v in parse_qsl(query, keep_blank_values=True)]
+        query = urlencode(pairs, safe="*")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def _libpq_url(url: str) -> str:
+    """The URL as libpq takes it: a lower-case scheme, and `postgresql+psycopg://` (SQLAlchemy's spelling)
+    as `postgresql://`. A key=value connection string is left as it is."""
+    scheme, sep, rest = url.partition("://")
+    lowered = scheme.lower()
+    if sep and (lowered in ("postgresql", "postgres") or lowered.startswith("postgresql+")):
+        return f"postgresql://{rest}"
+    return url
+
+
+class PostgresStore(Store):
+    """A store in a PostgreSQL database (in the connection's current schema, or in `schema`)."""
+
+    def __init__(self, url: str, *, read_only: bool = False, schema: str | None = None) -> None:
+        self.read_only = read_only
+        self.location = redact(url)
+        conninfo = _libpq_url(url)
+        try:
+            params = conninfo_to_dict(conninfo)
+        except psycopg.ProgrammingError as exc:
+            raise StoreError(f"invalid PostgreSQL URL: {exc}", source=self.location) from exc
+        extra: dict[str, Any] = {}
+        if "connect_timeout" not in params:
+            extra["connect_timeout"] = _CONNECT_TIMEOUT_S
+        if "application_name" not in params:
+            extra["application_name"] = "dyad"
+        try:
+            self._con: Connection = psycopg.connect(conninfo, autocommit=True, **extra)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL: {str(exc).strip()}",
+                             source=self.location) from exc
+        self._cursor_names = itertools.count(1)
+        try:
+            if schema is not None:
+                self._use_schema(schema)
+            row = self._con.execute("SELECT current_schema()").fetchone()
+            if row is None or row[0] is None:
+                raise StoreError("the connection has no current schema (the search_path names no existing "
+                                 "schema); create one or pass a schema", source=self.location)
+            self.schema: str = str(row[0])
+            self._migrate()
+            if read_only:
+                self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        except BaseException as exc:
+            self._con.close()
+            if isinstance(exc, psycopg.Error):
+                raise StoreError(f"cannot open the store: {str(exc).strip()}", source=self.location) from exc
+            raise
+
+    def _use_schema(self, schema: str) -> None:
+        if not self.read_only:
+            with self._con.transaction():
+                # CREATE SCHEMA IF NOT EXISTS races with itself; the lock makes concurrent first opens wait.
+                self._con.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key("schema", schema)])
+                self._con.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        self._con.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
+
+    # -- migrations -----------------------------------------------------------------------------------
+
+    def _has_migrations_table(self) -> bool:
+        row = self._con.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()
+        return bool(row and row[0])
+
+    def _check_known(self, applied: list[str]) -> None:
+        known = {name for name, _ in MIGRATIONS}
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError("the store was written by a newer dyad (unknown migrations: "
+                             f"{', '.join(unknown)})", source=self.location)
+
+    def _migrate(self) -> None:
+        has_table = self._has_migrations_table()
+        if not has_table and self.read_only:
+            raise StoreError("no store here yet (ingest something first)", source=self.location)
+        applied = self.migrations() if has_table else []
+        self._check_known(applied)
+        pending = [name for name, _ in MIGRATIONS if name not in applied]
+        if not pending:
+            return
+        if self.read_only:
+            raise StoreError(f"the store needs migrations ({', '.join(pending)}); open it for writing once "
+                             "(e.g. with `dyad ingest`)", source=self.location)
+        con = self._con
+        for name, step in MIGRATIONS:
+            if name not in pending:
+                continue
+            try:
+                with con.transaction():
+                    # Held to the end of this transaction: a process opening the store at the same time
+                    # waits here, then sees the migration recorded and skips it.
+                    con.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key("migrate", self.schema)])
+                    con.execute('CREATE TABLE IF NOT EXISTS migrations '
+                                '("name" TEXT COLLATE "C" PRIMARY KEY, "applied_at" TIMESTAMP NOT NULL)')
+                    now_applied = [r[0] for r in con.execute('SELECT "name" FROM migrations').fetchall()]
+                    self._check_known(now_applied)
+                    if name in now_applied:
+                        continue
+                    step(con)
+                    con.execute('INSERT INTO migrations ("name", "applied_at") VALUES (%s, %s)',
+                                [name, _now()])
+            except StoreError:
+                raise
+            except Exception as exc:
+                raise StoreError(f"migration {name} failed: {str(exc).strip()}",
+                                 source=self.location) from exc
+
+    def migrations(self) -> list[str]:
+        rows = self._con.execute('SELECT "name" FROM migrations ORDER BY "name"').fetchall()
+        return [str(row[0]) for row in rows]
+
+    # -- writing --------------------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only", source=self.location)
+
+    def article_hash(self, article_id: str) -> str | None:
+        row = self._con.execute(_HASH_OF, [article_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_article(self, article: Article, content_hash: str, extraction: Extraction,
+                    run_id: int | None) -> WriteOutcome:
+        self._writable()
+        if extraction.article_id != article.id:
+            raise StoreError(f"records of article {extraction.article_id!r} handed over with article "
+                             f"{article.id!r}", source=article.origin or article.id)
+        con = self._con
+        try:
+            with con.transaction():
+                # One writer per article id at a time, across processes: the second one waits here and
+                # then finds the first one's hash.
+                key = lock_key("article", self.schema, article.id)
+                con.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+                row = con.execute(_HASH_OF, [article.id]).fetchone()
+                if row is not None and row[0] == content_hash:
+                    return "unchanged"
+                if row is not None:
+                    for table in ("events", "quotes", "mentions"):
+                        con.execute(f'DELETE FROM {table} WHERE "article_id" = %s', [article.id])
+                    con.execute('DELETE FROM articles WHERE "id" = %s', [article.id])
+                published = article.published
+                values = [
+                    article.id, content_hash, published.iso() if published else None,
+                    published.precision.value if published else None, extraction.language or article.language,
+                    article.title, article.url, article.source, article.origin, article.text, _now(), run_id,
+                ]
+                con.execute(
+                    'INSERT INTO articles ("id", "content_hash", "published", "published_precision", '
+                    '"language", "title", "url", "source", "origin", "text", "ingested_at", "run_id") '
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    values,
+                )
+                self._insert(EVENTS, extraction.events)
+                self._insert(QUOTES, extraction.quotes)
+                self._insert(MENTIONS, extraction.mentions)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"cannot write article {article.id!r}: {str(exc).strip()}",
+                             source=article.origin or article.id) from exc
+        return "inserted" if row is None else "replaced"
+
+    def _insert(self, shape: RecordShape, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        columns = shape.stored_columns
+        with self._con.cursor() as cursor, cursor.copy(
+            f"COPY {shape.table} ({_quoted(columns)}) FROM STDIN"
+        ) as copy:
+            for index, record in enumerate(records):
+                row = flatten(record, shape, index)
+                copy.write_row([row[c] for c in columns])
+
+    def start_run(self, *, inputs: list[str], dyad_version: str) -> int:
+        self._writable()
+        row = self._con.execute(
+            'INSERT INTO runs ("started", "inputs", "dyad_version") VALUES (%s, %s::json, %s) RETURNING "id"',
+            [_now(), json.dumps(inputs, ensure_ascii=False), dyad_version],
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def finish_run(self, run_id: int, *, counts: Mapping[str, int],
+                   components: Mapping[str, Mapping[str, str]]) -> None:
+        self._writable()
+        self._con.execute(
+            'UPDATE runs SET "finished" = %s, "counts" = %s::json, "components" = %s::json WHERE "id" = %s',
+            [_now(), json.dumps(dict(counts), sort_keys=True),
+             json.dumps({k: dict(v) for k, v in components.items()}, sort_keys=True), run_id],
+        )
+
+    def record_error(self, run_id: int | None, *, origin: str, code: str, message: str,
+                     article_id: str | None = None) -> None:
+        self._writable()
+        self._con.execute(
+            'INSERT INTO errors ("run_id", "origin", "article_id", "code", "message", "at") '
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [run_id, origin, article_id, code, message, _now()],
+        )
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def _dicts(self, query: str, params: list[object] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows as dicts through a server-side cursor, fetched in batches.
+
+        WITH HOLD lets the cursor outlive the (autocommit) statement that declared it, so the caller may
+        write through this store between two rows; the cursor is closed when the iteration ends.
+        """
+        name = f"dyad_read_{next(self._cursor_names)}"
+        cursor = self._con.cursor(name, row_factory=dict_row, withhold=True)
+        try:
+            cursor.execute(query, params or [])
+            while batch := cursor.fetchmany(_FETCH_BATCH):
+                yield from batch
+        finally:
+            if not self._con.closed:
+                cursor.close()
+
+    def get_article(self, article_id: str) -> StoredArticle | None:
+        with self._con.cursor(row_factory=dict_row) as cursor:
+            row = cursor.execute('SELECT * FROM articles WHERE "id" = %s', [article_id]).fetchone()
+        if row is None:
+            return None
+        row["ingested_at"] = row["ingested_at"].isoformat()
+        return StoredArticle(**row)
+
+    def article_ids(self) -> list[str]:
+        return [str(r[0]) for r in self._con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()]
+
+    def _records(self, shape: RecordShape, where: RecordFilter | None) -> Iterator[dict[str, Any]]:
+        clause, params = (where or RecordFilter()).where(shape, placeholder="%s")
+        query = (f"SELECT {_quoted(shape.stored_columns)} FROM {shape.table} {clause} "
+                 f"ORDER BY {ORDER[shape.table]}")
+        for row in self._dicts(query, params):
+            yield unflatten(row, shape)
+
+    def events(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(EVENTS, where)
+
+    def quotes(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(QUOTES, where)
+
+    def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        clause, params = ('WHERE "article_id" = %s', [article_id]) if article_id is not None else ("", [])
+        query = (f"SELECT {_quoted(MENTIONS.stored_columns)} FROM mentions {clause} "
+                 f"ORDER BY {ORDER['mentions']}")
+        for row in self._dicts(query, list(params)):
+            yield unflatten(row, MENTIONS)
+
+    def runs(self) -> list[dict[str, Any]]:
+        out = []
+        for row in self._dicts('SELECT * FROM runs ORDER BY "id"'):
+            for key in ("inputs", "components", "counts"):
+                if isinstance(row[key], str):  # psycopg parses JSON already; text only if configured so
+                    row[key] = json.loads(row[key])
+            for key in ("started", "finished"):
+                row[key] = row[key].isoformat() if row[key] is not None else None
+            out.append(row)
+        return out
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        clause, params = ('WHERE "run_id" = %s', [run_id]) if run_id is not None else ("", [])
+        out = []
+        for row in self._dicts(f'SELECT * FROM errors {clause} ORDER BY "id"', list(params)):
+            row["at"] = row["at"].isoformat()
+            out.append(row)
+        return out
+
+    def _count(self, table: str) -> int:
+        row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {t: self._count(t) for t in ("articles", "events", "quotes", "mentions", "runs",
+                                                            "errors")}
+        by_quad: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
+        for quad, n in self._con.execute(
+            'SELECT "quad_class", count(*) FROM events WHERE "quad_class" IS NOT NULL GROUP BY 1 ORDER BY 1'
+        ).fetchall():
+            by_quad[int(quad)] = int(n)
+        out["events_by_quad_class"] = by_quad
+        out["top_dyads"] = [
+            {"source_country": s, "target_country": t, "events": int(n)}
+            for s, t, n in self._con.execute(
+                'SELECT "source_country", "target_country", count(*) AS n FROM events '
+                'WHERE "source_country" IS NOT NULL AND "target_country" IS NOT NULL '
+                "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
+            ).fetchall()
+        ]
+        out["languages"] = {
+            str(lang): int(n) for lang, n in self._con.execute(
+                'SELECT coalesce("language", \'unknown\'), count(*) FROM articles GROUP BY 1 ORDER BY 1'
+            ).fetchall()
+        }
+        return out
+
+    def close(self) -> None:
+        self._con.close()
