@@ -7,7 +7,7 @@ Agent nouns map to CAMEO agent codes ("regering" GOV, "leger" MIL); role nouns a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -43,6 +43,27 @@ class Lexicon:
     name_linkers: frozenset[str]
     inflection: tuple[tuple[str, str], ...]
     genitives: tuple[str, ...]
+    #: agent nouns that also head compounds ("energieminister", "legerwoordvoerder"): folded form -> noun
+    compound_heads: dict[str, AgentNoun] = field(default_factory=dict)
+    #: nouns in apposition before a state that name the state itself ("Navo-bondgenoot Turkije")
+    appositives: frozenset[str] = frozenset()
+    #: definite nouns that refer back to an organisation mentioned before ("het bondgenootschap")
+    org_anaphora: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: object pronouns: never bound by a person in their own clause ("Maduro verklaarde hem ...")
+    object_pronouns: frozenset[str] = frozenset()
+    #: neuter pronouns that may refer to an organisation or government when the parser says so
+    neuter_pronouns: frozenset[str] = frozenset()
+    #: words that open a new clause inside a sentence (for the object-pronoun rule without a parser)
+    clause_openers: frozenset[str] = frozenset()
+    #: definite determiners: "de premier" refers to a known office-holder, "een premier" does not
+    definite: frozenset[str] = frozenset()
+
+    def compound(self, key: str) -> AgentNoun | None:
+        """The agent noun heading a compound word ("energieminister" -> minister); None for other words."""
+        for head, noun in self.compound_heads.items():
+            if key.endswith(head) and len(key) - len(head) >= 3 and key != head:
+                return noun
+        return None
 
     def inflect(self, adjective: str) -> list[str]:
         """The base adjective and its inflected form(s) by the language's suffix rules."""
@@ -68,6 +89,9 @@ _KEYS = (
     "portfolios",
     "agents",
 )
+#: Keys an agents.yaml may leave out.
+_OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
+             "clause_openers", "definite_determiners")
 
 
 def parse_lexicon(language: str, data: Any) -> Lexicon:
@@ -78,12 +102,12 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
     missing = [k for k in _KEYS if k not in data]
     if missing:
         raise ConfigError(f"missing {', '.join(missing)}", source=where)
-    unknown = set(data) - set(_KEYS)
+    unknown = set(data) - set(_KEYS) - set(_OPTIONAL)
     if unknown:
         raise ConfigError(f"unknown key(s) {', '.join(sorted(unknown))}", source=where)
 
     def words(key: str) -> frozenset[str]:
-        value = data[key]
+        value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{key} must be a list of strings", source=where)
         return frozenset(norm(v) for v in value)
@@ -126,6 +150,20 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in inflection
     ):
         raise ConfigError("adjective_inflection must be a list of [suffix, replacement]", source=where)
+    compound_heads: dict[str, AgentNoun] = {}
+    for form in data.get("compound_heads", []):
+        noun = agents.get((norm(str(form)),))
+        if noun is None:
+            raise ConfigError(f"compound head {form!r} is not a one-word agent form", source=where)
+        compound_heads[norm(str(form))] = noun
+    org_anaphora: dict[str, tuple[str, ...]] = {}
+    raw = data.get("org_anaphora", {})
+    if not isinstance(raw, Mapping) or not all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in raw.values()
+    ):
+        raise ConfigError("org_anaphora must map nouns to lists of organisation codes", source=where)
+    for noun_form, codes in raw.items():
+        org_anaphora[norm(str(noun_form))] = tuple(codes)
     genitives = data["genitive_suffixes"]
     if not isinstance(genitives, list) or not all(isinstance(g, str) and g for g in genitives):
         raise ConfigError("genitive_suffixes must be a list of strings", source=where)
@@ -145,6 +183,13 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         name_linkers=words("name_linkers"),
         inflection=tuple((a, b) for a, b in inflection),
         genitives=tuple(sorted((norm(g) for g in genitives), key=len, reverse=True)),
+        compound_heads=dict(sorted(compound_heads.items(), key=lambda kv: -len(kv[0]))),
+        appositives=words("appositives"),
+        org_anaphora=org_anaphora,
+        object_pronouns=words("object_pronouns"),
+        neuter_pronouns=words("neuter_pronouns"),
+        clause_openers=words("clause_openers"),
+        definite=words("definite_determiners"),
     )
 
 

@@ -38,6 +38,10 @@ SINGLE_HOLDER_ROLES = frozenset(
 )
 #: How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+#: Agents whose nouns take a proper name in apposition ("het weekblad Der Spiegel", "de partij Fidesz").
+NAMED_BODY_AGENTS = frozenset({"MED", "PTY"})
+#: UD relations that open a clause of their own (a pronoun there may refer to a person of the main clause).
+CLAUSE_RELATIONS = ("acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "list")
 
 
 @dataclass
@@ -161,6 +165,10 @@ class KBResolver:
             noun = self.lex.agents.get(tuple(u.key for u in units[i : i + n]))
             if noun is not None:
                 return i + n, noun
+        if i < len(units) and units[i].text.isalpha():
+            noun = self.lex.compound(units[i].key)  # "energieminister", "regeringstroepen"
+            if noun is not None:
+                return i + 1, noun
         return None
 
     def _portfolio_match(self, units: list[Unit], i: int) -> tuple[int, str] | None:
@@ -238,6 +246,9 @@ class _State:
                 i = end
                 continue
             hit = r._kb_match(units, i)
+            if hit is not None and self._appositive_prefix(units, hit):
+                i = hit.end + 1  # "Navo-bondgenoot Turkije": the state after it is the actor
+                continue
             if (
                 hit is not None
                 and not self._inside_other_name(units, hit)
@@ -246,12 +257,47 @@ class _State:
             ):
                 i = hit.end
                 continue
+            end = self._org_anaphor(sent, units, i)
+            if end > i:
+                i = end
+                continue
             end = self._pronoun(sent, units, i)
             if end > i:
                 i = end
                 continue
             end = self._unknown_name(sent, units, i) if r.unknown_names else i
             i = end if end > i else i + 1
+
+    def _appositive_prefix(self, units: list[Unit], hit: _Hit) -> bool:
+        """An organisation glued to an appositive noun before a state: "Navo-bondgenoot Turkije",
+        "EU-lidstaat Hongarije"."""
+        b = hit.end
+        return (
+            hit.alias.kind == "org"
+            and units[b - 1].joined_to_next
+            and b < len(units)
+            and units[b].key in self.r.lex.appositives
+            and b + 1 < len(units)
+            and units[b + 1].text[:1].isupper()
+        )
+
+    def _org_anaphor(self, sent: int, units: list[Unit], i: int) -> int:
+        """ "het bondgenootschap", "de alliantie": the organisation of that kind named last before."""
+        lex = self.r.lex
+        if not lex.org_anaphora or units[i].key not in lex.determiners:
+            return i
+        j = i + 1
+        while j < len(units) and units[j].key in lex.premodifiers:
+            j += 1
+        if j >= len(units) or units[j].key not in lex.org_anaphora:
+            return i
+        codes = lex.org_anaphora[units[j].key]
+        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+            m = self.doc.mentions[idx]
+            if m.actor is not None and m.actor.kind == "organisation" and m.actor.country in codes:
+                self.emit(units, i, j + 1, sent, m.actor, 0.7, "coref.org_noun", antecedent=idx)
+                return j + 1
+        return i
 
     def _at_start(self, units: list[Unit], i: int) -> bool:
         return i == 0 or not any(c.isalnum() for c in units[i - 1].text)
@@ -502,6 +548,12 @@ class _State:
             idx = self.emit(units, start, name_end, sent, named, 0.8 if named else 0.5, "np.title_name")
             self._remember_unknown(units, k, name_end, idx)
             return name_end
+        if noun is not None and noun.kind == "body" and noun.code in NAMED_BODY_AGENTS and k == j:
+            body_end = self._name_run(units, k)
+            if body_end > k:  # "het Duitse weekblad Der Spiegel": the name of the body, not a person
+                named = self._country_actor(country or linked, noun, role)
+                self.emit(units, start, body_end, sent, named, 0.8 if named else 0.5, "np.body_name")
+                return body_end
         if counterpart:
             return self._counterpart(sent, units, start, j, country)
         return self._emit_np(sent, units, start, j, country or linked, noun, role, possessive, has_poss)
@@ -549,7 +601,7 @@ class _State:
         if country is None:
             definite = self._definite(noun, role)
             if definite is None:
-                return start
+                return self._definite_in_article(sent, units, start, end, noun, role)
             idx, m = definite
             self.emit(units, start, end, sent, m.actor, 0.7, "coref.definite", antecedent=idx)
             return end
@@ -566,6 +618,50 @@ class _State:
             return start
         self.emit(units, start, end, sent, actor, 0.85, "np.country_agent")
         return end
+
+    def _definite_in_article(
+        self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun, role: str | None
+    ) -> int:
+        """ "de premier", "de president" with no holder of that office named before: the holder for the
+        state the article has named most so far (confidence 0.5: an inference from context)."""
+        if (
+            noun.kind != "role"
+            or role not in SINGLE_HOLDER_ROLES
+            or units[start].key not in self.r.lex.definite
+            or end - start != 2  # "de voormalige president", "de zelfbenoemde president": someone else
+            or self._plural(units[end - 1])
+        ):
+            return start
+        state = self._main_state()
+        if state is None:
+            return start
+        holders = self.r.kb.holders(state, role, self.date)
+        if len(holders) != 1:
+            return start
+        p, _share = holders[0]
+        actor, _ = p.actor(self.date)
+        self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
+        return end
+
+    def _plural(self, unit: Unit) -> bool:
+        """A noun whose lemma differs from its form ("regeringsleiders" -> "regeringsleider")."""
+        key = unit.key
+        lemma = self.r.common.table.get(key)
+        if isinstance(lemma, str) and lemma != key and key.startswith(lemma[:-1]):
+            return True
+        agents = self.r.lex.agents
+        return any(key.endswith(e) and (key[: -len(e)],) in agents for e in ("s", "en", "'s"))
+
+    def _main_state(self) -> str | None:
+        """The state named most often in the article so far (ties: the one named last)."""
+        counts: dict[str, tuple[int, int]] = {}
+        for idx, m in enumerate(self.doc.mentions):
+            c = m.actor.country if m.actor else None
+            if c is not None and c in self.r.kb.countries:
+                counts[c] = (counts.get(c, (0, 0))[0] + 1, idx)
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: kv[1])[0]
 
     def _country_actor(self, ref: str | None, noun: AgentNoun | None, role: str | None) -> Actor | None:
         if ref is None:
@@ -635,9 +731,13 @@ class _State:
         return None
 
     def _is_person(self, m: Mention) -> bool:
+        if m.rule in ("name.unknown", "np.title_name", "coref.unknown_surname"):
+            return True  # a named person, known to the KB or not ("de Duitse ambassadeur, X Y")
+        if m.rule == "coref.pronoun" and m.antecedent is not None:
+            return self._is_person(self.doc.mentions[m.antecedent])
         if m.actor is not None:
             return m.actor.kind == "person"
-        return m.rule in ("name.unknown", "np.title_name", "coref.unknown_surname")
+        return False
 
     def _gender(self, m: Mention) -> str | None:
         if m.actor is not None and m.actor.id.startswith("person."):
@@ -648,23 +748,118 @@ class _State:
     # ------------------------------------------------------------------ pronouns
 
     def _pronoun(self, sent: int, units: list[Unit], i: int) -> int:
+        """ "hij", "hem", "zij": the person referred to. With a dependency parse, morphology rules out
+        plural "ze" and the subject of the nearest sentence with a candidate is preferred; without one,
+        the last compatible person is taken. An object pronoun is never bound inside its own clause."""
         u = units[i]
-        gender = self.r.lex.pronouns.get(u.key)
+        lex = self.r.lex
+        tok = self.doc.tokens[u.token]
+        if u.key in lex.neuter_pronouns:
+            return self._neuter_pronoun(sent, units, i)
+        gender = lex.pronouns.get(u.key)
         if gender is None:
             return i
-        tok = self.doc.tokens[u.token]
         if tok.pos and tok.pos != "PRON":
             return i
-        ante = self._last_person(sent, gender)
+        feats = _features(tok.morph)
+        if feats.get("Number") == "Plur":
+            return i  # "ze" as "they"
+        singular = feats.get("Number") == "Sing"
+        ante = self._antecedent(sent, u.token, gender, u.key in lex.object_pronouns)
         if ante is None:
             return i
         idx, m = ante
-        if gender == "f" and self._gender(m) != "f":
-            return i  # "zij"/"ze" is as often "they": only a known woman is a safe antecedent
+        if gender == "f" and self._gender(m) != "f" and not (singular and self._gender(m) is None):
+            return i  # "zij"/"ze" is as often "they": only a woman, or a singular pronoun, is safe
         self.emit(
             units, i, i + 1, sent, m.actor, 0.75 if self._gender(m) else 0.6, "coref.pronoun", antecedent=idx
         )
         return i + 1
+
+    def _neuter_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
+        """ "het" as the subject of a verb (per the parser) refers to an organisation or government named
+        just before: "Het Witte Huis liet weten dat het daar geen trek in had". Without a parse "het" is
+        left alone (it is mostly an article or an expletive)."""
+        tok = self.doc.tokens[units[i].token]
+        if tok.pos != "PRON" or not tok.dep.startswith("nsubj") or tok.head < 0:
+            return i
+        if self.doc.tokens[tok.head].pos != "VERB":
+            return i
+        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+            m = self.doc.mentions[idx]
+            if m.sentence < sent - 1:
+                return i
+            if m.actor is None or m.actor.kind not in ("organisation", "government", "state"):
+                continue
+            if m.sentence == sent and self._same_clause(m, tok.i):
+                continue
+            self.emit(units, i, i + 1, sent, m.actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
+            return i + 1
+        return i
+
+    def _antecedent(
+        self, sent: int, token: int, gender: str | None, objective: bool
+    ) -> tuple[int, Mention] | None:
+        """The person a pronoun at `token` refers to, or None."""
+        candidates: list[tuple[int, Mention]] = []
+        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+            m = self.doc.mentions[idx]
+            if m.sentence < sent - PRONOUN_WINDOW:
+                break
+            if not self._is_person(m):
+                continue
+            g = self._gender(m)
+            if gender is not None and g is not None and g != gender:
+                continue
+            if objective and m.sentence == sent and self._same_clause(m, token):
+                continue  # "Maduro verklaarde hem ongewenst": hem is not Maduro
+            while m.rule in ("coref.pronoun", "coref.definite") and m.antecedent is not None:
+                idx, m = m.antecedent, self.doc.mentions[m.antecedent]  # the named person behind it
+            if all(idx != c for c, _ in candidates):
+                candidates.append((idx, m))
+        if not candidates:
+            return None
+        nearest = candidates[0][1].sentence
+        if self._parsed(nearest):
+            for idx, m in candidates:
+                if m.sentence != nearest:
+                    break
+                head = self.doc.tokens[self._head_token(m)]
+                if head.dep.startswith("nsubj"):
+                    return idx, m  # the subject of the nearest sentence with a candidate
+        return candidates[0]
+
+    def _parsed(self, sent: int) -> bool:
+        s = self.doc.sentences[sent]
+        return any(t.dep for t in self.doc.tokens[s.token_start : s.token_end])
+
+    def _head_token(self, m: Mention) -> int:
+        """The token of a mention whose head lies outside it (its syntactic head); the last without a parse."""
+        for t in range(m.token_start, m.token_end):
+            h = self.doc.tokens[t].head
+            if self.doc.tokens[t].dep and not m.token_start <= h < m.token_end:
+                return t
+        return m.token_end - 1
+
+    def _same_clause(self, m: Mention, token: int) -> bool:
+        """Whether mention m (before `token` in its sentence) is in the pronoun's own clause."""
+        tokens = self.doc.tokens
+        if m.token_end > token:
+            return False
+        if self._parsed(m.sentence):
+            verb = tokens[token].head
+            t = self._head_token(m)
+            for _ in range(64):
+                if t < 0:
+                    return False
+                if tokens[t].head == verb:
+                    return not tokens[t].dep.startswith(CLAUSE_RELATIONS)
+                if tokens[t].dep.startswith(CLAUSE_RELATIONS) or t == verb:
+                    return t == verb
+                t = tokens[t].head
+            return False
+        between = tokens[m.token_end : token]
+        return not any(norm(t.text) in self.r.lex.clause_openers for t in between)
 
     # ------------------------------------------------------------------ unknown names
 
@@ -735,6 +930,16 @@ class _State:
         idx = self.emit(units, i, end, sent, None, 0.5, "name.unknown")
         self._remember_unknown(units, i, end, idx)
         return end
+
+
+def _features(morph: str) -> dict[str, str]:
+    """UD morphological features: "Number=Sing|Gender=Masc" -> {"Number": "Sing", "Gender": "Masc"}."""
+    out: dict[str, str] = {}
+    for part in morph.split("|"):
+        key, sep, value = part.partition("=")
+        if sep:
+            out[key] = value
+    return out
 
 
 @register("actors", "kb_resolver")
