@@ -65,6 +65,21 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Hamas": ("PSE", "PSEINS", "group"),
     "Qatar": ("QAT", "QAT", "state"),
     "Syrië ": ("SYR", "SYR", "state"),
+    "Egypte": ("EGY", "EGY", "state"),
+    "de Verenigde Arabische Emiraten": ("ARE", "ARE", "state"),
+    "Netanyahu": ("ISR", "ISRGOV", "person"),
+    "Gantz": ("ISR", "ISROPP", "person"),
+    "De Russische minister van Buitenlandse zaken Sergei Lavrov": ("RUS", "RUSGOV", "person"),
+    "Het Venezolaanse ministerie van Buitenlandse Zaken": ("VEN", "VENGOV", "government"),
+    "president Maduro": ("VEN", "VENGOV", "person"),
+    "Minister van Buitenlandse Zaken Antony Blinken": ("USA", "USAGOV", "person"),
+    "Hongkong": ("HKG", "HKG", "state"),
+    "Taiwan": ("TWN", "TWN", "state"),
+    "Het bondgenootschap": ("NATO", "NATO", "organisation"),
+    "Khaddafi's": ("LBY", "LBYGOV", "person"),
+    "Minister Hammond": ("GBR", "GBRGOV", "person"),
+    "EU": ("EU", "EU", "organisation"),
+    "Hugo Chávez": ("VEN", "VENGOV", "person"),
 }
 
 

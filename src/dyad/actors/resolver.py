@@ -827,7 +827,13 @@ class _State:
                 head = self.doc.tokens[self._head_token(m)]
                 if head.dep.startswith("nsubj"):
                     return idx, m  # the subject of the nearest sentence with a candidate
-        return candidates[0]
+            return candidates[0]
+        # Without a parse: in the nearest sentence with a candidate, a person the knowledge base knows beats
+        # an unknown capitalised name ("de gaspijpleiding Nord Stream 2"), and the first such mention (the
+        # subject position of most Dutch main clauses) beats later ones.
+        same = [c for c in candidates if c[1].sentence == nearest]
+        known = [c for c in same if c[1].actor is not None]
+        return min(known or same, key=lambda c: c[1].token_start)
 
     def _parsed(self, sent: int) -> bool:
         s = self.doc.sentences[sent]

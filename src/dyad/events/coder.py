@@ -34,6 +34,8 @@ from dyad.pipeline import register
 
 _VOWELS = set("aeiouy")
 _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
+#: actor-code suffixes of a state's own organs: a government does not act on the state it governs
+_STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 
 
 @cache
@@ -113,6 +115,7 @@ class _Match:
     anchor: int  # the token the roles are read from (the verb, or the noun)
     kind: str  # verb | noun | phrase
     clause: int
+    licensed_by: frozenset[int] = frozenset()  # tokens that satisfied the entry's `with` (its object)
 
 
 @dataclass
@@ -120,6 +123,126 @@ class _Clause:
     start: int  # document token indices, half-open
     end: int
     mentions: list[int] = field(default_factory=list)  # indices into doc.mentions
+    holes: frozenset[int] = frozenset()  # tokens inside the range that belong elsewhere (a parenthesis)
+
+    @property
+    def idx(self) -> list[int]:
+        return [i for i in range(self.start, self.end) if i not in self.holes]
+
+
+_CLAUSAL = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "punct"})
+
+
+class _Tree:
+    """Navigation over the UD parse of one sentence, with actor mentions attached to tokens."""
+
+    def __init__(self, doc: Document, sentence: int, usable: Any) -> None:
+        self.doc = doc
+        sent = doc.sentences[sentence]
+        self.span = range(sent.token_start, sent.token_end)
+        self.children: dict[int, list[Token]] = {}
+        for t in doc.tokens[sent.token_start : sent.token_end]:
+            if t.head >= 0 and t.head != t.i and t.head in self.span:
+                self.children.setdefault(t.head, []).append(t)
+        self.mention_at: dict[int, int] = {}
+        for mi in doc.mentions_in(sentence):
+            m = doc.mentions[mi]
+            for k in range(m.token_start, m.token_end):
+                self.mention_at.setdefault(k, mi)
+        self.usable = usable
+
+    def kids(self, i: int) -> list[Token]:
+        return self.children.get(i, [])
+
+    def case(self, i: int) -> str | None:
+        marks = [c.lower for c in self.kids(i) if c.dep == "case"]
+        return marks[0] if marks else None
+
+    def first_mention(self, i: int) -> int | None:
+        """The first actor mention in the phrase headed by token i (not entering clauses)."""
+        queue = [i]
+        seen: set[int] = set()
+        while queue:
+            t = queue.pop(0)
+            if t in seen:
+                continue
+            seen.add(t)
+            if t in self.mention_at:
+                return self.mention_at[t]
+            queue.extend(c.i for c in self.kids(t) if c.dep not in _CLAUSAL and c.dep != "case")
+        return None
+
+    def actors(self, i: int) -> list[int]:
+        """Usable actor mentions of the phrase headed by i and of the phrases coordinated with it; `[]`
+        when the phrase names no usable actor."""
+        first = self.first_mention(i)
+        if first is None or not self.usable(self.doc, first):
+            return []
+        out = [first]
+        m = self.doc.mentions[first]
+        heads = {i, *range(m.token_start, m.token_end)}
+        for h in sorted(heads):
+            for c in self.kids(h):
+                if c.dep == "conj":
+                    other = self.first_mention(c.i)
+                    if other is not None and other not in out and self.usable(self.doc, other):
+                        out.append(other)
+        return out
+
+    def governor(self, i: int) -> int | None:
+        """The verb a nominal trigger depends on ("uitte kritiek", "een bezoek brengen aan")."""
+        t = self.doc.tokens[i]
+        if t.dep.split(":")[0] in {"obj", "obl", "iobj", "nmod"} and t.head in self.span:
+            return t.head
+        return None
+
+    def subject(self, pred: int) -> list[int] | None:
+        """The actors of the subject of a predicate, climbing through coordination and control
+        ("besloot ... te schrappen"); the antecedent for a relative pronoun. `None`: no subject."""
+        p = pred
+        for _ in range(4):
+            for c in self.kids(p):
+                if c.dep in {"nsubj", "nsubj:pass"}:
+                    tok = self.doc.tokens[p]
+                    if c.i not in self.mention_at and tok.dep == "acl:relcl" and c.pos in {"PRON", ""}:
+                        return self.actors(tok.head)
+                    return self.actors(c.i)
+            tok = self.doc.tokens[p]
+            if tok.dep in {"xcomp", "conj"} and tok.head in self.span:
+                p = tok.head
+                continue
+            break
+        return None
+
+    def passive(self, pred: int) -> bool:
+        return any(c.dep in {"aux:pass", "nsubj:pass", "obl:agent"} for c in self.kids(pred))
+
+    def agent(self, pred: int, agent_preps: frozenset[str]) -> list[int]:
+        for c in self.kids(pred):
+            if c.dep == "obl:agent" or (c.dep.startswith("obl") and self.case(c.i) in agent_preps):
+                return self.actors(c.i)
+        return []
+
+    def complement(
+        self, pred: int, own: set[str], default: frozenset[str], exclude: int | None = None
+    ) -> list[int]:
+        """The target: an obl with one of the trigger's prepositions, an object, an indirect object, or
+        an obl with a default target preposition."""
+        kids = [c for c in self.kids(pred) if c.i != exclude]
+        for want in ("own", "obj", "default"):
+            for c in kids:
+                dep = c.dep.split(":")[0]
+                case = self.case(c.i)
+                if not (
+                    (want == "own" and own and dep in {"obl", "nmod"} and case in own)
+                    or (want == "obj" and dep in {"obj", "iobj"})
+                    or (want == "default" and dep == "obl" and case in default)
+                ):
+                    continue
+                found = self.actors(c.i)
+                if found:
+                    return found
+        return []
 
 
 class LexiconCoder:
@@ -131,6 +254,7 @@ class LexiconCoder:
         self.settings = dict(settings or {})
         self.cross_sentence_target = bool(self.settings.get("cross_sentence_target", True))
         self._particles = sorted(self.lexicon.words.get("particles", frozenset()), key=len, reverse=True)
+        self._coded: dict[int, list[Event]] = {}  # events per sentence of the document being coded
 
     # ------------------------------------------------------------------ helpers on words
     def _w(self, name: str) -> frozenset[str]:
@@ -138,7 +262,8 @@ class LexiconCoder:
 
     def _tok(self, token: Token) -> _Tok:
         lower = token.lower
-        keys = set(_word_keys(lower, self.language))
+        # a bare stem that news text uses as a noun ("de dood", "de vraag") is not read as a verb form
+        keys = {lower} if lower in self._w("nouns_not_verbs") else set(_word_keys(lower, self.language))
         if token.lemma:
             keys.add(token.lemma.lower())
         compound: set[str] = set()
@@ -155,70 +280,111 @@ class LexiconCoder:
 
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Document) -> None:
-        mention_at: dict[int, int] = {}
-        for mi, m in enumerate(doc.mentions):
-            for t in range(m.token_start, m.token_end):
-                mention_at.setdefault(t, mi)
         events: list[tuple[int, float, Event]] = []
+        self._coded = {}
         for sent in doc.sentences:
             toks = {t.i: self._tok(t) for t in doc.sentence_tokens(sent.index)}
-            clauses = self._clauses(doc, sent.token_start, sent.token_end, toks)
-            for m_index in doc.mentions_in(sent.index):
+            in_sentence = doc.mentions_in(sent.index)
+            spans = [(doc.mentions[mi].token_start, doc.mentions[mi].token_end) for mi in in_sentence]
+            clauses = self._clauses(doc, sent.token_start, sent.token_end, toks, spans)
+            for m_index in in_sentence:
                 m = doc.mentions[m_index]
                 for c in clauses:
-                    if c.start <= m.token_start < c.end:
+                    if c.start <= m.token_start < c.end and m.token_start not in c.holes:
                         c.mentions.append(m_index)
                         break
             matches = self._select(self._find(toks, clauses))
+            coded: list[Event] = []
             for match in matches:
                 for priority, event in self._code(doc, sent.index, match, clauses, toks):
                     events.append((priority, event.confidence, event))
+                    coded.append(event)
+            self._coded[sent.index] = coded
         doc.events.extend(self._dedupe(events))
 
     # ------------------------------------------------------------------ clauses
-    def _clauses(self, doc: Document, start: int, end: int, toks: Mapping[int, _Tok]) -> list[_Clause]:
+    def _clauses(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        toks: Mapping[int, _Tok],
+        spans: Sequence[tuple[int, int]] = (),
+    ) -> list[_Clause]:
+        """Split a sentence into clauses. A parenthesis is a clause of its own and the clause around it
+        goes on after it; a comma inside an actor mention ("de Duitse ambassadeur, Daniel Kriener") or
+        between listed actors ("De Verenigde Naties, Syrië en Turkije") does not split."""
         breaks = self._w("clause_breaks")
         subs = self._w("subordinators") | self._w("relative_pronouns")
+        inside = {t for a, b in spans for t in range(a + 1, b)}
+        starts = {a: b for a, b in spans}
         clauses: list[_Clause] = []
         cur = start
-        for i in range(start, end):
+        holes: set[int] = set()
+
+        def close(upto: int) -> None:
+            if any(i not in holes for i in range(cur, upto)):
+                clauses.append(_Clause(cur, upto, holes=frozenset(h for h in holes if cur <= h < upto)))
+
+        i = start
+        while i < end:
             lower = toks[i].lower
-            if lower in breaks:
-                if i > cur:
-                    clauses.append(_Clause(cur, i))
+            if lower == "(":
+                j = next((k for k in range(i + 1, min(end, i + 15)) if toks[k].lower == ")"), None)
+                if j is not None and i > cur:
+                    clauses.append(_Clause(i + 1, j)) if j > i + 1 else None
+                    holes.update(range(i, j + 1))
+                    i = j + 1
+                    continue
+            if lower in breaks and i not in inside:
+                if lower == "," and i + 1 in starts and self._only_mentions(cur, i, holes, spans, toks):
+                    i += 1
+                    continue
+                close(i)
                 cur = i + 1
+                holes = set()
             elif lower in subs and i > cur:
-                clauses.append(_Clause(cur, i))
+                close(i)
                 cur = i
+                holes = set()
+            i += 1
         if cur < end:
-            clauses.append(_Clause(cur, end))
+            close(end)
+        clauses.sort(key=lambda c: c.start)
         return clauses or [_Clause(start, end)]
+
+    def _only_mentions(
+        self, a: int, b: int, holes: set[int], spans: Sequence[tuple[int, int]], toks: Mapping[int, _Tok]
+    ) -> bool:
+        """Whether tokens a..b are actor mentions, list commas and conjunctions only (a list of actors)."""
+        covered = {t for x, y in spans for t in range(x, y)}
+        links = {",", *self._w("coordinators")}
+        rest = [i for i in range(a, b) if i not in holes and i not in covered]
+        return any(i in covered for i in range(a, b)) and all(toks[i].lower in links for i in rest)
 
     # ------------------------------------------------------------------ trigger matching
     def _find(self, toks: Mapping[int, _Tok], clauses: Sequence[_Clause]) -> list[_Match]:
         found: list[_Match] = []
+        sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
         for ci, clause in enumerate(clauses):
-            span = [toks[i] for i in range(clause.start, clause.end)]
-            context_keys = self._keys_of(toks, clauses, ci)
-            sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
+            span = [toks[i] for i in clause.idx]
+            context = self._context(toks, clauses, ci)
             for trig in self.lexicon.triggers:
                 if trig.without and trig.without & sentence_words:
                     continue
-                if trig.with_ and not trig.with_ & context_keys:
-                    continue
+                licensed: frozenset[int] = frozenset()
+                if trig.with_:
+                    licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
+                    if not licensed:
+                        continue
                 for tokens, anchor, kind in self._match_trigger(trig, span, self._tail(toks, clauses, ci)):
-                    found.append(_Match(trig, tokens, anchor, kind, ci))
+                    found.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return found
 
     @staticmethod
-    def _keys_of(toks: Mapping[int, _Tok], clauses: Sequence[_Clause], ci: int) -> set[str]:
-        """Words of a clause and the next one (a light verb's object may sit in an infinitive clause)."""
-        out: set[str] = set()
-        for c in clauses[ci : ci + 2]:
-            for i in range(c.start, c.end):
-                out.add(toks[i].lower)
-                out |= toks[i].keys
-        return out
+    def _context(toks: Mapping[int, _Tok], clauses: Sequence[_Clause], ci: int) -> list[_Tok]:
+        """Tokens of a clause and the next one (a light verb's object may sit in an infinitive clause)."""
+        return [toks[i] for c in clauses[ci : ci + 2] for i in c.idx]
 
     def _tail(self, toks: Mapping[int, _Tok], clauses: Sequence[_Clause], ci: int) -> list[_Tok]:
         """Tokens of the following clauses up to the next subordinate or coordinated clause: a separated
@@ -226,9 +392,9 @@ class LexiconCoder:
         stop = self._w("subordinators") | self._w("relative_pronouns") | self._w("coordinators")
         out: list[_Tok] = []
         for c in clauses[ci + 1 :]:
-            if toks[c.start].lower in stop:
+            if c.start < clauses[ci].end or toks[c.start].lower in stop:
                 break
-            out.extend(toks[i] for i in range(c.start, c.end))
+            out.extend(toks[i] for i in c.idx)
         return out
 
     def _match_trigger(
@@ -253,6 +419,9 @@ class LexiconCoder:
                     # "terug te roepen"
                     if k >= 2 and span[k - 1].lower == "te" and span[k - 2].lower == particle:
                         yield [span[k - 2].i, tok.i], tok.i, "verb"
+                    # verb-final order of a subordinate clause: "waar de VS achter zitten"
+                    elif k >= 1 and span[k - 1].lower == particle:
+                        yield [span[k - 1].i, tok.i], tok.i, "verb"
         for noun in trig.nouns:
             for tok in span:
                 if self._noun_matches(noun, tok):
@@ -330,17 +499,44 @@ class LexiconCoder:
             if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
                 continue
             kept.append(m)
-        return kept
+        # the object that licensed another entry is not an event of its own ("roept op tot een
+        # staakt-het-vuren", "ziet het als een aanval", "heft de sancties op")
+        return [
+            m
+            for m in kept
+            if not any(
+                k is not m
+                and m.anchor in k.licensed_by
+                and (
+                    k.trigger.priority > m.trigger.priority
+                    or (k.trigger.priority == m.trigger.priority and k.anchor not in m.licensed_by)
+                )
+                for k in kept
+            )
+        ]
 
     # ------------------------------------------------------------------ roles
     def _prep_before(self, doc: Document, toks: Mapping[int, _Tok], mention: Mention) -> str | None:
         i = mention.token_start - 1
         if i in toks and toks[i].lower in self._w("prepositions"):
             return toks[i].lower
-        # a preposition before an article or adjective inside the noun phrase that the mention starts in
-        determiners = {"de", "het", "een", "zijn", "haar", "hun", "the", "a"}
-        if i - 1 in toks and toks[i].lower in determiners and toks[i - 1].lower in self._w("prepositions"):
-            return toks[i - 1].lower
+        # a preposition before the article of the noun phrase that the mention ends ("bij zijn Chinese
+        # collega Wang Yi", "op de Russische president Poetin")
+        determiners = self._w("determiners")
+        stop = (
+            self._w("prepositions")
+            | self._w("subordinators")
+            | self._w("coordinators")
+            | self._w("finite_auxiliaries")
+        )
+        for d in range(i, max(i - 5, -1), -1):
+            if d not in toks or d - 1 not in toks:
+                break
+            word = toks[d].lower
+            if word in determiners:
+                return toks[d - 1].lower if toks[d - 1].lower in self._w("prepositions") else None
+            if word in stop or not word.replace("-", "").isalpha():
+                break
         return None
 
     def _coordinated(
@@ -382,9 +578,101 @@ class LexiconCoder:
                 return mi
         return None
 
+    @staticmethod
+    def _genitive(doc: Document, mi: int) -> bool:
+        """A name in the genitive ("Camerons", "Trump's"): the possessor of a noun phrase, not its head."""
+        m = doc.mentions[mi]
+        text = doc.text[m.start : m.end].lower()
+        if text.endswith(("'s", "’s")):
+            return True
+        name = (m.actor.name if m.actor else "").lower()
+        return (
+            len(text) > 3 and text.endswith("s") and not name.endswith(text) and name.endswith(text[:-1])
+        )
+
     def _usable(self, doc: Document, mi: int) -> bool:
         a = doc.mentions[mi].actor
         return a is not None and bool(a.country)
+
+    def _first_verb(self, match: _Match, clause: _Clause, toks: Mapping[int, _Tok]) -> int | None:
+        """The finite verb of the clause as far as words tell: the first auxiliary, else a verb trigger."""
+        aux = self._w("finite_auxiliaries")
+        for i in clause.idx:
+            if toks[i].lower in aux:
+                return min(i, match.anchor) if match.kind != "noun" else i
+        return match.anchor if match.kind != "noun" else None
+
+    def _subject(
+        self,
+        doc: Document,
+        match: _Match,
+        clauses: Sequence[_Clause],
+        toks: Mapping[int, _Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool]:
+        """The clause subject by position, and whether the subject is a phrase that names no usable actor
+        ("Het bondgenootschap bombardeerde ...", an unresolved "hij"): then the coder does not guess."""
+        clause = clauses[match.clause]
+        idx = clause.idx
+        first = toks[idx[0]].lower if idx else ""
+        subs = self._w("subordinators")
+        # a relative clause takes its antecedent
+        if first in self._w("relative_pronouns") and match.clause > 0:
+            prev = [mi for mi in clauses[match.clause - 1].mentions if self._usable(doc, mi)]
+            if not prev:
+                return None, False
+            head = prev[-1]
+            for mi in reversed(prev[:-1]):  # "Indiase blauwhelmen en Amerikaanse soldaten die ..."
+                if head in self._coordinated(doc, toks, mi, prev):
+                    head = mi
+            return head, False
+        # a verb-initial clause after an apposition: "De meeste landen, waaronder Nederland, erkennen ..."
+        if (
+            match.kind != "noun"
+            and match.clause > 0
+            and idx
+            and (idx[0] == match.anchor or first in self._w("finite_auxiliaries"))
+            and toks[clauses[match.clause - 1].idx[0]].lower not in subs
+            and toks[clauses[match.clause - 1].idx[-1]].lower not in self._w("quote_marks")
+        ):
+            for ci in range(match.clause - 1, -1, -1):
+                c = clauses[ci]
+                for mi in c.mentions:
+                    if self._usable(doc, mi) and self._prep_before(doc, toks, doc.mentions[mi]) is None:
+                        return mi, False
+                if toks[c.idx[0]].lower in subs:
+                    break
+        # "niemand in de EU", "velen in Washington"
+        for mi in clause.mentions:
+            m = doc.mentions[mi]
+            k = m.token_start - 2
+            if (
+                preps.get(mi) is not None
+                and k >= clause.start
+                and toks[k].lower in self._w("quantifier_subjects")
+                and k == idx[0]
+            ):
+                return (mi, False) if self._usable(doc, mi) else (None, True)
+        free = [mi for mi in clause.mentions if preps.get(mi) is None]
+        verb = self._first_verb(match, clause, toks)
+        # a subject noun phrase before the finite verb that names no actor ("Het bondgenootschap")
+        if idx and first in self._w("determiners") and verb is not None and verb > idx[0]:
+            before = [mi for mi in clause.mentions if doc.mentions[mi].token_start < verb]
+            words = {toks[i].lower for i in idx if i < verb}
+            if (
+                verb - idx[0] <= 6
+                and not words & self._w("time_nouns")
+                and not any(preps.get(mi) is None for mi in before)
+            ):
+                owners = [
+                    mi
+                    for mi in before
+                    if preps.get(mi) in self._w("possessive_prepositions") and self._usable(doc, mi)
+                ]
+                return (owners[0], False) if owners else (None, True)
+        if free:
+            return (free[0], False) if self._usable(doc, free[0]) else (None, True)
+        return None, False
 
     def _code(
         self,
@@ -396,31 +684,54 @@ class LexiconCoder:
     ) -> list[tuple[int, Event]]:
         trig = match.trigger
         clause = clauses[match.clause]
+        inside = set(match.tokens)
+        clause = _Clause(
+            clause.start,
+            clause.end,
+            [
+                mi
+                for mi in clause.mentions
+                if not inside & set(range(doc.mentions[mi].token_start, doc.mentions[mi].token_end))
+            ],
+            clause.holes,
+        )
+        clauses = [*clauses[: match.clause], clause, *clauses[match.clause + 1 :]]
+        all_preps = {mi: self._prep_before(doc, toks, doc.mentions[mi]) for mi in clause.mentions}
+        genitive = sorted(self._w("possessive_prepositions"))[:1]
+        for mi in clause.mentions:
+            if all_preps[mi] is None and genitive and self._genitive(doc, mi):
+                all_preps[mi] = genitive[0]  # "Camerons opvolger May", "Trumps beslissing"
+        # a conjunct shares the preposition of the first conjunct ("tegen de agenda van de VS en het Westen")
+        ordered = sorted(clause.mentions, key=lambda k: doc.mentions[k].token_start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if all_preps[b] is None and b in self._coordinated(doc, toks, a, [b]):
+                all_preps[b] = all_preps[a]
         cands = [mi for mi in clause.mentions if self._usable(doc, mi)]
-        preps = {mi: self._prep_before(doc, toks, doc.mentions[mi]) for mi in cands}
-        clause_words = [toks[i].lower for i in range(clause.start, clause.end)]
-        first_word = clause_words[0] if clause_words else ""
+        preps = {mi: all_preps[mi] for mi in cands}
+        clause_words = [toks[i].lower for i in clause.idx]
         confidence = trig.confidence
+        accused = trig.role == "subject_is_target"
 
         source: list[int] | ActorRef | None = None
         target: list[int] = []
+        parsed = self._parse_roles(doc, sentence, match)
+        if parsed is not None:
+            p_source, p_target = parsed
+            if p_source is not None:
+                source = p_source or None
+                if source is None:
+                    return []  # the parse names a subject that is no actor
+            if p_target:
+                target = p_target
 
         agents = [mi for mi in cands if preps[mi] in self._w("agent_prepositions")]
         passive = bool(set(clause_words) & self._w("passive_auxiliaries"))
-        subj: int | None = None
-        relative = first_word in self._w("relative_pronouns") and match.clause > 0
-        if relative:
-            prev = [mi for mi in clauses[match.clause - 1].mentions if self._usable(doc, mi)]
-            subj = prev[-1] if prev else None
-        if subj is None:
-            for mi in cands:
-                if preps[mi] is None:
-                    subj = mi
-                    break
+        subj, unresolved = self._subject(doc, match, clauses, toks, all_preps)
 
         # nominal trigger: "het bezoek van Lavrov aan China", "Russische sancties tegen ..."
-        if match.kind == "noun":
+        if match.kind == "noun" and source is None:
             anchor = doc.tokens[match.anchor]
+            owner: int | None = None
             for mi in cands:
                 m = doc.mentions[mi]
                 if (
@@ -428,27 +739,42 @@ class LexiconCoder:
                     and m.token_start - anchor.i <= 3
                     and preps[mi] in self._w("possessive_prepositions") | self._w("agent_prepositions")
                 ):
-                    source = [mi]
+                    owner = mi
                     break
                 if m.token_end == anchor.i:  # "Amerikaanse sancties"
-                    source = [mi]
-            tp = set(trig.target_preps) or self._w("default_target_preps")
-            for mi in cands:
-                m = doc.mentions[mi]
-                if m.token_start > anchor.i and preps[mi] in tp and m.token_start - anchor.i <= 6:
-                    target = [mi]
-                    break
+                    owner = mi
+            if accused:  # "buitenlandse inmenging van de VS": the owner is the accused
+                if owner is None:
+                    return []
+                target = [owner]
+            elif owner is not None:
+                source = [owner]
+            if not target:
+                tp = set(trig.target_preps) or self._w("default_target_preps")
+                for mi in cands:
+                    m = doc.mentions[mi]
+                    if m.token_start > anchor.i and preps[mi] in tp and m.token_start - anchor.i <= 6:
+                        target = [mi]
+                        break
 
         if source is None:
-            if passive and agents:
+            if accused and match.kind != "noun":
+                # "X zit achter ...", "X heeft zich bemoeid met ...", "georganiseerd door X": X is accused
+                if not target:
+                    target = agents[:1] if passive and agents else ([subj] if subj is not None else [])
+                if not target:
+                    return []
+                source = self._matrix_source(doc, sentence, match, clauses, toks)
+            elif accused:
+                source = [subj] if subj is not None else None
+                if source is None and not unresolved:
+                    source = self._matrix_source(doc, sentence, match, clauses, toks)
+            elif passive and agents:
                 source = agents[:1]
                 if subj is not None and subj not in agents:
                     target = target or [subj]
-            elif trig.role == "subject_is_target" or (
-                passive and not agents and trig.role == "normal" and subj is not None and match.kind != "noun"
-            ):
-                if subj is not None:
-                    target = [subj]
+            elif passive and trig.role == "normal" and subj is not None and match.kind != "noun":
+                target = target or [subj]
                 source = self._matrix_source(doc, sentence, match, clauses, toks)
             elif trig.role == "speaker_is_source":
                 source = self._speaker(doc, sentence, doc.tokens[match.anchor].start)
@@ -456,68 +782,185 @@ class LexiconCoder:
                     source = [subj]
             elif subj is not None:
                 source = [subj]
-            else:
+            elif not unresolved:
                 source = self._matrix_source(doc, sentence, match, clauses, toks)
         if source is None:
             return []
 
+        pool = [mi for mi in doc.mentions_in(sentence) if self._usable(doc, mi)]
         if isinstance(source, list):
-            source = self._coordinated(doc, toks, source[0], cands)
+            source = self._coordinated(doc, toks, source[0], pool)
         src_ids = self._ids(doc, source)
+        gapped = self._gapped(doc, match, clauses, toks, passive)
+        gapped_mentions = {mi for a, b in gapped for mi in [*(a if isinstance(a, list) else []), *b]}
         if not target:
-            target = self._find_target(doc, match, trig, cands, preps, src_ids)
-        if not target:
-            others = [mi for c in clauses for mi in c.mentions if self._usable(doc, mi) and mi not in cands]
-            others = [mi for mi in others if self._ids(doc, [mi]) != src_ids]
+            target = self._find_target(doc, match, trig, cands, preps, src_ids, toks)
+        if not target and not accused and not trig.strict:
+            others = [
+                mi
+                for c in clauses
+                for mi in c.mentions
+                if self._usable(doc, mi) and mi not in cands and mi not in gapped_mentions
+            ]
+            refs = self._refs(doc, source)
+            others = [
+                mi
+                for mi in others
+                if self._ids(doc, [mi]) != src_ids
+                and all(self._distinct(r, ActorRef.from_mention(doc, mi)) for r in refs)
+            ]
             if others:
                 anchor_i = match.anchor
                 target = [min(others, key=lambda mi: abs(doc.mentions[mi].token_start - anchor_i))]
                 confidence *= 0.8
-        if not target and self.cross_sentence_target and sentence > 0:
+        if not target and not accused and not trig.strict and self.cross_sentence_target and sentence > 0:
             target = self._previous_sentence_target(doc, sentence, source)
             confidence *= 0.6
-        if not target:
+
+        pairs: list[tuple[list[int] | ActorRef, list[int]]] = []
+        if target:
+            if isinstance(source, list):
+                source = self._coordinated(doc, toks, source[0], pool)
+                target = [mi for mi in target if mi not in source]
+            if target:
+                pairs.append((source, self._coordinated(doc, toks, target[0], cands)))
+        elif isinstance(source, list) and len(source) > 1 and set(clause_words) & self._w("reciprocals"):
+            # "Netanyahu en Gantz willen niet met elkaar ...": each acts on the other
+            pairs.extend(([a], [b]) for a in source for b in source if a != b)
+        pairs.extend(gapped)
+        if not pairs:
             return []
 
-        if isinstance(source, list):
-            source = self._coordinated(doc, toks, source[0], cands)
-            target = [mi for mi in target if mi not in source]
-            if not target:
-                return []
-        target = self._coordinated(doc, toks, target[0], cands)
         factuality = self._factuality(match, clauses, toks)
         entry = codes.lookup(trig.cameo)
         parts = self._trigger_parts(doc, match.tokens)
         out: list[tuple[int, Event]] = []
-        sources: list[ActorRef] = (
-            [ActorRef.from_mention(doc, mi) for mi in source] if isinstance(source, list) else [source]
-        )
-        for src in sources:
-            for ti in target:
-                tgt = ActorRef.from_mention(doc, ti)
-                if not self._distinct(src, tgt):
-                    continue
-                out.append(
-                    (
-                        trig.priority * 3 + {"phrase": 2, "verb": 1}.get(match.kind, 0),
-                        Event(
-                            sentence=sentence,
-                            source=src,
-                            target=tgt,
-                            cameo=trig.cameo,
-                            quad_class=entry.quad_class,
-                            goldstein=entry.goldstein,
-                            plover=entry.plover,
-                            factuality=factuality,
-                            trigger=parts[0],
-                            trigger_start=parts[1],
-                            trigger_end=parts[2],
-                            rule=f"{self.language}.{trig.id}",
-                            confidence=round(confidence, 3),
-                        ),
+        for src_side, tgt_side in pairs:
+            sources: list[ActorRef] = (
+                [ActorRef.from_mention(doc, mi) for mi in src_side]
+                if isinstance(src_side, list)
+                else [src_side]
+            )
+            for src in sources:
+                for ti in tgt_side:
+                    tgt = ActorRef.from_mention(doc, ti)
+                    if not self._distinct(src, tgt):
+                        continue
+                    out.append(
+                        (
+                            trig.priority * 3 + {"phrase": 2, "verb": 1}.get(match.kind, 0),
+                            Event(
+                                sentence=sentence,
+                                source=src,
+                                target=tgt,
+                                cameo=trig.cameo,
+                                quad_class=entry.quad_class,
+                                goldstein=entry.goldstein,
+                                plover=entry.plover,
+                                factuality=factuality,
+                                trigger=parts[0],
+                                trigger_start=parts[1],
+                                trigger_end=parts[2],
+                                rule=f"{self.language}.{trig.id}",
+                                confidence=round(confidence, 3),
+                            ),
+                        )
                     )
-                )
         return out
+
+    # ------------------------------------------------------------------ roles from a dependency parse
+    def _parse_roles(
+        self, doc: Document, sentence: int, match: _Match
+    ) -> tuple[list[int] | None, list[int]] | None:
+        """Source and target from the UD parse when the language layer has one (None when it has not).
+
+        The source is `None` when the parse does not say who acted (the heuristics decide), `[]` when it
+        names a subject that is no usable actor (the coder then codes nothing rather than guess)."""
+        sent = doc.sentences[sentence]
+        tokens = doc.tokens[sent.token_start : sent.token_end]
+        if not any(t.dep for t in tokens):
+            return None
+        tree = _Tree(doc, sentence, self._usable)
+        trig = match.trigger
+        inside = set(match.tokens)
+        pred = next((i for i in sorted(inside) if doc.tokens[i].head not in inside), match.anchor)
+        own = set(trig.target_preps)
+        default = self._w("default_target_preps")
+        possessive = self._w("possessive_prepositions") | self._w("agent_prepositions")
+        accused = trig.role == "subject_is_target"
+        source: list[int] | None = None
+        target: list[int] = []
+
+        if match.kind == "noun":
+            owner: list[int] | None = None
+            for c in tree.kids(pred):
+                if (c.dep.startswith("nmod") and (c.dep == "nmod:poss" or tree.case(c.i) in possessive)) or (
+                    c.dep == "amod" and c.i in tree.mention_at
+                ):
+                    owner = tree.actors(c.i)
+                elif c.dep.startswith("nmod") and tree.case(c.i) in (own or default) and not target:
+                    target = tree.actors(c.i)
+                if owner:
+                    break
+            if accused:
+                return (None, owner or [])
+            if owner:
+                source = owner
+            else:
+                verb = tree.governor(pred)
+                if verb is not None:
+                    source = tree.subject(verb)
+                    if not target:
+                        target = tree.complement(verb, own, default, exclude=pred)
+            return source, target
+
+        passive = tree.passive(pred)
+        subject = tree.subject(pred)
+        if passive:
+            agent = tree.agent(pred, self._w("agent_prepositions"))
+            if accused:
+                return None, agent or (subject or [])
+            if agent:
+                source = agent
+            target = subject or []
+        elif accused:
+            return None, subject or []
+        else:
+            source = subject
+        if not target:
+            target = tree.complement(pred, own, default)
+        return source, target
+
+    def _gapped(
+        self, doc: Document, match: _Match, clauses: Sequence[_Clause], toks: Mapping[int, _Tok], passive: bool
+    ) -> list[tuple[list[int] | ActorRef, list[int]]]:
+        """A gapped passive clause repeats the verb of the one before: "De regering wordt gesteund door
+        Turkije, Haftar door Egypte en de Emiraten" -> Egypte and de Emiraten act on Haftar."""
+        if not passive or match.clause + 1 >= len(clauses):
+            return []
+        nxt = clauses[match.clause + 1]
+        ms = [mi for mi in nxt.mentions if self._usable(doc, mi)]
+        if len(ms) < 2:
+            return []
+        patient = ms[0]
+        start = doc.mentions[patient].token_start
+        lead = [toks[i].lower for i in nxt.idx if i < start]
+        after = doc.mentions[patient].token_end
+        if any(w not in self._w("coordinators") for w in lead) or toks.get(after) is None:
+            return []
+        if toks[after].lower not in self._w("agent_prepositions"):
+            return []
+        agents = self._coordinated(doc, toks, ms[1], ms[1:])
+        covered = {t for mi in [patient, *agents] for t in range(doc.mentions[mi].token_start,
+                                                               doc.mentions[mi].token_end)}
+        rest = {toks[i].lower for i in nxt.idx if i not in covered and i > start}
+        if rest - self._w("agent_prepositions") - self._w("coordinators") - self._w("determiners") - {",", "."}:
+            return []
+        return [(agents, [patient])]
+
+    @staticmethod
+    def _refs(doc: Document, source: list[int] | ActorRef) -> list[ActorRef]:
+        return [ActorRef.from_mention(doc, mi) for mi in source] if isinstance(source, list) else [source]
 
     @staticmethod
     def _ids(doc: Document, source: list[int] | ActorRef | None) -> set[str]:
@@ -530,13 +973,18 @@ class LexiconCoder:
     @staticmethod
     def _distinct(src: ActorRef, tgt: ActorRef) -> bool:
         """Source and target must be different actors; within one country, different actor codes
-        (an opposition acting on its government counts; a government on itself does not)."""
+        (an opposition acting on its government counts; a government on itself, or on the state it
+        governs, does not)."""
         if src.country is None or tgt.country is None:
             return False
         if src.mention is not None and src.mention == tgt.mention:
             return False
         if src.actor_id is not None and src.actor_id == tgt.actor_id:
             return False
+        if src.country == tgt.country:
+            codes_ = {src.actor or "", tgt.actor or ""}
+            if src.country in codes_ and any(c[len(src.country) :] in _STATE_ORGANS for c in codes_):
+                return False
         return not (src.country == tgt.country and src.actor == tgt.actor)
 
     def _find_target(
@@ -547,9 +995,34 @@ class LexiconCoder:
         cands: Sequence[int],
         preps: Mapping[int, str | None],
         src_ids: set[str],
+        toks: Mapping[int, _Tok],
     ) -> list[int]:
         pool = [mi for mi in cands if not self._ids(doc, [mi]) <= src_ids]
         own = set(trig.target_preps)
+        last = max(match.tokens)
+        if toks[last].lower in self._w("prepositions") and (
+            match.kind == "phrase"
+            or any(
+                0 < doc.mentions[mi].token_start - last <= 3 and preps[mi] == toks[last].lower for mi in pool
+            )
+        ):
+            own = {toks[last].lower}  # "staan ... achter X", "boos op X"
+        for mi in pool:
+            if own and preps[mi] in own and doc.mentions[mi].token_start > match.tokens[0]:
+                return [mi]
+        # "kritiek op de behandeling van China": the owner inside the trigger's own prepositional phrase
+        if own:
+            for i in sorted(toks):
+                if i > match.anchor and toks[i].lower in own:
+                    owned = [
+                        mi
+                        for mi in pool
+                        if 0 < doc.mentions[mi].token_start - i <= 16
+                        and preps[mi] in self._w("possessive_prepositions")
+                    ]
+                    if owned:
+                        return [owned[0]]
+                    break
         for mi in pool:
             if own and preps[mi] in own:
                 return [mi]
@@ -595,6 +1068,9 @@ class LexiconCoder:
             src_countries = {source.country}
         elif source:
             src_countries = {a.country for mi in source if (a := doc.mentions[mi].actor) is not None}
+        for event in self._coded.get(sentence - 1, []):
+            if event.target.mention is not None and event.target.country not in src_countries:
+                return [event.target.mention]
         for mi in reversed(doc.mentions_in(sentence - 1)):
             actor = doc.mentions[mi].actor
             if actor is not None and actor.country and actor.country not in src_countries:
@@ -609,11 +1085,11 @@ class LexiconCoder:
         in_trigger = set(match.tokens)
         scope = [clauses[match.clause]]
         clause = clauses[match.clause]
-        words = [toks[i] for i in range(clause.start, clause.end)]
+        words = [toks[i] for i in clause.idx]
         # an infinitive clause ("te" before the trigger) inherits the modality of its matrix clause
         if match.clause > 0 and any(t.lower == "te" and t.i < match.anchor for t in words):
             scope.insert(0, clauses[match.clause - 1])
-        tokens = [toks[i] for c in scope for i in range(c.start, c.end) if i not in in_trigger]
+        tokens = [toks[i] for c in scope for i in c.idx if i not in in_trigger]
         lowers = [t.lower for t in tokens]
         negation = self._w("negation")
         for k, w in enumerate(lowers):
@@ -649,20 +1125,14 @@ class LexiconCoder:
 
     @staticmethod
     def _dedupe(events: list[tuple[int, float, Event]]) -> list[Event]:
-        """One event per sentence, source, target and CAMEO root: the highest priority, then confidence."""
+        """One event per sentence, source country, target country and CAMEO root (the scoring unit of a
+        dyad): the highest priority, then confidence."""
         best: dict[
             tuple[int, str | None, str | None, str | None, str | None, str], tuple[int, float, Event]
         ] = {}
         for item in events:
             e = item[2]
-            key = (
-                e.sentence,
-                e.source.country,
-                e.source.actor,
-                e.target.country,
-                e.target.actor,
-                e.cameo[:2],
-            )
+            key = (e.sentence, e.source.country, None, e.target.country, None, e.cameo[:2])
             if key not in best or item[:2] > best[key][:2]:
                 best[key] = item
         return sorted((v[2] for v in best.values()), key=lambda e: (e.sentence, e.trigger_start))

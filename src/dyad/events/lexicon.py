@@ -31,6 +31,7 @@ _ENTRY_KEYS = {
     "absorb",
     "priority",
     "confidence",
+    "strict",
 }
 _WORD_LISTS = (
     "negation",
@@ -50,6 +51,13 @@ _WORD_LISTS = (
     "possessive_prepositions",
     "default_target_preps",
     "particles",
+    "determiners",
+    "finite_auxiliaries",
+    "time_nouns",
+    "quantifier_subjects",
+    "reciprocals",
+    "quote_marks",
+    "nouns_not_verbs",
 )
 
 GAP = "..."
@@ -72,6 +80,7 @@ class Trigger:
     absorb: bool = False
     priority: int = 0
     confidence: float = 0.8
+    strict: bool = False  # the target must be in the trigger's clause (no fallback to other clauses)
 
 
 @dataclass(frozen=True)
@@ -163,6 +172,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 absorb=bool(raw.get("absorb", False)),
                 priority=priority,
                 confidence=float(confidence),
+                strict=bool(raw.get("strict", False)),
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis)
