@@ -147,7 +147,7 @@ def _side(event: dict[str, Any], key: str) -> str | None:
     return value
 
 
-def _event_score(with_code: bool) -> Callable[[dict[str, Any], dict[str, Any]], float | None]:
+def event_score(with_code: bool) -> Callable[[dict[str, Any], dict[str, Any]], float | None]:
     def score(p: dict[str, Any], g: dict[str, Any]) -> float | None:
         if _side(p, "source") != g.get("source") or _side(p, "target") != g.get("target"):
             return None
@@ -172,7 +172,7 @@ def _reduce_dyads(events: Iterable[dict[str, Any]], gold: bool) -> list[dict[str
     return list(groups.values())
 
 
-def _quote_score(p: dict[str, Any], g: dict[str, Any]) -> float | None:
+def quote_score(p: dict[str, Any], g: dict[str, Any]) -> float | None:
     speaker = p.get("speaker") or {}
     haystack = " ".join(str(speaker.get(k) or "") for k in ("name", "actor", "country")).lower()
     gold_speaker = str(g.get("speaker") or "").strip()
@@ -200,7 +200,7 @@ class Evaluation:
     def add_article(self, article_id: str, pred_events: list[dict[str, Any]], gold_events: list[dict[str, Any]],
                     pred_quotes: list[dict[str, Any]], gold_quotes: list[dict[str, Any]]) -> None:
         self.articles += 1
-        matches = greedy_match(pred_events, gold_events, _event_score(with_code=True))
+        matches = greedy_match(pred_events, gold_events, event_score(with_code=True))
         ev = _counts(matches, len(pred_events), gold_events)
         self.events.add(ev)
         for pi, gi, _ in matches:
@@ -212,20 +212,20 @@ class Evaluation:
             self.date.append(date_correct(p.get("date"), g.get("date")))
 
         # Per-root confusion among events that agree on the dyad and the sentence.
-        for pi, gi, _ in greedy_match(pred_events, gold_events, _event_score(with_code=False)):
+        for pi, gi, _ in greedy_match(pred_events, gold_events, event_score(with_code=False)):
             self.confusion[str(gold_events[gi].get("cameo"))[:2]][str(pred_events[pi].get("cameo"))[:2]] += 1
 
         pd, gd = _reduce_dyads(pred_events, gold=False), _reduce_dyads(gold_events, gold=True)
-        dy = _counts(greedy_match(pd, gd, _event_score(with_code=False)), len(pd), gd)
+        dy = _counts(greedy_match(pd, gd, event_score(with_code=False)), len(pd), gd)
         self.dyads.add(dy)
 
-        qm = greedy_match(pred_quotes, gold_quotes, _quote_score)
+        qm = greedy_match(pred_quotes, gold_quotes, quote_score)
         qc = _counts(qm, len(pred_quotes), gold_quotes)
         self.quotes.add(qc)
         for kind in ("direct", "indirect", "partial"):
             pk = [q for q in pred_quotes if q.get("kind") == kind]
             gk = [q for q in gold_quotes if q.get("kind") == kind]
-            self.quotes_by_kind[kind].add(_counts(greedy_match(pk, gk, _quote_score), len(pk), gk))
+            self.quotes_by_kind[kind].add(_counts(greedy_match(pk, gk, quote_score), len(pk), gk))
         self.per_article.append({"article_id": article_id, "events": ev.scores(), "dyads": dy.scores(),
                                  "quotes": qc.scores()})
 
