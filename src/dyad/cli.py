@@ -288,5 +288,39 @@ def demo(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token_file: Path | None = typer.Option(
+        None, "--token-file",
+        help="File holding the API token that enables POST /api/articles (else $DYAD_API_TOKEN; "
+             "with neither the server is read-only)."),
+) -> None:
+    """Serve the REST API (/api/, OpenAPI at /openapi.json) and the dashboard (/)."""
+    import os
+
+    import uvicorn
+
+    from dyad.serve import TOKEN_ENV, create_app
+
+    token: str | None = None
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip() or None
+        except OSError as exc:
+            err.print(f"[red]error[/red] cannot read the token file {token_file}: {exc.strerror}")
+            raise typer.Exit(2) from exc
+    try:
+        application = create_app(db, token=token)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    writable = bool(token or os.environ.get(TOKEN_ENV, "").strip())
+    err.print(f"dyad: serving {application.state.access.location} at http://{host}:{port}/ "
+              f"({'ingest enabled with the token' if writable else 'read-only'})")
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
 def main() -> None:
     app()

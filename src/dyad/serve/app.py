@@ -1,0 +1,561 @@
+"""The web app: a read API under `/api/`, ingest by `POST /api/articles`, and the dashboard at `/`.
+
+    from dyad.serve import create_app
+    app = create_app("dyad.duckdb")              # read-only: POST answers 403
+    app = create_app("dyad.duckdb", token="s3")  # POST /api/articles with `Authorization: Bearer s3`
+
+Every JSON answer is an envelope: `{"ok": true, ...}` or `{"ok": false, "error": "..."}` with a fitting
+status code. Lists carry `rows`, `total` and `next` (the offset of the next page, or null). OpenAPI is at
+`/openapi.json` (the interactive docs pages are left out: they load scripts from a CDN, and the server
+works offline).
+"""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import io
+import json
+import os
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import dyad
+from dyad import aggregates
+from dyad.errors import DyadError
+from dyad.ingest import ingest_articles
+from dyad.readers.jsonl import article_from_record
+from dyad.serve.access import StoreAccess, StoreBusy
+from dyad.serve.query import Page, QueryError, RecordQuery, actor_key, event_query, page, quote_query
+from dyad.store import RecordFilter, Store, default_location
+from dyad.store.rows import EVENTS, QUOTES, export_columns, flat_record
+
+TOKEN_ENV = "DYAD_API_TOKEN"
+#: Largest request body accepted (bytes); larger ones are answered 413.
+MAX_BODY_BYTES = 5 * 1024 * 1024
+#: Most articles one POST may carry (each runs the full pipeline while the request waits).
+MAX_POST_ARTICLES = 200
+MAX_LIMIT = 500
+#: Pages of up to this many rows are kept in the cache (until a write, or its time to live).
+CACHED_PAGE_LIMIT = 100
+DEFAULT_LIMIT = 50
+
+STATIC_DIR = Path(str(resources.files("dyad.serve") / "static"))
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class ApiError(StarletteHTTPException):
+    """An error answered with the JSON envelope."""
+
+
+def _envelope_error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message}, status_code=status, headers=headers)
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a request that declares (Content-Length) a body over the limit.
+
+    Bodies without a declared length are counted while the endpoint reads them (`read_body`).
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope.get("headers", []):
+                if name == b"content-length":
+                    try:
+                        declared = int(value)
+                    except ValueError:
+                        await _send(send, _envelope_error(400, "invalid Content-Length header"))
+                        return
+                    if declared > self.max_bytes:
+                        await _send(send, _envelope_error(
+                            413, f"request body too large: {declared} bytes (limit {self.max_bytes})"))
+                        return
+        await self.app(scope, receive, send)
+
+
+async def _send(send: Send, response: Response) -> None:
+    await send({"type": "http.response.start", "status": response.status_code,
+                "headers": response.raw_headers})
+    await send({"type": "http.response.body", "body": response.body})
+
+
+class SecurityHeaders:
+    """ASGI middleware: a strict Content-Security-Policy and friends on every response."""
+
+    HEADERS = [
+        (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message)
+                message["headers"] = list(message.get("headers", [])) + self.HEADERS
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+async def read_body(request: Request, max_bytes: int) -> bytes:
+    """The request body, or 413 as soon as it grows past `max_bytes`."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ApiError(413, f"request body too large: over {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        "id": {"type": "string"}, "text": {"type": "string"},
+        "published": {"type": "string", "description": "ISO 8601: 2021, 2021-03, 2021-03-23 or a timestamp"},
+        "language": {"type": "string", "enum": ["nl", "en"]},
+        "title": {"type": "string"}, "url": {"type": "string"}, "source": {"type": "string"},
+    },
+}
+POST_ARTICLES_OPENAPI: dict[str, Any] = {
+    "security": [{"bearer": []}],
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"oneOf": [_ARTICLE_SCHEMA,
+                                                      {"type": "array", "items": _ARTICLE_SCHEMA}]}},
+            "application/x-ndjson": {"schema": {"type": "string", "description": "one article a line"}},
+        },
+    },
+}
+
+
+def _configured_token(token: str | None) -> str | None:
+    value = token if token is not None else os.environ.get(TOKEN_ENV)
+    value = (value or "").strip()
+    return value or None
+
+
+def _summary(article: Any) -> dict[str, Any]:
+    return {"id": article.id, "title": article.title, "published": article.published,
+            "published_precision": article.published_precision, "language": article.language,
+            "url": article.url, "source": article.source, "ingested_at": article.ingested_at}
+
+
+def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int | None) -> Iterator[str]:
+    shape = EVENTS if query.kind == "events" else QUOTES
+    columns = export_columns(shape)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    yield buffer.getvalue()
+    with access.reader() as store:
+        rows = query.rows(store)
+        try:
+            for index, record in enumerate(rows):
+                if limit is not None and index >= offset + limit:
+                    break
+                if index < offset:
+                    continue
+                buffer.seek(0)
+                buffer.truncate()
+                flat = flat_record(record, shape)
+                writer.writerow(["" if flat[c] is None else flat[c] for c in columns])
+                yield buffer.getvalue()
+        finally:
+            rows.close()
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip (in the stable order).")]
+Since = Annotated[str | None, Query(description="ISO date at any precision, inclusive (2021, 2021-03, "
+                                                "2021-03-17).")]
+Until = Annotated[str | None, Query(description="ISO date at any precision, inclusive.")]
+
+
+Factuality = Annotated[str, Query(description="actual (default), possible, negated, or all.")]
+
+
+def event_params(
+    actor: Annotated[str | None, Query(description="Actor code or country, either side.")] = None,
+    country: Annotated[str | None, Query(description="Country or organisation code, either side.")]
+    = None,
+    source: Annotated[str | None, Query(description="Source actor code or country.")] = None,
+    target: Annotated[str | None, Query(description="Target actor code or country.")] = None,
+    pair: Annotated[str | None, Query(description="Two codes A,B: events between them, either way.")]
+    = None,
+    cameo: Annotated[str | None, Query(description="CAMEO code or prefix: 16, 161, 0211.")] = None,
+    quad_class: Annotated[str | None, Query(description="Quad class 1-4, or several: 3,4.")] = None,
+    factuality: Annotated[str | None, Query(description="actual, possible or negated.")] = None,
+    since: Since = None,
+    until: Until = None,
+    q: Annotated[str | None, Query(description="Text search in the sentence.")] = None,
+    article_id: Annotated[str | None, Query(description="Events of one article.")] = None,
+) -> RecordQuery:
+    return event_query(actor=actor, country=country, source=source, target=target, pair=pair, cameo=cameo,
+                       quad_class=quad_class, factuality=factuality, since=since, until=until, q=q,
+                       article_id=article_id)
+
+EventQueryDep = Annotated[RecordQuery, Depends(event_params)]
+
+
+def quote_params(
+    speaker: Annotated[str | None, Query(description="Speaker code, country, or part of the name.")]
+    = None,
+    actor: Annotated[str | None, Query(description="Speaker actor code or country (exact).")] = None,
+    country: Annotated[str | None, Query(description="Speaker country (exact).")] = None,
+    kind: Annotated[str | None, Query(description="direct, partial or indirect.")] = None,
+    since: Since = None,
+    until: Until = None,
+    q: Annotated[str | None, Query(description="Text search in the quote.")] = None,
+    article_id: Annotated[str | None, Query(description="Quotes of one article.")] = None,
+) -> RecordQuery:
+    return quote_query(speaker=speaker, actor=actor, country=country, kind=kind, since=since, until=until,
+                       q=q, article_id=article_id)
+
+QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
+
+
+def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, token: str | None = None, *,
+               max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8) -> FastAPI:
+    """The dyad web app over a store (a path, a URL, an open `Store`, or None for `default_location()`).
+
+    `token` (else `$DYAD_API_TOKEN`) enables `POST /api/articles` for requests bearing it; with no token
+    the store is opened read-only and POST answers 403. A store that does not exist yet is an error
+    (`StoreError`) when no token is configured, and is created when one is.
+    """
+    secret = _configured_token(token)
+    location = default_location() if store_url_or_path is None else store_url_or_path
+    access = StoreAccess(location, writable=secret is not None, pool_size=pool_size)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
+
+    app = FastAPI(
+        title="dyad",
+        version=dyad.__version__,
+        description="Who did what to whom, when, and who said what: events (CAMEO), quotes and actors "
+                    "extracted from news, each traceable to its sentence.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.access = access
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+
+    # -- errors -----------------------------------------------------------------------------------------
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = "not found"
+        return _envelope_error(exc.status_code, message, dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body"))
+            parts.append(f"{where}: {error.get('msg')}" if where else str(error.get("msg")))
+        return _envelope_error(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(QueryError)
+    async def query_error(_request: Request, exc: QueryError) -> JSONResponse:
+        return _envelope_error(400, str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def busy_error(_request: Request, exc: StoreBusy) -> JSONResponse:
+        return _envelope_error(503, exc.message, {"Retry-After": "5"})
+
+    @app.exception_handler(DyadError)
+    async def dyad_error(_request: Request, exc: DyadError) -> JSONResponse:
+        return _envelope_error(500, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(_request: Request, exc: Exception) -> JSONResponse:
+        return _envelope_error(500, f"internal server error ({type(exc).__name__})")
+
+    # -- helpers ----------------------------------------------------------------------------------------
+
+    def paged(query: RecordQuery, offset: int, limit: int) -> Page:
+        def count() -> int:
+            with access.reader() as store:
+                return sum(1 for _ in query.rows(store))
+
+        total = access.cached(("total", query.key), count)  # one full count per filter, then cached
+
+        def read() -> Page:
+            with access.reader() as store:
+                return page(query, store, offset=offset, limit=limit, known_total=total)
+
+        if limit > CACHED_PAGE_LIMIT:
+            return read()
+        return access.cached(("page", query.key, offset, limit, total), read)
+
+    def listing(rows: list[dict[str, Any]], total: int, offset: int, **extra: Any) -> dict[str, Any]:
+        following = offset + len(rows)
+        return {"ok": True, "rows": rows, "total": total, "offset": offset,
+                "next": following if rows and following < total else None, **extra}
+
+    # -- read API ---------------------------------------------------------------------------------------
+
+    @app.get("/api/stats", summary="Counts of what the store holds")
+    def stats() -> dict[str, Any]:
+        with access.reader() as store:
+            return {"ok": True, "stats": access.cached(("stats",), store.stats),
+                    "writable": access.writable}
+
+    @app.get("/api/articles", summary="Articles, by id")
+    def articles(limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        with access.reader() as store:
+            ids = access.cached(("article_ids",), store.article_ids)
+            chosen = ids[offset:offset + limit]
+            rows = []
+            for article_id in chosen:
+                article = store.get_article(article_id)
+                if article is not None:
+                    rows.append({**_summary(article), "events": 0, "quotes": 0})
+            if chosen:
+                where = RecordFilter(article_ids=tuple(chosen))
+                by_id = {row["id"]: row for row in rows}
+                for kind, records in (("events", store.events(where)), ("quotes", store.quotes(where))):
+                    for record in records:
+                        if record["article_id"] in by_id:
+                            by_id[record["article_id"]][kind] += 1
+        return listing(rows, len(ids), offset)
+
+    @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions")
+    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
+        with access.reader() as store:
+            stored = store.get_article(article_id)
+            records = store.article_records(article_id) if stored is not None else None
+        if stored is None or records is None:
+            raise ApiError(404, f"no article with id {article_id!r}")
+        return {"ok": True, "article": {**_summary(stored), "text": stored.text, "origin": stored.origin},
+                "events": records.events, "quotes": records.quotes, "mentions": records.mentions}
+
+    def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery) -> Any:
+        if fmt == "csv":
+            disposition = f'attachment; filename="{query.kind}.csv"'
+            return StreamingResponse(_csv_stream(access, query, offset, limit), media_type="text/csv",
+                                     headers={"Content-Disposition": disposition})
+        if fmt != "json":
+            raise QueryError(f"format: {fmt!r} is not a format (json or csv)")
+        result = paged(query, offset, limit or DEFAULT_LIMIT)
+        return listing(result.rows, result.total, offset, limit=result.limit)
+
+
+    @app.get("/api/events", summary="Events, filtered and paged (JSON, or CSV with format=csv)")
+    def events(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
+               offset: Offset = 0,
+               format: Annotated[str, Query(description="json or csv (csv: every match unless limit)")]
+               = "json") -> Any:
+        return events_response(offset, limit, format, query)
+
+    @app.get("/api/events.csv", summary="Events as CSV (every match unless limit is given)",
+             response_class=StreamingResponse)
+    def events_csv(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1)] = None,
+                   offset: Offset = 0) -> Any:
+        return events_response(offset, limit, "csv", query)
+
+
+    @app.get("/api/quotes", summary="Quotes, filtered and paged (JSON, or CSV with format=csv)")
+    def quotes(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
+               offset: Offset = 0, format: str = "json") -> Any:
+        return events_response(offset, limit, format, query)
+
+    @app.get("/api/quotes.csv", summary="Quotes as CSV", response_class=StreamingResponse)
+    def quotes_csv(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1)] = None,
+                   offset: Offset = 0) -> Any:
+        return events_response(offset, limit, "csv", query)
+
+    @app.get("/api/actors", summary="Resolved actors, most mentioned first")
+    def actors(q: Annotated[str | None, Query(max_length=200, description="Part of name, code or id.")]
+               = None,
+               country: Annotated[str | None, Query(description="Country code.")] = None,
+               kind: Annotated[str | None, Query(description="state, government, organisation, person...")]
+               = None,
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        with access.reader() as store:
+            table = access.cached(("actors",), lambda: aggregates.actor_table(store))
+        wanted_country = actor_key(country, "country")
+        needle = q.strip().casefold() if q and q.strip() else None
+        rows = [
+            row for row in table
+            if (wanted_country is None or row["country"] == wanted_country)
+            and (kind is None or row["kind"] == kind)
+            and (needle is None
+                 or any(needle in str(row[k] or "").casefold() for k in ("name", "actor", "id")))
+        ]
+        return listing(rows[offset:offset + limit], len(rows), offset)
+
+
+    def factuality_value(value: str) -> str | None:
+        if value == "all":
+            return None
+        if value not in ("actual", "possible", "negated"):
+            raise QueryError(f"factuality: {value!r} is not actual, possible, negated or all")
+        return value
+
+    @app.get("/api/dyads/{a}/{b}/series", summary="Events between two actors over time")
+    def series(a: Annotated[str, PathParam(max_length=64)], b: Annotated[str, PathParam(max_length=64)],
+               bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
+               since: Since = None, until: Until = None,
+               directed: Annotated[bool, Query(description="Only A acting on B.")] = False,
+               factuality: Factuality = "actual") -> dict[str, Any]:
+        key_a, key_b = actor_key(a, "A"), actor_key(b, "B")
+        if key_a is None or key_b is None:
+            raise QueryError("give two actor or country codes")
+        if bucket not in aggregates.BUCKETS:
+            raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
+        fact = factuality_value(factuality)
+        try:
+            with access.reader() as store:
+                result = access.cached(
+                    ("series", key_a, key_b, bucket, since, until, directed, fact),
+                    lambda: aggregates.dyad_series(store, key_a, key_b, bucket=bucket, since=since,
+                                                   until=until, directed=directed, factuality=fact))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
+    @app.get("/api/network", summary="Who acted on whom in a period: nodes and weighted edges")
+    def network(since: Since = None, until: Until = None,
+                by: Annotated[str, Query(description="country or actor.")] = "country",
+                factuality: Factuality = "actual",
+                min_events: Annotated[int, Query(ge=1)] = 1,
+                max_edges: Annotated[int, Query(ge=1, le=2000)] = 300) -> dict[str, Any]:
+        if by not in ("country", "actor"):
+            raise QueryError(f"by: {by!r} is not country or actor")
+        fact = factuality_value(factuality)
+        try:
+            with access.reader() as store:
+                result = access.cached(
+                    ("network", since, until, by, fact, min_events, max_edges),
+                    lambda: aggregates.actor_network(store, since=since, until=until, by=by, factuality=fact,
+                                                     min_events=min_events, max_edges=max_edges))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
+    # -- writing ----------------------------------------------------------------------------------------
+
+    @app.post("/api/articles", status_code=200, openapi_extra=POST_ARTICLES_OPENAPI,
+              summary="Ingest articles (JSON object, array, or JSON lines); needs the bearer token",
+              responses={201: {"description": "articles inserted or replaced"},
+                         401: {"description": "missing or wrong bearer token"},
+                         403: {"description": "read-only server (no token configured)"},
+                         413: {"description": "body over the size limit, or too many articles"},
+                         422: {"description": "an article does not follow the input format"}})
+    async def post_articles(request: Request) -> JSONResponse:
+        if secret is None:
+            raise ApiError(403, "the server is read-only: no API token is configured "
+                                f"(set {TOKEN_ENV} or pass a token to enable ingest)")
+        scheme, _, given = (request.headers.get("authorization") or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), secret.encode()):
+            raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+        body = await read_body(request, max_body_bytes)
+        items = _parse_articles(body, request.headers.get("content-type", ""))
+        summary = await run_in_threadpool(_ingest, access, items)
+        status = 201 if summary["inserted"] or summary["replaced"] else 200
+        return JSONResponse({"ok": True, **summary}, status_code=status)
+
+    # -- dashboard --------------------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    default_openapi = app.openapi
+
+    def openapi_with_security() -> dict[str, Any]:
+        schema = default_openapi()
+        schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+        schemes["bearer"] = {"type": "http", "scheme": "bearer",
+                             "description": f"the API token (configuration or ${TOKEN_ENV})"}
+        return schema
+
+    app.openapi = openapi_with_security  # type: ignore[method-assign]
+    return app
+
+
+def _parse_articles(body: bytes, content_type: str) -> list[Any]:
+    """Articles from a POST body: one JSON object, an array of them, or JSON lines (FORMAT.md shape)."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"the body is not UTF-8: {exc.reason} at byte {exc.start}") from exc
+    if not text.strip():
+        raise ApiError(400, "empty body: send an article as JSON ({\"id\", \"text\", \"published\", ...})")
+    records: list[tuple[str, Any]] = []
+    lines = "ndjson" in content_type or "jsonl" in content_type or "json-seq" in content_type
+    try:
+        if lines:
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    records.append((f"line {number}", json.loads(line)))
+        else:
+            parsed = json.loads(text)
+            if isinstance(parsed, list):
+                records.extend((f"item {i}", r) for i, r in enumerate(parsed))
+            else:
+                records.append(("body", parsed))
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    if not records:
+        raise ApiError(400, "no articles in the body")
+    if len(records) > MAX_POST_ARTICLES:
+        raise ApiError(413, f"too many articles in one request: {len(records)} (limit {MAX_POST_ARTICLES})")
+    articles = []
+    for origin, record in records:
+        try:
+            article = article_from_record(record, origin=f"api:{origin}")
+        except DyadError as exc:
+            raise ApiError(422, f"{origin}: {exc.message}") from exc
+        articles.append(article)
+    return articles
+
+
+def _ingest(access: StoreAccess, articles: list[Any]) -> dict[str, Any]:
+    with access.writer() as store:
+        summary = ingest_articles(articles, store, inputs=["api"])
+    return {**summary.to_dict(), "articles": [a.id for a in articles]}
