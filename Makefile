@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck clean
+.PHONY: demo test lint clean bench bench-nl train-nl serve
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,21 @@ test: $(STAMP)
 	$(BIN)/mypy
 	bash scripts/setup/chromium.sh
 	url="$$(sh scripts/setup/postgres.sh)" && DYAD_TEST_POSTGRES_URL="$$url" $(BIN)/pytest -q
+
+# Throughput, stage shares, memory, Ray speed-up and Frog, on the DpgMedia2019 corpus (about 5 minutes).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+# The Dutch language layer against Frog: UPOS, LAS, NER, speed, load time, size.
+bench-nl: $(STAMP)
+	$(BIN)/python benchmarks/bench_nl.py
+
+# Train the shipped Dutch pipeline from ../shared/data (CPU, about 45 minutes).
+train-nl: $(STAMP)
+	bash training/train_nl.sh
+
+serve: $(STAMP)
+	$(BIN)/dyad serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

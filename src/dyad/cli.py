@@ -105,17 +105,34 @@ def ingest(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     language: str | None = typer.Option(None, "--language", "-l", help="nl or en (detected when not given)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: str = typer.Option("local", "--engine", help="local (one process) or ray."),
+    workers: int = typer.Option(2, "--workers", "-w", help="Ray workers, one CPU each."),
+    address: str | None = typer.Option(None, "--address", help="An existing Ray cluster (default: start a local one)."),
 ) -> None:
     """Extract articles into the store (idempotent: unchanged articles are skipped)."""
+    from dyad.ingest import IngestSummary
     from dyad.ingest import ingest as run_ingest
     from dyad.store import open_store
 
+    if engine not in ("local", "ray"):
+        err.print(f"[red]error[/red] --engine must be local or ray, not {engine!r}")
+        raise typer.Exit(2)
     try:
         store = open_store(db)
     except DyadError as exc:
         raise _fail(exc) from exc
     with store, _progress(quiet) as progress:
-        summary = run_ingest(inputs, store, language=language, progress=progress)
+        summary: IngestSummary
+        try:
+            if engine == "ray":
+                from dyad.distributed import ingest_ray
+
+                summary = ingest_ray(inputs, store, workers=workers, address=address, language=language,
+                                     progress=progress)
+            else:
+                summary = run_ingest(inputs, store, language=language, progress=progress)
+        except DyadError as exc:
+            raise _fail(exc) from exc
     err.print(f"done {summary.done}, unchanged {summary.unchanged}, failed {summary.failed}")
     for failure in summary.failures:
         err.print(f"[red]failed[/red] {failure.origin}: [{failure.code}] {failure.message}")
