@@ -9,9 +9,16 @@
    reused as it is.
 2. The server: `dyad.serve.create_app` over that store (read-only) under uvicorn, in its own process, on
    127.0.0.1.
-3. The load: `--clients` concurrent clients, each sending requests one after the other for `--duration`
-   seconds, to `/api/events` with a mix of pages and filters. An error is any answer but 200, or a failed
-   request.
+3. The load: `--clients` concurrent clients, each sending requests one after the other over its own
+   keep-alive connection for `--duration` seconds, to `/api/events` with a mix of pages and filters. An
+   error is any answer but 200 with `"ok": true`, or a failed request.
+
+The client (`--client raw`, the default) speaks HTTP/1.1 over asyncio streams: under 0.5 ms of CPU a
+request, so that on a small machine the figures measure the server rather than the load generator.
+`--client httpx` is the client the first figures were taken with; it spends several milliseconds of CPU a
+request in the one event loop, and on 2 cores that loop, not the server, set the pace (see
+docs/BENCHMARKS_API.md). The output records the CPU seconds the server and the client used, and the load
+average before and after, so that a reader can tell which of them was the bottleneck.
 
 Not part of the test suite. Only loopback traffic.
 """
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -28,7 +36,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -123,34 +133,94 @@ def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-async def load(base: str, clients: int, duration: float, seed: int) -> dict[str, Any]:
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection: GET a path, read the status and a Content-Length body."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> tuple[int, bytes]:
+        if self.writer is None or self.reader is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode("ascii"))
+        await self.writer.drain()
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" not in headers:
+            raise ConnectionError(f"no Content-Length in the answer to {path}")
+        body = await self.reader.readexactly(int(headers["content-length"]))
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, body
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(OSError):
+                await self.writer.wait_closed()
+        self.reader = self.writer = None
+
+
+def process_cpu_s(pid: int) -> float:
+    """User plus system CPU seconds a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def load(base: str, clients: int, duration: float, seed: int, client_kind: str = "raw") -> dict[str, Any]:
     latencies: list[float] = []
     finished: list[tuple[float, float]] = []  # (seconds since start, latency) per request
     errors: dict[str, int] = {}
     rng = random.Random(seed)
     deadline = time.monotonic() + duration
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+    host, port = base.removeprefix("http://").rsplit(":", 1)
 
-        async def one_client() -> None:
-            while time.monotonic() < deadline:
-                path = rng.choice(MIX).format(offset=rng.randrange(0, 1000, 50))
-                started = time.perf_counter()
-                try:
-                    response = await client.get(path)
-                    if response.status_code != 200 or not response.json().get("ok"):
-                        key = f"HTTP {response.status_code}"
-                        errors[key] = errors.get(key, 0) + 1
-                except httpx.HTTPError as exc:
-                    key = type(exc).__name__
+    async def drive(get: Callable[[str], Awaitable[tuple[int, bytes]]]) -> None:
+        while time.monotonic() < deadline:
+            path = rng.choice(MIX).format(offset=rng.randrange(0, 1000, 50))
+            started = time.perf_counter()
+            try:
+                status, body = await get(path)
+                if status != 200 or not json.loads(body).get("ok"):
+                    key = f"HTTP {status}"
                     errors[key] = errors.get(key, 0) + 1
-                now = time.perf_counter()
-                latencies.append(now - started)
-                finished.append((now - began, now - started))
+            except (OSError, ValueError, asyncio.IncompleteReadError, httpx.HTTPError) as exc:
+                key = type(exc).__name__
+                errors[key] = errors.get(key, 0) + 1
+            now = time.perf_counter()
+            latencies.append(now - started)
+            finished.append((now - began, now - started))
 
-        began = time.perf_counter()
-        await asyncio.gather(*(one_client() for _ in range(clients)))
-        elapsed = time.perf_counter() - began
+    began = time.perf_counter()
+    if client_kind == "raw":
+        connections = [RawConnection(host, int(port)) for _ in range(clients)]
+
+        async def one_raw(connection: RawConnection) -> None:
+            async def get(path: str) -> tuple[int, bytes]:
+                try:
+                    return await connection.get(path)
+                except BaseException:
+                    await connection.close()  # a fresh connection for the next request
+                    raise
+            await drive(get)
+
+        await asyncio.gather(*(one_raw(c) for c in connections))
+        for connection in connections:
+            await connection.close()
+    else:
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+
+            async def get(path: str) -> tuple[int, bytes]:
+                response = await client.get(path)
+                return response.status_code, response.content
+
+            await asyncio.gather(*(drive(get) for _ in range(clients)))
+    elapsed = time.perf_counter() - began
     latencies.sort()
 
     def pct(p: float) -> float:
@@ -178,6 +248,54 @@ async def load(base: str, clients: int, duration: float, seed: int) -> dict[str,
     }
 
 
+def query_times(path: Path | str, repeat: int = 20) -> dict[str, Any]:
+    """Milliseconds (best of `repeat`) the store takes to count each filter of the mix and to read a page
+    of 50 at offsets 0, 900 and near the end, and after a keyset position (near the start and near the
+    end), in-process and uncached: what a request costs when the API's cache misses. `path` may be a
+    PostgreSQL URL."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from dyad.serve.query import event_query, page
+    from dyad.store import open_store
+
+    def best(action: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - started)
+        return round(1000 * min(times), 2)
+
+    out: dict[str, Any] = {}
+    with open_store(path, read_only=True) as store:
+        for template in dict.fromkeys(MIX):
+            url = template.format(offset=0)
+            params = {k: v for k, v in parse_qsl(urlsplit(url).query) if k not in ("limit", "offset")}
+            query = event_query(**params)
+            first = page(query, store, offset=0, limit=50)
+            out[url] = {
+                "total": first.total,
+                "count_ms": best(lambda q=query: q.count(store)),  # type: ignore[misc]
+                "page_offset_0_ms": best(lambda q=query: page(q, store, offset=0, limit=50,  # type: ignore[misc]
+                                                               known_total=1)),
+                "page_offset_900_ms": best(lambda q=query: page(q, store, offset=900, limit=50,  # type: ignore[misc]
+                                                                 known_total=1)),
+            }
+            read = store.event_page(query.where, limit=50)
+            if read.last is not None:
+                out[url]["page_after_cursor_ms"] = best(
+                    lambda q=query, k=read.last: store.event_page(q.where, limit=51, after=k))  # type: ignore[misc]
+            deep = max(0, first.total - 100)  # the last pages: where an offset costs most
+            out[url]["deep_offset"] = deep
+            out[url]["page_deep_offset_ms"] = best(
+                lambda q=query, o=deep: page(q, store, offset=o, limit=50, known_total=1))  # type: ignore[misc]
+            mark = store.event_page(query.where, limit=1, offset=max(0, deep - 1)).last
+            if mark is not None:
+                out[url]["page_deep_cursor_ms"] = best(
+                    lambda q=query, k=mark: store.event_page(q.where, limit=51, after=k))  # type: ignore[misc]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, default=Path("/tmp/dyad-load.duckdb"))
@@ -185,17 +303,35 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                        help="raw: HTTP/1.1 over asyncio streams (default); httpx: the first client")
+    parser.add_argument("--query-times", action="store_true",
+                        help="instead of the load: time each filter's count and pages in-process, uncached")
     args = parser.parse_args()
     store = build_store(args.store, args.events)
+    if args.query_times:
+        print(json.dumps({"store": {**store, "path": str(args.store)}, "cpus": os.cpu_count(),
+                          "load_average": [round(x, 2) for x in os.getloadavg()],
+                          "queries": query_times(args.store)}))
+        return
     port = free_port()
     server = start_server(args.store, port)
+    machine: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
+               "started_utc": datetime.now(UTC).isoformat(timespec="seconds")}
+    server_cpu = process_cpu_s(server.pid)
+    client_cpu = time.process_time()
     try:
-        result = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.duration, args.seed))
+        result = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.duration, args.seed,
+                                  args.client))
+        machine["server_cpu_s"] = round(process_cpu_s(server.pid) - server_cpu, 1)
+        machine["client_cpu_s"] = round(time.process_time() - client_cpu, 1)
+        machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(json.dumps({"store": {**store, "path": str(args.store)}, "clients": args.clients,
-                      "duration_s": args.duration, "mix": MIX, **result}))
+                      "duration_s": args.duration, "client": args.client, "mix": MIX, "machine": machine,
+                      **result}))
 
 
 if __name__ == "__main__":

@@ -121,10 +121,9 @@ def _closing(records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             close()
 
 
-def _events(store: Store, where: RecordFilter, factuality: str | None) -> Iterable[dict[str, Any]]:
-    for event in _closing(store.events(where)):
-        if factuality is None or event.get("factuality") == factuality:
-            yield event
+def _events(store: Store, where: RecordFilter) -> Iterable[dict[str, Any]]:
+    """The events the filter selects (every condition, factuality and direction included, runs in SQL)."""
+    yield from _closing(store.events(where))
 
 
 @dataclass
@@ -178,12 +177,16 @@ def dyad_series(
     `conflict`, `goldstein` sum, `goldstein_mean`, `a_to_b`, `b_to_a`), `totals` and `excluded`.
     """
     kind = _check_bucket(bucket)
-    where = RecordFilter.build(actor=a, since=since, until=until)
+    # The database selects the pair (one way or both) and the factuality; the loop splits directions.
+    if directed:
+        where = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality)
+    else:
+        where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality)
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}
     totals = Tally()
     undated = coarse = 0
-    for event in _events(store, where, factuality):
+    for event in _events(store, where):
         forward = slot_matches(event.get("source"), a) and slot_matches(event.get("target"), b)
         backward = (not directed and slot_matches(event.get("source"), b)
                     and slot_matches(event.get("target"), a))
@@ -289,10 +292,10 @@ def actor_network(
     if by not in get_args(NetworkKey):
         raise ValueError(f"unknown network key {by!r}: expected country or actor")
     key: NetworkKey = by  # type: ignore[assignment]
-    where = RecordFilter.build(since=since, until=until)
+    where = RecordFilter.build(since=since, until=until, factuality=factuality)
     edges: dict[tuple[str, str], Tally] = {}
     unknown = 0
-    for event in _events(store, where, factuality):
+    for event in _events(store, where):
         source = _network_key(event.get("source"), key)
         target = _network_key(event.get("target"), key)
         if source is None or target is None:

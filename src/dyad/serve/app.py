@@ -5,7 +5,9 @@
     app = create_app("dyad.duckdb", token="s3")  # POST /api/articles with `Authorization: Bearer s3`
 
 Every JSON answer is an envelope: `{"ok": true, ...}` or `{"ok": false, "error": "..."}` with a fitting
-status code. Lists carry `rows`, `total` and `next` (the offset of the next page, or null). OpenAPI is at
+status code. Lists carry `rows`, `total` and `next` (the offset of the next page, or null); events and quotes
+also carry `next_cursor`, a token for `cursor=` that reads the following page by its position (keyset
+paging: as cheap at row 90,000 as at row 0; such a page has `offset` and `next` null). OpenAPI is at
 `/openapi.json` (the interactive docs pages are left out: they load scripts from a CDN, and the server
 works offline).
 """
@@ -38,8 +40,17 @@ from dyad.errors import DyadError
 from dyad.ingest import ingest_articles
 from dyad.readers.jsonl import article_from_record
 from dyad.serve.access import StoreAccess, StoreBusy
-from dyad.serve.query import Page, QueryError, RecordQuery, actor_key, event_query, page, quote_query
-from dyad.store import RecordFilter, Store, default_location
+from dyad.serve.query import (
+    Page,
+    QueryError,
+    RecordQuery,
+    actor_key,
+    decode_cursor,
+    event_query,
+    page,
+    quote_query,
+)
+from dyad.store import RecordFilter, RecordKey, Store, default_location
 from dyad.store.rows import EVENTS, QUOTES, export_columns, flat_record
 
 TOKEN_ENV = "DYAD_API_TOKEN"
@@ -174,7 +185,8 @@ def _summary(article: Any) -> dict[str, Any]:
             "url": article.url, "source": article.source, "ingested_at": article.ingested_at}
 
 
-def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int | None) -> Iterator[str]:
+def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int | None,
+                after: RecordKey | None) -> Iterator[str]:
     shape = EVENTS if query.kind == "events" else QUOTES
     columns = export_columns(shape)
     buffer = io.StringIO()
@@ -182,24 +194,24 @@ def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int
     writer.writerow(columns)
     yield buffer.getvalue()
     with access.reader() as store:
-        rows = query.rows(store)
+        rows = query.rows(store, limit=limit, offset=offset, after=after)
         try:
-            for index, record in enumerate(rows):
-                if limit is not None and index >= offset + limit:
-                    break
-                if index < offset:
-                    continue
+            for record in rows:
                 buffer.seek(0)
                 buffer.truncate()
                 flat = flat_record(record, shape)
                 writer.writerow(["" if flat[c] is None else flat[c] for c in columns])
                 yield buffer.getvalue()
         finally:
-            rows.close()
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip (in the stable order).")]
+Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor of a page: read the rows "
+                                     "after it (offset then counts from there).")]
 Since = Annotated[str | None, Query(description="ISO date at any precision, inclusive (2021, 2021-03, "
                                                 "2021-03-17).")]
 Until = Annotated[str | None, Query(description="ISO date at any precision, inclusive.")]
@@ -314,25 +326,30 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     # -- helpers ----------------------------------------------------------------------------------------
 
-    def paged(query: RecordQuery, offset: int, limit: int) -> Page:
+    def paged(query: RecordQuery, offset: int, limit: int, after: RecordKey | None) -> bytes:
+        """The JSON body of a page; pages up to `CACHED_PAGE_LIMIT` rows are cached as rendered bytes
+        (serialising 50 rows costs more than reading them)."""
         def count() -> int:
             with access.reader() as store:
-                return sum(1 for _ in query.rows(store))
+                return query.count(store)
 
-        total = access.cached(("total", query.key), count)  # one full count per filter, then cached
+        total = access.cached(("total", query.key), count)  # counted in SQL once per filter, then cached
 
-        def read() -> Page:
+        def read() -> bytes:
             with access.reader() as store:
-                return page(query, store, offset=offset, limit=limit, known_total=total)
+                result: Page = page(query, store, offset=offset, limit=limit, after=after, known_total=total)
+            body = listing(result.rows, result.total, result.offset, limit=result.limit,
+                           next_cursor=result.next_cursor)
+            return bytes(JSONResponse(body).body)
 
         if limit > CACHED_PAGE_LIMIT:
             return read()
-        return access.cached(("page", query.key, offset, limit, total), read)
+        return access.cached(("page", query.key, offset, limit, after, total), read)
 
-    def listing(rows: list[dict[str, Any]], total: int, offset: int, **extra: Any) -> dict[str, Any]:
-        following = offset + len(rows)
+    def listing(rows: list[dict[str, Any]], total: int, offset: int | None, **extra: Any) -> dict[str, Any]:
+        following = None if offset is None else offset + len(rows)
         return {"ok": True, "rows": rows, "total": total, "offset": offset,
-                "next": following if rows and following < total else None, **extra}
+                "next": following if rows and following is not None and following < total else None, **extra}
 
     # -- read API ---------------------------------------------------------------------------------------
 
@@ -371,40 +388,41 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         return {"ok": True, "article": {**_summary(stored), "text": stored.text, "origin": stored.origin},
                 "events": records.events, "quotes": records.quotes, "mentions": records.mentions}
 
-    def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery) -> Any:
+    def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery,
+                        cursor: str | None = None) -> Any:
+        after = decode_cursor(query.kind, cursor) if cursor else None
         if fmt == "csv":
             disposition = f'attachment; filename="{query.kind}.csv"'
-            return StreamingResponse(_csv_stream(access, query, offset, limit), media_type="text/csv",
+            return StreamingResponse(_csv_stream(access, query, offset, limit, after), media_type="text/csv",
                                      headers={"Content-Disposition": disposition})
         if fmt != "json":
             raise QueryError(f"format: {fmt!r} is not a format (json or csv)")
-        result = paged(query, offset, limit or DEFAULT_LIMIT)
-        return listing(result.rows, result.total, offset, limit=result.limit)
+        return Response(paged(query, offset, limit or DEFAULT_LIMIT, after), media_type="application/json")
 
 
     @app.get("/api/events", summary="Events, filtered and paged (JSON, or CSV with format=csv)")
     def events(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
-               offset: Offset = 0,
+               offset: Offset = 0, cursor: Cursor = None,
                format: Annotated[str, Query(description="json or csv (csv: every match unless limit)")]
                = "json") -> Any:
-        return events_response(offset, limit, format, query)
+        return events_response(offset, limit, format, query, cursor)
 
     @app.get("/api/events.csv", summary="Events as CSV (every match unless limit is given)",
              response_class=StreamingResponse)
     def events_csv(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1)] = None,
-                   offset: Offset = 0) -> Any:
-        return events_response(offset, limit, "csv", query)
+                   offset: Offset = 0, cursor: Cursor = None) -> Any:
+        return events_response(offset, limit, "csv", query, cursor)
 
 
     @app.get("/api/quotes", summary="Quotes, filtered and paged (JSON, or CSV with format=csv)")
     def quotes(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
-               offset: Offset = 0, format: str = "json") -> Any:
-        return events_response(offset, limit, format, query)
+               offset: Offset = 0, cursor: Cursor = None, format: str = "json") -> Any:
+        return events_response(offset, limit, format, query, cursor)
 
     @app.get("/api/quotes.csv", summary="Quotes as CSV", response_class=StreamingResponse)
     def quotes_csv(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1)] = None,
-                   offset: Offset = 0) -> Any:
-        return events_response(offset, limit, "csv", query)
+                   offset: Offset = 0, cursor: Cursor = None) -> Any:
+        return events_response(offset, limit, "csv", query, cursor)
 
     @app.get("/api/actors", summary="Resolved actors, most mentioned first")
     def actors(q: Annotated[str | None, Query(max_length=200, description="Part of name, code or id.")]

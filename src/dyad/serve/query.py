@@ -1,27 +1,33 @@
-"""The API's record queries: filters, a stable page of rows, and the total.
+"""The API's record queries: request parameters to one `RecordFilter`, and a page of it with the total.
 
-The conditions the store understands (`RecordFilter`: article, actor, country, CAMEO root, factuality,
-date range) are handed to it, so they run as parameterised SQL in the database; the rest (direction of
-a pair, a full or partial CAMEO code, quad class, text search) narrow the rows the store returns. Rows
-come in the store's stable order, so `offset` pages never overlap or skip while the store is unchanged.
+Every condition runs in the database: the request's parameters are validated here (a bad one is a
+`QueryError`, answered 400, that names the parameter) and become one `RecordFilter`; the store counts
+the matches and reads the page with LIMIT/OFFSET, or after a keyset position (a `cursor`), in its stable
+order, so pages never overlap or skip while the store is unchanged.
+
+A cursor is an opaque token (`next_cursor` of a page): the kind of record and the position of the page's
+last row, base64url-encoded JSON. It is not signed: it carries no secret, and a forged one only moves the
+start of a page.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
-from collections.abc import Callable, Generator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.aggregates import slot_matches
 from dyad.errors import DyadError
-from dyad.store import RecordFilter, Store
-
-Predicate = Callable[[dict[str, Any]], bool]
+from dyad.store import RecordFilter, RecordKey, Store
+from dyad.store.filters import ORDER_COLUMNS
 
 _CAMEO_CODE = re.compile(r"^\d{2,4}$")
 _KEY = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 MAX_QUERY_TEXT = 200
+MAX_CURSOR = 2000
 
 
 class QueryError(ValueError):
@@ -43,44 +49,68 @@ def _text(value: str | None, name: str) -> str | None:
         return None
     if len(value) > MAX_QUERY_TEXT:
         raise QueryError(f"{name}: at most {MAX_QUERY_TEXT} characters")
-    return value.strip().casefold()
+    return value.strip()
 
 
-def _quads(value: str | None) -> frozenset[int] | None:
+def _quads(value: str | None) -> tuple[int, ...]:
     if value is None or not value.strip():
-        return None
+        return ()
     out: set[int] = set()
     for part in value.split(","):
         part = part.strip()
         if part not in {"1", "2", "3", "4"}:
             raise QueryError(f"quad_class: {part!r} is not a quad class (1, 2, 3 or 4; several as 3,4)")
         out.add(int(part))
-    return frozenset(out)
+    return tuple(sorted(out))
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    if value is None or not value.strip():
+        return None
+    parts = [p for p in re.split(r"[,/]", value) if p.strip()]
+    keys = [actor_key(p, "pair") for p in parts]
+    if len(keys) != 2 or keys[0] is None or keys[1] is None:
+        raise QueryError("pair: give two actor or country codes as A,B (e.g. USA,RUS)")
+    return (keys[0], keys[1])
+
+
+def _cameo(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    code = value.strip()
+    if not _CAMEO_CODE.match(code):
+        raise QueryError(f"cameo: {value!r} is not a CAMEO code (2 to 4 digits, e.g. 16, 161, 0211)")
+    return code
 
 
 @dataclass(frozen=True)
 class RecordQuery:
-    """What to read: the filter the store applies and the conditions checked on each row after it."""
+    """What to read: the kind of record and the filter the store applies (hashable: it keys the cache)."""
 
     kind: str  # "events" | "quotes"
     where: RecordFilter
-    checks: tuple[tuple[str, Predicate], ...]  # (description, predicate); the description keys the cache
 
     @property
     def key(self) -> tuple[Any, ...]:
-        return (self.kind, self.where, tuple(name for name, _ in self.checks))
+        return (self.kind, self.where)
 
-    def rows(self, store: Store) -> Generator[dict[str, Any], None, None]:
-        """Matching rows in the store's stable order; the store's cursor is closed when iteration stops."""
-        records = store.events(self.where) if self.kind == "events" else store.quotes(self.where)
-        try:
-            for record in records:
-                if all(check(record) for _, check in self.checks):
-                    yield record
-        finally:
-            close = getattr(records, "close", None)
-            if close is not None:
-                close()
+    def rows(self, store: Store, *, limit: int | None = None, offset: int = 0,
+             after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        """Matching rows in the store's stable order (the store pages); close the iterator when done."""
+        if self.kind == "events":
+            return store.events(self.where, limit, offset, after=after)
+        return store.quotes(self.where, limit, offset, after=after)
+
+    def count(self, store: Store) -> int:
+        """How many rows match, counted by the store."""
+        return store.count_events(self.where) if self.kind == "events" else store.count_quotes(self.where)
+
+
+def _build(**values: Any) -> RecordFilter:
+    try:
+        return RecordFilter.build(**values)
+    except DyadError as exc:
+        raise QueryError(exc.message) from exc
 
 
 def event_query(
@@ -107,62 +137,12 @@ def event_query(
     - `quad_class`: one or several (`3,4`). `factuality`: `actual`, `possible` or `negated`.
     - `q`: case-insensitive text search in the sentence.
     """
-    checks: list[tuple[str, Predicate]] = []
-    actor_k = actor_key(actor, "actor")
-    pair_keys: tuple[str, str] | None = None
-    if pair is not None and pair.strip():
-        parts = [p for p in re.split(r"[,/]", pair) if p.strip()]
-        if len(parts) != 2:
-            raise QueryError("pair: give two actor or country codes as A,B (e.g. USA,RUS)")
-        keys = (actor_key(parts[0], "pair"), actor_key(parts[1], "pair"))
-        if keys[0] is None or keys[1] is None:
-            raise QueryError("pair: give two actor or country codes as A,B (e.g. USA,RUS)")
-        first: str = keys[0]
-        second: str = keys[1]
-        pair_keys = (first, second)
-
-        def in_pair(r: dict[str, Any], a: str = first, b: str = second) -> bool:
-            s, t = r.get("source"), r.get("target")
-            return (slot_matches(s, a) and slot_matches(t, b)) or (slot_matches(s, b) and slot_matches(t, a))
-
-        checks.append((f"pair={first},{second}", in_pair))
-    source_k = actor_key(source, "source")
-    if source_k is not None:
-        checks.append((f"source={source_k}",
-                       lambda r, k=source_k: slot_matches(r.get("source"), k)))  # type: ignore[misc]
-    target_k = actor_key(target, "target")
-    if target_k is not None:
-        checks.append((f"target={target_k}",
-                       lambda r, k=target_k: slot_matches(r.get("target"), k)))  # type: ignore[misc]
-    root: str | None = None
-    if cameo is not None and cameo.strip():
-        code = cameo.strip()
-        if not _CAMEO_CODE.match(code):
-            raise QueryError(f"cameo: {cameo!r} is not a CAMEO code (2 to 4 digits, e.g. 16, 161, 0211)")
-        root = code[:2]
-        if len(code) > 2:
-            checks.append((f"cameo={code}",
-                           lambda r, c=code: str(r.get("cameo") or "").startswith(c)))  # type: ignore[misc]
-    quads = _quads(quad_class)
-    if quads is not None:
-        checks.append((f"quad={sorted(quads)}",
-                       lambda r, qs=quads: r.get("quad_class") in qs))  # type: ignore[misc]
-    text = _text(q, "q")
-    if text is not None:
-        checks.append((f"q={text}",
-                       lambda r, t=text: t in str(r.get("sentence") or "").casefold()))  # type: ignore[misc]
-    pushed_actor = actor_k or (pair_keys[0] if pair_keys else None) or source_k or target_k
-    if actor_k is not None and pair_keys is not None:
-        checks.append((f"actor={actor_k}", lambda r, k=actor_k: (  # type: ignore[misc]
-            slot_matches(r.get("source"), k) or slot_matches(r.get("target"), k))))
-        pushed_actor = pair_keys[0]
-    try:
-        where = RecordFilter.build(article_id=article_id or None, since=since or None, until=until or None,
-                                   actor=pushed_actor, country=actor_key(country, "country"),
-                                   cameo_root=root, factuality=factuality or None)
-    except DyadError as exc:
-        raise QueryError(exc.message) from exc
-    return RecordQuery("events", where, tuple(checks))
+    where = _build(article_id=article_id or None, since=since or None, until=until or None,
+                   actor=actor_key(actor, "actor"), country=actor_key(country, "country"),
+                   source=actor_key(source, "source"), target=actor_key(target, "target"), pair=_pair(pair),
+                   cameo=_cameo(cameo), quad_class=_quads(quad_class), factuality=factuality or None,
+                   text=_text(q, "q"))
+    return RecordQuery("events", where)
 
 
 def quote_query(
@@ -182,66 +162,76 @@ def quote_query(
     - `actor`, `country`: the speaker's actor code or country / country only (exact).
     - `kind`: `direct`, `partial` or `indirect`. `q`: case-insensitive text search in the quote.
     """
-    checks: list[tuple[str, Predicate]] = []
-    who_text = _text(speaker, "speaker")
-    if who_text is not None:
-        who: str = who_text
-        code = who.upper()
+    if kind is not None and kind.strip() and kind not in {"direct", "partial", "indirect"}:
+        raise QueryError(f"kind: {kind!r} is not a quote kind (direct, partial or indirect)")
+    where = _build(article_id=article_id or None, since=since or None, until=until or None,
+                   actor=actor_key(actor, "actor"), country=actor_key(country, "country"),
+                   speaker=_text(speaker, "speaker"), quote_kind=kind or None, text=_text(q, "q"))
+    return RecordQuery("quotes", where)
 
-        def by_speaker(r: dict[str, Any], name: str = who, key: str = code) -> bool:
-            slot = r.get("speaker")
-            if slot is None:
-                return False
-            return slot_matches(slot, key) or name in str(slot.get("name") or "").casefold()
 
-        checks.append((f"speaker={who}", by_speaker))
-    if kind is not None and kind.strip():
-        if kind not in {"direct", "partial", "indirect"}:
-            raise QueryError(f"kind: {kind!r} is not a quote kind (direct, partial or indirect)")
-        checks.append((f"kind={kind}", lambda r, k=kind: r.get("kind") == k))  # type: ignore[misc]
-    text = _text(q, "q")
-    if text is not None:
-        checks.append((f"q={text}",
-                       lambda r, t=text: t in str(r.get("text") or "").casefold()))  # type: ignore[misc]
+# -- cursors ------------------------------------------------------------------------------------------------
+
+def encode_cursor(kind: str, key: RecordKey) -> str:
+    """The token for "the rows after this one" (opaque to clients)."""
+    raw = json.dumps([kind, *key], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(kind: str, token: str) -> RecordKey:
+    """The position a token names; `QueryError` for one that is not a cursor of this kind of record."""
+    invalid = QueryError(f"cursor: not a cursor of /api/{kind} (use next_cursor of a page as it is)")
+    if len(token) > MAX_CURSOR:
+        raise invalid
     try:
-        where = RecordFilter.build(article_id=article_id or None, since=since or None, until=until or None,
-                                   actor=actor_key(actor, "actor"), country=actor_key(country, "country"))
-    except DyadError as exc:
-        raise QueryError(exc.message) from exc
-    return RecordQuery("quotes", where, tuple(checks))
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        values = json.loads(raw.decode("utf-8"))
+    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        raise invalid from exc
+    columns = ORDER_COLUMNS[kind]
+    if not isinstance(values, list) or len(values) != len(columns) + 1 or values[0] != kind:
+        raise invalid
+    key = values[1:]
+    if not isinstance(key[0], str) or not all(
+        v is None or (isinstance(v, str) and len(v) <= 500) or (type(v) is int and abs(v) < 2**31)
+        for v in key
+    ):
+        raise invalid
+    return tuple(key)
 
+
+# -- pages ----------------------------------------------------------------------------------------------------
 
 @dataclass
 class Page:
+    """A page of rows. `offset` is None for a page read after a cursor (its position is not counted)."""
+
     rows: list[dict[str, Any]]
     total: int
-    offset: int
+    offset: int | None
     limit: int
+    next_cursor: str | None = None
 
     @property
     def next(self) -> int | None:
+        """The offset of the following page; None on the last page and on pages read after a cursor."""
+        if self.offset is None:
+            return None
         following = self.offset + len(self.rows)
         return following if following < self.total and self.rows else None
 
 
-def page(query: RecordQuery, store: Store, *, offset: int, limit: int,
+def page(query: RecordQuery, store: Store, *, offset: int, limit: int, after: RecordKey | None = None,
          known_total: int | None = None) -> Page:
-    """Rows `offset` to `offset + limit` of a query and the total number of matches.
+    """Rows `offset` to `offset + limit` of a query (after a cursor's position, when given), the total
+    number of matches (`known_total`, from a cache, or counted by the store) and the next page's cursor.
 
-    With `known_total` (from a cache) reading stops after the page; otherwise it reads every match once to
-    count them.
+    One row more than the page is read, to know whether a next page exists.
     """
-    rows: list[dict[str, Any]] = []
-    count = 0
-    iterator = query.rows(store)
-    try:
-        for record in iterator:
-            if offset <= count < offset + limit:
-                rows.append(record)
-            count += 1
-            if known_total is not None and count >= offset + limit:
-                break
-    finally:
-        iterator.close()
-    return Page(rows=rows, total=known_total if known_total is not None else count, offset=offset,
-                limit=limit)
+    total = known_total if known_total is not None else query.count(store)
+    read = store.event_page if query.kind == "events" else store.quote_page
+    result = read(query.where, limit=limit + 1, offset=offset, after=after)
+    rows, keys = result.rows[:limit], result.keys[:limit]
+    following = encode_cursor(query.kind, keys[-1]) if len(result.rows) > limit else None
+    return Page(rows=rows, total=total, offset=None if after is not None else offset, limit=limit,
+                next_cursor=following)

@@ -21,14 +21,16 @@ import os
 from pathlib import Path
 
 from dyad.errors import StoreError
-from dyad.store.base import Store, StoredArticle, WriteOutcome
+from dyad.store.base import RecordPage, Store, StoredArticle, WriteOutcome
 from dyad.store.duckdb_store import MIGRATIONS, DuckDBStore
-from dyad.store.filters import RecordFilter
+from dyad.store.filters import RecordFilter, RecordKey
 
 __all__ = [
     "MIGRATIONS",
     "DuckDBStore",
     "RecordFilter",
+    "RecordKey",
+    "RecordPage",
     "Store",
     "StoredArticle",
     "WriteOutcome",

@@ -14,7 +14,7 @@ from typing import Any, Literal, Self
 
 from dyad.document import Article
 from dyad.records import Extraction
-from dyad.store.filters import RecordFilter
+from dyad.store.filters import RecordFilter, RecordKey
 
 WriteOutcome = Literal["inserted", "replaced", "unchanged"]
 
@@ -35,6 +35,23 @@ class StoredArticle:
     text: str
     ingested_at: str
     run_id: int | None
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """One page of records and the position of each in the stable order (`keys[i]` is `rows[i]`'s).
+
+    Hand a position back as `after` to read the rows that follow it (a keyset cursor: unlike an offset
+    it costs the same however deep the page, and rows written before the position do not shift it).
+    """
+
+    rows: list[dict[str, Any]]
+    keys: list[RecordKey]
+
+    @property
+    def last(self) -> RecordKey | None:
+        """The position of the last row; None when the page is empty."""
+        return self.keys[-1] if self.keys else None
 
 
 class Store(abc.ABC):
@@ -82,12 +99,36 @@ class Store(abc.ABC):
         )
 
     @abc.abstractmethod
-    def events(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
-        """Event records (FORMAT.md shape, actor slots nested) in a stable order."""
+    def events(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        """Event records (FORMAT.md shape, actor slots nested) in a stable order (`filters.ORDER`).
+
+        The filter, `after` (a position from `event_page`: rows after it only), `offset` (rows skipped)
+        and `limit` (at most this many; None: all) run in the database.
+        """
 
     @abc.abstractmethod
-    def quotes(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
-        """Quote records (FORMAT.md shape) in a stable order."""
+    def quotes(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        """Quote records (FORMAT.md shape) in a stable order; paging as for `events`."""
+
+    @abc.abstractmethod
+    def count_events(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        """How many events match the filter (after a position, when given), counted in the database."""
+
+    @abc.abstractmethod
+    def count_quotes(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        """How many quotes match the filter (after a position, when given), counted in the database."""
+
+    @abc.abstractmethod
+    def event_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        """A page of events (as `events`) with the position of its last row, for keyset paging."""
+
+    @abc.abstractmethod
+    def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        """A page of quotes (as `quotes`) with the position of its last row, for keyset paging."""
 
     @abc.abstractmethod
     def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:

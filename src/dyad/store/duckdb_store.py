@@ -19,8 +19,8 @@ import pyarrow as pa
 from dyad.document import Article
 from dyad.errors import StoreError
 from dyad.records import Extraction
-from dyad.store.base import Store, StoredArticle, WriteOutcome
-from dyad.store.filters import ORDER, RecordFilter
+from dyad.store.base import RecordPage, Store, StoredArticle, WriteOutcome
+from dyad.store.filters import DUCKDB, ORDER, RecordFilter, RecordKey, count_sql, record_key, select_sql
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
 
 Connection = duckdb.DuckDBPyConnection
@@ -147,9 +147,22 @@ def _m0001_initial(con: Connection) -> None:
         )""")
 
 
+def _m0002_record_indexes(con: Connection) -> None:
+    """Indexes for the API's filters and pages: in PostgreSQL (see postgres.py); none in DuckDB, on purpose.
+
+    DuckDB reads a column from its zone maps, and uses an ART index only for a selective equality on one
+    column; the filters here are ORs across actor slots, and the pages are ordered scans. Measured on the
+    100,000-event load store (docs/BENCHMARKS_API.md), indexes on the actor, quad and CAMEO columns left
+    count and page times where they were while costing every insert. The step exists so that both
+    backends carry the same migration names.
+    """
+    del con
+
+
 #: Every migration in the order it applies. Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
+    ("0002_record_indexes", _m0002_record_indexes),
 )
 
 
@@ -358,18 +371,49 @@ class DuckDBStore(Store):
     def article_ids(self) -> list[str]:
         return [row[0] for row in self._con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()]
 
-    def _records(self, shape: RecordShape, where: RecordFilter | None) -> Iterator[dict[str, Any]]:
-        clause, params = (where or RecordFilter()).where(shape)
-        sql = (f"SELECT {_quoted(shape.stored_columns)} FROM {shape.table} {clause} "
-               f"ORDER BY {ORDER[shape.table]}")
-        for row in self._dicts(sql, params):
+    def _rows(self, shape: RecordShape, where: RecordFilter | None, limit: int | None, offset: int,
+              after: RecordKey | None) -> Iterator[dict[str, Any]]:
+        query, params = select_sql(shape, where, DUCKDB, limit=limit, offset=offset, after=after)
+        return self._dicts(query, params)
+
+    def _records(self, shape: RecordShape, where: RecordFilter | None, limit: int | None = None,
+                 offset: int = 0, after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        for row in self._rows(shape, where, limit, offset, after):
             yield unflatten(row, shape)
 
-    def events(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
-        return self._records(EVENTS, where)
+    def _page(self, shape: RecordShape, where: RecordFilter | None, limit: int, offset: int,
+              after: RecordKey | None) -> RecordPage:
+        raw = list(self._rows(shape, where, limit, offset, after))
+        return RecordPage(rows=[unflatten(row, shape) for row in raw],
+                          keys=[record_key(shape, row) for row in raw])
 
-    def quotes(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
-        return self._records(QUOTES, where)
+    def _count_records(self, shape: RecordShape, where: RecordFilter | None,
+                       after: RecordKey | None) -> int:
+        query, params = count_sql(shape, where, DUCKDB, after=after)
+        row = self._con.execute(query, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def events(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(EVENTS, where, limit, offset, after)
+
+    def quotes(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(QUOTES, where, limit, offset, after)
+
+    def count_events(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        return self._count_records(EVENTS, where, after)
+
+    def count_quotes(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        return self._count_records(QUOTES, where, after)
+
+    def event_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        return self._page(EVENTS, where, limit, offset, after)
+
+    def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        return self._page(QUOTES, where, limit, offset, after)
 
     def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         clause, params = ('WHERE "article_id" = ?', [article_id]) if article_id is not None else ("", [])

@@ -41,8 +41,17 @@ from psycopg.rows import dict_row
 from dyad.document import Article
 from dyad.errors import StoreError
 from dyad.records import Extraction
-from dyad.store.base import Store, StoredArticle, WriteOutcome
-from dyad.store.filters import ORDER, RecordFilter
+from dyad.store.base import RecordPage, Store, StoredArticle, WriteOutcome
+from dyad.store.filters import (
+    ORDER,
+    ORDER_COLUMNS,
+    Dialect,
+    RecordFilter,
+    RecordKey,
+    count_sql,
+    record_key,
+    select_sql,
+)
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
 
 Connection = psycopg.Connection[Any]
@@ -178,10 +187,39 @@ def _m0001_initial(con: Connection) -> None:
     con.execute("ALTER SEQUENCE errors_id_seq OWNED BY errors.id")
 
 
+#: The indexes of 0002_record_indexes: (name, table, columns).
+RECORD_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # The stable order: a page (LIMIT/OFFSET, or after a keyset position) walks the index, no sort.
+    ("events_order_idx", "events", ORDER_COLUMNS["events"]),
+    ("quotes_order_idx", "quotes", ORDER_COLUMNS["quotes"]),
+    # Actor filters are ORs over the sides: each side's column has its own index (a bitmap OR).
+    ("events_source_actor_idx", "events", ("source_actor",)),
+    ("events_source_country_idx", "events", ("source_country",)),
+    ("events_target_actor_idx", "events", ("target_actor",)),
+    ("events_target_country_idx", "events", ("target_country",)),
+    ("quotes_speaker_actor_idx", "quotes", ("speaker_actor",)),
+    ("quotes_speaker_country_idx", "quotes", ("speaker_country",)),
+    # CAMEO: a root is an equality, a longer prefix a LIKE 'nnn%' (a range under COLLATE "C").
+    ("events_cameo_idx", "events", ("cameo",)),
+    # Date ranges: records whose period overlaps [since, until].
+    ("events_dates_idx", "events", ("date_first", "date_last")),
+    ("quotes_dates_idx", "quotes", ("date_first", "date_last")),
+)
+
+
+def _m0002_record_indexes(con: Connection) -> None:
+    """Indexes for the API's filters and pages (`RECORD_INDEXES`); DuckDB's step of the same name adds
+    none (see duckdb_store)."""
+    for name, table, columns in RECORD_INDEXES:
+        con.execute(sql.SQL("CREATE INDEX {} ON {} ({})").format(
+            sql.Identifier(name), sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))))
+
+
 #: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
 #: Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
+    ("0002_record_indexes", _m0002_record_indexes),
 )
 
 
@@ -229,6 +267,18 @@ def _libpq_url(url: str) -> str:
     return url
 
 
+def _lower_expression(con: Connection) -> str:
+    """How text is lower-cased for case-insensitive search.
+
+    Text columns are `COLLATE "C"`, under which `lower()` changes ASCII letters only; the search lowers
+    both sides under ICU's root collation when the server has ICU (Unicode case mapping, as DuckDB's
+    `lower()`), else under the database's default collation.
+    """
+    row = con.execute("SELECT count(*) FROM pg_collation WHERE collname = 'und-x-icu'").fetchone()
+    collation = "und-x-icu" if row and row[0] else "default"
+    return f'lower(CAST({{}} AS TEXT) COLLATE "{collation}")'
+
+
 class PostgresStore(Store):
     """A store in a PostgreSQL database (in the connection's current schema, or in `schema`)."""
 
@@ -260,6 +310,7 @@ class PostgresStore(Store):
                                  "schema); create one or pass a schema", source=self.location)
             self.schema: str = str(row[0])
             self._migrate()
+            self._dialect = Dialect(placeholder="%s", lower=_lower_expression(self._con))
             if read_only:
                 self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         except BaseException as exc:
@@ -448,18 +499,53 @@ class PostgresStore(Store):
     def article_ids(self) -> list[str]:
         return [str(r[0]) for r in self._con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()]
 
-    def _records(self, shape: RecordShape, where: RecordFilter | None) -> Iterator[dict[str, Any]]:
-        clause, params = (where or RecordFilter()).where(shape, placeholder="%s")
-        query = (f"SELECT {_quoted(shape.stored_columns)} FROM {shape.table} {clause} "
-                 f"ORDER BY {ORDER[shape.table]}")
-        for row in self._dicts(query, params):
+    def _rows(self, shape: RecordShape, where: RecordFilter | None, limit: int | None, offset: int,
+              after: RecordKey | None) -> Iterator[dict[str, Any]]:
+        query, params = select_sql(shape, where, self._dialect, limit=limit, offset=offset, after=after)
+        if limit is not None and limit <= _FETCH_BATCH:
+            # A page: one round trip, rather than a server-side cursor's declare, fetch and close.
+            with self._con.cursor(row_factory=dict_row) as cursor:
+                return iter(cursor.execute(query, params).fetchall())
+        return self._dicts(query, params)
+
+    def _records(self, shape: RecordShape, where: RecordFilter | None, limit: int | None = None,
+                 offset: int = 0, after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        for row in self._rows(shape, where, limit, offset, after):
             yield unflatten(row, shape)
 
-    def events(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
-        return self._records(EVENTS, where)
+    def _page(self, shape: RecordShape, where: RecordFilter | None, limit: int, offset: int,
+              after: RecordKey | None) -> RecordPage:
+        raw = list(self._rows(shape, where, limit, offset, after))
+        return RecordPage(rows=[unflatten(row, shape) for row in raw],
+                          keys=[record_key(shape, row) for row in raw])
 
-    def quotes(self, where: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
-        return self._records(QUOTES, where)
+    def _count_records(self, shape: RecordShape, where: RecordFilter | None,
+                       after: RecordKey | None) -> int:
+        query, params = count_sql(shape, where, self._dialect, after=after)
+        row = self._con.execute(query, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def events(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(EVENTS, where, limit, offset, after)
+
+    def quotes(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(QUOTES, where, limit, offset, after)
+
+    def count_events(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        return self._count_records(EVENTS, where, after)
+
+    def count_quotes(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        return self._count_records(QUOTES, where, after)
+
+    def event_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        return self._page(EVENTS, where, limit, offset, after)
+
+    def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        return self._page(QUOTES, where, limit, offset, after)
 
     def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         clause, params = ('WHERE "article_id" = %s', [article_id]) if article_id is not None else ("", [])
