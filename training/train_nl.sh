@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Reproduce dyad's Dutch pipeline end to end from the shared corpora, then ship it into the package.
+#
+#   training/train_nl.sh            # uses .venv/bin/python, data in /work/shared/data, scratch in build/
+#
+# Steps: UD conllu -> DocBins; CoNLL-2002 -> DocBins; train UD pipeline (tok2vec, morphologizer,
+# trainable_lemmatizer, parser); train NER pipeline (own tok2vec + ner); assemble; copy to
+# src/dyad/lang/nl/model/. One CPU thread, seeded (system.seed = 0 in both configs).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="${PYTHON:-$ROOT/.venv/bin/python}"
+BUILD="${BUILD:-$ROOT/build}"
+MODEL_DIR="$ROOT/src/dyad/lang/nl/model"
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
+
+mkdir -p "$BUILD/logs"
+echo "[train_nl] $(date -u +%FT%TZ) converting corpora into $BUILD/corpus"
+"$PY" training/convert_ud.py "$BUILD/corpus"
+"$PY" training/convert_conll2002.py "$BUILD/corpus"
+
+echo "[train_nl] $(date -u +%FT%TZ) training UD pipeline (log: $BUILD/logs/ud.log)"
+"$PY" -m spacy train training/nl_ud.cfg --output "$BUILD/ud" --gpu-id -1 \
+    --paths.train "$BUILD/corpus/ud-train.spacy" --paths.dev "$BUILD/corpus/ud-dev.spacy" \
+    > "$BUILD/logs/ud.log" 2>&1
+
+echo "[train_nl] $(date -u +%FT%TZ) training NER pipeline (log: $BUILD/logs/ner.log)"
+"$PY" -m spacy train training/nl_ner.cfg --output "$BUILD/ner" --gpu-id -1 \
+    --paths.train "$BUILD/corpus/ner-train.spacy" --paths.dev "$BUILD/corpus/ner-dev.spacy" \
+    > "$BUILD/logs/ner.log" 2>&1
+
+echo "[train_nl] $(date -u +%FT%TZ) assembling"
+rm -rf "$BUILD/nl-final"
+"$PY" training/assemble_nl.py "$BUILD/ud/model-best" "$BUILD/ner/model-best" "$BUILD/nl-final"
+
+rm -rf "$MODEL_DIR"
+cp -r "$BUILD/nl-final" "$MODEL_DIR"
+du -sh "$MODEL_DIR"
+echo "[train_nl] $(date -u +%FT%TZ) shipped $MODEL_DIR"
