@@ -5,14 +5,14 @@
 #
 # Steps: UD conllu -> DocBins; CoNLL-2002 -> DocBins; train UD pipeline (tok2vec, morphologizer,
 # trainable_lemmatizer, parser); train NER pipeline (own tok2vec + ner); assemble; copy to
-# src/dyad/lang/nl/model/. One CPU thread, seeded (system.seed = 0 in both configs).
+# build/nl-model/ (give it to dyad with DYAD_MODEL_NL=build/nl-model). One CPU thread, seeded (system.seed = 0 in both configs).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
 BUILD="${BUILD:-$ROOT/build}"
-MODEL_DIR="$ROOT/src/dyad/lang/nl/model"
+MODEL_DIR="$ROOT/build/nl-model"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
 
 mkdir -p "$BUILD/logs"

@@ -1,5 +1,5 @@
-"""The language layer: tokens, lemmas, news-aware sentences and names (and POS, parse and entities when a
-trained pipeline is shipped for the language).
+"""The language layer: tokens, lemmas, news-aware sentences and names (and POS, morphology, parse and
+entities when a trained pipeline is given for the language: see `model_path`).
 
 Tokenisation is spaCy's rule-based tokenizer for the language. Sentence boundaries are set by rules written
 for news text (paragraphs and headings stand alone, closing quotation marks stay with their sentence,
@@ -10,6 +10,7 @@ tables (spacy-lookups-data), which ship with the package and need no download.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -22,6 +23,7 @@ from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc as SpacyDoc
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
+from dyad.errors import ConfigError
 from dyad.lang.data import load_language_data
 from dyad.pipeline import register
 
@@ -32,10 +34,19 @@ _CLOSERS = frozenset("’”\"'»)]")
 _OPENERS = frozenset("‘“„\"'«([")
 
 
-def model_path(language: str) -> Path | None:
-    """The shipped trained pipeline of a language, if there is one."""
-    path = Path(str(resources.files("dyad.lang").joinpath(language, "model")))
-    return path if (path / "config.cfg").is_file() else None
+def model_path(language: str, setting: str | None = None) -> Path | None:
+    """The trained pipeline to load for a language, if any: the component's `model` setting, else the
+    environment variable `DYAD_MODEL_<LANG>` (e.g. DYAD_MODEL_NL), else a pipeline shipped in the package
+    under `dyad/lang/<lang>/model/`. A path that is given but holds no spaCy pipeline is an error, so a
+    typo never silently falls back to the rules."""
+    given = setting or os.environ.get(f"DYAD_MODEL_{language.upper()}")
+    if given:
+        path = Path(given).expanduser()
+        if not (path / "config.cfg").is_file():
+            raise ConfigError("no trained spaCy pipeline here (config.cfg missing)", source=str(path))
+        return path
+    packaged = Path(str(resources.files("dyad.lang").joinpath(language, "model")))
+    return packaged if (packaged / "config.cfg").is_file() else None
 
 
 class SentenceRules:
@@ -104,10 +115,14 @@ class SentenceRules:
 class LanguageLayer:
     """The registered language-layer component: fills `tokens`, `sentences` and `names`."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, model: str | None = None) -> None:
         self.language = language
-        path = model_path(language)
-        self.nlp: Language = spacy.load(path) if path else spacy.blank(language)
+        path = model_path(language, model)
+        try:
+            self.nlp: Language = spacy.load(path) if path else spacy.blank(language)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot load the trained pipeline: {exc}", source=str(path)) from exc
+        self.model = path
         self.trained = path is not None
         self.rules = SentenceRules(load_language_data(language, "sentences"))
         names = load_language_data(language, "names")
@@ -246,19 +261,22 @@ def _lemma_table(language: str) -> Table:
 
 
 @cache
-def get_layer(language: str) -> LanguageLayer:
-    return LanguageLayer(language)
+def get_layer(language: str, model: str | None = None) -> LanguageLayer:
+    return LanguageLayer(language, model)
 
 
 @register("language", "spacy_rules")
 def create_language_layer(language: str, settings: Mapping[str, Any]) -> LanguageLayer:
-    return get_layer(language)
+    """Settings: `model`, the path of a trained spaCy pipeline for the language (optional)."""
+    model = settings.get("model")
+    return get_layer(language, str(model) if model else None)
 
 
 def analyse_text(text: str, language: str = "nl", published: PartialDate | str | None = None,
-                 article_id: str = "text") -> Document:
-    """Run only the language layer over a text (for tests and for users of the layer alone)."""
+                 article_id: str = "text", model: str | None = None) -> Document:
+    """Run only the language layer over a text (for tests and for users of the layer alone); `model` is
+    the path of a trained pipeline, as in `model_path`."""
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     doc = Document(article=Article(id=article_id, text=text, published=pub, language=language), language=language)
-    get_layer(language)(doc)
+    get_layer(language, model)(doc)
     return doc
