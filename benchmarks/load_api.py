@@ -17,7 +17,7 @@ The client (`--client raw`, the default) speaks HTTP/1.1 over asyncio streams: u
 request, so that on a small machine the figures measure the server rather than the load generator.
 `--client httpx` is the client the first figures were taken with; it spends several milliseconds of CPU a
 request in the one event loop, and on 2 cores that loop, not the server, set the pace (see
-docs/BENCHMARKS_API.md). The output records the CPU seconds the server and the client used, and the load
+docs/BENCHMARKS.md). The output records the CPU seconds the server and the client used, and the load
 average before and after, so that a reader can tell which of them was the bottleneck.
 
 Not part of the test suite. Only loopback traffic.

@@ -152,7 +152,7 @@ def _m0002_record_indexes(con: Connection) -> None:
 
     DuckDB reads a column from its zone maps, and uses an ART index only for a selective equality on one
     column; the filters here are ORs across actor slots, and the pages are ordered scans. Measured on the
-    100,000-event load store (docs/BENCHMARKS_API.md), indexes on the actor, quad and CAMEO columns left
+    100,000-event load store (docs/BENCHMARKS.md), indexes on the actor, quad and CAMEO columns left
     count and page times where they were while costing every insert. The step exists so that both
     backends carry the same migration names.
     """
