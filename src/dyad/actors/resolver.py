@@ -93,6 +93,7 @@ class KBResolver:
         self.lex: Lexicon = load_lexicon(language)
         self.index: AliasIndex = get_index(language)
         self.common = _common_words(language)
+        self._compounds: dict[str, AgentNoun | None] = {}  # key -> `lex.compound(key)`
         settings = settings or {}
         self.unknown_names = bool(settings.get("unknown_names", True))
 
@@ -166,7 +167,14 @@ class KBResolver:
             if noun is not None:
                 return i + n, noun
         if i < len(units) and units[i].text.isalpha():
-            noun = self.lex.compound(units[i].key)  # "energieminister", "regeringstroepen"
+            key = units[i].key
+            if key in self._compounds:
+                noun = self._compounds[key]
+            else:
+                noun = self.lex.compound(key)  # "energieminister", "regeringstroepen"
+                if len(self._compounds) >= 100_000:
+                    self._compounds.clear()  # bounded over long corpora
+                self._compounds[key] = noun
             if noun is not None:
                 return i + 1, noun
         return None
@@ -314,10 +322,12 @@ class _State:
         return self.r._kb_match(units, i) is None and self.r._agent_match(units, i) is None
 
     def _common_at_start(self, units: list[Unit], hit: _Hit) -> bool:
-        """A one-word alias that opens the sentence and is an ordinary word ("Denk eens ...")."""
+        """A one-word alias that opens the sentence and is an ordinary word ("Denk eens ..."). Country and
+        organisation names are names even where they are also ordinary words ("China said", "Turkey")."""
         u = units[hit.start]
         return (
-            hit.end - hit.start == 1
+            hit.alias.kind not in ("country", "org")
+            and hit.end - hit.start == 1
             and self._at_start(units, hit.start)
             and not u.text.isupper()
             and u.key in self.r.common
