@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,7 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Case- and accent-folded form used for every alias comparison ("Erdoğan" == "erdogan")."""
     folded = unicodedata.normalize("NFKD", text.translate(_FOLD))

@@ -94,6 +94,7 @@ class KBResolver:
         self.index: AliasIndex = get_index(language)
         self.common = _common_words(language)
         self._compounds: dict[str, AgentNoun | None] = {}  # key -> `lex.compound(key)`
+        self._agent_firsts = frozenset(key[0] for key in self.lex.agents if key)  # first words of agents
         settings = settings or {}
         self.unknown_names = bool(settings.get("unknown_names", True))
 
@@ -162,10 +163,12 @@ class KBResolver:
         return None
 
     def _agent_match(self, units: list[Unit], i: int) -> tuple[int, AgentNoun] | None:
-        for n in range(min(self.lex.agent_max, len(units) - i), 0, -1):
-            noun = self.lex.agents.get(tuple(u.key for u in units[i : i + n]))
-            if noun is not None:
-                return i + n, noun
+        # an agent noun of one or more words starts with one of `_agent_firsts`
+        if i < 0 or i >= len(units) or units[i].key in self._agent_firsts:
+            for n in range(min(self.lex.agent_max, len(units) - i), 0, -1):
+                noun = self.lex.agents.get(tuple(u.key for u in units[i : i + n]))
+                if noun is not None:
+                    return i + n, noun
         if i < len(units) and units[i].text.isalpha():
             key = units[i].key
             if key in self._compounds:

@@ -34,6 +34,7 @@ from dyad.pipeline import register
 
 _VOWELS = set("aeiouy")
 _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
+_TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 
@@ -106,6 +107,7 @@ class _Tok:
     lower: str
     keys: frozenset[str]
     compound: frozenset[str]  # "particle|verb" keys of a single-word separable verb ("teruggeroepen")
+    triggers: frozenset[int] = frozenset()  # indices of the lexicon triggers this token may match
 
 
 @dataclass
@@ -255,12 +257,65 @@ class LexiconCoder:
         self.cross_sentence_target = bool(self.settings.get("cross_sentence_target", True))
         self._particles = sorted(self.lexicon.words.get("particles", frozenset()), key=len, reverse=True)
         self._coded: dict[int, list[Event]] = {}  # events per sentence of the document being coded
+        _lemma_table(language)  # load the lookup table with the component, not on the first sentence
+        self._index = self._trigger_index(self.lexicon)
+        #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `_tok`
+        self._tok_cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
+
+    @staticmethod
+    def _trigger_index(lexicon: Lexicon) -> dict[str, frozenset[int]]:
+        """Word -> indices of the triggers that word may start a match of (see `_match_trigger`).
+
+        A trigger can only match a clause that has a token whose lookup words (`_lookup_words`) include one
+        of its index words: a verb lemma (and for a separable verb its "particle|verb" compound key and its
+        base verb), a noun with its plural forms (the forms a compound may end in included), or the first
+        word of a phrase. Only these candidates go through the matcher, which keeps the results of trying
+        every trigger."""
+        index: dict[str, set[int]] = {}
+        for n, trig in enumerate(lexicon.triggers):
+            words: set[str] = set()
+            for verb in trig.verbs:
+                particle, _, base = verb.rpartition("|")
+                words.add(verb)
+                if particle:
+                    words.add(base)
+            for noun in trig.nouns:
+                words.update((noun, noun + "en", noun + "s", noun + "n", noun + "es"))
+            for phrase in trig.phrases:
+                if phrase and phrase[0] != GAP:  # a phrase that starts with a gap never matches
+                    words.add(phrase[0])
+            for w in words:
+                index.setdefault(w, set()).add(n)
+        return {w: frozenset(ns) for w, ns in index.items()}
+
+    @staticmethod
+    def _lookup_words(lower: str, keys: frozenset[str], compound: frozenset[str]) -> set[str]:
+        """The words a token is looked up by in the trigger index: its keys, compound keys, itself and
+        its suffixes of five letters or more (a compound noun ending in a lexicon noun)."""
+        out = {lower, *keys, *compound}
+        out.update(lower[k:] for k in range(1, len(lower) - 4))
+        return out
 
     # ------------------------------------------------------------------ helpers on words
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
 
     def _tok(self, token: Token) -> _Tok:
+        lower = token.lower
+        cache_key = (lower, token.lemma)
+        cached = self._tok_cache.get(cache_key)
+        if cached is None:
+            keys, compound = self._tok_keys(token)
+            cands = frozenset(
+                n for w in self._lookup_words(lower, keys, compound) for n in self._index.get(w, ())
+            )
+            if len(self._tok_cache) >= _TOK_CACHE_SIZE:
+                self._tok_cache.clear()  # bounded over long corpora
+            cached = self._tok_cache[cache_key] = (keys, compound, cands)
+        return _Tok(token.i, lower, cached[0], cached[1], cached[2])
+
+    def _tok_keys(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
+        """The keys and compound keys of a token (a function of its lower-cased form and lemma)."""
         lower = token.lower
         # a bare stem that news text uses as a noun ("de dood", "de vraag") is not read as a verb form
         keys = {lower} if lower in self._w("nouns_not_verbs") else set(_word_keys(lower, self.language))
@@ -276,7 +331,7 @@ class LexiconCoder:
             for p in self._particles:
                 if k.startswith(p) and len(k) >= len(p) + 3:
                     compound.add(f"{p}|{k[len(p) :]}")
-        return _Tok(token.i, lower, frozenset(keys), frozenset(compound))
+        return frozenset(keys), frozenset(compound)
 
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Document) -> None:
@@ -366,10 +421,18 @@ class LexiconCoder:
     def _find(self, toks: Mapping[int, _Tok], clauses: Sequence[_Clause]) -> list[_Match]:
         found: list[_Match] = []
         sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
+        triggers = self.lexicon.triggers
         for ci, clause in enumerate(clauses):
             span = [toks[i] for i in clause.idx]
+            # only the triggers some token of the clause may match, in lexicon order
+            candidates = sorted({n for t in span for n in t.triggers})
+            if not candidates:
+                continue
+            clause_words = {t.lower for t in span} | {k for t in span for k in t.keys}
             context = self._context(toks, clauses, ci)
-            for trig in self.lexicon.triggers:
+            tail: list[_Tok] | None = None
+            for n in candidates:
+                trig = triggers[n]
                 if trig.without and trig.without & sentence_words:
                     continue
                 licensed: frozenset[int] = frozenset()
@@ -377,7 +440,9 @@ class LexiconCoder:
                     licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
                     if not licensed:
                         continue
-                for tokens, anchor, kind in self._match_trigger(trig, span, self._tail(toks, clauses, ci)):
+                if tail is None:
+                    tail = self._tail(toks, clauses, ci)
+                for tokens, anchor, kind in self._match_trigger(trig, span, tail, clause_words):
                     found.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return found
 
@@ -398,8 +463,15 @@ class LexiconCoder:
         return out
 
     def _match_trigger(
-        self, trig: Trigger, span: Sequence[_Tok], tail: Sequence[_Tok] = ()
+        self,
+        trig: Trigger,
+        span: Sequence[_Tok],
+        tail: Sequence[_Tok] = (),
+        words: frozenset[str] | set[str] | None = None,
     ) -> Iterable[tuple[list[int], int, str]]:
+        """The matches of a trigger in a clause (span) and the clauses after it (tail). `words`, when
+        given, holds the lower-cased forms and keys of the span's tokens: a phrase with a word outside it
+        cannot match and is not tried."""
         for verb in trig.verbs:
             particle, _, base = verb.rpartition("|")
             for k, tok in enumerate(span):
@@ -427,6 +499,8 @@ class LexiconCoder:
                 if self._noun_matches(noun, tok):
                     yield [tok.i], tok.i, "noun"
         for phrase in trig.phrases:
+            if words is not None and not all(w == GAP or w in words for w in phrase):
+                continue
             hit = self._match_phrase(phrase, span)
             if hit:
                 yield hit, hit[0], "phrase"

@@ -56,6 +56,26 @@ class QuoteFinder:
         self.min_direct_words = int(settings.get("min_direct_words", 6))
         self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
         self.keep_unattributed = bool(settings.get("keep_unattributed", False))
+        #: first word -> positions in `lex.multiword_cues` of the cues that start with it
+        self._cue_starts: dict[str, list[int]] = {}
+        for k, parts in enumerate(self.lex.multiword_cues):
+            self._cue_starts.setdefault(parts[0], []).append(k)
+        self._cues_of: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = {}
+        #: first words of the source markers (a token outside these starts no marker)
+        self.marker_firsts_before = frozenset(parts[0] for parts in self.lex.markers_before)
+        self.marker_firsts_after = frozenset(parts[0] for parts in self.lex.markers_after)
+
+    def cues_starting(self, lower: str, lemma: str) -> tuple[tuple[str, ...], ...]:
+        """The multi-word cues whose first word is the token's form or lemma, in lexicon order."""
+        key = (lower, lemma)
+        cues = self._cues_of.get(key)
+        if cues is None:
+            found = sorted({*self._cue_starts.get(lower, ()), *self._cue_starts.get(lemma, ())})
+            cues = tuple(self.lex.multiword_cues[k] for k in found)
+            if len(self._cues_of) >= 100_000:
+                self._cues_of.clear()  # bounded over long corpora
+            self._cues_of[key] = cues
+        return cues
 
     def __call__(self, doc: Document) -> None:
         if doc.tokens and doc.sentences:
@@ -108,9 +128,7 @@ class _Run:
     def _cue_at(self, i: int, limit: int, *, naming: bool = False) -> _Cue | None:
         """A speech cue starting at token i: a multi-word cue, a speech verb or (optionally) a naming verb."""
         toks = self.toks
-        for parts in self.lex.multiword_cues:
-            if toks[i].lower != parts[0] and toks[i].lemma != parts[0]:
-                continue
+        for parts in self.cfg.cues_starting(toks[i].lower, toks[i].lemma):
             j, found = i + 1, [i]
             for part in parts[1:]:
                 while j < min(limit, found[-1] + 6) and toks[j].lower != part and not self._is_punct(j):
@@ -128,6 +146,15 @@ class _Run:
 
     def _marker_at(self, i: int, markers: tuple[tuple[str, ...], ...]) -> int:
         """Length of the source marker starting at token i (0 when none)."""
+        firsts = (
+            self.cfg.marker_firsts_before
+            if markers is self.lex.markers_before
+            else self.cfg.marker_firsts_after
+            if markers is self.lex.markers_after
+            else None
+        )
+        if firsts is not None and 0 <= i < len(self.toks) and self.toks[i].lower not in firsts:
+            return 0
         for parts in markers:
             if all(i + k < len(self.toks) and self.toks[i + k].lower == w for k, w in enumerate(parts)):
                 return len(parts)

@@ -116,16 +116,19 @@ class QuoteLexicon:
     def is_speech_verb(self, form: str, lemma: str) -> bool:
         return form in self.speech_forms or lemma in self.speech_lemmas
 
-    def _ends_with(self, word: str, nouns: frozenset[str]) -> bool:
+    @staticmethod
+    def _ends_with(word: str, nouns: frozenset[str]) -> bool:
         """A noun from the list, or a compound ending in one ("regeringsfunctionaris", "Turkije-kenner")."""
         if word in nouns:
             return True
         if "-" in word and word.split("-")[0] in nouns:
             return True  # "regering-Trump", "kabinet-Rutte"
-        return any(len(n) >= 4 and word.endswith(n) and len(word) - len(n) >= 3 for n in nouns)
+        # a noun of four letters or more after at least three: look the word's suffixes up
+        return any(word[k:] in nouns for k in range(3, len(word) - 3))
 
     def is_time_word(self, word: str) -> bool:
-        return word in self.time_words or any(word.startswith(w) for w in self.time_words if len(w) >= 6)
+        # a time word of six letters or more that the word starts with: look the word's prefixes up
+        return word in self.time_words or any(word[:k] in self.time_words for k in range(6, len(word) + 1))
 
     def is_person_role(self, word: str) -> bool:
         return self._ends_with(word, self.person_roles)

@@ -95,6 +95,11 @@ class Recogniser:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.v = vocab
+        # the features of each position of the run of words last asked about (see `_at`)
+        self._words: list[Word] | None = None
+        self._by_pos: list[dict[str, tuple[Any, int]] | None] = []
+        self._weekday_forms: dict[str, int | None] = {}  # lower-cased word -> `_weekday_form`
+        self._firsts = frozenset(key[0] for key in vocab.phrases if key)  # first words of the phrases
 
     # -- feature access -------------------------------------------------------------------------------
 
@@ -107,13 +112,27 @@ class Recogniser:
                 out.append((name, value, i + n))
         return out
 
+    def _at(self, words: list[Word], i: int) -> dict[str, tuple[Any, int]]:
+        """Feature name -> (value, next index) of the first feature of that name in `_feats(words, i)`,
+        computed once per position of a run of words (the runs are not changed while recognised)."""
+        if words is not self._words or len(self._by_pos) != len(words):
+            self._words = words
+            self._by_pos = [None] * len(words)
+        got = self._by_pos[i]
+        if got is None:
+            got = {}
+            if words[i].lower in self._firsts:  # else no phrase of the vocabulary starts at i
+                for fname, value, nxt in self._feats(words, i):
+                    got.setdefault(fname, (value, nxt))
+            self._by_pos[i] = got
+        return got
+
     def _get(self, words: list[Word], i: int, name: str) -> tuple[Any, int] | None:
         if i >= len(words):
             return None
-        for fname, value, nxt in self._feats(words, i):
-            if fname == name:
-                return value, nxt
-        return None
+        if i < 0:  # not cached: a position counted from the end
+            return next(((value, nxt) for fname, value, nxt in self._feats(words, i) if fname == name), None)
+        return self._at(words, i).get(name)
 
     def _number(self, words: list[Word], i: int) -> tuple[float, int] | None:
         """A number in digits ("2", "2,5") or words ("twee", "anderhalve")."""
@@ -197,11 +216,22 @@ class Recogniser:
         hit = self._get(words, i, "weekday")
         if hit is not None:
             return int(hit[0]), hit[1]
-        low = words[i].lower
+        wd = self._weekday_form(words[i].lower)
+        return (wd, i + 1) if wd is not None else None
+
+    def _weekday_form(self, low: str) -> int | None:
+        """The weekday of an inflected weekday word ("maandags"), by the vocabulary's suffixes."""
+        if low in self._weekday_forms:
+            return self._weekday_forms[low]
+        found: int | None = None
         for word, wd in self.v.weekday_words.items():
             if low.startswith(word) and low[len(word) :] in self.v.weekday_suffixes:
-                return wd, i + 1
-        return None
+                found = wd
+                break
+        if len(self._weekday_forms) >= 100_000:
+            self._weekday_forms.clear()  # bounded over long texts
+        self._weekday_forms[low] = found
+        return found
 
     def _year_cued(self, words: list[Word], i: int) -> bool:
         """Whether the words before index i make a four-digit number a year."""
@@ -249,7 +279,22 @@ class Recogniser:
             or (is_participle(after.removesuffix("e"), self.v) and after.endswith("e"))
         )
 
+    def _may_start(self, words: list[Word], i: int) -> bool:
+        """Whether any pattern of `_match_at` can start at word i. Every pattern starts with a feature
+        of the vocabulary at i, a word beginning with a digit (numeric dates, day numbers, numbers,
+        years), a determiner (stretches) or an inflected weekday, so a word with none of these starts no
+        expression and the patterns need not be tried."""
+        low = words[i].lower
+        return bool(
+            self._at(words, i)
+            or low[:1].isdigit()
+            or low in self.v.determiners
+            or self._weekday_form(low) is not None
+        )
+
     def _match_at(self, words: list[Word], i: int) -> Found | None:
+        if not self._may_start(words, i):
+            return None
         candidates = [
             self._numeric_date(words, i),
             self._day_month(words, i),

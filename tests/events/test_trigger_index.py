@@ -1,0 +1,72 @@
+"""The coder's trigger index is an optimisation only: on real Dutch text, `_find` (candidate triggers from
+the index, phrases pre-checked against the clause's words) finds exactly what trying every trigger of the
+lexicon on every clause finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad.events.coder import LexiconCoder, _Clause, _Match, _Tok
+from dyad.lang.layer import analyse_text
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+ARTICLES = SHARED / "data" / "dpgmedia2019-nl" / "dpgMedia2019-articles-byarticle.jsonl"
+
+#: sentences with verbs, separable verbs (joined and apart), compound nouns and phrases of the lexicon
+TEXTS = [
+    "Moskou riep afgelopen week zijn ambassadeur uit de Verenigde Staten terug, nadat president Biden de "
+    "Russische president Poetin een moordenaar had genoemd.",
+    "De EU kondigde nieuwe handelssancties aan tegen Rusland; Washington heeft de sancties opgeheven.",
+    "China zet de Duitse ambassadeur, Daniel Kriener, het land uit en roept op tot een staakt-het-vuren.",
+    "Turkije dreigt met een militaire aanval op Syrië, waar de VS achter zitten, en ziet het als een aanval.",
+    "Het staatsbezoek van Lavrov aan China werd uitgesteld; Beijing uitte scherpe kritiek op de VS.",
+]
+
+
+def _brute_force(coder: LexiconCoder, toks: dict[int, _Tok], clauses: list[_Clause]) -> list[_Match]:
+    """The matching before the index: every trigger, in lexicon order, on every clause."""
+    found: list[_Match] = []
+    sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
+    for ci, clause in enumerate(clauses):
+        span = [toks[i] for i in clause.idx]
+        context = coder._context(toks, clauses, ci)
+        for trig in coder.lexicon.triggers:
+            if trig.without and trig.without & sentence_words:
+                continue
+            licensed: frozenset[int] = frozenset()
+            if trig.with_:
+                licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
+                if not licensed:
+                    continue
+            for tokens, anchor, kind in coder._match_trigger(trig, span, coder._tail(toks, clauses, ci)):
+                found.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
+    return found
+
+
+def _texts() -> list[str]:
+    texts = list(TEXTS)
+    if ARTICLES.is_file():
+        with ARTICLES.open(encoding="utf-8") as f:
+            for _, line in zip(range(25), f, strict=False):
+                text = json.loads(line).get("text") or ""
+                if text:
+                    texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:30])
+def test_index_finds_what_every_trigger_finds(text: str) -> None:
+    coder = LexiconCoder("nl")
+    doc = analyse_text(text)
+    matches = 0
+    for sent in doc.sentences:
+        toks = {t.i: coder._tok(t) for t in doc.sentence_tokens(sent.index)}
+        clauses = coder._clauses(doc, sent.token_start, sent.token_end, toks)
+        fast = coder._find(toks, clauses)
+        assert fast == _brute_force(coder, toks, clauses)
+        matches += len(fast)
+    if text in TEXTS:
+        assert matches > 0
