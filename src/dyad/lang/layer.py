@@ -17,7 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc as SpacyDoc
@@ -135,15 +137,19 @@ class LanguageLayer:
 
     def __call__(self, doc: Document) -> None:
         sdoc = _split_acronym_stops(self.nlp.make_doc(doc.text))
-        for tok, is_start in zip(sdoc, self.rules.starts(sdoc), strict=True):
-            tok.is_sent_start = is_start if not tok.is_space else False
-        if sdoc:
-            sdoc[0].is_sent_start = True
-        for _name, proc in self.nlp.pipeline:
-            sdoc = proc(sdoc)
-        self._convert(sdoc, doc)
+        starts = self.rules.starts(sdoc)
+        if self.nlp.pipeline:
+            # Preset boundaries for the trained components in one pass (1 = start, -1 = not a start);
+            # the parser works within them.
+            values = numpy.array([[1 if is_start or i == 0 else -1] for i, is_start in enumerate(starts)],
+                                 dtype="int64").astype("uint64")
+            if len(sdoc):
+                sdoc.from_array([SENT_START], values)
+            for _name, proc in self.nlp.pipeline:
+                sdoc = proc(sdoc)
+        self._convert(sdoc, doc, starts)
 
-    def _convert(self, sdoc: SpacyDoc, doc: Document) -> None:
+    def _convert(self, sdoc: SpacyDoc, doc: Document, starts: list[bool]) -> None:
         index: dict[int, int] = {}
         for tok in sdoc:
             if tok.is_space:
@@ -174,7 +180,7 @@ class LanguageLayer:
         for tok in sdoc:
             if tok.is_space:
                 continue
-            if tok.is_sent_start and current:
+            if starts[tok.i] and current:
                 self._add_sentence(doc, current)
                 current = []
             current.append(index[tok.i])
