@@ -23,6 +23,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc as SpacyDoc
+from thinc.types import Ints2d
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
 from dyad.errors import ConfigError
@@ -141,8 +142,9 @@ class LanguageLayer:
         if self.nlp.pipeline:
             # Preset boundaries for the trained components in one pass (1 = start, -1 = not a start);
             # the parser works within them.
-            values = numpy.array([[1 if is_start or i == 0 else -1] for i, is_start in enumerate(starts)],
-                                 dtype="int64").astype("uint64")
+            values: Ints2d = numpy.array(
+                [[1 if is_start or i == 0 else -1] for i, is_start in enumerate(starts)], dtype="int64"
+            ).astype("uint64")
             if len(sdoc):
                 sdoc.from_array([SENT_START], values)
             for _name, proc in self.nlp.pipeline:
