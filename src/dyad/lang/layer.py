@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy
 import spacy
@@ -142,9 +142,9 @@ class LanguageLayer:
         if self.nlp.pipeline:
             # Preset boundaries for the trained components in one pass (1 = start, -1 = not a start);
             # the parser works within them.
-            values: Ints2d = numpy.array(
+            values = cast(Ints2d, numpy.array(
                 [[1 if is_start or i == 0 else -1] for i, is_start in enumerate(starts)], dtype="int64"
-            ).astype("uint64")
+            ).astype("uint64"))
             if len(sdoc):
                 sdoc.from_array([SENT_START], values)
             for _name, proc in self.nlp.pipeline:
