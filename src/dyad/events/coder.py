@@ -413,7 +413,7 @@ class LexiconCoder:
     ) -> bool:
         """Whether tokens a..b are actor mentions, list commas and conjunctions only (a list of actors)."""
         covered = {t for x, y in spans for t in range(x, y)}
-        links = {",", *self._w("coordinators")}
+        links = {",", *self._w("coordinators"), *self._w("determiners")}
         rest = [i for i in range(a, b) if i not in holes and i not in covered]
         return any(i in covered for i in range(a, b)) and all(toks[i].lower in links for i in rest)
 
@@ -472,6 +472,7 @@ class LexiconCoder:
         """The matches of a trigger in a clause (span) and the clauses after it (tail). `words`, when
         given, holds the lower-cased forms and keys of the span's tokens: a phrase with a word outside it
         cannot match and is not tried."""
+        infinitive = self._w("infinitive_markers")
         for verb in trig.verbs:
             particle, _, base = verb.rpartition("|")
             for k, tok in enumerate(span):
@@ -489,7 +490,7 @@ class LexiconCoder:
                             yield [tok.i, reach[j].i], tok.i, "verb"
                             break
                     # "terug te roepen"
-                    if k >= 2 and span[k - 1].lower == "te" and span[k - 2].lower == particle:
+                    if k >= 2 and span[k - 1].lower in infinitive and span[k - 2].lower == particle:
                         yield [span[k - 2].i, tok.i], tok.i, "verb"
                     # verb-final order of a subordinate clause: "waar de VS achter zitten"
                     elif k >= 1 and span[k - 1].lower == particle:
@@ -618,7 +619,8 @@ class LexiconCoder:
     ) -> list[int]:
         """The mention and those coordinated with it ("India en Turkije", "de VN, Syrië en Turkije")."""
         out = [index]
-        links = {",", "en", "of", "and", "or", "noch"}
+        links = {",", *self._w("list_conjunctions")}
+        fillers = self._w("list_fillers")
         current = doc.mentions[index]
         for other in sorted(pool, key=lambda k: doc.mentions[k].token_start):
             m = doc.mentions[other]
@@ -627,7 +629,7 @@ class LexiconCoder:
             between = [toks[t].lower for t in range(current.token_end, m.token_start) if t in toks]
             if (
                 between
-                and all(w in links or w in {"de", "het", "ook"} for w in between)
+                and all(w in links or w in fillers for w in between)
                 and (set(between) & links)
             ):
                 out.append(other)
@@ -869,7 +871,10 @@ class LexiconCoder:
         gapped_mentions = {mi for a, b in gapped for mi in [*(a if isinstance(a, list) else []), *b]}
         if not target:
             target = self._find_target(doc, match, trig, cands, preps, src_ids, toks)
-        if not target and not accused and not trig.strict:
+        # a target borrowed from another clause or sentence must fill an empty slot: a nominal event names
+        # its participants inside its own phrase, and a clause whose object is a thing has its patient
+        borrow = match.kind != "noun" and not self._object_taken(doc, match, clause, toks)
+        if not target and not accused and not trig.strict and borrow:
             others = [
                 mi
                 for c in clauses
@@ -887,7 +892,14 @@ class LexiconCoder:
                 anchor_i = match.anchor
                 target = [min(others, key=lambda mi: abs(doc.mentions[mi].token_start - anchor_i))]
                 confidence *= 0.8
-        if not target and not accused and not trig.strict and self.cross_sentence_target and sentence > 0:
+        if (
+            not target
+            and not accused
+            and not trig.strict
+            and self.cross_sentence_target
+            and sentence > 0
+            and borrow
+        ):
             target = self._previous_sentence_target(doc, sentence, source)
             confidence *= 0.6
 
@@ -898,8 +910,12 @@ class LexiconCoder:
                 target = [mi for mi in target if mi not in source]
             if target:
                 pairs.append((source, self._coordinated(doc, toks, target[0], cands)))
-        elif isinstance(source, list) and len(source) > 1 and set(clause_words) & self._w("reciprocals"):
-            # "Netanyahu en Gantz willen niet met elkaar ...": each acts on the other
+        elif (
+            isinstance(source, list)
+            and len(source) > 1
+            and ((trig.reciprocal and match.kind != "noun") or set(clause_words) & self._w("reciprocals"))
+        ):
+            # "Netanyahu en Gantz willen niet met elkaar ...", "X and Y met": each acts on the other
             pairs.extend(([a], [b]) for a in source for b in source if a != b)
         pairs.extend(gapped)
         if not pairs:
@@ -1134,6 +1150,36 @@ class LexiconCoder:
             return [volgens]
         return None
 
+    def _object_taken(self, doc: Document, match: _Match, clause: _Clause, toks: Mapping[int, _Tok]) -> bool:
+        """Whether the trigger's clause has an object noun phrase that names no actor ("noemde de
+        bedreiging onacceptabel", "laten het debat niet kapen"): the patient is a thing, not an actor of
+        another clause or sentence."""
+        covered = {t for mi in clause.mentions for t in range(doc.mentions[mi].token_start, doc.mentions[mi].token_end)}
+        # words inside a phrase's gap belong to the construction ("status een stapje verlaagd")
+        skip = covered | set(range(min(match.tokens), max(match.tokens) + 1)) | set(match.licensed_by)
+        idx = clause.idx
+        dets = self._w("object_determiners")
+        preps = self._w("prepositions")
+        for pos, i in enumerate(idx):
+            if pos == 0 or i in skip or toks[i].lower not in dets:
+                continue
+            before = toks[idx[pos - 1]].lower
+            if before in preps or before in self._w("subordinators") or before in dets:
+                continue
+            # the noun phrase: the words after the determiner up to a mention, a trigger word or punctuation
+            phrase: list[int] = []
+            for j in idx[pos + 1 : pos + 4]:
+                if j in skip or not toks[j].lower.replace("-", "").isalpha():
+                    break
+                phrase.append(j)
+            if any(j + 1 in covered for j in phrase[:2]) or not phrase:
+                continue  # "de Duitse ambassadeur Kriener": the phrase ends in an actor
+            words = {toks[j].lower for j in phrase}
+            if words & self._w("time_nouns") or words <= dets:
+                continue
+            return True
+        return False
+
     def _previous_sentence_target(
         self, doc: Document, sentence: int, source: list[int] | ActorRef | None
     ) -> list[int]:
@@ -1160,8 +1206,9 @@ class LexiconCoder:
         scope = [clauses[match.clause]]
         clause = clauses[match.clause]
         words = [toks[i] for i in clause.idx]
-        # an infinitive clause ("te" before the trigger) inherits the modality of its matrix clause
-        if match.clause > 0 and any(t.lower == "te" and t.i < match.anchor for t in words):
+        # an infinitive clause ("te", "to" before the trigger) inherits the modality of its matrix clause
+        infinitive = self._w("infinitive_markers")
+        if match.clause > 0 and any(t.lower in infinitive and t.i < match.anchor for t in words):
             scope.insert(0, clauses[match.clause - 1])
         tokens = [toks[i] for c in scope for i in c.idx if i not in in_trigger]
         lowers = [t.lower for t in tokens]
@@ -1169,7 +1216,7 @@ class LexiconCoder:
         for k, w in enumerate(lowers):
             if w in negation and not (k + 1 < len(lowers) and lowers[k + 1] in {"alleen", "eens", "only"}):
                 return Factuality.NEGATED
-        if any(w in self._w("negation_without") for w in lowers) and "te" in lowers:
+        if any(w in self._w("negation_without") for w in lowers) and infinitive & set(lowers):
             return Factuality.NEGATED
         if any(w in self._w("modals") for w in lowers) or any(
             t.keys & self._w("modal_lemmas") for t in tokens

@@ -32,6 +32,7 @@ _ENTRY_KEYS = {
     "priority",
     "confidence",
     "strict",
+    "reciprocal",
 }
 _WORD_LISTS = (
     "negation",
@@ -52,6 +53,10 @@ _WORD_LISTS = (
     "default_target_preps",
     "particles",
     "determiners",
+    "object_determiners",
+    "infinitive_markers",
+    "list_conjunctions",
+    "list_fillers",
     "finite_auxiliaries",
     "time_nouns",
     "quantifier_subjects",
@@ -81,6 +86,7 @@ class Trigger:
     priority: int = 0
     confidence: float = 0.8
     strict: bool = False  # the target must be in the trigger's clause (no fallback to other clauses)
+    reciprocal: bool = False  # with no target, coordinated subjects act on each other ("X en Y overlegden")
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 priority=priority,
                 confidence=float(confidence),
                 strict=bool(raw.get("strict", False)),
+                reciprocal=bool(raw.get("reciprocal", False)),
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis)

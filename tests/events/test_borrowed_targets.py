@@ -1,0 +1,65 @@
+"""Targets borrowed from another clause or sentence, lists of actors, reciprocal triggers and the
+language data the engine reads instead of fixed words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dyad.document import Document
+from dyad.events.coder import LexiconCoder
+from dyad.events.lexicon import compile_lexicon, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def coder() -> LexiconCoder:
+    return LexiconCoder("nl")
+
+
+def _rows(doc: Document) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
+
+
+def test_verb_borrows_target_from_previous_sentence(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("De VS hebben nieuwe sancties ingesteld tegen India. India noemt het onacceptabel.")
+    coder(doc)
+    assert ("IND", "USA", "11") in _rows(doc)
+
+
+def test_object_that_names_no_actor_blocks_a_borrowed_target(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("De VS hebben nieuwe sancties ingesteld tegen India. Turkije noemt de maatregel onacceptabel.")
+    coder(doc)
+    assert not any(e.sentence == 1 for e in doc.events), [(e.rule, e.target.name) for e in doc.events]
+
+
+def test_nominal_trigger_borrows_no_target(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("Turkije kreeg kritiek van India. Het gesprek in Ankara duurde lang volgens Duitsland.")
+    coder(doc)
+    assert not any(e.sentence == 1 and e.cameo.startswith("04") for e in doc.events)
+
+
+def test_list_with_article_stays_one_subject(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("De Verenigde Staten, Syrië en Turkije zijn niet te spreken over de actie van India.")
+    coder(doc)
+    rows = _rows(doc)
+    assert {("USA", "IND", "11"), ("SYR", "IND", "11"), ("TUR", "IND", "11")} <= rows, rows
+
+
+def test_reciprocal_trigger_pairs_joint_subjects(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("India en Turkije onderhandelden dinsdag urenlang.")
+    coder(doc)
+    assert {("IND", "TUR", "04"), ("TUR", "IND", "04")} <= _rows(doc)
+
+
+def test_engine_words_are_language_data() -> None:
+    nl, en = load_lexicon("nl"), load_lexicon("en")
+    assert nl.has("infinitive_markers", "te") and en.has("infinitive_markers", "to")
+    assert nl.has("list_conjunctions", "en") and en.has("list_conjunctions", "and")
+    assert any(t.reciprocal for t in nl.triggers) and any(t.reciprocal for t in en.triggers)
+    lex = compile_lexicon("xx", {"triggers": [{"id": "meet", "cameo": "040", "verbs": ["meet"], "reciprocal": True}]})
+    assert lex.triggers[0].reciprocal
