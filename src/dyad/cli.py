@@ -4,6 +4,7 @@ progress goes to stderr, results to stdout (NO_COLOR is respected by Rich)."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 actors_app = typer.Typer(no_args_is_help=True, help="Look up actors in the knowledge base.")
 app.add_typer(actors_app, name="actors")
 
-out = Console(highlight=False)
+# Tables are read in terminals and in logs: when stdout is not a terminal Rich would wrap them at 80
+# columns, so give them room unless COLUMNS says otherwise.
+out = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160)
 err = Console(stderr=True, highlight=False)
 
 DB_HELP = "Store: a DuckDB file path (default $DYAD_DB or ~/.local/share/dyad/dyad.duckdb) or a database URL."
