@@ -57,6 +57,8 @@ class Lexicon:
     clause_openers: frozenset[str] = frozenset()
     #: definite determiners: "de premier" refers to a known office-holder, "een premier" does not
     definite: frozenset[str] = frozenset()
+    #: words that open a sentence capitalised but never start a name ("Alsof Baudet ...", "Zowel de ...")
+    sentence_openers: frozenset[str] = frozenset()
 
     def compound(self, key: str) -> AgentNoun | None:
         """The agent noun heading a compound word ("energieminister" -> minister); None for other words."""
@@ -91,7 +93,7 @@ _KEYS = (
 )
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
-             "clause_openers", "definite_determiners")
+             "clause_openers", "definite_determiners", "sentence_openers")
 
 
 def parse_lexicon(language: str, data: Any) -> Lexicon:
@@ -190,6 +192,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         neuter_pronouns=words("neuter_pronouns"),
         clause_openers=words("clause_openers"),
         definite=words("definite_determiners"),
+        sentence_openers=words("sentence_openers"),
     )
 
 

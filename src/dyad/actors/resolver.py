@@ -40,6 +40,12 @@ SINGLE_HOLDER_ROLES = frozenset(
 PRONOUN_WINDOW = 3
 #: Agents whose nouns take a proper name in apposition ("het weekblad Der Spiegel", "de partij Fidesz").
 NAMED_BODY_AGENTS = frozenset({"MED", "PTY"})
+#: Agents of state institutions: "de overgangsregering", "de oppositie", "het parlement" with no country
+#: named are those of the state the article is about.
+STATE_BODY_AGENTS = frozenset({"GOV", "OPP", "LEG", "MIL", "COP", "JUD", "SPY"})
+#: How much more often the article's main state must be named than the next one for an inference from it
+#: ("Energieminister Luis Motta" in an article about Venezuela); below that the article is about two.
+MAIN_STATE_MARGIN = 3.0
 #: UD relations that open a clause of their own (a pronoun there may refer to a person of the main clause).
 CLAUSE_RELATIONS = ("acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "list")
 
@@ -213,6 +219,11 @@ class _State:
         )
         self.sent_text = ""
         self.names_by_token: dict[int, str] = {n.token_start: n.label for n in doc.names}
+        # words the article also writes in lower case: capitalised at a sentence start they are ordinary
+        # words (a heading fused onto the sentence: "Imperialisme Maduro noemde ..."), not name parts
+        self.lower_words = frozenset(
+            part for t in doc.tokens for part in t.text.split("-") if part.isalpha() and part.islower()
+        )
 
     # ------------------------------------------------------------------ emitting
 
@@ -313,6 +324,17 @@ class _State:
     def _at_start(self, units: list[Unit], i: int) -> bool:
         return i == 0 or not any(c.isalnum() for c in units[i - 1].text)
 
+    def _ordinary_opener(self, units: list[Unit], i: int) -> bool:
+        """A capitalised ordinary word opening the sentence ("Alsof", "Zowel", a fused heading word the
+        article also writes in lower case): never the first word of a name."""
+        u = units[i]
+        return self._at_start(units, i) and (
+            u.key in self.r.common
+            or u.key in self.r.lex.determiners
+            or u.key in self.r.lex.sentence_openers
+            or u.text.lower() in self.lower_words
+        )
+
     def _plain_cap(self, units: list[Unit], i: int) -> bool:
         """A capitalised word that is no alias, agent noun or ordinary sentence-initial word: a name part."""
         if i < 0 or i >= len(units):
@@ -320,7 +342,7 @@ class _State:
         u = units[i]
         if not (u.text[:1].isupper() and u.text.isalpha()) or u.key in self.r.lex.determiners:
             return False
-        if self._at_start(units, i) and u.key in self.r.common:
+        if self._ordinary_opener(units, i):
             return False
         return self.r._kb_match(units, i) is None and self.r._agent_match(units, i) is None
 
@@ -491,6 +513,10 @@ class _State:
             j = adj.end
             while j < len(units) and units[j].key in lex.premodifiers:
                 j += 1
+        if adj is None:
+            prefix = self._hyphen_prefix(units, j)
+            if prefix is not None:  # "VN-gezant Ghassan Salame", "EU-diplomaten": the owner glued on
+                country, j = prefix
         if country is not None:
             body = r._kb_match(units, j, frozenset({"body"}))
             if body is not None:  # "het Italiaanse Openbaar Ministerie": that country's body of that kind
@@ -555,10 +581,18 @@ class _State:
         name_end = self._name_run(units, k) if noun is not None and noun.kind == "role" else k
         if name_end > k:
             named = self._country_actor(country or linked, noun, role)
+            conf, rule = 0.8, "np.title_name"
             key = " ".join(u.key for u in units[k:name_end])
             if key in self.unknown:
                 named = named or self.doc.mentions[self.unknown[key]].actor
-            idx = self.emit(units, start, name_end, sent, named, 0.8 if named else 0.5, "np.title_name")
+            if named is None and country is None and linked is None:
+                # "Energieminister Luis Motta": an official of the state the article is about, when that
+                # state is clear; an inference from context, so a low confidence
+                named = self._country_actor(self._main_state(strict=True), noun, role)
+                conf, rule = 0.5, "np.title_name.article_state"
+            idx = self.emit(
+                units, start, name_end, sent, named, conf if named else 0.5, rule if named else "np.title_name"
+            )
             self._remember_unknown(units, k, name_end, idx)
             return name_end
         if noun is not None and noun.kind == "body" and noun.code in NAMED_BODY_AGENTS and k == j:
@@ -570,6 +604,17 @@ class _State:
         if counterpart:
             return self._counterpart(sent, units, start, j, country)
         return self._emit_np(sent, units, start, j, country or linked, noun, role, possessive, has_poss)
+
+    def _hyphen_prefix(self, units: list[Unit], j: int) -> tuple[str, int] | None:
+        """A state or organisation glued by a hyphen to an agent noun ("VN-gezant", "EU-ambassadeur"):
+        its code and the unit after it. Appositives ("Navo-bondgenoot Turkije") are the state after them."""
+        r = self.r
+        hit = r._kb_match(units, j, frozenset({"org", "country"}))
+        if hit is None or not units[hit.end - 1].joined_to_next or hit.end >= len(units):
+            return None
+        if units[hit.end].key in r.lex.appositives or r._agent_match(units, hit.end) is None:
+            return None
+        return hit.alias.ref, hit.end
 
     def _possessive_ok(self, units: list[Unit], j: int) -> bool:
         """Dutch "zijn" is also the verb "to be": read it as a possessive only before a noun phrase that
@@ -612,7 +657,8 @@ class _State:
             )
             return end
         if country is None:
-            definite = self._definite(noun, role)
+            # "de minister" refers back; a bare or indefinite one ("een Europese leider") does not
+            definite = self._definite(noun, role) if units[start].key in self.r.lex.definite else None
             if definite is None:
                 return self._definite_in_article(sent, units, start, end, noun, role)
             idx, m = definite
@@ -636,7 +682,22 @@ class _State:
         self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun, role: str | None
     ) -> int:
         """ "de premier", "de president" with no holder of that office named before: the holder for the
-        state the article has named most so far (confidence 0.5: an inference from context)."""
+        state the article has named most so far (confidence 0.5: an inference from context). A state
+        institution ("de overgangsregering", "de oppositie", "het parlement") is that state's, when the
+        article is clearly about one state."""
+        if (
+            noun.kind == "body"
+            and noun.code in STATE_BODY_AGENTS
+            and units[start].key in self.r.lex.definite
+            and units[start].key not in self.r.lex.clause_openers  # "milities die militair ...": relative
+            and end - start == 2
+            and not self._plural(units[end - 1])
+        ):
+            actor = self._country_actor(self._main_state(strict=True), noun, None)
+            if actor is None:
+                return start
+            self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state")
+            return end
         if (
             noun.kind != "role"
             or role not in SINGLE_HOLDER_ROLES
@@ -665,8 +726,9 @@ class _State:
         agents = self.r.lex.agents
         return any(key.endswith(e) and (key[: -len(e)],) in agents for e in ("s", "en", "'s"))
 
-    def _main_state(self) -> str | None:
-        """The state named most often in the article so far (ties: the one named last)."""
+    def _main_state(self, strict: bool = False) -> str | None:
+        """The state named most often in the article so far (ties: the one named last); with `strict`,
+        only when it is named at least twice and MAIN_STATE_MARGIN times as often as any other."""
         counts: dict[str, tuple[int, int]] = {}
         for idx, m in enumerate(self.doc.mentions):
             c = m.actor.country if m.actor else None
@@ -674,7 +736,12 @@ class _State:
                 counts[c] = (counts.get(c, (0, 0))[0] + 1, idx)
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: kv[1])[0]
+        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        if strict:
+            second = ranked[1][1][0] if len(ranked) > 1 else 0
+            if ranked[0][1][0] < 2 or ranked[0][1][0] < MAIN_STATE_MARGIN * second:
+                return None
+        return ranked[0][0]
 
     def _country_actor(self, ref: str | None, noun: AgentNoun | None, role: str | None) -> Actor | None:
         if ref is None:
@@ -942,9 +1009,7 @@ class _State:
             return i
         if label not in (None, "PER", "MISC"):
             return i
-        first = units[i]
-        sentence_start = i == 0 or not any(c.isalnum() for c in units[i - 1].text)
-        if sentence_start and (first.key in self.r.common or first.key in self.r.lex.determiners):
+        if self._ordinary_opener(units, i):
             return i
         idx = self.emit(units, i, end, sent, None, 0.5, "name.unknown")
         self._remember_unknown(units, i, end, idx)
