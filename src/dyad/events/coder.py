@@ -595,6 +595,8 @@ class LexiconCoder:
         i = mention.token_start - 1
         if i in toks and toks[i].lower in self._w("prepositions"):
             return toks[i].lower
+        if mention.token_start in toks and toks[mention.token_start].lower in self._w("determiners"):
+            return None  # the mention is a whole noun phrase ("in een toespraak het parlement")
         # a preposition before the article of the noun phrase that the mention ends ("bij zijn Chinese
         # collega Wang Yi", "op de Russische president Poetin")
         determiners = self._w("determiners")
@@ -665,6 +667,27 @@ class LexiconCoder:
         return (
             len(text) > 3 and text.endswith("s") and not name.endswith(text) and name.endswith(text[:-1])
         )
+
+    def _source_owners(
+        self,
+        doc: Document,
+        source: list[int] | ActorRef,
+        cands: Sequence[int],
+        preps: Mapping[int, str | None],
+    ) -> set[int]:
+        """Genitive names that own the source's noun phrase ("Camerons opvolger May", "Trumps
+        woordvoerder Sanders"): at most two words lie between the owner and the source."""
+        if not isinstance(source, list):
+            return set()
+        starts = [doc.mentions[mi].token_start for mi in source]
+        out: set[int] = set()
+        for mi in cands:
+            if mi in source or preps.get(mi) is None or not self._genitive(doc, mi):
+                continue
+            end = doc.mentions[mi].token_end
+            if any(0 <= start - end <= 2 for start in starts):
+                out.add(mi)
+        return out
 
     def _usable(self, doc: Document, mi: int) -> bool:
         a = doc.mentions[mi].actor
@@ -863,23 +886,34 @@ class LexiconCoder:
         if source is None:
             return []
 
-        pool = [mi for mi in doc.mentions_in(sentence) if self._usable(doc, mi)]
+        gapped = self._gapped(doc, match, clauses, toks, passive)
+        gapped_mentions = {mi for a, b in gapped for mi in [*(a if isinstance(a, list) else []), *b]}
+        # a list does not run on into a gapped clause: "door Turkije en Qatar, Khalifa Haftar door ..."
+        pool = [mi for mi in doc.mentions_in(sentence) if self._usable(doc, mi) and mi not in gapped_mentions]
         if isinstance(source, list):
             source = self._coordinated(doc, toks, source[0], pool)
         src_ids = self._ids(doc, source)
-        gapped = self._gapped(doc, match, clauses, toks, passive)
-        gapped_mentions = {mi for a, b in gapped for mi in [*(a if isinstance(a, list) else []), *b]}
         if not target:
-            target = self._find_target(doc, match, trig, cands, preps, src_ids, toks)
+            # a genitive name owns the noun phrase it precedes: when that phrase is the source ("Camerons
+            # opvolger May"), the owner is part of the subject, not a participant
+            owners = self._source_owners(doc, source, cands, all_preps)
+            target = self._find_target(
+                doc, match, trig, [mi for mi in cands if mi not in owners], preps, src_ids, toks
+            )
         # a target borrowed from another clause or sentence must fill an empty slot: a nominal event names
         # its participants inside its own phrase, and a clause whose object is a thing has its patient
         borrow = match.kind != "noun" and not self._object_taken(doc, match, clause, toks)
         if not target and not accused and not trig.strict and borrow:
+            # a place named in another clause ("waar er steun was in haar parlement") is no participant
+            places = self._w("locative_prepositions")
             others = [
                 mi
                 for c in clauses
                 for mi in c.mentions
-                if self._usable(doc, mi) and mi not in cands and mi not in gapped_mentions
+                if self._usable(doc, mi)
+                and mi not in cands
+                and mi not in gapped_mentions
+                and self._prep_before(doc, toks, doc.mentions[mi]) not in places
             ]
             refs = self._refs(doc, source)
             others = [

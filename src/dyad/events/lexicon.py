@@ -47,6 +47,7 @@ _WORD_LISTS = (
     "relative_pronouns",
     "coordinators",
     "prepositions",
+    "locative_prepositions",
     "passive_auxiliaries",
     "agent_prepositions",
     "possessive_prepositions",
