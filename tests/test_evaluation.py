@@ -113,3 +113,13 @@ def test_quotes_match_on_speaker_last_name_or_country_and_text() -> None:
     assert (out["quotes"]["tp"], out["quotes"]["pred"], out["quotes"]["gold"]) == (1, 2, 2)
     assert out["quotes_direct"]["f1"] == 1.0
     assert out["quotes_indirect"]["tp"] == 0
+
+
+def test_actor_country_accuracy_matches_on_sentence_and_root_only() -> None:
+    ev = Evaluation()
+    gold = [_event("RUS", "USA", "161"), _event("USA", "RUS", "111", sentence=S2)]
+    preds = [_pred("RUS", "CHN", "160"), _pred("USA", "RUS", "112", sentence=S2)]
+    ev.add_article("a", preds, gold, [], [])
+    actors = ev.to_dict()["actors"]
+    assert actors["sides"] == 4
+    assert actors["country_accuracy"] == 0.75

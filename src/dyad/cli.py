@@ -224,7 +224,8 @@ def evaluate(
     out.print(table)
     ev = result["events"]
     out.print(f"matched events: exact code {ev['exact_code']:.3f}, factuality {ev['factuality']:.3f}, "
-              f"date {ev['date']:.3f}")
+              f"date {ev['date']:.3f}; actor country accuracy {result['actors']['country_accuracy']:.3f} "
+              f"({result['actors']['sides']} sides of events matched on sentence and CAMEO root)")
 
 
 @app.command()

@@ -147,6 +147,14 @@ def _side(event: dict[str, Any], key: str) -> str | None:
     return value
 
 
+def root_score(p: dict[str, Any], g: dict[str, Any]) -> float | None:
+    """Sentence and CAMEO root only (no actor condition): the matching behind actor country accuracy."""
+    if str(p.get("cameo", ""))[:2] != str(g.get("cameo", ""))[:2]:
+        return None
+    j = jaccard(p.get("sentence", ""), g.get("sentence", ""))
+    return j if j >= SENTENCE_JACCARD else None
+
+
 def event_score(with_code: bool) -> Callable[[dict[str, Any], dict[str, Any]], float | None]:
     def score(p: dict[str, Any], g: dict[str, Any]) -> float | None:
         if _side(p, "source") != g.get("source") or _side(p, "target") != g.get("target"):
@@ -195,6 +203,7 @@ class Evaluation:
     factuality: list[bool] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
     confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    actor_sides: list[bool] = field(default_factory=list)
     per_article: list[dict[str, Any]] = field(default_factory=list)
 
     def add_article(self, article_id: str, pred_events: list[dict[str, Any]], gold_events: list[dict[str, Any]],
@@ -214,6 +223,11 @@ class Evaluation:
         # Per-root confusion among events that agree on the dyad and the sentence.
         for pi, gi, _ in greedy_match(pred_events, gold_events, event_score(with_code=False)):
             self.confusion[str(gold_events[gi].get("cameo"))[:2]][str(pred_events[pi].get("cameo"))[:2]] += 1
+
+        # Actor country accuracy: events matched on sentence and CAMEO root, both sides compared.
+        for pi, gi, _ in greedy_match(pred_events, gold_events, root_score):
+            for side in ("source", "target"):
+                self.actor_sides.append(_side(pred_events[pi], side) == gold_events[gi].get(side))
 
         pd, gd = _reduce_dyads(pred_events, gold=False), _reduce_dyads(gold_events, gold=True)
         dy = _counts(greedy_match(pd, gd, event_score(with_code=False)), len(pd), gd)
@@ -244,6 +258,7 @@ class Evaluation:
             "quotes_direct": self.quotes_by_kind["direct"].scores(),
             "quotes_indirect": self.quotes_by_kind["indirect"].scores(),
             "quotes_partial": self.quotes_by_kind["partial"].scores(),
+            "actors": {"country_accuracy": share(self.actor_sides), "sides": len(self.actor_sides)},
             "confusion": {g: dict(sorted(c.items())) for g, c in sorted(self.confusion.items())},
         }
 

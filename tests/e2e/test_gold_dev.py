@@ -25,6 +25,7 @@ FLOORS = {
     ("quotes", "f1"): 0.90,
     ("quotes_direct", "f1"): 0.90,
     ("quotes_indirect", "f1"): 0.85,
+    ("actors", "country_accuracy"): 0.95,
 }
 
 
