@@ -9,9 +9,11 @@ Prints progress to stderr and one JSON object as the last line of stdout:
 - ``stage_shares``: the share of that wall time spent in each pipeline stage, in ``store`` (`put_article`)
   and in ``other`` (reading, detection, hashing, building records, store look-ups).
 - ``ray_speedup_2``: `dyad.distributed` with 2 workers against 1 on the same first ``--ray-articles``
-  articles, end to end (workers started and their pipelines loaded, then the ingest into a fresh store);
-  ``ray_speedup_2_warm`` leaves the start-up out. ``ray_equal_exports`` says whether both runs exported the
-  same bytes.
+  lines (default: all of them, as the one-core run), end to end (workers started and their pipelines and
+  language detector loaded, then the ingest into a fresh store); ``ray_speedup_2_warm`` leaves the
+  start-up out. ``ray_equal_exports`` says whether both runs exported the same bytes, and
+  ``ray_equal_single`` whether they equal the one-core run's export (when both read the same lines).
+  ``driver_cpu_s`` in each run is the CPU time the driver (this process) spent during the ingest.
 - ``peak_mb``: the largest peak RSS (VmHWM) of any dyad process: this one (which also ran the one-core
   ingest) and every Ray worker; ``peak_mb_by_process`` has them apart, with Ray's own daemons for reference.
 - ``frog_sentences_per_s``: Frog (Debian ``frog``, all modules, one thread) on the first ``--frog-articles``
@@ -19,8 +21,11 @@ Prints progress to stderr and one JSON object as the last line of stdout:
   null with ``frog_reason`` when frog is not installed, fails or times out.
 
 Usage: ``.venv/bin/python benchmarks/bench.py [--limit N] [--ray-articles N] [--no-ray] [--no-frog]``;
-``--profile 100`` instead runs cProfile over the pipeline on the first 100 lines and prints the hot spots.
-(about 10 minutes on 2 cores; ``--limit 100 --ray-articles 40 --frog-articles 10`` for a quick look).
+``--profile 100`` instead runs cProfile over the pipeline on the first 100 lines and prints the hot spots;
+``--store 200`` instead times the DuckDB writes alone (on one core) for the records of the first 200 lines:
+`put_article` per article against `put_articles` in batches of ``--write-batch``, with the imports DuckDB
+attempts per article.
+(about 3 minutes on 2 cores; ``--limit 100 --ray-articles 40 --frog-articles 10`` for a quick look).
 """
 
 from __future__ import annotations
@@ -196,11 +201,18 @@ def single_core(path: Path, tmp: Path) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------ Ray
 
 
-def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int) -> dict[str, Any]:
+def exported(store: Any, tmp: Path, name: str) -> bytes:
+    from dyad.export import export
+
+    events, quotes = tmp / f"{name}.events.jsonl", tmp / f"{name}.quotes.jsonl"
+    export(store, events_path=events, quotes_path=quotes)
+    return events.read_bytes() + quotes.read_bytes()
+
+
+def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int, write_batch: int) -> dict[str, Any]:
     import ray
 
     from dyad.distributed import RayEngine, ingest_with_engine
-    from dyad.export import export
     from dyad.store import DuckDBStore
 
     ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
@@ -215,18 +227,19 @@ def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int) -> dict[str, 
                     started = time.perf_counter()
                     engine.warm("nl")
                     warm_s = time.perf_counter() - started
-                    started = time.perf_counter()
-                    summary = ingest_with_engine(engine, [path], store, batch_size=batch_size)
-                    ingest_s = time.perf_counter() - started
+                    started, cpu = time.perf_counter(), time.process_time()
+                    summary = ingest_with_engine(engine, [path], store, batch_size=batch_size,
+                                                 write_batch=write_batch)
+                    ingest_s, driver_cpu_s = time.perf_counter() - started, time.process_time() - cpu
                     worker_peaks.extend(engine.peak_rss_mb())
                 finally:
                     engine.close()
-                export(store, events_path=tmp / f"ray{n}.events.jsonl", quotes_path=tmp / f"ray{n}.quotes.jsonl")
-                exports[n] = ((tmp / f"ray{n}.events.jsonl").read_bytes()
-                              + (tmp / f"ray{n}.quotes.jsonl").read_bytes())
+                exports[n] = exported(store, tmp, f"ray{n}")
             runs[n] = {"warm_s": round(warm_s, 1), "ingest_s": round(ingest_s, 1),
                        "total_s": round(warm_s + ingest_s, 1), "articles": summary.done,
-                       "sentences": summary.sentences, "sentences_per_s": round(summary.sentences / ingest_s, 1)}
+                       "failed": summary.failed, "sentences": summary.sentences,
+                       "sentences_per_s": round(summary.sentences / ingest_s, 1),
+                       "driver_cpu_s": round(driver_cpu_s, 1)}
             log(f"ray, {n} worker(s): {json.dumps(runs[n])}")
         daemons = {k: v for k, v in descendants_peak_mb().items() if k in ("raylet", "gcs_server")}
     finally:
@@ -237,6 +250,7 @@ def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int) -> dict[str, 
         f"ray_speedup_{workers}_warm": round(one["ingest_s"] / many["ingest_s"], 2),
         "ray_runs": {str(k): v for k, v in runs.items()},
         "ray_equal_exports": exports[1] == exports[workers],
+        "ray_export": exports[1],
         "worker_peak_mb": max(worker_peaks) if worker_peaks else None,
         "ray_daemons_peak_mb": daemons,
     }
@@ -320,6 +334,59 @@ def profile(path: Path, top: int) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
+# ------------------------------------------------------------------------------------------ store
+
+
+class _ImportCounter:
+    """A meta path finder that finds nothing and counts what is looked for (imports that reach it)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        self.count += 1
+
+
+def store_writes(path: Path, tmp: Path, write_batch: int) -> dict[str, Any]:
+    """ms per article of DuckDB writes: one transaction per article, and `write_batch` per transaction."""
+    from dyad.api import analyse
+    from dyad.document import Article
+    from dyad.pipeline import get_pipeline
+    from dyad.readers import read_inputs
+    from dyad.records import build_records
+    from dyad.store import DuckDBStore
+    from dyad.store.base import ArticleWrite
+
+    get_pipeline("nl")
+    writes = []
+    for item in read_inputs([path]):
+        if isinstance(item, Article):
+            content_hash = item.content_hash
+            writes.append(ArticleWrite(item, content_hash, build_records(analyse(item))))
+    out: dict[str, Any] = {"store_articles": len(writes) - 1}
+    with one_core():
+        for mode in ("put_article", "put_articles"):
+            with DuckDBStore(tmp / f"{mode}.duckdb") as store:
+                store.put_articles(writes[:1], None)  # the first write loads what DuckDB loads lazily
+                counter = _ImportCounter()
+                sys.meta_path.insert(0, counter)
+                started = time.perf_counter()
+                try:
+                    if mode == "put_article":
+                        for article, content_hash, extraction in writes[1:]:
+                            store.put_article(article, content_hash, extraction, None)
+                    else:
+                        for i in range(1, len(writes), write_batch):
+                            store.put_articles(writes[i:i + write_batch], None)
+                finally:
+                    seconds = time.perf_counter() - started
+                    sys.meta_path.remove(counter)
+            out[f"{mode}_ms"] = round(1000 * seconds / (len(writes) - 1), 2)
+            out[f"{mode}_imports_per_article"] = round(counter.count / (len(writes) - 1), 2)
+    out["write_batch"] = write_batch
+    return out
+
+
 # ------------------------------------------------------------------------------------------ main
 
 
@@ -340,16 +407,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="JSONL articles (default: DpgMedia2019)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines (default: all)")
-    parser.add_argument("--ray-articles", type=int, default=300, help="lines for the Ray runs (default 300)")
+    parser.add_argument("--ray-articles", type=int, default=None,
+                        help="only the first N lines for the Ray runs (default: as many as the one-core run)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=4)
+    parser.add_argument("--batch-size", type=int, default=4, help="articles per Ray task")
+    parser.add_argument("--write-batch", type=int, default=32, help="articles per store transaction (Ray driver)")
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--no-frog", action="store_true")
     parser.add_argument("--frog-articles", type=int, default=100)
     parser.add_argument("--frog-timeout", type=float, default=420.0)
     parser.add_argument("--profile", type=int, metavar="N", default=None,
                         help="only profile the pipeline over the first N lines (cProfile, to stderr) and exit")
+    parser.add_argument("--store", type=int, metavar="N", default=None,
+                        help="only time the store writes for the first N lines (one core) and exit")
     args = parser.parse_args()
+    if args.store is not None:
+        with tempfile.TemporaryDirectory(prefix="dyad-store-") as name:
+            print(json.dumps({"command": shlex.join([Path(sys.executable).name, *sys.argv]),
+                              "load_avg_1m_at_start": round(os.getloadavg()[0], 2),
+                              **store_writes(head(args.data, args.store, Path(name) / "corpus.jsonl"), Path(name),
+                                             args.write_batch)}))
+        return
     if args.profile is not None:
         with tempfile.TemporaryDirectory(prefix="dyad-profile-") as name:
             profile(head(args.data, args.profile, Path(name) / "corpus.jsonl"), 40)
@@ -370,11 +448,21 @@ def main() -> None:
         if args.no_ray:
             result.update(ray_speedup_2=None, ray_reason="skipped (--no-ray)")
         else:
-            n = args.ray_articles if args.limit is None else min(args.ray_articles, args.limit)
+            limits = [x for x in (args.ray_articles, args.limit) if x is not None]
+            n = min(limits) if limits else None
             ray_corpus = head(args.data, n, tmp / "ray.jsonl")
             try:
-                result.update(ray_runs(ray_corpus, tmp, args.workers, args.batch_size))
-                result["ray_articles_read"] = n
+                ray = ray_runs(ray_corpus, tmp, args.workers, args.batch_size, args.write_batch)
+                ray_export = ray.pop("ray_export")
+                result.update(ray)
+                result["ray_lines"] = len(ray_corpus.read_text(encoding="utf-8").splitlines())
+                if ray_corpus.read_bytes() == corpus.read_bytes():
+                    from dyad.store import DuckDBStore
+
+                    with DuckDBStore(tmp / "single.duckdb", read_only=True) as single:
+                        result["ray_equal_single"] = exported(single, tmp, "single") == ray_export
+                else:
+                    result["ray_equal_single"] = None
                 if result.get("worker_peak_mb") is not None:
                     peaks["ray worker"] = result["worker_peak_mb"]
             except ImportError:

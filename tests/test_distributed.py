@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,13 +20,17 @@ import pytest
 from dyad.distributed import (
     Analysis,
     InlineEngine,
+    Job,
     analyse_articles,
     ingest_with_engine,
+    run_jobs,
 )
 from dyad.document import Article
+from dyad.errors import StoreError
 from dyad.export import export
 from dyad.ingest import IngestFailure, IngestSummary, ingest
-from dyad.store import DuckDBStore
+from dyad.store import DuckDBStore, WriteOutcome
+from dyad.store.base import ArticleWrite
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -154,13 +158,14 @@ class FailFirstEngine(InlineEngine):
         done: list[tuple[Hashable, list[Analysis]]] = []
         for ticket, batch in self._pending.items():
             analyses: list[Analysis] = []
-            for article in batch:
-                if article.id == self.victim:
+            for job in batch:
+                article = job.article
+                if article.id == self.victim and job.analyse:
                     self.victim = ""
                     analyses.append(Analysis(article.language, failure=IngestFailure(article.origin or "", "E000",
                                                                                       "worker failed: boom")))
                 else:
-                    analyses.extend(analyse_articles([article]))
+                    analyses.extend(run_jobs([job]))
             done.append((ticket, analyses))
         self._pending.clear()
         return done
@@ -214,3 +219,74 @@ def test_ray_run_equals_single_process_and_resumes(ray_cluster: object, corpus: 
         assert again.counts() == {"done": 0, "inserted": 0, "replaced": 0, "unchanged": 9, "failed": 3}
         assert again.worker_peak_mb == []  # nothing to analyse: no worker was started
     assert got == single
+
+
+class RecordingEngine(InlineEngine):
+    """Keeps every job it is given."""
+
+    def __init__(self, slots: int = 2) -> None:
+        super().__init__(slots)
+        self.jobs: list[tuple[str, str | None, bool]] = []  # (article id, language when sent, analyse)
+
+    def submit(self, jobs: list[Job]) -> Hashable:
+        self.jobs.extend((job.article.id, job.article.language, job.analyse) for job in jobs)
+        return super().submit(jobs)
+
+
+def test_workers_detect_languages_and_repeats_of_undetected_articles_match(tmp_path: Path) -> None:
+    dpg = [line for line in DPG_ARTICLES.read_text(encoding="utf-8").splitlines()[:12]
+           if json.loads(line)["text"].strip()][:3]
+    path = tmp_path / "undetected.jsonl"
+    path.write_text("\n".join([dpg[0], dpg[1], dpg[0], dpg[2], dpg[1]]) + "\n", encoding="utf-8")
+    single_events: list[tuple[str, str]] = []
+    with DuckDBStore(tmp_path / "single.duckdb") as store:
+        expected = _outcome(store, ingest([path], store, progress=lambda e, o: single_events.append((e, o))),
+                            single_events, tmp_path)
+    for batch_size, write_batch in ((1, 1), (2, 32)):
+        events: list[tuple[str, str]] = []
+        engine = RecordingEngine()
+        with DuckDBStore(tmp_path / f"engine{batch_size}.duckdb") as store:
+            summary = ingest_with_engine(engine, [path], store, batch_size=batch_size, write_batch=write_batch,
+                                         progress=lambda e, o, sink=events: sink.append((e, o)))
+            assert _outcome(store, summary, events, tmp_path) == expected
+            assert events == single_events  # the same events in the same order
+            # The workers detected the languages: every article went out without one, the pipeline ran
+            # once per id, and a copy of an id read before went out (if at all) for its hash only.
+            ids = [str(json.loads(line)["id"]) for line in (dpg[0], dpg[1], dpg[2])]
+            assert all(language is None for _id, language, _analyse in engine.jobs)
+            assert [i for i, _language, analyse in engine.jobs if analyse] == ids
+            # A rerun finds them stored unchanged without a worker: the driver detects those itself.
+            again = RecordingEngine()
+            assert ingest_with_engine(again, [path], store).counts() == \
+                {"done": 0, "inserted": 0, "replaced": 0, "unchanged": 5, "failed": 0}
+            assert again.jobs == []
+
+
+class FailingBatchStore(DuckDBStore):
+    """A store on which any write holding one article fails, as a constraint or disk error would."""
+
+    victim = ""
+
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+        for article, _hash, _extraction in items:
+            if article.id == self.victim:
+                raise StoreError(f"cannot write article {article.id!r}: disk on fire", source=article.origin)
+        return super().put_articles(items, run_id)
+
+
+def test_a_write_batch_that_fails_is_written_one_by_one(corpus: list[str], tmp_path: Path) -> None:
+    victim = json.loads(GOLD_ARTICLES.read_text(encoding="utf-8").splitlines()[3])["id"]
+    outcomes = []
+    for name in ("single", "engine"):
+        events: list[tuple[str, str]] = []
+        with FailingBatchStore(tmp_path / f"{name}.duckdb") as store:
+            store.victim = victim
+            if name == "single":
+                summary = ingest(corpus, store, progress=lambda e, o, sink=events: sink.append((e, o)))
+            else:
+                summary = ingest_with_engine(ShuffledEngine(2), corpus, store, batch_size=2,
+                                             progress=lambda e, o, sink=events: sink.append((e, o)))
+            outcomes.append((_outcome(store, summary, events, tmp_path), events))
+    (single, single_events), (engine, engine_events) = outcomes
+    assert engine == single and engine_events == single_events
+    assert victim not in engine.articles and any("disk on fire" in e[2] for e in engine.errors)

@@ -1,4 +1,4 @@
-"""Ingest with many processes: the pipeline runs in Ray workers, the driver reads, decides and writes.
+"""Ingest with many processes: Ray workers detect languages and run the pipeline, the driver reads and writes.
 
     from dyad.distributed import ingest_ray
     with open_store("news.duckdb") as store:
@@ -7,19 +7,28 @@
 
 The split of work keeps everything `dyad.ingest.ingest` promises:
 
-- the driver reads the inputs (the same readers, in the same order), skips articles already stored with the
-  same id and content hash *before* any work is sent out, and hands the others to the workers in small
-  batches;
-- each worker is a Ray actor holding its own pipeline (loaded once); it sends back the records of each
-  article, or why the article failed;
-- the driver alone writes to the store (DuckDB allows one writer process per file), each article in its own
-  transaction, in input order: the store, its `errors` table and the progress events come out as a
-  single-process run leaves them, and a run killed at any point resumes with nothing lost or duplicated;
-- one `progress` callback, called in the driver, sees every article: `"start"` when it is sent to a worker,
-  then `"done"`, `"unchanged"` or `"failed"` in input order.
+- the driver parses the inputs (the same readers, in the same order) but leaves language detection to the
+  workers; it skips articles already stored with the same id and content hash *before* any work is sent
+  out where it can tell cheaply (the language is declared or given; or the stored hash is that of the same
+  text in one of the supported languages, when the driver detects the language itself to be sure), and
+  hands the others to the workers in small batches, each with the hash stored under its id;
+- each worker is a Ray actor holding its own pipeline (loaded once); for each article it detects the
+  language where needed, takes the content hash, and runs the pipeline unless the article turns out
+  stored unchanged or is a second copy of an id read earlier in the run; it sends back the hash, the
+  records or why the article failed;
+- the driver alone writes to the store (DuckDB allows one writer process per file), in input order,
+  several articles per transaction (`Store.put_articles`: a batch commits whole or not at all; a batch
+  that fails is written again one article per transaction, so only the bad article fails). Within the
+  run, repeated and conflicting ids are decided in input order as `dyad.ingest` decides them. The store,
+  its `errors` table and the progress events come out as a single-process run leaves them, and a run
+  killed at any point resumes with nothing lost or duplicated;
+- one `progress` callback, called in the driver, sees every article in input order, as `dyad.ingest`
+  reports them: `"start"` (for an article the pipeline ran on, reported when its outcome is known) and
+  then `"done"` once its transaction committed, or `"unchanged"` or `"failed"`.
 
-The driver never loads a pipeline, so its memory stays that of the readers, the store and the results in
-flight (at most two batches per worker, plus what waits behind an unfinished article).
+The driver never loads a pipeline or (unless it checks a likely-unchanged article) a language model, so
+its memory stays that of the readers, the store and the results in flight (at most two batches per worker,
+a write batch, plus what waits behind an unfinished article).
 
 The scheduling is separate from Ray (`Engine`), so `ingest_with_engine` runs the same driver over any
 executor; `InlineEngine` runs the batches in the calling process (tests, and a baseline for benchmarks).
@@ -27,12 +36,16 @@ executor; `InlineEngine` runs the batches in the calling process (tests, and a b
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
 import os
 import resource
+import time
 from collections import deque
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import dyad
@@ -46,28 +59,42 @@ from dyad.ingest import (
     Progress,
     ProgressEvent,
     _failure_from_exception,
-    _read,
     pipeline_components,
 )
-from dyad.readers import read_inputs
+from dyad.readers import SUPPORTED_LANGUAGES, read_inputs
+from dyad.readers import reading as _reading
+from dyad.readers.language import normalise_language
 from dyad.records import Extraction, build_records
 from dyad.store import Store
+from dyad.store.base import ArticleWrite
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_WRITE_BATCH",
     "Analysis",
     "DistributedSummary",
     "Engine",
     "InlineEngine",
+    "Job",
     "RayEngine",
     "analyse_articles",
     "ingest_ray",
     "ingest_with_engine",
+    "run_jobs",
 ]
 
 #: Articles per task: large enough that Ray's per-task cost (about a millisecond) vanishes against the
-#: pipeline's (a quarter of a second per article), small enough that the workers finish together.
+#: work per article (language detection and the pipeline, some 20 ms), small enough that the workers
+#: finish together.
 DEFAULT_BATCH_SIZE = 4
+
+#: Articles per store transaction in the driver; a batch is also committed when its oldest article has
+#: waited `_WRITE_DELAY_S`, before an error is recorded, and at the end.
+DEFAULT_WRITE_BATCH = 32
+_WRITE_DELAY_S = 1.0
+
+#: Items read before their stored hashes are looked up, in one query.
+_LOOKUP_BATCH = 32
 
 #: Entries (articles, failures, skips) that may wait behind an unfinished article before reading pauses.
 _MAX_WAITING = 10_000
@@ -77,33 +104,79 @@ _MAX_WAITING = 10_000
 
 
 @dataclass
+class Job:
+    """One article for a worker: the hash stored under its id (None: not stored), whether to run the
+    pipeline (False: only detect the language and take the hash), and the language to assume when the
+    article declares none (None: detect it)."""
+
+    article: Article
+    stored_hash: str | None = None
+    analyse: bool = True
+    language: str | None = None
+
+
+@dataclass
 class Analysis:
-    """What the pipeline made of one article, as a worker sends it back."""
+    """What a worker made of one article."""
 
     language: str | None  # the article's language after analysis (detected when it was not given)
     extraction: Extraction | None = None
-    failure: IngestFailure | None = None
+    failure: IngestFailure | None = None  # the pipeline failed on the article
     components: dict[str, str] | None = None  # which component ran each stage (for the run's provenance)
     sentences: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    content_hash: str | None = None  # taken after language detection, before analysis
+    read_failure: IngestFailure | None = None  # the language could not be detected: a read failure
+    unchanged: bool = False  # the hash is the one stored under the article's id (the pipeline did not run)
+
+    @property
+    def ran(self) -> bool:
+        """Whether the pipeline ran on the article (successfully or not)."""
+        return self.extraction is not None or self.failure is not None
+
+
+def _analysis_of(article: Article, content_hash: str | None) -> Analysis:
+    origin = article.origin or article.id
+    try:
+        doc = analyse(article)
+        extraction = build_records(doc)
+        components = pipeline_components(doc.language) if doc.language else None
+    except Exception as exc:  # one article's failure is recorded; the batch goes on
+        return Analysis(language=article.language, failure=_failure_from_exception(exc, origin),
+                        content_hash=content_hash)
+    return Analysis(language=article.language, extraction=extraction, components=components,
+                    sentences=len(doc.sentences), timings=dict(doc.timings), content_hash=content_hash)
+
+
+def run_jobs(jobs: Sequence[Job]) -> list[Analysis]:
+    """What a worker does with a batch: detect languages (as the readers do), take the content hashes and
+    run the pipeline where the jobs ask for it; one `Analysis` per job, in order. Nothing raises."""
+    out: list[Analysis] = []
+    for job in jobs:
+        article = job.article
+        if article.language is None:
+            try:
+                ready = _reading._with_language(article, job.language)
+            except Exception as exc:  # a detector bug: the article fails as a read would
+                out.append(Analysis(language=None,
+                                    read_failure=_failure_from_exception(exc, article.origin or article.id)))
+                continue
+            if not isinstance(ready, Article):
+                out.append(Analysis(language=None, read_failure=_read_failure(ready)))
+                continue
+        content_hash = article.content_hash  # before analysis, which changes nothing the hash covers
+        unchanged = content_hash == job.stored_hash
+        if unchanged or not job.analyse:
+            out.append(Analysis(language=article.language, content_hash=content_hash, unchanged=unchanged))
+            continue
+        out.append(_analysis_of(article, content_hash))
+    return out
 
 
 def analyse_articles(articles: Sequence[Article]) -> list[Analysis]:
     """Run the pipeline over articles as `dyad.ingest` does; a failing article gives an `Analysis` with a
     failure and the others go on."""
-    out: list[Analysis] = []
-    for article in articles:
-        origin = article.origin or article.id
-        try:
-            doc = analyse(article)
-            extraction = build_records(doc)
-            components = pipeline_components(doc.language) if doc.language else None
-        except Exception as exc:  # one article's failure is recorded; the batch goes on
-            out.append(Analysis(language=article.language, failure=_failure_from_exception(exc, origin)))
-            continue
-        out.append(Analysis(language=article.language, extraction=extraction, components=components,
-                            sentences=len(doc.sentences), timings=dict(doc.timings)))
-    return out
+    return run_jobs([Job(article) for article in articles])
 
 
 def _peak_rss_mb() -> float:
@@ -117,12 +190,17 @@ class _Worker:
 
     def warm(self, language: str) -> float:
         from dyad.pipeline import get_pipeline
+        from dyad.readers import detect_language
 
         get_pipeline(language)
+        # The detector's models load on first use: once here rather than in the first batch (a failure
+        # here is met again, and reported, per article).
+        with contextlib.suppress(Exception):
+            detect_language("De minister zei dat het kabinet het plan steunt. The minister said so.")
         return _peak_rss_mb()
 
-    def analyse(self, articles: list[Article]) -> list[Analysis]:
-        return analyse_articles(articles)
+    def analyse(self, jobs: list[Job]) -> list[Analysis]:
+        return run_jobs(jobs)
 
     def peak_rss_mb(self) -> float:
         return _peak_rss_mb()
@@ -142,12 +220,12 @@ class Engine(Protocol):
     def in_flight(self) -> int:
         """Batches submitted and not yet returned by `wait`."""
 
-    def submit(self, articles: list[Article]) -> Hashable:
+    def submit(self, jobs: list[Job]) -> Hashable:
         """Start a batch; returns a ticket that `wait` hands back with its results."""
 
     def wait(self) -> list[tuple[Hashable, list[Analysis]]]:
         """Block until at least one batch is finished; return every finished batch (one `Analysis` per
-        article, in the batch's order). Called only while something is in flight."""
+        job, in the batch's order, as `run_jobs` makes them). Called only while something is in flight."""
 
 
 class InlineEngine:
@@ -155,7 +233,7 @@ class InlineEngine:
 
     def __init__(self, slots: int = 2) -> None:
         self._slots = slots
-        self._pending: dict[int, list[Article]] = {}
+        self._pending: dict[int, list[Job]] = {}
         self._next = 0
 
     @property
@@ -166,14 +244,14 @@ class InlineEngine:
     def in_flight(self) -> int:
         return len(self._pending)
 
-    def submit(self, articles: list[Article]) -> Hashable:
+    def submit(self, jobs: list[Job]) -> Hashable:
         ticket = self._next
         self._next += 1
-        self._pending[ticket] = list(articles)
+        self._pending[ticket] = list(jobs)
         return ticket
 
     def wait(self) -> list[tuple[Hashable, list[Analysis]]]:
-        done = [(ticket, analyse_articles(batch)) for ticket, batch in self._pending.items()]
+        done = [(ticket, run_jobs(batch)) for ticket, batch in self._pending.items()]
         self._pending.clear()
         return list(done)
 
@@ -201,7 +279,7 @@ class RayEngine:
         self.language = language
         self.actors: list[Any] = []  # started with the first batch: a run with nothing to do starts none
         self._load = [0] * workers  # batches in flight per actor
-        self._flights: dict[Any, tuple[int, int, list[Article]]] = {}  # ref -> (ticket, actor, batch)
+        self._flights: dict[Any, tuple[int, int, list[Job]]] = {}  # ref -> (ticket, actor, batch)
         self._next = 0
 
     @property
@@ -227,14 +305,14 @@ class RayEngine:
         refs = [actor.warm.remote(language) for actor in self._start()]
         return list(self._ray.get(refs))
 
-    def submit(self, articles: list[Article]) -> Hashable:
+    def submit(self, jobs: list[Job]) -> Hashable:
         self._start()
         index = min(range(self.workers), key=lambda i: self._load[i])
-        ref = self.actors[index].analyse.remote(list(articles))
+        ref = self.actors[index].analyse.remote(list(jobs))
         ticket = self._next
         self._next += 1
         self._load[index] += 1
-        self._flights[ref] = (ticket, index, list(articles))
+        self._flights[ref] = (ticket, index, list(jobs))
         return ticket
 
     def wait(self) -> list[tuple[Hashable, list[Analysis]]]:
@@ -252,9 +330,10 @@ class RayEngine:
                 analyses: list[Analysis] = ray.get(ref)
             except Exception as exc:  # the worker died or could not take the batch: each article fails
                 message = f"worker failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                analyses = [Analysis(language=a.language,
-                                     failure=IngestFailure(a.origin or a.id, UNEXPECTED_ERROR_CODE, message))
-                            for a in batch]
+                analyses = [Analysis(language=job.article.language,
+                                     failure=IngestFailure(job.article.origin or job.article.id,
+                                                           UNEXPECTED_ERROR_CODE, message))
+                            for job in batch]
             done.append((ticket, analyses))
         return done
 
@@ -281,80 +360,114 @@ class DistributedSummary(IngestSummary):
     worker_peak_mb: list[float] = field(default_factory=list)
 
 
-_Kind = Literal["failure", "unchanged", "repeat", "analyse"]
-
-
 @dataclass
 class _Entry:
-    """One item of the input, waiting for its turn to be written (or reported) in input order."""
+    """One item of the input, waiting for its turn to be decided and written (or reported) in input order."""
 
-    kind: _Kind
     origin: str
     article: Article | None = None
-    content_hash: str = ""
-    failure: IngestFailure | None = None
+    failure: IngestFailure | None = None  # a read failure, known when it was read
+    content_hash: str | None = None  # when the driver knows the language (declared, given, detected here)
+    stored_unchanged: bool = False  # found stored with this hash when it was read
+    job: Job | None = None  # what a worker is (or will be) asked to do
     analysis: Analysis | None = None
 
     @property
     def resolved(self) -> bool:
-        return self.kind != "analyse" or self.analysis is not None
+        return self.job is None or self.analysis is not None
+
+
+_Op = tuple[Literal["write"], _Entry, ArticleWrite] | tuple[Literal["event"], ProgressEvent, str]
 
 
 class _Driver:
     def __init__(self, engine: Engine, store: Store, summary: DistributedSummary, progress: Progress | None,
-                 batch_size: int) -> None:
+                 batch_size: int, write_batch: int, language: str | None) -> None:
         self.engine = engine
         self.store = store
         self.summary = summary
         self.progress = progress
         self.batch_size = batch_size
-        self.queue: deque[_Entry] = deque()  # input order; the head is the next to write
-        self.batch: list[_Entry] = []  # read, not yet submitted
+        self.write_batch = write_batch
+        self.language = language
+        self.reading: list[Article | Any] = []  # read, not yet looked up
+        self.queue: deque[_Entry] = deque()  # input order; the head is the next to decide
+        self.batch: list[_Entry] = []  # jobs not yet submitted
         self.tickets: dict[Hashable, list[_Entry]] = {}
-        self.seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, origin) within this run
+        self.read_ids: set[str] = set()  # every article id read so far (a guess at repeats, never decisive)
+        self.seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, origin), decided in order
+        self.pending: list[_Op] = []  # writes not yet committed, and the events that follow them
+        self.pending_ids: set[str] = set()
+        self.pending_writes = 0
+        self.pending_since = 0.0
 
     # -- reading ----------------------------------------------------------------------------------------
 
     def add(self, item: Article | Any) -> None:
-        self.queue.append(self._entry(item))
-        # A full batch goes out (waiting for room); a partial one only while a slot is free, so that the
-        # workers start at once and a slow input never leaves them idle.
-        if self.batch and (len(self.batch) >= self.batch_size or self.engine.in_flight < self.engine.slots):
-            self._submit()
-        self._flush()
-        while len(self.queue) > _MAX_WAITING and (self.engine.in_flight or self.batch):
-            self._step()
+        self.reading.append(item)
+        if len(self.reading) >= _LOOKUP_BATCH:
+            self._take_read()
 
-    def _entry(self, item: Article | Any) -> _Entry:
+    def _take_read(self) -> None:
+        """Decide what the items read so far need, with one look-up of the stored hashes for them all."""
+        items, self.reading = self.reading, []
+        ids = [item.id for item in items if isinstance(item, Article)]
+        stored = self.store.article_hashes(ids) if ids else {}
+        for item in items:
+            entry = self._entry(item, stored)
+            self.queue.append(entry)
+            if entry.job is not None:
+                self.batch.append(entry)
+            # A full batch goes out (waiting for room); a partial one only while a slot is free, so that
+            # the workers start at once and a slow input never leaves them idle.
+            if self.batch and (len(self.batch) >= self.batch_size or self.engine.in_flight < self.engine.slots):
+                self._submit()
+            self._flush()
+            while len(self.queue) > _MAX_WAITING and (self.engine.in_flight or self.batch):
+                self._step()
+
+    def _entry(self, item: Article | Any, stored_hashes: dict[str, str]) -> _Entry:
         if not isinstance(item, Article):
-            origin = str(getattr(item, "origin", None) or "<unknown input>")
-            failure = IngestFailure(origin, str(getattr(item, "code", UNEXPECTED_ERROR_CODE)),
-                                    str(getattr(item, "message", item)))
-            return _Entry("failure", origin, failure=failure)
+            return _Entry(str(getattr(item, "origin", None) or "<unknown input>"), failure=_read_failure(item))
         article = item
-        origin = article.origin or article.id
-        # The hash is taken before analysis, which fills in a detected language.
-        content_hash = article.content_hash
-        earlier = self.seen.get(article.id)
-        if earlier is not None and earlier[0] != content_hash:
-            message = (f"article id {article.id!r} was already read from {earlier[1]} in this batch "
-                       "with other content")
-            return _Entry("failure", origin, article, content_hash, IngestFailure(origin, InputError.code, message))
-        if earlier is not None:
-            # The same article again: unchanged once the first copy is written, decided at its turn.
-            return _Entry("repeat", origin, article, content_hash)
-        self.seen[article.id] = (content_hash, origin)
-        if self.store.article_hash(article.id) == content_hash:
-            return _Entry("unchanged", origin, article, content_hash)
-        entry = _Entry("analyse", origin, article, content_hash)
-        self.batch.append(entry)
+        entry = _Entry(article.origin or article.id, article)
+        if article.language is None and self.language:
+            article.language = self.language  # as the readers do with a given language
+        first = article.id not in self.read_ids
+        self.read_ids.add(article.id)
+        # Looked up before the items read with this one were decided: nothing this run writes under an id
+        # comes before the id's first copy, so for a first copy the hash is still the stored one.
+        stored = stored_hashes.get(article.id)
+        if article.language is None and stored is not None and stored in _candidate_hashes(article):
+            # Likely stored unchanged: detecting the language here settles it without a worker.
+            ready = _reading._with_language(article, None)
+            if not isinstance(ready, Article):
+                entry.failure = _read_failure(ready)
+                return entry
+        if not first:
+            # Perhaps a second copy: decided at its turn (unchanged, a conflict, or analysed after all).
+            if article.language is None:
+                entry.job = Job(article, analyse=False)  # a worker detects the language and takes the hash
+            else:
+                entry.content_hash = article.content_hash
+            return entry
+        if article.language is None:
+            entry.job = Job(article, stored_hash=stored)
+            return entry
+        entry.content_hash = article.content_hash
+        if stored == entry.content_hash:
+            entry.stored_unchanged = True
+        else:
+            entry.job = Job(article, stored_hash=stored)
         return entry
 
     def finish(self) -> None:
+        self._take_read()
         self._flush()
         while self.queue or self.batch or self.engine.in_flight:
             self._step()
             self._flush()
+        self._commit()
 
     # -- scheduling -------------------------------------------------------------------------------------
 
@@ -371,10 +484,8 @@ class _Driver:
         while self.engine.in_flight >= self.engine.slots:
             self._collect()
         entries, self.batch = self.batch, []
-        articles = [entry.article for entry in entries if entry.article is not None]
-        self.tickets[self.engine.submit(articles)] = entries
-        for entry in entries:
-            self._report("start", entry.origin)
+        jobs = [entry.job for entry in entries if entry.job is not None]
+        self.tickets[self.engine.submit(jobs)] = entries
 
     def _collect(self) -> None:
         for ticket, analyses in self.engine.wait():
@@ -384,40 +495,78 @@ class _Driver:
             for entry, analysis in zip(entries, analyses, strict=True):
                 entry.analysis = analysis
 
-    # -- writing ----------------------------------------------------------------------------------------
+    # -- deciding, in input order -----------------------------------------------------------------------
 
     def _flush(self) -> None:
-        """Write (or report) every entry at the head of the queue whose turn has come."""
+        """Decide (and write, or report) every entry at the head of the queue whose turn has come."""
         while self.queue and self.queue[0].resolved:
-            entry = self.queue[0]
-            if entry.kind == "repeat":
-                assert entry.article is not None
-                if self.store.article_hash(entry.article.id) != entry.content_hash:
-                    # The first copy was not stored (it failed): this one is analysed in its own right.
-                    entry.kind = "analyse"
-                    self.batch.append(entry)
-                    return
-                entry.kind = "unchanged"
+            if not self._decide(self.queue[0]):
+                break  # sent back to a worker: the head waits for it
             self.queue.popleft()
-            self._write(entry)
+        if self.pending and (self.pending_writes >= self.write_batch
+                             or time.monotonic() - self.pending_since >= _WRITE_DELAY_S):
+            self._commit()
 
-    def _write(self, entry: _Entry) -> None:
-        article = entry.article
-        summary = self.summary
-        if entry.kind == "failure":
-            assert entry.failure is not None
-            self._fail(entry.failure, article.id if article is not None else None)
-            return
+    def _decide(self, entry: _Entry) -> bool:
+        """What `dyad.ingest` does with this item, given what came before it; False when the pipeline
+        still has to run on it (it is queued again)."""
+        if entry.failure is not None:
+            self._fail(entry.failure, None)
+            return True
+        article, analysis = entry.article, entry.analysis
         assert article is not None
-        if entry.kind == "unchanged":
-            summary.unchanged += 1
-            self._report("unchanged", entry.origin)
-            return
-        analysis = entry.analysis
-        assert analysis is not None
-        article.language = analysis.language
+        content_hash = entry.content_hash
+        if analysis is not None:
+            if analysis.read_failure is not None:
+                self._fail(analysis.read_failure, None)
+                return True
+            if analysis.language is not None:
+                article.language = analysis.language  # detected in the worker
+            content_hash = analysis.content_hash or content_hash
+        if content_hash is None:  # the worker failed before it took the hash
+            assert analysis is not None
+            self._fail(analysis.failure or IngestFailure(entry.origin, UNEXPECTED_ERROR_CODE, "no result"),
+                       article.id)
+            return True
+        earlier = self.seen.get(article.id)
+        if earlier is not None and earlier[0] != content_hash:
+            message = (f"article id {article.id!r} was already read from {earlier[1]} in this batch "
+                       "with other content")
+            self._fail(IngestFailure(entry.origin, InputError.code, message), article.id)
+            return True
+        first = earlier is None
+        if first:
+            self.seen[article.id] = (content_hash, entry.origin)
+        if analysis is not None and analysis.ran:
+            self._write(entry, analysis, content_hash)
+            return True
+        if first and (entry.stored_unchanged or (analysis is not None and analysis.unchanged)):
+            self._unchanged(entry.origin)
+            return True
+        if self._stored_hash(article.id) == content_hash:  # a second copy of an article now stored
+            self._unchanged(entry.origin)
+            return True
+        entry.content_hash = content_hash
+        entry.job = Job(article, stored_hash=None)
+        entry.analysis = None
+        self.batch.append(entry)
+        return False
+
+    def _stored_hash(self, article_id: str) -> str | None:
+        if article_id in self.pending_ids:
+            self._commit()
+        return self.store.article_hash(article_id)
+
+    # -- writing ----------------------------------------------------------------------------------------
+
+    def _write(self, entry: _Entry, analysis: Analysis, content_hash: str) -> None:
+        article = entry.article
+        assert article is not None
+        summary = self.summary
         if analysis.failure is not None or analysis.extraction is None:
             failure = analysis.failure or IngestFailure(entry.origin, UNEXPECTED_ERROR_CODE, "no records")
+            self._commit()
+            self._report("start", entry.origin)
             self._fail(failure, article.id)
             return
         summary.sentences += analysis.sentences
@@ -425,23 +574,60 @@ class _Driver:
             summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
         if article.language and analysis.components and article.language not in summary.components:
             summary.components[article.language] = dict(analysis.components)
-        try:
-            outcome = self.store.put_article(article, entry.content_hash, analysis.extraction, summary.run_id)
-        except StoreError as exc:
-            self._fail(IngestFailure(entry.origin, exc.code, exc.message), article.id)
-            return
-        entry.analysis = None  # the records are written: let them go
-        if outcome == "inserted":
-            summary.inserted += 1
-        elif outcome == "replaced":
-            summary.replaced += 1
+        if not self.pending:
+            self.pending_since = time.monotonic()
+        self.pending.append(("write", entry, ArticleWrite(article, content_hash, analysis.extraction)))
+        self.pending_ids.add(article.id)
+        self.pending_writes += 1
+        entry.analysis = None  # the write batch holds the records now
+
+    def _unchanged(self, origin: str) -> None:
+        self.summary.unchanged += 1
+        if self.pending:
+            self.pending.append(("event", "unchanged", origin))
         else:
-            summary.unchanged += 1
-            self._report("unchanged", entry.origin)
+            self._report("unchanged", origin)
+
+    def _commit(self) -> None:
+        """Write the pending articles in one transaction, then report them (and the events behind them);
+        when the batch fails, write its articles one by one, so that only the bad ones fail."""
+        if not self.pending:
             return
-        self._report("done", entry.origin)
+        ops, self.pending = self.pending, []
+        self.pending_ids.clear()
+        self.pending_writes = 0
+        writes = [op[2] for op in ops if op[0] == "write"]
+        try:
+            outcomes = iter(self.store.put_articles(writes, self.summary.run_id))
+        except StoreError:
+            outcomes = None
+        for op in ops:
+            if op[0] == "event":
+                self._report(op[1], op[2])
+                continue
+            entry, item = op[1], op[2]
+            self._report("start", entry.origin)
+            if outcomes is not None:
+                outcome = next(outcomes)
+            else:
+                try:
+                    outcome = self.store.put_article(item.article, item.content_hash, item.extraction,
+                                                     self.summary.run_id)
+                except StoreError as exc:
+                    self._fail(IngestFailure(entry.origin, exc.code, exc.message), item.article.id)
+                    continue
+            if outcome == "inserted":
+                self.summary.inserted += 1
+            elif outcome == "replaced":
+                self.summary.replaced += 1
+            else:
+                self.summary.unchanged += 1
+                self._report("unchanged", entry.origin)
+                continue
+            self._report("done", entry.origin)
 
     def _fail(self, failure: IngestFailure, article_id: str | None) -> None:
+        self._commit()  # the errors table, like the progress events, follows input order
         self.store.record_error(self.summary.run_id, origin=failure.origin, code=failure.code,
                                 message=failure.message, article_id=article_id)
         self.summary.failures.append(failure)
@@ -452,6 +638,31 @@ class _Driver:
             self.progress(event, origin)
 
 
+def _read_failure(item: Any) -> IngestFailure:
+    """A reader's failure (or anything with origin, code and message) as an `IngestFailure`."""
+    origin = str(getattr(item, "origin", None) or "<unknown input>")
+    return IngestFailure(origin, str(getattr(item, "code", UNEXPECTED_ERROR_CODE)), str(getattr(item, "message", item)))
+
+
+def _candidate_hashes(article: Article) -> set[str]:
+    """The content hashes an article without a language would have in each supported language."""
+    return {dataclasses.replace(article, language=code).content_hash for code in SUPPORTED_LANGUAGES}
+
+
+def _read_undetected(names: Iterable[str]) -> Iterator[Article | Any]:
+    """What `dyad.readers.read_inputs` yields, in the same order, but with the language left unset where
+    the input does not declare it (the workers detect it); an input whose reader breaks is a failure."""
+    for name in names:
+        try:
+            if name == _reading.STDIN:
+                yield from _reading._read_stdin()
+            else:
+                yield from _reading._read_path(Path(name), name)
+        except Exception as exc:  # a reader bug or an unreadable input must not end the batch
+            yield _failure_from_exception(exc, name)
+
+
+
 def ingest_with_engine(
     engine: Engine,
     inputs: Iterable[str | os.PathLike[str]],
@@ -460,20 +671,25 @@ def ingest_with_engine(
     language: str | None = None,
     progress: Progress | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    write_batch: int = DEFAULT_WRITE_BATCH,
 ) -> DistributedSummary:
-    """`dyad.ingest.ingest` with the pipeline run by an engine; the store is written from this process.
+    """`dyad.ingest.ingest` with language detection and the pipeline run by an engine; the store is
+    written from this process, up to `write_batch` articles per transaction.
 
     An unsupported `language` raises `LanguageError` before anything is read or recorded.
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+    if write_batch < 1:
+        raise ConfigError(f"write batch must be at least 1, not {write_batch}")
     names = [os.fspath(source) for source in inputs]
     read_inputs([], language=language)  # validates the language now: it concerns every input
+    default_language = normalise_language(language, source="language argument") if language else None
     run_id = store.start_run(inputs=names, dyad_version=dyad.__version__)
     summary = DistributedSummary(run_id=run_id)
-    driver = _Driver(engine, store, summary, progress, batch_size)
+    driver = _Driver(engine, store, summary, progress, batch_size, write_batch, default_language)
     try:
-        for _source, item in _read(names, language):
+        for item in _read_undetected(names):
             driver.add(item)
         driver.finish()
     finally:
@@ -490,6 +706,7 @@ def ingest_ray(
     language: str | None = None,
     progress: Progress | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    write_batch: int = DEFAULT_WRITE_BATCH,
     runtime_env: dict[str, Any] | None = None,
 ) -> DistributedSummary:
     """Ingest as `dyad.ingest.ingest` does, with the pipeline in `workers` Ray worker processes.
@@ -519,7 +736,7 @@ def ingest_ray(
         engine = RayEngine(workers, language=language)
         try:
             summary = ingest_with_engine(engine, names, store, language=language, progress=progress,
-                                         batch_size=batch_size)
+                                         batch_size=batch_size, write_batch=write_batch)
             try:
                 summary.worker_peak_mb = engine.peak_rss_mb()
             except Exception:  # a worker that died has no figure; the ingest itself is done

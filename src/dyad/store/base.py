@@ -7,16 +7,25 @@ One process writes at a time; readers may open the same store read-only.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal, NamedTuple, Self
 
 from dyad.document import Article
+from dyad.errors import StoreError
 from dyad.records import Extraction
 from dyad.store.filters import RecordFilter, RecordKey
 
 WriteOutcome = Literal["inserted", "replaced", "unchanged"]
+
+
+class ArticleWrite(NamedTuple):
+    """One article to write: the article, its content hash (taken before analysis) and its records."""
+
+    article: Article
+    content_hash: str
+    extraction: Extraction
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,19 @@ class RecordPage:
         return self.keys[-1] if self.keys else None
 
 
+def check_writes(items: Sequence[ArticleWrite]) -> None:
+    """Refuse a batch that hands records over with another article, or holds an article id twice."""
+    seen: set[str] = set()
+    for article, _hash, extraction in items:
+        if extraction.article_id != article.id:
+            raise StoreError(f"records of article {extraction.article_id!r} handed over with article "
+                             f"{article.id!r}", source=article.origin or article.id)
+        if article.id in seen:
+            raise StoreError(f"article id {article.id!r} twice in one write batch",
+                             source=article.origin or article.id)
+        seen.add(article.id)
+
+
 class Store(abc.ABC):
     """A database of articles and the records extracted from them."""
 
@@ -67,7 +89,6 @@ class Store(abc.ABC):
     def article_hash(self, article_id: str) -> str | None:
         """The content hash stored for an article id, or None when the article is not stored."""
 
-    @abc.abstractmethod
     def put_article(self, article: Article, content_hash: str, extraction: Extraction,
                     run_id: int | None) -> WriteOutcome:
         """Write an article and its records in one transaction.
@@ -75,6 +96,26 @@ class Store(abc.ABC):
         Unchanged (same id, same hash): nothing is written. Changed: its old records are replaced. A failure
         rolls the whole article back and raises `StoreError`.
         """
+        return self.put_articles([ArticleWrite(article, content_hash, extraction)], run_id)[0]
+
+    @abc.abstractmethod
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+        """Write several articles and their records in ONE transaction; an outcome per item, in order.
+
+        Each item is decided as `put_article` decides it (unchanged, replaced or inserted). The batch commits
+        whole or not at all: a failure rolls every article of it back and raises `StoreError` (a caller that
+        wants the others stored writes them one by one). The same article id twice in one batch, or records
+        handed over with another article, is a `StoreError` before anything is written.
+        """
+
+    def article_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The content hash stored for each of these ids that is stored (absent ids are left out)."""
+        out: dict[str, str] = {}
+        for article_id in dict.fromkeys(article_ids):
+            stored = self.article_hash(article_id)
+            if stored is not None:
+                out[article_id] = stored
+        return out
 
     @abc.abstractmethod
     def get_article(self, article_id: str) -> StoredArticle | None: ...

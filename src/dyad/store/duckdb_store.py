@@ -8,7 +8,8 @@ migrations it lacks; a read-only store must already be up to date.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from dyad.document import Article
 from dyad.errors import StoreError
-from dyad.records import Extraction
-from dyad.store.base import RecordPage, Store, StoredArticle, WriteOutcome
+from dyad.store.base import ArticleWrite, RecordPage, Store, StoredArticle, WriteOutcome, check_writes
 from dyad.store.filters import DUCKDB, ORDER, RecordFilter, RecordKey, count_sql, record_key, select_sql
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
 
@@ -181,6 +180,12 @@ def _arrow_schema(shape: RecordShape) -> pa.Schema:
     ])
 
 
+_ARTICLE_COLUMNS = ("id", "content_hash", "published", "published_precision", "language", "title", "url",
+                    "source", "origin", "text", "ingested_at", "run_id")
+_ARTICLE_SCHEMA = pa.schema([*((c, pa.string()) for c in _ARTICLE_COLUMNS[:10]), ("ingested_at", pa.timestamp("us")),
+                             ("run_id", pa.int32())])
+
+
 def _quoted(columns: tuple[str, ...]) -> str:
     return ", ".join(f'"{c}"' for c in columns)
 
@@ -214,10 +219,22 @@ class DuckDBStore(Store):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store: {exc}", source=self.location) from exc
         try:
+            self._fit_threads()
             self._migrate()
         except BaseException:
             self._con.close()
             raise
+
+    def _fit_threads(self) -> None:
+        """No more DuckDB threads than CPUs this process may run on: DuckDB counts the machine's cores,
+        so a process pinned to fewer (taskset, a cpuset) would switch between threads on every scan."""
+        try:
+            allowed = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):  # pragma: no cover - not Linux
+            return
+        row = self._con.execute("SELECT current_setting('threads')").fetchone()
+        if row is not None and allowed < int(row[0]):
+            self._con.execute(f"SET threads = {allowed:d}")
 
     # -- migrations -----------------------------------------------------------------------------------
 
@@ -266,53 +283,91 @@ class DuckDBStore(Store):
         row = self._con.execute('SELECT "content_hash" FROM articles WHERE "id" = ?', [article_id]).fetchone()
         return None if row is None else str(row[0])
 
-    def put_article(self, article: Article, content_hash: str, extraction: Extraction,
-                    run_id: int | None) -> WriteOutcome:
+    def article_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        ids = list(dict.fromkeys(article_ids))
+        if len(ids) <= 1:
+            return super().article_hashes(ids)
+        # One join against an Arrow table of the ids, rather than a query (and bound values) per id.
+        self._con.register("_dyad_ids", pa.table({"id": pa.array(ids, pa.string())}))
+        try:
+            rows = self._con.execute(
+                'SELECT a."id", a."content_hash" FROM articles a JOIN _dyad_ids b ON a."id" = b."id"'
+            ).fetchall()
+        finally:
+            self._con.unregister("_dyad_ids")
+        return {str(i): str(h) for i, h in rows}
+
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+        # Rows go in as Arrow tables, a few statements per batch whatever its size: DuckDB converts each
+        # bound Python parameter on its own (and, when pandas is not installed, tries to import it twice
+        # per value, to check for pandas' NA), and each transaction's commit has a fixed cost. Only the
+        # ids of replaced articles, and of a batch of one (an index look-up), are bound.
         self._writable()
-        if extraction.article_id != article.id:
-            raise StoreError(f"records of article {extraction.article_id!r} handed over with article "
-                             f"{article.id!r}", source=article.origin or article.id)
+        check_writes(items)
+        if not items:
+            return []
         con = self._con
+        ids = [article.id for article, _, _ in items]
         con.begin()
         try:
-            row = con.execute('SELECT "content_hash" FROM articles WHERE "id" = ?', [article.id]).fetchone()
-            if row is not None and row[0] == content_hash:
-                con.rollback()
-                return "unchanged"
-            if row is not None:
+            stored = self.article_hashes(ids)
+            outcomes: list[WriteOutcome] = [
+                "inserted" if article.id not in stored
+                else "unchanged" if stored[article.id] == content_hash else "replaced"
+                for article, content_hash, _ in items
+            ]
+            replaced = [i for i, outcome in zip(ids, outcomes, strict=True) if outcome == "replaced"]
+            if replaced:
+                marks = ", ".join("?" * len(replaced))
                 for table in ("events", "quotes", "mentions"):
-                    con.execute(f'DELETE FROM {table} WHERE "article_id" = ?', [article.id])
-                con.execute('DELETE FROM articles WHERE "id" = ?', [article.id])
-            published = article.published
-            con.execute(
-                'INSERT INTO articles ("id", "content_hash", "published", "published_precision", "language", '
-                '"title", "url", "source", "origin", "text", "ingested_at", "run_id") '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.id, content_hash, published.iso() if published else None,
-                 published.precision.value if published else None, extraction.language or article.language,
-                 article.title, article.url, article.source, article.origin, article.text, _now(), run_id],
-            )
-            self._insert(EVENTS, extraction.events)
-            self._insert(QUOTES, extraction.quotes)
-            self._insert(MENTIONS, extraction.mentions)
+                    con.execute(f'DELETE FROM {table} WHERE "article_id" IN ({marks})', replaced)
+                con.execute(f'DELETE FROM articles WHERE "id" IN ({marks})', replaced)
+            written = [item for item, outcome in zip(items, outcomes, strict=True) if outcome != "unchanged"]
+            if written:
+                con.register("_dyad_articles", self._article_table(written, run_id))
+                try:
+                    con.execute(f"INSERT INTO articles ({_quoted(_ARTICLE_COLUMNS)}) "
+                                f"SELECT {_quoted(_ARTICLE_COLUMNS)} FROM _dyad_articles")
+                finally:
+                    con.unregister("_dyad_articles")
+                self._insert(EVENTS, [extraction.events for _, _, extraction in written])
+                self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
+                self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
             con.commit()
         except Exception as exc:
             con.rollback()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"cannot write article {article.id!r}: {exc}",
-                             source=article.origin or article.id) from exc
+            first = items[0][0] if len(items) == 1 else None
+            what = f"article {first.id!r}" if first is not None else f"a batch of {len(items)} articles"
+            raise StoreError(f"cannot write {what}: {exc}",
+                             source=(first.origin or first.id) if first is not None else None) from exc
         except BaseException:
             con.rollback()
             raise
-        return "inserted" if row is None else "replaced"
+        return outcomes
 
-    def _insert(self, shape: RecordShape, records: list[dict[str, Any]]) -> None:
-        if not records:
+    @staticmethod
+    def _article_table(items: Sequence[ArticleWrite], run_id: int | None) -> pa.Table:
+        now = _now()
+        columns: dict[str, list[Any]] = {c: [] for c in _ARTICLE_COLUMNS}
+        for article, content_hash, extraction in items:
+            published = article.published
+            for column, value in zip(_ARTICLE_COLUMNS, (
+                article.id, content_hash, published.iso() if published else None,
+                published.precision.value if published else None, extraction.language or article.language,
+                article.title, article.url, article.source, article.origin, article.text, now, run_id,
+            ), strict=True):
+                columns[column].append(value)
+        return pa.table(columns, schema=_ARTICLE_SCHEMA)
+
+    def _insert(self, shape: RecordShape, records: list[list[dict[str, Any]]]) -> None:
+        """Insert the records of several articles (a list per article, each indexed from 0)."""
+        rows = [flatten(r, shape, i) for article_records in records for i, r in enumerate(article_records)]
+        if not rows:
             return
         # Rows go in as one Arrow table: DuckDB's executemany converts value by value and is ~100x slower.
         columns = shape.stored_columns
-        rows = [flatten(r, shape, i) for i, r in enumerate(records)]
         schema = _arrow_schema(shape)
         batch = pa.table({c: [row[c] for row in rows] for c in columns}, schema=schema)
         self._con.register("_dyad_batch", batch)

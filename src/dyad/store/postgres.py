@@ -13,9 +13,9 @@ Unlike the DuckDB file, many processes may write at once:
 - migrations are named and recorded as in DuckDB (same names, same tables, PostgreSQL column types);
   each runs in its own transaction under a transaction-scoped advisory lock on the schema, so processes
   opening a fresh database together migrate it once;
-- `put_article` runs in one transaction under an advisory lock on (schema, article id), then checks the
-  stored content hash: two processes ingesting the same article write it once, and the other sees it
-  unchanged;
+- `put_article` (and `put_articles`, a batch in one transaction) takes an advisory lock on (schema,
+  article id) for each article, in key order, then checks the stored content hashes: two processes
+  ingesting the same article write it once, and the other sees it unchanged;
 - text columns are declared `COLLATE "C"`, so rows sort by code point as in DuckDB whatever the
   database's locale: an export from PostgreSQL has the same bytes as one from DuckDB.
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -38,10 +38,8 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
-from dyad.document import Article
 from dyad.errors import StoreError
-from dyad.records import Extraction
-from dyad.store.base import RecordPage, Store, StoredArticle, WriteOutcome
+from dyad.store.base import ArticleWrite, RecordPage, Store, StoredArticle, WriteOutcome, check_writes
 from dyad.store.filters import (
     ORDER,
     ORDER_COLUMNS,
@@ -228,6 +226,10 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+_ARTICLE_COLUMNS = ("id", "content_hash", "published", "published_precision", "language", "title", "url",
+                    "source", "origin", "text", "ingested_at", "run_id")
+
+
 def _quoted(columns: tuple[str, ...]) -> str:
     return ", ".join(f'"{c}"' for c in columns)
 
@@ -390,58 +392,76 @@ class PostgresStore(Store):
         row = self._con.execute(_HASH_OF, [article_id]).fetchone()
         return None if row is None else str(row[0])
 
-    def put_article(self, article: Article, content_hash: str, extraction: Extraction,
-                    run_id: int | None) -> WriteOutcome:
+    def article_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        ids = list(dict.fromkeys(article_ids))
+        rows = self._con.execute('SELECT "id", "content_hash" FROM articles WHERE "id" = ANY(%s)', [ids]).fetchall()
+        return {str(i): str(h) for i, h in rows}
+
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
         self._writable()
-        if extraction.article_id != article.id:
-            raise StoreError(f"records of article {extraction.article_id!r} handed over with article "
-                             f"{article.id!r}", source=article.origin or article.id)
+        check_writes(items)
+        if not items:
+            return []
         con = self._con
+        ids = [article.id for article, _, _ in items]
         try:
             with con.transaction():
                 # One writer per article id at a time, across processes: the second one waits here and
-                # then finds the first one's hash.
-                key = lock_key("article", self.schema, article.id)
-                con.execute("SELECT pg_advisory_xact_lock(%s)", [key])
-                row = con.execute(_HASH_OF, [article.id]).fetchone()
-                if row is not None and row[0] == content_hash:
-                    return "unchanged"
-                if row is not None:
-                    for table in ("events", "quotes", "mentions"):
-                        con.execute(f'DELETE FROM {table} WHERE "article_id" = %s', [article.id])
-                    con.execute('DELETE FROM articles WHERE "id" = %s', [article.id])
-                published = article.published
-                values = [
-                    article.id, content_hash, published.iso() if published else None,
-                    published.precision.value if published else None, extraction.language or article.language,
-                    article.title, article.url, article.source, article.origin, article.text, _now(), run_id,
+                # then finds the first one's hash. The locks are taken in one order (by key), so two
+                # processes writing overlapping batches cannot deadlock.
+                for key in sorted({lock_key("article", self.schema, article_id) for article_id in ids}):
+                    con.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+                stored = dict(con.execute('SELECT "id", "content_hash" FROM articles WHERE "id" = ANY(%s)',
+                                          [ids]).fetchall())
+                outcomes: list[WriteOutcome] = [
+                    "inserted" if article.id not in stored
+                    else "unchanged" if stored[article.id] == content_hash else "replaced"
+                    for article, content_hash, _ in items
                 ]
-                con.execute(
-                    'INSERT INTO articles ("id", "content_hash", "published", "published_precision", '
-                    '"language", "title", "url", "source", "origin", "text", "ingested_at", "run_id") '
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    values,
-                )
-                self._insert(EVENTS, extraction.events)
-                self._insert(QUOTES, extraction.quotes)
-                self._insert(MENTIONS, extraction.mentions)
+                replaced = [i for i, outcome in zip(ids, outcomes, strict=True) if outcome == "replaced"]
+                if replaced:
+                    for table in ("events", "quotes", "mentions"):
+                        con.execute(f'DELETE FROM {table} WHERE "article_id" = ANY(%s)', [replaced])
+                    con.execute('DELETE FROM articles WHERE "id" = ANY(%s)', [replaced])
+                written = [item for item, outcome in zip(items, outcomes, strict=True) if outcome != "unchanged"]
+                if not written:
+                    return outcomes
+                now = _now()
+                with con.cursor() as cursor, cursor.copy(
+                    f"COPY articles ({_quoted(_ARTICLE_COLUMNS)}) FROM STDIN"
+                ) as copy:
+                    for article, content_hash, extraction in written:
+                        published = article.published
+                        copy.write_row([
+                            article.id, content_hash, published.iso() if published else None,
+                            published.precision.value if published else None,
+                            extraction.language or article.language, article.title, article.url, article.source,
+                            article.origin, article.text, now, run_id,
+                        ])
+                self._insert(EVENTS, [extraction.events for _, _, extraction in written])
+                self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
+                self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
         except StoreError:
             raise
         except Exception as exc:
-            raise StoreError(f"cannot write article {article.id!r}: {str(exc).strip()}",
-                             source=article.origin or article.id) from exc
-        return "inserted" if row is None else "replaced"
+            first = items[0][0] if len(items) == 1 else None
+            what = f"article {first.id!r}" if first is not None else f"a batch of {len(items)} articles"
+            raise StoreError(f"cannot write {what}: {str(exc).strip()}",
+                             source=(first.origin or first.id) if first is not None else None) from exc
+        return outcomes
 
-    def _insert(self, shape: RecordShape, records: list[dict[str, Any]]) -> None:
-        if not records:
+    def _insert(self, shape: RecordShape, records: list[list[dict[str, Any]]]) -> None:
+        """Insert the records of several articles (a list per article, each indexed from 0)."""
+        if not any(records):
             return
         columns = shape.stored_columns
         with self._con.cursor() as cursor, cursor.copy(
             f"COPY {shape.table} ({_quoted(columns)}) FROM STDIN"
         ) as copy:
-            for index, record in enumerate(records):
-                row = flatten(record, shape, index)
-                copy.write_row([row[c] for c in columns])
+            for article_records in records:
+                for index, record in enumerate(article_records):
+                    row = flatten(record, shape, index)
+                    copy.write_row([row[c] for c in columns])
 
     def start_run(self, *, inputs: list[str], dyad_version: str) -> int:
         self._writable()
