@@ -45,7 +45,6 @@ import time
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import dyad
@@ -61,8 +60,7 @@ from dyad.ingest import (
     _failure_from_exception,
     pipeline_components,
 )
-from dyad.readers import SUPPORTED_LANGUAGES, read_inputs
-from dyad.readers import reading as _reading
+from dyad.readers import SUPPORTED_LANGUAGES, read_inputs, read_undetected, resolve_language
 from dyad.readers.language import normalise_language
 from dyad.records import Extraction, build_records
 from dyad.store import Store
@@ -156,7 +154,7 @@ def run_jobs(jobs: Sequence[Job]) -> list[Analysis]:
         article = job.article
         if article.language is None:
             try:
-                ready = _reading._with_language(article, job.language)
+                ready = resolve_language(article, job.language)
             except Exception as exc:  # a detector bug: the article fails as a read would
                 out.append(Analysis(language=None,
                                     read_failure=_failure_from_exception(exc, article.origin or article.id)))
@@ -440,7 +438,7 @@ class _Driver:
         stored = stored_hashes.get(article.id)
         if article.language is None and stored is not None and stored in _candidate_hashes(article):
             # Likely stored unchanged: detecting the language here settles it without a worker.
-            ready = _reading._with_language(article, None)
+            ready = resolve_language(article, None)
             if not isinstance(ready, Article):
                 entry.failure = _read_failure(ready)
                 return entry
@@ -654,10 +652,7 @@ def _read_undetected(names: Iterable[str]) -> Iterator[Article | Any]:
     the input does not declare it (the workers detect it); an input whose reader breaks is a failure."""
     for name in names:
         try:
-            if name == _reading.STDIN:
-                yield from _reading._read_stdin()
-            else:
-                yield from _reading._read_path(Path(name), name)
+            yield from read_undetected([name])
         except Exception as exc:  # a reader bug or an unreadable input must not end the batch
             yield _failure_from_exception(exc, name)
 

@@ -18,9 +18,11 @@ from dyad.readers.failure import ReadFailure
 from dyad.readers.formats import InputFormat
 from dyad.readers.language import SUPPORTED_LANGUAGES, detect_language
 from dyad.readers.limits import MAX_MARKUP_BYTES, MAX_TEXT_BYTES
-from dyad.readers.reading import ReadResult, read_inputs
+from dyad.readers.reading import ReadResult, read_inputs, read_undetected, resolve_language
 
 __all__ = [
+    "read_undetected",
+    "resolve_language",
     "MAX_MARKUP_BYTES",
     "MAX_TEXT_BYTES",
     "SUPPORTED_LANGUAGES",

@@ -58,14 +58,20 @@ def read_inputs(
 
 
 def _read_all(inputs: Iterable[str | os.PathLike[str]], language: str | None) -> Iterator[ReadResult]:
+    for result in read_undetected(inputs):
+        yield resolve_language(result, language) if isinstance(result, Article) else result
+
+
+def read_undetected(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[ReadResult]:
+    """What `read_inputs` yields, in the same order, but with `Article.language` left unset where the input
+    does not declare it: for callers that detect the language elsewhere (the Ray engine's workers), through
+    `resolve_language`."""
     for item in inputs:
         name = os.fspath(item)
-        results = _read_stdin() if name == STDIN else _read_path(Path(name), name)
-        for result in results:
-            yield _with_language(result, language) if isinstance(result, Article) else result
+        yield from _read_stdin() if name == STDIN else _read_path(Path(name), name)
 
 
-def _with_language(article: Article, language: str | None) -> ReadResult:
+def resolve_language(article: Article, language: str | None) -> ReadResult:
     """Article.language set: declared, given, or detected; an unsupported language is a failure."""
     origin = article.origin or article.id
     if article.language is None:
