@@ -18,9 +18,10 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, RecordPage, Store, StoredArticle, WriteOutcome, check_writes
-from dyad.store.filters import DUCKDB, ORDER, RecordFilter, RecordKey, count_sql, record_key, select_sql
+from dyad.store.base import ArticleWrite, RecordPage, StoredArticle, WriteOutcome, check_writes
+from dyad.store.filters import DUCKDB, RecordFilter, RecordKey, count_sql, record_key, select_sql
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
+from dyad.store.sql import SQLStore, quoted
 
 Connection = duckdb.DuckDBPyConnection
 Migration = Callable[[Connection], None]
@@ -186,11 +187,7 @@ _ARTICLE_SCHEMA = pa.schema([*((c, pa.string()) for c in _ARTICLE_COLUMNS[:10]),
                              ("run_id", pa.int32())])
 
 
-def _quoted(columns: tuple[str, ...]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
-
-
-class DuckDBStore(Store):
+class DuckDBStore(SQLStore):
     """A store in one DuckDB file (or in memory for `":memory:"`)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -326,8 +323,8 @@ class DuckDBStore(Store):
             if written:
                 con.register("_dyad_articles", self._article_table(written, run_id))
                 try:
-                    con.execute(f"INSERT INTO articles ({_quoted(_ARTICLE_COLUMNS)}) "
-                                f"SELECT {_quoted(_ARTICLE_COLUMNS)} FROM _dyad_articles")
+                    con.execute(f"INSERT INTO articles ({quoted(_ARTICLE_COLUMNS)}) "
+                                f"SELECT {quoted(_ARTICLE_COLUMNS)} FROM _dyad_articles")
                 finally:
                     con.unregister("_dyad_articles")
                 self._insert(EVENTS, [extraction.events for _, _, extraction in written])
@@ -372,8 +369,8 @@ class DuckDBStore(Store):
         batch = pa.table({c: [row[c] for row in rows] for c in columns}, schema=schema)
         self._con.register("_dyad_batch", batch)
         try:
-            self._con.execute(f"INSERT INTO {shape.table} ({_quoted(columns)}) "
-                              f"SELECT {_quoted(columns)} FROM _dyad_batch")
+            self._con.execute(f"INSERT INTO {shape.table} ({quoted(columns)}) "
+                              f"SELECT {quoted(columns)} FROM _dyad_batch")
         finally:
             self._con.unregister("_dyad_batch")
 
@@ -469,58 +466,6 @@ class DuckDBStore(Store):
     def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
                    after: RecordKey | None = None) -> RecordPage:
         return self._page(QUOTES, where, limit, offset, after)
-
-    def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
-        clause, params = ('WHERE "article_id" = ?', [article_id]) if article_id is not None else ("", [])
-        sql = f"SELECT {_quoted(MENTIONS.stored_columns)} FROM mentions {clause} ORDER BY {ORDER['mentions']}"
-        for row in self._dicts(sql, list(params)):
-            yield unflatten(row, MENTIONS)
-
-    def runs(self) -> list[dict[str, Any]]:
-        out = []
-        for row in self._dicts('SELECT * FROM runs ORDER BY "id"'):
-            for key in ("inputs", "components", "counts"):
-                row[key] = json.loads(row[key]) if row[key] is not None else None
-            for key in ("started", "finished"):
-                row[key] = row[key].isoformat() if row[key] is not None else None
-            out.append(row)
-        return out
-
-    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
-        clause, params = ('WHERE "run_id" = ?', [run_id]) if run_id is not None else ("", [])
-        out = []
-        for row in self._dicts(f'SELECT * FROM errors {clause} ORDER BY "id"', list(params)):
-            row["at"] = row["at"].isoformat()
-            out.append(row)
-        return out
-
-    def _count(self, table: str) -> int:
-        row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0]) if row else 0
-
-    def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self._count(t) for t in ("articles", "events", "quotes", "mentions", "runs",
-                                                            "errors")}
-        by_quad: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
-        for quad, n in self._con.execute(
-            'SELECT "quad_class", count(*) FROM events WHERE "quad_class" IS NOT NULL GROUP BY 1 ORDER BY 1'
-        ).fetchall():
-            by_quad[int(quad)] = int(n)
-        out["events_by_quad_class"] = by_quad
-        out["top_dyads"] = [
-            {"source_country": s, "target_country": t, "events": int(n)}
-            for s, t, n in self._con.execute(
-                'SELECT "source_country", "target_country", count(*) AS n FROM events '
-                'WHERE "source_country" IS NOT NULL AND "target_country" IS NOT NULL '
-                "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
-            ).fetchall()
-        ]
-        out["languages"] = {
-            str(lang): int(n) for lang, n in self._con.execute(
-                'SELECT coalesce("language", \'unknown\'), count(*) FROM articles GROUP BY 1 ORDER BY 1'
-            ).fetchall()
-        }
-        return out
 
     def close(self) -> None:
         self._con.close()

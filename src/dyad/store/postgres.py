@@ -39,9 +39,8 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, RecordPage, Store, StoredArticle, WriteOutcome, check_writes
+from dyad.store.base import ArticleWrite, RecordPage, StoredArticle, WriteOutcome, check_writes
 from dyad.store.filters import (
-    ORDER,
     ORDER_COLUMNS,
     Dialect,
     RecordFilter,
@@ -51,6 +50,7 @@ from dyad.store.filters import (
     select_sql,
 )
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
+from dyad.store.sql import SQLStore, quoted
 
 Connection = psycopg.Connection[Any]
 Migration = Callable[[Connection], None]
@@ -230,10 +230,6 @@ _ARTICLE_COLUMNS = ("id", "content_hash", "published", "published_precision", "l
                     "source", "origin", "text", "ingested_at", "run_id")
 
 
-def _quoted(columns: tuple[str, ...]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
-
-
 def lock_key(*parts: str) -> int:
     """A stable signed 64-bit advisory-lock key for a tuple of names (the same in every process)."""
     digest = hashlib.blake2b("\x00".join(("dyad", *parts)).encode("utf-8"), digest_size=8).digest()
@@ -281,8 +277,10 @@ def _lower_expression(con: Connection) -> str:
     return f'lower(CAST({{}} AS TEXT) COLLATE "{collation}")'
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLStore):
     """A store in a PostgreSQL database (in the connection's current schema, or in `schema`)."""
+
+    placeholder = "%s"
 
     def __init__(self, url: str, *, read_only: bool = False, schema: str | None = None) -> None:
         self.read_only = read_only
@@ -428,7 +426,7 @@ class PostgresStore(Store):
                     return outcomes
                 now = _now()
                 with con.cursor() as cursor, cursor.copy(
-                    f"COPY articles ({_quoted(_ARTICLE_COLUMNS)}) FROM STDIN"
+                    f"COPY articles ({quoted(_ARTICLE_COLUMNS)}) FROM STDIN"
                 ) as copy:
                     for article, content_hash, extraction in written:
                         published = article.published
@@ -456,7 +454,7 @@ class PostgresStore(Store):
             return
         columns = shape.stored_columns
         with self._con.cursor() as cursor, cursor.copy(
-            f"COPY {shape.table} ({_quoted(columns)}) FROM STDIN"
+            f"COPY {shape.table} ({quoted(columns)}) FROM STDIN"
         ) as copy:
             for article_records in records:
                 for index, record in enumerate(article_records):
@@ -566,60 +564,6 @@ class PostgresStore(Store):
     def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
                    after: RecordKey | None = None) -> RecordPage:
         return self._page(QUOTES, where, limit, offset, after)
-
-    def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
-        clause, params = ('WHERE "article_id" = %s', [article_id]) if article_id is not None else ("", [])
-        query = (f"SELECT {_quoted(MENTIONS.stored_columns)} FROM mentions {clause} "
-                 f"ORDER BY {ORDER['mentions']}")
-        for row in self._dicts(query, list(params)):
-            yield unflatten(row, MENTIONS)
-
-    def runs(self) -> list[dict[str, Any]]:
-        out = []
-        for row in self._dicts('SELECT * FROM runs ORDER BY "id"'):
-            for key in ("inputs", "components", "counts"):
-                if isinstance(row[key], str):  # psycopg parses JSON already; text only if configured so
-                    row[key] = json.loads(row[key])
-            for key in ("started", "finished"):
-                row[key] = row[key].isoformat() if row[key] is not None else None
-            out.append(row)
-        return out
-
-    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
-        clause, params = ('WHERE "run_id" = %s', [run_id]) if run_id is not None else ("", [])
-        out = []
-        for row in self._dicts(f'SELECT * FROM errors {clause} ORDER BY "id"', list(params)):
-            row["at"] = row["at"].isoformat()
-            out.append(row)
-        return out
-
-    def _count(self, table: str) -> int:
-        row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0]) if row else 0
-
-    def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self._count(t) for t in ("articles", "events", "quotes", "mentions", "runs",
-                                                            "errors")}
-        by_quad: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
-        for quad, n in self._con.execute(
-            'SELECT "quad_class", count(*) FROM events WHERE "quad_class" IS NOT NULL GROUP BY 1 ORDER BY 1'
-        ).fetchall():
-            by_quad[int(quad)] = int(n)
-        out["events_by_quad_class"] = by_quad
-        out["top_dyads"] = [
-            {"source_country": s, "target_country": t, "events": int(n)}
-            for s, t, n in self._con.execute(
-                'SELECT "source_country", "target_country", count(*) AS n FROM events '
-                'WHERE "source_country" IS NOT NULL AND "target_country" IS NOT NULL '
-                "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
-            ).fetchall()
-        ]
-        out["languages"] = {
-            str(lang): int(n) for lang, n in self._con.execute(
-                'SELECT coalesce("language", \'unknown\'), count(*) FROM articles GROUP BY 1 ORDER BY 1'
-            ).fetchall()
-        }
-        return out
 
     def close(self) -> None:
         self._con.close()

@@ -1,0 +1,87 @@
+"""Reads that are the same SQL on every backend: mentions, runs, errors and the `stats` summary.
+
+A backend supplies `_dicts(sql, params)` (rows as dicts) and its parameter placeholder; everything here is
+written once, so DuckDB and PostgreSQL cannot drift apart in what they report.
+"""
+
+from __future__ import annotations
+
+import abc
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from dyad.store.base import Store
+from dyad.store.filters import ORDER
+from dyad.store.rows import MENTIONS, unflatten
+
+_TABLES = ("articles", "events", "quotes", "mentions", "runs", "errors")
+
+
+def quoted(columns: tuple[str, ...]) -> str:
+    """A column list with every name quoted."""
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+class SQLStore(Store):
+    """Shared SQL reads of the store backends."""
+
+    #: The backend's query parameter placeholder ("?" for DuckDB, "%s" for psycopg).
+    placeholder = "?"
+
+    @abc.abstractmethod
+    def _dicts(self, sql: str, params: list[object] | None = None) -> Iterator[dict[str, Any]]: ...
+
+    def _by_id(self, column: str, value: object | None) -> tuple[str, list[object]]:
+        return (f'WHERE "{column}" = {self.placeholder}', [value]) if value is not None else ("", [])
+
+    def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        clause, params = self._by_id("article_id", article_id)
+        sql = f"SELECT {quoted(MENTIONS.stored_columns)} FROM mentions {clause} ORDER BY {ORDER['mentions']}"
+        for row in self._dicts(sql, params):
+            yield unflatten(row, MENTIONS)
+
+    def runs(self) -> list[dict[str, Any]]:
+        out = []
+        for row in self._dicts('SELECT * FROM runs ORDER BY "id"'):
+            for key in ("inputs", "components", "counts"):
+                if isinstance(row[key], str):  # DuckDB returns JSON as text; psycopg parses it already
+                    row[key] = json.loads(row[key])
+            for key in ("started", "finished"):
+                row[key] = row[key].isoformat() if row[key] is not None else None
+            out.append(row)
+        return out
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        clause, params = self._by_id("run_id", run_id)
+        out = []
+        for row in self._dicts(f'SELECT * FROM errors {clause} ORDER BY "id"', params):
+            row["at"] = row["at"].isoformat()
+            out.append(row)
+        return out
+
+    def _count(self, table: str) -> int:
+        rows = list(self._dicts(f"SELECT count(*) AS n FROM {table}"))
+        return int(rows[0]["n"]) if rows else 0
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {t: self._count(t) for t in _TABLES}
+        by_quad: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
+        for row in self._dicts('SELECT "quad_class" AS q, count(*) AS n FROM events '
+                               'WHERE "quad_class" IS NOT NULL GROUP BY 1 ORDER BY 1'):
+            by_quad[int(row["q"])] = int(row["n"])
+        out["events_by_quad_class"] = by_quad
+        out["top_dyads"] = [
+            {"source_country": row["s"], "target_country": row["t"], "events": int(row["n"])}
+            for row in self._dicts(
+                'SELECT "source_country" AS s, "target_country" AS t, count(*) AS n FROM events '
+                'WHERE "source_country" IS NOT NULL AND "target_country" IS NOT NULL '
+                "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
+            )
+        ]
+        out["languages"] = {
+            str(row["lang"]): int(row["n"]) for row in self._dicts(
+                'SELECT coalesce("language", \'unknown\') AS lang, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1'
+            )
+        }
+        return out
