@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	bash scripts/setup/chromium.sh
-	url="$$(sh scripts/setup/postgres.sh)" && DYAD_TEST_POSTGRES_URL="$$url" $(BIN)/pytest -q
+	url="$$(sh scripts/setup/postgres.sh | tail -n 1)" && DYAD_TEST_POSTGRES_URL="$$url" $(BIN)/pytest -q
 
 # Throughput, stage shares, memory, Ray speed-up and Frog, on the DpgMedia2019 corpus (about 5 minutes).
 bench: $(STAMP)

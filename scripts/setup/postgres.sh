@@ -8,9 +8,13 @@
 #   DYAD_PG_PASSWORD  its password              (default: dyad)
 #   DYAD_PG_DB        database it owns          (default: dyad_test)
 #
-# The last line printed is the URL to use, e.g.
-#   export DYAD_TEST_POSTGRES_URL="$(sh scripts/setup/postgres.sh | tail -n 1)"
+# The only line printed on stdout is the URL to use, e.g.
+#   export DYAD_TEST_POSTGRES_URL="$(sh scripts/setup/postgres.sh)"
 set -eu
+
+# Only the URL goes to stdout: everything the tools print on the way (apt, pg_ctlcluster's "Removed stale
+# pid file.") goes to stderr, so `url="$(sh postgres.sh)"` captures exactly one line.
+exec 3>&1 1>&2
 
 PG_USER="${DYAD_PG_USER:-dyad}"
 PG_PASSWORD="${DYAD_PG_PASSWORD:-dyad}"
@@ -58,7 +62,8 @@ case "$STATUS" in
     *)
         say "starting cluster $VERSION/$NAME on port $PORT"
         # pg_ctlcluster works with or without systemd (containers have none); fall back to the service.
-        $SUDO pg_ctlcluster "$VERSION" "$NAME" start || $SUDO service postgresql start
+        # 3>&-: the server must not inherit the descriptor that carries the URL, or `$(...)` never ends.
+        $SUDO pg_ctlcluster "$VERSION" "$NAME" start 3>&- || $SUDO service postgresql start 3>&-
         ;;
 esac
 
@@ -108,4 +113,4 @@ if ! PGCONNECT_TIMEOUT=10 psql -X -q -At "$URL" -c "SELECT 1" >/dev/null; then
     exit 1
 fi
 say "ready; set DYAD_TEST_POSTGRES_URL to the URL below"
-echo "$URL"
+echo "$URL" >&3
