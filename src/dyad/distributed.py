@@ -183,6 +183,9 @@ def _peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if os.uname().sysname == "Darwin" else 1024), 1)
 
 
+_WARM_SAMPLE = " ".join(["De minister zei dat het kabinet het plan steunt, ook al is de oppositie ertegen."] * 5)
+
+
 class _Worker:
     """The body of a Ray actor: one pipeline per language, loaded on first use (or by `warm`)."""
 
@@ -192,9 +195,10 @@ class _Worker:
 
         get_pipeline(language)
         # The detector's models load on first use: once here rather than in the first batch (a failure
-        # here is met again, and reported, per article).
+        # here is met again, and reported, per article). An article-length sample loads the light models
+        # that articles use; the full ones load only if a short text turns up.
         with contextlib.suppress(Exception):
-            detect_language("De minister zei dat het kabinet het plan steunt. The minister said so.")
+            detect_language(_WARM_SAMPLE)
         return _peak_rss_mb()
 
     def analyse(self, jobs: list[Job]) -> list[Analysis]:

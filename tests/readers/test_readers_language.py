@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from dyad.errors import LanguageError
-from dyad.readers.language import DETECTION_PREFIX_CHARS, _detector, detect_language, normalise_language
+from dyad.readers.language import (
+    DETECTION_PREFIX_CHARS,
+    LONG_SAMPLE_CHARS,
+    _detector,
+    detect_language,
+    normalise_language,
+)
 
 FRENCH = (
     "Moscou a rappelé la semaine dernière son ambassadeur aux États-Unis, après que le président Biden a "
@@ -61,7 +67,29 @@ def test_only_a_bounded_prefix_is_read(seed_text: str, english_sentences: list[s
 
 
 def test_detector_is_built_once() -> None:
-    assert _detector() is _detector()
+    assert _detector(True) is _detector(True)
+    assert _detector(False) is _detector(False)
+
+
+GERMAN = (
+    "Moskau hat in der vergangenen Woche seinen Botschafter aus den Vereinigten Staaten zurückgerufen, nachdem "
+    "Präsident Biden den russischen Präsidenten Putin einen Mörder genannt hatte. Der Kreml sprach von einem "
+    "beispiellosen Angriff und kündigte an, die Beziehungen zu Washington auf den Prüfstand zu stellen. "
+)
+
+
+def test_long_texts_take_the_light_models_and_decide_as_the_full_ones(english_sentences: list[str]) -> None:
+    english = " ".join(english_sentences[:6])
+    french = " ".join([FRENCH] * 3)
+    for text, code in ((english, "en"), (french, "fr"), (GERMAN, "de")):
+        assert len(text) >= LONG_SAMPLE_CHARS
+        ranked = _detector(False).compute_language_confidence_values(text)[0]
+        assert ranked.language.iso_code_639_1.name.lower() == code
+        if code == "en":
+            assert detect_language(text) == "en"
+        else:
+            with pytest.raises(LanguageError, match=f"unsupported language '{code}'"):
+                detect_language(text)
 
 
 @pytest.mark.parametrize(("declared", "code"), [("nl", "nl"), ("NL", "nl"), ("nl-BE", "nl"), ("en_GB", "en")])

@@ -24,12 +24,12 @@ from functools import cache
 from typing import Any
 
 import spacy
-from spacy.lookups import Table, load_lookups
 
 from dyad.actors.index import Alias, AliasIndex, case_matches, get_index
 from dyad.actors.kb import KnowledgeBase, Person, load_kb, norm
 from dyad.actors.lexicon import AgentNoun, Lexicon, load_lexicon
 from dyad.document import Actor, Document, Mention, PartialDate
+from dyad.lang.data import lemma_table
 from dyad.pipeline import register
 
 #: KB roles that one person holds per country at a time (so "de Russische president" has one answer).
@@ -72,9 +72,9 @@ class _Hit:
 class _Words:
     """Ordinary words of a language: spaCy's stop words and the forms and lemmas of its lookup lemma table."""
 
-    def __init__(self, table: Table, stop_words: frozenset[str]) -> None:
+    def __init__(self, table: Mapping[str, str], stop_words: frozenset[str]) -> None:
         self.table = table
-        self.lemmas = frozenset(v for v in table.values() if isinstance(v, str)) | stop_words
+        self.lemmas = frozenset(table.values()) | stop_words
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and (word in self.lemmas or word in self.table)
@@ -84,10 +84,8 @@ class _Words:
 def _common_words(language: str) -> _Words:
     """Ordinary words: a sentence-initial capitalised word that is one ("Denk", "Kok") is not trusted as a
     name alone."""
-    lookups = load_lookups(language, ["lemma_lookup"], strict=False)
-    table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else Table("lemma_lookup")
     stop_words = frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
-    return _Words(table, stop_words)
+    return _Words(lemma_table(language), stop_words)
 
 
 class KBResolver:

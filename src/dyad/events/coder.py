@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.lookups import Table, load_lookups
-
 from dyad.document import ActorRef, Document, Event, Factuality, Mention, Token
 from dyad.events import codes
 from dyad.events.lexicon import GAP, Lexicon, Trigger, load_lexicon
+from dyad.lang.data import lemma_table
 from dyad.pipeline import register
 
 _VOWELS = set("aeiouy")
@@ -37,14 +36,6 @@ _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
 _TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
-
-
-@cache
-def _lemma_table(language: str) -> Table | None:
-    try:
-        return load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
-    except (ValueError, KeyError, OSError):  # pragma: no cover - spacy-lookups-data is a dependency
-        return None
 
 
 def _stem_infinitives(stem: str) -> set[str]:
@@ -72,11 +63,9 @@ def _stem_infinitives(stem: str) -> set[str]:
 def _word_keys(word: str, language: str) -> frozenset[str]:
     """Lemma candidates of a single word: itself, its lookup lemma, and regular-morphology infinitives."""
     keys = {word}
-    table = _lemma_table(language)
-    if table is not None:
-        lemma = table.get(word)
-        if isinstance(lemma, str):
-            keys.add(lemma)
+    lemma = lemma_table(language).get(word)
+    if lemma is not None:
+        keys.add(lemma)
     if language == "nl" and len(word) >= 4 and word.isalpha():
         stems = {word} if word[-1] in "td" else set()
         for suffix in ("ten", "den", "te", "de", "t", "d"):
@@ -257,7 +246,7 @@ class LexiconCoder:
         self.cross_sentence_target = bool(self.settings.get("cross_sentence_target", True))
         self._particles = sorted(self.lexicon.words.get("particles", frozenset()), key=len, reverse=True)
         self._coded: dict[int, list[Event]] = {}  # events per sentence of the document being coded
-        _lemma_table(language)  # load the lookup table with the component, not on the first sentence
+        lemma_table(language)  # load the lookup table with the component, not on the first sentence
         self._index = self._trigger_index(self.lexicon)
         #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `_tok`
         self._tok_cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}

@@ -21,13 +21,12 @@ import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc as SpacyDoc
 from thinc.types import Ints2d
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
 from dyad.errors import ConfigError
-from dyad.lang.data import load_language_data
+from dyad.lang.data import lemma_table, load_language_data
 from dyad.pipeline import register
 
 #: Characters that end a sentence when a token consists of them.
@@ -133,7 +132,7 @@ class LanguageLayer:
         self.not_names = frozenset(w.lower() for w in names.get("not_names", []))
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.has_lemmatizer = "lemmatizer" in self.nlp.pipe_names
-        self.lemma_table = _lemma_table(language)
+        self.lemma_table = lemma_table(language)
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
 
     def __call__(self, doc: Document) -> None:
@@ -257,15 +256,6 @@ def _split_acronym_stops(doc: SpacyDoc) -> SpacyDoc:
         for tok in targets:
             retokenizer.split(tok, [tok.text[:-1], "."], heads=[(tok, 0), (tok, 0)])
     return doc
-
-
-@cache
-def _lemma_table(language: str) -> Table:
-    """spaCy's lookup lemma table of a language (keys are hashed; `in` and `get` take strings)."""
-    lookups = load_lookups(language, ["lemma_lookup"], strict=False)
-    if not lookups.has_table("lemma_lookup"):
-        return Table(name="lemma_lookup")
-    return lookups.get_table("lemma_lookup")
 
 
 @cache

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from spacy.lookups import load_lookups
-
 from dyad.document import Document, PartialDate, Precision, Timex
+from dyad.lang.data import lemma_table
 from dyad.pipeline import register
 from dyad.temporal.engine import (
     Expression,
@@ -45,7 +43,7 @@ def find_timexes(text: str, published: PartialDate, language: str = "nl") -> lis
     """All temporal expressions of a text, resolved against a publication date (sentences split by
     punctuation; the pipeline component uses the language layer's sentences instead)."""
     vocab = vocabulary(language)
-    lemmas = _lemma_lookup(language)
+    lemmas = lemma_table(language)
     words: list[Word] = []
     sentences: list[tuple[int, int]] = []
     for s_start, s_end in split_sentences(text):
@@ -55,14 +53,6 @@ def find_timexes(text: str, published: PartialDate, language: str = "nl") -> lis
             words.append(w)
         sentences.append((lo, len(words)))
     return resolve_words(words, sentences, vocab, published, text)
-
-
-@cache
-def _lemma_lookup(language: str) -> Any:
-    """spaCy's lookup lemma table of a language (shipped with spacy-lookups-data; no download), used to
-    recognise weak past forms when a text is analysed without the language layer."""
-    lookups = load_lookups(language, ["lemma_lookup"], strict=False)
-    return lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
 
 
 def resolve(expression: str, published: PartialDate, language: str = "nl") -> PartialDate | None:
