@@ -100,6 +100,8 @@ def test_lexicon_schema_rejects() -> None:
         ("het Witte Huis", None, "USAGOV", None),
         ("NAVO", None, "NATO", None),
         ("VN", None, "UN", None),
+        ("Europa", None, "EU", None),  # "roept hij Europa op meer sancties af te kondigen"
+        ("Raad van Europa", None, "COE", None),
     ],
 )
 def test_lookup(name: str, date: str | None, actor: str, role: str | None) -> None:

@@ -66,7 +66,8 @@ def _word_keys(word: str, language: str) -> frozenset[str]:
     lemma = lemma_table(language).get(word)
     if lemma is not None:
         keys.add(lemma)
-    if language == "nl" and len(word) >= 4 and word.isalpha():
+    # Three letters suffice for a stem in t/d that is its own finite form ("zet ... uit" of uitzetten).
+    if language == "nl" and len(word) >= 3 and word.isalpha():
         stems = {word} if word[-1] in "td" else set()
         for suffix in ("ten", "den", "te", "de", "t", "d"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -288,6 +289,28 @@ class LexiconCoder:
     # ------------------------------------------------------------------ helpers on words
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
+
+    def _background_phrase(self, doc: Document, noun: int) -> bool:
+        """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
+        raketaanval", "ondanks de nieuwe sancties"): a background preposition before it with only
+        determiners and attributive words in between."""
+        background = self._w("background_prepositions")
+        if not background:
+            return False
+        determiners = self._w("determiners") | self._w("object_determiners")
+        for i in range(noun - 1, max(noun - 5, -1), -1):
+            tok = doc.tokens[i]
+            lower = tok.lower
+            if lower in background:
+                return True
+            if lower in determiners:
+                continue
+            # an inflected attributive word ("nieuwe", "herhaalde"); anything else (a name that may own the
+            # noun, a verb, punctuation) ends the phrase
+            if lower.isalpha() and lower.endswith("e") and not tok.text[:1].isupper():
+                continue
+            return False
+        return False
 
     def _tok(self, token: Token) -> _Tok:
         lower = token.lower
@@ -831,6 +854,8 @@ class LexiconCoder:
                     break
                 if m.token_end == anchor.i:  # "Amerikaanse sancties"
                     owner = mi
+            if owner is None and self._background_phrase(doc, anchor.i):
+                return []  # "vanwege de raketaanval": a circumstance, not the subject's deed
             if accused:  # "buitenlandse inmenging van de VS": the owner is the accused
                 if owner is None:
                     return []

@@ -48,6 +48,7 @@ _WORD_LISTS = (
     "coordinators",
     "prepositions",
     "locative_prepositions",
+    "background_prepositions",
     "passive_auxiliaries",
     "agent_prepositions",
     "possessive_prepositions",
