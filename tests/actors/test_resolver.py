@@ -112,11 +112,24 @@ def test_seed_pronoun_and_persons(seed) -> None:  # type: ignore[no-untyped-def]
             "VENGOV",
             "nicolas_maduro",
         ),
+        # a place attribute before the noun (dev gold dpg-10796556)
+        (
+            "De in Tripoli gevestigde overgangsregering wil daar niets van weten.",
+            "2019-04",
+            "De in Tripoli gevestigde overgangsregering",
+            "LBYGOV",
+            None,
+        ),
+        (
+            "De vanuit Caïro opererende oppositie zweeg.",
+            "2019-04",
+            "De vanuit Caïro opererende oppositie",
+            "EGYOPP",
+            None,
+        ),
     ],
 )
-def test_constructions(
-    text: str, date: str | None, mention: str, code: str | None, person: str | None
-) -> None:
+def test_constructions(text: str, date: str | None, mention: str, code: str | None, person: str | None) -> None:
     doc = resolve(text, date)
     assert code_of(doc, mention) == code
     if person:

@@ -141,6 +141,8 @@ NEGATIVE: list[Any] = [
         "VS voortijdig afgebroken.",
         ("ISR", "USA", "19"),
     ),
+    # "gaf toe dat": an admission, not a concession
+    ("Wel gaf hij toe dat de AKP naast Ankara nog een aantal steden heeft verloren.", None),
     # "open staan voor" a referendum is no intent to meet
     ("Minister Hammond zei open te staan voor een tweede referendum over het verlaten van de EU.", None),
 ]
@@ -246,3 +248,19 @@ def test_registered_factory() -> None:
 
     assert _FACTORIES[("events", "lexicon_coder")] is create_lexicon_coder
     assert isinstance(create_lexicon_coder("nl", {}), LexiconCoder)
+
+
+def test_a_domestic_counterpart_in_the_sentence_before_is_the_target(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    # dev gold dpg-10796556: the government in Tripoli rejects what the rebel leader Haftar demands
+    doc = make_doc(
+        "Khalifa Haftar rukt op naar de hoofdstad. Hij eist de macht op omdat hij 'de enige is die het centraal "
+        "gezag kan herstellen'. De in Tripoli gevestigde overgangsregering en de milities die haar steunen, "
+        "willen daar niets van weten."
+    )
+    coder(doc)
+    rejections = [e for e in doc.events if e.cameo.startswith("12")]
+    assert [(e.source.actor, e.target.actor, e.factuality) for e in rejections] == [
+        ("LBYGOV", "LBYREB", Factuality.ACTUAL)
+    ]

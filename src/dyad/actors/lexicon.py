@@ -59,6 +59,9 @@ class Lexicon:
     definite: frozenset[str] = frozenset()
     #: words that open a sentence capitalised but never start a name ("Alsof Baudet ...", "Zowel de ...")
     sentence_openers: frozenset[str] = frozenset()
+    #: prepositions and participles of a place attribute before the noun ("de in Tripoli gevestigde regering")
+    placed_prepositions: frozenset[str] = frozenset()
+    placed_participles: frozenset[str] = frozenset()
 
     def compound(self, key: str) -> AgentNoun | None:
         """The agent noun heading a compound word ("energieminister" -> minister); None for other words."""
@@ -93,7 +96,8 @@ _KEYS = (
 )
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
-             "clause_openers", "definite_determiners", "sentence_openers")
+             "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
+             "placed_participles")
 
 
 def parse_lexicon(language: str, data: Any) -> Lexicon:
@@ -193,6 +197,8 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         clause_openers=words("clause_openers"),
         definite=words("definite_determiners"),
         sentence_openers=words("sentence_openers"),
+        placed_prepositions=words("placed_prepositions"),
+        placed_participles=words("placed_participles"),
     )
 
 

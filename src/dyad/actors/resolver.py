@@ -505,7 +505,12 @@ class _State:
         while j < len(units) and units[j].key in lex.premodifiers:
             j += 1
         country: str | None = None
-        adj = r._kb_match(units, j, frozenset({"adjective"}))
+        placed = self._placed_attribute(units, j) if j > i else None
+        if placed is not None:
+            country, j = placed
+            while j < len(units) and units[j].key in lex.premodifiers:
+                j += 1
+        adj = r._kb_match(units, j, frozenset({"adjective"})) if placed is None else None
         if adj is not None:
             country = adj.alias.ref
             j = adj.end
@@ -602,6 +607,22 @@ class _State:
         if counterpart:
             return self._counterpart(sent, units, start, j, country)
         return self._emit_np(sent, units, start, j, country or linked, noun, role, possessive, has_poss)
+
+    def _placed_attribute(self, units: list[Unit], j: int) -> tuple[str, int] | None:
+        """"in Tripoli gevestigde" between the determiner and the agent noun: the place's state and the unit
+        after the participle (None unless an agent noun follows)."""
+        r, lex = self.r, self.r.lex
+        if j >= len(units) or units[j].key not in lex.placed_prepositions:
+            return None
+        place = r._kb_match(units, j + 1, frozenset({"country", "seat"}))
+        if place is None or place.end >= len(units) or units[place.end].key not in lex.placed_participles:
+            return None
+        after = place.end + 1
+        while after < len(units) and units[after].key in lex.premodifiers:
+            after += 1
+        if r._agent_match(units, after) is None:
+            return None
+        return place.alias.ref, place.end + 1
 
     def _hyphen_prefix(self, units: list[Unit], j: int) -> tuple[str, int] | None:
         """A state or organisation glued by a hyphen to an agent noun ("VN-gezant", "EU-ambassadeur"):

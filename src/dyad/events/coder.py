@@ -455,8 +455,22 @@ class LexiconCoder:
                 if tail is None:
                     tail = self._tail(toks, clauses, ci)
                 for tokens, anchor, kind in self._match_trigger(trig, span, tail, clause_words):
+                    if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
+                        continue
                     found.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return found
+
+    @staticmethod
+    def _before_clause(
+        clauses: Sequence[_Clause], ci: int, tokens: Sequence[int], toks: Mapping[int, _Tok], words: frozenset[str]
+    ) -> bool:
+        """Whether the trigger ends its clause and the next clause opens with one of `words` ("Hij gaf toe |
+        dat ...")."""
+        clause = clauses[ci]
+        if not clause.idx or clause.idx[-1] not in tokens or ci + 1 >= len(clauses):
+            return False
+        nxt = clauses[ci + 1].idx
+        return bool(nxt) and toks[nxt[0]].lower in words
 
     @staticmethod
     def _context(toks: Mapping[int, _Tok], clauses: Sequence[_Clause], ci: int) -> list[_Tok]:
@@ -1232,16 +1246,32 @@ class LexiconCoder:
         self, doc: Document, sentence: int, source: list[int] | ActorRef | None
     ) -> list[int]:
         src_countries: set[str | None] = set()
+        refs: list[ActorRef] = []
         if isinstance(source, ActorRef):
-            src_countries = {source.country}
+            src_countries, refs = {source.country}, [source]
         elif source:
             src_countries = {a.country for mi in source if (a := doc.mentions[mi].actor) is not None}
+            refs = [ActorRef.from_mention(doc, mi) for mi in source]
+
+        def other(mi: int) -> bool:
+            # another state, or a domestic counterpart of another kind ("de regering in Tripoli" answering
+            # the rebel leader Haftar of the sentence before): the guidelines count both
+            actor = doc.mentions[mi].actor
+            if actor is None or not actor.country:
+                return False
+            if actor.country not in src_countries:
+                return True
+            candidate = ActorRef.from_mention(doc, mi)
+            return bool(refs) and all(
+                self._distinct(r, candidate) and r.actor != actor.country and actor.code != actor.country
+                for r in refs
+            )
+
         for event in self._coded.get(sentence - 1, []):
             if event.target.mention is not None and event.target.country not in src_countries:
                 return [event.target.mention]
         for mi in reversed(doc.mentions_in(sentence - 1)):
-            actor = doc.mentions[mi].actor
-            if actor is not None and actor.country and actor.country not in src_countries:
+            if other(mi):
                 return [mi]
         return []
 

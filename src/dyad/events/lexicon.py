@@ -25,6 +25,7 @@ _ENTRY_KEYS = {
     "phrases",
     "with",
     "without",
+    "not_before",
     "target_preps",
     "role",
     "factuality",
@@ -81,6 +82,8 @@ class Trigger:
     phrases: tuple[tuple[str, ...], ...] = ()  # word sequences, GAP for a gap inside the clause
     with_: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
+    # words that, opening the clause right after the trigger, give it another sense ("gaf toe dat": admitted)
+    not_before: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     role: str = "normal"
     factuality: str | None = None
@@ -174,6 +177,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 phrases=tuple(tuple(p.split()) for p in phrases),
                 with_=frozenset(_strings(raw.get("with"), at, "with")),
                 without=frozenset(_strings(raw.get("without"), at, "without")),
+                not_before=frozenset(_strings(raw.get("not_before"), at, "not_before")),
                 target_preps=tuple(_strings(raw.get("target_preps"), at, "target_preps")),
                 role=role,
                 factuality=fact,
