@@ -264,3 +264,24 @@ def test_a_domestic_counterpart_in_the_sentence_before_is_the_target(
     assert [(e.source.actor, e.target.actor, e.factuality) for e in rejections] == [
         ("LBYGOV", "LBYREB", Factuality.ACTUAL)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev gold dpg-10728106: "niemand in de EU" is the EU, the British request of the sentence before
+        (
+            "De regeringsleiders bespreken vandaag het verzoek van de Britse premier May om de brexit drie maanden "
+            "uit te stellen. Niemand in de EU wil heronderhandelen en drie maanden uitstel leidt ook nog eens tot "
+            "problemen.",
+            ("EU", "GBR", "12", Factuality.ACTUAL),
+        ),
+    ],
+)
+def test_events_with_a_target_from_the_sentence_before(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, expected: tuple[str, str, str, Factuality]
+) -> None:
+    doc = make_doc(text)
+    coder(doc)
+    got = {(e.source.country, e.target.country, e.cameo[:2], e.factuality) for e in doc.events}
+    assert expected in got, [(e.rule, e.trigger, e.source.actor, e.target.actor) for e in doc.events]

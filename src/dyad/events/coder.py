@@ -771,6 +771,8 @@ class LexiconCoder:
         for mi in clause.mentions:
             m = doc.mentions[mi]
             k = m.token_start - 2
+            if k - 1 >= clause.start and toks[k + 1].lower in self._w("determiners"):
+                k -= 1  # "niemand in de EU": the article outside the mention
             if (
                 preps.get(mi) is not None
                 and k >= clause.start
