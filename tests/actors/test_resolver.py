@@ -162,3 +162,11 @@ def test_pipeline_runs_the_component() -> None:
     except Exception as exc:  # other stages may not be registered yet in this checkout
         pytest.skip(f"pipeline not complete: {exc}")
     assert pipe.components["actors"] == "kb_resolver"
+
+
+def test_a_state_as_first_part_of_a_compound_is_no_actor() -> None:
+    # dev gold dpg-10772698: a Turkey expert is no Turkish actor; agent nouns and hyphenated aliases still are
+    doc = resolve("Volgens Turkije-kenner Joost Lagendijk is het een 'grote stimulans' voor de oppositie.", "2019-04")
+    assert not [m for m in doc.mentions if m.actor is not None and m.actor.country == "TUR"]
+    doc = resolve("De VN-gezant sprak op de EU-top met de Navo-bondgenoot Turkije.", "2019-04")
+    assert {m.actor.country for m in doc.mentions if m.actor is not None} == {"UN", "EU", "TUR"}

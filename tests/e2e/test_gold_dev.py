@@ -22,9 +22,9 @@ FLOORS = {
     ("events", "factuality"): 0.85,
     ("events", "date"): 0.90,
     ("dyads", "f1"): 0.81,
-    ("quotes", "f1"): 0.90,
-    ("quotes_direct", "f1"): 0.90,
-    ("quotes_indirect", "f1"): 0.85,
+    ("quotes", "f1"): 0.93,
+    ("quotes_direct", "f1"): 0.92,
+    ("quotes_indirect", "f1"): 0.89,
     ("actors", "country_accuracy"): 0.95,
 }
 

@@ -269,6 +269,9 @@ class _State:
             if hit is not None and self._appositive_prefix(units, hit):
                 i = hit.end + 1  # "Navo-bondgenoot Turkije": the state after it is the actor
                 continue
+            if hit is not None and self._compound_modifier(units, hit):
+                i = hit.end + 1  # "Turkije-kenner", "China-beleid": a word about the state, not the state
+                continue
             if (
                 hit is not None
                 and not self._inside_other_name(units, hit)
@@ -287,6 +290,19 @@ class _State:
                 continue
             end = self._unknown_name(sent, units, i) if r.unknown_names else i
             i = end if end > i else i + 1
+
+    def _compound_modifier(self, units: list[Unit], hit: _Hit) -> bool:
+        """A state or organisation glued by a hyphen to a lower-case word that is no agent noun: the first
+        part of a compound ("Turkije-kenner", "Rusland-deskundige", "China-beleid"), not an actor. Agent
+        nouns ("VN-gezant") are noun phrases, handled before; aliases with a hyphen ("EU-top") match whole."""
+        b = hit.end
+        return (
+            hit.alias.kind in ("country", "seat", "org")
+            and units[b - 1].joined_to_next
+            and b < len(units)
+            and units[b].text[:1].islower()
+            and self.r._agent_match(units, b) is None
+        )
 
     def _appositive_prefix(self, units: list[Unit], hit: _Hit) -> bool:
         """An organisation glued to an appositive noun before a state: "Navo-bondgenoot Turkije",
