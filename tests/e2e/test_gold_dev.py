@@ -22,9 +22,9 @@ FLOORS = {
     ("events", "factuality"): 0.85,
     ("events", "date"): 0.90,
     ("dyads", "f1"): 0.81,
-    ("quotes", "f1"): 0.93,
+    ("quotes", "f1"): 0.94,
     ("quotes_direct", "f1"): 0.92,
-    ("quotes_indirect", "f1"): 0.89,
+    ("quotes_indirect", "f1"): 0.91,
     ("actors", "country_accuracy"): 0.95,
 }
 

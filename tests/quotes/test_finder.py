@@ -131,6 +131,26 @@ def test_apostrophes_are_not_quotes(sentence: str) -> None:
     assert _quotes(sentence).quotes == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev gold: "dreigen ... te" says what may happen, not what was said
+        "De oplaaiende machtsstrijd van zwaarbewapende milities in Libië dreigt het land in een nog grotere chaos "
+        "te storten.",
+        "Partijmedewerkers dreigen in staking te gaan bij de campagne voor de aankomende raadsverkiezingen.",
+        # the infinitive after "en" belongs to another verb than "beloofde"
+        "Hij beloofde amnestie en zette de bevolking in om de manschappen over te halen.",
+    ],
+)
+def test_infinitives_that_are_not_reported_speech(sentence: str) -> None:
+    assert _quotes(sentence).quotes == []
+
+
+def test_a_promise_to_do_something_is_reported_speech() -> None:
+    doc = _quotes("Maduro beloofde nieuwe verkiezingen uit te schrijven.")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("indirect", "Maduro")]
+
+
 def test_double_comma_marks_and_multi_sentence_quote() -> None:
     text = ('Campagneleider en Kamerlid Jan Paternotte zegt: "Als je gaat regeren kun je het flink voor de '
             'kiezen krijgen. Maar deze voorlopige uitslag is beter dan in de laatste opiniepeilingen '

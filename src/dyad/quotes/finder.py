@@ -511,8 +511,11 @@ class _Run:
         k = content_start
         te = None
         while k < min(hi, content_start + 12):
-            if toks[k].text in _CLAUSE_PUNCT or k in self.quoted or toks[k].lower in self.lex.complementizers:
+            lower = toks[k].lower
+            if toks[k].text in _CLAUSE_PUNCT or k in self.quoted or lower in self.lex.complementizers:
                 break
+            if lower in self.lex.clause_boundaries or lower in self.lex.coordinators:
+                break  # "beloofde amnestie en zette de bevolking in om ... over te halen": another verb's
             if toks[k].lower == self.lex.infinitive_marker and k + 1 < hi and is_word(toks[k + 1]):
                 te = k
                 break

@@ -70,6 +70,8 @@ class QuoteLexicon:
     elisions: frozenset[str]
     relative_pronouns: frozenset[str]
     time_words: frozenset[str]
+    #: words that end the search for an infinitival complement ("beloofde amnestie en zette ... te halen")
+    coordinators: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -111,6 +113,7 @@ class QuoteLexicon:
             elisions=w["elisions"],
             relative_pronouns=w["relative_pronouns"],
             time_words=w["time_words"],
+            coordinators=_words(data.get("coordinators", []), "coordinators", source),
         )
 
     def is_speech_verb(self, form: str, lemma: str) -> bool:
