@@ -19,7 +19,7 @@ from dyad.records import build_records
 
 FLOORS = {
     ("events", "f1"): 0.75,
-    ("events", "factuality"): 0.85,
+    ("events", "factuality"): 0.93,
     ("events", "date"): 0.90,
     ("dyads", "f1"): 0.81,
     ("quotes", "f1"): 0.94,

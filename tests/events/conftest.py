@@ -60,6 +60,8 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Hij": ("LBY", "LBYREB", "person"),
     "De in Tripoli gevestigde overgangsregering": ("LBY", "LBYGOV", "government"),
     "de AKP": ("TUR", "TURPTY", "group"),
+    "De oppositie": ("VEN", "VENOPP", "group"),
+    "Maduro's": ("VEN", "VENGOV", "person"),
     "de Britse premier May": ("GBR", "GBRGOV", "person"),
     "Syrië": ("SYR", "SYR", "state"),
     "de EU": ("EU", "EU", "organisation"),

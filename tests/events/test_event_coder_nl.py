@@ -20,6 +20,22 @@ def coder() -> LexiconCoder:
 
 
 CASES: list[Any] = [
+    # an expression of intent is actual, however modal; conditional, it is possible (dev gold)
+    (
+        "De Duitse minister van Buitenlandse Zaken Heiko Maas zei gisteren dat Duitsland en zijn Europese "
+        "partners Guaidó zullen blijven steunen.",
+        [("DEU", "VEN", "03", "actual")],
+    ),
+    (
+        "De oppositie wil alleen om de tafel als Maduro's aftreden en nieuwe presidentsverkiezingen op de agenda "
+        "staan.",
+        [("VEN", "VEN", "03", "possible")],
+    ),
+    # a separable irrealis verb around an event noun: announced duties are possible (dev gold)
+    (
+        "India kondigde onlangs hogere heffingen aan op een deel van de import uit de VS.",
+        [("IND", "USA", "16", "possible")],
+    ),
     # seed
     (
         "Moskou riep afgelopen week zijn ambassadeur uit de Verenigde Staten terug, nadat president Biden de "

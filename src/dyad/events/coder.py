@@ -1298,18 +1298,39 @@ class LexiconCoder:
                 return Factuality.NEGATED
         if any(w in self._w("negation_without") for w in lowers) and infinitive & set(lowers):
             return Factuality.NEGATED
+        if trig.cameo.startswith("03"):
+            # an expression of intent is itself the event, as a threat is: said, so actual ("zei met Corbyn
+            # om de tafel te willen", "zullen Guaidó blijven steunen"), unless it hangs on a condition ("wil
+            # alleen om de tafel als ...")
+            nxt = clauses[match.clause + 1].idx if match.clause + 1 < len(clauses) else []
+            if nxt and toks[nxt[0]].lower in self._w("conditional_markers"):
+                return Factuality.POSSIBLE
+            return Factuality.ACTUAL
         if any(w in self._w("modals") for w in lowers) or any(
             t.keys & self._w("modal_lemmas") for t in tokens
         ):
             return Factuality.POSSIBLE
         irrealis = self._w("irrealis_lemmas")
-        if any((t.keys | t.compound) & irrealis for t in tokens):
+        if any((t.keys | t.compound) & irrealis for t in tokens) or self._split_irrealis(tokens, irrealis):
             return Factuality.POSSIBLE
         text = " ".join(lowers)
         for phrase in self.lexicon.irrealis_phrases:
             if re.search(r"(?:^| )" + re.escape(" ".join(phrase)) + r"(?: |$)", text):
                 return Factuality.POSSIBLE
         return Factuality.ACTUAL
+
+    @staticmethod
+    def _split_irrealis(tokens: Sequence[_Tok], irrealis: frozenset[str]) -> bool:
+        """A separable irrealis verb with its particle after it in the clause ("kondigde hogere heffingen
+        aan" of aankondigen)."""
+        for entry in irrealis:
+            particle, sep, verb = entry.partition("|")
+            if not sep:
+                continue
+            for k, t in enumerate(tokens):
+                if verb in t.keys and any(u.lower == particle for u in tokens[k + 1 :]):
+                    return True
+        return False
 
     # ------------------------------------------------------------------ output
     @staticmethod

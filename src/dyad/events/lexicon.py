@@ -50,6 +50,7 @@ _WORD_LISTS = (
     "prepositions",
     "locative_prepositions",
     "background_prepositions",
+    "conditional_markers",
     "passive_auxiliaries",
     "agent_prepositions",
     "possessive_prepositions",
