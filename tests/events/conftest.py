@@ -61,6 +61,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "De in Tripoli gevestigde overgangsregering": ("LBY", "LBYGOV", "government"),
     "de AKP": ("TUR", "TURPTY", "group"),
     "De oppositie": ("VEN", "VENOPP", "group"),
+    "Beijing": ("CHN", "CHNGOV", "government"),
     "Maduro's": ("VEN", "VENGOV", "person"),
     "de Britse premier May": ("GBR", "GBRGOV", "person"),
     "Syrië": ("SYR", "SYR", "state"),

@@ -31,6 +31,12 @@ CASES: list[Any] = [
         "staan.",
         [("VEN", "VEN", "03", "possible")],
     ),
+    # an attempt is a deed (dev gold)
+    (
+        "Sinds hij president werd, probeert Trump Beijing te dwingen Amerikaanse ondernemingen meer toe te "
+        "laten tot de Chinese markt.",
+        [("USA", "CHN", "10", "actual")],
+    ),
     # a separable irrealis verb around an event noun: announced duties are possible (dev gold)
     (
         "India kondigde onlangs hogere heffingen aan op een deel van de import uit de VS.",
