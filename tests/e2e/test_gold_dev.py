@@ -20,7 +20,7 @@ from dyad.records import build_records
 FLOORS = {
     ("events", "f1"): 0.75,
     ("events", "factuality"): 0.93,
-    ("events", "date"): 0.90,
+    ("events", "date"): 0.95,
     ("dyads", "f1"): 0.81,
     ("quotes", "f1"): 0.94,
     ("quotes_direct", "f1"): 0.92,

@@ -159,6 +159,21 @@ def test_event_falls_back_to_the_publication_precision() -> None:
     assert doc.events[0].date == PartialDate(2021, 3)
 
 
+def test_a_vaguely_placed_event_has_no_date() -> None:
+    # dev gold dpg-10673250 (null there) and dpg-10777816; "eerder" alone still dates by publication
+    text = (
+        "India kondigde onlangs hogere heffingen aan op een deel van de import uit de VS. "
+        "In de maanden erna liet Johnson geen kans voorbijgaan om haar brexitakkoord met de grond gelijk te maken. "
+        "Erdogan heeft eerder gedreigd dat weer te doen"
+    )
+    doc = _doc(text, PartialDate(2019, 3, 6))
+    doc.events += [_event(doc, "heffingen", 0), _event(doc, "liet", 1), _event(doc, "gedreigd", 2)]
+    TimexResolver("nl")(doc)
+    assert [e.date for e in doc.events] == [None, None, PartialDate(2019, 3, 6)]
+    assert doc.events[0].date_rule == "vague:onlangs"
+    assert doc.events[1].date_rule == "vague:in de maanden erna"
+
+
 def test_quote_dated_by_the_saying() -> None:
     text = '"Dit is onbegrijpelijk", zei Maas gisteren'
     doc = _doc(text, PartialDate(2019, 3, 7))

@@ -214,6 +214,9 @@ class TimexResolver:
             pool = in_clause or candidates
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
+        vague = self._vague_time(words, info, start)
+        if vague is not None:
+            return None, f"vague:{vague}"
         previous = reference[sentence - 1] if sentence > 0 else None
         if self.carry_over and previous is not None and not self._paragraph_break(doc, infos, sentence):
             trigger_word = self._word_at(words, info, start)
@@ -228,6 +231,24 @@ class TimexResolver:
             if (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past":
                 return previous[0], f"carried:{previous[1]}"
         return fallback
+
+    def _vague_time(self, words: list[Word], info: _SentenceInfo, offset: int) -> str | None:
+        """A vague time ("onlangs", "in de maanden erna") in the clause of the word at `offset`: its text."""
+        vague = self.vocab.vague_times
+        if not vague:
+            return None
+        trigger_word = self._word_at(words, info, offset)
+        lo, hi = next(
+            ((a, b) for a, b in clause_bounds(words, info.lo, info.hi, self.vocab) if a <= trigger_word < b),
+            (info.lo, info.hi),
+        )
+        longest = max(len(v) for v in vague)
+        for k in range(lo, hi):
+            for n in range(min(longest, hi - k), 0, -1):
+                key = tuple(w.lower for w in words[k : k + n])
+                if key in vague:
+                    return " ".join(key)
+        return None
 
     @staticmethod
     def _paragraph_break(doc: Document, infos: list[_SentenceInfo], sentence: int) -> bool:

@@ -51,6 +51,8 @@ class Vocabulary:
     stretch_singular: frozenset[str] = frozenset()
     not_year_before: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
+    #: vague times ("onlangs", "in de maanden erna"): a deed so placed has no date the text supports
+    vague_times: frozenset[tuple[str, ...]] = frozenset()
 
     def add(self, phrase: str, feature: Feature) -> None:
         key = split_words(str(phrase))
@@ -149,6 +151,7 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
         for word in words:
             v.add(str(word), ("prep", role))
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
+    v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
     v.determiners = frozenset(_list(data, "determiners", where))
     tense = _map(data, "tense", where)
     v.future_auxiliaries = frozenset(_list(tense, "future_auxiliaries", where))
