@@ -62,6 +62,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "de AKP": ("TUR", "TURPTY", "group"),
     "De oppositie": ("VEN", "VENOPP", "group"),
     "Beijing": ("CHN", "CHNGOV", "government"),
+    "De Europese Commissie": ("EU", "EU", "organisation"),
     "Maduro's": ("VEN", "VENGOV", "person"),
     "de Britse premier May": ("GBR", "GBRGOV", "person"),
     "Syrië": ("SYR", "SYR", "state"),

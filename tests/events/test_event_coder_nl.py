@@ -163,6 +163,12 @@ NEGATIVE: list[Any] = [
         "VS voortijdig afgebroken.",
         ("ISR", "USA", "19"),
     ),
+    # "zich buigen over" is to consider, not to yield (DpgMedia2019 10779373)
+    (
+        "De Europese Commissie buigt zich momenteel over dit vraagstuk en hoopt nog voor de zomer met een rapport "
+        "te komen.",
+        None,
+    ),
     # "gaf toe dat": an admission, not a concession
     ("Wel gaf hij toe dat de AKP naast Ankara nog een aantal steden heeft verloren.", None),
     # "open staan voor" a referendum is no intent to meet
