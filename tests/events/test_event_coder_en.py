@@ -24,6 +24,11 @@ def _has(events: list[dict[str, Any]], code: str, src: str, tgt: str) -> bool:
 
 # (sentence, CAMEO code prefix, source country, target country)
 CASES: list[tuple[str, str, str, str]] = [
+    # passive only with a participle after the auxiliary: a copula or a progressive keeps the subject
+    ("Israel was attacked by Hamas.", "19", "PSE", "ISR"),
+    ("The Iranian ambassador was expelled by France.", "161", "FRA", "IRN"),
+    ("China has been pressuring Taiwan.", "10", "CHN", "TWN"),
+    ("Syria is willing to withdraw its troops from Lebanon.", "03", "SYR", "LBN"),
     # 03: coordinated subjects of "agree" act on each other; accepting arbitration is 038
     ("France and Egypt agreed to hold talks.", "030", "EGY", "FRA"),
     ("France and Egypt agree that the dispute should be resolved by arbitration.", "03", "FRA", "EGY"),

@@ -852,7 +852,7 @@ class LexiconCoder:
                 target = p_target
 
         agents = [mi for mi in cands if preps[mi] in self._w("agent_prepositions")]
-        passive = bool(set(clause_words) & self._w("passive_auxiliaries"))
+        passive = self._passive(clause_words)
         subj, unresolved = self._subject(doc, match, clauses, toks, all_preps)
 
         # nominal trigger: "het bezoek van Lavrov aan China", "Russische sancties tegen ..."
@@ -1318,6 +1318,26 @@ class LexiconCoder:
             if re.search(r"(?:^| )" + re.escape(" ".join(phrase)) + r"(?: |$)", text):
                 return Factuality.POSSIBLE
         return Factuality.ACTUAL
+
+    def _passive(self, words: Sequence[str]) -> bool:
+        """Whether a clause is passive. A language whose passive auxiliary is also a copula and a progressive
+        auxiliary (English "is", "was") lists `participle_endings`/`irregular_participles`: then the auxiliary
+        must be followed, within three words, by a past participle ("was attacked", "has been shot"), not by
+        an adjective or an -ing form ("is willing to", "has been pressuring")."""
+        auxiliaries = self._w("passive_auxiliaries")
+        endings = tuple(self._w("participle_endings"))
+        irregular = self._w("irregular_participles")
+        if not endings and not irregular:
+            return bool(set(words) & auxiliaries)
+        for k, word in enumerate(words):
+            if word not in auxiliaries:
+                continue
+            for follower in words[k + 1 : k + 4]:
+                if follower in irregular or (follower.endswith(endings) and len(follower) > 4):
+                    return True
+                if follower in auxiliaries:
+                    continue
+        return False
 
     @staticmethod
     def _split_irrealis(tokens: Sequence[_Tok], irrealis: frozenset[str]) -> bool:

@@ -51,6 +51,8 @@ _WORD_LISTS = (
     "locative_prepositions",
     "background_prepositions",
     "conditional_markers",
+    "participle_endings",
+    "irregular_participles",
     "passive_auxiliaries",
     "agent_prepositions",
     "possessive_prepositions",
