@@ -29,6 +29,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The Iranian ambassador was expelled by France.", "161", "FRA", "IRN"),
     ("China has been pressuring Taiwan.", "10", "CHN", "TWN"),
     ("Syria is willing to withdraw its troops from Lebanon.", "03", "SYR", "LBN"),
+    # an English particle stands before the object
+    ("Egypt called off the talks with Israel.", "16", "EGY", "ISR"),
     # 03: coordinated subjects of "agree" act on each other; accepting arbitration is 038
     ("France and Egypt agreed to hold talks.", "030", "EGY", "FRA"),
     ("France and Egypt agree that the dispute should be resolved by arbitration.", "03", "FRA", "EGY"),

@@ -534,11 +534,12 @@ class LexiconCoder:
 
     def _is_particle(self, span: Sequence[_Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a
-        verb cluster or a complement (no article or actor name right after it)."""
+        verb cluster or a complement. In a language that lists `preposition_articles` (Dutch: the particle
+        ends the clause, "riep zijn ambassadeur terug"), an article right after it makes it a preposition
+        ("op de VS"); English puts the particle before the object ("called off the talks")."""
         if j + 1 >= len(span):
             return True
-        nxt = span[j + 1].lower
-        return nxt not in {"de", "het", "een", "den", "der", "the", "a", "an"}
+        return span[j + 1].lower not in self._w("preposition_articles")
 
     @staticmethod
     def _noun_matches(noun: str, tok: _Tok) -> bool:

@@ -52,6 +52,7 @@ _WORD_LISTS = (
     "background_prepositions",
     "conditional_markers",
     "participle_endings",
+    "preposition_articles",
     "irregular_participles",
     "passive_auxiliaries",
     "agent_prepositions",
