@@ -29,6 +29,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("The Iranian ambassador was expelled by France.", "161", "FRA", "IRN"),
     ("China has been pressuring Taiwan.", "10", "CHN", "TWN"),
     ("Syria is willing to withdraw its troops from Lebanon.", "03", "SYR", "LBN"),
+    # a quantity subject after an article
+    ("A group of Moroccan diplomats held a meeting with President Obama.", "04", "MAR", "USA"),
     # an English particle stands before the object
     ("Egypt called off the talks with Israel.", "16", "EGY", "ISR"),
     # 03: coordinated subjects of "agree" act on each other; accepting arbitration is 038

@@ -778,7 +778,8 @@ class LexiconCoder:
                 preps.get(mi) is not None
                 and k >= clause.start
                 and toks[k].lower in self._w("quantifier_subjects")
-                and k == idx[0]
+                # the quantity opens the clause, perhaps after an article ("a group of Moroccan diplomats")
+                and (k == idx[0] or (k == idx[0] + 1 and toks[idx[0]].lower in self._w("determiners")))
             ):
                 return (mi, False) if self._usable(doc, mi) else (None, True)
         free = [mi for mi in clause.mentions if preps.get(mi) is None]
