@@ -170,3 +170,15 @@ def test_a_state_as_first_part_of_a_compound_is_no_actor() -> None:
     assert not [m for m in doc.mentions if m.actor is not None and m.actor.country == "TUR"]
     doc = resolve("De VN-gezant sprak op de EU-top met de Navo-bondgenoot Turkije.", "2019-04")
     assert {m.actor.country for m in doc.mentions if m.actor is not None} == {"UN", "EU", "TUR"}
+
+
+def test_a_longer_name_inside_wins_and_a_first_name_is_no_surname() -> None:
+    # PLOVER gold sentences: "the West Bank" is Palestine (as in Phoenix), not "the West" + "Bank"; "Michel"
+    # before "Aoun" is a first name, not Charles Michel
+    doc = resolve("Israeli troops entered the West Bank.", "1990-03", language="en")
+    assert code_of(doc, "West Bank") == "PSE"
+    assert all(m.actor is None or m.actor.code != "WST" for m in doc.mentions)
+    doc = resolve("Syria offered its troops to help him oust General Michel Aoun.", "2019-03", language="en")
+    assert all(m.actor is None or m.actor.country != "BEL" for m in doc.mentions)
+    doc = resolve("Het Westen veroordeelde de aanval op de Westelijke Jordaanoever.", "2019-03")
+    assert code_of(doc, "Het Westen") == "WST" and code_of(doc, "Westelijke Jordaanoever") == "PSE"

@@ -266,6 +266,12 @@ class _State:
                 i = end
                 continue
             hit = r._kb_match(units, i)
+            if hit is not None and hit.end - hit.start > 1:
+                # a longer name starting inside this one wins: "the West Bank" is not "the West" + "Bank"
+                inner = r._kb_match(units, i + 1)
+                if inner is not None and inner.end > hit.end:
+                    i += 1
+                    continue
             if hit is not None and self._appositive_prefix(units, hit):
                 i = hit.end + 1  # "Navo-bondgenoot Turkije": the state after it is the actor
                 continue
@@ -292,12 +298,13 @@ class _State:
             i = end if end > i else i + 1
 
     def _compound_modifier(self, units: list[Unit], hit: _Hit) -> bool:
-        """A state or organisation glued by a hyphen to a lower-case word that is no agent noun: the first
-        part of a compound ("Turkije-kenner", "Rusland-deskundige", "China-beleid"), not an actor. Agent
-        nouns ("VN-gezant") are noun phrases, handled before; aliases with a hyphen ("EU-top") match whole."""
+        """A state glued by a hyphen to a lower-case word that is no agent noun: the first part of a compound
+        ("Turkije-kenner", "Rusland-deskundige", "China-beleid"), not an actor. Agent nouns ("VN-gezant") are
+        noun phrases, handled before. Organisations keep their mention: a "VN-rapport" or an "EU-besluit" is
+        the organisation's own."""
         b = hit.end
         return (
-            hit.alias.kind in ("country", "seat", "org")
+            hit.alias.kind in ("country", "seat")
             and units[b - 1].joined_to_next
             and b < len(units)
             and units[b].text[:1].islower()
@@ -573,6 +580,8 @@ class _State:
         # A name right after (optionally after a comma): the phrase is that person.
         k = j + 1 if j < len(units) and units[j].text == "," and country is not None else j
         name_hit = r._kb_match(units, k, frozenset({"person", "surname"})) if k < len(units) else None
+        if name_hit is not None and name_hit.alias.kind == "surname" and self._plain_cap(units, name_hit.end):
+            name_hit = None  # "General Michel Aoun": a first name that is someone's surname, not that person
         joined = j > 0 and units[j - 1].joined_to_next  # "regering-Biden"
         start = i
         if name_hit is not None:
