@@ -182,3 +182,8 @@ def test_a_longer_name_inside_wins_and_a_first_name_is_no_surname() -> None:
     assert all(m.actor is None or m.actor.country != "BEL" for m in doc.mentions)
     doc = resolve("Het Westen veroordeelde de aanval op de Westelijke Jordaanoever.", "2019-03")
     assert code_of(doc, "Het Westen") == "WST" and code_of(doc, "Westelijke Jordaanoever") == "PSE"
+
+
+def test_english_demonyms_derive_from_adjectives_where_the_data_lists_none() -> None:
+    doc = resolve("Nigerians protested against the government of Ghana.", "1995-03", language="en")
+    assert code_of(doc, "Nigerians") == "NGA"

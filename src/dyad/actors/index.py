@@ -75,7 +75,7 @@ def build_index(kb: KnowledgeBase, lex: Lexicon) -> AliasIndex:
         for adj in c.adjectives.get(lang, ()):
             for form in lex.inflect(adj):
                 _add(e, form, "adjective", c.iso3, det)
-        for dem in c.demonyms.get(lang, ()):
+        for dem in c.demonyms.get(lang, ()) or lex.demonyms_of(c.adjectives.get(lang, ())):
             _add(e, dem, "demonym", c.iso3, det)
         for seat in c.seats:
             _add(e, seat, "seat", c.iso3, det)

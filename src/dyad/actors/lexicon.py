@@ -62,6 +62,18 @@ class Lexicon:
     #: prepositions and participles of a place attribute before the noun ("de in Tripoli gevestigde regering")
     placed_prepositions: frozenset[str] = frozenset()
     placed_participles: frozenset[str] = frozenset()
+    #: [adjective ending, demonym ending]: "Nigerian" -> "Nigerians" for states whose data lists no demonym
+    demonym_rules: tuple[tuple[str, str], ...] = ()
+
+    def demonyms_of(self, adjectives: tuple[str, ...]) -> tuple[str, ...]:
+        """Demonyms derived from adjectives by `demonym_rules` (first matching ending wins)."""
+        out = []
+        for adjective in adjectives:
+            for ending, replacement in self.demonym_rules:
+                if adjective.endswith(ending):
+                    out.append(adjective[: len(adjective) - len(ending)] + replacement)
+                    break
+        return tuple(out)
 
     def compound(self, key: str) -> AgentNoun | None:
         """The agent noun heading a compound word ("energieminister" -> minister); None for other words."""
@@ -97,7 +109,15 @@ _KEYS = (
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
-             "placed_participles")
+             "placed_participles", "demonym_rules")
+
+
+def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in value
+    ):
+        raise ConfigError(f"{key} must be a list of [from, to] string pairs", source=where)
+    return tuple((a, b) for a, b in value)
 
 
 def parse_lexicon(language: str, data: Any) -> Lexicon:
@@ -199,6 +219,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         sentence_openers=words("sentence_openers"),
         placed_prepositions=words("placed_prepositions"),
         placed_participles=words("placed_participles"),
+        demonym_rules=_pairs(data.get("demonym_rules", []), "demonym_rules", where),
     )
 
 
