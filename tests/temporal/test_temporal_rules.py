@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyad.api import analyse
 from dyad.document import ActorRef, Article, Document, Event, Factuality, PartialDate, Quote, Sentence
 from dyad.temporal import find_timexes, resolve
 from dyad.temporal.resolver import TimexResolver
@@ -192,3 +193,15 @@ def test_english_basics() -> None:
     assert resolve("next month", TUE, "en") == PartialDate(2019, 4)
     assert resolve("it may rain", TUE, "en") is None
     assert resolve("Monday", PartialDate(2021, 3), "en") == PartialDate(2021, 3)
+
+
+def test_a_direct_quote_attributed_in_the_sentence_before_is_dated_by_that_sentence() -> None:
+    # dev gold dpg-10679694: Maas spoke "gisteren"; his quotation follows in a sentence of its own
+    text = (
+        "De Duitse minister van Buitenlandse Zaken Heiko Maas zei gisteren dat Duitsland en zijn Europese "
+        'partners Guaidó zullen blijven steunen. "Dit is een onbegrijpelijke beslissing, die de situatie laat '
+        'escaleren."'
+    )
+    doc = analyse(Article("t", text, PartialDate(2019, 3, 7), "nl"))
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert direct and direct[0].date == PartialDate(2019, 3, 6)

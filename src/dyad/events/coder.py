@@ -36,6 +36,8 @@ _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
 _TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
+#: how many sentences back a missing target is looked for (the sentence before first)
+_LOOKBACK_SENTENCES = 1
 
 
 def _stem_infinitives(stem: str) -> set[str]:
@@ -1226,8 +1228,10 @@ class LexiconCoder:
         idx = clause.idx
         dets = self._w("object_determiners")
         preps = self._w("prepositions")
+        # the first word, after any opening quotation mark, is the subject's place ('"Dit is een ...')
+        first = next((pos for pos, i in enumerate(idx) if toks[i].lower.replace("-", "").isalnum()), 0)
         for pos, i in enumerate(idx):
-            if pos == 0 or i in skip or toks[i].lower not in dets:
+            if pos <= first or i in skip or toks[i].lower not in dets:
                 continue
             before = toks[idx[pos - 1]].lower
             if before in preps or before in self._w("subordinators") or before in dets:
@@ -1271,12 +1275,25 @@ class LexiconCoder:
                 for r in refs
             )
 
-        for event in self._coded.get(sentence - 1, []):
-            if event.target.mention is not None and event.target.country not in src_countries:
-                return [event.target.mention]
-        for mi in reversed(doc.mentions_in(sentence - 1)):
-            if other(mi):
-                return [mi]
+        for back in range(1, _LOOKBACK_SENTENCES + 1):
+            if sentence - back < 0:
+                break
+            coded = self._coded.get(sentence - back, [])
+            # a reaction: whoever acted on the source's side is the target ("Venezuela zet de Duitse
+            # ambassadeur uit. ... 'Dit is een onbegrijpelijke beslissing', zei Maas")
+            for event in coded:
+                if (
+                    event.target.country in src_countries
+                    and event.source.mention is not None
+                    and event.source.country not in src_countries
+                ):
+                    return [event.source.mention]
+            for event in coded:
+                if event.target.mention is not None and event.target.country not in src_countries:
+                    return [event.target.mention]
+            for mi in reversed(doc.mentions_in(sentence - back)):
+                if other(mi):
+                    return [mi]
         return []
 
     # ------------------------------------------------------------------ factuality

@@ -108,7 +108,25 @@ class TimexResolver:
 
             resolve_words(words, spans, self.vocab, published, doc.text, keep)
         reference = self._reference_times(doc, infos, published)
+        said: list[tuple[int, int, PartialDate | None, str | None]] = []
+        for quote in doc.quotes:
+            quote.date, rule = self._date_for(
+                doc, words, infos, reference, published, quote.sentence, quote.start, quote.end, outside=True
+            )
+            speaker = quote.speaker.mention if quote.speaker is not None else None
+            if rule == "published" and speaker is not None and 0 <= speaker < len(doc.mentions):
+                # attributed in an earlier sentence ('Maas zei gisteren dat ... "Dit is ..."'): said then
+                m = doc.mentions[speaker]
+                if m.sentence < quote.sentence:
+                    quote.date, rule = self._date_for(
+                        doc, words, infos, reference, published, m.sentence, m.start, m.end
+                    )
+            if quote.kind == "direct":
+                said.append((quote.start, quote.end, quote.date, rule))
         for event in doc.events:
+            # a deed named inside a direct quotation without a time of its own happened when it was said
+            # ('Heiko Maas zei gisteren dat ... "Dit is een onbegrijpelijke beslissing"')
+            inside = next((q for q in said if q[0] <= event.trigger_start and event.trigger_end <= q[1]), None)
             event.date, event.date_rule = self._date_for(
                 doc,
                 words,
@@ -119,10 +137,8 @@ class TimexResolver:
                 event.trigger_start,
                 event.trigger_end,
             )
-        for quote in doc.quotes:
-            quote.date, _rule = self._date_for(
-                doc, words, infos, reference, published, quote.sentence, quote.start, quote.end, outside=True
-            )
+            if inside is not None and event.date_rule in ("published", None) and inside[3] not in ("published", None):
+                event.date, event.date_rule = inside[2], f"quote:{inside[3]}"
 
     # -- words --------------------------------------------------------------------------------------
 
