@@ -253,27 +253,23 @@ def test_same_actor_is_not_a_dyad(coder: LexiconCoder, make_doc: Callable[..., D
     assert doc.events == []
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        "",
+        # two sentences back is too far on the dev gold (it finds more wrong targets than right ones)
+        pytest.param(
+            "Duitsland reageerde. ",
+            marks=pytest.mark.xfail(strict=True, reason="target of a quoted statement two sentences on"),
+        ),
+    ],
+)
 def test_a_quoted_reaction_targets_who_acted_on_the_speakers_side(
-    coder: LexiconCoder, make_doc: Callable[..., Document]
+    coder: LexiconCoder, make_doc: Callable[..., Document], between: str
 ) -> None:
     # dev gold dpg-10679694: the subject "Dit" after an opening quotation mark is no object of a thing
-    text = 'Venezuela zet de Duitse ambassadeur het land uit. "Dit is een onbegrijpelijke beslissing", zei Heiko Maas.'
-    actors = {
-        "Venezuela": ("VEN", "VEN", "state"),
-        "de Duitse ambassadeur": ("DEU", "DEUGOV", "person"),
-        "Heiko Maas": ("DEU", "DEUGOV", "person"),
-    }
-    doc = make_doc(text, actors, quotes=[("Heiko Maas", "Dit is een onbegrijpelijke beslissing", "direct")])
-    coder(doc)
-    quoted = [e for e in doc.events if e.sentence == 1]
-    assert [(e.source.name, e.target.country, e.cameo[:2]) for e in quoted] == [("Heiko Maas", "VEN", "11")]
-
-
-# two sentences back is too far on the dev gold (it finds more wrong targets than right ones)
-@pytest.mark.xfail(strict=True, reason="target of a quoted statement from context: open defect")
-def test_quoted_statement_belongs_to_speaker(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
     text = (
-        "Venezuela zet de Duitse ambassadeur het land uit. Duitsland reageerde. "
+        f"Venezuela zet de Duitse ambassadeur het land uit. {between}"
         '"Dit is een onbegrijpelijke beslissing", zei Heiko Maas.'
     )
     actors = {
@@ -284,7 +280,7 @@ def test_quoted_statement_belongs_to_speaker(coder: LexiconCoder, make_doc: Call
     }
     doc = make_doc(text, actors, quotes=[("Heiko Maas", "Dit is een onbegrijpelijke beslissing", "direct")])
     coder(doc)
-    quoted = [e for e in doc.events if e.sentence == 2]
+    quoted = [e for e in doc.events if e.sentence == len(doc.sentences) - 1]
     assert [(e.source.name, e.target.country, e.cameo[:2]) for e in quoted] == [("Heiko Maas", "VEN", "11")]
 
 
