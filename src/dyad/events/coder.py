@@ -859,6 +859,7 @@ class LexiconCoder:
         passive = self._passive(clause_words)
         subj, unresolved = self._subject(doc, match, clauses, toks, all_preps)
 
+        owned = False  # a noun trigger whose doer its own phrase names
         # nominal trigger: "het bezoek van Lavrov aan China", "Russische sancties tegen ..."
         if match.kind == "noun" and source is None:
             anchor = doc.tokens[match.anchor]
@@ -882,6 +883,9 @@ class LexiconCoder:
                 target = [owner]
             elif owner is not None:
                 source = [owner]
+                # "een voorstel van Poetin" names a deed done; "Amerikaanse sancties" may be the object of
+                # the subject's own plan ("De VS overwegen Amerikaanse sancties")
+                owned = doc.mentions[owner].token_start > anchor.i
             if not target:
                 tp = set(trig.target_preps) or self._w("default_target_preps")
                 for mi in cands:
@@ -989,7 +993,9 @@ class LexiconCoder:
         if not pairs:
             return []
 
-        factuality = self._factuality(match, clauses, toks)
+        # a deed named with its doer ("een voorstel van president Poetin", "de Russische inval") happened,
+        # whatever the clause says of it ("Biden was niet ingegaan op een voorstel van Poetin")
+        factuality = Factuality.ACTUAL if owned and not trig.factuality else self._factuality(match, clauses, toks)
         entry = codes.lookup(trig.cameo)
         parts = self._trigger_parts(doc, match.tokens)
         out: list[tuple[int, Event]] = []

@@ -1,0 +1,29 @@
+"""Factuality through the whole pipeline on sentences of the seed article and the dev gold."""
+
+from __future__ import annotations
+
+from dyad.api import analyse
+from dyad.document import Article, PartialDate
+from dyad.records import build_records
+
+
+def _events(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    article = Article(id="t", text=text, published=PartialDate.parse(published), language="nl")
+    records = build_records(analyse(article))
+    return {(e["source"]["country"], e["target"]["country"], e["cameo"][:2], e["factuality"]) for e in records.events}
+
+
+def test_a_proposal_named_with_its_maker_happened_though_it_was_not_taken_up() -> None:
+    # seed: Biden did not take up Putin's proposal; the proposal itself is actual (gold: 036 RUS-USA actual)
+    text = (
+        "Moskou verweet president Biden maandag dat hij niet was ingegaan op een voorstel van president Poetin hun "
+        "problemen te bespreken in een online gesprek."
+    )
+    got = _events(text, "2021-03")
+    assert ("RUS", "USA", "03", "actual") in got
+    assert ("RUS", "USA", "03", "negated") not in got
+
+
+def test_sanctions_a_state_considers_stay_possible_with_its_adjective() -> None:
+    got = _events("De VS overwegen nieuwe Amerikaanse sancties tegen Rusland.", "2021-03")
+    assert ("USA", "RUS", "16", "possible") in got
