@@ -187,3 +187,18 @@ def test_a_longer_name_inside_wins_and_a_first_name_is_no_surname() -> None:
 def test_english_demonyms_derive_from_adjectives_where_the_data_lists_none() -> None:
     doc = resolve("Nigerians protested against the government of Ghana.", "1995-03", language="en")
     assert code_of(doc, "Nigerians") == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "first", "second"),
+    [
+        ("Russische en Chinese diplomaten bekritiseerden de Verenigde Staten.", "nl", "RUSGOV", "CHNGOV"),
+        # PLOVER-GSR01-AGREE-0001
+        ("Senior Hungarian and Romanian officials agreed on Wednesday.", "en", "HUNGOV", "ROUGOV"),
+    ],
+)
+def test_two_state_adjectives_before_one_noun_are_two_actors(
+    text: str, language: str, first: str, second: str
+) -> None:
+    doc = resolve(text, "2019-03", language=language)
+    assert [m.actor.code for m in doc.mentions if m.actor is not None][:2] == [first, second]

@@ -62,6 +62,8 @@ class Lexicon:
     #: prepositions and participles of a place attribute before the noun ("de in Tripoli gevestigde regering")
     placed_prepositions: frozenset[str] = frozenset()
     placed_participles: frozenset[str] = frozenset()
+    #: words joining two state adjectives before one agent noun ("Russische en Chinese diplomaten")
+    adjective_links: frozenset[str] = frozenset()
     #: [adjective ending, demonym ending]: "Nigerian" -> "Nigerians" for states whose data lists no demonym
     demonym_rules: tuple[tuple[str, str], ...] = ()
 
@@ -109,7 +111,7 @@ _KEYS = (
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
-             "placed_participles", "demonym_rules")
+             "placed_participles", "demonym_rules", "adjective_links")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -220,6 +222,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         placed_prepositions=words("placed_prepositions"),
         placed_participles=words("placed_participles"),
         demonym_rules=_pairs(data.get("demonym_rules", []), "demonym_rules", where),
+        adjective_links=words("adjective_links"),
     )
 
 

@@ -534,9 +534,14 @@ class _State:
             while j < len(units) and units[j].key in lex.premodifiers:
                 j += 1
         adj = r._kb_match(units, j, frozenset({"adjective"})) if placed is None else None
+        first: tuple[int, str] | None = None  # "Russische en Chinese diplomaten": (end, state) of the first
         if adj is not None:
             country = adj.alias.ref
             j = adj.end
+            if j + 1 < len(units) and units[j].key in lex.adjective_links:
+                second = r._kb_match(units, j + 1, frozenset({"adjective"}))
+                if second is not None and second.alias.ref != country:
+                    first, country, j = (adj.end, country), second.alias.ref, second.end
             while j < len(units) and units[j].key in lex.premodifiers:
                 j += 1
         if adj is None:
@@ -631,6 +636,12 @@ class _State:
                 return body_end
         if counterpart:
             return self._counterpart(sent, units, start, j, country)
+        if first is not None and noun is not None:
+            # each state gets its own mention with the shared noun: two actors, listed ("en")
+            first_actor = self._country_actor(first[1], noun, role)
+            if first_actor is not None:
+                self.emit(units, start, first[0], sent, first_actor, 0.8, "np.coordinated_adjective")
+                start = first[0] + 1
         return self._emit_np(sent, units, start, j, country or linked, noun, role, possessive, has_poss)
 
     def _placed_attribute(self, units: list[Unit], j: int) -> tuple[str, int] | None:
