@@ -202,3 +202,11 @@ def test_two_state_adjectives_before_one_noun_are_two_actors(
 ) -> None:
     doc = resolve(text, "2019-03", language=language)
     assert [m.actor.code for m in doc.mentions if m.actor is not None][:2] == [first, second]
+
+
+def test_a_title_with_a_shared_surname_means_the_holder_at_the_date() -> None:
+    # Omar al-Bashir (Sudan, to 2019-04-11) and Mohammed al-Bashir (Syria's premier 2024-2025)
+    doc = resolve("Het leger heeft president al-Bashir afgezet.", "2019-04")
+    assert code_of(doc, "president al-Bashir") == "SDNGOV"
+    doc = resolve("Premier al-Bashir sprak in Damascus.", "2025-01")
+    assert code_of(doc, "Premier al-Bashir") == "SYRGOV"

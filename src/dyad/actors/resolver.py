@@ -590,7 +590,7 @@ class _State:
         joined = j > 0 and units[j - 1].joined_to_next  # "regering-Biden"
         start = i
         if name_hit is not None:
-            p = r.kb.persons[name_hit.alias.ref]
+            p = self._titled_person(units, name_hit, country or linked)
             if noun is not None and noun.kind == "body" and joined:
                 body_actor = self._country_actor(p.country, noun, None)
                 if body_actor is not None:
@@ -659,6 +659,18 @@ class _State:
         if r._agent_match(units, after) is None:
             return None
         return place.alias.ref, place.end + 1
+
+    def _titled_person(self, units: list[Unit], hit: _Hit, country: str | None) -> Person:
+        """The person a title's name means: for a surname that several people share ("president al-Bashir"),
+        the one in office at the article's date, then the one of the title's state."""
+        kb = self.r.kb
+        if hit.alias.kind != "surname":
+            return kb.persons[hit.alias.ref]
+        key = tuple(u.key for u in units[hit.start : hit.end])
+        persons = [kb.persons[a.ref] for a in self.r.index.entries.get(key, ()) if a.kind == "surname"]
+        if len(persons) <= 1:
+            return kb.persons[hit.alias.ref]
+        return max(persons, key=lambda p: (p.term_at(self.date)[1] > 0, country is not None and p.country == country))
 
     def _hyphen_prefix(self, units: list[Unit], j: int) -> tuple[str, int] | None:
         """A state or organisation glued by a hyphen to an agent noun ("VN-gezant", "EU-ambassadeur"):
