@@ -3,9 +3,12 @@
 #
 #   training/train_nl.sh            # uses .venv/bin/python, data in /work/shared/data, scratch in build/
 #
-# Steps: UD conllu -> DocBins; CoNLL-2002 -> DocBins; train UD pipeline (tok2vec, morphologizer,
-# trainable_lemmatizer, parser); train NER pipeline (own tok2vec + ner); assemble; copy to
-# build/nl-model/ (give it to dyad with DYAD_MODEL_NL=build/nl-model). One CPU thread, seeded (system.seed = 0 in both configs).
+# Steps: UD conllu -> DocBins; CoNLL-2002 -> DocBins; raw training-side text (DpgMedia2019 + the train
+# DocBins) -> JSONL; `spacy pretrain` of the tok2vec (characters objective); train UD pipeline (tok2vec,
+# morphologizer, trainable_lemmatizer, parser) and NER pipeline (own tok2vec + ner), both tok2vecs
+# initialised from the pretrained weights and trained with curly-quote augmentation (augment_nl.py);
+# assemble; copy to build/nl-model/ (give it to dyad with DYAD_MODEL_NL=build/nl-model).
+# One CPU thread, seeded (system.seed = 0 in both configs; pretraining uses the same seed).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,15 +23,24 @@ echo "[train_nl] $(date -u +%FT%TZ) converting corpora into $BUILD/corpus"
 "$PY" training/convert_ud.py "$BUILD/corpus"
 "$PY" training/convert_conll2002.py "$BUILD/corpus"
 
+"$PY" training/pretrain_text.py "$BUILD/corpus" "$BUILD/corpus/pretrain.jsonl"
+
+# The tok2vec of both configs has the same architecture, so one pretraining serves both trainings.
+echo "[train_nl] $(date -u +%FT%TZ) pretraining the tok2vec (log: $BUILD/logs/pretrain.log)"
+rm -rf "$BUILD/pretrain"
+"$PY" -m spacy pretrain training/nl_ud.cfg "$BUILD/pretrain" --code training/augment_nl.py --gpu-id -1 \
+    --paths.raw_text "$BUILD/corpus/pretrain.jsonl" > "$BUILD/logs/pretrain.log" 2>&1
+T2V="$BUILD/pretrain/model-last.bin"
+
 echo "[train_nl] $(date -u +%FT%TZ) training UD pipeline (log: $BUILD/logs/ud.log)"
-"$PY" -m spacy train training/nl_ud.cfg --output "$BUILD/ud" --gpu-id -1 \
+"$PY" -m spacy train training/nl_ud.cfg --output "$BUILD/ud" --gpu-id -1 --code training/augment_nl.py \
     --paths.train "$BUILD/corpus/ud-train.spacy" --paths.dev "$BUILD/corpus/ud-dev.spacy" \
-    > "$BUILD/logs/ud.log" 2>&1
+    --paths.init_tok2vec "$T2V" > "$BUILD/logs/ud.log" 2>&1
 
 echo "[train_nl] $(date -u +%FT%TZ) training NER pipeline (log: $BUILD/logs/ner.log)"
-"$PY" -m spacy train training/nl_ner.cfg --output "$BUILD/ner" --gpu-id -1 \
+"$PY" -m spacy train training/nl_ner.cfg --output "$BUILD/ner" --gpu-id -1 --code training/augment_nl.py \
     --paths.train "$BUILD/corpus/ner-train.spacy" --paths.dev "$BUILD/corpus/ner-dev.spacy" \
-    > "$BUILD/logs/ner.log" 2>&1
+    --paths.init_tok2vec "$T2V" > "$BUILD/logs/ner.log" 2>&1
 
 echo "[train_nl] $(date -u +%FT%TZ) assembling"
 rm -rf "$BUILD/nl-final"
