@@ -326,3 +326,17 @@ def test_events_with_a_target_from_the_sentence_before(
     coder(doc)
     got = {(e.source.country, e.target.country, e.cameo[:2], e.factuality) for e in doc.events}
     assert expected in got, [(e.rule, e.trigger, e.source.actor, e.target.actor) for e in doc.events]
+
+
+def test_a_word_of_a_longer_phrase_trigger_is_that_phrases(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    # dev gold dpg-10796556: "helpen in de strijd" is military cooperation, not also a fight ("strijd")
+    text = (
+        "Daartoe behoren Indiase blauwhelmen en Amerikaanse soldaten die milities helpen in de strijd tegen "
+        "strijders van Islamitische Staat en al-Qaeda."
+    )
+    actors = {"Indiase blauwhelmen": ("IND", "INDMIL", "group"), "milities": ("LBY", "LBYREB", "group")}
+    doc = make_doc(text, actors)
+    coder(doc)
+    assert [e.cameo[:2] for e in doc.events if e.source.country == "IND"] == ["06"]

@@ -603,6 +603,17 @@ class LexiconCoder:
             if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
                 continue
             kept.append(m)
+        # a word of a longer phrase trigger is read as that phrase, the more specific reading ("helpen in de
+        # strijd" is military cooperation, not also a "strijd")
+        kept = [
+            m
+            for m in kept
+            if not (
+                m.kind != "phrase"
+                and any(k.kind == "phrase" and len(k.tokens) > len(m.tokens) and set(m.tokens) <= set(k.tokens)
+                        for k in kept)
+            )
+        ]
         # the object that licensed another entry is not an event of its own ("roept op tot een
         # staakt-het-vuren", "ziet het als een aanval", "heft de sancties op")
         return [
