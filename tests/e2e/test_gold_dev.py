@@ -23,7 +23,7 @@ FLOORS = {
     ("events", "date"): 0.95,
     ("dyads", "f1"): 0.82,
     ("quotes", "f1"): 0.94,
-    ("quotes_direct", "f1"): 0.92,
+    ("quotes_direct", "f1"): 0.95,
     ("quotes_indirect", "f1"): 0.91,
     ("actors", "country_accuracy"): 0.95,
 }

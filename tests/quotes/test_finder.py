@@ -151,6 +151,13 @@ def test_a_promise_to_do_something_is_reported_speech() -> None:
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("indirect", "Maduro")]
 
 
+def test_a_quoted_phrase_words_after_the_marker_is_partial(seed_doc: Document) -> None:
+    # seed: "Volgens hem moeten Rusland en China zich ... verzetten tegen de ‘ideologische agenda’ van de VS"
+    assert not [q for q in seed_doc.quotes if q.text == "ideologische agenda" and q.kind == "direct"]
+    doc = _quotes("Volgens Lavrov ‘is het tijd voor een nieuwe wereldorde’.")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("direct", "Lavrov")]
+
+
 def test_double_comma_marks_and_multi_sentence_quote() -> None:
     text = ('Campagneleider en Kamerlid Jan Paternotte zegt: "Als je gaat regeren kun je het flink voor de '
             'kiezen krijgen. Maar deze voorlopige uitslag is beter dan in de laatste opiniepeilingen '

@@ -299,6 +299,7 @@ class _Run:
         speaker: Speaker | None = None
         cue: _Cue | None = None
         rule = ""
+        marker_end: int | None = None  # where the speaker after "Volgens" ends
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
@@ -336,6 +337,7 @@ class _Run:
                     p = self.phrases.phrase_at(k + n, first_tok, object_pronoun=True)
                     if self._usable(p):
                         cue, speaker, rule = _Cue(k, k + n, toks[k].text), self._speaker(p), "before_marker"
+                        marker_end = p.end if p is not None else None
                     break
                 c = self._cue_at(k, first_tok, naming=True)
                 if c is not None:
@@ -368,8 +370,10 @@ class _Run:
                 prev.text == ":" or prev.lower in self.lex.complementizers
                 or prev.lower in self.lex.clause_boundaries
                 or self._is_speech_verb(before[-1])))
-            or (rule == "before_marker" and cue is not None and words_before[-1] < first_tok
-                and all(k >= cue.start for k in words_before[-3:]))
+            # "Volgens Lavrov ‘...’": the quotation right after the marker's speaker; words between them
+            # ("Volgens hem moeten Rusland en China ... de ‘ideologische agenda’") make it partial
+            or (rule == "before_marker" and marker_end is not None
+                and not [k for k in words_before if k >= marker_end])
             or toks[content_first].lower in self.lex.complementizers
         )
         kind = "direct" if direct else "partial"
