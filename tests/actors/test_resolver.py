@@ -210,3 +210,9 @@ def test_a_title_with_a_shared_surname_means_the_holder_at_the_date() -> None:
     assert code_of(doc, "president al-Bashir") == "SDNGOV"
     doc = resolve("Premier al-Bashir sprak in Damascus.", "2025-01")
     assert code_of(doc, "Premier al-Bashir") == "SYRGOV"
+
+
+def test_a_capital_opening_the_sentence_is_a_name_even_where_it_is_a_word() -> None:
+    # PETRARCH2 validation record: "berlin" is also an English common noun (a carriage)
+    doc = resolve("Berlin rejected recent calls by Washington for more troops.", "1990-03", language="en")
+    assert code_of(doc, "Berlin") == "DEUGOV"

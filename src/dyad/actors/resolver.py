@@ -368,11 +368,12 @@ class _State:
         return self.r._kb_match(units, i) is None and self.r._agent_match(units, i) is None
 
     def _common_at_start(self, units: list[Unit], hit: _Hit) -> bool:
-        """A one-word alias that opens the sentence and is an ordinary word ("Denk eens ..."). Country and
-        organisation names are names even where they are also ordinary words ("China said", "Turkey")."""
+        """A one-word alias that opens the sentence and is an ordinary word ("Denk eens ..."). Country,
+        organisation and capital names are names even where they are also ordinary words ("China said",
+        "Turkey", "Berlin rejected": a "berlin" is also a carriage)."""
         u = units[hit.start]
         return (
-            hit.alias.kind not in ("country", "org")
+            hit.alias.kind not in ("country", "org", "seat")
             and hit.end - hit.start == 1
             and self._at_start(units, hit.start)
             and not u.text.isupper()
