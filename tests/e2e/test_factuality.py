@@ -27,3 +27,19 @@ def test_a_proposal_named_with_its_maker_happened_though_it_was_not_taken_up() -
 def test_sanctions_a_state_considers_stay_possible_with_its_adjective() -> None:
     got = _events("De VS overwegen nieuwe Amerikaanse sancties tegen Rusland.", "2021-03")
     assert ("USA", "RUS", "16", "possible") in got
+
+
+def test_a_promised_deed_is_possible_and_the_promise_actual() -> None:
+    # DpgMedia2019 10791978
+    text = (
+        "Slechts enkele dagen voor de parlementsverkiezingen in Israël heeft premier Benjamin Netanyahu de "
+        "annexatie van joodse nederzettingen op de Westelijke Jordaanoever beloofd."
+    )
+    got = _events(text, "2019-04-08")
+    assert ("ISR", "PSE", "19", "possible") in got
+    assert ("ISR", "PSE", "03", "actual") in got
+
+
+def test_a_state_adjective_is_the_doer_of_an_event_noun() -> None:
+    got = _events("Nieuwe Amerikaanse sancties tegen Rusland treffen de Russische economie.", "2021-03")
+    assert ("USA", "RUS", "16", "actual") in got

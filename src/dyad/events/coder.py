@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from dyad.actors.index import get_index
+from dyad.actors.kb import norm
 from dyad.document import ActorRef, Document, Event, Factuality, Mention, Token
+from dyad.errors import ConfigError
 from dyad.events import codes
 from dyad.events.lexicon import GAP, Lexicon, Trigger, load_lexicon
 from dyad.lang.data import lemma_table
@@ -38,6 +41,23 @@ _TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
+
+
+@cache
+def _state_adjectives(language: str) -> Mapping[str, str] | None:
+    """One-word state adjectives of the actor knowledge base (all inflected forms) -> ISO3; None for a
+    language without an actor lexicon. An adjective two states share is left out."""
+    try:
+        index = get_index(language)
+    except ConfigError:
+        return None
+    refs: dict[str, set[str]] = {}
+    for key, aliases in index.entries.items():
+        if len(key) == 1:
+            for alias in aliases:
+                if alias.kind == "adjective":
+                    refs.setdefault(key[0], set()).add(alias.ref)
+    return {word: next(iter(states)) for word, states in refs.items() if len(states) == 1}
 
 
 def _stem_infinitives(stem: str) -> set[str]:
@@ -249,6 +269,8 @@ class LexiconCoder:
         self.cross_sentence_target = bool(self.settings.get("cross_sentence_target", True))
         self._particles = sorted(self.lexicon.words.get("particles", frozenset()), key=len, reverse=True)
         self._coded: dict[int, list[Event]] = {}  # events per sentence of the document being coded
+        #: state adjective (folded) -> ISO3, for the doer of an event noun ("de Russische inval")
+        self.adjectives: Mapping[str, str] | None = _state_adjectives(language)
         lemma_table(language)  # load the lookup table with the component, not on the first sentence
         self._index = self._trigger_index(self.lexicon)
         #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `_tok`
@@ -291,6 +313,25 @@ class LexiconCoder:
     # ------------------------------------------------------------------ helpers on words
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
+
+    def _adjective_state(self, doc: Document, noun: int) -> ActorRef | None:
+        """A state adjective right before an event noun, perhaps after one inflected premodifier ("de
+        Russische inval", "nieuwe Amerikaanse sancties"): that state, as an actor without a mention."""
+        if self.adjectives is None:
+            return None
+        for back in (1, 2):
+            i = noun - back
+            if i < 0:
+                return None
+            tok = doc.tokens[i]
+            if tok.text[:1].isupper():
+                state = self.adjectives.get(norm(tok.text))
+                if state is None or any(m.token_start <= i < m.token_end for m in doc.mentions):
+                    return None  # not an adjective, or part of a mention the resolver made ("Russische minister")
+                return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
+            if not (tok.lower.isalpha() and tok.lower.endswith("e")):
+                return None
+        return None
 
     def _background_phrase(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
@@ -888,6 +929,13 @@ class LexiconCoder:
                     owner = mi
             if owner is None and self._background_phrase(doc, anchor.i):
                 return []  # "vanwege de raketaanval": a circumstance, not the subject's deed
+            state = self._adjective_state(doc, anchor.i) if owner is None else None
+            if state is not None:
+                # "de Russische inval", "Amerikaanse sancties": the state adjective is the doer (no mention:
+                # the resolver keeps bare adjectives out of the mentions, where they would stand for actors)
+                if accused:
+                    return []  # "Russische inmenging" names the accused, but not who accuses: no guess
+                source = state
             if accused:  # "buitenlandse inmenging van de VS": the owner is the accused
                 if owner is None:
                     return []
