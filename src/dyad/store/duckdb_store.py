@@ -7,10 +7,8 @@ migrations it lacks; a read-only store must already be up to date.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,7 @@ from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, RecordPage, StoredArticle, WriteOutcome, check_writes
 from dyad.store.filters import DUCKDB, RecordFilter, RecordKey, count_sql, record_key, select_sql
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
-from dyad.store.sql import SQLStore, quoted
+from dyad.store.sql import SQLStore, now_utc, quoted
 
 Connection = duckdb.DuckDBPyConnection
 Migration = Callable[[Connection], None]
@@ -166,11 +164,6 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
 )
 
 
-def _now() -> datetime:
-    """The current time in UTC, without a zone (the store's TIMESTAMP columns are UTC)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 _ARROW_KINDS = {"str": pa.string(), "int": pa.int32(), "float": pa.float64()}
 
 
@@ -260,7 +253,7 @@ class DuckDBStore(SQLStore):
             try:
                 step(self._con)
                 self._con.execute('INSERT INTO migrations ("name", "applied_at") VALUES (?, ?)',
-                                  [name, _now()])
+                                  [name, now_utc()])
                 self._con.commit()
             except Exception as exc:
                 self._con.rollback()
@@ -272,9 +265,6 @@ class DuckDBStore(SQLStore):
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def _writable(self) -> None:
-        if self.read_only:
-            raise StoreError("the store is open read-only", source=self.location)
 
     def article_hash(self, article_id: str) -> str | None:
         row = self._con.execute('SELECT "content_hash" FROM articles WHERE "id" = ?', [article_id]).fetchone()
@@ -346,7 +336,7 @@ class DuckDBStore(SQLStore):
 
     @staticmethod
     def _article_table(items: Sequence[ArticleWrite], run_id: int | None) -> pa.Table:
-        now = _now()
+        now = now_utc()
         columns: dict[str, list[Any]] = {c: [] for c in _ARTICLE_COLUMNS}
         for article, content_hash, extraction in items:
             published = article.published
@@ -374,32 +364,8 @@ class DuckDBStore(SQLStore):
         finally:
             self._con.unregister("_dyad_batch")
 
-    def start_run(self, *, inputs: list[str], dyad_version: str) -> int:
-        self._writable()
-        row = self._con.execute(
-            'INSERT INTO runs ("started", "inputs", "dyad_version") VALUES (?, ?, ?) RETURNING "id"',
-            [_now(), json.dumps(inputs, ensure_ascii=False), dyad_version],
-        ).fetchone()
-        assert row is not None
-        return int(row[0])
-
-    def finish_run(self, run_id: int, *, counts: Mapping[str, int],
-                   components: Mapping[str, Mapping[str, str]]) -> None:
-        self._writable()
-        self._con.execute(
-            'UPDATE runs SET "finished" = ?, "counts" = ?, "components" = ? WHERE "id" = ?',
-            [_now(), json.dumps(dict(counts), sort_keys=True),
-             json.dumps({k: dict(v) for k, v in components.items()}, sort_keys=True), run_id],
-        )
-
-    def record_error(self, run_id: int | None, *, origin: str, code: str, message: str,
-                     article_id: str | None = None) -> None:
-        self._writable()
-        self._con.execute(
-            'INSERT INTO errors ("run_id", "origin", "article_id", "code", "message", "at") '
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [run_id, origin, article_id, code, message, _now()],
-        )
+    def _execute(self, sql: str, params: list[object]) -> Any:
+        return self._con.execute(sql, params)
 
     # -- reading --------------------------------------------------------------------------------------
 

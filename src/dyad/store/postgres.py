@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -50,7 +48,7 @@ from dyad.store.filters import (
     select_sql,
 )
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
-from dyad.store.sql import SQLStore, quoted
+from dyad.store.sql import SQLStore, now_utc, quoted
 
 Connection = psycopg.Connection[Any]
 Migration = Callable[[Connection], None]
@@ -221,11 +219,6 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
 )
 
 
-def _now() -> datetime:
-    """The current time in UTC, without a zone (the store's TIMESTAMP columns are UTC)."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 _ARTICLE_COLUMNS = ("id", "content_hash", "published", "published_precision", "language", "title", "url",
                     "source", "origin", "text", "ingested_at", "run_id")
 
@@ -281,6 +274,7 @@ class PostgresStore(SQLStore):
     """A store in a PostgreSQL database (in the connection's current schema, or in `schema`)."""
 
     placeholder = "%s"
+    json_cast = "::json"
 
     def __init__(self, url: str, *, read_only: bool = False, schema: str | None = None) -> None:
         self.read_only = read_only
@@ -369,7 +363,7 @@ class PostgresStore(SQLStore):
                         continue
                     step(con)
                     con.execute('INSERT INTO migrations ("name", "applied_at") VALUES (%s, %s)',
-                                [name, _now()])
+                                [name, now_utc()])
             except StoreError:
                 raise
             except Exception as exc:
@@ -382,9 +376,6 @@ class PostgresStore(SQLStore):
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def _writable(self) -> None:
-        if self.read_only:
-            raise StoreError("the store is open read-only", source=self.location)
 
     def article_hash(self, article_id: str) -> str | None:
         row = self._con.execute(_HASH_OF, [article_id]).fetchone()
@@ -424,7 +415,7 @@ class PostgresStore(SQLStore):
                 written = [item for item, outcome in zip(items, outcomes, strict=True) if outcome != "unchanged"]
                 if not written:
                     return outcomes
-                now = _now()
+                now = now_utc()
                 with con.cursor() as cursor, cursor.copy(
                     f"COPY articles ({quoted(_ARTICLE_COLUMNS)}) FROM STDIN"
                 ) as copy:
@@ -461,32 +452,8 @@ class PostgresStore(SQLStore):
                     row = flatten(record, shape, index)
                     copy.write_row([row[c] for c in columns])
 
-    def start_run(self, *, inputs: list[str], dyad_version: str) -> int:
-        self._writable()
-        row = self._con.execute(
-            'INSERT INTO runs ("started", "inputs", "dyad_version") VALUES (%s, %s::json, %s) RETURNING "id"',
-            [_now(), json.dumps(inputs, ensure_ascii=False), dyad_version],
-        ).fetchone()
-        assert row is not None
-        return int(row[0])
-
-    def finish_run(self, run_id: int, *, counts: Mapping[str, int],
-                   components: Mapping[str, Mapping[str, str]]) -> None:
-        self._writable()
-        self._con.execute(
-            'UPDATE runs SET "finished" = %s, "counts" = %s::json, "components" = %s::json WHERE "id" = %s',
-            [_now(), json.dumps(dict(counts), sort_keys=True),
-             json.dumps({k: dict(v) for k, v in components.items()}, sort_keys=True), run_id],
-        )
-
-    def record_error(self, run_id: int | None, *, origin: str, code: str, message: str,
-                     article_id: str | None = None) -> None:
-        self._writable()
-        self._con.execute(
-            'INSERT INTO errors ("run_id", "origin", "article_id", "code", "message", "at") '
-            "VALUES (%s, %s, %s, %s, %s, %s)",
-            [run_id, origin, article_id, code, message, _now()],
-        )
+    def _execute(self, sql: str, params: list[object]) -> Any:
+        return self._con.execute(sql, params)
 
     # -- reading --------------------------------------------------------------------------------------
 

@@ -1,21 +1,30 @@
-"""Reads that are the same SQL on every backend: mentions, runs, errors and the `stats` summary.
+"""SQL that is the same on every backend: runs and errors written, mentions, runs, errors and the `stats`
+summary read.
 
-A backend supplies `_dicts(sql, params)` (rows as dicts) and its parameter placeholder; everything here is
-written once, so DuckDB and PostgreSQL cannot drift apart in what they report.
+A backend supplies `_dicts(sql, params)` (rows as dicts), `_execute(sql, params)` (a cursor with `fetchone`),
+its parameter placeholder and its JSON cast; everything here is written once, so DuckDB and PostgreSQL cannot
+drift apart in what they record or report.
 """
 
 from __future__ import annotations
 
 import abc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
+from dyad.errors import StoreError
 from dyad.store.base import Store
 from dyad.store.filters import ORDER
 from dyad.store.rows import MENTIONS, unflatten
 
 _TABLES = ("articles", "events", "quotes", "mentions", "runs", "errors")
+
+
+def now_utc() -> datetime:
+    """The current time in UTC, without a zone (the store's TIMESTAMP columns are UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def quoted(columns: tuple[str, ...]) -> str:
@@ -28,9 +37,52 @@ class SQLStore(Store):
 
     #: The backend's query parameter placeholder ("?" for DuckDB, "%s" for psycopg).
     placeholder = "?"
+    #: What makes a text parameter a JSON value ("" where the column takes text, "::json" for PostgreSQL).
+    json_cast = ""
 
     @abc.abstractmethod
     def _dicts(self, sql: str, params: list[object] | None = None) -> Iterator[dict[str, Any]]: ...
+
+    @abc.abstractmethod
+    def _execute(self, sql: str, params: list[object]) -> Any:
+        """Run one statement; returns something with `fetchone()`."""
+
+    # -- runs and errors --------------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only", source=self.location)
+
+    def start_run(self, *, inputs: list[str], dyad_version: str) -> int:
+        self._writable()
+        m, j = self.placeholder, self.json_cast
+        row = self._execute(
+            f'INSERT INTO runs ("started", "inputs", "dyad_version") VALUES ({m}, {m}{j}, {m}) RETURNING "id"',
+            [now_utc(), json.dumps(inputs, ensure_ascii=False), dyad_version],
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def finish_run(self, run_id: int, *, counts: Mapping[str, int],
+                   components: Mapping[str, Mapping[str, str]]) -> None:
+        self._writable()
+        m, j = self.placeholder, self.json_cast
+        self._execute(
+            f'UPDATE runs SET "finished" = {m}, "counts" = {m}{j}, "components" = {m}{j} WHERE "id" = {m}',
+            [now_utc(), json.dumps(dict(counts), sort_keys=True),
+             json.dumps({k: dict(v) for k, v in components.items()}, sort_keys=True), run_id],
+        )
+
+    def record_error(self, run_id: int | None, *, origin: str, code: str, message: str,
+                     article_id: str | None = None) -> None:
+        self._writable()
+        marks = ", ".join([self.placeholder] * 6)
+        self._execute(
+            f'INSERT INTO errors ("run_id", "origin", "article_id", "code", "message", "at") VALUES ({marks})',
+            [run_id, origin, article_id, code, message, now_utc()],
+        )
+
+    # -- reading ----------------------------------------------------------------------------------------
 
     def _by_id(self, column: str, value: object | None) -> tuple[str, list[object]]:
         return (f'WHERE "{column}" = {self.placeholder}', [value]) if value is not None else ("", [])
