@@ -16,9 +16,9 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, RecordPage, StoredArticle, WriteOutcome, check_writes
-from dyad.store.filters import DUCKDB, RecordFilter, RecordKey, count_sql, record_key, select_sql
-from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten, unflatten
+from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes
+from dyad.store.filters import RecordFilter, RecordKey, select_sql
+from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten
 from dyad.store.sql import SQLStore, now_utc, quoted
 
 Connection = duckdb.DuckDBPyConnection
@@ -391,47 +391,8 @@ class DuckDBStore(SQLStore):
 
     def _rows(self, shape: RecordShape, where: RecordFilter | None, limit: int | None, offset: int,
               after: RecordKey | None) -> Iterator[dict[str, Any]]:
-        query, params = select_sql(shape, where, DUCKDB, limit=limit, offset=offset, after=after)
+        query, params = select_sql(shape, where, self._dialect, limit=limit, offset=offset, after=after)
         return self._dicts(query, params)
-
-    def _records(self, shape: RecordShape, where: RecordFilter | None, limit: int | None = None,
-                 offset: int = 0, after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
-        for row in self._rows(shape, where, limit, offset, after):
-            yield unflatten(row, shape)
-
-    def _page(self, shape: RecordShape, where: RecordFilter | None, limit: int, offset: int,
-              after: RecordKey | None) -> RecordPage:
-        raw = list(self._rows(shape, where, limit, offset, after))
-        return RecordPage(rows=[unflatten(row, shape) for row in raw],
-                          keys=[record_key(shape, row) for row in raw])
-
-    def _count_records(self, shape: RecordShape, where: RecordFilter | None,
-                       after: RecordKey | None) -> int:
-        query, params = count_sql(shape, where, DUCKDB, after=after)
-        row = self._con.execute(query, params).fetchone()
-        return int(row[0]) if row else 0
-
-    def events(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
-               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
-        return self._records(EVENTS, where, limit, offset, after)
-
-    def quotes(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
-               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
-        return self._records(QUOTES, where, limit, offset, after)
-
-    def count_events(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
-        return self._count_records(EVENTS, where, after)
-
-    def count_quotes(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
-        return self._count_records(QUOTES, where, after)
-
-    def event_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
-                   after: RecordKey | None = None) -> RecordPage:
-        return self._page(EVENTS, where, limit, offset, after)
-
-    def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
-                   after: RecordKey | None = None) -> RecordPage:
-        return self._page(QUOTES, where, limit, offset, after)
 
     def close(self) -> None:
         self._con.close()

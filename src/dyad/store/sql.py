@@ -1,8 +1,8 @@
-"""SQL that is the same on every backend: runs and errors written, mentions, runs, errors and the `stats`
-summary read.
+"""SQL that is the same on every backend: runs and errors written; events, quotes (filtered, counted, paged),
+mentions, runs, errors and the `stats` summary read.
 
 A backend supplies `_dicts(sql, params)` (rows as dicts), `_execute(sql, params)` (a cursor with `fetchone`),
-its parameter placeholder and its JSON cast; everything here is written once, so DuckDB and PostgreSQL cannot
+`_rows` (how it fetches a filtered select), its parameter placeholder, filter dialect and JSON cast; everything here is written once, so DuckDB and PostgreSQL cannot
 drift apart in what they record or report.
 """
 
@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dyad.errors import StoreError
-from dyad.store.base import Store
-from dyad.store.filters import ORDER
-from dyad.store.rows import MENTIONS, unflatten
+from dyad.store.base import RecordPage, Store
+from dyad.store.filters import DUCKDB, ORDER, Dialect, RecordFilter, RecordKey, count_sql, record_key
+from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, unflatten
 
 _TABLES = ("articles", "events", "quotes", "mentions", "runs", "errors")
 
@@ -43,9 +43,59 @@ class SQLStore(Store):
     @abc.abstractmethod
     def _dicts(self, sql: str, params: list[object] | None = None) -> Iterator[dict[str, Any]]: ...
 
+    #: How filters are written in this backend's SQL (placeholders, case folding).
+    _dialect: Dialect = DUCKDB
+
     @abc.abstractmethod
     def _execute(self, sql: str, params: list[object]) -> Any:
         """Run one statement; returns something with `fetchone()`."""
+
+    @abc.abstractmethod
+    def _rows(self, shape: RecordShape, where: RecordFilter | None, limit: int | None, offset: int,
+              after: RecordKey | None) -> Iterator[dict[str, Any]]:
+        """Stored rows of events or quotes under a filter, in the stable order (flat columns)."""
+
+    # -- events and quotes ------------------------------------------------------------------------------
+
+    def _records(self, shape: RecordShape, where: RecordFilter | None, limit: int | None = None,
+                 offset: int = 0, after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        for row in self._rows(shape, where, limit, offset, after):
+            yield unflatten(row, shape)
+
+    def _page(self, shape: RecordShape, where: RecordFilter | None, limit: int, offset: int,
+              after: RecordKey | None) -> RecordPage:
+        raw = list(self._rows(shape, where, limit, offset, after))
+        return RecordPage(rows=[unflatten(row, shape) for row in raw],
+                          keys=[record_key(shape, row) for row in raw])
+
+    def _count_records(self, shape: RecordShape, where: RecordFilter | None,
+                       after: RecordKey | None) -> int:
+        query, params = count_sql(shape, where, self._dialect, after=after)
+        row = self._execute(query, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def events(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(EVENTS, where, limit, offset, after)
+
+    def quotes(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
+               after: RecordKey | None = None) -> Iterator[dict[str, Any]]:
+        return self._records(QUOTES, where, limit, offset, after)
+
+    def count_events(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        return self._count_records(EVENTS, where, after)
+
+    def count_quotes(self, where: RecordFilter | None = None, *, after: RecordKey | None = None) -> int:
+        return self._count_records(QUOTES, where, after)
+
+    def event_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        return self._page(EVENTS, where, limit, offset, after)
+
+    def quote_page(self, where: RecordFilter | None = None, *, limit: int, offset: int = 0,
+                   after: RecordKey | None = None) -> RecordPage:
+        return self._page(QUOTES, where, limit, offset, after)
+
 
     # -- runs and errors --------------------------------------------------------------------------------
 
