@@ -76,6 +76,20 @@ def check_writes(items: Sequence[ArticleWrite]) -> None:
         seen.add(article.id)
 
 
+def plan_writes(
+    items: Sequence[ArticleWrite], stored: Mapping[str, str]
+) -> tuple[list[WriteOutcome], list[str], list[ArticleWrite]]:
+    """What a batch does against the hashes stored for its ids: the outcome of each item, in order, the ids
+    whose old records are to be deleted, and the items to write."""
+    outcomes: list[WriteOutcome] = [
+        "inserted" if article.id not in stored else "unchanged" if stored[article.id] == content_hash else "replaced"
+        for article, content_hash, _ in items
+    ]
+    replaced = [item[0].id for item, outcome in zip(items, outcomes, strict=True) if outcome == "replaced"]
+    written = [item for item, outcome in zip(items, outcomes, strict=True) if outcome != "unchanged"]
+    return outcomes, replaced, written
+
+
 class Store(abc.ABC):
     """A database of articles and the records extracted from them."""
 

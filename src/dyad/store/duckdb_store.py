@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes
+from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import RecordFilter, RecordKey, select_sql
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten
 from dyad.store.sql import SQLStore, now_utc, quoted
@@ -297,19 +297,12 @@ class DuckDBStore(SQLStore):
         ids = [article.id for article, _, _ in items]
         con.begin()
         try:
-            stored = self.article_hashes(ids)
-            outcomes: list[WriteOutcome] = [
-                "inserted" if article.id not in stored
-                else "unchanged" if stored[article.id] == content_hash else "replaced"
-                for article, content_hash, _ in items
-            ]
-            replaced = [i for i, outcome in zip(ids, outcomes, strict=True) if outcome == "replaced"]
+            outcomes, replaced, written = plan_writes(items, self.article_hashes(ids))
             if replaced:
                 marks = ", ".join("?" * len(replaced))
                 for table in ("events", "quotes", "mentions"):
                     con.execute(f'DELETE FROM {table} WHERE "article_id" IN ({marks})', replaced)
                 con.execute(f'DELETE FROM articles WHERE "id" IN ({marks})', replaced)
-            written = [item for item, outcome in zip(items, outcomes, strict=True) if outcome != "unchanged"]
             if written:
                 con.register("_dyad_articles", self._article_table(written, run_id))
                 try:

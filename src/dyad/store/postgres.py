@@ -37,7 +37,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes
+from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import (
     ORDER_COLUMNS,
     Dialect,
@@ -398,19 +398,11 @@ class PostgresStore(SQLStore):
                 # processes writing overlapping batches cannot deadlock.
                 for key in sorted({lock_key("article", self.schema, article_id) for article_id in ids}):
                     con.execute("SELECT pg_advisory_xact_lock(%s)", [key])
-                stored = dict(con.execute('SELECT "id", "content_hash" FROM articles WHERE "id" = ANY(%s)',
-                                          [ids]).fetchall())
-                outcomes: list[WriteOutcome] = [
-                    "inserted" if article.id not in stored
-                    else "unchanged" if stored[article.id] == content_hash else "replaced"
-                    for article, content_hash, _ in items
-                ]
-                replaced = [i for i, outcome in zip(ids, outcomes, strict=True) if outcome == "replaced"]
+                outcomes, replaced, written = plan_writes(items, self.article_hashes(ids))
                 if replaced:
                     for table in ("events", "quotes", "mentions"):
                         con.execute(f'DELETE FROM {table} WHERE "article_id" = ANY(%s)', [replaced])
                     con.execute('DELETE FROM articles WHERE "id" = ANY(%s)', [replaced])
-                written = [item for item, outcome in zip(items, outcomes, strict=True) if outcome != "unchanged"]
                 if not written:
                     return outcomes
                 now = now_utc()

@@ -1,9 +1,10 @@
-"""SQL that is the same on every backend: runs and errors written; events, quotes (filtered, counted, paged),
-mentions, runs, errors and the `stats` summary read.
+"""SQL that is the same on every backend: runs and errors written; events, quotes (filtered, counted,
+paged), mentions, runs, errors and the `stats` summary read.
 
-A backend supplies `_dicts(sql, params)` (rows as dicts), `_execute(sql, params)` (a cursor with `fetchone`),
-`_rows` (how it fetches a filtered select), its parameter placeholder, filter dialect and JSON cast; everything here is written once, so DuckDB and PostgreSQL cannot
-drift apart in what they record or report.
+A backend supplies `_dicts(sql, params)` (rows as dicts), `_execute(sql, params)` (a cursor with
+`fetchone`), `_rows` (how it fetches a filtered select), its parameter placeholder, filter dialect and JSON
+cast; everything here is written once, so DuckDB and PostgreSQL cannot drift apart in what they record or
+report.
 """
 
 from __future__ import annotations
