@@ -27,22 +27,14 @@ TEXTS = [
 
 
 def _brute_force(coder: LexiconCoder, toks: dict[int, _Tok], clauses: list[_Clause]) -> list[_Match]:
-    """The matching before the index: every trigger, in lexicon order, on every clause."""
+    """The matching without the index: every trigger, in lexicon order, on every clause (no phrase
+    pre-check against the clause's words)."""
     found: list[_Match] = []
     sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
-    for ci, clause in enumerate(clauses):
-        span = [toks[i] for i in clause.idx]
-        context = coder._context(toks, clauses, ci)
+    for ci in range(len(clauses)):
+        tails: list[list[_Tok]] = []
         for trig in coder.lexicon.triggers:
-            if trig.without and trig.without & sentence_words:
-                continue
-            licensed: frozenset[int] = frozenset()
-            if trig.with_:
-                licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
-                if not licensed:
-                    continue
-            for tokens, anchor, kind in coder._match_trigger(trig, span, coder._tail(toks, clauses, ci)):
-                found.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
+            found += coder._trigger_matches(trig, toks, clauses, ci, sentence_words, tails)
     return found
 
 

@@ -484,24 +484,42 @@ class LexiconCoder:
             if not candidates:
                 continue
             clause_words = {t.lower for t in span} | {k for t in span for k in t.keys}
-            context = self._context(toks, clauses, ci)
-            tail: list[_Tok] | None = None
+            tails: list[list[_Tok]] = []  # the tail, built once and only when a trigger gets that far
             for n in candidates:
-                trig = triggers[n]
-                if trig.without and trig.without & sentence_words:
-                    continue
-                licensed: frozenset[int] = frozenset()
-                if trig.with_:
-                    licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
-                    if not licensed:
-                        continue
-                if tail is None:
-                    tail = self._tail(toks, clauses, ci)
-                for tokens, anchor, kind in self._match_trigger(trig, span, tail, clause_words):
-                    if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
-                        continue
-                    found.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
+                found += self._trigger_matches(
+                    triggers[n], toks, clauses, ci, sentence_words, tails, clause_words
+                )
         return found
+
+    def _trigger_matches(
+        self,
+        trig: Trigger,
+        toks: Mapping[int, _Tok],
+        clauses: Sequence[_Clause],
+        ci: int,
+        sentence_words: set[str],
+        tails: list[list[_Tok]],
+        clause_words: set[str] | None = None,
+    ) -> list[_Match]:
+        """The matches of one trigger in clause `ci`, after its sentence-wide `without`, its `with` licence
+        (in the clause or the next) and its `not_before` sense. `tails` caches the clause's tail."""
+        if trig.without and trig.without & sentence_words:
+            return []
+        licensed: frozenset[int] = frozenset()
+        if trig.with_:
+            context = self._context(toks, clauses, ci)
+            licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
+            if not licensed:
+                return []
+        if not tails:
+            tails.append(self._tail(toks, clauses, ci))
+        span = [toks[i] for i in clauses[ci].idx]
+        out: list[_Match] = []
+        for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words):
+            if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
+                continue
+            out.append(_Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
+        return out
 
     @staticmethod
     def _before_clause(
