@@ -1,0 +1,70 @@
+"""Events through the whole pipeline on sentences of the seed article, the dev gold and DpgMedia2019: the
+factuality of what a sentence names, and sources that only the speaker of a sentence gives ("Volgens X was er
+sprake van manipulatie" is X's accusation; the quote finder names the speaker, the coder reads it)."""
+
+from __future__ import annotations
+
+from dyad.api import analyse
+from dyad.document import Article, PartialDate
+from dyad.records import build_records
+
+
+def _events(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    """(source country, target country, CAMEO code, factuality) of every event."""
+    article = Article(id="t", text=text, published=PartialDate.parse(published), language="nl")
+    records = build_records(analyse(article))
+    return {(e["source"]["country"], e["target"]["country"], e["cameo"], e["factuality"]) for e in records.events}
+
+
+def _roots(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    """As `_events`, with the CAMEO root (two digits) for the code."""
+    return {(s, t, code[:2], f) for s, t, code, f in _events(text, published)}
+
+
+def test_a_proposal_named_with_its_maker_happened_though_it_was_not_taken_up() -> None:
+    # seed: Biden did not take up Putin's proposal; the proposal itself is actual (gold: 036 RUS-USA actual)
+    text = (
+        "Moskou verweet president Biden maandag dat hij niet was ingegaan op een voorstel van president Poetin hun "
+        "problemen te bespreken in een online gesprek."
+    )
+    got = _roots(text, "2021-03")
+    assert ("RUS", "USA", "03", "actual") in got
+    assert ("RUS", "USA", "03", "negated") not in got
+
+
+def test_sanctions_a_state_considers_stay_possible_with_its_adjective() -> None:
+    got = _roots("De VS overwegen nieuwe Amerikaanse sancties tegen Rusland.", "2021-03")
+    assert ("USA", "RUS", "16", "possible") in got
+
+
+def test_a_promised_deed_is_possible_and_the_promise_actual() -> None:
+    # DpgMedia2019 10791978
+    text = (
+        "Slechts enkele dagen voor de parlementsverkiezingen in Israël heeft premier Benjamin Netanyahu de "
+        "annexatie van joodse nederzettingen op de Westelijke Jordaanoever beloofd."
+    )
+    got = _roots(text, "2019-04-08")
+    assert ("ISR", "PSE", "19", "possible") in got
+    assert ("ISR", "PSE", "03", "actual") in got
+
+
+def test_a_state_adjective_is_the_doer_of_an_event_noun() -> None:
+    got = _roots("Nieuwe Amerikaanse sancties tegen Rusland treffen de Russische economie.", "2021-03")
+    assert ("USA", "RUS", "16", "actual") in got
+
+
+def test_according_to_the_opposition_there_was_manipulation() -> None:
+    # dev gold dpg-10772692 (there the article says which Kiesraad it is; here the adjective does)
+    text = (
+        "De Turkse Kiesraad had de site met uitslagen toen al gesloten. Volgens oppositiepartij CHP was er sprake "
+        "van 'manipulatie'."
+    )
+    assert ("TUR", "TUR", "112", "actual") in _events(text, "2019-04-01")
+
+
+def test_no_accusation_where_the_speaker_denies_it() -> None:
+    text = (
+        "De Turkse oppositie stapt naar de Kiesraad. Volgens de Turkse regering was er geen sprake van "
+        "manipulatie."
+    )
+    assert not {e for e in _events(text, "2019-04-01") if e[2] == "112"}
