@@ -213,51 +213,39 @@ class TimexResolver:
         if not 0 <= sentence < len(infos):
             return fallback
         info = infos[sentence]
+        trigger_word = self._word_at(words, info, start)
+        found = next(
+            ((lo, hi) for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab) if lo <= trigger_word < hi),
+            None,
+        )
+        clause = found or (info.lo, info.hi)
         candidates = [e for e in info.expressions if e.governs]
         if outside:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
         if candidates:
-            trigger_word = self._word_at(words, info, start)
-            clause = next(
-                (
-                    (lo, hi)
-                    for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab)
-                    if lo <= trigger_word < hi
-                ),
-                None,
-            )
-            in_clause = [e for e in candidates if clause and clause[0] <= e.first_word < clause[1]]
+            in_clause = [e for e in candidates if found and found[0] <= e.first_word < found[1]]
             pool = in_clause or candidates
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
-        vague = self._vague_time(words, info, start)
+        vague = self._vague_time(words, clause)
         if vague is not None:
             return None, f"vague:{vague}"
         previous = reference[sentence - 1] if sentence > 0 else None
-        if self.carry_over and previous is not None and not self._paragraph_break(doc, infos, sentence):
-            trigger_word = self._word_at(words, info, start)
-            clause = next(
-                (
-                    (lo, hi)
-                    for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab)
-                    if lo <= trigger_word < hi
-                ),
-                (info.lo, info.hi),
-            )
-            if (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past":
-                return previous[0], f"carried:{previous[1]}"
+        if (
+            self.carry_over
+            and previous is not None
+            and not self._paragraph_break(doc, infos, sentence)
+            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past"
+        ):
+            return previous[0], f"carried:{previous[1]}"
         return fallback
 
-    def _vague_time(self, words: list[Word], info: _SentenceInfo, offset: int) -> str | None:
-        """A vague time ("onlangs", "in de maanden erna") in the clause of the word at `offset`: its text."""
+    def _vague_time(self, words: list[Word], clause: tuple[int, int]) -> str | None:
+        """A vague time ("onlangs", "in de maanden erna") in a clause (word range): its text."""
         vague = self.vocab.vague_times
         if not vague:
             return None
-        trigger_word = self._word_at(words, info, offset)
-        lo, hi = next(
-            ((a, b) for a, b in clause_bounds(words, info.lo, info.hi, self.vocab) if a <= trigger_word < b),
-            (info.lo, info.hi),
-        )
+        lo, hi = clause
         longest = max(len(v) for v in vague)
         for k in range(lo, hi):
             for n in range(min(longest, hi - k), 0, -1):
