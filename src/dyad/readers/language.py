@@ -50,18 +50,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
-LONG_SAMPLE_CHARS = 300
-"""From this many characters on, detection uses lingua's low-accuracy mode (trigram models only). lingua
-documents it as reliable above about 120 characters; on the 859 DpgMedia and gold articles of 300 characters
-or more it decides exactly as the full mode (lowest confidence 0.998), and it loads in milliseconds instead
-of seconds: the full models of twenty languages are only loaded for a short text that needs them."""
-
-
 @cache
-def _detector(low_accuracy: bool) -> LanguageDetector:
-    """Built once per process, on first use: building it loads nothing, detection loads models lazily."""
-    builder = LanguageDetectorBuilder.from_languages(*_CANDIDATES)
-    return builder.with_low_accuracy_mode().build() if low_accuracy else builder.build()
+def _detector() -> LanguageDetector:
+    """Built once per process, on first use: building it loads nothing, detection loads models lazily (for a
+    text of 120 characters or more only the trigram models, which load in a tenth of a second; the larger
+    n-gram models, about two seconds, only for a shorter text)."""
+    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).build()
 
 
 def _sample(text: str) -> str:
@@ -85,7 +79,7 @@ def detect_language(text: str, *, source: str | None = None) -> str:
     sample = _sample(text)
     if not _LETTER.search(sample):
         raise LanguageError("no words to detect the language from; declare the language", source=source)
-    ranked = _detector(len(sample) >= LONG_SAMPLE_CHARS).compute_language_confidence_values(sample)
+    ranked = _detector().compute_language_confidence_values(sample)
     if not ranked:
         raise LanguageError("cannot tell which language the text is in; declare the language", source=source)
     best = ranked[0]
