@@ -30,7 +30,7 @@ from dyad.errors import StoreError
 from dyad.export import export
 from dyad.ingest import IngestFailure, IngestSummary, ingest
 from dyad.store import DuckDBStore, WriteOutcome
-from dyad.store.base import ArticleWrite
+from dyad.store.base import ArticleWrite, ErrorRow
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -267,11 +267,12 @@ class FailingBatchStore(DuckDBStore):
 
     victim = ""
 
-    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None,
+                     errors: Sequence[ErrorRow] = ()) -> list[WriteOutcome]:
         for article, _hash, _extraction in items:
             if article.id == self.victim:
                 raise StoreError(f"cannot write article {article.id!r}: disk on fire", source=article.origin)
-        return super().put_articles(items, run_id)
+        return super().put_articles(items, run_id, errors)
 
 
 def test_a_write_batch_that_fails_is_written_one_by_one(corpus: list[str], tmp_path: Path) -> None:
@@ -290,3 +291,33 @@ def test_a_write_batch_that_fails_is_written_one_by_one(corpus: list[str], tmp_p
     (single, single_events), (engine, engine_events) = outcomes
     assert engine == single and engine_events == single_events
     assert victim not in engine.articles and any("disk on fire" in e[2] for e in engine.errors)
+
+
+class CountingStore(DuckDBStore):
+    """A store that counts its write transactions."""
+
+    batches = 0
+
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None,
+                     errors: Sequence[ErrorRow] = ()) -> list[WriteOutcome]:
+        self.batches += 1
+        return super().put_articles(items, run_id, errors)
+
+
+def test_failed_articles_are_recorded_with_the_write_batch(tmp_path: Path) -> None:
+    # Four articles with an empty one after each: the failures go into the batch, in order, rather than
+    # ending it (one transaction, not five).
+    gold = GOLD_ARTICLES.read_text(encoding="utf-8").splitlines()[:4]
+    lines = [line for i, article in enumerate(gold)
+             for line in (article, json.dumps({"id": f"empty-{i}", "text": " ", "language": "nl"}))]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    events: list[tuple[str, str]] = []
+    with CountingStore(tmp_path / "s.duckdb") as store:
+        summary = ingest_with_engine(InlineEngine(), [path], store, write_batch=100,
+                                     progress=lambda e, o: events.append((e, o)))
+        assert store.batches == 1
+        assert [e["origin"] for e in store.errors()] == [f"{path}:{n}" for n in (2, 4, 6, 8)]
+        assert len(store.article_ids()) == 4
+    assert [f.origin for f in summary.failures] == [f"{path}:{n}" for n in (2, 4, 6, 8)]
+    assert [e for e, _ in events if e != "start"] == ["done", "failed"] * 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from datetime import datetime
 
 import pytest
 from store_fakes import fake_analyse
@@ -11,7 +12,7 @@ from dyad.document import Article
 from dyad.errors import StoreError
 from dyad.records import build_records
 from dyad.store import DuckDBStore, Store
-from dyad.store.base import ArticleWrite
+from dyad.store.base import ArticleWrite, ErrorRow
 from dyad.store.rows import QUOTES
 
 
@@ -67,9 +68,11 @@ def test_a_batch_commits_whole_or_not_at_all(store: Store, articles: list[Articl
 
     monkeypatch.setattr(cls, "_insert", insert_then_fail)
     changed = replace(articles[0], text=articles[0].text + " Rutte belde Macron.")
+    error = ErrorRow("bad.txt", "E001", "empty", None, datetime(2021, 3, 22, 9, 0))
     with pytest.raises(StoreError, match="disk on fire"):
-        store.put_articles([_write(a) for a in (changed, *articles[1:5])], None)
+        store.put_articles([_write(a) for a in (changed, *articles[1:5])], None, [error])
     assert _everything(store) == before
+    assert store.errors() == []
     monkeypatch.undo()
     assert store.put_articles([_write(a) for a in articles[:5]], None) == ["unchanged"] + ["inserted"] * 4
 
@@ -81,3 +84,16 @@ def test_a_batch_with_an_id_twice_or_mismatched_records_is_refused(store: Store,
     with pytest.raises(StoreError, match="handed over with article"):
         store.put_articles([_write(articles[2]), mismatched], None)
     assert store.article_ids() == []
+
+
+def test_errors_are_recorded_with_the_batch_in_their_order(store: Store, articles: list[Article]) -> None:
+    run = store.start_run(inputs=["a.jsonl"], dyad_version="test")
+    errors = [ErrorRow("a.jsonl:2", "E001", "empty text", None, datetime(2021, 3, 22, 9, 0)),
+              ErrorRow("a.jsonl:5", "E002", "no language", "x5", datetime(2021, 3, 22, 9, 1))]
+    assert store.put_articles([_write(a) for a in articles[:2]], run, errors) == ["inserted", "inserted"]
+    assert [(e["origin"], e["code"], e["message"], e["article_id"], e["at"], e["run_id"]) for e in store.errors()] \
+        == [("a.jsonl:2", "E001", "empty text", None, "2021-03-22T09:00:00", run),
+            ("a.jsonl:5", "E002", "no language", "x5", "2021-03-22T09:01:00", run)]
+    # A batch of errors alone is written too.
+    assert store.put_articles([], run, [errors[0]._replace(origin="b.jsonl:1")]) == []
+    assert [e["origin"] for e in store.errors(run)] == ["a.jsonl:2", "a.jsonl:5", "b.jsonl:1"]

@@ -21,13 +21,15 @@ import os
 from pathlib import Path
 
 from dyad.errors import StoreError
-from dyad.store.base import RecordPage, Store, StoredArticle, WriteOutcome
+from dyad.store.base import ArticleWrite, ErrorRow, RecordPage, Store, StoredArticle, WriteOutcome
 from dyad.store.duckdb_store import MIGRATIONS, DuckDBStore
 from dyad.store.filters import RecordFilter, RecordKey
 
 __all__ = [
     "MIGRATIONS",
+    "ArticleWrite",
     "DuckDBStore",
+    "ErrorRow",
     "RecordFilter",
     "RecordKey",
     "RecordPage",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Literal, NamedTuple, Self
 
@@ -18,6 +19,16 @@ from dyad.records import Extraction
 from dyad.store.filters import RecordFilter, RecordKey
 
 WriteOutcome = Literal["inserted", "replaced", "unchanged"]
+
+
+class ErrorRow(NamedTuple):
+    """A failed input or article to record in the `errors` table, with when it failed (UTC, no zone)."""
+
+    origin: str
+    code: str
+    message: str
+    article_id: str | None
+    at: datetime
 
 
 class ArticleWrite(NamedTuple):
@@ -113,13 +124,16 @@ class Store(abc.ABC):
         return self.put_articles([ArticleWrite(article, content_hash, extraction)], run_id)[0]
 
     @abc.abstractmethod
-    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None,
+                     errors: Sequence[ErrorRow] = ()) -> list[WriteOutcome]:
         """Write several articles and their records in ONE transaction; an outcome per item, in order.
 
-        Each item is decided as `put_article` decides it (unchanged, replaced or inserted). The batch commits
-        whole or not at all: a failure rolls every article of it back and raises `StoreError` (a caller that
-        wants the others stored writes them one by one). The same article id twice in one batch, or records
-        handed over with another article, is a `StoreError` before anything is written.
+        Each item is decided as `put_article` decides it (unchanged, replaced or inserted). `errors` are
+        recorded in the same transaction, in their order, as `record_error` would record them (a batch
+        writer need not end its batch to record a failure). The batch commits whole or not at all: a
+        failure rolls every article and error of it back and raises `StoreError` (a caller that wants the
+        others stored writes them one by one). The same article id twice in one batch, or records handed
+        over with another article, is a `StoreError` before anything is written.
         """
 
     def article_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:

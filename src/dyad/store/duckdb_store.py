@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes, plan_writes
+from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import RecordFilter, RecordKey, select_sql
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten
 from dyad.store.sql import SQLStore, now_utc, quoted
@@ -284,14 +284,15 @@ class DuckDBStore(SQLStore):
             self._con.unregister("_dyad_ids")
         return {str(i): str(h) for i, h in rows}
 
-    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None,
+                     errors: Sequence[ErrorRow] = ()) -> list[WriteOutcome]:
         # Rows go in as Arrow tables, a few statements per batch whatever its size: DuckDB converts each
         # bound Python parameter on its own (and, when pandas is not installed, tries to import it twice
         # per value, to check for pandas' NA), and each transaction's commit has a fixed cost. Only the
         # ids of replaced articles, and of a batch of one (an index look-up), are bound.
         self._writable()
         check_writes(items)
-        if not items:
+        if not items and not errors:
             return []
         con = self._con
         ids = [article.id for article, _, _ in items]
@@ -313,6 +314,7 @@ class DuckDBStore(SQLStore):
                 self._insert(EVENTS, [extraction.events for _, _, extraction in written])
                 self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
                 self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
+            self._insert_errors(run_id, errors)
             con.commit()
         except Exception as exc:
             con.rollback()

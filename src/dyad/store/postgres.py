@@ -37,7 +37,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 
 from dyad.errors import StoreError
-from dyad.store.base import ArticleWrite, StoredArticle, WriteOutcome, check_writes, plan_writes
+from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import (
     ORDER_COLUMNS,
     Dialect,
@@ -384,10 +384,11 @@ class PostgresStore(SQLStore):
         rows = self._con.execute('SELECT "id", "content_hash" FROM articles WHERE "id" = ANY(%s)', [ids]).fetchall()
         return {str(i): str(h) for i, h in rows}
 
-    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None) -> list[WriteOutcome]:
+    def put_articles(self, items: Sequence[ArticleWrite], run_id: int | None,
+                     errors: Sequence[ErrorRow] = ()) -> list[WriteOutcome]:
         self._writable()
         check_writes(items)
-        if not items:
+        if not items and not errors:
             return []
         con = self._con
         ids = [article.id for article, _, _ in items]
@@ -403,6 +404,7 @@ class PostgresStore(SQLStore):
                     for table in ("events", "quotes", "mentions"):
                         con.execute(f'DELETE FROM {table} WHERE "article_id" = ANY(%s)', [replaced])
                     con.execute('DELETE FROM articles WHERE "id" = ANY(%s)', [replaced])
+                self._insert_errors(run_id, errors)
                 if not written:
                     return outcomes
                 now = now_utc()

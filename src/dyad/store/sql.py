@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import abc
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from dyad.errors import StoreError
-from dyad.store.base import RecordPage, Store
+from dyad.store.base import ErrorRow, RecordPage, Store
 from dyad.store.filters import DUCKDB, ORDER, Dialect, RecordFilter, RecordKey, count_sql, record_key
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, unflatten
 
@@ -127,11 +127,16 @@ class SQLStore(Store):
     def record_error(self, run_id: int | None, *, origin: str, code: str, message: str,
                      article_id: str | None = None) -> None:
         self._writable()
+        self._insert_errors(run_id, [ErrorRow(origin, code, message, article_id, now_utc())])
+
+    def _insert_errors(self, run_id: int | None, errors: Sequence[ErrorRow]) -> None:
+        """Insert error rows in order (in the caller's transaction, if any); few, so one statement each."""
         marks = ", ".join([self.placeholder] * 6)
-        self._execute(
-            f'INSERT INTO errors ("run_id", "origin", "article_id", "code", "message", "at") VALUES ({marks})',
-            [run_id, origin, article_id, code, message, now_utc()],
-        )
+        for error in errors:
+            self._execute(
+                f'INSERT INTO errors ("run_id", "origin", "article_id", "code", "message", "at") VALUES ({marks})',
+                [run_id, error.origin, error.article_id, error.code, error.message, error.at],
+            )
 
     # -- reading ----------------------------------------------------------------------------------------
 
