@@ -215,12 +215,15 @@ def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int, write_batch: 
     from dyad.distributed import RayEngine, ingest_with_engine
     from dyad.store import DuckDBStore
 
-    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     runs: dict[int, dict[str, Any]] = {}
     exports: dict[int, bytes] = {}
     worker_peaks: list[float] = []
-    try:
-        for n in sorted({1, workers}):
+    daemons: dict[str, float] = {}
+    for n in sorted({1, workers}):
+        # A fresh cluster per run, so that both start alike: Ray keeps idle worker processes started at
+        # `ray.init`, and a run after another (whose workers were killed) had to start new ones (0.4 s more).
+        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        try:
             with DuckDBStore(tmp / f"ray{n}.duckdb") as store:
                 engine = RayEngine(n, language="nl")
                 try:
@@ -241,9 +244,11 @@ def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int, write_batch: 
                        "sentences_per_s": round(summary.sentences / ingest_s, 1),
                        "driver_cpu_s": round(driver_cpu_s, 1)}
             log(f"ray, {n} worker(s): {json.dumps(runs[n])}")
-        daemons = {k: v for k, v in descendants_peak_mb().items() if k in ("raylet", "gcs_server")}
-    finally:
-        ray.shutdown()
+            for name, mb in descendants_peak_mb().items():
+                if name in ("raylet", "gcs_server"):
+                    daemons[name] = max(mb, daemons.get(name, 0.0))
+        finally:
+            ray.shutdown()
     one, many = runs[1], runs[workers]
     return {
         f"ray_speedup_{workers}": round(one["total_s"] / many["total_s"], 2),
@@ -410,8 +415,11 @@ def main() -> None:
     parser.add_argument("--ray-articles", type=int, default=None,
                         help="only the first N lines for the Ray runs (default: as many as the one-core run)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=4, help="articles per Ray task")
-    parser.add_argument("--write-batch", type=int, default=32, help="articles per store transaction (Ray driver)")
+    from dyad.distributed import DEFAULT_BATCH_SIZE, DEFAULT_WRITE_BATCH
+
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="articles per Ray task")
+    parser.add_argument("--write-batch", type=int, default=DEFAULT_WRITE_BATCH,
+                        help="articles per store transaction (Ray driver)")
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--no-frog", action="store_true")
     parser.add_argument("--frog-articles", type=int, default=100)
