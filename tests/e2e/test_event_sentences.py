@@ -68,3 +68,40 @@ def test_no_accusation_where_the_speaker_denies_it() -> None:
         "manipulatie."
     )
     assert not {e for e in _events(text, "2019-04-01") if e[2] == "112"}
+
+
+# Common Dutch news wordings of frequent CAMEO roots (strong past forms read through the verb table, phrases
+# with gaps, a source that must be a person), written after the patterns of Dutch political news.
+LEXICON_CASES = [
+    ("Washington wees het voorstel van Rusland van de hand.", ("USA", "RUS", "120", "actual")),
+    ("Washington wees het voorstel van Rusland af.", ("USA", "RUS", "125", "actual")),
+    ("Rusland heeft de oproep van de NAVO van tafel geveegd.", ("RUS", "NATO", "120", "actual")),
+    ("De Britse regering ziet niets in een nieuw referendum van de EU.", ("GBR", "EU", "120", "actual")),
+    ("Erdogan viel maandag opnieuw uit naar de Verenigde Staten.", ("TUR", "USA", "111", "actual")),
+    ("De Chinese minister las de Amerikanen de les over mensenrechten.", ("CHN", "USA", "111", "actual")),
+    ("Trump kraakte Merkel af tijdens een toespraak.", ("USA", "DEU", "111", "actual")),
+    ("Duitsland schaart zich achter Guaidó.", ("DEU", "VEN", "051", "actual")),
+    ("China verwelkomde de stap van Noord-Korea.", ("CHN", "PRK", "051", "actual")),
+    ("De EU bevriest de tegoeden van Venezolaanse functionarissen.", ("EU", "VEN", "163", "actual")),
+    ("De Turkse regering heeft een Nederlandse journalist vastgehouden.", ("TUR", "NLD", "173", "actual")),
+    ("De Turkse politie hield de Nederlandse journalist aan op het vliegveld.", ("TUR", "NLD", "173", "actual")),
+    ("Hamas vuurde in de nacht tientallen raketten af op Israël.", ("PSE", "ISR", "195", "actual")),
+    ("Premier Rutte reist volgende week naar Washington.", ("NLD", "USA", "042", "actual")),
+    ("De Amerikaanse minister Pompeo kwam woensdag aan in Moskou.", ("USA", "RUS", "042", "actual")),
+    ("Rusland vecht de sancties van de EU aan bij het Europese Hof.", ("RUS", "EU", "115", "actual")),
+]
+
+
+def test_common_wordings_of_frequent_roots() -> None:
+    for text, expected in LEXICON_CASES:
+        assert expected in _events(text, "2019-04-01"), text
+
+
+def test_wordings_that_look_like_events_but_are_not() -> None:
+    for text in [
+        "Rutte houdt vast aan zijn standpunt over de EU.",  # "vasthouden aan": no detention, no arrest
+        "De VS houden de druk op Iran aan.",  # keeping up pressure is no arrest
+        "Rusland gaat naar de rechter om de sancties van de EU aan te vechten.",  # a state "going" is no visit
+        "Met zijn tour langs regionale bondgenoten nam Guaidó in ieder geval afstand van de Amerikanen.",
+    ]:
+        assert not {e for e in _events(text, "2019-04-01") if e[2][:2] in ("04", "17", "19")}, text

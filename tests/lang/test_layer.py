@@ -45,6 +45,15 @@ def test_acronym_before_full_stop_ends_the_sentence() -> None:
     assert any(t.text == "VS" for t in doc.tokens)
 
 
+def test_a_word_that_is_also_an_abbreviation_ends_its_sentence() -> None:
+    # "hand." is an abbreviation in spaCy's Dutch exceptions ("handelingen")
+    doc = analyse_text("Washington wees het voorstel van de hand. Daarna sprak Lavrov.")
+    assert len(doc.sentences) == 2
+    assert [t.text for t in doc.tokens][6:8] == ["hand", "."]
+    # inside a sentence an abbreviation stays one
+    assert "kon." in [t.text for t in analyse_text("De kon. marine voer uit.").tokens]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

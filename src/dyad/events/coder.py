@@ -1083,6 +1083,8 @@ class LexiconCoder:
                 else [src_side]
             )
             for src in sources:
+                if trig.source_kinds and not self._source_kind_ok(doc, src, trig.source_kinds):
+                    continue
                 for ti in tgt_side:
                     tgt = ActorRef.from_mention(doc, ti)
                     if not self._distinct(src, tgt):
@@ -1108,6 +1110,15 @@ class LexiconCoder:
                         )
                     )
         return out
+
+    @staticmethod
+    def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:
+        """Whether the source is a resolved actor of one of these kinds (a source with no mention, such as a
+        state adjective, is a state)."""
+        if src.mention is None:
+            return "state" in kinds
+        actor = doc.mentions[src.mention].actor
+        return actor is not None and actor.kind in kinds
 
     # ------------------------------------------------------------------ roles from a dependency parse
     def _parse_roles(

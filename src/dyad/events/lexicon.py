@@ -34,7 +34,10 @@ _ENTRY_KEYS = {
     "confidence",
     "strict",
     "reciprocal",
+    "source_kinds",
 }
+#: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
+ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
 _WORD_LISTS = (
     "negation",
     "negation_without",
@@ -96,6 +99,8 @@ class Trigger:
     confidence: float = 0.8
     strict: bool = False  # the target must be in the trigger's clause (no fallback to other clauses)
     reciprocal: bool = False  # with no target, coordinated subjects act on each other ("X en Y overlegden")
+    # the source must be an actor of one of these kinds ("gaat naar Parijs" is a visit when a person goes)
+    source_kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,9 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
             or not 0 < confidence <= 1
         ):
             raise ConfigError("'priority' must be an integer and 'confidence' in (0, 1]", source=at)
+        source_kinds = frozenset(_strings(raw.get("source_kinds"), at, "source_kinds"))
+        if source_kinds - set(ACTOR_KINDS):
+            raise ConfigError(f"'source_kinds' must be among {ACTOR_KINDS}", source=at)
         key = (tid, cameo)
         if key in seen:
             raise ConfigError("duplicate trigger id", source=at)
@@ -190,6 +198,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 confidence=float(confidence),
                 strict=bool(raw.get("strict", False)),
                 reciprocal=bool(raw.get("reciprocal", False)),
+                source_kinds=source_kinds,
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis)

@@ -11,7 +11,7 @@ tables (spacy-lookups-data), which ship with the package and need no download.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -133,10 +133,12 @@ class LanguageLayer:
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.has_lemmatizer = "lemmatizer" in self.nlp.pipe_names
         self.lemma_table = lemma_table(language)
+        # the lemmas themselves: a base form ("hand") is often no key of the lookup table
+        self.lemmas = frozenset(self.lemma_table.values())
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
 
     def __call__(self, doc: Document) -> None:
-        sdoc = _split_acronym_stops(self.nlp.make_doc(doc.text))
+        sdoc = _split_glued_stops(self.nlp.make_doc(doc.text), self.lemmas)
         starts = self.rules.starts(sdoc)
         if self.nlp.pipeline:
             # Preset boundaries for the trained components in one pass (1 = start, -1 = not a start);
@@ -244,12 +246,20 @@ class LanguageLayer:
         return at_start and lower in self.lemma_table
 
 
-def _split_acronym_stops(doc: SpacyDoc) -> SpacyDoc:
-    """Split "VS." into "VS" + "." where the tokenizer's exceptions (Dutch "vs." = versus) glued a
-    sentence-final full stop to an upper-case acronym; otherwise "VS" is not matched and the sentence
-    does not end."""
-    targets = [t for t in doc if len(t.text) >= 3 and t.text.endswith(".") and t.text[:-1].isalpha()
-               and t.text[:-1].isupper()]
+def _split_glued_stops(doc: SpacyDoc, words: Container[str]) -> SpacyDoc:
+    """Split a sentence-final full stop that the tokenizer's abbreviation exceptions glued to a word:
+    "VS." (Dutch "vs." = versus) after an upper-case acronym, wherever it stands; and an ordinary word that
+    is also an abbreviation ("hand." for "handelingen", "kon." for "koninklijk") when it ends the text or a
+    capitalised word follows, as at the end of "Washington wees het voorstel van de hand. Daarna ...".
+    Otherwise the word is not matched and the sentence does not end."""
+    targets = []
+    for t in doc:
+        stem = t.text[:-1]
+        if len(t.text) < 3 or not t.text.endswith(".") or not stem.isalpha():
+            continue
+        final = t.i + 1 == len(doc) or doc[t.i + 1].text[:1].isupper() or doc[t.i + 1].is_quote
+        if stem.isupper() or (stem.islower() and stem in words and final):
+            targets.append(t)
     if not targets:
         return doc
     with doc.retokenize() as retokenizer:

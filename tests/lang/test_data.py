@@ -1,0 +1,50 @@
+"""Per-language data: the lemma table with the strong verbs' past forms added."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.errors import ConfigError
+from dyad.lang import data
+from dyad.lang.data import irregular_verb_forms, lemma_table
+
+
+def test_past_forms_of_strong_verbs_have_their_infinitive() -> None:
+    table = lemma_table("nl")
+    # "Washington wees het voorstel af", "sloot een akkoord", "nam ... in beslag", "verwierp het plan"
+    for form, infinitive in [("wees", "wijzen"), ("wezen", "wijzen"), ("sloot", "sluiten"), ("nam", "nemen"),
+                             ("kwam", "komen"), ("verwierp", "verwerpen"), ("verbrak", "verbreken"),
+                             ("ontving", "ontvangen")]:
+        assert table[form] == infinitive, form
+
+
+def test_the_lookup_tables_own_reading_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    lemma_table.cache_clear()
+    monkeypatch.setattr(data, "irregular_verb_forms", lambda language, known: {"jaren": "jaren", "wees": "wijzen"})
+    try:
+        table = lemma_table("nl")
+        assert table["jaren"] == "jaar" and table["wees"] == "wijzen"
+    finally:
+        lemma_table.cache_clear()
+
+
+def test_participles_stay_out() -> None:
+    table = lemma_table("nl")
+    forms = irregular_verb_forms("nl", frozenset(table.values()))
+    assert "gedwongen" not in forms and "verworpen" not in forms
+    # a prefixed form only where the prefixed verb exists
+    assert "verwierp" in forms and "beliep" not in irregular_verb_forms("nl", frozenset())
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"verbs": {"wijzen": ["wees"]}, "inseparable_prefixes": []}, "past singular, past plural"),
+        ({"verbs": ["wijzen"], "inseparable_prefixes": []}, "infinitive -> forms"),
+    ],
+)
+def test_malformed_verb_tables_name_the_file(raw: object, message: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(data, "load_language_data", lambda language, name: raw)
+    with pytest.raises(ConfigError, match=message) as info:
+        irregular_verb_forms("nl")
+    assert "dyad/lang/nl/verbs.yaml" in str(info.value)
