@@ -89,6 +89,7 @@ LEXICON_CASES = [
     ("Premier Rutte reist volgende week naar Washington.", ("NLD", "USA", "042", "actual")),
     ("De Amerikaanse minister Pompeo kwam woensdag aan in Moskou.", ("USA", "RUS", "042", "actual")),
     ("Rusland vecht de sancties van de EU aan bij het Europese Hof.", ("RUS", "EU", "115", "actual")),
+    ("Een Chinese delegatie reisde naar Washington.", ("CHN", "USA", "042", "actual")),
 ]
 
 
