@@ -90,6 +90,10 @@ LEXICON_CASES = [
     ("De Amerikaanse minister Pompeo kwam woensdag aan in Moskou.", ("USA", "RUS", "042", "actual")),
     ("Rusland vecht de sancties van de EU aan bij het Europese Hof.", ("RUS", "EU", "115", "actual")),
     ("Een Chinese delegatie reisde naar Washington.", ("CHN", "USA", "042", "actual")),
+    ("Venezuela verbrak de diplomatieke banden met Colombia.", ("VEN", "COL", "161", "actual")),
+    ("Rusland sloot een handelsakkoord met China.", ("RUS", "CHN", "057", "actual")),
+    ("De VS braken de onderhandelingen met Noord-Korea af.", ("USA", "PRK", "164", "actual")),
+    ("Poetin bood Trump zijn excuses aan.", ("RUS", "USA", "055", "actual")),
 ]
 
 
