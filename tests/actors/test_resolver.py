@@ -216,3 +216,12 @@ def test_a_capital_opening_the_sentence_is_a_name_even_where_it_is_a_word() -> N
     # PETRARCH2 validation record: "berlin" is also an English common noun (a carriage)
     doc = resolve("Berlin rejected recent calls by Washington for more troops.", "1990-03", language="en")
     assert code_of(doc, "Berlin") == "DEUGOV"
+
+
+def test_a_surname_opening_the_sentence_is_its_holder_in_office_even_where_it_is_a_lemma() -> None:
+    # "merkel" is a lemma of spaCy's Dutch lookup table ("merkels" -> "merkel"), "blok" a noun
+    assert code_of(resolve("Merkel prees Macron.", "2019-04"), "Merkel") == "DEUGOV"
+    assert code_of(resolve("Blok reageerde boos op Rusland.", "2019-04"), "Blok") == "NLDGOV"
+    # out of office, an ordinary word opening the sentence is not a person ("Kok" is a cook)
+    doc = resolve("Kok bezocht China.", "2019-04")
+    assert all(doc.text[m.start:m.end] != "Kok" for m in doc.mentions)

@@ -94,6 +94,24 @@ LEXICON_CASES = [
     ("Rusland sloot een handelsakkoord met China.", ("RUS", "CHN", "057", "actual")),
     ("De VS braken de onderhandelingen met Noord-Korea af.", ("USA", "PRK", "164", "actual")),
     ("Poetin bood Trump zijn excuses aan.", ("RUS", "USA", "055", "actual")),
+    # a state adjective in the trigger's object is the target when no actor is named there
+    ("Merkel had kritiek op het Amerikaanse besluit om uit het akkoord te stappen.", ("DEU", "USA", "111", "actual")),
+    ("De VS verhogen de importheffingen op Chinese producten.", ("USA", "CHN", "163", "actual")),
+    ("Turkije arresteerde een Amerikaanse pastoor.", ("TUR", "USA", "173", "actual")),
+    ("Noord-Korea wees het Amerikaanse aanbod af.", ("PRK", "USA", "120", "actual")),
+    ("De Chinese regering reageerde furieus op de Amerikaanse heffingen.", ("CHN", "USA", "111", "actual")),
+    ("Iran houdt de Verenigde Staten verantwoordelijk voor de aanval.", ("IRN", "USA", "112", "actual")),
+    ("China wijst de VS aan als schuldige.", ("CHN", "USA", "112", "actual")),
+    ("De Franse president sprak zijn steun uit voor Guaidó.", ("FRA", "VEN", "051", "actual")),
+    ("De EU betuigde steun aan Ierland.", ("EU", "IRL", "051", "actual")),
+    ("Israël voerde luchtaanvallen uit op doelen in Syrië.", ("ISR", "SYR", "195", "actual")),
+    ("Turkse troepen trokken Syrië binnen.", ("TUR", "SYR", "190", "actual")),
+    ("Trump is bereid om met Kim Jong-un te praten.", ("USA", "PRK", "036", "actual")),
+    ("De Venezolaanse oppositie eist het vertrek van Maduro.", ("VEN", "VEN", "1041", "actual")),
+    ("Moskou reageerde sceptisch op het voorstel van Washington.", ("RUS", "USA", "012", "actual")),
+    # a surname that is also a lemma of the lookup table opens the sentence: its holder in office at the date
+    ("Merkel prees Macron.", ("DEU", "FRA", "051", "actual")),
+    ("Modi bezocht China.", ("IND", "CHN", "042", "actual")),
 ]
 
 
@@ -108,5 +126,7 @@ def test_wordings_that_look_like_events_but_are_not() -> None:
         "De VS houden de druk op Iran aan.",  # keeping up pressure is no arrest
         "Rusland gaat naar de rechter om de sancties van de EU aan te vechten.",  # a state "going" is no visit
         "Met zijn tour langs regionale bondgenoten nam Guaidó in ieder geval afstand van de Amerikanen.",
+        "Iran houdt de Verenigde Staten verantwoordelijk voor de aanval.",  # the blamed attack is not Iran's
+        "Frankrijk riep zijn ambassadeur in Italië terug voor overleg.",  # consulted at home: no meeting
     ]:
         assert not {e for e in _events(text, "2019-04-01") if e[2][:2] in ("04", "17", "19")}, text

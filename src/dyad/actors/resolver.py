@@ -378,7 +378,18 @@ class _State:
             and self._at_start(units, hit.start)
             and not u.text.isupper()
             and u.key in self.r.common
+            and not self._surname_in_office(units, hit)
         )
+
+    def _surname_in_office(self, units: list[Unit], hit: _Hit) -> bool:
+        """Whether the hit is the surname of someone in a listed office at the article's date: then it is that
+        person even where it is also an ordinary word or a lemma the lookup table lists ("Merkel zei",
+        "Blok reageerde" in 2019), but not a former office holder's ("Kok", "Park")."""
+        if hit.alias.kind != "surname":
+            return False
+        key = tuple(u.key for u in units[hit.start : hit.end])
+        aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
+        return any(self.r.kb.persons[a.ref].term_at(self.date)[1] > 0 for a in aliases)
 
     def _inside_other_name(self, units: list[Unit], hit: _Hit) -> bool:
         """A place or country alias inside another name: after or before an unknown capitalised word
@@ -483,7 +494,8 @@ class _State:
         surname = " ".join(key)
         if surname in self.unknown:  # an unknown person of that name came first
             return None
-        if len(key) == 1 and surname in self.r.common and self._at_start(units, hit.start):
+        if (len(key) == 1 and surname in self.r.common and self._at_start(units, hit.start)
+                and not self._surname_in_office(units, hit)):
             return None  # an ordinary word opening the sentence ("Kok", "Park"): not alone
         active = [(p, p.term_at(self.date)[1]) for p in persons]
         active = [x for x in active if x[1] > 0]

@@ -333,6 +333,30 @@ class LexiconCoder:
                 return None
         return None
 
+    def _object_adjective_state(
+        self, doc: Document, match: _Match, clause: _Clause, source_countries: set[str | None]
+    ) -> ActorRef | None:
+        """The first state adjective after the trigger in its clause that modifies a lower-case noun and is
+        no part of an actor mention ("op het Amerikaanse besluit", "een Amerikaanse pastoor") and not the
+        source's own state, as an actor without a mention; None when there is none."""
+        if self.adjectives is None:
+            return None
+        first = min(match.tokens)  # from the trigger on: the object may stand inside it ("wees het ... af")
+        for i in range(first + 1, min(clause.end, max(match.tokens) + 9)):
+            tok = doc.tokens[i]
+            if i in match.tokens or not tok.text[:1].isupper() or i + 1 >= clause.end:
+                continue
+            state = self.adjectives.get(norm(tok.text))
+            follower = doc.tokens[i + 1].text
+            if state is None or not follower[:1].islower() or not follower.isalpha():
+                continue
+            if any(m.token_start <= i < m.token_end for m in doc.mentions):
+                return None  # the adjective belongs to an actor mention: that mention is the candidate
+            if state in source_countries:
+                continue
+            return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
+        return None
+
     def _background_phrase(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
         raketaanval", "ondanks de nieuwe sancties"): a background preposition before it with only
@@ -1018,6 +1042,15 @@ class LexiconCoder:
         # a target borrowed from another clause or sentence must fill an empty slot: a nominal event names
         # its participants inside its own phrase, and a clause whose object is a thing has its patient
         borrow = match.kind != "noun" and not self._object_taken(doc, match, clause, toks)
+        # "kritiek op het Amerikaanse besluit", "heffingen op Chinese producten", "arresteerde een Amerikaanse
+        # pastoor": a state adjective in the trigger's own object names the target when no actor does
+        adjective_target = (
+            self._object_adjective_state(doc, match, clause, {r.country for r in self._refs(doc, source)})
+            if not target and not accused
+            else None
+        )
+        if adjective_target is not None:
+            borrow = False
         if not target and not accused and not trig.strict and borrow:
             # a place named in another clause ("waar er steun was in haar parlement") is no participant
             places = self._w("locative_prepositions")
@@ -1052,8 +1085,10 @@ class LexiconCoder:
             target = self._previous_sentence_target(doc, sentence, source)
             confidence *= 0.6
 
-        pairs: list[tuple[list[int] | ActorRef, list[int]]] = []
-        if target:
+        pairs: list[tuple[list[int] | ActorRef, list[int] | ActorRef]] = []
+        if not target and adjective_target is not None:
+            pairs.append((source, adjective_target))
+        elif target:
             if isinstance(source, list):
                 source = self._coordinated(doc, toks, source[0], pool)
                 target = [mi for mi in target if mi not in source]
@@ -1085,8 +1120,10 @@ class LexiconCoder:
             for src in sources:
                 if trig.source_kinds and not self._source_kind_ok(doc, src, trig.source_kinds):
                     continue
-                for ti in tgt_side:
-                    tgt = ActorRef.from_mention(doc, ti)
+                targets = (
+                    [ActorRef.from_mention(doc, ti) for ti in tgt_side] if isinstance(tgt_side, list) else [tgt_side]
+                )
+                for tgt in targets:
                     if not self._distinct(src, tgt):
                         continue
                     out.append(
