@@ -130,3 +130,16 @@ def test_wordings_that_look_like_events_but_are_not() -> None:
         "Frankrijk riep zijn ambassadeur in Italië terug voor overleg.",  # consulted at home: no meeting
     ]:
         assert not {e for e in _events(text, "2019-04-01") if e[2][:2] in ("04", "17", "19")}, text
+
+
+def test_a_refused_deed_is_negated_and_the_refusal_actual() -> None:
+    got = _events("Duitsland weigert wapens te leveren aan Saudi-Arabië.", "2019-04-01")
+    assert ("DEU", "SAU", "120", "actual") in got
+    assert ("DEU", "SAU", "072", "negated") in got
+    got = _events("De VS weigerden met Iran te onderhandelen.", "2019-04-01")
+    assert ("USA", "IRN", "046", "negated") in got
+
+
+def test_a_deed_hedged_with_possibly_is_possible() -> None:
+    assert ("USA", "CHN", "163", "possible") in _events("Mogelijk legt Washington nieuwe heffingen op aan Peking.",
+                                                          "2019-04-01")

@@ -1441,6 +1441,13 @@ class LexiconCoder:
         if match.clause > 0 and any(t.lower in infinitive and t.i < match.anchor for t in words):
             scope.insert(0, clauses[match.clause - 1])
         tokens = [toks[i] for c in scope for i in c.idx if i not in in_trigger]
+        # "weigert wapens te leveren": what a refusal governs (an infinitive after it) did not happen
+        last = max(match.tokens)
+        for t in tokens:
+            if t.i < last and (t.keys | t.compound) & self._w("refusal_lemmas") and any(
+                u.lower in infinitive and t.i < u.i < last for u in tokens
+            ):
+                return Factuality.NEGATED
         lowers = [t.lower for t in tokens]
         negation = self._w("negation")
         for k, w in enumerate(lowers):

@@ -41,6 +41,7 @@ ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
 _WORD_LISTS = (
     "negation",
     "negation_without",
+    "refusal_lemmas",
     "modals",
     "modal_lemmas",
     "irrealis_lemmas",
