@@ -171,6 +171,14 @@ def test_double_comma_marks_and_multi_sentence_quote() -> None:
     assert [q.text for q in doc.quotes] == ["We hebben gewonnen. De Israeli's hebben hun stem laten horen"]
 
 
+@pytest.mark.parametrize("text", ['"Dit is onaanvaardbaar," aldus Macron.', '“Dit is onaanvaardbaar,” zei Macron.',
+                                  '"Dit is onaanvaardbaar", zei Macron.'])
+def test_the_comma_before_the_attribution_may_stand_inside_the_closing_mark(text: str) -> None:
+    doc = _quotes(text)
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("direct", "Dit is onaanvaardbaar", "Macron")]
+
+
 def test_english_uses_the_same_engine() -> None:
     doc = _quotes('"We will not back down," Blinken said on Monday. "The United States stands with Taiwan."',
                   language="en")

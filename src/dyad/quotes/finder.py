@@ -300,11 +300,13 @@ class _Run:
         cue: _Cue | None = None
         rule = ""
         marker_end: int | None = None  # where the speaker after "Volgens" ends
+        # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron."
+        comma_inside = sp.close_mark is not None and "," in doc.text[sp.end : sp.close_mark.start]
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
-            if lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
-                            for k in lead):
+            if (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
+                             for k in lead)) or (not lead and comma_inside):
                 for k in words_after[:3]:
                     if any(toks[j].text in {".", "!", "?"} for j in range(first, k)):
                         break
