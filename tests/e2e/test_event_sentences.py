@@ -143,3 +143,10 @@ def test_a_refused_deed_is_negated_and_the_refusal_actual() -> None:
 def test_a_deed_hedged_with_possibly_is_possible() -> None:
     assert ("USA", "CHN", "163", "possible") in _events("Mogelijk legt Washington nieuwe heffingen op aan Peking.",
                                                           "2019-04-01")
+
+
+def test_who_a_report_is_according_to_does_not_do_what_it_reports() -> None:
+    # DpgMedia2019 10755163: the migrants rebelled; the Italian media report it
+    text = ("De 108 migranten zijn bij hun overtocht gered door het schip Elhiblu 1, en kwamen volgens Italiaanse "
+            "media in opstand toen bekend werd dat zij terug naar Libië werden gebracht.")
+    assert not _events(text, "2019-03-28")

@@ -763,9 +763,11 @@ class LexiconCoder:
                 break
         return out
 
-    def _speaker(self, doc: Document, sentence: int, offset: int) -> ActorRef | None:
+    def _speaker(self, doc: Document, sentence: int, offset: int, *, informants: bool = True) -> ActorRef | None:
         for q in doc.quotes:
             if q.speaker is None or q.speaker.country is None:
+                continue
+            if not informants and q.rule.endswith(".according_to"):
                 continue
             if q.start <= offset < q.end or (
                 q.sentence == sentence and q.kind != "partial" and q.start <= offset <= q.end + 1
@@ -1013,7 +1015,7 @@ class LexiconCoder:
                     target = target or [subj]
             elif passive and trig.role == "normal" and subj is not None and match.kind != "noun":
                 target = target or [subj]
-                source = self._matrix_source(doc, sentence, match, clauses, toks)
+                source = self._matrix_source(doc, sentence, match, clauses, toks, informants=False)
             elif trig.role == "speaker_is_source":
                 source = self._speaker(doc, sentence, doc.tokens[match.anchor].start)
                 if source is None and subj is not None:
@@ -1021,7 +1023,8 @@ class LexiconCoder:
             elif subj is not None:
                 source = [subj]
             elif not unresolved:
-                source = self._matrix_source(doc, sentence, match, clauses, toks)
+                source = self._matrix_source(doc, sentence, match, clauses, toks,
+                                             informants=trig.role != "normal")
         if source is None:
             return []
 
@@ -1334,17 +1337,21 @@ class LexiconCoder:
         match: _Match,
         clauses: Sequence[_Clause],
         toks: Mapping[int, _Tok],
+        *,
+        informants: bool = True,
     ) -> list[int] | ActorRef | None:
         """Who says or does what the clause reports: a quotation's speaker, the subject of an earlier
-        clause of the sentence, or a "volgens X" mention."""
-        speaker = self._speaker(doc, sentence, doc.tokens[match.anchor].start)
+        clause of the sentence, or a "volgens X" mention. Without `informants`, who a report is "volgens"
+        (according to) is left out: an informant accuses or claims, but does not do what it reports
+        ("kwamen volgens Italiaanse media in opstand")."""
+        speaker = self._speaker(doc, sentence, doc.tokens[match.anchor].start, informants=informants)
         if speaker is not None:
             return speaker
         for ci in range(match.clause - 1, -1, -1):
             for mi in clauses[ci].mentions:
                 if self._usable(doc, mi) and self._prep_before(doc, toks, doc.mentions[mi]) is None:
                     return [mi]
-        volgens = self._volgens(doc, toks, sentence)
+        volgens = self._volgens(doc, toks, sentence) if informants else None
         if volgens is not None:
             return [volgens]
         return None
