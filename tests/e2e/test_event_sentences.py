@@ -109,6 +109,11 @@ LEXICON_CASES = [
     ("Trump is bereid om met Kim Jong-un te praten.", ("USA", "PRK", "036", "actual")),
     ("De Venezolaanse oppositie eist het vertrek van Maduro.", ("VEN", "VEN", "1041", "actual")),
     ("Moskou reageerde sceptisch op het voorstel van Washington.", ("RUS", "USA", "012", "actual")),
+    # "aanvallen": a person attacks in words, a state or its forces with arms
+    ("Wilders viel Rutte aan in het debat.", ("NLD", "NLD", "111", "actual")),
+    ("De NAVO viel Libië aan.", ("NATO", "LBY", "190", "actual")),
+    ("Israëlische gevechtsvliegtuigen vielen doelen in Gaza aan.", ("ISR", "PSE", "190", "actual")),
+    ("Amerikaanse drones bombardeerden een kamp in Somalië.", ("USA", "SOM", "195", "actual")),
     # a surname that is also a lemma of the lookup table opens the sentence: its holder in office at the date
     ("Merkel prees Macron.", ("DEU", "FRA", "051", "actual")),
     ("Modi bezocht China.", ("IND", "CHN", "042", "actual")),
@@ -150,3 +155,8 @@ def test_who_a_report_is_according_to_does_not_do_what_it_reports() -> None:
     text = ("De 108 migranten zijn bij hun overtocht gered door het schip Elhiblu 1, en kwamen volgens Italiaanse "
             "media in opstand toen bekend werd dat zij terug naar Libië werden gebracht.")
     assert not _events(text, "2019-03-28")
+
+
+def test_an_attack_by_a_state_is_no_criticism_and_a_persons_no_fight() -> None:
+    assert not {e for e in _events("De NAVO viel Libië aan.", "2019-04-01") if e[2].startswith("11")}
+    assert not {e for e in _events("Wilders viel Rutte aan in het debat.", "2019-04-01") if e[2].startswith("19")}
