@@ -160,3 +160,16 @@ def test_who_a_report_is_according_to_does_not_do_what_it_reports() -> None:
 def test_an_attack_by_a_state_is_no_criticism_and_a_persons_no_fight() -> None:
     assert not {e for e in _events("De NAVO viel Libië aan.", "2019-04-01") if e[2].startswith("11")}
     assert not {e for e in _events("Wilders viel Rutte aan in het debat.", "2019-04-01") if e[2].startswith("19")}
+
+
+def test_what_the_subject_opposes_is_not_its_deed() -> None:
+    # dev gold dpg-10686864: the sanctions are not China's
+    got = _events("Topdiplomaat Wang Yi keerde zich tegen nieuwe sancties tegen Caracas.", "2019-03-12")
+    assert not {e for e in got if e[2].startswith("16")}
+
+
+def test_a_war_the_subject_took_part_in_takes_its_target_from_its_own_phrase() -> None:
+    # dev gold dpg-10796556: Haftar led Libyan forces in the 1973 war; Libya did not fight Libya
+    text = ("De veldmaarschalk Khalifa Haftar leidde de Libische strijdkrachten in de Arabisch-Israëlische oorlog "
+            "in 1973.")
+    assert not {e for e in _events(text, "2019-04-05") if e[2].startswith("19") and e[0] == e[1]}

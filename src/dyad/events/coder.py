@@ -359,9 +359,10 @@ class LexiconCoder:
 
     def _background_phrase(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
-        raketaanval", "ondanks de nieuwe sancties"): a background preposition before it with only
-        determiners and attributive words in between."""
-        background = self._w("background_prepositions")
+        raketaanval", "ondanks de nieuwe sancties") or of what the subject opposes ("keerde zich tegen
+        nieuwe sancties"): such a preposition before it with only determiners and attributive words in
+        between."""
+        background = self._w("background_prepositions") | self._w("opposed_prepositions")
         if not background:
             return False
         determiners = self._w("determiners") | self._w("object_determiners")
@@ -1039,8 +1040,15 @@ class LexiconCoder:
             # a genitive name owns the noun phrase it precedes: when that phrase is the source ("Camerons
             # opvolger May"), the owner is part of the subject, not a participant
             owners = self._source_owners(doc, source, cands, all_preps)
+            # a nominal event the clause's subject takes part in names its target after the noun ("de oorlog
+            # tegen X"), not in the clause around it ("leidde de Libische strijdkrachten in de oorlog"); one
+            # with its own doer may find it there ("verweet Biden dat hij niet inging op een voorstel van X")
+            subject_noun = match.kind == "noun" and not isinstance(source, ActorRef) and not (
+                isinstance(source, list) and any(doc.mentions[mi].token_start > match.anchor for mi in source)
+            )
+            after_noun = [mi for mi in cands if not subject_noun or doc.mentions[mi].token_start > match.anchor]
             target = self._find_target(
-                doc, match, trig, [mi for mi in cands if mi not in owners], preps, src_ids, toks
+                doc, match, trig, [mi for mi in after_noun if mi not in owners], preps, src_ids, toks
             )
         # a target borrowed from another clause or sentence must fill an empty slot: a nominal event names
         # its participants inside its own phrase, and a clause whose object is a thing has its patient

@@ -42,6 +42,7 @@ _WORD_LISTS = (
     "negation",
     "negation_without",
     "refusal_lemmas",
+    "opposed_prepositions",
     "modals",
     "modal_lemmas",
     "irrealis_lemmas",
