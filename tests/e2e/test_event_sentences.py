@@ -173,3 +173,10 @@ def test_a_war_the_subject_took_part_in_takes_its_target_from_its_own_phrase() -
     text = ("De veldmaarschalk Khalifa Haftar leidde de Libische strijdkrachten in de Arabisch-Israëlische oorlog "
             "in 1973.")
     assert not {e for e in _events(text, "2019-04-05") if e[2].startswith("19") and e[0] == e[1]}
+
+
+def test_no_target_is_borrowed_for_participants_who_act_on_each_other() -> None:
+    # dev gold dpg-10674429: the rivals need not meet each other; Costa Rica, named before, is no participant
+    text = ("Tot de contactgroep behoren Costa Rica en Ecuador. De ICG wil met beide partijen afzonderlijk praten, "
+            "zodat de kemphanen elkaar niet hoeven te ontmoeten.")
+    assert not {e for e in _events(text, "2019-03-05") if e[2].startswith("04")}

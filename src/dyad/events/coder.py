@@ -1052,7 +1052,9 @@ class LexiconCoder:
             )
         # a target borrowed from another clause or sentence must fill an empty slot: a nominal event names
         # its participants inside its own phrase, and a clause whose object is a thing has its patient
-        borrow = match.kind != "noun" and not self._object_taken(doc, match, clause, toks)
+        # nor one whose participants act on each other ("zodat de kemphanen elkaar niet hoeven te ontmoeten")
+        borrow = (match.kind != "noun" and not self._object_taken(doc, match, clause, toks)
+                  and not set(clause_words) & self._w("reciprocals"))
         # "kritiek op het Amerikaanse besluit", "heffingen op Chinese producten", "arresteerde een Amerikaanse
         # pastoor": a state adjective in the trigger's own object names the target when no actor does
         adjective_target = (
