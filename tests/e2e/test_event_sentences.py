@@ -89,6 +89,8 @@ LEXICON_CASES = [
     ("Premier Rutte reist volgende week naar Washington.", ("NLD", "USA", "042", "actual")),
     ("De Amerikaanse minister Pompeo kwam woensdag aan in Moskou.", ("USA", "RUS", "042", "actual")),
     ("Rusland vecht de sancties van de EU aan bij het Europese Hof.", ("RUS", "EU", "115", "actual")),
+    ("Rusland dwong Oekraïne tot concessies.", ("RUS", "UKR", "170", "actual")),
+    ("De VS eisen van China meer toegang tot de Chinese markt.", ("USA", "CHN", "1011", "actual")),
     ("Een Chinese delegatie reisde naar Washington.", ("CHN", "USA", "042", "actual")),
     ("Venezuela verbrak de diplomatieke banden met Colombia.", ("VEN", "COL", "161", "actual")),
     ("Rusland sloot een handelsakkoord met China.", ("RUS", "CHN", "057", "actual")),
