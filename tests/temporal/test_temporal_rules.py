@@ -128,6 +128,15 @@ def test_event_dated_by_its_clause_not_a_nominal_modifier() -> None:
     assert [t.value for t in doc.timexes] == [PartialDate(2018)]
 
 
+def test_a_nominal_event_is_dated_by_a_time_in_its_own_phrase() -> None:
+    # dev gold dpg-10748045: "in de oorlog van juni 1967" dates the war, not the article
+    text = "Israël veroverde de Golanhoogten in de oorlog van juni 1967 op Syrië."
+    doc = _doc(text, TUE)
+    doc.events.append(_event(doc, "oorlog", 0))
+    TimexResolver("nl")(doc)
+    assert doc.events[0].date == PartialDate(1967, 6)
+
+
 def test_event_dated_by_the_governing_expression() -> None:
     text = (
         "De Indiase regering zei dinsdag dat India niet zou terugslaan. "

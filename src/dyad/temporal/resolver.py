@@ -219,6 +219,13 @@ class TimexResolver:
             None,
         )
         clause = found or (info.lo, info.hi)
+        # a time in the trigger's own noun phrase dates it ("de oorlog van juni 1967", "de top van vorige
+        # week"), though such a time dates nothing else in the clause
+        trigger_last = self._word_at(words, info, max(start, end - 1))
+        own = next((e for e in info.expressions if e.nominal and e.prep == "of" and e.value is not None
+                    and e.first_word == trigger_last + 2), None)
+        if own is not None:
+            return own.value, f"timex:{own.rule}:{own.text}"
         candidates = [e for e in info.expressions if e.governs]
         if outside:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
