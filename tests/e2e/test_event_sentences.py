@@ -185,3 +185,10 @@ def test_no_target_is_borrowed_for_participants_who_act_on_each_other() -> None:
     text = ("Tot de contactgroep behoren Costa Rica en Ecuador. De ICG wil met beide partijen afzonderlijk praten, "
             "zodat de kemphanen elkaar niet hoeven te ontmoeten.")
     assert not {e for e in _events(text, "2019-03-05") if e[2].startswith("04")}
+
+
+def test_an_event_noun_between_two_actors_is_mutual() -> None:
+    got = _events("De onderhandelingen tussen de VS en China liepen vast.", "2019-04-01")
+    assert {("USA", "CHN", "046", "actual"), ("CHN", "USA", "046", "actual")} <= got
+    got = _events("De gevechten tussen Israël en Hamas duren voort.", "2019-04-01")
+    assert {("ISR", "PSE", "190", "actual"), ("PSE", "ISR", "190", "actual")} <= got

@@ -333,6 +333,20 @@ class LexiconCoder:
                 return None
         return None
 
+    def _between(self, doc: Document, toks: Mapping[int, _Tok], match: _Match, cands: Sequence[int]) -> list[int]:
+        """The coordinated actors after "tussen"/"between" right after an event noun ("de top tussen Trump en
+        Kim"): two or more, or none."""
+        between = self._w("between_prepositions")
+        nxt = max(match.tokens) + 1
+        if nxt not in toks or toks[nxt].lower not in between:
+            return []
+        after = sorted((mi for mi in cands if 0 < doc.mentions[mi].token_start - nxt <= 3),
+                       key=lambda mi: doc.mentions[mi].token_start)
+        if not after:
+            return []
+        group = self._coordinated(doc, toks, after[0], cands)
+        return group if len(group) > 1 else []
+
     def _object_adjective_state(
         self, doc: Document, match: _Match, clause: _Clause, source_countries: set[str | None]
     ) -> ActorRef | None:
@@ -957,6 +971,10 @@ class LexiconCoder:
         subj, unresolved = self._subject(doc, match, clauses, toks, all_preps)
 
         owned = False  # a noun trigger whose doer its own phrase names
+        # "de top tussen Trump en Kim", "gevechten tussen het leger en de rebellen": each acts on the other
+        mutual = self._between(doc, toks, match, cands) if match.kind == "noun" and source is None else []
+        if mutual:
+            source = mutual
         # nominal trigger: "het bezoek van Lavrov aan China", "Russische sancties tegen ..."
         if match.kind == "noun" and source is None:
             anchor = doc.tokens[match.anchor]
@@ -1054,12 +1072,12 @@ class LexiconCoder:
         # its participants inside its own phrase, and a clause whose object is a thing has its patient
         # nor one whose participants act on each other ("zodat de kemphanen elkaar niet hoeven te ontmoeten")
         borrow = (match.kind != "noun" and not self._object_taken(doc, match, clause, toks)
-                  and not set(clause_words) & self._w("reciprocals"))
+                  and not set(clause_words) & self._w("reciprocals") and not mutual)
         # "kritiek op het Amerikaanse besluit", "heffingen op Chinese producten", "arresteerde een Amerikaanse
         # pastoor": a state adjective in the trigger's own object names the target when no actor does
         adjective_target = (
             self._object_adjective_state(doc, match, clause, {r.country for r in self._refs(doc, source)})
-            if not target and not accused
+            if not target and not accused and not mutual
             else None
         )
         if adjective_target is not None:
@@ -1110,7 +1128,7 @@ class LexiconCoder:
         elif (
             isinstance(source, list)
             and len(source) > 1
-            and ((trig.reciprocal and match.kind != "noun") or set(clause_words) & self._w("reciprocals"))
+            and ((trig.reciprocal and match.kind != "noun") or set(clause_words) & self._w("reciprocals") or mutual)
         ):
             # "Netanyahu en Gantz willen niet met elkaar ...", "X and Y met": each acts on the other
             pairs.extend(([a], [b]) for a in source for b in source if a != b)

@@ -43,6 +43,7 @@ _WORD_LISTS = (
     "negation_without",
     "refusal_lemmas",
     "opposed_prepositions",
+    "between_prepositions",
     "modals",
     "modal_lemmas",
     "irrealis_lemmas",
