@@ -59,6 +59,9 @@ CASES: list[tuple[str, str, str, str]] = [
     ("Thousands of Palestinians protested against Israel.", "141", "PSE", "ISR"),
     ("Dozens of Afghan soldiers attacked Pakistan.", "190", "AFG", "PAK"),
     ("Members of the Iraqi parliament criticized Turkey.", "111", "IRQ", "TUR"),
+    # "attack": a person in words, a state or its forces with arms
+    ("Trump attacked Merkel over her refugee policy.", "111", "USA", "DEU"),
+    ("Russia attacked Ukraine.", "190", "RUS", "UKR"),
 ]
 
 
