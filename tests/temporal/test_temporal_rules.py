@@ -214,3 +214,14 @@ def test_a_direct_quote_attributed_in_the_sentence_before_is_dated_by_that_sente
     doc = analyse(Article("t", text, PartialDate(2019, 3, 7), "nl"))
     direct = [q for q in doc.quotes if q.kind == "direct"]
     assert direct and direct[0].date == PartialDate(2019, 3, 6)
+
+
+def test_a_weak_past_the_lookup_table_lacks_carries_the_day_of_the_sentence_before() -> None:
+    # "beschuldigde" is not in spaCy's lookup table: its lemma comes from its stem, so the sentence is past
+    from dyad.api import analyse
+    from dyad.document import Article
+
+    text = ("De Venezolaanse president Nicolás Maduro heeft zaterdag de grens met Colombia gesloten. Hij "
+            "beschuldigde de Colombiaanse regering ervan een militaire invasie voor te bereiden.")
+    doc = analyse(Article(id="t", text=text, published=PartialDate(2019, 2, 25), language="nl"))
+    assert [(e.cameo, e.date) for e in doc.events] == [("112", PartialDate(2019, 2, 23))]

@@ -31,10 +31,9 @@ from dyad.document import ActorRef, Document, Event, Factuality, Mention, Token
 from dyad.errors import ConfigError
 from dyad.events import codes
 from dyad.events.lexicon import GAP, Lexicon, Trigger, load_lexicon
-from dyad.lang.data import lemma_table
+from dyad.lang.data import lemma_table, stem_infinitives
 from dyad.pipeline import register
 
-_VOWELS = set("aeiouy")
 _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
 _TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
@@ -60,27 +59,6 @@ def _state_adjectives(language: str) -> Mapping[str, str] | None:
     return {word: next(iter(states)) for word, states in refs.items() if len(states) == 1}
 
 
-def _stem_infinitives(stem: str) -> set[str]:
-    """Infinitives a Dutch-style verb stem may belong to (over-generation is harmless: the candidates are
-    only compared with lexicon lemmas)."""
-    out = {stem + "en", stem + "n"}
-    if len(stem) >= 3:
-        last = stem[-1]
-        if last not in _VOWELS:
-            out.add(stem + last + "en")  # zet -> zetten, erken -> erkennen
-            if stem[-2] == stem[-3] and stem[-2] in _VOWELS:
-                out.add(stem[:-2] + last + "en")  # veroordeel -> veroordelen, maak -> maken
-                if last == "f":
-                    out.add(stem[:-2] + "ven")
-                if last == "s":
-                    out.add(stem[:-2] + "zen")
-        if last == "f":
-            out.add(stem[:-1] + "ven")  # geloof -> geloven (after the vowel rule above)
-        if last == "s":
-            out.add(stem[:-1] + "zen")
-    return out
-
-
 @cache
 def _word_keys(word: str, language: str) -> frozenset[str]:
     """Lemma candidates of a single word: itself, its lookup lemma, and regular-morphology infinitives."""
@@ -98,7 +76,7 @@ def _word_keys(word: str, language: str) -> frozenset[str]:
             if s.startswith("ge") and len(s) >= 5:
                 stems.add(s[2:])
         for s in stems:
-            keys |= _stem_infinitives(s)
+            keys |= stem_infinitives(s)
     if language == "en" and len(word) >= 4 and word.isalpha():
         for suffix in ("ing", "ed", "es", "s", "d"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -3,7 +3,7 @@ the vocabulary of a language is data, the engines that use it are language-indep
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -80,3 +80,60 @@ def irregular_verb_forms(language: str, known_lemmas: frozenset[str] = frozenset
                 for form in (prefix + past_singular, prefix + past_plural):
                     forms.setdefault(form, prefixed)
     return forms
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def stem_infinitives(stem: str) -> set[str]:
+    """Infinitives a Dutch-style verb stem may belong to ("zet" -> "zetten", "maak" -> "maken", "geloof" ->
+    "geloven"); over-generation is harmless where the candidates are only compared with known lemmas."""
+    out = {stem + "en", stem + "n"}
+    if len(stem) >= 3:
+        last = stem[-1]
+        if last not in _VOWELS:
+            out.add(stem + last + "en")  # zet -> zetten, erken -> erkennen
+            if stem[-2] == stem[-3] and stem[-2] in _VOWELS:
+                out.add(stem[:-2] + last + "en")  # veroordeel -> veroordelen, maak -> maken
+                if last == "f":
+                    out.add(stem[:-2] + "ven")
+                if last == "s":
+                    out.add(stem[:-2] + "zen")
+        if last == "f":
+            out.add(stem[:-1] + "ven")  # geloof -> geloven (after the vowel rule above)
+        if last == "s":
+            out.add(stem[:-1] + "zen")
+    return out
+
+
+def weak_past_lemma(word: str, language: str, lemmas: Container[str], previous: str | None = None) -> str | None:
+    """The infinitive of a weak past form the lookup table lacks ("beschuldigde" -> "beschuldigen",
+    "maakten" -> "maken"), when one of its candidate infinitives is a known lemma; None otherwise. The
+    endings come from the language's `verbs.yaml` (`weak_past_endings`); a stem of fewer than four letters is
+    not guessed ("grote" is no form of "groen"), nor a word after a determiner (`adjective_openers`: "de
+    vermeende steun" is an adjective)."""
+    endings, openers = _weak_past_rules(language)
+    if previous is not None and previous in openers:
+        return None
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 4 and word.isalpha():
+            stem = word[: -len(ending)]
+            for candidate in sorted(stem_infinitives(stem)):
+                if candidate.endswith("en") and candidate in lemmas:
+                    return candidate
+    return None
+
+
+@cache
+def _weak_past_rules(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(weak past endings, longest first; words after which a form is an adjective) of `verbs.yaml`."""
+    if not has_language_data(language, "verbs"):
+        return (), frozenset()
+    raw = load_language_data(language, "verbs")
+    lists = []
+    for key in ("weak_past_endings", "adjective_openers"):
+        value = raw.get(key, []) if isinstance(raw, dict) else []
+        if not isinstance(value, list) or not all(isinstance(e, str) and e for e in value):
+            raise ConfigError(f"{key!r} must be a list of words", source=f"dyad/lang/{language}/verbs.yaml")
+        lists.append(value)
+    return tuple(sorted(lists[0], key=len, reverse=True)), frozenset(lists[1])

@@ -26,7 +26,7 @@ from thinc.types import Ints2d
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
 from dyad.errors import ConfigError
-from dyad.lang.data import lemma_table, load_language_data
+from dyad.lang.data import lemma_table, load_language_data, weak_past_lemma
 from dyad.pipeline import register
 
 #: Characters that end a sentence when a token consists of them.
@@ -159,7 +159,8 @@ class LanguageLayer:
                 continue
             index[tok.i] = len(doc.tokens)
             lower = tok.text.lower()
-            lemma = tok.lemma_ if self.has_lemmatizer else self.lemma_table.get(lower, lower)
+            previous = sdoc[tok.i - 1].text.lower() if tok.i > 0 else None
+            lemma = tok.lemma_ if self.has_lemmatizer else self._lookup_lemma(lower, previous)
             doc.tokens.append(
                 Token(
                     i=len(doc.tokens),
@@ -196,6 +197,13 @@ class LanguageLayer:
                     self._add_name(doc, toks[0], toks[-1] + 1, ent.label_)
         else:
             self._rule_names(doc)
+
+    def _lookup_lemma(self, lower: str, previous: str | None) -> str:
+        """The lookup table's lemma; for a weak past form it lacks, the infinitive its stem makes."""
+        lemma = self.lemma_table.get(lower)
+        if lemma is None:
+            lemma = weak_past_lemma(lower, self.language, self.lemmas, previous) or lower
+        return lemma
 
     @staticmethod
     def _add_sentence(doc: Document, token_ids: list[int]) -> None:
