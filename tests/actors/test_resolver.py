@@ -225,3 +225,14 @@ def test_a_surname_opening_the_sentence_is_its_holder_in_office_even_where_it_is
     # out of office, an ordinary word opening the sentence is not a person ("Kok" is a cook)
     doc = resolve("Kok bezocht China.", "2019-04")
     assert all(doc.text[m.start:m.end] != "Kok" for m in doc.mentions)
+
+
+def test_a_known_first_name_before_a_known_surname_is_another_person() -> None:
+    # DpgMedia2019 10755239: Ben Timmermans, a contractor, is not Frans Timmermans of the European Commission;
+    # "Ben" opens the sentence and is also a verb form, and Ben Bot makes it a known first name
+    text = ("Ben Timmermans, directeur van een aannemersbedrijf, kreeg een dreigbrief. Timmermans stapt nu uit "
+            "het project.")
+    doc = resolve(text, "2019-03")
+    assert all(m.actor is None or m.actor.id != "person.frans_timmermans" for m in doc.mentions)
+    assert code_of(resolve("Eurocommissaris Frans Timmermans zei dat. Timmermans reageerde.", "2019-03"),
+                   "Timmermans") == "EU"

@@ -101,6 +101,16 @@ class KBResolver:
         self._agent_firsts = frozenset(key[0] for key in self.lex.agents if key)  # first words of agents
         settings = settings or {}
         self.unknown_names = bool(settings.get("unknown_names", True))
+        # first names of the knowledge base's persons: before a known surname they make another person's
+        # full name even where the word also opens sentences ("Ben Timmermans" is not Frans Timmermans)
+        self.first_names = frozenset(
+            first.lower()
+            for p in self.kb.persons.values()
+            if len(p.name.split()) > 1
+            and len(first := p.name.split()[0]) > 2
+            and first.isalpha()
+            and first[:1].isupper()
+        )
 
     # ------------------------------------------------------------------ units and lookups
 
@@ -404,6 +414,7 @@ class _State:
             return (
                 self._plain_cap(units, a - 1)
                 or (a > 0 and units[a - 1].key in self.r.lex.determiners)
+                or (a > 0 and units[a - 1].text[:1].isupper() and units[a - 1].key in self.r.first_names)
                 or self._plain_cap(units, b)
             )
         if self._plain_cap(units, a - 1) or self._plain_cap(units, b):
@@ -1089,8 +1100,8 @@ class _State:
             return i
         if label not in (None, "PER", "MISC"):
             return i
-        if self._ordinary_opener(units, i):
-            return i
+        if self._ordinary_opener(units, i) and not (u.key in self.r.first_names and end - i >= 2):
+            return i  # an ordinary opener, unless a first name opens a full name ("Ben Timmermans, directeur")
         idx = self.emit(units, i, end, sent, None, 0.5, "name.unknown")
         self._remember_unknown(units, i, end, idx)
         return end

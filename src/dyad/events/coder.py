@@ -361,7 +361,7 @@ class LexiconCoder:
         for i in range(noun - 1, max(noun - 5, -1), -1):
             tok = doc.tokens[i]
             lower = tok.lower
-            if lower in background:
+            if lower in background or (i > 0 and f"{doc.tokens[i - 1].lower} {lower}" in background):
                 return True
             if lower in determiners:
                 continue
@@ -1117,6 +1117,10 @@ class LexiconCoder:
         # a deed named with its doer ("een voorstel van president Poetin", "de Russische inval") happened,
         # whatever the clause says of it ("Biden was niet ingegaan op een voorstel van Poetin")
         factuality = Factuality.ACTUAL if owned and not trig.factuality else self._factuality(match, clauses, toks)
+        if owned and not trig.factuality and any(
+            doc.tokens[i].lower in self._w("possibility_words") for i in range(max(match.anchor - 2, 0), match.anchor)
+        ):
+            factuality = Factuality.POSSIBLE  # "een mogelijke aanval van de VS": named with its doer, yet possible
         entry = codes.lookup(trig.cameo)
         parts = self._trigger_parts(doc, match.tokens)
         out: list[tuple[int, Event]] = []
@@ -1479,6 +1483,9 @@ class LexiconCoder:
         if any(w in self._w("modals") for w in lowers) or any(
             t.keys & self._w("modal_lemmas") for t in tokens
         ):
+            return Factuality.POSSIBLE
+        possibility = self._w("possibility_words")
+        if any(t.lower in possibility and t.i < last for t in tokens):
             return Factuality.POSSIBLE
         irrealis = self._w("irrealis_lemmas")
         if any((t.keys | t.compound) & irrealis for t in tokens) or self._split_irrealis(tokens, irrealis):

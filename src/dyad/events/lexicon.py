@@ -42,6 +42,7 @@ _WORD_LISTS = (
     "negation",
     "negation_without",
     "refusal_lemmas",
+    "possibility_words",
     "opposed_prepositions",
     "between_prepositions",
     "modals",
