@@ -153,6 +153,17 @@ def test_a_refused_deed_is_negated_and_the_refusal_actual() -> None:
 def test_a_deed_hedged_with_possibly_is_possible() -> None:
     assert ("USA", "CHN", "163", "possible") in _events("Mogelijk legt Washington nieuwe heffingen op aan Peking.",
                                                           "2019-04-01")
+    assert ("USA", "IRN", "190", "possible") in _events("Een mogelijke aanval van de VS op Iran baart zorgen.",
+                                                          "2019-04-01")
+    # DpgMedia2019 10780465: the possibility belongs to the No Deal, not to the visit
+    text = "Angela Merkel bezoekt Ierland om solidariteit te tonen met de Ieren bij een eventuele No Deal."
+    assert ("DEU", "IRL", "042", "actual") in _events(text, "2019-04-04")
+
+
+def test_a_deed_under_investigation_is_not_the_investigators() -> None:
+    # DpgMedia2019 10743031: the prosecutors investigate the threats; they did not make them
+    text = "Wel doet het Openbaar Ministerie onderzoek naar doodsbedreigingen aan het adres van Thierry Baudet."
+    assert not {e for e in _events(text, "2019-03-20") if e[2].startswith("13")}
 
 
 def test_who_a_report_is_according_to_does_not_do_what_it_reports() -> None:
