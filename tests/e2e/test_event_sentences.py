@@ -101,6 +101,7 @@ LEXICON_CASES = [
     ("Poetin bood Trump zijn excuses aan.", ("RUS", "USA", "055", "actual")),
     # a state adjective in the trigger's object is the target when no actor is named there
     ("Merkel had kritiek op het Amerikaanse besluit om uit het akkoord te stappen.", ("DEU", "USA", "111", "actual")),
+    ("Frankrijk en Duitsland hebben kritiek op het Amerikaanse besluit.", ("DEU", "USA", "111", "actual")),
     ("De VS verhogen de importheffingen op Chinese producten.", ("USA", "CHN", "163", "actual")),
     ("Turkije arresteerde een Amerikaanse pastoor.", ("TUR", "USA", "173", "actual")),
     ("Noord-Korea wees het Amerikaanse aanbod af.", ("PRK", "USA", "120", "actual")),

@@ -1096,6 +1096,8 @@ class LexiconCoder:
 
         pairs: list[tuple[list[int] | ActorRef, list[int] | ActorRef]] = []
         if not target and adjective_target is not None:
+            if isinstance(source, list):
+                source = self._coordinated(doc, toks, source[0], pool)
             pairs.append((source, adjective_target))
         elif target:
             if isinstance(source, list):
