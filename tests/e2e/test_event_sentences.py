@@ -95,6 +95,9 @@ LEXICON_CASES = [
     ("Rusland zegt dat de cijfers van de NAVO niet kloppen.", ("RUS", "NATO", "111", "actual")),
     ("De VS eisen van China meer toegang tot de Chinese markt.", ("USA", "CHN", "1011", "actual")),
     ("Een Chinese delegatie reisde naar Washington.", ("CHN", "USA", "042", "actual")),
+    # a people named by its demonym protests against its own government
+    ("Duizenden Venezolanen gingen de straat op tegen Maduro.", ("VEN", "VEN", "141", "actual")),
+    ("De Russische ambassade tekende bezwaar aan tegen het besluit van Nederland.", ("RUS", "NLD", "114", "actual")),
     ("Venezuela verbrak de diplomatieke banden met Colombia.", ("VEN", "COL", "161", "actual")),
     ("Rusland sloot een handelsakkoord met China.", ("RUS", "CHN", "057", "actual")),
     ("De VS braken de onderhandelingen met Noord-Korea af.", ("USA", "PRK", "164", "actual")),

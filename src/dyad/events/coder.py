@@ -1139,7 +1139,7 @@ class LexiconCoder:
                     [ActorRef.from_mention(doc, ti) for ti in tgt_side] if isinstance(tgt_side, list) else [tgt_side]
                 )
                 for tgt in targets:
-                    if not self._distinct(src, tgt):
+                    if not self._distinct(src, tgt, doc):
                         continue
                     out.append(
                         (
@@ -1275,10 +1275,11 @@ class LexiconCoder:
         return {doc.mentions[mi].actor.id for mi in source if doc.mentions[mi].actor is not None}  # type: ignore[union-attr]
 
     @staticmethod
-    def _distinct(src: ActorRef, tgt: ActorRef) -> bool:
+    def _distinct(src: ActorRef, tgt: ActorRef, doc: Document | None = None) -> bool:
         """Source and target must be different actors; within one country, different actor codes
         (an opposition acting on its government counts; a government on itself, or on the state it
-        governs, does not)."""
+        governs, does not). With the document, a people named by its demonym ("Duizenden Venezolanen
+        gingen de straat op tegen Maduro") is not the state its government governs."""
         if src.country is None or tgt.country is None:
             return False
         if src.mention is not None and src.mention == tgt.mention:
@@ -1288,7 +1289,9 @@ class LexiconCoder:
         if src.country == tgt.country:
             codes_ = {src.actor or "", tgt.actor or ""}
             if src.country in codes_ and any(c[len(src.country) :] in _STATE_ORGANS for c in codes_):
-                return False
+                people = [r.mention is not None and doc is not None and doc.mentions[r.mention].rule == "kb.demonym"
+                          for r in (src, tgt)]
+                return people[0] != people[1] and src.actor != tgt.actor
         return not (src.country == tgt.country and src.actor == tgt.actor)
 
     def _find_target(
