@@ -207,3 +207,9 @@ def test_an_event_noun_between_two_actors_is_mutual() -> None:
     assert {("USA", "CHN", "046", "actual"), ("CHN", "USA", "046", "actual")} <= got
     got = _events("De gevechten tussen Israël en Hamas duren voort.", "2019-04-01")
     assert {("ISR", "PSE", "190", "actual"), ("PSE", "ISR", "190", "actual")} <= got
+
+
+def test_who_reports_a_clause_is_not_borrowed_as_its_target() -> None:
+    # DpgMedia2019 10723126: the newspaper reports the investigation; the bank is no actor
+    text = "Een Italiaanse zakenkrant meldde dat het Italiaanse Openbaar Ministerie een onderzoek start naar de bank."
+    assert not _events(text, "2019-03-20")

@@ -1063,6 +1063,10 @@ class LexiconCoder:
         if not target and not accused and not trig.strict and borrow:
             # a place named in another clause ("waar er steun was in haar parlement") is no participant
             places = self._w("locative_prepositions")
+            # nor whoever reports the clause ("Een Italiaanse zakenkrant meldde dat het OM een onderzoek start")
+            at = doc.tokens[match.anchor].start
+            reporters = {q.speaker.mention for q in doc.quotes
+                         if q.speaker is not None and q.start <= at < q.end and q.sentence == sentence}
             others = [
                 mi
                 for c in clauses
@@ -1070,6 +1074,7 @@ class LexiconCoder:
                 if self._usable(doc, mi)
                 and mi not in cands
                 and mi not in gapped_mentions
+                and mi not in reporters
                 and self._prep_before(doc, toks, doc.mentions[mi]) not in places
             ]
             refs = self._refs(doc, source)
