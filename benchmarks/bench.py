@@ -13,7 +13,8 @@ Prints progress to stderr and one JSON object as the last line of stdout:
   language detector loaded, then the ingest into a fresh store); ``ray_speedup_2_warm`` leaves the
   start-up out. ``ray_equal_exports`` says whether both runs exported the same bytes, and
   ``ray_equal_single`` whether they equal the one-core run's export (when both read the same lines).
-  ``driver_cpu_s`` in each run is the CPU time the driver (this process) spent during the ingest.
+  ``driver_cpu_s`` in each run is the CPU time the driver (this process) spent during the ingest, and
+  ``process_cpu_s`` that of the other processes, per kind (``workers`` summed, Ray's daemons by name).
 - ``peak_mb``: the largest peak RSS (VmHWM) of any dyad process: this one (which also ran the one-core
   ingest) and every Ray worker; ``peak_mb_by_process`` has them apart, with Ray's own daemons for reference.
 - ``frog_sentences_per_s``: Frog (Debian ``frog``, all modules, one thread) on the first ``--frog-articles``
@@ -93,8 +94,8 @@ def _hwm_mb(status: dict[str, str]) -> float:
     return round(int(status.get("VmHWM", "0 kB").split()[0]) / 1024, 1)
 
 
-def descendants_peak_mb() -> dict[str, float]:
-    """Peak RSS (VmHWM) of every live process below this one, largest per command name."""
+def _descendants() -> list[int]:
+    """Every live process below this one."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -102,16 +103,50 @@ def descendants_peak_mb() -> dict[str, float]:
             if ppid.isdigit():
                 parents[int(entry.name)] = int(ppid)
     me = os.getpid()
-    out: dict[str, float] = {}
+    out = []
     for pid in parents:
         up = parents.get(pid)
         while up is not None and up != me:
             up = parents.get(up)
         if up == me:
-            status = _status(pid)
-            name = status.get("Name", "?").strip()
-            out[name] = max(out.get(name, 0.0), _hwm_mb(status))
+            out.append(pid)
     return out
+
+
+def descendants_peak_mb() -> dict[str, float]:
+    """Peak RSS (VmHWM) of every live process below this one, largest per command name."""
+    out: dict[str, float] = {}
+    for pid in _descendants():
+        status = _status(pid)
+        name = status.get("Name", "?").strip()
+        out[name] = max(out.get(name, 0.0), _hwm_mb(status))
+    return out
+
+
+def descendants_cpu_s() -> dict[int, tuple[str, float]]:
+    """CPU seconds (user + system) so far of every live process below this one: pid -> (name, seconds)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[int, tuple[str, float]] = {}
+    for pid in _descendants():
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        out[pid] = (name, (int(fields[11]) + int(fields[12])) / tick)  # utime, stime
+    return out
+
+
+def cpu_by_kind(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds spent between two `descendants_cpu_s` snapshots, summed per kind of process (Ray names a
+    worker process "ray::_Worker"; its daemons are "raylet" and "gcs_server")."""
+    out: dict[str, float] = {}
+    for pid, (name, seconds) in after.items():
+        kind = "workers" if name.startswith("ray::") else name
+        spent = seconds - before.get(pid, (name, 0.0))[1]
+        out[kind] = round(out.get(kind, 0.0) + spent, 1)
+    return {k: v for k, v in out.items() if v > 0}
 
 
 # ------------------------------------------------------------------------------------------ one core
@@ -231,9 +266,11 @@ def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int, write_batch: 
                     engine.warm("nl")
                     warm_s = time.perf_counter() - started
                     started, cpu = time.perf_counter(), time.process_time()
+                    processes = descendants_cpu_s()
                     summary = ingest_with_engine(engine, [path], store, batch_size=batch_size,
                                                  write_batch=write_batch)
                     ingest_s, driver_cpu_s = time.perf_counter() - started, time.process_time() - cpu
+                    process_cpu_s = cpu_by_kind(processes, descendants_cpu_s())
                     worker_peaks.extend(engine.peak_rss_mb())
                 finally:
                     engine.close()
@@ -242,7 +279,7 @@ def ray_runs(path: Path, tmp: Path, workers: int, batch_size: int, write_batch: 
                        "total_s": round(warm_s + ingest_s, 1), "articles": summary.done,
                        "failed": summary.failed, "sentences": summary.sentences,
                        "sentences_per_s": round(summary.sentences / ingest_s, 1),
-                       "driver_cpu_s": round(driver_cpu_s, 1)}
+                       "driver_cpu_s": round(driver_cpu_s, 1), "process_cpu_s": process_cpu_s}
             log(f"ray, {n} worker(s): {json.dumps(runs[n])}")
             for name, mb in descendants_peak_mb().items():
                 if name in ("raylet", "gcs_server"):
