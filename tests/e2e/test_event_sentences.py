@@ -95,6 +95,8 @@ LEXICON_CASES = [
     ("Rusland zegt dat de cijfers van de NAVO niet kloppen.", ("RUS", "NATO", "111", "actual")),
     ("De VS eisen van China meer toegang tot de Chinese markt.", ("USA", "CHN", "1011", "actual")),
     ("Een Chinese delegatie reisde naar Washington.", ("CHN", "USA", "042", "actual")),
+    ("Iran heeft de Britse tanker in beslag genomen.", ("IRN", "GBR", "1711", "actual")),
+    ("Trump heeft de Iraanse Revolutionaire Garde op de terreurlijst gezet.", ("USA", "IRN", "163", "actual")),
     # a people named by its demonym protests against its own government
     ("Duizenden Venezolanen gingen de straat op tegen Maduro.", ("VEN", "VEN", "141", "actual")),
     ("De Russische ambassade tekende bezwaar aan tegen het besluit van Nederland.", ("RUS", "NLD", "114", "actual")),
@@ -213,3 +215,10 @@ def test_who_reports_a_clause_is_not_borrowed_as_its_target() -> None:
     # DpgMedia2019 10723126: the newspaper reports the investigation; the bank is no actor
     text = "Een Italiaanse zakenkrant meldde dat het Italiaanse Openbaar Ministerie een onderzoek start naar de bank."
     assert not _events(text, "2019-03-20")
+
+
+def test_an_appeal_or_accusation_absorbs_the_deed_it_names() -> None:
+    got = _events("De EU heeft Rusland opgeroepen de gevangenen vrij te laten.", "2019-04-01")
+    assert ("EU", "RUS", "020", "actual") in got and not {e for e in got if e[2].startswith("08")}
+    got = _events("India beschuldigt Pakistan ervan terroristen te steunen.", "2019-04-01")
+    assert ("IND", "PAK", "112", "actual") in got and not {e for e in got if e[2].startswith("05")}

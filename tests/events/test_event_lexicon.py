@@ -42,3 +42,11 @@ def test_multiword_verbs_become_phrases() -> None:
     lex = compile_lexicon("nl", {"triggers": [{"id": "x", "cameo": "042", "verbs": ["op bezoek bij"]}]})
     assert lex.triggers[0].phrases == (("op", "bezoek", "bij"),)
     assert lex.triggers[0].verbs == ()
+
+
+def test_verb_final_is_a_boolean() -> None:
+    entry = {"id": "x", "cameo": "042", "verbs": ["bezoeken"]}
+    assert compile_lexicon("nl", {"triggers": [entry], "verb_final": True}).verb_final
+    assert not compile_lexicon("en", {"triggers": [entry]}).verb_final
+    with pytest.raises(ConfigError, match="verb_final"):
+        compile_lexicon("nl", {"triggers": [entry], "verb_final": "yes"})

@@ -38,6 +38,8 @@ _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
 _TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
+#: CAMEO roots of reactions to what a noun names (disapprove, reject): a noun trigger does not absorb them
+_REACTION_ROOTS = frozenset({"11", "12"})
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
 
@@ -326,15 +328,23 @@ class LexiconCoder:
         return group if len(group) > 1 else []
 
     def _object_adjective_state(
-        self, doc: Document, match: _Match, clause: _Clause, source_countries: set[str | None]
+        self, doc: Document, match: _Match, clause: _Clause, source: list[int] | ActorRef
     ) -> ActorRef | None:
-        """The first state adjective after the trigger in its clause that modifies a lower-case noun and is
-        no part of an actor mention ("op het Amerikaanse besluit", "een Amerikaanse pastoor") and not the
-        source's own state, as an actor without a mention; None when there is none."""
+        """The first state adjective near the trigger in its clause (six words before it to eight after) that
+        modifies a lower-case noun and is no part of an actor mention ("op het Amerikaanse besluit", "een Amerikaanse
+        pastoor") and not the source's own state, as an actor without a mention; None when there is none."""
         if self.adjectives is None:
             return None
-        first = min(match.tokens)  # from the trigger on: the object may stand inside it ("wees het ... af")
-        for i in range(first + 1, min(clause.end, max(match.tokens) + 9)):
+        source_countries = {r.country for r in self._refs(doc, source)}
+        # from after a subject that stands before the trigger (else from the trigger) to a few words after it:
+        # the object may stand before the trigger in a verb-final clause ("Iran heeft de Britse tanker in
+        # beslag genomen") or inside it ("wees het Amerikaanse aanbod af")
+        first = min(match.tokens)
+        subject_end = [doc.mentions[mi].token_end for mi in (source if isinstance(source, list) else [])
+                       if clause.start <= doc.mentions[mi].token_start < first]
+        # only a language whose verbs end their clause (`verb_final`) puts the object before the trigger
+        start = max(subject_end) if subject_end and self.lexicon.verb_final else first + 1
+        for i in range(max(start, first - 6), min(clause.end, max(match.tokens) + 9)):
             tok = doc.tokens[i]
             if i in match.tokens or not tok.text[:1].isupper() or i + 1 >= clause.end:
                 continue
@@ -342,10 +352,8 @@ class LexiconCoder:
             follower = doc.tokens[i + 1].text
             if state is None or not follower[:1].islower() or not follower.isalpha():
                 continue
-            if any(m.token_start <= i < m.token_end for m in doc.mentions):
-                return None  # the adjective belongs to an actor mention: that mention is the candidate
-            if state in source_countries:
-                continue
+            if state in source_countries or any(m.token_start <= i < m.token_end for m in doc.mentions):
+                continue  # the source's own state, or part of an actor mention (the subject's, or a candidate)
             return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
         return None
 
@@ -671,6 +679,9 @@ class LexiconCoder:
             if any(
                 k.trigger.absorb
                 and not m.trigger.absorb
+                # what reacts to a named appeal, threat or proposal is no part of it ("heeft de oproep van de
+                # NAVO van tafel geveegd"): a noun does not absorb a rejection or disapproval
+                and (k.kind != "noun" or m.trigger.cameo[:2] not in _REACTION_ROOTS)
                 and m.clause in (k.clause, k.clause + 1)
                 and m.tokens[0] > k.tokens[0]
                 for k in kept
@@ -1054,7 +1065,7 @@ class LexiconCoder:
         # "kritiek op het Amerikaanse besluit", "heffingen op Chinese producten", "arresteerde een Amerikaanse
         # pastoor": a state adjective in the trigger's own object names the target when no actor does
         adjective_target = (
-            self._object_adjective_state(doc, match, clause, {r.country for r in self._refs(doc, source)})
+            self._object_adjective_state(doc, match, clause, source)
             if not target and not accused and not mutual
             else None
         )

@@ -113,6 +113,8 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     irrealis_phrases: tuple[tuple[str, ...], ...] = ()
+    # participles and infinitives end their clause, after the object (Dutch: "heeft de tanker in beslag genomen")
+    verb_final: bool = False
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words.get(name, frozenset())
@@ -135,6 +137,9 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
     irrealis = tuple(
         tuple(p.split()) for p in _strings(data.get("irrealis_phrases"), where, "irrealis_phrases")
     )
+    verb_final = data.get("verb_final", False)
+    if not isinstance(verb_final, bool):
+        raise ConfigError("'verb_final' must be true or false", source=where)
     triggers: list[Trigger] = []
     seen: set[tuple[str, str]] = set()
     for n, raw in enumerate(data["triggers"]):
@@ -205,7 +210,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 source_kinds=source_kinds,
             )
         )
-    return Lexicon(language, tuple(triggers), words, irrealis)
+    return Lexicon(language, tuple(triggers), words, irrealis, verb_final)
 
 
 @cache
