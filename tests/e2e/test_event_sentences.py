@@ -82,6 +82,7 @@ LEXICON_CASES = [
     ("Trump kraakte Merkel af tijdens een toespraak.", ("USA", "DEU", "111", "actual")),
     ("Duitsland schaart zich achter Guaidó.", ("DEU", "VEN", "051", "actual")),
     ("China verwelkomde de stap van Noord-Korea.", ("CHN", "PRK", "051", "actual")),
+    ("Trump verwelkomde de Israëlische premier in het Witte Huis.", ("USA", "ISR", "043", "actual")),
     ("De EU bevriest de tegoeden van Venezolaanse functionarissen.", ("EU", "VEN", "163", "actual")),
     ("De Turkse regering heeft een Nederlandse journalist vastgehouden.", ("TUR", "NLD", "173", "actual")),
     ("De Turkse politie hield de Nederlandse journalist aan op het vliegveld.", ("TUR", "NLD", "173", "actual")),
