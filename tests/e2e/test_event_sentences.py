@@ -83,6 +83,9 @@ LEXICON_CASES = [
     ("Duitsland schaart zich achter Guaidó.", ("DEU", "VEN", "051", "actual")),
     ("China verwelkomde de stap van Noord-Korea.", ("CHN", "PRK", "051", "actual")),
     ("Trump verwelkomde de Israëlische premier in het Witte Huis.", ("USA", "ISR", "043", "actual")),
+    ("Trump trof Kim Jong-un in Hanoi.", ("USA", "PRK", "040", "actual")),
+    ("Erdogan sprak telefonisch met Poetin.", ("TUR", "RUS", "041", "actual")),
+    ("Xi en Trump spraken elkaar op de G20-top.", ("USA", "CHN", "040", "actual")),
     ("De EU bevriest de tegoeden van Venezolaanse functionarissen.", ("EU", "VEN", "163", "actual")),
     ("De Turkse regering heeft een Nederlandse journalist vastgehouden.", ("TUR", "NLD", "173", "actual")),
     ("De Turkse politie hield de Nederlandse journalist aan op het vliegveld.", ("TUR", "NLD", "173", "actual")),
@@ -145,6 +148,8 @@ def test_wordings_that_look_like_events_but_are_not() -> None:
         "Met zijn tour langs regionale bondgenoten nam Guaidó in ieder geval afstand van de Amerikanen.",
         "Iran houdt de Verenigde Staten verantwoordelijk voor de aanval.",  # the blamed attack is not Iran's
         "Frankrijk riep zijn ambassadeur in Italië terug voor overleg.",  # consulted at home: no meeting
+        "De sancties treffen Rusland hard.",  # "treffen" hits here: no meeting
+        "Trump heeft maatregelen getroffen tegen China.",
     ]:
         assert not {e for e in _events(text, "2019-04-01") if e[2][:2] in ("04", "17", "19")}, text
 

@@ -1111,6 +1111,11 @@ class LexiconCoder:
             confidence *= 0.6
 
         pairs: list[tuple[list[int] | ActorRef, list[int] | ActorRef]] = []
+        if isinstance(source, list) and set(clause_words) & self._w("reciprocals"):
+            # "Xi en Trump spraken elkaar op de G20-top": with "elkaar" the subjects are each other's targets
+            group = self._coordinated(doc, toks, source[0], pool)
+            if len(group) > 1:
+                source, target, adjective_target = group, [], None
         if not target and adjective_target is not None:
             if isinstance(source, list):
                 source = self._coordinated(doc, toks, source[0], pool)
