@@ -6,7 +6,7 @@ import pytest
 
 from dyad.errors import ConfigError
 from dyad.lang import data
-from dyad.lang.data import irregular_verb_forms, lemma_table, weak_past_lemma
+from dyad.lang.data import irregular_verb_forms, lemma_table, regular_verb_lemma
 
 
 def test_past_forms_of_strong_verbs_have_their_infinitive() -> None:
@@ -51,15 +51,17 @@ def test_malformed_verb_tables_name_the_file(raw: object, message: str, monkeypa
 
 
 @pytest.mark.parametrize(("word", "infinitive"), [("beschuldigde", "beschuldigen"), ("maakten", "maken"),
-                                                  ("stemde", "stemmen"), ("leefde", "leven"), ("reisde", "reizen")])
-def test_a_weak_past_form_the_table_lacks_gets_its_infinitive(word: str, infinitive: str) -> None:
+                                                  ("stemde", "stemmen"), ("leefde", "leven"), ("reisde", "reizen"),
+                                                  ("heerst", "heersen"), ("bekritiseert", "bekritiseren")])
+def test_a_regular_verb_form_the_table_lacks_gets_its_infinitive(word: str, infinitive: str) -> None:
     lemmas = frozenset(lemma_table("nl").values())
-    assert weak_past_lemma(word, "nl", lemmas) == infinitive
+    assert regular_verb_lemma(word, "nl", lemmas) == infinitive
 
 
-def test_no_weak_past_guess_for_short_stems_or_after_a_determiner() -> None:
+def test_no_guess_for_short_stems_nouns_or_after_a_determiner() -> None:
     lemmas = frozenset(lemma_table("nl").values())
-    assert weak_past_lemma("grote", "nl", lemmas) is None  # "gro" + "en" is no verb
-    assert weak_past_lemma("vermeende", "nl", lemmas) == "vermenen"
-    assert weak_past_lemma("vermeende", "nl", lemmas, previous="de") is None  # "de vermeende steun"
-    assert weak_past_lemma("beschuldigde", "en", lemmas) is None  # English has no verbs.yaml endings
+    assert regular_verb_lemma("grote", "nl", lemmas) is None  # "gro" + "en" is no verb
+    assert regular_verb_lemma("ontvangst", "nl", lemmas) is None  # a noun in -t
+    assert regular_verb_lemma("vermeende", "nl", lemmas) == "vermenen"
+    assert regular_verb_lemma("vermeende", "nl", lemmas, previous="de") is None  # "de vermeende steun"
+    assert regular_verb_lemma("beschuldigde", "en", lemmas) is None  # English has no verbs.yaml endings

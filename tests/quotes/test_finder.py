@@ -179,6 +179,30 @@ def test_the_comma_before_the_attribution_may_stand_inside_the_closing_mark(text
         ("direct", "Dit is onaanvaardbaar", "Macron")]
 
 
+def test_a_party_named_like_a_verb_is_the_speaker_not_the_cue() -> None:
+    # dev gold dpg-10749319: "Denk" (the party) opens the sentence; the cue is "liet ... weten"
+    doc = _quotes("Denk liet de Volkskrant dinsdag weten dat de partij alle scenario's openhoudt.")
+    assert [(q.kind, q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("indirect", "liet weten", "Denk")]
+
+
+@pytest.mark.parametrize("text", [
+    "De Amerikaanse president zei dat bij de ontvangst dinsdag in Washington van zijn Braziliaanse ambtgenoot.",
+    "Erdogan heeft eerder gedreigd dat weer te doen met nieuw gekozen HDP-burgemeesters.",
+])
+def test_a_demonstrative_dat_opens_no_content_clause(text: str) -> None:
+    assert _quotes(text).quotes == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Trump zei dat in Venezuela de stroom was uitgevallen.", "in Venezuela de stroom was uitgevallen"),
+    ("Erdogan zei dat we te maken hebben met terroristen.", "we te maken hebben met terroristen"),
+    ("Hammond zei dat in de ministersploeg enige wanhoop heerst.", "in de ministersploeg enige wanhoop heerst"),
+])
+def test_a_content_clause_may_open_with_a_preposition_or_an_infinitive_phrase(text: str, content: str) -> None:
+    assert [q.text for q in _quotes(text).quotes] == [content]
+
+
 def test_english_uses_the_same_engine() -> None:
     doc = _quotes('"We will not back down," Blinken said on Monday. "The United States stands with Taiwan."',
                   language="en")

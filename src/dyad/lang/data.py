@@ -106,13 +106,14 @@ def stem_infinitives(stem: str) -> set[str]:
     return out
 
 
-def weak_past_lemma(word: str, language: str, lemmas: Container[str], previous: str | None = None) -> str | None:
-    """The infinitive of a weak past form the lookup table lacks ("beschuldigde" -> "beschuldigen",
-    "maakten" -> "maken"), when one of its candidate infinitives is a known lemma; None otherwise. The
-    endings come from the language's `verbs.yaml` (`weak_past_endings`); a stem of fewer than four letters is
-    not guessed ("grote" is no form of "groen"), nor a word after a determiner (`adjective_openers`: "de
-    vermeende steun" is an adjective)."""
-    endings, openers = _weak_past_rules(language)
+def regular_verb_lemma(word: str, language: str, lemmas: Container[str], previous: str | None = None) -> str | None:
+    """The infinitive of a regular verb form the lookup table lacks, a weak past ("beschuldigde" ->
+    "beschuldigen", "maakten" -> "maken") or a present in -t ("heerst" -> "heersen"), when one of its
+    candidate infinitives is a known lemma; None otherwise. The endings come from the language's `verbs.yaml`
+    (`weak_past_endings`, `present_endings`); a stem of fewer than four letters is not guessed ("grote" is no
+    form of "groen"), nor a word after a determiner (`adjective_openers`: "de vermeende steun" is an
+    adjective)."""
+    endings, openers = _regular_verb_rules(language)
     if previous is not None and previous in openers:
         return None
     for ending in endings:
@@ -125,15 +126,15 @@ def weak_past_lemma(word: str, language: str, lemmas: Container[str], previous: 
 
 
 @cache
-def _weak_past_rules(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """(weak past endings, longest first; words after which a form is an adjective) of `verbs.yaml`."""
+def _regular_verb_rules(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(verb endings, longest first; words after which a form is an adjective) of `verbs.yaml`."""
     if not has_language_data(language, "verbs"):
         return (), frozenset()
     raw = load_language_data(language, "verbs")
     lists = []
-    for key in ("weak_past_endings", "adjective_openers"):
+    for key in ("weak_past_endings", "present_endings", "adjective_openers"):
         value = raw.get(key, []) if isinstance(raw, dict) else []
         if not isinstance(value, list) or not all(isinstance(e, str) and e for e in value):
             raise ConfigError(f"{key!r} must be a list of words", source=f"dyad/lang/{language}/verbs.yaml")
         lists.append(value)
-    return tuple(sorted(lists[0], key=len, reverse=True)), frozenset(lists[1])
+    return tuple(sorted(lists[0] + lists[1], key=len, reverse=True)), frozenset(lists[2])

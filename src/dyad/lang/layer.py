@@ -26,7 +26,7 @@ from thinc.types import Ints2d
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
 from dyad.errors import ConfigError
-from dyad.lang.data import lemma_table, load_language_data, weak_past_lemma
+from dyad.lang.data import lemma_table, load_language_data, regular_verb_lemma
 from dyad.pipeline import register
 
 #: Characters that end a sentence when a token consists of them.
@@ -202,7 +202,7 @@ class LanguageLayer:
         """The lookup table's lemma; for a weak past form it lacks, the infinitive its stem makes."""
         lemma = self.lemma_table.get(lower)
         if lemma is None:
-            lemma = weak_past_lemma(lower, self.language, self.lemmas, previous) or lower
+            lemma = regular_verb_lemma(lower, self.language, self.lemmas, previous) or lower
         return lemma
 
     @staticmethod

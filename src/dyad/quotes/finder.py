@@ -140,9 +140,14 @@ class _Run:
                     break
             if len(found) == len(parts):
                 return _Cue(i, found[-1] + 1, " ".join(toks[k].text for k in found))
+        if self._opens_sentence(i) and toks[i].text[:1].isupper():
+            return None  # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
         return None
+
+    def _opens_sentence(self, i: int) -> bool:
+        return self.doc.sentences[self._sentence_of_token(i)].token_start == i
 
     def _marker_at(self, i: int, markers: tuple[tuple[str, ...], ...]) -> int:
         """Length of the source marker starting at token i (0 when none)."""
@@ -495,6 +500,8 @@ class _Run:
             if toks[c].lower in self.lex.complementizers:
                 if c + 1 >= hi or (self._is_punct(c + 1) and not set(toks[c + 1].text) <= _MARK_CHARS):
                     return None
+                if self._demonstrative_object(c, hi):
+                    return None
                 last = self._clause_end(c + 1, hi)
                 start, end = self._text_span(c + 1, last)
                 if self._is_quotation(start, end):
@@ -504,6 +511,26 @@ class _Run:
                            "indirect.complement", 0.85)
                 return last + 1
         return None
+
+    def _demonstrative_object(self, c: int, hi: int) -> bool:
+        """Whether the complementizer at token c is a demonstrative object: before an infinitive ("dreigde dat
+        weer te doen": the infinitive marker and a verb in -en within three words, and no subject before them,
+        no capitalised word, determiner or personal pronoun as in "dat Rusland te maken heeft"), or before a
+        prepositional phrase with no verb after it ("zei dat bij de ontvangst van Bolsonaro")."""
+        toks = self.toks
+        if toks[c + 1].lower in self.lex.prepositions:
+            rest = toks[c + 1 : self._clause_end(c + 1, hi) + 1]
+            finite = self.lex.auxiliaries - self.lex.determiners  # not "zijn" as in "van zijn ambtgenoot"
+            if not any(t.lower in finite or (t.lemma != t.lower and t.lemma.endswith("en")) for t in rest):
+                return True
+        for k in range(c + 1, min(hi - 1, c + 4)):
+            if toks[k].lower == self.lex.infinitive_marker:
+                between = [toks[j] for j in range(c + 1, k)]
+                return toks[k + 1].lower.endswith("en") and not any(
+                    t.text[:1].isupper() or t.lower in self.lex.determiners or t.lower in self.lex.clause_subjects
+                    for t in between
+                )
+        return False
 
     def _infinitive(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks

@@ -72,6 +72,9 @@ class QuoteLexicon:
     time_words: frozenset[str]
     #: words that end the search for an infinitival complement ("beloofde amnestie en zette ... te halen")
     coordinators: frozenset[str] = frozenset()
+    #: personal pronouns that open a content clause as its subject ("dat we te maken hebben met"); without
+    #: one, "dat ... te" + infinitive is a demonstrative object ("heeft gedreigd dat weer te doen")
+    clause_subjects: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -114,6 +117,7 @@ class QuoteLexicon:
             relative_pronouns=w["relative_pronouns"],
             time_words=w["time_words"],
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
+            clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
         )
 
     def is_speech_verb(self, form: str, lemma: str) -> bool:
