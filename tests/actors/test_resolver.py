@@ -236,3 +236,7 @@ def test_a_known_first_name_before_a_known_surname_is_another_person() -> None:
     assert all(m.actor is None or m.actor.id != "person.frans_timmermans" for m in doc.mentions)
     assert code_of(resolve("Eurocommissaris Frans Timmermans zei dat. Timmermans reageerde.", "2019-03"),
                    "Timmermans") == "EU"
+
+
+def test_a_persons_own_first_name_in_a_spelling_the_aliases_lack_keeps_the_person() -> None:
+    assert code_of(resolve("Volgens Recep Erdogan is het zo.", "2019-03"), "Erdogan") == "TURGOV"

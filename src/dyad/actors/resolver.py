@@ -401,6 +401,12 @@ class _State:
         aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
         return any(self.r.kb.persons[a.ref].term_at(self.date)[1] > 0 for a in aliases)
 
+    def _own_first_names(self, units: list[Unit], hit: _Hit) -> set[str]:
+        """The first names (folded) of the persons a surname hit may be."""
+        key = tuple(u.key for u in units[hit.start : hit.end])
+        aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
+        return {norm(self.r.kb.persons[a.ref].name.split()[0]) for a in aliases if a.ref in self.r.kb.persons}
+
     def _inside_other_name(self, units: list[Unit], hit: _Hit) -> bool:
         """A place or country alias inside another name: after or before an unknown capitalised word
         ("Real Madrid", "Santiago Bernabéu", "Singapore Airlines"), in "Hoek van Holland", or glued by a
@@ -410,6 +416,8 @@ class _State:
             return False
         a, b = hit.start, hit.end
         if kind == "surname":
+            if a > 0 and units[a - 1].key in self._own_first_names(units, hit):
+                return False  # "Recep Erdogan": the person's own first name, in a spelling the aliases lack
             # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person
             return (
                 self._plain_cap(units, a - 1)
@@ -1096,6 +1104,9 @@ class _State:
             return i + 1
         label = self.names_by_token.get(u.token)
         end = self._name_run(units, i)
+        surname = self.r._kb_match(units, i + 1) if end - i == 2 else None
+        if surname is not None and surname.alias.kind == "surname" and u.key in self._own_first_names(units, surname):
+            return i  # "Recep Erdogan": the known person under a first name the aliases lack
         if end - i < 2 and label != "PER":
             return i
         if label not in (None, "PER", "MISC"):
