@@ -22,9 +22,9 @@ FLOORS = {
     ("events", "factuality"): 0.95,
     ("events", "date"): 0.95,
     ("dyads", "f1"): 0.83,
-    ("quotes", "f1"): 0.95,
+    ("quotes", "f1"): 0.97,
     ("quotes_direct", "f1"): 0.96,
-    ("quotes_indirect", "f1"): 0.93,
+    ("quotes_indirect", "f1"): 0.96,
     ("actors", "country_accuracy"): 0.96,
 }
 
