@@ -203,6 +203,12 @@ def test_a_content_clause_may_open_with_a_preposition_or_an_infinitive_phrase(te
     assert [q.text for q in _quotes(text).quotes] == [content]
 
 
+def test_the_cue_may_follow_a_long_subject_after_the_quotation() -> None:
+    doc = _quotes('"We will not accept this," Russian Foreign Minister Sergei Lavrov told reporters.', language="en")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("direct", "Russian Foreign Minister Sergei Lavrov")]
+
+
 def test_english_uses_the_same_engine() -> None:
     doc = _quotes('"We will not back down," Blinken said on Monday. "The United States stands with Taiwan."',
                   language="en")

@@ -312,8 +312,9 @@ class _Run:
             lead = [k for k in after if k < first]
             if (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
                              for k in lead)) or (not lead and comma_inside):
-                for k in words_after[:3]:
-                    if any(toks[j].text in {".", "!", "?"} for j in range(first, k)):
+                # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
+                for k in words_after[:8]:
+                    if any(toks[j].text in {".", "!", "?", ",", ";", ":"} for j in range(first, k)):
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
