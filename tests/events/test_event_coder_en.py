@@ -62,6 +62,10 @@ CASES: list[tuple[str, str, str, str]] = [
     # "attack": a person in words, a state or its forces with arms
     ("Trump attacked Merkel over her refugee policy.", "111", "USA", "DEU"),
     ("Russia attacked Ukraine.", "190", "RUS", "UKR"),
+    ("Israeli jets struck targets in Syria overnight.", "190", "ISR", "SYR"),
+    ("China warned the United States against interfering in Hong Kong.", "111", "CHN", "USA"),
+    ("Iran seized a British tanker in the Strait of Hormuz.", "1711", "IRN", "GBR"),
+    ("Venezuela broke diplomatic relations with Colombia.", "161", "VEN", "COL"),
 ]
 
 
