@@ -108,8 +108,10 @@ def ner_scores(nlp: Language) -> dict[str, Any]:
     for document in convert_conll2002.read_documents(convert_conll2002.CONLL_DIR / "ned.testb"):
         for i in range(0, len(document), 10):
             refs.append(convert_conll2002.to_doc(nlp.vocab, document[i : i + 10]))
-    # Only the ner (which carries its own tok2vec) is needed for entity scores.
-    with nlp.select_pipes(enable=["ner"]):
+    # Only the ner and what it listens to are needed for entity scores: its own tok2vec in the assembled
+    # model, the shared one in a jointly trained model (without it a listener gets no input: F1 0.0).
+    upstream = [name for name, pipe in nlp.pipeline if "ner" in getattr(pipe, "listening_components", [])]
+    with nlp.select_pipes(enable=[*upstream, "ner"]):
         return evaluate(nlp, refs)
 
 
