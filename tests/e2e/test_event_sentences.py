@@ -100,6 +100,11 @@ LEXICON_CASES = [
     ("De VS eisen van China meer toegang tot de Chinese markt.", ("USA", "CHN", "1011", "actual")),
     ("Een Chinese delegatie reisde naar Washington.", ("CHN", "USA", "042", "actual")),
     ("Iran heeft de Britse tanker in beslag genomen.", ("IRN", "GBR", "1711", "actual")),
+    # strong participles the lookup table lacks, after a form of "hebben" or "worden"
+    ("Rusland heeft het voorstel van de VS verworpen.", ("RUS", "USA", "120", "actual")),
+    ("Iran heeft een akkoord gesloten met China.", ("IRN", "CHN", "057", "actual")),
+    ("De NAVO heeft Libië aangevallen.", ("NATO", "LBY", "190", "actual")),
+    ("Nederland werd door de EU gedwongen tot concessies.", ("EU", "NLD", "170", "actual")),
     ("Trump heeft de Iraanse Revolutionaire Garde op de terreurlijst gezet.", ("USA", "IRN", "163", "actual")),
     # a people named by its demonym protests against its own government
     ("Duizenden Venezolanen gingen de straat op tegen Maduro.", ("VEN", "VEN", "141", "actual")),
