@@ -222,6 +222,13 @@ def test_an_event_noun_between_two_actors_is_mutual() -> None:
     assert {("ISR", "PSE", "190", "actual"), ("PSE", "ISR", "190", "actual")} <= got
 
 
+def test_news_media_reporting_a_deed_do_not_do_it() -> None:
+    # DpgMedia2019 10791381: the wife asked the French government for help; the newspaper reports it
+    text = ("Zijn vrouw vloog naar Parijs om hulp te vragen van de regering, schrijft de Britse zakenkrant "
+            "Financial Times.")
+    assert not _events(text, "2019-04-05")
+
+
 def test_who_reports_a_clause_is_not_borrowed_as_its_target() -> None:
     # DpgMedia2019 10723126: the newspaper reports the investigation; the bank is no actor
     text = "Een Italiaanse zakenkrant meldde dat het Italiaanse Openbaar Ministerie een onderzoek start naar de bank."

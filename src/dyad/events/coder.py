@@ -771,7 +771,8 @@ class LexiconCoder:
         for q in doc.quotes:
             if q.speaker is None or q.speaker.country is None:
                 continue
-            if not informants and q.rule.endswith(".according_to"):
+            # an informant: a report "volgens X", or news media telling what others did ("schrijft de krant")
+            if not informants and (q.rule.endswith(".according_to") or (q.speaker.actor or "").endswith("MED")):
                 continue
             if q.start <= offset < q.end or (
                 q.sentence == sentence and q.kind != "partial" and q.start <= offset <= q.end + 1
