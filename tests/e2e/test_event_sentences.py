@@ -105,6 +105,9 @@ LEXICON_CASES = [
     ("Iran heeft een akkoord gesloten met China.", ("IRN", "CHN", "057", "actual")),
     ("De NAVO heeft Libië aangevallen.", ("NATO", "LBY", "190", "actual")),
     ("Nederland werd door de EU gedwongen tot concessies.", ("EU", "NLD", "170", "actual")),
+    # the perfect passive with "zijn" and its agent
+    ("Israël is door Hamas bekritiseerd.", ("PSE", "ISR", "111", "actual")),
+    ("Maduro is door de VS veroordeeld.", ("USA", "VEN", "111", "actual")),
     ("Trump heeft de Iraanse Revolutionaire Garde op de terreurlijst gezet.", ("USA", "IRN", "163", "actual")),
     # a people named by its demonym protests against its own government
     ("Duizenden Venezolanen gingen de straat op tegen Maduro.", ("VEN", "VEN", "141", "actual")),

@@ -957,7 +957,10 @@ class LexiconCoder:
                 target = p_target
 
         agents = [mi for mi in cands if preps[mi] in self._w("agent_prepositions")]
-        passive = self._passive(clause_words)
+        passive = self._passive(clause_words) or bool(
+            # the perfect passive: "Israël is door Hamas bekritiseerd" (with its agent; "is" alone is a copula)
+            agents and set(clause_words) & self._w("perfect_passive_auxiliaries")
+        )
         subj, unresolved = self._subject(doc, match, clauses, toks, all_preps)
 
         owned = False  # a noun trigger whose doer its own phrase names

@@ -62,6 +62,7 @@ _WORD_LISTS = (
     "preposition_articles",
     "irregular_participles",
     "passive_auxiliaries",
+    "perfect_passive_auxiliaries",
     "agent_prepositions",
     "possessive_prepositions",
     "default_target_preps",
