@@ -90,8 +90,8 @@ DEFAULT_BATCH_SIZE = 4
 
 #: Articles (and failures) per store transaction in the driver; a batch is also committed when its oldest
 #: entry has waited `_WRITE_DELAY_S`, and at the end. A commit and each statement cost about a millisecond
-#: in the driver, which shares the workers' cores: at 32 the driver spent 1.5 s of CPU on 1,000 articles,
-#: at 128 (where the delay usually decides) 1.0 s.
+#: in the driver, which shares the workers' cores (`driver_cpu_s` of `benchmarks/bench.py`, 1,007 lines:
+#: 1.3-1.5 s at 32, 1.0-1.1 s at 128, where the delay usually decides; docs/BENCHMARKS.md).
 DEFAULT_WRITE_BATCH = 128
 _WRITE_DELAY_S = 1.0
 
@@ -619,12 +619,7 @@ class _Driver:
                 self._report(op[1], op[2])
                 continue
             if op[0] == "error":
-                if outcomes is None:
-                    error = op[2]
-                    self.store.record_error(self.summary.run_id, origin=error.origin, code=error.code,
-                                            message=error.message, article_id=error.article_id)
-                self.summary.failures.append(op[1])
-                self._report("failed", op[1].origin)
+                self._recorded(op[1], op[2].article_id, written=outcomes is not None)
                 continue
             entry, item = op[1], op[2]
             self._report("start", entry.origin)
@@ -635,11 +630,8 @@ class _Driver:
                     outcome = self.store.put_article(item.article, item.content_hash, item.extraction,
                                                      self.summary.run_id)
                 except StoreError as exc:
-                    failure = IngestFailure(entry.origin, exc.code, exc.message)
-                    self.store.record_error(self.summary.run_id, origin=failure.origin, code=failure.code,
-                                            message=failure.message, article_id=item.article.id)
-                    self.summary.failures.append(failure)
-                    self._report("failed", failure.origin)
+                    self._recorded(IngestFailure(entry.origin, exc.code, exc.message), item.article.id,
+                                   written=False)
                     continue
             if outcome == "inserted":
                 self.summary.inserted += 1
@@ -657,6 +649,14 @@ class _Driver:
         one doubled the transactions."""
         self._pend(("error", failure, ErrorRow(failure.origin, failure.code, failure.message, article_id,
                                                now_utc())))
+
+    def _recorded(self, failure: IngestFailure, article_id: str | None, *, written: bool) -> None:
+        """Count and report a failure whose turn has come; record it in the store unless its batch did."""
+        if not written:
+            self.store.record_error(self.summary.run_id, origin=failure.origin, code=failure.code,
+                                    message=failure.message, article_id=article_id)
+        self.summary.failures.append(failure)
+        self._report("failed", failure.origin)
 
     def _report(self, event: ProgressEvent, origin: str) -> None:
         if self.progress is not None:

@@ -6,7 +6,7 @@ import pytest
 
 from dyad.errors import ConfigError
 from dyad.lang import data
-from dyad.lang.data import irregular_verb_forms, lemma_table, regular_verb_lemma
+from dyad.lang.data import irregular_verb_forms, lemma_table, lemma_values, regular_verb_lemma
 
 
 def test_past_forms_of_strong_verbs_have_their_infinitive() -> None:
@@ -19,13 +19,13 @@ def test_past_forms_of_strong_verbs_have_their_infinitive() -> None:
 
 
 def test_the_lookup_tables_own_reading_wins(monkeypatch: pytest.MonkeyPatch) -> None:
-    lemma_table.cache_clear()
+    data._lemma_data.cache_clear()
     monkeypatch.setattr(data, "irregular_verb_forms", lambda language, known: {"jaren": "jaren", "wees": "wijzen"})
     try:
         table = lemma_table("nl")
         assert table["jaren"] == "jaar" and table["wees"] == "wijzen"
     finally:
-        lemma_table.cache_clear()
+        data._lemma_data.cache_clear()
 
 
 def test_participles_stay_out() -> None:
@@ -54,12 +54,12 @@ def test_malformed_verb_tables_name_the_file(raw: object, message: str, monkeypa
                                                   ("stemde", "stemmen"), ("leefde", "leven"), ("reisde", "reizen"),
                                                   ("heerst", "heersen"), ("bekritiseert", "bekritiseren")])
 def test_a_regular_verb_form_the_table_lacks_gets_its_infinitive(word: str, infinitive: str) -> None:
-    lemmas = frozenset(lemma_table("nl").values())
+    lemmas = lemma_values("nl")
     assert regular_verb_lemma(word, "nl", lemmas) == infinitive
 
 
 def test_no_guess_for_short_stems_nouns_or_after_a_determiner() -> None:
-    lemmas = frozenset(lemma_table("nl").values())
+    lemmas = lemma_values("nl")
     assert regular_verb_lemma("grote", "nl", lemmas) is None  # "gro" + "en" is no verb
     assert regular_verb_lemma("ontvangst", "nl", lemmas) is None  # a noun in -t
     assert regular_verb_lemma("vermeende", "nl", lemmas) == "vermenen"

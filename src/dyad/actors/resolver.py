@@ -29,7 +29,7 @@ from dyad.actors.index import Alias, AliasIndex, case_matches, get_index
 from dyad.actors.kb import KnowledgeBase, Person, load_kb, norm
 from dyad.actors.lexicon import AgentNoun, Lexicon, load_lexicon
 from dyad.document import Actor, Document, Mention, PartialDate
-from dyad.lang.data import lemma_table
+from dyad.lang.data import lemma_table, lemma_values
 from dyad.pipeline import register
 
 #: KB roles that one person holds per country at a time (so "de Russische president" has one answer).
@@ -72,12 +72,13 @@ class _Hit:
 class _Words:
     """Ordinary words of a language: spaCy's stop words and the forms and lemmas of its lookup lemma table."""
 
-    def __init__(self, table: Mapping[str, str], stop_words: frozenset[str]) -> None:
+    def __init__(self, table: Mapping[str, str], lemmas: frozenset[str], stop_words: frozenset[str]) -> None:
         self.table = table
-        self.lemmas = frozenset(table.values()) | stop_words
+        self.lemmas = lemmas
+        self.stop_words = stop_words
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and (word in self.lemmas or word in self.table)
+        return isinstance(word, str) and (word in self.lemmas or word in self.table or word in self.stop_words)
 
 
 @cache
@@ -85,7 +86,7 @@ def _common_words(language: str) -> _Words:
     """Ordinary words: a sentence-initial capitalised word that is one ("Denk", "Kok") is not trusted as a
     name alone."""
     stop_words = frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
-    return _Words(lemma_table(language), stop_words)
+    return _Words(lemma_table(language), lemma_values(language), stop_words)
 
 
 class KBResolver:
@@ -397,15 +398,17 @@ class _State:
         "Blok reageerde" in 2019), but not a former office holder's ("Kok", "Park")."""
         if hit.alias.kind != "surname":
             return False
-        key = tuple(u.key for u in units[hit.start : hit.end])
-        aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
-        return any(self.r.kb.persons[a.ref].term_at(self.date)[1] > 0 for a in aliases)
+        return any(p.term_at(self.date)[1] > 0 for p in self._surname_persons(units, hit))
 
     def _own_first_names(self, units: list[Unit], hit: _Hit) -> set[str]:
         """The first names (folded) of the persons a surname hit may be."""
+        return {norm(p.name.split()[0]) for p in self._surname_persons(units, hit)}
+
+    def _surname_persons(self, units: list[Unit], hit: _Hit) -> list[Person]:
+        """Every person whose surname the hit's words are (the hit's own alias when the index has none)."""
         key = tuple(u.key for u in units[hit.start : hit.end])
         aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
-        return {norm(self.r.kb.persons[a.ref].name.split()[0]) for a in aliases if a.ref in self.r.kb.persons}
+        return [self.r.kb.persons[a.ref] for a in aliases if a.ref in self.r.kb.persons]
 
     def _inside_other_name(self, units: list[Unit], hit: _Hit) -> bool:
         """A place or country alias inside another name: after or before an unknown capitalised word
@@ -491,10 +494,8 @@ class _State:
         return None  # adjectives alone are not mentions
 
     def _surname(self, sent: int, units: list[Unit], hit: _Hit) -> int | None:
-        kb = self.r.kb
         key = tuple(u.key for u in units[hit.start : hit.end])
-        aliases = [a for a in self.r.index.entries.get(key, ()) if a.kind == "surname"] or [hit.alias]
-        persons = [kb.persons[a.ref] for a in aliases]
+        persons = self._surname_persons(units, hit)
         seen = [p for p in persons if p.id in self.seen_persons]
         if seen:
             p = max(seen, key=lambda x: self.seen_persons[x.id])

@@ -1141,13 +1141,7 @@ class LexiconCoder:
         if not pairs:
             return []
 
-        # a deed named with its doer ("een voorstel van president Poetin", "de Russische inval") happened,
-        # whatever the clause says of it ("Biden was niet ingegaan op een voorstel van Poetin")
-        factuality = Factuality.ACTUAL if owned and not trig.factuality else self._factuality(match, clauses, toks)
-        if owned and not trig.factuality and any(
-            doc.tokens[i].lower in self._w("possibility_words") for i in range(max(match.anchor - 2, 0), match.anchor)
-        ):
-            factuality = Factuality.POSSIBLE  # "een mogelijke aanval van de VS": named with its doer, yet possible
+        factuality = self._factuality(match, clauses, toks, owned=owned)
         entry = codes.lookup(trig.cameo)
         parts = self._trigger_parts(doc, match.tokens)
         out: list[tuple[int, Event]] = []
@@ -1475,10 +1469,19 @@ class LexiconCoder:
         return []
 
     # ------------------------------------------------------------------ factuality
-    def _factuality(self, match: _Match, clauses: Sequence[_Clause], toks: Mapping[int, _Tok]) -> Factuality:
+    def _factuality(
+        self, match: _Match, clauses: Sequence[_Clause], toks: Mapping[int, _Tok], *, owned: bool = False
+    ) -> Factuality:
         trig = match.trigger
         if trig.factuality:
             return Factuality(trig.factuality)
+        possibility = self._w("possibility_words")
+        if owned:
+            # a deed named with its doer ("een voorstel van president Poetin", "de Russische inval") happened,
+            # whatever the clause says of it ("Biden was niet ingegaan op een voorstel van Poetin"), unless
+            # its own phrase hedges it ("een mogelijke aanval van de VS")
+            before = (toks[i].lower for i in range(match.anchor - 2, match.anchor) if i in toks)
+            return Factuality.POSSIBLE if any(w in possibility for w in before) else Factuality.ACTUAL
         in_trigger = set(match.tokens)
         scope = [clauses[match.clause]]
         clause = clauses[match.clause]
@@ -1514,7 +1517,6 @@ class LexiconCoder:
             t.keys & self._w("modal_lemmas") for t in tokens
         ):
             return Factuality.POSSIBLE
-        possibility = self._w("possibility_words")
         if any(t.lower in possibility and t.i < last for t in tokens):
             return Factuality.POSSIBLE
         irrealis = self._w("irrealis_lemmas")

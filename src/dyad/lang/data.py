@@ -36,21 +36,35 @@ def has_language_data(language: str, name: str) -> bool:
     return resources.files("dyad.lang").joinpath(language, f"{name}.yaml").is_file()
 
 
-@cache
 def lemma_table(language: str) -> Mapping[str, str]:
-    """spaCy's lookup lemma table of a language (spacy-lookups-data), empty for a language without one.
+    """spaCy's lookup lemma table of a language (spacy-lookups-data), empty for a language without one,
+    with the past forms of the strong verbs it lacks (`verbs.yaml`).
 
     A plain dict rather than spaCy's `Table`: building a `Table` hashes all 213,000 Dutch keys into the
     string store, which took two of the three seconds a pipeline needed to load."""
+    return _lemma_data(language)[0]
+
+
+def lemma_values(language: str) -> frozenset[str]:
+    """The lemmas of `lemma_table` (a base form such as "hand" is often no key of it)."""
+    return _lemma_data(language)[1]
+
+
+@cache
+def _lemma_data(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The lemma table and its set of lemmas, built once per process."""
     table: dict[str, str] = {}
     if language in registry.lookups:
         tables = registry.lookups.get(language)
         if "lemma_lookup" in tables:
             table = dict(load_spacy_language_data(tables["lemma_lookup"]))
+    lemmas = frozenset(table.values())
     if has_language_data(language, "verbs"):
-        for form, lemma in irregular_verb_forms(language, frozenset(table.values())).items():
+        forms = irregular_verb_forms(language, lemmas)
+        for form, lemma in forms.items():
             table.setdefault(form, lemma)  # the lookup table's own reading of a form wins
-    return table
+        lemmas |= frozenset(forms.values())
+    return table, lemmas
 
 
 def irregular_verb_forms(language: str, known_lemmas: frozenset[str] = frozenset()) -> dict[str, str]:

@@ -26,7 +26,7 @@ from thinc.types import Ints2d
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
 from dyad.errors import ConfigError
-from dyad.lang.data import lemma_table, load_language_data, regular_verb_lemma
+from dyad.lang.data import lemma_table, lemma_values, load_language_data, regular_verb_lemma
 from dyad.pipeline import register
 
 #: Characters that end a sentence when a token consists of them.
@@ -133,8 +133,7 @@ class LanguageLayer:
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.has_lemmatizer = "lemmatizer" in self.nlp.pipe_names
         self.lemma_table = lemma_table(language)
-        # the lemmas themselves: a base form ("hand") is often no key of the lookup table
-        self.lemmas = frozenset(self.lemma_table.values())
+        self.lemmas = lemma_values(language)
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
 
     def __call__(self, doc: Document) -> None:
