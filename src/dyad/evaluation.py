@@ -16,6 +16,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -274,6 +275,7 @@ def load_gold(gold_dir: str | Path) -> list[GoldArticle]:
     if not files:
         raise GoldError("no *.json gold files in this folder", source=str(gold_dir))
     out = []
+    inputs: dict[tuple[str, Any], list[Any]] = {}  # a JSONL file is read once for all the gold files naming it
     for path in files:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -287,12 +289,18 @@ def load_gold(gold_dir: str | Path) -> list[GoldArticle]:
             article = Article(id=data["article_id"], text=data["text"], published=pub,
                               language=data.get("language"), origin=str(path))
         elif "input" in data:
-            items = list(read_inputs([str((path.parent / data["input"]).resolve())],
-                                     language=data.get("language")))
+            # `PATH#ID` names the line of a JSONL file whose `id` is ID (FORMAT.md)
+            name, _, line_id = str(data["input"]).partition("#")
+            source = str((path.parent / name).resolve())
+            if (source, data.get("language")) not in inputs:
+                inputs[source, data.get("language")] = list(read_inputs([source], language=data.get("language")))
+            items = inputs[source, data.get("language")]
+            if line_id:
+                items = [item for item in items if isinstance(item, Article) and item.id == line_id] or items[:0]
             if len(items) != 1 or isinstance(items[0], ReadFailure):
                 reason = items[0].message if items and isinstance(items[0], ReadFailure) else "no article"
                 raise GoldError(f"cannot read the gold article {data['input']}: {reason}", source=str(path))
-            article = items[0]
+            article = copy(items[0])
             assert isinstance(article, Article)
             article.id = data["article_id"]
             article.published = pub or article.published

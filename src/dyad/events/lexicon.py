@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from dyad.errors import ConfigError
@@ -214,6 +215,25 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
     return Lexicon(language, tuple(triggers), words, irrealis, verb_final)
 
 
+def codebook_files(language: str) -> list[str]:
+    """Names (without `.yaml`) of the per-root lexicon files under `dyad/lang/<lang>/events/`, sorted."""
+    folder = resources.files("dyad.lang").joinpath(language, "events")
+    if not folder.is_dir():
+        return []
+    return sorted(f"events/{item.name[:-5]}" for item in folder.iterdir() if item.name.endswith(".yaml"))
+
+
 @cache
 def load_lexicon(language: str) -> Lexicon:
-    return compile_lexicon(language, load_language_data(language, "events"))
+    """`events.yaml` (clause vocabulary and core triggers) plus the triggers of every per-root file in
+    `events/` (the codebook-wide wordings: one file per CAMEO root, `triggers` only)."""
+    data = load_language_data(language, "events")
+    if isinstance(data, dict) and isinstance(data.get("triggers"), list):
+        data = dict(data, triggers=list(data["triggers"]))
+        for name in codebook_files(language):
+            extra = load_language_data(language, name)
+            if not isinstance(extra, dict) or set(extra) != {"triggers"} or not isinstance(extra["triggers"], list):
+                where = f"dyad/lang/{language}/{name}.yaml"
+                raise ConfigError("expected a mapping with only a 'triggers' list", source=where)
+            data["triggers"].extend(extra["triggers"])
+    return compile_lexicon(language, data)
