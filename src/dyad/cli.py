@@ -203,12 +203,18 @@ def export(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold *.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object (last line)."),
+    events: str | None = typer.Option(
+        None, "--events", help="Events component instead of the configured one: lexicon_coder (the rules) or "
+        "learned_coder (the rules' candidates decided by the trained model)."
+    ),
 ) -> None:
-    """Extract the gold articles and score them as shared/spec/FORMAT.md says."""
+    """Extract the gold articles and score them as shared/spec/FORMAT.md says.
+
+    Example: dyad eval corpus/nl-politics/test --events lexicon_coder --json"""
     from dyad.evaluation import evaluate as run_evaluation
 
     try:
-        result = run_evaluation(gold_dir).to_dict()
+        result = run_evaluation(gold_dir, {"events": events} if events else None).to_dict()
     except DyadError as exc:
         raise _fail(exc) from exc
     if as_json:

@@ -310,13 +310,22 @@ def load_gold(gold_dir: str | Path) -> list[GoldArticle]:
     return out
 
 
-def evaluate(gold_dir: str | Path) -> Evaluation:
-    """Extract every gold article with the default pipeline and score it."""
+def evaluate(gold_dir: str | Path, components: dict[str, str] | None = None) -> Evaluation:
+    """Extract every gold article with the default pipeline (or with `components` in place of the
+    configured ones: {"events": "lexicon_coder"}) and score it."""
     from dyad.api import analyse
+    from dyad.pipeline import Pipeline
     from dyad.records import build_records
 
+    pipelines: dict[str, Pipeline] = {}
     result = Evaluation()
     for gold in load_gold(gold_dir):
-        records = build_records(analyse(gold.article))
+        if components and gold.article.language:
+            language = gold.article.language
+            pipeline = pipelines.get(language) or pipelines.setdefault(language, Pipeline(language, None, components))
+            doc = pipeline(gold.article)
+        else:
+            doc = analyse(gold.article)
+        records = build_records(doc)
         result.add_article(gold.article.id, records.events, gold.events, records.quotes, gold.quotes)
     return result

@@ -42,6 +42,7 @@ _BUILTIN_MODULES = (
     "dyad.lang.layer",
     "dyad.actors.resolver",
     "dyad.events.coder",
+    "dyad.events.decision",
     "dyad.quotes.finder",
     "dyad.temporal.resolver",
 )
@@ -110,13 +111,18 @@ def load_config(language: str, path: str | None = None) -> list[StageConfig]:
 class Pipeline:
     """The configured components of one language, run in stage order over an article."""
 
-    def __init__(self, language: str, config_path: str | None = None) -> None:
+    def __init__(
+        self, language: str, config_path: str | None = None, components: Mapping[str, str] | None = None
+    ) -> None:
+        """`components` replaces the configured component of a stage by name ({"events": "lexicon_coder"})."""
         if language not in LANGUAGES:
             raise LanguageError(f"unsupported language {language!r}; dyad handles {', '.join(LANGUAGES)}")
         _import_builtins()
         self.language = language
         self.stages: list[tuple[str, str, Component]] = []
         for sc in load_config(language, config_path):
+            if components and sc.stage in components:
+                sc = StageConfig(sc.stage, components[sc.stage], sc.settings)
             factory = _FACTORIES.get((sc.stage, sc.component))
             if factory is None:
                 raise ConfigError(

@@ -253,6 +253,10 @@ class LexiconCoder:
         self.adjectives: Mapping[str, str] | None = _state_adjectives(language)
         lemma_table(language)  # load the lookup table with the component, not on the first sentence
         self._index = self._trigger_index(self.lexicon)
+        #: with `keep_open`, the matches of the last document for which the rules found no actors, as events
+        #: with empty sides (`open_events`): candidates whose actors a learned decision may choose
+        self.keep_open = bool(self.settings.get("keep_open", False))
+        self.open_events: list[Event] = []
         #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `_tok`
         self._tok_cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
 
@@ -417,6 +421,7 @@ class LexiconCoder:
     def __call__(self, doc: Document) -> None:
         events: list[tuple[int, float, Event]] = []
         self._coded = {}
+        self.open_events = []
         for sent in doc.sentences:
             toks = {t.i: self._tok(t) for t in doc.sentence_tokens(sent.index)}
             in_sentence = doc.mentions_in(sent.index)
@@ -431,9 +436,12 @@ class LexiconCoder:
             matches = self._select(self._find(toks, clauses))
             coded: list[Event] = []
             for match in matches:
-                for priority, event in self._code(doc, sent.index, match, clauses, toks):
+                found = self._code(doc, sent.index, match, clauses, toks)
+                for priority, event in found:
                     events.append((priority, event.confidence, event))
                     coded.append(event)
+                if not found and self.keep_open:
+                    self.open_events.append(self._open_event(doc, sent.index, match, clauses, toks))
             self._coded[sent.index] = coded
         doc.events.extend(self._dedupe(events))
 
@@ -1181,6 +1189,17 @@ class LexiconCoder:
                         )
                     )
         return out
+
+    def _open_event(
+        self, doc: Document, sentence: int, match: _Match, clauses: Sequence[_Clause], toks: Mapping[int, _Tok]
+    ) -> Event:
+        trig = match.trigger
+        entry = codes.lookup(trig.cameo)
+        text, start, end = self._trigger_parts(doc, match.tokens)
+        return Event(sentence=sentence, source=ActorRef(""), target=ActorRef(""), cameo=trig.cameo,
+                     quad_class=entry.quad_class, goldstein=entry.goldstein, plover=entry.plover,
+                     factuality=self._factuality(match, clauses, toks), trigger=text, trigger_start=start,
+                     trigger_end=end, rule=f"{self.language}.{trig.id}", confidence=round(trig.confidence, 3))
 
     @staticmethod
     def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:

@@ -1,0 +1,126 @@
+"""The learned event decision: the lexicon proposes, a trained model decides.
+
+The "learned_coder" events component runs the lexicon coder (`dyad.events.coder`) as its candidate generator.
+Each event the rules code becomes a group of candidates: the rules' pair of actors, that pair swapped, and
+the rules' source or target replaced by another resolved actor mention of the sentence. A trigger the rules
+matched but found no actors for becomes a group of every ordered pair of the sentence's resolved mentions.
+A logistic model (`dyad.events.model`, trained by `make train-events` on the training split of the project's
+annotated corpus) scores every candidate from its features (`dyad.events.features`); per group the
+best-scoring candidate is kept when its probability reaches the model's threshold. Each kept event records
+the rule and the model (`rule@model`) and the probability as its confidence.
+
+The rules alone ("lexicon_coder") stay the baseline and the fallback: which of the two runs is configuration
+(`pipeline.toml`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dyad.document import ActorRef, Document, Event
+from dyad.events.coder import LexiconCoder
+from dyad.events.features import Candidate, FeatureExtractor
+from dyad.events.model import LogisticModel
+from dyad.pipeline import register
+
+
+def default_model_path(language: str) -> Path:
+    return Path(str(resources.files("dyad.events").joinpath("data", f"{language}_events_model.json")))
+
+
+#: at most this many actor mentions of a sentence make pairs for a trigger the rules found no actors for
+OPEN_MENTIONS = 6
+
+
+def candidates(
+    doc: Document, events: list[Event], alternatives: bool = True, open_events: Sequence[Event] = ()
+) -> list[list[Candidate]]:
+    """The candidate groups of a document: one group per rule event, its own pair first; one group per
+    trigger the rules found no actors for, with every ordered pair of the sentence's resolved mentions."""
+    extractor = FeatureExtractor(doc)
+    groups = []
+    for event in events:
+        pairs: list[tuple[str, Event]] = [("rule", event)]
+        if alternatives:
+            pairs += _alternatives(doc, event)
+        groups.append([Candidate(e, origin, extractor.features(e, origin)) for origin, e in pairs])
+    for event in open_events:
+        group = [Candidate(e, "open", extractor.features(e, "open")) for e in _open_pairs(doc, event)]
+        if group:
+            groups.append(group)
+    return groups
+
+
+def _open_pairs(doc: Document, event: Event) -> list[Event]:
+    mentions = [i for i in doc.mentions_in(event.sentence) if (a := doc.mentions[i].actor) and a.country]
+    refs = [ActorRef.from_mention(doc, i) for i in mentions[:OPEN_MENTIONS]]
+    return [replace(event, source=a, target=b) for a in refs for b in refs
+            if a.mention != b.mention and a.actor_id != b.actor_id]
+
+
+def _alternatives(doc: Document, event: Event) -> list[tuple[str, Event]]:
+    out: list[tuple[str, Event]] = []
+    source, target = event.source, event.target
+    if source.country and target.country and source.country != target.country:
+        out.append(("swap", replace(event, source=target, target=source)))
+    seen = {source.country, target.country}
+    for index in doc.mentions_in(event.sentence):
+        actor = doc.mentions[index].actor
+        if actor is None or actor.country is None or actor.country in seen:
+            continue
+        seen.add(actor.country)
+        other = ActorRef.from_mention(doc, index)
+        if actor.country != source.country:
+            out.append(("other_target", replace(event, target=other)))
+        if actor.country != target.country:
+            out.append(("other_source", replace(event, source=other)))
+    return out
+
+
+def decide(model: LogisticModel, groups: list[list[Candidate]]) -> list[Event]:
+    """The best candidate of each group that reaches the threshold, one per sentence, dyad and root."""
+    best: dict[tuple[int, str | None, str | None, str], tuple[float, Event]] = {}
+    for group in groups:
+        scored = max(((model.probability(c.features), n, c) for n, c in enumerate(group)),
+                     key=lambda item: (item[0], -item[1]))
+        p, _, chosen = scored
+        if p < model.threshold:
+            continue
+        e = chosen.event
+        event = replace(e, rule=f"{e.rule}@{model.name}", confidence=round(p, 3))
+        key = (e.sentence, e.source.country, e.target.country, e.cameo[:2])
+        if key not in best or p > best[key][0]:
+            best[key] = (p, event)
+    return sorted((e for _, e in best.values()), key=lambda e: (e.sentence, e.trigger_start))
+
+
+class LearnedCoder:
+    """Registered as the "learned_coder" events component (settings: `model`, a path to a model file
+    instead of the packaged one; `alternatives`, whether other actor pairs are candidates)."""
+
+    def __init__(self, language: str, settings: Mapping[str, Any] | None = None) -> None:
+        settings = dict(settings or {})
+        self.rules = LexiconCoder(language, {**settings, "keep_open": True})
+        path = settings.get("model") or default_model_path(language)
+        self.model = LogisticModel.load(path)
+        self.alternatives = bool(settings.get("alternatives", True))
+
+    def propose(self, doc: Document) -> list[list[Candidate]]:
+        """Run the rules and return their events as candidate groups, leaving `doc.events` as it was."""
+        before = len(doc.events)
+        self.rules(doc)
+        events = doc.events[before:]
+        del doc.events[before:]
+        return candidates(doc, events, self.alternatives, self.rules.open_events)
+
+    def __call__(self, doc: Document) -> None:
+        doc.events.extend(decide(self.model, self.propose(doc)))
+
+
+@register("events", "learned_coder")
+def create_learned_coder(language: str, settings: Mapping[str, Any]) -> LearnedCoder:
+    return LearnedCoder(language, settings)

@@ -1,0 +1,113 @@
+"""Features of an event candidate, for the learned decision (`dyad.events.decision`).
+
+A candidate is an `Event` the lexicon proposes, perhaps with another pair of actors of its sentence than the
+rules chose. Its features are strings ("root=11", "w-1=tegen", "src=person|tgt=state"): what the trigger is,
+the words around it, who the source and target are and where they stand, the factuality and the sentence's
+shape. No word of any language is written here; the words come from the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from dyad.document import ActorRef, Document, Event
+
+#: Where a candidate's pair of actors comes from: the rules' choice, the rules' pair swapped, or another
+#: mention of the sentence as source or target.
+ORIGINS = ("rule", "swap", "other_target", "other_source")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    event: Event
+    origin: str  # one of ORIGINS
+    features: tuple[str, ...]
+
+
+def _bucket(n: int, edges: tuple[int, ...] = (0, 1, 2, 4, 8, 16)) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+class FeatureExtractor:
+    """Features of candidates of one document (token starts indexed once per document)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._starts = [t.start for t in doc.tokens]
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def _kind(self, ref: ActorRef) -> str:
+        if ref.mention is None:
+            return "none"
+        actor = self.doc.mentions[ref.mention].actor
+        return actor.kind if actor else "unresolved"
+
+    def _side(self, name: str, ref: ActorRef, sentence: int, trigger: int) -> list[str]:
+        kind = self._kind(ref)
+        out = [f"{name}={kind}"]
+        if ref.mention is None:
+            return out
+        mention = self.doc.mentions[ref.mention]
+        if mention.sentence != sentence:
+            out.append(f"{name}_sent=other")
+            return out
+        before = mention.token_end <= trigger
+        distance = trigger - mention.token_end if before else mention.token_start - trigger
+        out.append(f"{name}_pos={'before' if before else 'after'}")
+        out.append(f"{name}_dist={_bucket(distance)}")
+        if mention.token_start > 0:
+            out.append(f"{name}_prev={self.doc.tokens[mention.token_start - 1].text.lower()}")
+        out.append(f"{name}_rule={mention.rule.split('.')[0]}")
+        return out
+
+    def features(self, event: Event, origin: str) -> tuple[str, ...]:
+        doc = self.doc
+        sentence = doc.sentences[event.sentence]
+        first = self.token_at(event.trigger_start)
+        last = self.token_at(max(event.trigger_start, event.trigger_end - 1))
+        root = event.cameo[:2]
+        rule = event.rule.split(".", 1)[-1]
+        tokens = doc.tokens
+        out = [
+            "bias_rule",
+            f"rule={rule}",
+            f"root={root}",
+            f"code={event.cameo}",
+            f"fact={event.factuality.value}",
+            f"origin={origin}",
+            f"origin={origin}|root={root}",
+            f"lemma={tokens[first].lemma.lower() or tokens[first].text.lower()}",
+            f"pos={tokens[first].pos}",
+            f"gap={'...' in event.trigger}",
+            f"trigger_len={_bucket(last - first + 1, (1, 2, 3, 5))}",
+        ]
+        for k in (1, 2):
+            at = first - k
+            out.append(f"w-{k}={tokens[at].text.lower() if at >= sentence.token_start else '<s>'}")
+            at = last + k
+            out.append(f"w+{k}={tokens[at].text.lower() if at < sentence.token_end else '</s>'}")
+        source = self._side("src", event.source, event.sentence, first)
+        target = self._side("tgt", event.target, event.sentence, first)
+        out += source + target
+        out.append(f"{source[0]}|{target[0]}")
+        out.append(f"root={root}|{source[0]}")
+        out.append(f"root={root}|{target[0]}")
+        if event.source.country and event.source.country == event.target.country:
+            out.append("same_country")
+        mentions = doc.mentions_in(event.sentence)
+        actors = [doc.mentions[m].actor for m in mentions]
+        countries = {a.country for a in actors if a is not None}
+        out.append(f"mentions={_bucket(len(mentions))}")
+        out.append(f"countries={_bucket(len(countries))}")
+        out.append(f"sent_index={_bucket(event.sentence, (0, 1, 3, 8))}")
+        out.append(f"sent_len={_bucket(sentence.token_end - sentence.token_start, (8, 16, 32, 64))}")
+        quoted = any(q.sentence == event.sentence for q in doc.quotes)
+        out.append(f"quoted={quoted}")
+        out.append(f"conf={round(event.confidence, 1)}")
+        return tuple(out)

@@ -1,0 +1,138 @@
+"""Training the learned event decision (`dyad.events.decision`) from gold articles.
+
+1. Every gold article goes through the pipeline with the rules as its events component; each rule event
+   becomes a group of candidates (`dyad.events.decision.candidates`).
+2. A candidate is labelled 1 when it matches a required gold event of its article as the scorer matches
+   (`dyad.evaluation.event_score`: same source and target country, CAMEO root, overlapping sentence), 0 when it
+   matches no gold event, and is left out when it matches only an optional one (the scorer ignores those).
+3. Cross-validation by article chooses the regularisation and the threshold that give the best event F1 when
+   the decision is applied and scored like `dyad eval`; the final model is fitted on all articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.document import Document
+from dyad.evaluation import Evaluation, GoldArticle, event_score
+from dyad.events.coder import LexiconCoder
+from dyad.events.decision import candidates, decide
+from dyad.events.features import Candidate
+from dyad.events.model import LogisticModel, fit_logistic
+from dyad.pipeline import Pipeline
+from dyad.records import build_records, event_record
+
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+L2 = (0.3, 1.0, 3.0)
+
+
+@dataclass
+class Prepared:
+    """One gold article run through the rules: its document, candidate groups and their labels."""
+
+    gold: GoldArticle
+    doc: Document
+    groups: list[list[Candidate]]
+    labels: list[list[int | None]]
+
+
+def label(doc: Document, candidate: Candidate, gold_events: Sequence[dict[str, Any]]) -> int | None:
+    record = event_record(doc, candidate.event)
+    match = event_score(with_code=True)
+    matched = [g for g in gold_events if match(record, g) is not None]
+    if any(not g.get("optional", False) for g in matched):
+        return 1
+    return None if matched else 0
+
+
+def prepare(golds: Sequence[GoldArticle], language: str = "nl", alternatives: bool = True) -> list[Prepared]:
+    pipeline = Pipeline(language, None, {"events": "lexicon_coder"})
+    coder = next(c for stage, _, c in pipeline.stages if stage == "events")
+    assert isinstance(coder, LexiconCoder)
+    coder.keep_open = True
+    out = []
+    for gold in golds:
+        # the time stage dates the rules' events; candidates of open triggers stay undated here
+        doc = pipeline(gold.article)
+        groups = candidates(doc, list(doc.events), alternatives, coder.open_events)
+        labels = [[label(doc, c, gold.events) for c in group] for group in groups]
+        out.append(Prepared(gold, doc, groups, labels))
+    return out
+
+
+def coverage(items: Sequence[Prepared]) -> dict[str, int]:
+    """How many required gold events some candidate matches: the recall the decision can reach at most."""
+    match = event_score(with_code=True)
+    covered = required = 0
+    for item in items:
+        records = [event_record(item.doc, c.event) for group in item.groups for c in group]
+        for g in item.gold.events:
+            if g.get("optional", False):
+                continue
+            required += 1
+            covered += any(match(r, g) is not None for r in records)
+    return {"required": required, "covered": covered}
+
+
+def _examples(items: Sequence[Prepared]) -> tuple[list[tuple[str, ...]], list[int]]:
+    x: list[tuple[str, ...]] = []
+    y: list[int] = []
+    for item in items:
+        for group, labels in zip(item.groups, item.labels, strict=True):
+            for cand, lab in zip(group, labels, strict=True):
+                if lab is not None:
+                    x.append(cand.features)
+                    y.append(lab)
+    return x, y
+
+
+def fit(items: Sequence[Prepared], name: str, language: str, l2: float, threshold: float) -> LogisticModel:
+    x, y = _examples(items)
+    bias, weights = fit_logistic(x, y, l2=l2)
+    return LogisticModel(name, language, threshold, bias, weights)
+
+
+def score(items: Sequence[Prepared], model: LogisticModel | None) -> dict[str, Any]:
+    """`dyad eval` figures of the decided events (the rules' events when `model` is None)."""
+    result = Evaluation()
+    for item in items:
+        doc = item.doc
+        events = decide(model, item.groups) if model else [g[0].event for g in item.groups]
+        kept, doc.events = doc.events, events
+        try:
+            records = build_records(doc)
+        finally:
+            doc.events = kept
+        result.add_article(item.gold.article.id, records.events, item.gold.events, records.quotes, item.gold.quotes)
+    return result.to_dict()
+
+
+def cross_validate(items: Sequence[Prepared], name: str, language: str, folds: int = 5) -> dict[str, Any]:
+    """Event F1 of every (l2, threshold) over article folds; the best setting and its figures."""
+    parts = [list(items[k::folds]) for k in range(folds)]
+    decided: dict[tuple[float, float], list[tuple[Prepared, LogisticModel]]] = {}
+    for l2 in L2:
+        for k, held in enumerate(parts):
+            train = [item for j, part in enumerate(parts) if j != k for item in part]
+            base = fit(train, name, language, l2, 0.5)
+            for threshold in THRESHOLDS:
+                model = LogisticModel(name, language, threshold, base.bias, base.weights)
+                decided.setdefault((l2, threshold), []).extend((item, model) for item in held)
+    results = {}
+    for key, pairs in decided.items():
+        result = Evaluation()
+        for item, model in pairs:
+            doc = item.doc
+            kept, doc.events = doc.events, decide(model, item.groups)
+            try:
+                records = build_records(doc)
+            finally:
+                doc.events = kept
+            result.add_article(item.gold.article.id, records.events, item.gold.events, [], [])
+        results[key] = result.to_dict()
+    best = max(results, key=lambda k: (results[k]["events"]["f1"], results[k]["dyads"]["f1"]))
+    return {"l2": best[0], "threshold": best[1], "folds": folds,
+            "events": results[best]["events"], "dyads": results[best]["dyads"],
+            "grid": {f"{k[0]}/{k[1]}": v["events"]["f1"] for k, v in sorted(results.items())}}
