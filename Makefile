@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint clean bench bench-nl train-nl serve
+.PHONY: demo test lint clean bench bench-nl train-nl train-events eval-events serve
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ bench-nl: $(STAMP)
 # Train the shipped Dutch pipeline from ../shared/data (CPU, about 45 minutes).
 train-nl: $(STAMP)
 	bash training/train_nl.sh
+
+# Train the learned event decision on the training split of the annotated corpus (about a minute); writes
+# src/dyad/events/data/nl_events_model.json and prints the cross-validated figures.
+train-events: $(STAMP)
+	$(BIN)/python training/train_events.py
+
+# Rules and learned decision side by side on train, test and dev (docs/EVALUATION.md).
+eval-events: $(STAMP)
+	$(BIN)/python benchmarks/eval_events_nl.py
 
 serve: $(STAMP)
 	$(BIN)/dyad serve
