@@ -240,3 +240,18 @@ def test_a_known_first_name_before_a_known_surname_is_another_person() -> None:
 
 def test_a_persons_own_first_name_in_a_spelling_the_aliases_lack_keeps_the_person() -> None:
     assert code_of(resolve("Volgens Recep Erdogan is het zo.", "2019-03"), "Erdogan") == "TURGOV"
+
+
+def test_a_state_body_with_no_state_named_is_the_home_country_of_the_language() -> None:
+    from dyad.api import extract
+
+    mentions = extract("Het kabinet wil de belastingen verlagen.", published="2019-03-05", language="nl").mentions
+    assert [(m["text"], m["country"]) for m in mentions] == [("Het kabinet", "NLD")]
+
+
+def test_a_state_body_after_another_state_is_not_taken_for_the_home_country() -> None:
+    from dyad.api import extract
+
+    text = "Venezuela zit in een diepe crisis. Het parlement vergaderde de hele nacht."
+    mentions = extract(text, published="2019-03-05", language="nl").mentions
+    assert ("Het parlement", "NLD") not in [(m["text"], m["country"]) for m in mentions]

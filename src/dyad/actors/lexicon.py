@@ -66,6 +66,9 @@ class Lexicon:
     adjective_links: frozenset[str] = frozenset()
     #: [adjective ending, demonym ending]: "Nigerian" -> "Nigerians" for states whose data lists no demonym
     demonym_rules: tuple[tuple[str, str], ...] = ()
+    #: the state whose news the language's sources mostly are ("het kabinet", "de rechter" in a Dutch paper
+    #: with no other state named): ISO alpha-3, or None
+    home_country: str | None = None
 
     def demonyms_of(self, adjectives: tuple[str, ...]) -> tuple[str, ...]:
         """Demonyms derived from adjectives by `demonym_rules` (first matching ending wins)."""
@@ -111,7 +114,7 @@ _KEYS = (
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
-             "placed_participles", "demonym_rules", "adjective_links")
+             "placed_participles", "demonym_rules", "adjective_links", "home_country")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -223,7 +226,16 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         placed_participles=words("placed_participles"),
         demonym_rules=_pairs(data.get("demonym_rules", []), "demonym_rules", where),
         adjective_links=words("adjective_links"),
+        home_country=_home_country(data.get("home_country"), where),
     )
+
+
+def _home_country(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) != 3 or not value.isupper():
+        raise ConfigError("home_country must be an ISO alpha-3 code", source=where)
+    return value
 
 
 @cache

@@ -793,7 +793,11 @@ class _State:
             and end - start == 2
             and not self._plural(units[end - 1])
         ):
-            actor = self._country_actor(self._main_state(strict=True), noun, None)
+            state = self._main_state(strict=True)
+            home = self.r.lex.home_country
+            if state is None and home is not None and self._main_state() in (None, home):
+                state = home  # "het kabinet" in a Dutch paper, with no other state named so far
+            actor = self._country_actor(state, noun, None)
             if actor is None:
                 return start
             self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state")
