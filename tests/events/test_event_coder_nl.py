@@ -80,13 +80,13 @@ CASES: list[Any] = [
         [("MAR", "ESP", "16", "actual")],
     ),
     (
-        "Japan heeft besloten belangrijke handelsvoordelen te schrappen voor Brazilië en Mexico.",
+        "Vorige maand besloot Japan de handelsvoordelen voor Brazilië en Mexico te schrappen.",
         [("JPN", "BRA", "16", "actual"), ("JPN", "MEX", "16", "actual")],
     ),
     # a retaliation with no one to retaliate against in the sentence is no event
-    ("De Colombiaanse regering zei woensdag dat Colombia niet zou terugslaan.", []),
+    ("Volgens de Colombiaanse regering zal Colombia niet terugslaan.", []),
     (
-        "Canada heeft al aangekondigd nieuwe sancties in te stellen tegen Iran.",
+        "Canada heeft woensdag aangekondigd strengere sancties tegen Iran in te stellen.",
         [("CAN", "IRN", "16", "possible")],
     ),
     (
@@ -120,7 +120,7 @@ CASES: list[Any] = [
     ),
     # reciprocal with a coordinated subject
     (
-        "Rutte en Wilders hebben allebei verklaard niet met elkaar in een regering te willen stappen.",
+        "Rutte en Wilders zeggen allebei niet met elkaar te willen regeren.",
         [("NLD", "NLD", "12", "actual")],
     ),
     # implied accusation: the subject of the embedded clause is accused by the reporting subject
@@ -214,8 +214,8 @@ def test_refusal_with_speaker_from_previous_sentence(
 
 def test_negated_retaliation(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
     doc = make_doc(
-        "Japan verhoogde de importheffingen op staal uit Zuid-Korea. De Zuid-Koreaanse regering zei vrijdag "
-        "dat Seoul niet zou terugslaan."
+        "Japan verhoogde de importheffingen op staal uit Zuid-Korea. Seoul liet vrijdag weten dat Zuid-Korea "
+        "niet zal terugslaan."
     )
     coder(doc)
     last = [e for e in doc.events if e.sentence == 1]
@@ -299,8 +299,8 @@ def test_a_domestic_counterpart_in_the_sentence_before_is_the_target(
         "De regering in Kampala": ("UGA", "UGAGOV", "government"),
     }
     doc = make_doc(
-        "De rebellenleider Kony trekt op naar de hoofdstad. Hij eist de macht op omdat alleen hij 'de orde kan "
-        "herstellen'. De regering in Kampala en de eenheden die haar trouw zijn, willen daar niets van weten.",
+        "De rebellenleider Kony trekt op naar de hoofdstad. Hij eist het presidentschap op en noemt zichzelf "
+        "'de redder van het land'. De regering in Kampala wil daar niets van weten.",
         actors,
     )
     coder(doc)
