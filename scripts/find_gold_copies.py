@@ -138,7 +138,8 @@ def test_strings(tests_dir: Path) -> list[tuple[Path, int, str]]:
 def find_copies(tests_dir: Path = ROOT / "tests", gold_dir: Path = GOLD_DEV, seed_dir: Path = SEED) -> list[Hit]:
     """Every test string (or sentence of one) of 6+ words with word-set Jaccard >= 0.5 to a gold sentence.
 
-    A string that copies a seed sentence is a `seed` hit even where it also resembles a dev sentence."""
+    A string (or sentence of one) that copies a seed sentence is a `seed` hit even where it also resembles a dev
+    sentence; a string with any sentence that copies a dev sentence only is a `dev` hit."""
     gold = gold_sentences(gold_dir, seed_dir)
     index: dict[str, list[int]] = defaultdict(list)
     for i, (_, _, ws, _) in enumerate(gold):
@@ -153,14 +154,20 @@ def find_copies(tests_dir: Path = ROOT / "tests", gold_dir: Path = GOLD_DEV, see
             if len(ws) < MIN_WORDS:
                 continue
             shared = Counter(i for w in ws for i in index.get(w, ()))
+            found: dict[str, tuple[float, int, str]] = {}
             for i, n in shared.items():
                 score = n / (len(ws) + len(gold[i][2]) - n)
                 origin = gold[i][0]
-                if score >= THRESHOLD and score > best.get(origin, (0.0,))[0]:
-                    best[origin] = (score, i, piece)
+                if score >= THRESHOLD and score > found.get(origin, (0.0,))[0]:
+                    found[origin] = (score, i, piece)
+            # a piece that copies a seed sentence is the seed's, even where it resembles a dev sentence too
+            origin = "seed" if "seed" in found else "dev"
+            if origin in found and found[origin][0] > best.get(origin, (0.0,))[0]:
+                best[origin] = found[origin]
         if not best:
             continue
-        origin = "seed" if "seed" in best else "dev"
+        # a string with any piece that copies the dev gold (and not the seed) is a dev copy
+        origin = "dev" if "dev" in best else "seed"
         score, i, piece = best[origin]
         rel = path.relative_to(tests_dir.parent) if tests_dir.parent in path.parents else path
         hits.append(Hit(str(rel), line, piece, gold[i][3], origin, gold[i][1], round(score, 3)))
