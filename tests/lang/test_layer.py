@@ -57,10 +57,10 @@ def test_a_word_that_is_also_an_abbreviation_ends_its_sentence() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"De onbreekbare band tussen de VS en Israël is nog nooit zo sterk geweest als nu", zei Trump '
-         'gisteren in het Witte Huis. Netanyahu reageerde.', 2),
-        ("De premier van Israël brak gisteren een succesvol bezoek aan de VS af. Het conflict met Hamas "
-         "laaide op.", 2),
+        ('"De vriendschap tussen Japan en Australië was nog nooit zo hecht als vandaag", zei Kishida '
+         'maandag in Tokio. Albanese knikte.', 2),
+        ("De president van Brazilië brak vorige week een moeizaam bezoek aan China af. De onrust in Rio "
+         "nam toe.", 2),
     ],
 )
 def test_straight_quotes_and_plain_stops(text: str, expected: int) -> None:
