@@ -211,6 +211,8 @@ class Mention:
     confidence: float = 1.0
     rule: str = ""  # how it was resolved: "kb.alias", "coref.pronoun", ...
     antecedent: int | None = None  # index into Document.mentions for coreferent mentions
+    #: names a people by its demonym ("Venezolanen"): the state's people, not its government
+    people: bool = False
 
 
 @dataclass
@@ -280,6 +282,8 @@ class Quote:
     rule: str
     confidence: float = 1.0
     date: PartialDate | None = None
+    #: the speaker reports what others did or said ("volgens X ..."): an informant, not the doer
+    informant: bool = False
 
 
 @dataclass

@@ -24,7 +24,7 @@ from dyad.events.model import LogisticModel, fit_logistic
 from dyad.pipeline import Pipeline
 from dyad.records import build_records, event_record
 
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 L2 = (0.3, 1.0, 3.0)
 
 

@@ -458,9 +458,9 @@ class _State:
                 return self.emit(units, hit.start, hit.end, sent, c.actor(), 0.6, "kb.seat.locative")
             return self.emit(units, hit.start, hit.end, sent, c.government(), 0.9, "kb.seat")
         if kind == "demonym":
-            return self.emit(
-                units, hit.start, hit.end, sent, kb.countries[alias.ref].actor(), 0.8, "kb.demonym"
-            )
+            idx = self.emit(units, hit.start, hit.end, sent, kb.countries[alias.ref].actor(), 0.8, "kb.demonym")
+            self.doc.mentions[idx].people = True
+            return idx
         if kind == "org":
             return self.emit(
                 units, hit.start, hit.end, sent, kb.organisations[alias.ref].actor(), 0.95, "kb.org"

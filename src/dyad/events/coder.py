@@ -780,7 +780,7 @@ class LexiconCoder:
             if q.speaker is None or q.speaker.country is None:
                 continue
             # an informant: a report "volgens X", or news media telling what others did ("schrijft de krant")
-            if not informants and (q.rule.endswith(".according_to") or (q.speaker.actor or "").endswith("MED")):
+            if not informants and (q.informant or (q.speaker.actor or "").endswith("MED")):
                 continue
             if q.start <= offset < q.end or (
                 q.sentence == sentence and q.kind != "partial" and q.start <= offset <= q.end + 1
@@ -1327,7 +1327,7 @@ class LexiconCoder:
         if src.country == tgt.country:
             codes_ = {src.actor or "", tgt.actor or ""}
             if src.country in codes_ and any(c[len(src.country) :] in _STATE_ORGANS for c in codes_):
-                people = [r.mention is not None and doc is not None and doc.mentions[r.mention].rule == "kb.demonym"
+                people = [r.mention is not None and doc is not None and doc.mentions[r.mention].people
                           for r in (src, tgt)]
                 return people[0] != people[1] and src.actor != tgt.actor
         return not (src.country == tgt.country and src.actor == tgt.actor)

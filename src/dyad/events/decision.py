@@ -34,6 +34,8 @@ def default_model_path(language: str) -> Path:
 
 #: at most this many actor mentions of a sentence make pairs for a trigger the rules found no actors for
 OPEN_MENTIONS = 6
+#: and this many of the last resolved mentions of the sentence before
+CONTEXT_MENTIONS = 2
 
 
 def candidates(
@@ -55,11 +57,22 @@ def candidates(
     return groups
 
 
+def _resolved(doc: Document, sentence: int) -> list[int]:
+    return [i for i in doc.mentions_in(sentence) if (a := doc.mentions[i].actor) is not None and a.country]
+
+
 def _open_pairs(doc: Document, event: Event) -> list[Event]:
-    mentions = [i for i in doc.mentions_in(event.sentence) if (a := doc.mentions[i].actor) and a.country]
-    refs = [ActorRef.from_mention(doc, i) for i in mentions[:OPEN_MENTIONS]]
-    return [replace(event, source=a, target=b) for a in refs for b in refs
-            if a.mention != b.mention and a.actor_id != b.actor_id]
+    """Pairs for a trigger without actors: the sentence's resolved mentions, the speaker of a quote in the
+    sentence, and the last actors of the sentence before (a source or target the text carries over)."""
+    own = _resolved(doc, event.sentence)[:OPEN_MENTIONS]
+    context = _resolved(doc, event.sentence - 1)[-CONTEXT_MENTIONS:] if event.sentence > 0 else []
+    speakers = [q.speaker.mention for q in doc.quotes
+                if q.sentence == event.sentence and q.speaker is not None and q.speaker.mention is not None]
+    sources = list(dict.fromkeys([*own, *speakers, *context]))
+    targets = list(dict.fromkeys([*own, *context]))
+    refs = {i: ActorRef.from_mention(doc, i) for i in {*sources, *targets}}
+    return [replace(event, source=refs[a], target=refs[b]) for a in sources for b in targets
+            if a != b and refs[a].actor_id != refs[b].actor_id and refs[a].country]
 
 
 def _alternatives(doc: Document, event: Event) -> list[tuple[str, Event]]:

@@ -15,7 +15,10 @@ from dyad.document import ActorRef, Document, Event
 
 #: Where a candidate's pair of actors comes from: the rules' choice, the rules' pair swapped, or another
 #: mention of the sentence as source or target.
-ORIGINS = ("rule", "swap", "other_target", "other_source")
+ORIGINS = ("rule", "swap", "other_target", "other_source", "open")
+#: tokens each side of the trigger whose lemmas are features ("ctx=plan"), function words left out
+CONTEXT = 4
+_FUNCTION = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM", "SYM", "X"})
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,12 @@ class FeatureExtractor:
         out.append(f"countries={_bucket(len(countries))}")
         out.append(f"sent_index={_bucket(event.sentence, (0, 1, 3, 8))}")
         out.append(f"sent_len={_bucket(sentence.token_end - sentence.token_start, (8, 16, 32, 64))}")
-        quoted = any(q.sentence == event.sentence for q in doc.quotes)
-        out.append(f"quoted={quoted}")
+        quotes = [q for q in doc.quotes if q.sentence == event.sentence]
+        out.append(f"quoted={bool(quotes)}")
+        out.append(f"in_quote={any(q.start <= event.trigger_start < q.end for q in quotes)}")
+        speakers = {q.speaker.mention for q in quotes if q.speaker is not None}
+        out.append(f"src_speaks={event.source.mention is not None and event.source.mention in speakers}")
+        lo, hi = max(sentence.token_start, first - CONTEXT), min(sentence.token_end, last + CONTEXT + 1)
+        out += sorted({f"ctx={t.lemma.lower() or t.text.lower()}" for t in tokens[lo:hi] if t.pos not in _FUNCTION})
         out.append(f"conf={round(event.confidence, 1)}")
         return tuple(out)

@@ -244,7 +244,7 @@ class _Run:
         return self.resolver.resolve(p) if p is not None else None
 
     def _emit(self, sentence: int, speaker: Speaker | None, start: int, end: int, kind: str, cue: str | None,
-              rule: str, confidence: float) -> None:
+              rule: str, confidence: float, informant: bool = False) -> None:
         if end <= start:
             return
         if speaker is None and not self.cfg.keep_unattributed:
@@ -254,7 +254,7 @@ class _Run:
         self.out.append(Quote(
             sentence=sentence, speaker=speaker.ref if speaker else None, text=self.doc.text[start:end],
             kind=kind, cue=cue, start=start, end=end, rule=f"{self.lex.language}.{rule}",
-            confidence=confidence,
+            confidence=confidence, informant=informant,
         ))
 
     # -- the pass ------------------------------------------------------------------------------------------
@@ -615,7 +615,7 @@ class _Run:
         if end <= start or self._overlaps_direct(start, end):
             return
         self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
-                   "indirect.according_to", 0.8)
+                   "indirect.according_to", 0.8, informant=True)
 
     def _aldus(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks
