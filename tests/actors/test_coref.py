@@ -1,6 +1,6 @@
 """Coreference and noun-phrase rules of the resolver: pronouns (with and without a dependency parse),
 organisation anaphora, role anaphora, appositions, compounds, and the data fixes behind them. The
-sentences are taken from (or shortened from) Dutch news articles."""
+sentences are written for the construction each test checks (news-style Dutch, not copied from a gold file)."""
 
 from __future__ import annotations
 
@@ -23,24 +23,34 @@ def _rule_of(doc: Document, text: str, occurrence: int = 0) -> str | None:
 
 
 def test_inflected_adjective_with_open_syllable() -> None:
-    doc = resolve("Vorige week kondigde de Indiase regering echter aan dat de heffingen worden uitgesteld.", "2019-03")
+    # Indiaas -> Indiase, Libanees -> Libanese: the long vowel is written single before the ending
+    doc = resolve("Dinsdag liet de Indiase regering weten dat de uitvoer van rijst beperkt blijft.", "2019-03")
     assert code_of(doc, "de Indiase regering") == "INDGOV"
+    doc = resolve("Volgens de Libanese regering zijn er geen nieuwe leningen nodig.", "2019-03")
+    assert code_of(doc, "de Libanese regering") == "LBNGOV"
 
 
 def test_northern_irish_is_british() -> None:
-    doc = resolve("Conservatieve brexiteers en de Noord-Ierse DUP willen niet instemmen met haar akkoord.", "2019-04")
+    doc = resolve("De Noord-Ierse DUP dreigt haar steun aan de minderheidsregering op te zeggen.", "2019-04")
     assert code_of(doc, "DUP") == "GBRPTY"
 
 
 def test_organisation_in_apposition_is_not_the_actor() -> None:
-    doc = resolve("President Trump heeft nu ook India en Navo-bondgenoot Turkije de wacht aangezegd.", "2019-03")
+    doc = resolve("Minister Blok sprak dinsdag met Navo-bondgenoot Turkije over de aankoop van Russische raketten.",
+                  "2019-03")
     assert code_of(doc, "Turkije") == "TUR"
     assert code_of(doc, "Navo") is None
+    doc = resolve("De Europese Commissie opende een procedure tegen EU-lidstaat Polen om de hervorming van de "
+                  "rechtspraak.", "2019-03")
+    assert code_of(doc, "Polen") == "POL"
+    assert code_of(doc, "EU") is None
 
 
 def test_alliance_refers_back_to_nato() -> None:
     doc = resolve(
-        "In 2011 greep de NAVO in Libië in. Het bondgenootschap bombardeerde Khaddafi's troepen.", "2019-04"
+        "De NAVO stuurde in 1999 gevechtsvliegtuigen naar Kosovo. Het bondgenootschap bestookte wekenlang Servische "
+        "doelen.",
+        "2019-04",
     )
     assert code_of(doc, "Het bondgenootschap") == "NATO"
     assert _rule_of(doc, "Het bondgenootschap") == "coref.org_noun"
@@ -58,21 +68,21 @@ def test_the_west_is_a_region_actor() -> None:
 
 def test_object_pronoun_is_not_bound_in_its_own_clause() -> None:
     doc = resolve(
-        "Venezuela zet de Duitse ambassadeur, Daniel Martin Kriener, het land uit. "
-        "De regering van president Nicolás Maduro heeft hem tot ongewenst persoon verklaard.",
+        "Rusland zet de Nederlandse consul, Pieter de Graaf, het land uit. "
+        "Het ministerie van president Vladimir Poetin beschuldigt hem van spionage.",
         "2019-03",
     )
-    assert code_of(doc, "hem") == "DEUGOV"
+    assert code_of(doc, "hem") == "NLDGOV"  # the consul, not Poetin inside the subject
 
 
 def test_unknown_titled_person_is_an_antecedent() -> None:
     doc = resolve(
-        "Venezuela zet de Duitse ambassadeur, Daniel Martin Kriener, het land uit. "
-        "Kriener heeft 48 uur om het land te verlaten. "
-        "Zonder verder in detail te treden beschuldigt Venezuela hem ervan de normen te hebben overtreden.",
+        "Iran wijst de Britse ambassadeur, Robert Hallam, het land uit. "
+        "Hallam moet binnen drie dagen vertrekken. "
+        "Met een verklaring op de staatstelevisie verwijt Iran hem inmenging in binnenlandse zaken.",
         "2019-03",
     )
-    assert code_of(doc, "hem") == "DEUGOV"
+    assert code_of(doc, "hem") == "GBRGOV"
 
 
 def test_subject_pronoun_may_refer_inside_its_sentence() -> None:
@@ -82,17 +92,19 @@ def test_subject_pronoun_may_refer_inside_its_sentence() -> None:
 
 def test_named_medium_is_not_a_person() -> None:
     doc = resolve(
-        "In het parlement heeft Guaidó de uitzetting veroordeeld. "
-        "In gesprek met het Duitse weekblad Der Spiegel roept hij Europa op tot sancties.",
+        "Guaidó sprak woensdag zijn aanhangers in Caracas toe. "
+        "In een interview met de Spaanse krant El País vraagt hij Europa om strengere sancties.",
         "2019-03",
     )
-    assert code_of(doc, "het Duitse weekblad Der Spiegel") == "DEUMED"
-    assert code_of(doc, "hij") == "VENOPP"  # Guaidó, not the weekly
+    assert code_of(doc, "de Spaanse krant El País") == "ESPMED"
+    assert code_of(doc, "hij") == "VENOPP"  # Guaidó, not the paper
 
 
 def test_compound_role_noun() -> None:
-    doc = resolve("De Venezolaanse energieminister liet zich in vergelijkbare bewoordingen uit.", "2019-03")
-    assert code_of(doc, "De Venezolaanse energieminister") == "VENGOV"
+    doc = resolve("De Venezolaanse defensieminister reist volgende week naar Moskou.", "2019-03")
+    assert code_of(doc, "De Venezolaanse defensieminister") == "VENGOV"
+    doc = resolve("De Braziliaanse landbouwminister reist volgende week naar Peking.", "2019-03")
+    assert code_of(doc, "De Braziliaanse landbouwminister") == "BRAGOV"
 
 
 def test_bare_role_is_the_holder_for_the_state_of_the_article() -> None:
@@ -135,10 +147,10 @@ def _parsed(text: str, date: str, parse: dict[str, tuple[str, str, str, str]]) -
 
 
 def test_plural_ze_is_not_a_person() -> None:
-    text = "Theresa May sprak met de leiders. Ze bedreigen een belangrijk Europees land."
+    text = "Angela Merkel sprak in Berlijn met boze boeren. Ze eisen hogere prijzen voor hun melk."
     plain = resolve(text, "2019-04")
-    assert code_of(plain, "Ze") == "GBRGOV"  # without a parse a known woman is taken
-    doc = _parsed(text, "2019-04", {"Ze": ("PRON", "nsubj", "bedreigen", "Number=Plur|Person=3|PronType=Prs")})
+    assert code_of(plain, "Ze") == "DEUGOV"  # without a parse a known woman is taken
+    doc = _parsed(text, "2019-04", {"Ze": ("PRON", "nsubj", "eisen", "Number=Plur|Person=3|PronType=Prs")})
     assert code_of(doc, "Ze") is None
 
 
