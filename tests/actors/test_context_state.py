@@ -1,8 +1,10 @@
 """Resolution from the article's context: the state an article is about, headings fused onto names,
-hyphenated owners and indefinite noun phrases. Sentences are taken from the dev articles (2019)."""
+hyphenated owners and indefinite noun phrases. The sentences are written for the behaviour each test checks
+(news-style Dutch, not copied from a gold file)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import code_of, resolve
 
 from dyad.document import Document
@@ -11,9 +13,9 @@ VENEZUELA = (
     "Venezuela zit opnieuw zonder stroom. President Nicolás Maduro van Venezuela sprak van sabotage. "
     "De regering in Caracas wijst naar de Venezolaanse oppositie. "
 )
-LIBYA = (
-    "Libië gaat gebukt onder zware gevechten tussen rivaliserende milities. Khalifa Haftar rukt op naar "
-    "Tripoli. Premier Fayez Sarraj probeert sinds 2015 Libië te herenigen. "
+SUDAN = (
+    "Soedan wordt verscheurd door een bloedige machtsstrijd tussen twee generaals. De paramilitaire RSF "
+    "trekt op naar Khartoem. Legerleider Abdel Fattah al-Burhan probeert sinds 2021 Soedan bijeen te houden. "
 )
 
 
@@ -23,18 +25,19 @@ def _starts_with(doc: Document, word: str) -> list[str]:
 
 def test_heading_fused_onto_a_known_name() -> None:
     doc = resolve(
-        VENEZUELA + "Imperialisme Maduro noemde de stroomstoring een gevolg van de 'elektriciteitsoorlog, "
-        "georganiseerd door het imperialisme van de Verenigde Staten'.",
+        VENEZUELA + "Schuldvraag Maduro wees in een televisietoespraak de Verenigde Staten aan als schuldige van "
+        "de black-out.",
         "2019-03-10",
     )
-    assert _starts_with(doc, "Imperialisme") == []
+    assert _starts_with(doc, "Schuldvraag") == []
     assert code_of(doc, "Maduro", 1) == "VENGOV"
 
 
 def test_function_words_open_no_name() -> None:
     doc = resolve(
-        "Thierry Baudet sprak in Amersfoort. Alsof Baudet het horen kan, houdt hij de zaal voor dat hij "
-        "zaken kan doen. Zowel de Latijns-Amerikaanse landen als Europa verwerpt het gebruik van geweld.",
+        "Thierry Baudet sprak dinsdag in Zwolle. Alsof Baudet de verkiezingen al gewonnen heeft, belooft hij "
+        "zijn aanhangers een nieuw kabinet. Zowel Frankrijk als Duitsland willen de sancties tegen Rusland "
+        "verlengen.",
         "2019-03-21",
     )
     assert _starts_with(doc, "Alsof") == [] and _starts_with(doc, "Zowel") == []
@@ -43,10 +46,10 @@ def test_function_words_open_no_name() -> None:
 
 def test_state_institution_of_the_article_state() -> None:
     doc = resolve(
-        LIBYA + "De overgangsregering wordt gesteund door Turkije en Qatar, Khalifa Haftar door Egypte.",
-        "2019-04-08",
+        SUDAN + "De overgangsregering zoekt steun in Caïro en Riyad.",
+        "2023-05-08",
     )
-    assert code_of(doc, "De overgangsregering") == "LBYGOV"
+    assert code_of(doc, "De overgangsregering") == "SDNGOV"
 
 
 def test_state_institution_needs_a_clear_article_state() -> None:
@@ -56,43 +59,56 @@ def test_state_institution_needs_a_clear_article_state() -> None:
 
 
 def test_relative_die_is_no_determiner() -> None:
-    doc = resolve(LIBYA + "Daartoe behoren milities die militair worden gesteund.", "2019-04-08")
+    # "die militair" is no "that soldier": the relative pronoun opens no role noun phrase
+    doc = resolve(SUDAN + "Het gaat om strijders die militair worden getraind door buitenlandse mogendheden.",
+                  "2023-05-08")
     assert code_of(doc, "die militair") is None
 
 
 def test_hyphenated_owner_of_an_envoy() -> None:
-    doc = resolve(LIBYA + "VN-gezant Ghassan Salame werkt koortsachtig aan een nationale conferentie.",
-                  "2019-04-08")
-    assert code_of(doc, "Ghassan Salame") == "UN"
+    doc = resolve(SUDAN + "VN-gezant Volker Perthes werkt koortsachtig aan een staakt-het-vuren tussen de generaals.",
+                  "2023-05-08")
+    assert code_of(doc, "Volker Perthes") == "UN"
+
+
+@pytest.mark.xfail(
+    reason="a first name that is also the surname of a KB person ('Martin': Micheál Martin) is read as that "
+    "surname, so 'VN-gezant Martin Griffiths' ends at the title and the name gets no actor",
+    strict=True,
+)
+def test_hyphenated_owner_of_an_envoy_whose_first_name_is_a_known_surname() -> None:
+    doc = resolve(SUDAN + "VN-gezant Martin Griffiths werkt koortsachtig aan een staakt-het-vuren tussen de "
+                  "generaals.", "2023-05-08")
+    assert code_of(doc, "Martin Griffiths") == "UN"
 
 
 def test_appositive_after_hyphen_is_still_the_state() -> None:
-    doc = resolve("President Trump heeft nu ook India en Navo-bondgenoot Turkije de wacht aangezegd.",
-                  "2019-03-05")
-    assert code_of(doc, "Turkije") == "TUR"
+    doc = resolve("De Europese Commissie opende een inbreukprocedure tegen EU-lidstaat Hongarije vanwege de "
+                  "nieuwe asielwet.", "2019-03-05")
+    assert code_of(doc, "Hongarije") == "HUN"
 
 
 def test_titled_unknown_person_of_the_article_state() -> None:
-    doc = resolve(VENEZUELA + "Energieminister Luis Motta liet zich in vergelijkbare bewoordingen uit.",
+    doc = resolve(VENEZUELA + "Defensieminister Carlos Medina herhaalde die beschuldiging op de staatstelevisie.",
                   "2019-03-10")
-    assert code_of(doc, "Luis Motta") == "VENGOV"
+    assert code_of(doc, "Carlos Medina") == "VENGOV"
 
 
 def test_titled_unknown_person_without_a_clear_state() -> None:
     doc = resolve(
-        "Trump straft India. India en de VS praten. 'Gezien de sterke banden met de VS zien wij af van "
-        "vergelding', aldus minister van Handel Anup Wadhawan.",
-        "2019-03-05",
+        "Trump dreigt Mexico met importheffingen. Mexico en de VS onderhandelen. 'We willen geen handelsoorlog "
+        "met onze buren', aldus minister van Economie Rocío Ibarra.",
+        "2019-06-05",
     )
-    assert code_of(doc, "Anup Wadhawan") is None
+    assert code_of(doc, "Rocío Ibarra") is None
 
 
 def test_indefinite_leader_refers_to_no_one_named_before() -> None:
     doc = resolve(
-        "Martin Selmayr, de hoogste eurocraat, had al laten doorschemeren dat 12 april rekbaar is. De Ierse "
-        "premier Leo Varadkar zei dat een Europese leider die een veto uitspreekt niet op vergiffenis kan "
-        "rekenen.",
+        "Donald Tusk, de voorzitter van de Europese Raad, had al gezegd dat de deadline kan schuiven. De "
+        "Belgische premier Charles Michel waarschuwde dat een Europese leider die de onderhandelingen blokkeert "
+        "zich geïsoleerd zal zien.",
         "2019-04-07",
     )
-    assert code_of(doc, "leider") is None
-    assert code_of(doc, "De Ierse premier Leo Varadkar") == "IRLGOV"
+    assert code_of(doc, "leider") is None  # not Tusk, named before
+    assert code_of(doc, "De Belgische premier Charles Michel") == "BELGOV"
