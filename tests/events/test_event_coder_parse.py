@@ -1,7 +1,8 @@
 """The coder's dependency-parse path: roles from UD relations (nsubj, obj, obl with its case, obl:agent,
 nmod, conj, acl:relcl) when the language layer fills `Token.dep`/`Token.head`. The parses are set by hand
-(UD Dutch conventions, as the Alpino/LassySmall treebanks annotate) on real news sentences, so the test
-does not depend on a trained model; without `dep` the same sentences go through the position heuristics."""
+(UD Dutch conventions, as the Alpino/LassySmall treebanks annotate) on news-style sentences written for
+each construction, so the test does not depend on a trained model; without `dep` the same sentences go
+through the position heuristics."""
 
 from __future__ import annotations
 
@@ -26,32 +27,65 @@ def parse(doc: Document, arcs: list[Arc]) -> Document:
     return doc
 
 
-NATO = {"Het bondgenootschap": ("NATO", "NATO", "organisation"), "Khaddafi's": ("LBY", "LBYGOV", "person")}
-ONLY_LBY = {"Khaddafi's": ("LBY", "LBYGOV", "person")}
-BOMBED: list[Arc] = [
-    ("Het", 2, "det"),
-    ("bondgenootschap", 3, "nsubj"),
+ALLIANCE = {
+    "De alliantie": ("NATO", "NATO", "organisation"),
+    "Milosevics": ("SRB", "SRBGOV", "person"),
+    "Kosovo": ("XKX", "XKX", "state"),
+}
+NO_ALLIANCE = {"Milosevics": ("SRB", "SRBGOV", "person"), "Kosovo": ("XKX", "XKX", "state")}
+BOMBED_AND_SENT: list[Arc] = [
+    ("De", 2, "det"),
+    ("alliantie", 3, "nsubj"),
     ("bombardeerde", 0, "root"),
-    ("Khaddafi's", 5, "nmod:poss"),
+    ("Milosevics", 5, "nmod:poss"),
     ("troepen", 3, "obj"),
     ("en", 7, "cc"),
-    ("hielp", 3, "conj"),
+    ("stuurde", 3, "conj"),
+    ("hulp", 7, "obj"),
+    ("naar", 10, "case"),
+    ("Kosovo", 7, "obl"),
+    (".", 3, "punct"),
+]
+BOMBED_AND_SENT_RELIEF: list[Arc] = [
+    ("De", 2, "det"),
+    ("alliantie", 3, "nsubj"),
+    ("bombardeerde", 0, "root"),
+    ("Milosevics", 5, "nmod:poss"),
+    ("troepen", 3, "obj"),
+    ("en", 7, "cc"),
+    ("stuurde", 3, "conj"),
+    ("humanitaire", 9, "amod"),
+    ("hulp", 7, "obj"),
+    ("naar", 11, "case"),
+    ("Kosovo", 7, "obl"),
+    (".", 3, "punct"),
+]
+BOMBED_AND_BACKED: list[Arc] = [
+    ("De", 2, "det"),
+    ("alliantie", 3, "nsubj"),
+    ("bombardeerde", 0, "root"),
+    ("Milosevics", 5, "nmod:poss"),
+    ("troepen", 3, "obj"),
+    ("en", 7, "cc"),
+    ("steunde", 3, "conj"),
+    ("de", 10, "det"),
+    ("Kosovaarse", 10, "amod"),
     ("rebellen", 7, "obj"),
-    ("bij", 11, "case"),
-    ("hun", 11, "nmod:poss"),
-    ("offensief", 7, "obl"),
     (".", 3, "punct"),
 ]
 SUPPORTED: list[Arc] = [
-    ("De", 2, "det"),
-    ("overgangsregering", 4, "nsubj:pass"),
-    ("wordt", 4, "aux:pass"),
+    ("Het", 2, "det"),
+    ("leger", 7, "nsubj:pass"),
+    ("van", 4, "case"),
+    ("Myanmar", 2, "nmod"),
+    ("wordt", 7, "aux:pass"),
+    ("openlijk", 7, "advmod"),
     ("gesteund", 0, "root"),
-    ("door", 6, "case"),
-    ("Turkije", 4, "obl:agent"),
-    ("en", 8, "cc"),
-    ("Qatar", 6, "conj"),
-    (".", 4, "punct"),
+    ("door", 9, "case"),
+    ("Rusland", 7, "obl:agent"),
+    ("en", 11, "cc"),
+    ("China", 9, "conj"),
+    (".", 7, "punct"),
 ]
 CRITICISED: list[Arc] = [
     ("Blinken", 2, "nsubj"),
@@ -68,30 +102,51 @@ CRITICISED: list[Arc] = [
 PRONOUN: list[Arc] = [("Hij", 2, "nsubj"), ("bekritiseerde", 0, "root"), ("China", 2, "obj"), (".", 2, "punct")]
 
 CASES = [
-    # the subject names the actor: NATO bombs Libyan troops and helps rebels (conj shares the subject)
+    # the subject names the actor: the alliance bombs Serbian troops and sends aid to Kosovo (the conj
+    # shares the subject; the aid goes to the obl with "naar")
     (
-        "Het bondgenootschap bombardeerde Khaddafi's troepen en hielp rebellen bij hun offensief.",
-        NATO,
-        BOMBED,
-        {("NATO", "LBY", "19"), ("NATO", "LBY", "07")},
+        "De alliantie bombardeerde Milosevics troepen en stuurde hulp naar Kosovo.",
+        ALLIANCE,
+        BOMBED_AND_SENT,
+        {("NATO", "SRB", "19"), ("NATO", "XKX", "07")},
+    ),
+    # the same with a verb trigger in the second conjunct: its object is the target
+    (
+        "De alliantie bombardeerde Milosevics troepen en steunde de Kosovaarse rebellen.",
+        {**ALLIANCE, "de Kosovaarse rebellen": ("XKX", "XKXREB", "group")},
+        BOMBED_AND_BACKED,
+        {("NATO", "SRB", "19"), ("NATO", "XKX", "05")},
     ),
     # the subject is a phrase that names no actor: no guess from the genitive object
     (
-        "Het bondgenootschap bombardeerde Khaddafi's troepen en hielp rebellen bij hun offensief.",
-        ONLY_LBY,
-        BOMBED,
+        "De alliantie bombardeerde Milosevics troepen en stuurde hulp naar Kosovo.",
+        NO_ALLIANCE,
+        BOMBED_AND_SENT,
         set(),
+    ),
+    pytest.param(
+        "De alliantie bombardeerde Milosevics troepen en stuurde humanitaire hulp naar Kosovo.",
+        ALLIANCE,
+        BOMBED_AND_SENT_RELIEF,
+        {("NATO", "SRB", "19"), ("NATO", "XKX", "07")},
+        marks=pytest.mark.xfail(
+            reason="a phrase trigger that is the object of a verb ('stuurde humanitaire hulp', aid_humanitarian) "
+            "is taken as its own predicate: the parse path does not climb to 'stuurde', so the 'naar' obl is "
+            "not its target and the position heuristics take the genitive of the first conjunct (Milosevics)",
+            strict=True,
+        ),
+        id="phrase-trigger-object-of-a-conjoined-verb",
     ),
     # passive: obl:agent acts, nsubj:pass is acted upon; coordinated agents each give an event
     (
-        "De overgangsregering wordt gesteund door Turkije en Qatar.",
+        "Het leger van Myanmar wordt openlijk gesteund door Rusland en China.",
         {
-            "De overgangsregering": ("LBY", "LBYGOV", "government"),
-            "Turkije": ("TUR", "TUR", "state"),
-            "Qatar": ("QAT", "QAT", "state"),
+            "Het leger van Myanmar": ("MMR", "MMRMIL", "military"),
+            "Rusland": ("RUS", "RUS", "state"),
+            "China": ("CHN", "CHN", "state"),
         },
         SUPPORTED,
-        {("TUR", "LBY", "05"), ("QAT", "LBY", "05")},
+        {("RUS", "MMR", "05"), ("CHN", "MMR", "05")},
     ),
     # nominal trigger: source is the subject of the light verb, target the owner inside "kritiek op ..."
     (
