@@ -56,6 +56,8 @@ class QuoteFinder:
         self.min_direct_words = int(settings.get("min_direct_words", 6))
         self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
         self.keep_unattributed = bool(settings.get("keep_unattributed", False))
+        #: how many sentences back a quotation without a cue looks for the last speaker
+        self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -402,27 +404,79 @@ class _Run:
                    0.9 if cue else 0.7)
 
     def _previous_speaker(self, s_idx: int) -> Speaker | None:
-        """Who spoke in the sentence before a quotation without a cue (or, failing that, who acted there)."""
+        """Who says a quotation without a cue: the speaker of the sentence before; over interview questions
+        and headings (sentences without a statement of their own) the last speaker before them; else the
+        person the sentence before is about (its subject), else the last speaker a few sentences back."""
         if s_idx == 0:
             return None
-        prev = self.doc.sentences[s_idx - 1]
+        sents = self.doc.sentences
+        back = s_idx - 1
+        # interview questions and headings between the answer and the previous answer
+        skipped = 0
+        while back > 0 and skipped < 3 and self._is_question_or_heading(back):
+            back -= 1
+            skipped += 1
+        prev = sents[back]
         for tok, speaker in reversed(self.resolver.history):
             if prev.token_start <= tok < prev.token_end:
                 return speaker
         phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
+        if not skipped:
+            for p in phrases:
+                if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
+                        and self._is_subject_position(p, prev.token_start)):
+                    return self._speaker(p)
+        # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
+        lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
+        for tok, speaker in reversed(self.resolver.history):
+            if tok < lo:
+                break
+            if tok < prev.token_end and tok in self.quoted:
+                return speaker
+        if skipped:
+            return None
         for p in phrases:
-            if p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p):
-                return self._speaker(p)
-        # A quotation continuing one two sentences back ("‘…’ In zijn ogen … ‘…’").
-        if s_idx >= 2:
-            earlier = self.doc.sentences[s_idx - 2]
-            for tok, speaker in reversed(self.resolver.history):
-                if earlier.token_start <= tok < earlier.token_end and tok in self.quoted:
-                    return speaker
-        for p in phrases:
-            if p.kind == "name":
+            if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
         return None
+
+    def _likely_person(self, p: Phrase) -> bool:
+        """A phrase that names a person: a person the actor resolver knows, or a name of two words or more it
+        does not know ("Pieter Schol"); a single unknown capitalised word is mostly a place or a heading."""
+        if p.kind == "role":
+            return True
+        if p.kind != "name":
+            return False
+        m = self.resolver._mention_for(p)
+        actor = self.doc.mentions[m].actor if m is not None else None
+        if actor is not None:
+            return actor.kind == "person"
+        words = [t for t in self.toks[p.start : p.end] if is_capitalised(t)]
+        return len(words) >= 2
+
+    def _is_question_or_heading(self, s_idx: int) -> bool:
+        """A sentence that states nothing a later quotation continues: a question outside quotation marks
+        (the interviewer's) or a heading (no closing punctuation)."""
+        sent = self.doc.sentences[s_idx]
+        if sent.token_end <= sent.token_start:
+            return True
+        last = sent.token_end - 1
+        while last > sent.token_start and set(self.toks[last].text) <= _MARK_CHARS:
+            last -= 1
+        if last in self.quoted:
+            return False
+        return self.toks[last].text == "?" or self.toks[last].text not in {".", "!", ":", ";", "…", "?"}
+
+    def _is_subject_position(self, p: Phrase, lo: int) -> bool:
+        """Whether a phrase stands as the subject: first in its sentence (after clause openers), or right after
+        the finite verb that opens it ("Wel zegt Jetten ...", "Daarom pleit minister X ...")."""
+        k = lo
+        while k < p.start and (self.toks[k].lower in self.lex.clause_openers or not is_word(self.toks[k])):
+            k += 1
+        if k == p.start:
+            return True
+        return p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
+                                        or j == k for j in range(k, p.start))
 
     # -- indirect speech -----------------------------------------------------------------------------------
     def _indirect(self, s_idx: int) -> None:

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from dyad.errors import ConfigError
-from dyad.lang.data import load_language_data
+from dyad.lang.data import has_language_data, load_language_data, name_particles
 
 #: Keys every quotes.yaml must have, with the type of their value.
 _LIST_KEYS = (
@@ -75,6 +75,8 @@ class QuoteLexicon:
     #: personal pronouns that open a content clause as its subject ("dat we te maken hebben met"); without
     #: one, "dat ... te" + infinitive is a demonstrative object ("heeft gedreigd dat weer te doen")
     clause_subjects: frozenset[str] = frozenset()
+    #: words that join the parts of a personal name ("Tom van der Meer"): `particles` of names.yaml
+    name_particles: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -118,6 +120,7 @@ class QuoteLexicon:
             time_words=w["time_words"],
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
             clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
+            name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 
     def is_speech_verb(self, form: str, lemma: str) -> bool:

@@ -65,11 +65,25 @@ class PhraseFinder:
     def _name_end(self, i: int, limit: int) -> int:
         j = i
         toks = self.doc.tokens
-        while j < limit and (self._is_name(j) or (
-                j > i and toks[j].lower in self.lex.phrase_links | {"de", "der", "den", "al", "bin"}
-                and j + 1 < limit and self._is_name(j + 1) and toks[j].lower not in self.lex.phrase_links)):
-            j += 1
+        while j < limit:
+            if self._is_name(j):
+                j += 1
+                continue
+            # particles inside a name: "Tom van der Meer", "Mohammed bin Salman" (not "Rutte van de VVD")
+            k = j
+            while k < limit and k - j < 3 and toks[k].lower in self.lex.name_particles and k > i:
+                k += 1
+            if k > j and k < limit and self._is_name(k) and not self._body_mention(k):
+                j = k
+                continue
+            break
         return j
+
+    def _body_mention(self, k: int) -> bool:
+        """Whether token k starts a mention of an actor that is no person ("Rutte van de VVD")."""
+        m = self.mention_at.get(k)
+        actor = self.doc.mentions[m].actor if m is not None else None
+        return actor is not None and actor.kind != "person"
 
     def _is_adjective(self, tok: Token) -> bool:
         low = tok.lower
