@@ -49,3 +49,23 @@ def test_a_heading_is_no_speaker(heading: str) -> None:
     )
     q = _quote(doc, "Daardoor konden")
     assert "Bakker" in _speaker(q)
+
+
+def test_inserted_cue_after_zo() -> None:
+    doc = _doc("De nieuwe regels voor de huurmarkt komen veel te laat, zo stelt de Woonbond.")
+    q = _quote(doc, "De nieuwe regels")
+    assert q.kind == "indirect" and q.text.endswith("veel te laat")
+    assert "Woonbond" in _speaker(q)
+
+
+def test_inserted_cue_with_an_apposition_keeps_the_statement_alone() -> None:
+    doc = _doc("Het debat ging nauwelijks over de inhoud, zegt Marieke de Wit, hoogleraar bestuurskunde in Delft.")
+    q = _quote(doc, "Het debat ging")
+    assert q.text == "Het debat ging nauwelijks over de inhoud"
+    assert _speaker(q).endswith("de Wit")
+
+
+def test_verb_of_belief_reports_a_view() -> None:
+    doc = _doc("Burgemeester Lotte Dijkstra vreest dat de kosten van de nieuwe brug nog verder oplopen.")
+    q = _quote(doc, "de kosten")
+    assert q.kind == "indirect" and "Dijkstra" in _speaker(q)

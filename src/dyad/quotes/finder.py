@@ -624,21 +624,26 @@ class _Run:
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
         toks = self.toks
-        if cue.start <= lo or toks[cue.start - 1].text != ",":
+        comma = cue.start - 1
+        # "…, zo stelt de rechter": an adverb between the comma and the cue
+        if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
+            comma -= 1
+        if comma <= lo or toks[comma].text != ",":
             return None
         p = self.phrases.phrase_at(cue.end, hi)
         if not self._usable(p):
             return None
         assert p is not None
         k = p.end
-        while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 5:
+        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …") up to the clause end
+        while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
-        if k < hi and toks[k].text not in {",", ".", "!", "?"}:
+        if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
             return None
-        comma = cue.start - 1
         if comma - 1 >= lo and (comma - 1) in self.quoted:
             return None  # "‘…’, zei hij": the quotation itself is the statement
-        if k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi)):
+        if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
+                and not self._apposition_to_end(k + 1, hi)):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
         else:
             start, end = self._text_span(lo, comma - 1)
@@ -646,6 +651,18 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7)
         return k + 1
+
+    def _apposition_to_end(self, i: int, hi: int) -> bool:
+        """Whether tokens [i, hi) are an apposition to the speaker before them that ends the sentence
+        ("…, zegt Jan Smit, hoogleraar politicologie aan de universiteit."): a role noun first, no cue after."""
+        j = i
+        if j < hi and self.toks[j].lower in self.lex.determiners:
+            j += 1
+        while j < hi and j - i < 3 and not self.phrases._is_role_or_body(j) and not self._is_punct(j):
+            j += 1
+        if j >= hi or not self.phrases._is_role_or_body(j):
+            return False
+        return not any(self._is_speech_verb(k) or self.toks[k].lower in self.lex.auxiliaries for k in range(i, hi))
 
     def _according_to(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks

@@ -77,6 +77,8 @@ class QuoteLexicon:
     clause_subjects: frozenset[str] = frozenset()
     #: words that join the parts of a personal name ("Tom van der Meer"): `particles` of names.yaml
     name_particles: frozenset[str] = frozenset()
+    #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
+    inserted_adverbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -120,6 +122,7 @@ class QuoteLexicon:
             time_words=w["time_words"],
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
             clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
+            inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 
