@@ -539,7 +539,7 @@ class _Run:
         while k < hi:
             if toks[k].text == "," and k + 1 < hi:
                 nxt = k + 1
-                if toks[nxt].lower in {"maar", "en"} and nxt + 1 < hi:
+                if toks[nxt].lower in self.lex.coordinators and nxt + 1 < hi:
                     nxt += 1
                 if self._marker_at(nxt, self.lex.markers_after) or (
                         nxt != k + 1 and self._cue_at(nxt, hi) is not None):
@@ -576,16 +576,19 @@ class _Run:
         if toks[c + 1].lower in self.lex.prepositions:
             rest = toks[c + 1 : self._clause_end(c + 1, hi) + 1]
             finite = self.lex.auxiliaries - self.lex.determiners  # not "zijn" as in "van zijn ambtgenoot"
-            if not any(t.lower in finite or (t.lemma != t.lower and t.lemma.endswith("en")) for t in rest):
+            if not any(t.lower in finite or (t.lemma != t.lower and self._infinitive_form(t.lemma)) for t in rest):
                 return True
         for k in range(c + 1, min(hi - 1, c + 4)):
             if toks[k].lower == self.lex.infinitive_marker:
                 between = [toks[j] for j in range(c + 1, k)]
-                return toks[k + 1].lower.endswith("en") and not any(
+                return self._infinitive_form(toks[k + 1].lower) and not any(
                     t.text[:1].isupper() or t.lower in self.lex.determiners or t.lower in self.lex.clause_subjects
                     for t in between
                 )
         return False
+
+    def _infinitive_form(self, word: str) -> bool:
+        return bool(self.lex.infinitive_endings) and word.endswith(self.lex.infinitive_endings)
 
     def _infinitive(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks

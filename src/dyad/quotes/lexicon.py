@@ -77,6 +77,12 @@ class QuoteLexicon:
     clause_subjects: frozenset[str] = frozenset()
     #: words that join the parts of a personal name ("Tom van der Meer"): `particles` of names.yaml
     name_particles: frozenset[str] = frozenset()
+    #: endings of adjectives inside a speaker phrase ("de Russische minister")
+    adjective_endings: tuple[str, ...] = ()
+    #: definite articles: "de premier" is resolved to the holder named before
+    definite_articles: frozenset[str] = frozenset()
+    #: endings of infinitives and plural finite verbs ("dat weer te doen")
+    infinitive_endings: tuple[str, ...] = ()
     #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
     inserted_adverbs: frozenset[str] = frozenset()
 
@@ -122,6 +128,10 @@ class QuoteLexicon:
             time_words=w["time_words"],
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
             clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
+            adjective_endings=tuple(sorted(_words(data.get("adjective_endings", []), "adjective_endings", source))),
+            definite_articles=_words(data.get("definite_articles", []), "definite_articles", source),
+            infinitive_endings=tuple(sorted(_words(data.get("infinitive_endings", []), "infinitive_endings",
+                                                   source))),
             inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )

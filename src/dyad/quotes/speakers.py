@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from dyad.document import ActorRef, Document, Token
 from dyad.quotes.lexicon import QuoteLexicon
 
-_ADJECTIVE_ENDINGS = ("e", "se", "sche", "ische")
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -88,7 +86,7 @@ class PhraseFinder:
     def _is_adjective(self, tok: Token) -> bool:
         low = tok.lower
         return (is_word(tok) and low not in self.lex.determiners and low not in self.lex.prepositions
-                and low.endswith(_ADJECTIVE_ENDINGS) and len(low) > 3
+                and bool(self.lex.adjective_endings) and low.endswith(self.lex.adjective_endings) and len(low) > 3
                 and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low))
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
@@ -131,7 +129,7 @@ class PhraseFinder:
         while end < limit:
             if self._is_role_or_body(end) and not is_capitalised(toks[end]):
                 end += 1
-            elif (toks[end].lower in {"en", "and"} and end + 1 < limit and self._is_role_or_body(end + 1)):
+            elif (toks[end].lower in self.lex.coordinators and end + 1 < limit and self._is_role_or_body(end + 1)):
                 end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
             else:
                 break
@@ -184,7 +182,7 @@ class PhraseFinder:
         if p.start == 0:
             return False
         prev = self.doc.tokens[p.start - 1].lower
-        return prev in self.lex.prepositions or prev in {"volgens", "according"}
+        return prev in self.lex.prepositions or any(prev == m[0] for m in self.lex.markers_before)
 
     def text(self, p: Phrase) -> str:
         toks = self.doc.tokens
@@ -241,7 +239,7 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if p.kind == "role" and toks[p.start].lower in {"de", "het", "the"} and p.end - p.start <= 3:
+        if p.kind == "role" and toks[p.start].lower in self.lex.definite_articles and p.end - p.start <= 3:
             holder = self._role_holder(p)
             if holder is not None:
                 return holder
