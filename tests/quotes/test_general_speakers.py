@@ -69,3 +69,13 @@ def test_verb_of_belief_reports_a_view() -> None:
     doc = _doc("Burgemeester Lotte Dijkstra vreest dat de kosten van de nieuwe brug nog verder oplopen.")
     q = _quote(doc, "de kosten")
     assert q.kind == "indirect" and "Dijkstra" in _speaker(q)
+
+
+@pytest.mark.parametrize("opener", ["Overigens", "Telkens"])
+def test_a_capitalised_function_word_is_no_speaker(opener: str) -> None:
+    doc = _doc(
+        "Kamerlid Ruben Smeets wil een onderzoek naar de subsidies. "
+        f"{opener} zegt hij dat de provincie het geld beter had kunnen besteden."
+    )
+    q = _quote(doc, "de provincie")
+    assert "Smeets" in _speaker(q)

@@ -201,7 +201,8 @@ class _Run:
             between = range(p.end, v)
             if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
                 return self._apposition(p, lo, hi)
-        if start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower):
+        if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
+                and toks[start].lower not in self.lex.function_words):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):

@@ -55,6 +55,8 @@ class PhraseFinder:
             return False
         if self.lex.is_time_word(tok.lower):
             return False
+        if i in self.sentence_starts and tok.lower in self.lex.function_words and i not in self.mention_at:
+            return False  # "Overigens zegt …", "Wie dacht dat …"
         if i in self.sentence_starts and i not in self.mention_at and tok.text not in self.inner_capitals:
             nxt = self.doc.tokens[i + 1] if i + 1 < len(self.doc.tokens) else None
             return nxt is not None and i + 1 in self.name_tokens and is_capitalised(nxt)
