@@ -79,3 +79,9 @@ def test_a_capitalised_function_word_is_no_speaker(opener: str) -> None:
     )
     q = _quote(doc, "de provincie")
     assert "Smeets" in _speaker(q)
+
+
+def test_adjective_and_unlisted_noun_before_a_name() -> None:
+    doc = _doc("De Noorse historicus Lars Eriksen vindt dat de grens tussen de twee landen nooit duidelijk was.")
+    q = _quote(doc, "de grens")
+    assert _speaker(q).endswith("Lars Eriksen")

@@ -85,6 +85,14 @@ class PhraseFinder:
         actor = self.doc.mentions[m].actor if m is not None else None
         return actor is not None and actor.kind != "person"
 
+    def _is_noun_after_adjective(self, k: int, n: int) -> bool:
+        """Whether token k is a capitalised adjective ("Britse") and token n a lower-case noun after it."""
+        adj, noun = self.doc.tokens[k], self.doc.tokens[n]
+        return (bool(self.lex.adjective_endings) and adj.lower.endswith(self.lex.adjective_endings)
+                and noun.text.isalpha() and noun.text.islower() and len(noun.text) > 3
+                and noun.lower not in self.lex.function_words and noun.lower not in self.lex.prepositions
+                and not self.lex.is_speech_verb(noun.lower, noun.lemma))
+
     def _is_adjective(self, tok: Token) -> bool:
         low = tok.lower
         return (is_word(tok) and low not in self.lex.determiners and low not in self.lex.prepositions
@@ -116,6 +124,10 @@ class PhraseFinder:
             end = self._name_end(k, limit)
             if end < limit and self._is_role_or_body(end) and not is_capitalised(toks[end]):
                 return self._role_phrase(i, end, limit)  # "Het Russische ministerie ..."
+            if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
+                    and self._is_name(end + 1)):
+                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
+                return Phrase(i, self._name_end(end + 1, limit), "name")
             return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
         return None
 
