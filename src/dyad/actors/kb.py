@@ -27,6 +27,7 @@ import yaml
 
 from dyad.document import Actor, PartialDate
 from dyad.errors import ConfigError
+from dyad.lang.data import all_name_particles
 from dyad.yamlio import parse_yaml
 
 #: KB roles and the CAMEO agent code a term in that role gives by default.
@@ -458,32 +459,6 @@ def parse_bodies(data: Any, source: str, countries: Mapping[str, Country]) -> li
     return out
 
 
-_PARTICLES = frozenset(
-    {
-        "van",
-        "de",
-        "der",
-        "den",
-        "von",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "ter",
-        "ten",
-        "bin",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "del",
-        "zu",
-        "'t",
-    }
-)
-
-
 def default_surname(name: str) -> str:
     """The surname of a full name: the last word with its particles ("Ursula von der Leyen" -> "von der
     Leyen"). Names with a comma-free single word are their own surname."""
@@ -491,7 +466,7 @@ def default_surname(name: str) -> str:
     if len(words) <= 1:
         return name
     i = len(words) - 1
-    while i > 1 and words[i - 1].lower() in _PARTICLES:
+    while i > 1 and words[i - 1].lower() in all_name_particles():
         i -= 1
     return " ".join(words[i:])
 

@@ -29,7 +29,7 @@ from dyad.actors.index import Alias, AliasIndex, case_matches, get_index
 from dyad.actors.kb import KnowledgeBase, Person, load_kb, norm
 from dyad.actors.lexicon import AgentNoun, Lexicon, load_lexicon
 from dyad.document import Actor, Document, Mention, PartialDate
-from dyad.lang.data import lemma_table, lemma_values
+from dyad.lang.data import lemma_table, lemma_values, name_particles
 from dyad.pipeline import register
 
 #: KB roles that one person holds per country at a time (so "de Russische president" has one answer).
@@ -98,6 +98,7 @@ class KBResolver:
         self.lex: Lexicon = load_lexicon(language)
         self.index: AliasIndex = get_index(language)
         self.common = _common_words(language)
+        self.name_particles = name_particles(language)
         self._compounds: dict[str, AgentNoun | None] = {}  # key -> `lex.compound(key)`
         self._agent_firsts = frozenset(key[0] for key in self.lex.agents if key)  # first words of agents
         settings = settings or {}
@@ -1071,8 +1072,7 @@ class _State:
                 and (kb_hit is None or (j > k and kb_hit.alias.kind == "surname"))
                 and self.r._agent_match(units, j) is None
                 or (
-                    u.key
-                    in ("van", "de", "der", "den", "von", "bin", "al", "el", "da", "le", "la", "ter", "ten")
+                    u.key in self.r.name_particles
                     and j > k
                     and j + 1 < len(units)
                     and self._is_cap(units[j + 1])

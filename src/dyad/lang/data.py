@@ -36,6 +36,28 @@ def has_language_data(language: str, name: str) -> bool:
     return resources.files("dyad.lang").joinpath(language, f"{name}.yaml").is_file()
 
 
+@cache
+def name_particles(language: str) -> frozenset[str]:
+    """The words that join the parts of a personal name in a language ("van der", "bin"): the one list,
+    `particles` in `names.yaml`, that the language layer, the actor resolver and the quote finder share."""
+    data = load_language_data(language, "names")
+    words = data.get("particles") if isinstance(data, Mapping) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ConfigError("'particles' must be a list of words", source=f"dyad/lang/{language}/names.yaml")
+    return frozenset(w.lower() for w in words)
+
+
+@cache
+def all_name_particles() -> frozenset[str]:
+    """The name particles of every language with a `names.yaml`: for names whose language is not known
+    (the knowledge base's names come from many languages)."""
+    out: set[str] = set()
+    for entry in resources.files("dyad.lang").iterdir():
+        if entry.is_dir() and entry.joinpath("names.yaml").is_file():
+            out |= name_particles(entry.name)
+    return frozenset(out)
+
+
 def lemma_table(language: str) -> Mapping[str, str]:
     """spaCy's lookup lemma table of a language (spacy-lookups-data), empty for a language without one,
     with the past forms of the strong verbs it lacks (`verbs.yaml`).

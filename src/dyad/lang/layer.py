@@ -26,7 +26,7 @@ from thinc.types import Ints2d
 
 from dyad.document import Article, Document, Name, PartialDate, Sentence, Token
 from dyad.errors import ConfigError
-from dyad.lang.data import lemma_table, lemma_values, load_language_data, regular_verb_lemma
+from dyad.lang.data import lemma_table, lemma_values, load_language_data, name_particles, regular_verb_lemma
 from dyad.pipeline import register
 
 #: Characters that end a sentence when a token consists of them.
@@ -128,7 +128,7 @@ class LanguageLayer:
         self.trained = path is not None
         self.rules = SentenceRules(load_language_data(language, "sentences"))
         names = load_language_data(language, "names")
-        self.name_particles = frozenset(names.get("particles", []))
+        self.name_particles = name_particles(language)
         self.not_names = frozenset(w.lower() for w in names.get("not_names", []))
         self.adjective_endings = tuple(names.get("adjective_endings", []))
         self.has_lemmatizer = "lemmatizer" in self.nlp.pipe_names

@@ -56,6 +56,8 @@ class QuoteFinder:
         self.min_direct_words = int(settings.get("min_direct_words", 6))
         self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
         self.keep_unattributed = bool(settings.get("keep_unattributed", False))
+        #: how many sentences back a quotation without a cue looks for the last speaker
+        self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -199,7 +201,8 @@ class _Run:
             between = range(p.end, v)
             if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
                 return self._apposition(p, lo, hi)
-        if start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower):
+        if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
+                and toks[start].lower not in self.lex.function_words):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
@@ -402,27 +405,79 @@ class _Run:
                    0.9 if cue else 0.7)
 
     def _previous_speaker(self, s_idx: int) -> Speaker | None:
-        """Who spoke in the sentence before a quotation without a cue (or, failing that, who acted there)."""
+        """Who says a quotation without a cue: the speaker of the sentence before; over interview questions
+        and headings (sentences without a statement of their own) the last speaker before them; else the
+        person the sentence before is about (its subject), else the last speaker a few sentences back."""
         if s_idx == 0:
             return None
-        prev = self.doc.sentences[s_idx - 1]
+        sents = self.doc.sentences
+        back = s_idx - 1
+        # interview questions and headings between the answer and the previous answer
+        skipped = 0
+        while back > 0 and skipped < 3 and self._is_question_or_heading(back):
+            back -= 1
+            skipped += 1
+        prev = sents[back]
         for tok, speaker in reversed(self.resolver.history):
             if prev.token_start <= tok < prev.token_end:
                 return speaker
         phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
+        if not skipped:
+            for p in phrases:
+                if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
+                        and self._is_subject_position(p, prev.token_start)):
+                    return self._speaker(p)
+        # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
+        lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
+        for tok, speaker in reversed(self.resolver.history):
+            if tok < lo:
+                break
+            if tok < prev.token_end and tok in self.quoted:
+                return speaker
+        if skipped:
+            return None
         for p in phrases:
-            if p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p):
-                return self._speaker(p)
-        # A quotation continuing one two sentences back ("‘…’ In zijn ogen … ‘…’").
-        if s_idx >= 2:
-            earlier = self.doc.sentences[s_idx - 2]
-            for tok, speaker in reversed(self.resolver.history):
-                if earlier.token_start <= tok < earlier.token_end and tok in self.quoted:
-                    return speaker
-        for p in phrases:
-            if p.kind == "name":
+            if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
         return None
+
+    def _likely_person(self, p: Phrase) -> bool:
+        """A phrase that names a person: a person the actor resolver knows, or a name of two words or more it
+        does not know ("Pieter Schol"); a single unknown capitalised word is mostly a place or a heading."""
+        if p.kind == "role":
+            return True
+        if p.kind != "name":
+            return False
+        m = self.resolver._mention_for(p)
+        actor = self.doc.mentions[m].actor if m is not None else None
+        if actor is not None:
+            return actor.kind == "person"
+        words = [t for t in self.toks[p.start : p.end] if is_capitalised(t)]
+        return len(words) >= 2
+
+    def _is_question_or_heading(self, s_idx: int) -> bool:
+        """A sentence that states nothing a later quotation continues: a question outside quotation marks
+        (the interviewer's) or a heading (no closing punctuation)."""
+        sent = self.doc.sentences[s_idx]
+        if sent.token_end <= sent.token_start:
+            return True
+        last = sent.token_end - 1
+        while last > sent.token_start and set(self.toks[last].text) <= _MARK_CHARS:
+            last -= 1
+        if last in self.quoted:
+            return False
+        return self.toks[last].text == "?" or self.toks[last].text not in {".", "!", ":", ";", "…", "?"}
+
+    def _is_subject_position(self, p: Phrase, lo: int) -> bool:
+        """Whether a phrase stands as the subject: first in its sentence (after clause openers), or right after
+        the finite verb that opens it ("Wel zegt Jetten ...", "Daarom pleit minister X ...")."""
+        k = lo
+        while k < p.start and (self.toks[k].lower in self.lex.clause_openers or not is_word(self.toks[k])):
+            k += 1
+        if k == p.start:
+            return True
+        return p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
+                                        or j == k for j in range(k, p.start))
 
     # -- indirect speech -----------------------------------------------------------------------------------
     def _indirect(self, s_idx: int) -> None:
@@ -485,7 +540,7 @@ class _Run:
         while k < hi:
             if toks[k].text == "," and k + 1 < hi:
                 nxt = k + 1
-                if toks[nxt].lower in {"maar", "en"} and nxt + 1 < hi:
+                if toks[nxt].lower in self.lex.coordinators and nxt + 1 < hi:
                     nxt += 1
                 if self._marker_at(nxt, self.lex.markers_after) or (
                         nxt != k + 1 and self._cue_at(nxt, hi) is not None):
@@ -522,16 +577,19 @@ class _Run:
         if toks[c + 1].lower in self.lex.prepositions:
             rest = toks[c + 1 : self._clause_end(c + 1, hi) + 1]
             finite = self.lex.auxiliaries - self.lex.determiners  # not "zijn" as in "van zijn ambtgenoot"
-            if not any(t.lower in finite or (t.lemma != t.lower and t.lemma.endswith("en")) for t in rest):
+            if not any(t.lower in finite or (t.lemma != t.lower and self._infinitive_form(t.lemma)) for t in rest):
                 return True
         for k in range(c + 1, min(hi - 1, c + 4)):
             if toks[k].lower == self.lex.infinitive_marker:
                 between = [toks[j] for j in range(c + 1, k)]
-                return toks[k + 1].lower.endswith("en") and not any(
+                return self._infinitive_form(toks[k + 1].lower) and not any(
                     t.text[:1].isupper() or t.lower in self.lex.determiners or t.lower in self.lex.clause_subjects
                     for t in between
                 )
         return False
+
+    def _infinitive_form(self, word: str) -> bool:
+        return bool(self.lex.infinitive_endings) and word.endswith(self.lex.infinitive_endings)
 
     def _infinitive(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks
@@ -570,21 +628,26 @@ class _Run:
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
         toks = self.toks
-        if cue.start <= lo or toks[cue.start - 1].text != ",":
+        comma = cue.start - 1
+        # "…, zo stelt de rechter": an adverb between the comma and the cue
+        if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
+            comma -= 1
+        if comma <= lo or toks[comma].text != ",":
             return None
         p = self.phrases.phrase_at(cue.end, hi)
         if not self._usable(p):
             return None
         assert p is not None
         k = p.end
-        while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 5:
+        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …") up to the clause end
+        while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
-        if k < hi and toks[k].text not in {",", ".", "!", "?"}:
+        if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
             return None
-        comma = cue.start - 1
         if comma - 1 >= lo and (comma - 1) in self.quoted:
             return None  # "‘…’, zei hij": the quotation itself is the statement
-        if k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi)):
+        if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
+                and not self._apposition_to_end(k + 1, hi)):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
         else:
             start, end = self._text_span(lo, comma - 1)
@@ -592,6 +655,18 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7)
         return k + 1
+
+    def _apposition_to_end(self, i: int, hi: int) -> bool:
+        """Whether tokens [i, hi) are an apposition to the speaker before them that ends the sentence
+        ("…, zegt Jan Smit, hoogleraar politicologie aan de universiteit."): a role noun first, no cue after."""
+        j = i
+        if j < hi and self.toks[j].lower in self.lex.determiners:
+            j += 1
+        while j < hi and j - i < 3 and not self.phrases._is_role_or_body(j) and not self._is_punct(j):
+            j += 1
+        if j >= hi or not self.phrases._is_role_or_body(j):
+            return False
+        return not any(self._is_speech_verb(k) or self.toks[k].lower in self.lex.auxiliaries for k in range(i, hi))
 
     def _according_to(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks

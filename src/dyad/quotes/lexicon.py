@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import spacy
+
 from dyad.errors import ConfigError
-from dyad.lang.data import load_language_data
+from dyad.lang.data import has_language_data, load_language_data, name_particles
 
 #: Keys every quotes.yaml must have, with the type of their value.
 _LIST_KEYS = (
@@ -40,6 +42,17 @@ def _phrases(value: Any, key: str, source: str) -> tuple[tuple[str, ...], ...]:
             raise ConfigError(f"{key!r}: {item!r} is neither a phrase nor a list of words", source=source)
     # Longest first, so that "naar verluidt van" is tried before a shorter marker.
     return tuple(sorted(out, key=len, reverse=True))
+
+
+def _function_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of a language with the `not_names` of its names.yaml."""
+    try:
+        stop = frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
+    except (ImportError, KeyError):  # a language spaCy does not know
+        stop = frozenset()
+    names = load_language_data(language, "names") if has_language_data(language, "names") else {}
+    extra = names.get("not_names", []) if isinstance(names, Mapping) else []
+    return stop | frozenset(str(w).lower() for w in extra)
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,19 @@ class QuoteLexicon:
     #: personal pronouns that open a content clause as its subject ("dat we te maken hebben met"); without
     #: one, "dat ... te" + infinitive is a demonstrative object ("heeft gedreigd dat weer te doen")
     clause_subjects: frozenset[str] = frozenset()
+    #: words that join the parts of a personal name ("Tom van der Meer"): `particles` of names.yaml
+    name_particles: frozenset[str] = frozenset()
+    #: endings of adjectives inside a speaker phrase ("de Russische minister")
+    adjective_endings: tuple[str, ...] = ()
+    #: definite articles: "de premier" is resolved to the holder named before
+    definite_articles: frozenset[str] = frozenset()
+    #: endings of infinitives and plural finite verbs ("dat weer te doen")
+    infinitive_endings: tuple[str, ...] = ()
+    #: function words (spaCy's stop words and `not_names` of names.yaml): a capitalised one opening a
+    #: sentence ("Overigens", "Wie", "Nee") is never a speaker's name
+    function_words: frozenset[str] = frozenset()
+    #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
+    inserted_adverbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -118,6 +144,13 @@ class QuoteLexicon:
             time_words=w["time_words"],
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
             clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
+            adjective_endings=tuple(sorted(_words(data.get("adjective_endings", []), "adjective_endings", source))),
+            definite_articles=_words(data.get("definite_articles", []), "definite_articles", source),
+            infinitive_endings=tuple(sorted(_words(data.get("infinitive_endings", []), "infinitive_endings",
+                                                   source))),
+            function_words=_function_words(language),
+            inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
+            name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 
     def is_speech_verb(self, form: str, lemma: str) -> bool:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from dyad.document import ActorRef, Document, Token
 from dyad.quotes.lexicon import QuoteLexicon
 
-_ADJECTIVE_ENDINGS = ("e", "se", "sche", "ische")
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -57,6 +55,8 @@ class PhraseFinder:
             return False
         if self.lex.is_time_word(tok.lower):
             return False
+        if i in self.sentence_starts and tok.lower in self.lex.function_words and i not in self.mention_at:
+            return False  # "Overigens zegt …", "Wie dacht dat …"
         if i in self.sentence_starts and i not in self.mention_at and tok.text not in self.inner_capitals:
             nxt = self.doc.tokens[i + 1] if i + 1 < len(self.doc.tokens) else None
             return nxt is not None and i + 1 in self.name_tokens and is_capitalised(nxt)
@@ -65,16 +65,38 @@ class PhraseFinder:
     def _name_end(self, i: int, limit: int) -> int:
         j = i
         toks = self.doc.tokens
-        while j < limit and (self._is_name(j) or (
-                j > i and toks[j].lower in self.lex.phrase_links | {"de", "der", "den", "al", "bin"}
-                and j + 1 < limit and self._is_name(j + 1) and toks[j].lower not in self.lex.phrase_links)):
-            j += 1
+        while j < limit:
+            if self._is_name(j):
+                j += 1
+                continue
+            # particles inside a name: "Tom van der Meer", "Mohammed bin Salman" (not "Rutte van de VVD")
+            k = j
+            while k < limit and k - j < 3 and toks[k].lower in self.lex.name_particles and k > i:
+                k += 1
+            if k > j and k < limit and self._is_name(k) and not self._body_mention(k):
+                j = k
+                continue
+            break
         return j
+
+    def _body_mention(self, k: int) -> bool:
+        """Whether token k starts a mention of an actor that is no person ("Rutte van de VVD")."""
+        m = self.mention_at.get(k)
+        actor = self.doc.mentions[m].actor if m is not None else None
+        return actor is not None and actor.kind != "person"
+
+    def _is_noun_after_adjective(self, k: int, n: int) -> bool:
+        """Whether token k is a capitalised adjective ("Britse") and token n a lower-case noun after it."""
+        adj, noun = self.doc.tokens[k], self.doc.tokens[n]
+        return (bool(self.lex.adjective_endings) and adj.lower.endswith(self.lex.adjective_endings)
+                and noun.text.isalpha() and noun.text.islower() and len(noun.text) > 3
+                and noun.lower not in self.lex.function_words and noun.lower not in self.lex.prepositions
+                and not self.lex.is_speech_verb(noun.lower, noun.lemma))
 
     def _is_adjective(self, tok: Token) -> bool:
         low = tok.lower
         return (is_word(tok) and low not in self.lex.determiners and low not in self.lex.prepositions
-                and low.endswith(_ADJECTIVE_ENDINGS) and len(low) > 3
+                and bool(self.lex.adjective_endings) and low.endswith(self.lex.adjective_endings) and len(low) > 3
                 and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low))
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
@@ -102,6 +124,10 @@ class PhraseFinder:
             end = self._name_end(k, limit)
             if end < limit and self._is_role_or_body(end) and not is_capitalised(toks[end]):
                 return self._role_phrase(i, end, limit)  # "Het Russische ministerie ..."
+            if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
+                    and self._is_name(end + 1)):
+                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
+                return Phrase(i, self._name_end(end + 1, limit), "name")
             return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
         return None
 
@@ -117,7 +143,7 @@ class PhraseFinder:
         while end < limit:
             if self._is_role_or_body(end) and not is_capitalised(toks[end]):
                 end += 1
-            elif (toks[end].lower in {"en", "and"} and end + 1 < limit and self._is_role_or_body(end + 1)):
+            elif (toks[end].lower in self.lex.coordinators and end + 1 < limit and self._is_role_or_body(end + 1)):
                 end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
             else:
                 break
@@ -170,7 +196,7 @@ class PhraseFinder:
         if p.start == 0:
             return False
         prev = self.doc.tokens[p.start - 1].lower
-        return prev in self.lex.prepositions or prev in {"volgens", "according"}
+        return prev in self.lex.prepositions or any(prev == m[0] for m in self.lex.markers_before)
 
     def text(self, p: Phrase) -> str:
         toks = self.doc.tokens
@@ -227,7 +253,7 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if p.kind == "role" and toks[p.start].lower in {"de", "het", "the"} and p.end - p.start <= 3:
+        if p.kind == "role" and toks[p.start].lower in self.lex.definite_articles and p.end - p.start <= 3:
             holder = self._role_holder(p)
             if holder is not None:
                 return holder

@@ -1,0 +1,87 @@
+"""Speakers and quotations by class, on sentences written for these tests (not taken from any corpus):
+cue-less quotations after interview questions and headings, names with particles, inserted cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.api import analyse
+from dyad.document import Article, Document, Quote
+
+
+def _doc(text: str) -> Document:
+    return analyse(Article(id="t", text=text, language="nl", published=None))
+
+
+def _quote(doc: Document, start: str) -> Quote:
+    for q in doc.quotes:
+        if q.text.startswith(start):
+            return q
+    raise AssertionError(f"no quote starting {start!r}: {[q.text for q in doc.quotes]}")
+
+
+def _speaker(q: Quote) -> str:
+    assert q.speaker is not None
+    return q.speaker.name
+
+
+def test_answer_after_an_interview_question_keeps_the_interviewee() -> None:
+    doc = _doc(
+        "Wethouder Karel Verhoef wil meer fietspaden in de binnenstad. "
+        "‘We beginnen dit jaar nog met de eerste twee routes’, zegt Verhoef. "
+        "Wat vinden de winkeliers daarvan? "
+        "‘De meeste ondernemers zijn enthousiast over de plannen, zeker in de oude wijken.’"
+    )
+    assert "Verhoef" in _speaker(_quote(doc, "De meeste ondernemers"))
+
+
+def test_name_with_particles_is_one_name() -> None:
+    doc = _doc("‘Het kabinet moet nu echt kleur bekennen over de begroting’, zegt Pieter van der Linden.")
+    assert _speaker(_quote(doc, "Het kabinet moet")).endswith("van der Linden")
+
+
+@pytest.mark.parametrize("heading", ["Twijfel", "Nieuwe plannen"])
+def test_a_heading_is_no_speaker(heading: str) -> None:
+    doc = _doc(
+        "‘De provincie heeft de subsidie veel te laat toegekend’, zegt gedeputeerde Anna Bakker. "
+        f"{heading}\n"
+        "‘Daardoor konden de dorpen hun plannen niet op tijd uitvoeren.’"
+    )
+    q = _quote(doc, "Daardoor konden")
+    assert "Bakker" in _speaker(q)
+
+
+def test_inserted_cue_after_zo() -> None:
+    doc = _doc("De nieuwe regels voor de huurmarkt komen veel te laat, zo stelt de Woonbond.")
+    q = _quote(doc, "De nieuwe regels")
+    assert q.kind == "indirect" and q.text.endswith("veel te laat")
+    assert "Woonbond" in _speaker(q)
+
+
+def test_inserted_cue_with_an_apposition_keeps_the_statement_alone() -> None:
+    doc = _doc("Het debat ging nauwelijks over de inhoud, zegt Marieke de Wit, hoogleraar bestuurskunde in Delft.")
+    q = _quote(doc, "Het debat ging")
+    assert q.text == "Het debat ging nauwelijks over de inhoud"
+    assert _speaker(q).endswith("de Wit")
+
+
+def test_verb_of_belief_reports_a_view() -> None:
+    doc = _doc("Burgemeester Lotte Dijkstra vreest dat de kosten van de nieuwe brug nog verder oplopen.")
+    q = _quote(doc, "de kosten")
+    assert q.kind == "indirect" and "Dijkstra" in _speaker(q)
+
+
+@pytest.mark.parametrize("opener", ["Overigens", "Telkens"])
+def test_a_capitalised_function_word_is_no_speaker(opener: str) -> None:
+    doc = _doc(
+        "Kamerlid Ruben Smeets wil een onderzoek naar de subsidies. "
+        f"{opener} zegt hij dat de provincie het geld beter had kunnen besteden."
+    )
+    q = _quote(doc, "de provincie")
+    assert "Smeets" in _speaker(q)
+
+
+def test_adjective_and_unlisted_noun_before_a_name() -> None:
+    doc = _doc("De Noorse historicus Lars Eriksen vindt dat de grens tussen de twee landen nooit duidelijk was.")
+    q = _quote(doc, "de grens")
+    assert _speaker(q).endswith("Lars Eriksen")
