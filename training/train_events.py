@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     items = prepare(golds, "nl")
     rules = score(items, None)
     cv = cross_validate(items, args.name, "nl")
-    model = fit(items, args.name, "nl", cv["l2"], cv["threshold"])
+    model = fit(items, args.name, "nl", cv["l2"], cv["threshold"], cv["rule_threshold"])
     n_candidates = sum(len(g) for item in items for g in item.groups)
     positives = sum(lab == 1 for item in items for labels in item.labels for lab in labels)
     trained_on = {
@@ -45,10 +45,12 @@ def main(argv: list[str]) -> int:
         "l2": cv["l2"], "features": len(model.weights),
         "cv_events_f1": cv["events"]["f1"], "rules_events_f1": rules["events"]["f1"],
     }
-    final = type(model)(model.name, model.language, model.threshold, model.bias, model.weights, trained_on)
+    final = type(model)(model.name, model.language, model.threshold, model.bias, model.weights, trained_on,
+                        model.rule_threshold)
     final.save(args.out)
     report = {"model": args.out, "seconds": round(time.perf_counter() - started, 1), **trained_on,
-              "threshold": cv["threshold"], "cv": {"events": cv["events"], "dyads": cv["dyads"]},
+              "threshold": cv["threshold"], "rule_threshold": cv["rule_threshold"],
+              "cv": {"events": cv["events"], "dyads": cv["dyads"]},
               "rules": {"events": rules["events"], "dyads": rules["dyads"]}, "grid": cv["grid"]}
     sys.stdout.write(json.dumps(report) + "\n")
     return 0

@@ -24,8 +24,11 @@ from dyad.events.model import LogisticModel, fit_logistic
 from dyad.pipeline import Pipeline
 from dyad.records import build_records, event_record
 
-THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-L2 = (0.3, 1.0, 3.0)
+#: probability from which a candidate the rules did not code is kept (1.0: never)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+#: probability below which an event the rules coded is dropped (0.0: never)
+RULE_THRESHOLDS = (0.0, 0.05, 0.1, 0.2, 0.3)
+L2 = (1.0, 3.0)
 
 
 @dataclass
@@ -56,7 +59,7 @@ def prepare(golds: Sequence[GoldArticle], language: str = "nl", alternatives: bo
     for gold in golds:
         # the time stage dates the rules' events; candidates of open triggers stay undated here
         doc = pipeline(gold.article)
-        groups = candidates(doc, list(doc.events), alternatives, coder.open_events)
+        groups = candidates(doc, list(doc.events), alternatives, coder.open_events, language)
         labels = [[label(doc, c, gold.events) for c in group] for group in groups]
         out.append(Prepared(gold, doc, groups, labels))
     return out
@@ -88,10 +91,12 @@ def _examples(items: Sequence[Prepared]) -> tuple[list[tuple[str, ...]], list[in
     return x, y
 
 
-def fit(items: Sequence[Prepared], name: str, language: str, l2: float, threshold: float) -> LogisticModel:
+def fit(
+    items: Sequence[Prepared], name: str, language: str, l2: float, threshold: float, rule_threshold: float = 0.0
+) -> LogisticModel:
     x, y = _examples(items)
     bias, weights = fit_logistic(x, y, l2=l2)
-    return LogisticModel(name, language, threshold, bias, weights)
+    return LogisticModel(name, language, threshold, bias, weights, rule_threshold=rule_threshold)
 
 
 def score(items: Sequence[Prepared], model: LogisticModel | None) -> dict[str, Any]:
@@ -99,7 +104,7 @@ def score(items: Sequence[Prepared], model: LogisticModel | None) -> dict[str, A
     result = Evaluation()
     for item in items:
         doc = item.doc
-        events = decide(model, item.groups) if model else [g[0].event for g in item.groups]
+        events = decide(model, item.groups) if model else [g[0].event for g in item.groups if g[0].origin == "rule"]
         kept, doc.events = doc.events, events
         try:
             records = build_records(doc)
@@ -112,14 +117,16 @@ def score(items: Sequence[Prepared], model: LogisticModel | None) -> dict[str, A
 def cross_validate(items: Sequence[Prepared], name: str, language: str, folds: int = 5) -> dict[str, Any]:
     """Event F1 of every (l2, threshold) over article folds; the best setting and its figures."""
     parts = [list(items[k::folds]) for k in range(folds)]
-    decided: dict[tuple[float, float], list[tuple[Prepared, LogisticModel]]] = {}
+    decided: dict[tuple[float, float, float], list[tuple[Prepared, LogisticModel]]] = {}
     for l2 in L2:
         for k, held in enumerate(parts):
             train = [item for j, part in enumerate(parts) if j != k for item in part]
             base = fit(train, name, language, l2, 0.5)
             for threshold in THRESHOLDS:
-                model = LogisticModel(name, language, threshold, base.bias, base.weights)
-                decided.setdefault((l2, threshold), []).extend((item, model) for item in held)
+                for rule_threshold in RULE_THRESHOLDS:
+                    model = LogisticModel(name, language, threshold, base.bias, base.weights,
+                                          rule_threshold=rule_threshold)
+                    decided.setdefault((l2, threshold, rule_threshold), []).extend((item, model) for item in held)
     results = {}
     for key, pairs in decided.items():
         result = Evaluation()
@@ -133,6 +140,6 @@ def cross_validate(items: Sequence[Prepared], name: str, language: str, folds: i
             result.add_article(item.gold.article.id, records.events, item.gold.events, [], [])
         results[key] = result.to_dict()
     best = max(results, key=lambda k: (results[k]["events"]["f1"], results[k]["dyads"]["f1"]))
-    return {"l2": best[0], "threshold": best[1], "folds": folds,
+    return {"l2": best[0], "threshold": best[1], "rule_threshold": best[2], "folds": folds,
             "events": results[best]["events"], "dyads": results[best]["dyads"],
-            "grid": {f"{k[0]}/{k[1]}": v["events"]["f1"] for k, v in sorted(results.items())}}
+            "grid": {"/".join(map(str, k)): v["events"]["f1"] for k, v in sorted(results.items())}}

@@ -433,7 +433,8 @@ class LexiconCoder:
                     if c.start <= m.token_start < c.end and m.token_start not in c.holes:
                         c.mentions.append(m_index)
                         break
-            matches = self._select(self._find(toks, clauses))
+            found_matches = self._find(toks, clauses)
+            matches = self._select(list(found_matches))
             coded: list[Event] = []
             for match in matches:
                 found = self._code(doc, sent.index, match, clauses, toks)
@@ -442,6 +443,13 @@ class LexiconCoder:
                     coded.append(event)
                 if not found and self.keep_open:
                     self.open_events.append(self._open_event(doc, sent.index, match, clauses, toks))
+            if self.keep_open:
+                # a reading the selection dropped (another root for the same words) stays a candidate
+                selected = {(tuple(m.tokens), m.trigger.cameo[:2]) for m in matches}
+                dropped = {(tuple(m.tokens), m.trigger.cameo[:2]): m for m in found_matches}
+                for key, match in dropped.items():
+                    if key not in selected:
+                        self.open_events.append(self._open_event(doc, sent.index, match, clauses, toks))
             self._coded[sent.index] = coded
         doc.events.extend(self._dedupe(events))
 

@@ -5,8 +5,9 @@ Each event the rules code becomes a group of candidates: the rules' pair of acto
 the rules' source or target replaced by another resolved actor mention of the sentence. A trigger the rules
 matched but found no actors for becomes a group of every ordered pair of the sentence's resolved mentions.
 A logistic model (`dyad.events.model`, trained by `make train-events` on the training split of the project's
-annotated corpus) scores every candidate from its features (`dyad.events.features`); per group the
-best-scoring candidate is kept when its probability reaches the model's threshold. Each kept event records
+annotated corpus) scores every candidate from its features (`dyad.events.features`); per group the rules'
+event stays unless the model scores it low, and another candidate replaces it (or stands where the rules coded
+nothing) when it scores high (`choose`). Each kept event records
 the rule and the model (`rule@model`) and the probability as its confidence.
 
 The rules alone ("lexicon_coder") stay the baseline and the fallback: which of the two runs is configuration
@@ -21,7 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dyad.document import ActorRef, Document, Event
+from dyad.document import ActorRef, Document, Event, Factuality
+from dyad.events import codes
 from dyad.events.coder import LexiconCoder
 from dyad.events.features import Candidate, FeatureExtractor
 from dyad.events.model import LogisticModel
@@ -36,10 +38,14 @@ def default_model_path(language: str) -> Path:
 OPEN_MENTIONS = 6
 #: and this many of the last resolved mentions of the sentence before
 CONTEXT_MENTIONS = 2
+#: the code a quote's statement event is proposed with (criticise or denounce: what unmarked statements
+#: about another actor in political news mostly are)
+STATEMENT_CODE = "111"
 
 
 def candidates(
-    doc: Document, events: list[Event], alternatives: bool = True, open_events: Sequence[Event] = ()
+    doc: Document, events: list[Event], alternatives: bool = True, open_events: Sequence[Event] = (),
+    language: str = "nl",
 ) -> list[list[Candidate]]:
     """The candidate groups of a document: one group per rule event, its own pair first; one group per
     trigger the rules found no actors for, with every ordered pair of the sentence's resolved mentions."""
@@ -54,21 +60,43 @@ def candidates(
         group = [Candidate(e, "open", extractor.features(e, "open")) for e in _open_pairs(doc, event)]
         if group:
             groups.append(group)
+    for event in quote_events(doc, language):
+        group = [Candidate(e, "quote", extractor.features(e, "quote")) for e in _open_pairs(doc, event, quote=True)]
+        if group:
+            groups.append(group)
     return groups
+
+
+def quote_events(doc: Document, language: str) -> list[Event]:
+    """A statement event per quote with a speaker: what a speaker says about another actor is often a
+    criticism the text names with no event word ("Onaanvaardbaar, vindt X"); whether it is, the model
+    decides from the words of the quote. Sides empty: `_open_pairs` gives the speaker as source."""
+    entry = codes.lookup(STATEMENT_CODE)
+    out = []
+    for q in doc.quotes:
+        if q.speaker is None or q.speaker.mention is None or q.kind == "partial":
+            continue
+        out.append(Event(sentence=q.sentence, source=ActorRef(""), target=ActorRef(""), cameo=entry.code,
+                         quad_class=entry.quad_class, goldstein=entry.goldstein, plover=entry.plover,
+                         factuality=Factuality.ACTUAL, trigger=q.cue or "", trigger_start=q.start,
+                         trigger_end=q.end, rule=f"{language}.quote_statement", confidence=0.5))
+    return out
 
 
 def _resolved(doc: Document, sentence: int) -> list[int]:
     return [i for i in doc.mentions_in(sentence) if (a := doc.mentions[i].actor) is not None and a.country]
 
 
-def _open_pairs(doc: Document, event: Event) -> list[Event]:
+def _open_pairs(doc: Document, event: Event, quote: bool = False) -> list[Event]:
     """Pairs for a trigger without actors: the sentence's resolved mentions, the speaker of a quote in the
-    sentence, and the last actors of the sentence before (a source or target the text carries over)."""
+    sentence, and the last actors of the sentence before (a source or target the text carries over). For a
+    quote's statement event the quote's speaker is the only source."""
     own = _resolved(doc, event.sentence)[:OPEN_MENTIONS]
     context = _resolved(doc, event.sentence - 1)[-CONTEXT_MENTIONS:] if event.sentence > 0 else []
     speakers = [q.speaker.mention for q in doc.quotes
-                if q.sentence == event.sentence and q.speaker is not None and q.speaker.mention is not None]
-    sources = list(dict.fromkeys([*own, *speakers, *context]))
+                if q.sentence == event.sentence and q.speaker is not None and q.speaker.mention is not None
+                and (not quote or q.start == event.trigger_start)]
+    sources = list(dict.fromkeys(speakers if quote else [*own, *speakers, *context]))
     targets = list(dict.fromkeys([*own, *context]))
     refs = {i: ActorRef.from_mention(doc, i) for i in {*sources, *targets}}
     return [replace(event, source=refs[a], target=refs[b]) for a in sources for b in targets
@@ -94,16 +122,31 @@ def _alternatives(doc: Document, event: Event) -> list[tuple[str, Event]]:
     return out
 
 
+def choose(model: LogisticModel, group: list[Candidate]) -> tuple[float, Candidate] | None:
+    """The candidate of a group to keep, if any. The rules' own event stays unless the model scores it below
+    `rule_threshold`; another candidate replaces it, or stands where the rules coded nothing, only when it
+    scores at least `threshold` and higher than the rules' event."""
+    rule = group[0] if group[0].origin == "rule" else None
+    p_rule = model.probability(rule.features) if rule is not None else -1.0
+    others = [(model.probability(c.features), n, c) for n, c in enumerate(group) if c is not rule]
+    if others:
+        p, _, best = max(others, key=lambda item: (item[0], -item[1]))
+        if p >= model.threshold and p > p_rule:
+            return p, best
+    if rule is not None and p_rule >= model.rule_threshold:
+        return p_rule, rule
+    return None
+
+
 def decide(model: LogisticModel, groups: list[list[Candidate]]) -> list[Event]:
-    """The best candidate of each group that reaches the threshold, one per sentence, dyad and root."""
+    """The chosen candidate of each group (`choose`), one per sentence, dyad and root."""
     best: dict[tuple[int, str | None, str | None, str], tuple[float, Event]] = {}
     for group in groups:
-        scored = max(((model.probability(c.features), n, c) for n, c in enumerate(group)),
-                     key=lambda item: (item[0], -item[1]))
-        p, _, chosen = scored
-        if p < model.threshold:
+        chosen = choose(model, group)
+        if chosen is None:
             continue
-        e = chosen.event
+        p, candidate = chosen
+        e = candidate.event
         event = replace(e, rule=f"{e.rule}@{model.name}", confidence=round(p, 3))
         key = (e.sentence, e.source.country, e.target.country, e.cameo[:2])
         if key not in best or p > best[key][0]:
@@ -128,7 +171,7 @@ class LearnedCoder:
         self.rules(doc)
         events = doc.events[before:]
         del doc.events[before:]
-        return candidates(doc, events, self.alternatives, self.rules.open_events)
+        return candidates(doc, events, self.alternatives, self.rules.open_events, self.rules.language)
 
     def __call__(self, doc: Document) -> None:
         doc.events.extend(decide(self.model, self.propose(doc)))

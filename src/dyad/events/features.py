@@ -15,9 +15,11 @@ from dyad.document import ActorRef, Document, Event
 
 #: Where a candidate's pair of actors comes from: the rules' choice, the rules' pair swapped, or another
 #: mention of the sentence as source or target.
-ORIGINS = ("rule", "swap", "other_target", "other_source", "open")
+ORIGINS = ("rule", "swap", "other_target", "other_source", "open", "quote")
 #: tokens each side of the trigger whose lemmas are features ("ctx=plan"), function words left out
 CONTEXT = 4
+#: words of a quoted statement read as features of its statement event
+QUOTE_WORDS = 40
 _FUNCTION = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM", "SYM", "X"})
 
 
@@ -117,5 +119,8 @@ class FeatureExtractor:
         out.append(f"src_speaks={event.source.mention is not None and event.source.mention in speakers}")
         lo, hi = max(sentence.token_start, first - CONTEXT), min(sentence.token_end, last + CONTEXT + 1)
         out += sorted({f"ctx={t.lemma.lower() or t.text.lower()}" for t in tokens[lo:hi] if t.pos not in _FUNCTION})
+        if origin == "quote":  # the trigger is the quoted text: its words say what kind of statement it is
+            words = tokens[first : min(last + 1, first + QUOTE_WORDS)]
+            out += sorted({f"qw={t.lemma.lower() or t.text.lower()}" for t in words if t.pos not in _FUNCTION})
         out.append(f"conf={round(event.confidence, 1)}")
         return tuple(out)

@@ -1,7 +1,8 @@
 """A logistic model over candidate features: trained with NumPy, shipped as a small JSON file of weights.
 
 The file holds `name` (model name and version, written into each event's provenance), `language`,
-`threshold` (the probability from which a candidate is kept), `bias`, `weights` (feature -> weight) and
+`threshold` (the probability from which a candidate the rules did not code is kept), `rule_threshold` (the
+probability below which an event the rules coded is dropped), `bias`, `weights` (feature -> weight) and
 `trained_on` (what it was trained on, with the scores measured then). Scoring needs no NumPy: a sum of the
 weights of the features present.
 """
@@ -27,6 +28,7 @@ class LogisticModel:
     bias: float
     weights: dict[str, float]
     trained_on: dict[str, Any] = field(default_factory=dict)
+    rule_threshold: float = 0.0
 
     def probability(self, features: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -35,8 +37,8 @@ class LogisticModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "language": self.language, "threshold": self.threshold, "bias": self.bias,
-                "trained_on": self.trained_on,
+        return {"name": self.name, "language": self.language, "threshold": self.threshold,
+                "rule_threshold": self.rule_threshold, "bias": self.bias, "trained_on": self.trained_on,
                 "weights": dict(sorted(self.weights.items()))}
 
     def save(self, path: str | Path) -> None:
@@ -54,11 +56,11 @@ class LogisticModel:
         try:
             weights = {str(k): float(v) for k, v in data["weights"].items()}
             model = cls(str(data["name"]), str(data["language"]), float(data["threshold"]), float(data["bias"]),
-                        weights, dict(data.get("trained_on", {})))
+                        weights, dict(data.get("trained_on", {})), float(data.get("rule_threshold", 0.0)))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ConfigError(f"not an event model file: {exc!r}", source=where) from exc
-        if not 0.0 < model.threshold < 1.0:
-            raise ConfigError("the model's threshold must lie between 0 and 1", source=where)
+        if not (0.0 < model.threshold <= 1.0 and 0.0 <= model.rule_threshold < 1.0):
+            raise ConfigError("the model's thresholds must lie between 0 and 1", source=where)
         return model
 
 
