@@ -375,6 +375,15 @@ class DuckDBStore(SQLStore):
         finally:
             cursor.close()
 
+    def _all(self, sql: str, params: list[object]) -> list[dict[str, Any]]:
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(sql, params)
+            names = [d[0] for d in cursor.description or []]
+            return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        finally:
+            cursor.close()
+
     def get_article(self, article_id: str) -> StoredArticle | None:
         for row in self._dicts('SELECT * FROM articles WHERE "id" = ?', [article_id]):
             row["ingested_at"] = row["ingested_at"].isoformat()

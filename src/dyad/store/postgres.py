@@ -465,6 +465,10 @@ class PostgresStore(SQLStore):
             if not self._con.closed:
                 cursor.close()
 
+    def _all(self, query: str, params: list[object]) -> list[dict[str, Any]]:
+        with self._con.cursor(row_factory=dict_row) as cursor:
+            return cursor.execute(query, params).fetchall()
+
     def get_article(self, article_id: str) -> StoredArticle | None:
         with self._con.cursor(row_factory=dict_row) as cursor:
             row = cursor.execute('SELECT * FROM articles WHERE "id" = %s', [article_id]).fetchone()
