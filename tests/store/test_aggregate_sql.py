@@ -163,3 +163,26 @@ def test_bucket_terms_agree_with_python_buckets(filled: Store) -> None:
         rows = filled.aggregate(EventGroups(RecordFilter(), keys=(bucket_term(bucket),)))
         got = {row["bucket"]: int(row["events"]) for row in rows if row["bucket"] is not None}
         assert got == expected, bucket
+
+
+def test_an_existing_store_gets_the_aggregate_migration(tmp_path: Path) -> None:
+    """A store made before 0003 (recorded 0001 and 0002 only) is migrated on its next writable open; rows
+    left without their derived columns get them, and the aggregates count them."""
+    import duckdb
+
+    from dyad.store import DuckDBStore
+
+    path = tmp_path / "old.duckdb"
+    with DuckDBStore(path) as store:
+        article = Article(id="a", text="s", published=PartialDate(2021, 3), language="en")
+        store.put_article(article, "h", Extraction("a", "en", "2021-03", events=random_events(7, 40, "a"),
+                                                   quotes=[], mentions=[]), None)
+        expected = oracle.dyad_series(store, "USA", "RUS", bucket="day")
+    con = duckdb.connect(str(path))
+    con.execute("DELETE FROM migrations WHERE \"name\" = '0003_aggregate_indexes'")
+    con.execute("""UPDATE events SET "date_first" = NULL, "date_last" = NULL, "cameo_root" = NULL
+                   WHERE length("date") = 10""")
+    con.close()
+    with DuckDBStore(path) as store:
+        assert store.migrations()[-1] == "0003_aggregate_indexes"
+        assert aggregates.dyad_series(store, "USA", "RUS", bucket="day") == expected
