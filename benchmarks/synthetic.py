@@ -44,7 +44,7 @@ def _array(values: tuple[str, ...]) -> str:
 
 
 def _pg_array(values: tuple[str, ...]) -> str:
-    return "ARRAY[" + ", ".join(f"'{v}'" for v in values) + "]::text[]"
+    return "(ARRAY[" + ", ".join(f"'{v}'" for v in values) + "]::text[])"
 
 
 def events_insert(pg: bool, n: int) -> str:
@@ -52,6 +52,7 @@ def events_insert(pg: bool, n: int) -> str:
     source = (f"(SELECT i FROM generate_series(0, {n - 1}) AS s(i)) AS g" if pg
               else f"(SELECT range AS i FROM range({n})) AS g")
     cat = "||"
+    div = "/" if pg else "//"  # integer division (DuckDB's / divides as DOUBLE)
     as_int = "::int" if pg else "::INTEGER"
     quad = "CASE " + " ".join(f"WHEN root = '{r}' THEN {q}" for r, q in QUAD.items()) + " END"
     gold = "CASE " + " ".join(f"WHEN root = '{r}' THEN {w}" for r, w in GOLDSTEIN.items()) + " END"
@@ -92,7 +93,7 @@ def events_insert(pg: bool, n: int) -> str:
                  WHEN pd < 0.95 THEN {year_last} ELSE NULL END,
             NULL
         FROM (
-            SELECT i, (i % 10){as_int} AS ei, 'syn-' {cat} lpad((i / 10)::text, 9, '0') AS aid,
+            SELECT i, (i % 10){as_int} AS ei, 'syn-' {cat} lpad((i {div} 10)::text, 9, '0') AS aid,
                 sc, sc {cat} ss AS sa,
                 CASE WHEN unk < 0.03 THEN NULL ELSE tc END AS tc,
                 CASE WHEN unk < 0.03 THEN NULL ELSE tc {cat} ts END AS ta,
