@@ -7,7 +7,10 @@ migrations it lacks; a read-only store must already be up to date.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,8 @@ Connection = duckdb.DuckDBPyConnection
 Migration = Callable[[Connection], None]
 
 _FETCH_BATCH = 1000
+#: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
+EXPORT_MEMORY_LIMIT = "400MB"
 
 
 def _m0001_initial(con: Connection) -> None:
@@ -177,6 +182,11 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0002_record_indexes", _m0002_record_indexes),
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
 )
+
+
+def _literal(text: str) -> str:
+    """Text inside a SQL string literal (SET takes no parameters)."""
+    return text.replace("'", "''")
 
 
 _ARROW_KINDS = {"str": pa.string(), "int": pa.int32(), "float": pa.float64()}
@@ -418,12 +428,31 @@ class DuckDBStore(SQLStore):
         """The stored rows of events or quotes under a filter, in the stable order, as Arrow record batches
         of every stored column: streamed from DuckDB (one batch in memory at a time), no Python per row."""
         query, params = select_sql(shape, where, self._dialect)
-        cursor = self._con.cursor()
+        # The stable order is a sort of every selected row: under DuckDB's default memory limit (most of
+        # the machine's RAM) it would sort 10 M events in memory (3.2 GB peak, docs/BENCHMARKS.md). Under
+        # a limit it sorts in runs spilled to a temporary folder, so the export's memory stays bounded.
+        con = self._con
+        saved = {name: con.execute(f"SELECT current_setting('{name}')").fetchone()
+                 for name in ("memory_limit", "temp_directory")}
+        spill = tempfile.mkdtemp(prefix="dyad-export-")
+        cursor = con.cursor()
         try:
+            con.execute(f"SET memory_limit = '{EXPORT_MEMORY_LIMIT}'")
+            self._try_set("temp_directory", spill)
             reader = cursor.execute(query, params).fetch_record_batch(batch_rows)
             yield from reader
         finally:
             cursor.close()
+            for name, row in saved.items():
+                if row is not None and row[0] is not None:
+                    self._try_set(name, str(row[0]))
+            shutil.rmtree(spill, ignore_errors=True)
+
+    def _try_set(self, name: str, value: str) -> None:
+        """SET a DuckDB option, leaving it as it is where DuckDB refuses (a temporary folder that is in
+        use cannot be switched)."""
+        with contextlib.suppress(duckdb.Error):
+            self._con.execute(f"SET {name} = '{_literal(value)}'")
 
     def close(self) -> None:
         self._con.close()
