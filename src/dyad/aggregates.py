@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
 from dyad.store.aggregate import (
@@ -47,6 +47,7 @@ from dyad.store.aggregate import (
     side_key,
     side_matches,
 )
+from dyad.store.aggregate import bucket_start as bucket_key_start
 from dyad.store.base import Store
 from dyad.store.filters import RecordFilter
 from dyad.store.rows import date_bounds
@@ -171,19 +172,11 @@ def _bucket_range(first: date, last: date, bucket: Bucket, limit: int) -> list[d
     return out
 
 
-def _as_date(value: Any) -> date:
-    """A bucket start as the database hands it (a date; a datetime from some drivers)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if not isinstance(value, date):
-        raise TypeError(f"a bucket start is a date, not {value!r}")
-    return value
-
-
 @dataclass
 class _Buckets:
     """Grouped rows of a series query sorted into buckets, and what no bucket could take."""
 
+    kind: Bucket
     starts: set[date] = field(default_factory=set)
     undated: int = 0
     coarse: int = 0
@@ -196,7 +189,7 @@ class _Buckets:
             else:
                 self.undated += int(row["events"])
             return None
-        start = _as_date(row["bucket"])
+        start = bucket_key_start(row["bucket"], self.kind)
         self.starts.add(start)
         return start
 
@@ -257,7 +250,7 @@ def dyad_series(
         where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality)
     forward = both("a_to_b", side_matches("source", a), side_matches("target", b))
     rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(forward,)))
-    buckets = _Buckets()
+    buckets = _Buckets(kind)
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}
     totals = Tally()
@@ -395,7 +388,7 @@ def _count_series(kind: Bucket, where: RecordFilter, name: str, rows: Iterable[M
     `rows` (keys `bucket`, `dated`, `name`) hold every selected event once; `extra` rows add counts to
     the values (not to the events) of their buckets.
     """
-    buckets = _Buckets()
+    buckets = _Buckets(kind)
     events: dict[date, int] = {}
     values: dict[date, dict[str, int]] = {}
     totals: dict[str, int] = {}
@@ -415,7 +408,7 @@ def _count_series(kind: Bucket, where: RecordFilter, name: str, rows: Iterable[M
         add(start, row[name], int(row["events"]))
     for row in extra:
         if row["bucket"] is not None:
-            add(_as_date(row["bucket"]), row[name], int(row["events"]))
+            add(bucket_key_start(row["bucket"], kind), row[name], int(row["events"]))
     starts, filled = _filled(buckets.starts, where, kind)
     field_name = f"{name}s" if not name.endswith("y") else f"{name[:-1]}ies"
     return {

@@ -22,7 +22,7 @@ from dyad import aggregates  # noqa: E402
 from dyad.document import Article, PartialDate  # noqa: E402
 from dyad.records import Extraction  # noqa: E402
 from dyad.store import Store  # noqa: E402
-from dyad.store.aggregate import EventGroups, bucket_term  # noqa: E402
+from dyad.store.aggregate import EventGroups, bucket_start, bucket_term  # noqa: E402
 from dyad.store.filters import RecordFilter  # noqa: E402
 
 COUNTRIES = ("USA", "RUS", "CHN", "UKR", "")
@@ -161,7 +161,7 @@ def test_bucket_terms_agree_with_python_buckets(filled: Store) -> None:
             if start is not None:
                 expected[start] = expected.get(start, 0) + 1
         rows = filled.aggregate(EventGroups(RecordFilter(), keys=(bucket_term(bucket),)))
-        got = {row["bucket"]: int(row["events"]) for row in rows if row["bucket"] is not None}
+        got = {bucket_start(row["bucket"], bucket): int(row["events"]) for row in rows if row["bucket"] is not None}
         assert got == expected, bucket
 
 
