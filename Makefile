@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint clean bench bench-nl train-nl train-events eval-events serve
+.PHONY: demo test lint clean bench bench-nl bench-scale train-nl train-events eval-events serve
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ bench: $(STAMP)
 # The Dutch language layer against Frog: UPOS, LAS, NER, speed, load time, size.
 bench-nl: $(STAMP)
 	$(BIN)/python benchmarks/bench_nl.py
+
+# The record at scale: synthetic DuckDB stores of 1 M and 10 M events and a PostgreSQL one of 1 M (built in
+# SQL under /tmp/dyad-scale), every API aggregate, /api/events pages, a streamed Parquet export of 10 M
+# events; figures into docs/BENCHMARKS.md; the last line is one JSON object (about 15 minutes, 2 cores).
+bench-scale: $(STAMP)
+	url="$$(sh scripts/setup/postgres.sh | tail -n 1)" && DYAD_TEST_POSTGRES_URL="$$url" \
+		$(BIN)/python benchmarks/bench_scale.py --write-docs
 
 # Train the shipped Dutch pipeline from ../shared/data (CPU, about 45 minutes).
 train-nl: $(STAMP)

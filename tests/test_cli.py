@@ -65,6 +65,22 @@ def test_ingest_is_idempotent_and_export_stats_work(seed_file: Path, tmp_path: P
     data = json.loads(stats.stdout)
     assert data["articles"] == 1 and data["events"] == len(rows)
 
+    from dyad.aggregates import actor_network, dyad_series, top_dyads
+    from dyad.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        expected_series = dyad_series(store, "USA", "RUS", bucket="year", factuality=None)
+        expected_network = actor_network(store, by="actor")
+        expected_top = top_dyads(store, limit=2)
+    series = runner.invoke(app, ["series", "usa", "RUS", "--bucket", "year", "--factuality", "all", "--db", db])
+    assert series.exit_code == 0, series.output
+    assert json.loads(series.stdout) == json.loads(json.dumps(expected_series))
+    network = runner.invoke(app, ["network", "--by", "actor", "--db", db])
+    assert json.loads(network.stdout) == json.loads(json.dumps(expected_network))
+    top = runner.invoke(app, ["network", "--top", "2", "--db", db])
+    assert json.loads(top.stdout) == json.loads(json.dumps(expected_top))
+    assert runner.invoke(app, ["series", "USA", "RUS", "--bucket", "hour", "--db", db]).exit_code == 2
+
 
 def test_ingest_reports_bad_inputs_and_stores_the_good(seed_file: Path, tmp_path: Path) -> None:
     bad = tmp_path / "in" / "binary.txt"

@@ -189,3 +189,17 @@ def test_dash_writes_jsonl_to_stdout(store: DuckDBStore, capsys: pytest.CaptureF
     export(store, events_path="-", cameo_root="11")
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["cameo"] for line in lines] == ["111"]
+
+
+def test_streamed_parquet_equals_the_record_by_record_export(store: DuckDBStore, tmp_path: Path) -> None:
+    """DuckDB streams Parquet from Arrow batches; the file holds what the record path writes."""
+    from dyad.export import write_records
+    from dyad.store.rows import EVENTS, QUOTES
+
+    export(store, tmp_path / "events.parquet", tmp_path / "quotes.parquet", fmt="parquet")
+    for shape, name in ((EVENTS, "events"), (QUOTES, "quotes")):
+        records = store.events() if shape is EVENTS else store.quotes()
+        write_records(records, shape, tmp_path / f"slow-{name}.parquet", "parquet")
+        streamed = pq.read_table(tmp_path / f"{name}.parquet")
+        assert streamed.num_rows > 0
+        assert streamed.equals(pq.read_table(tmp_path / f"slow-{name}.parquet"))

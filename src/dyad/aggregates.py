@@ -1,24 +1,30 @@
-"""Aggregates over a store: dyad time series, an actor network, and an actor table.
+"""Aggregates over a store: dyad time series, an actor network, top dyads, event counts per CAMEO root and
+per country over time, and an actor table, each computed by the database.
 
-Library functions over any `dyad.store.Store` (they read through its public methods only), used by the web
-API and usable from Python:
+Library functions over any `dyad.store.Store`, used by the web API and the CLI and usable from Python:
 
     from dyad.aggregates import dyad_series, actor_network
     with open_store("dyad.duckdb", read_only=True) as store:
         series = dyad_series(store, "USA", "RUS", bucket="week")
         graph = actor_network(store, since="2021-03", until="2021-04")
 
+Each function describes a GROUP BY (`dyad.store.aggregate`: one query builder, the same SQL on DuckDB and
+PostgreSQL) and the store runs it (`Store.aggregate`); only the grouped rows (a bucket, an edge) reach
+Python, which shapes them (fills empty buckets, sorts, rounds). tests/aggregates_oracle.py keeps the
+row-by-row Python code these replaced, and the tests check that both give the same results.
+
 **Actor keys.** A key such as `RUS`, `RUSGOV` or `NATO` matches an actor slot when it equals the slot's
 CAMEO actor code or its country (the `actor` filter of `RecordFilter`): `RUS` takes in `RUSGOV` and every
 other Russian actor; `RUSGOV` only the government.
 
 **Dates and buckets.** A record's date is a period (`2021-03-17` is one day, `2021-03` a month, `2021-W11` a
-week, `2021` a year). An event counts in a bucket only when the whole period its date covers lies inside
-that bucket: an event dated `2021-03` counts in the March bucket of a month series, and is *excluded* from
-day and week series (and an ISO week that straddles two months is excluded from month series). It is not
-assigned to the first day of the month: that would pile every month-dated event onto the 1st and draw
-spikes that are not in the news. Excluded events are counted (`excluded.coarser_than_bucket`, and
-`excluded.undated` for events without a date) so that a chart can say what it leaves out.
+week, `2021` a year), stored as its first and last day (`date_first`, `date_last`). An event counts in a
+bucket only when the whole period its date covers lies inside that bucket: an event dated `2021-03` counts
+in the March bucket of a month series, and is *excluded* from day and week series (and an ISO week that
+straddles two months is excluded from month series). It is not assigned to the first day of the month:
+that would pile every month-dated event onto the 1st and draw spikes that are not in the news. Excluded
+events are counted (`excluded.coarser_than_bucket`, and `excluded.undated` for events without a date) so
+that a chart can say what it leaves out.
 
 **Factuality.** By default only `actual` events count (a negated attack is not a conflict event, and a
 considered one has not happened); pass `factuality=None` to count every event, or another value.
@@ -26,12 +32,22 @@ considered one has not happened); pass `factuality=None` to count every event, o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
-from dyad.errors import DateError
+from dyad.store.aggregate import (
+    DATED,
+    ActorTable,
+    EventGroups,
+    Term,
+    both,
+    bucket_term,
+    side_key,
+    side_matches,
+)
+from dyad.store.aggregate import bucket_start as bucket_key_start
 from dyad.store.base import Store
 from dyad.store.filters import RecordFilter
 from dyad.store.rows import date_bounds
@@ -46,11 +62,6 @@ MAX_FILLED_POINTS = 5000
 QUAD_CLASSES = (1, 2, 3, 4)
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
-
-
-def slot_matches(slot: Mapping[str, Any] | None, key: str) -> bool:
-    """Whether an actor slot (`{"name", "actor", "country", "id"}`) matches an actor key."""
-    return slot is not None and (slot.get("actor") == key or slot.get("country") == key)
 
 
 def bucket_start(day: date, bucket: Bucket) -> date:
@@ -105,25 +116,17 @@ def bucket_of(value: str | None, bucket: Bucket) -> date | None:
     return start if bucket_start(last, bucket) == start else None
 
 
+
 def _check_bucket(bucket: str) -> Bucket:
     if bucket not in BUCKETS:
         raise ValueError(f"unknown bucket {bucket!r}: expected one of {', '.join(BUCKETS)}")
     return bucket  # type: ignore[return-value]
 
 
-def _closing(records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Iterate records and close the store's cursor even when the caller stops early."""
-    try:
-        yield from records
-    finally:
-        close = getattr(records, "close", None)
-        if close is not None:
-            close()
-
-
-def _events(store: Store, where: RecordFilter) -> Iterable[dict[str, Any]]:
-    """The events the filter selects (every condition, factuality and direction included, runs in SQL)."""
-    yield from _closing(store.events(where))
+def _check_by(by: str) -> NetworkKey:
+    if by not in get_args(NetworkKey):
+        raise ValueError(f"unknown network key {by!r}: expected country or actor")
+    return by  # type: ignore[return-value]
 
 
 @dataclass
@@ -134,14 +137,17 @@ class Tally:
     quad: dict[int, int] = field(default_factory=lambda: dict.fromkeys(QUAD_CLASSES, 0))
     goldstein: float = 0.0
 
-    def add(self, event: Mapping[str, Any]) -> None:
-        self.events += 1
-        quad = event.get("quad_class")
-        if quad in self.quad:
-            self.quad[quad] += 1
-        weight = event.get("goldstein")
-        if isinstance(weight, int | float):
-            self.goldstein += float(weight)
+    @classmethod
+    def of(cls, row: Mapping[str, Any]) -> Tally:
+        """The tally of a row of `EventGroups` (`events`, `q1`..`q4`, `goldstein`)."""
+        return cls(int(row["events"]), {q: int(row[f"q{q}"]) for q in QUAD_CLASSES},
+                   float(row["goldstein"] or 0.0))
+
+    def merge(self, other: Tally) -> None:
+        self.events += other.events
+        for q in QUAD_CLASSES:
+            self.quad[q] += other.quad[q]
+        self.goldstein += other.goldstein
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,6 +158,66 @@ class Tally:
             "goldstein": round(self.goldstein, 3),
             "goldstein_mean": round(self.goldstein / self.events, 3) if self.events else None,
         }
+
+
+def _bucket_range(first: date, last: date, bucket: Bucket, limit: int) -> list[date] | None:
+    """Every bucket start from `first` to `last`; None when there would be more than `limit`."""
+    out: list[date] = []
+    current = first
+    while current <= last:
+        if len(out) >= limit:
+            return None
+        out.append(current)
+        current = next_bucket(current, bucket)
+    return out
+
+
+@dataclass
+class _Buckets:
+    """Grouped rows of a series query sorted into buckets, and what no bucket could take."""
+
+    kind: Bucket
+    starts: set[date] = field(default_factory=set)
+    undated: int = 0
+    coarse: int = 0
+
+    def place(self, row: Mapping[str, Any]) -> date | None:
+        """The bucket start of a row (keys `bucket`, `dated`); None (and counted) when excluded."""
+        if row["bucket"] is None:
+            if row["dated"]:
+                self.coarse += int(row["events"])
+            else:
+                self.undated += int(row["events"])
+            return None
+        start = bucket_key_start(row["bucket"], self.kind)
+        self.starts.add(start)
+        return start
+
+    def excluded(self) -> dict[str, int]:
+        return {"undated": self.undated, "coarser_than_bucket": self.coarse}
+
+
+def _filled(starts: Iterable[date], where: RecordFilter, kind: Bucket) -> tuple[list[date], bool]:
+    """Bucket starts in order, with the empty buckets between the first and last (or across the filter's
+    range when it has both ends) filled in up to `MAX_FILLED_POINTS`; and whether it was filled."""
+    ordered = sorted(starts)
+    range_start: date | None = None
+    range_end: date | None = None
+    bounds = where.date_range()
+    if bounds[0] is not None and bounds[1] is not None:
+        range_start, range_end = bucket_start(bounds[0], kind), bucket_start(bounds[1], kind)
+    elif ordered:
+        range_start, range_end = ordered[0], ordered[-1]
+    if range_start is not None and range_end is not None:
+        span = _bucket_range(range_start, range_end, kind, MAX_FILLED_POINTS)
+        if span is not None:
+            return sorted(set(span) | set(ordered)), True
+    return ordered, False
+
+
+def _point(start: date, kind: Bucket) -> dict[str, Any]:
+    return {"bucket": bucket_label(start, kind), "start": start.isoformat(),
+            "end": (next_bucket(start, kind) - timedelta(days=1)).isoformat()}
 
 
 def dyad_series(
@@ -175,66 +241,35 @@ def dyad_series(
     Returns a plain dict: `a`, `b`, `bucket`, `directed`, `factuality`, `since`, `until`, `points` (each
     with `bucket` label, `start`, `end` (inclusive), `events`, `quad` per class, `cooperation`,
     `conflict`, `goldstein` sum, `goldstein_mean`, `a_to_b`, `b_to_a`), `totals` and `excluded`.
+    An event that matches both ways (`RUS` and `RUSGOV`, a government on its own country) counts A to B.
     """
     kind = _check_bucket(bucket)
-    # The database selects the pair (one way or both) and the factuality; the loop splits directions.
     if directed:
         where = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality)
     else:
         where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality)
+    forward = both("a_to_b", side_matches("source", a), side_matches("target", b))
+    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(forward,)))
+    buckets = _Buckets(kind)
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}
     totals = Tally()
-    undated = coarse = 0
-    for event in _events(store, where):
-        forward = slot_matches(event.get("source"), a) and slot_matches(event.get("target"), b)
-        backward = (not directed and slot_matches(event.get("source"), b)
-                    and slot_matches(event.get("target"), a))
-        if not (forward or backward):
-            continue
-        if event.get("date") is None:
-            undated += 1
-            continue
-        try:
-            start = bucket_of(event["date"], kind)
-        except DateError:
-            undated += 1
-            continue
+    for row in rows:
+        start = buckets.place(row)
         if start is None:
-            coarse += 1
             continue
-        points.setdefault(start, Tally()).add(event)
+        tally = Tally.of(row)
+        points.setdefault(start, Tally()).merge(tally)
         counts = directions.setdefault(start, [0, 0])
-        counts[0 if forward else 1] += 1
-        totals.add(event)
-
-    starts = sorted(points)
-    range_start: date | None = None
-    range_end: date | None = None
-    bounds = where.date_range()
-    if bounds[0] is not None and bounds[1] is not None:
-        range_start, range_end = bucket_start(bounds[0], kind), bucket_start(bounds[1], kind)
-    elif starts:
-        range_start, range_end = starts[0], starts[-1]
-    filled = False
-    if range_start is not None and range_end is not None:
-        span = _bucket_range(range_start, range_end, kind, MAX_FILLED_POINTS)
-        if span is not None:
-            starts = sorted(set(span) | set(starts))
-            filled = True
-
+        counts[0] += int(row["a_to_b"])
+        counts[1] += tally.events - int(row["a_to_b"])
+        totals.merge(tally)
+    starts, filled = _filled(buckets.starts, where, kind)
     out_points = []
     for start in starts:
-        tally = points.get(start, Tally())
         counts = directions.get(start, [0, 0])
-        out_points.append({
-            "bucket": bucket_label(start, kind),
-            "start": start.isoformat(),
-            "end": (next_bucket(start, kind) - timedelta(days=1)).isoformat(),
-            **tally.to_dict(),
-            "a_to_b": counts[0],
-            "b_to_a": counts[1],
-        })
+        out_points.append({**_point(start, kind), **points.get(start, Tally()).to_dict(),
+                           "a_to_b": counts[0], "b_to_a": counts[1]})
     return {
         "a": a,
         "b": b,
@@ -246,27 +281,28 @@ def dyad_series(
         "filled": filled,
         "points": out_points,
         "totals": totals.to_dict(),
-        "excluded": {"undated": undated, "coarser_than_bucket": coarse},
+        "excluded": buckets.excluded(),
     }
 
 
-def _bucket_range(first: date, last: date, bucket: Bucket, limit: int) -> list[date] | None:
-    """Every bucket start from `first` to `last`; None when there would be more than `limit`."""
-    out: list[date] = []
-    current = first
-    while current <= last:
-        if len(out) >= limit:
-            return None
-        out.append(current)
-        current = next_bucket(current, bucket)
-    return out
+def _edges(store: Store, where: RecordFilter, key: NetworkKey) -> tuple[dict[tuple[str, str], Tally], int]:
+    """Events per (source, target) key pair, both sides known; and how many had an unknown side."""
+    rows = store.aggregate(EventGroups(where, keys=(side_key("source", key), side_key("target", key))))
+    edges: dict[tuple[str, str], Tally] = {}
+    unknown = 0
+    for row in rows:
+        if row["source"] is None or row["target"] is None:
+            unknown += int(row["events"])
+            continue
+        edges[(str(row["source"]), str(row["target"]))] = Tally.of(row)
+    return edges, unknown
 
 
-def _network_key(slot: Mapping[str, Any] | None, by: NetworkKey) -> str | None:
-    if slot is None:
-        return None
-    value = slot.get("country") if by == "country" else slot.get("actor")
-    return value if isinstance(value, str) and value else None
+def _heaviest(edges: Mapping[tuple[str, str], Tally], min_events: int,
+              limit: int | None) -> list[tuple[tuple[str, str], Tally]]:
+    kept = sorted(((pair, tally) for pair, tally in edges.items() if tally.events >= min_events),
+                  key=lambda item: (-item[1].events, item[0]))
+    return kept[:limit] if limit is not None else kept
 
 
 def actor_network(
@@ -289,23 +325,10 @@ def actor_network(
     out. Edges with fewer than `min_events` events are dropped; `max_edges` keeps the heaviest ones.
     Edges come heaviest first (ties by source, target); nodes by events, then key.
     """
-    if by not in get_args(NetworkKey):
-        raise ValueError(f"unknown network key {by!r}: expected country or actor")
-    key: NetworkKey = by  # type: ignore[assignment]
+    key = _check_by(by)
     where = RecordFilter.build(since=since, until=until, factuality=factuality)
-    edges: dict[tuple[str, str], Tally] = {}
-    unknown = 0
-    for event in _events(store, where):
-        source = _network_key(event.get("source"), key)
-        target = _network_key(event.get("target"), key)
-        if source is None or target is None:
-            unknown += 1
-            continue
-        edges.setdefault((source, target), Tally()).add(event)
-    kept = sorted(((pair, tally) for pair, tally in edges.items() if tally.events >= min_events),
-                  key=lambda item: (-item[1].events, item[0]))
-    if max_edges is not None:
-        kept = kept[:max_edges]
+    edges, unknown = _edges(store, where, key)
+    kept = _heaviest(edges, min_events, max_edges)
     nodes: dict[str, dict[str, Any]] = {}
     for (source, target), tally in kept:
         for node, direction in ((source, "out"), (target, "in")):
@@ -328,33 +351,126 @@ def actor_network(
     }
 
 
+def top_dyads(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    by: str = "country",
+    factuality: str | None = "actual",
+    limit: int = 10,
+) -> dict[str, Any]:
+    """The directed dyads (source -> target, by country or actor code) with the most events in a period.
+
+    `dyads`: up to `limit`, most events first (ties by source, target), each with the counts of an
+    `actor_network` edge; `excluded.unknown_actor`: events with an unknown side.
+    """
+    key = _check_by(by)
+    if limit < 1:
+        raise ValueError(f"limit must be 1 or more, not {limit}")
+    where = RecordFilter.build(since=since, until=until, factuality=factuality)
+    edges, unknown = _edges(store, where, key)
+    return {
+        "by": key,
+        "since": since,
+        "until": until,
+        "factuality": factuality,
+        "dyads": [{"source": s, "target": t, **tally.to_dict()}
+                  for (s, t), tally in _heaviest(edges, 1, limit)],
+        "excluded": {"unknown_actor": unknown},
+    }
+
+
+def _count_series(kind: Bucket, where: RecordFilter, name: str, rows: Iterable[Mapping[str, Any]],
+                  extra: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """A series of event counts per bucket and per value of the key `name`.
+
+    `rows` (keys `bucket`, `dated`, `name`) hold every selected event once; `extra` rows add counts to
+    the values (not to the events) of their buckets.
+    """
+    buckets = _Buckets(kind)
+    events: dict[date, int] = {}
+    values: dict[date, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+
+    def add(start: date, value: Any, n: int) -> None:
+        if value is None or value == "":
+            return
+        per = values.setdefault(start, {})
+        per[str(value)] = per.get(str(value), 0) + n
+        totals[str(value)] = totals.get(str(value), 0) + n
+
+    for row in rows:
+        start = buckets.place(row)
+        if start is None:
+            continue
+        events[start] = events.get(start, 0) + int(row["events"])
+        add(start, row[name], int(row["events"]))
+    for row in extra:
+        if row["bucket"] is not None:
+            add(bucket_key_start(row["bucket"], kind), row[name], int(row["events"]))
+    starts, filled = _filled(buckets.starts, where, kind)
+    field_name = f"{name}s" if not name.endswith("y") else f"{name[:-1]}ies"
+    return {
+        "filled": filled,
+        "points": [{**_point(start, kind), "events": events.get(start, 0),
+                    field_name: dict(sorted(values.get(start, {}).items()))} for start in starts],
+        "totals": {"events": sum(events.values()), field_name: dict(sorted(totals.items()))},
+        "excluded": buckets.excluded(),
+    }
+
+
+def cameo_root_series(
+    store: Store,
+    *,
+    bucket: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+    factuality: str | None = "actual",
+) -> dict[str, Any]:
+    """Events per bucket and per CAMEO root (`"14"`: protest): `points` (each with `events` and `roots`,
+    `{root: events}`, roots with events only), `totals` and `excluded` as in `dyad_series`. `actor`
+    narrows to events with that actor code or country on either side."""
+    kind = _check_bucket(bucket)
+    where = RecordFilter.build(since=since, until=until, actor=actor, factuality=factuality)
+    root = Term("root", '"cameo_root"')
+    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED, root)))
+    return {"bucket": kind, "since": since, "until": until, "actor": actor, "factuality": factuality,
+            **_count_series(kind, where, "root", rows)}
+
+
+def country_series(
+    store: Store,
+    *,
+    bucket: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    cameo_root: str | None = None,
+    factuality: str | None = "actual",
+) -> dict[str, Any]:
+    """Events per bucket and per country on either side: `points` (each with `events` and `countries`,
+    `{country: events}`; an event counts once for each country on its sides, once when both sides are of
+    one country), `totals` and `excluded` as in `dyad_series`. `cameo_root` narrows to one root."""
+    kind = _check_bucket(bucket)
+    where = RecordFilter.build(since=since, until=until, cameo_root=cameo_root, factuality=factuality)
+    by_source = store.aggregate(EventGroups(
+        where, keys=(bucket_term(kind), DATED, side_key("source", "country", "country"))))
+    other_target = Term("other", "(NULLIF(\"target_country\", '') IS DISTINCT FROM NULLIF(\"source_country\", ''))")
+    by_target = store.aggregate(EventGroups(
+        where, keys=(bucket_term(kind), DATED, side_key("target", "country", "country")), also=other_target))
+    return {"bucket": kind, "since": since, "until": until, "cameo_root": cameo_root, "factuality": factuality,
+            **_count_series(kind, where, "country", by_source, by_target)}
+
+
 def actor_table(store: Store) -> list[dict[str, Any]]:
     """Every resolved actor in the store: one row per knowledge-base id, most mentioned first.
 
-    Each row: `id`, `actor` (CAMEO code), `name`, `country`, `kind`, `role`, `mentions`, `articles` (with a
-    mention), `events` (as source or target, any factuality).
+    Each row: `id`, `actor` (CAMEO code), `name`, `country`, `kind`, `role` (of its first mention in the
+    stable order), `mentions`, `articles` (with a mention), `events` (as source or target, any factuality).
     """
-    rows: dict[str, dict[str, Any]] = {}
-    articles: dict[str, set[str]] = {}
-    for mention in _closing(store.mentions()):
-        actor_id = mention.get("actor_id")
-        if not actor_id:
-            continue
-        row = rows.get(actor_id)
-        if row is None:
-            row = rows[actor_id] = {
-                "id": actor_id, "actor": mention.get("actor"), "name": mention.get("actor_name"),
-                "country": mention.get("country"), "kind": mention.get("kind"), "role": mention.get("role"),
-                "mentions": 0, "articles": 0, "events": 0,
-            }
-            articles[actor_id] = set()
-        row["mentions"] += 1
-        articles[actor_id].add(mention["article_id"])
-    for event in _closing(store.events()):
-        ids = {slot.get("id") for slot in (event.get("source"), event.get("target")) if slot}
-        for actor_id in ids:
-            if actor_id in rows:
-                rows[actor_id]["events"] += 1
-    for actor_id, row in rows.items():
-        row["articles"] = len(articles[actor_id])
-    return sorted(rows.values(), key=lambda r: (-r["mentions"], r["id"]))
+    rows = store.aggregate(ActorTable())
+    out = [{"id": r["id"], "actor": r["actor"], "name": r["name"], "country": r["country"], "kind": r["kind"],
+            "role": r["role"], "mentions": int(r["mentions"]), "articles": int(r["articles"]),
+            "events": int(r["events"])} for r in rows]
+    return sorted(out, key=lambda r: (-r["mentions"], r["id"]))

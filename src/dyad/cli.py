@@ -258,6 +258,60 @@ def stats(
     out.print(table)
 
 
+def _aggregate(db: str | None, compute: Any) -> None:
+    """Open the store read-only, compute an aggregate (a `dyad.aggregates` function) and print it as JSON."""
+    from dyad.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            result = compute(store)
+    except DyadError as exc:
+        raise _fail(exc) from exc
+    except ValueError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+
+
+@app.command()
+def series(
+    a: str = typer.Argument(..., help="Actor or country code (RUS, RUSGOV, NATO)."),
+    b: str = typer.Argument(..., help="The other actor or country code."),
+    bucket: str = typer.Option("month", "--bucket", help="day, week, month or year."),
+    since: str | None = typer.Option(None, "--since", help="ISO date at any precision (inclusive)."),
+    until: str | None = typer.Option(None, "--until", help="ISO date at any precision (inclusive)."),
+    directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
+    factuality: str = typer.Option("actual", "--factuality", help="actual, possible, negated or all."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Events between two actors over time (counts per quad class, Goldstein), as JSON."""
+    from dyad.aggregates import dyad_series
+
+    fact = None if factuality == "all" else factuality
+    _aggregate(db, lambda store: dyad_series(store, a.upper(), b.upper(), bucket=bucket, since=since,
+                                             until=until, directed=directed, factuality=fact))
+
+
+@app.command()
+def network(
+    since: str | None = typer.Option(None, "--since", help="ISO date at any precision (inclusive)."),
+    until: str | None = typer.Option(None, "--until", help="ISO date at any precision (inclusive)."),
+    by: str = typer.Option("country", "--by", help="country or actor."),
+    factuality: str = typer.Option("actual", "--factuality", help="actual, possible, negated or all."),
+    top: int | None = typer.Option(None, "--top", help="Only the N dyads with the most events."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Who acted on whom in a period (nodes and weighted edges), or the top dyads with --top, as JSON."""
+    from dyad.aggregates import actor_network, top_dyads
+
+    fact = None if factuality == "all" else factuality
+    if top is not None:
+        _aggregate(db, lambda store: top_dyads(store, since=since, until=until, by=by, factuality=fact,
+                                               limit=top))
+        return
+    _aggregate(db, lambda store: actor_network(store, since=since, until=until, by=by, factuality=fact))
+
+
 @actors_app.command("lookup")
 def actors_lookup(
     name: str = typer.Argument(..., help="A name as written: Poetin, het Kremlin, NAVO ..."),

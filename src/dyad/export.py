@@ -65,11 +65,30 @@ def export(
     where = RecordFilter.build(article_id=article_id, since=since, until=until, actor=actor, country=country,
                                cameo_root=cameo_root, factuality=factuality)
     counts: dict[str, int] = {}
-    if events_path is not None:
-        counts["events"] = write_records(store.events(where), EVENTS, events_path, fmt)
-    if quotes_path is not None:
-        counts["quotes"] = write_records(store.quotes(where), QUOTES, quotes_path, fmt)
+    for shape, path in ((EVENTS, events_path), (QUOTES, quotes_path)):
+        if path is None:
+            continue
+        batches = getattr(store, "record_batches", None)
+        if fmt == "parquet" and batches is not None and os.fspath(path) != "-":
+            counts[shape.table] = write_parquet_batches(batches(shape, where), shape, path)
+        else:
+            records = store.events(where) if shape is EVENTS else store.quotes(where)
+            counts[shape.table] = write_records(records, shape, path, fmt)
     return counts
+
+
+def write_parquet_batches(batches: Iterable[pa.RecordBatch], shape: RecordShape,
+                          path: str | os.PathLike[str]) -> int:
+    """Write stored rows (Arrow batches of a table's stored columns, in the stable order) as a flat Parquet
+    export: the same columns, types and values as `write_records` gives, one batch in memory at a time."""
+    schema = arrow_schema(shape)
+    count = 0
+    with _atomic(Path(os.fspath(path)), binary=True) as stream, pq.ParquetWriter(stream, schema) as writer:
+        for batch in batches:
+            table = pa.Table.from_batches([batch]).select(list(schema.names)).cast(schema)
+            writer.write_table(table)
+            count += batch.num_rows
+    return count
 
 
 def write_records(records: Iterable[dict[str, Any]], shape: RecordShape, path: str | os.PathLike[str],

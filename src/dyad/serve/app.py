@@ -493,6 +493,62 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(exc.message) from exc
         return {"ok": True, **result}
 
+    @app.get("/api/dyads/top", summary="The directed dyads with the most events in a period")
+    def dyads_top(since: Since = None, until: Until = None,
+                  by: Annotated[str, Query(description="country or actor.")] = "country",
+                  factuality: Factuality = "actual",
+                  limit: Annotated[int, Query(ge=1, le=500)] = 10) -> dict[str, Any]:
+        if by not in ("country", "actor"):
+            raise QueryError(f"by: {by!r} is not country or actor")
+        fact = factuality_value(factuality)
+        try:
+            with access.reader() as store:
+                result = access.cached(
+                    ("top_dyads", since, until, by, fact, limit),
+                    lambda: aggregates.top_dyads(store, since=since, until=until, by=by, factuality=fact,
+                                                 limit=limit))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
+    @app.get("/api/series/roots", summary="Events per CAMEO root over time")
+    def root_series(bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
+                    since: Since = None, until: Until = None,
+                    actor: Annotated[str | None, Query(description="Actor or country code.")] = None,
+                    factuality: Factuality = "actual") -> dict[str, Any]:
+        if bucket not in aggregates.BUCKETS:
+            raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
+        key = actor_key(actor, "actor")
+        fact = factuality_value(factuality)
+        try:
+            with access.reader() as store:
+                result = access.cached(
+                    ("root_series", bucket, since, until, key, fact),
+                    lambda: aggregates.cameo_root_series(store, bucket=bucket, since=since, until=until,
+                                                         actor=key, factuality=fact))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
+    @app.get("/api/series/countries", summary="Events per country (either side) over time")
+    def country_series(bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
+                       since: Since = None, until: Until = None,
+                       cameo_root: Annotated[str | None, Query(description="Two digits, e.g. 14.")] = None,
+                       factuality: Factuality = "actual") -> dict[str, Any]:
+        if bucket not in aggregates.BUCKETS:
+            raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
+        fact = factuality_value(factuality)
+        root = cameo_root.strip() if cameo_root and cameo_root.strip() else None
+        try:
+            with access.reader() as store:
+                result = access.cached(
+                    ("country_series", bucket, since, until, root, fact),
+                    lambda: aggregates.country_series(store, bucket=bucket, since=since, until=until,
+                                                      cameo_root=root, factuality=fact))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
     # -- writing ----------------------------------------------------------------------------------------
 
     @app.post("/api/articles", status_code=200, openapi_extra=POST_ARTICLES_OPENAPI,

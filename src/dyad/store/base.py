@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple, Self
 from dyad.document import Article
 from dyad.errors import StoreError
 from dyad.records import Extraction
+from dyad.store.aggregate import AggregateQuery
 from dyad.store.filters import RecordFilter, RecordKey
 
 WriteOutcome = Literal["inserted", "replaced", "unchanged"]
@@ -237,6 +238,10 @@ class Store(abc.ABC):
         (`{1: n, 2: n, 3: n, 4: n}`); `top_dyads` (up to 10 `{"source_country", "target_country", "events"}`,
         most events first, events with both countries known); `languages` (`{code: articles}`).
         """
+
+    @abc.abstractmethod
+    def aggregate(self, query: AggregateQuery) -> list[dict[str, Any]]:
+        """The rows of an aggregate query (`dyad.store.aggregate`), computed by the database."""
 
     @abc.abstractmethod
     def migrations(self) -> list[str]:

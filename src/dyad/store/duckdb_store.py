@@ -7,7 +7,10 @@ migrations it lacks; a read-only store must already be up to date.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,8 @@ Connection = duckdb.DuckDBPyConnection
 Migration = Callable[[Connection], None]
 
 _FETCH_BATCH = 1000
+#: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
+EXPORT_MEMORY_LIMIT = "400MB"
 
 
 def _m0001_initial(con: Connection) -> None:
@@ -157,11 +162,31 @@ def _m0002_record_indexes(con: Connection) -> None:
     del con
 
 
+def _m0003_aggregate_indexes(con: Connection) -> None:
+    """The layout the aggregates read (dyad.store.aggregate) is already in place in DuckDB: dates as DATE
+    (`date_first`, `date_last`, the period a record's date covers), the CAMEO root as a column, and each
+    side's actor code, country and id as columns of their own, so a GROUP BY reads a few compressed
+    columns and prunes row groups by their zone maps. Rows that a writer left without their derived
+    columns (a date without `date_first`, a code without `cameo_root`) get them here, so that no aggregate
+    misses them. No index: as for 0002, DuckDB would not use one for these scans (docs/BENCHMARKS.md).
+    """
+    con.execute("""UPDATE events SET "cameo_root" = substr("cameo", 1, 2)
+                   WHERE "cameo_root" IS NULL AND "cameo" IS NOT NULL""")
+    con.execute("""UPDATE events SET "date_first" = CAST("date" AS DATE), "date_last" = CAST("date" AS DATE)
+                   WHERE "date_first" IS NULL AND regexp_full_match("date", '[0-9]{4}-[0-9]{2}-[0-9]{2}')""")
+
+
 #: Every migration in the order it applies. Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_record_indexes", _m0002_record_indexes),
+    ("0003_aggregate_indexes", _m0003_aggregate_indexes),
 )
+
+
+def _literal(text: str) -> str:
+    """Text inside a SQL string literal (SET takes no parameters)."""
+    return text.replace("'", "''")
 
 
 _ARROW_KINDS = {"str": pa.string(), "int": pa.int32(), "float": pa.float64()}
@@ -375,6 +400,15 @@ class DuckDBStore(SQLStore):
         finally:
             cursor.close()
 
+    def _all(self, sql: str, params: list[object]) -> list[dict[str, Any]]:
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(sql, params)
+            names = [d[0] for d in cursor.description or []]
+            return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        finally:
+            cursor.close()
+
     def get_article(self, article_id: str) -> StoredArticle | None:
         for row in self._dicts('SELECT * FROM articles WHERE "id" = ?', [article_id]):
             row["ingested_at"] = row["ingested_at"].isoformat()
@@ -388,6 +422,37 @@ class DuckDBStore(SQLStore):
               after: RecordKey | None) -> Iterator[dict[str, Any]]:
         query, params = select_sql(shape, where, self._dialect, limit=limit, offset=offset, after=after)
         return self._dicts(query, params)
+
+    def record_batches(self, shape: RecordShape, where: RecordFilter | None = None,
+                       batch_rows: int = 65536) -> Iterator[pa.RecordBatch]:
+        """The stored rows of events or quotes under a filter, in the stable order, as Arrow record batches
+        of every stored column: streamed from DuckDB (one batch in memory at a time), no Python per row."""
+        query, params = select_sql(shape, where, self._dialect)
+        # The stable order is a sort of every selected row: under DuckDB's default memory limit (most of
+        # the machine's RAM) it would sort 10 M events in memory (3.2 GB peak, docs/BENCHMARKS.md). Under
+        # a limit it sorts in runs spilled to a temporary folder, so the export's memory stays bounded.
+        con = self._con
+        saved = {name: con.execute(f"SELECT current_setting('{name}')").fetchone()
+                 for name in ("memory_limit", "temp_directory")}
+        spill = tempfile.mkdtemp(prefix="dyad-export-")
+        cursor = con.cursor()
+        try:
+            con.execute(f"SET memory_limit = '{EXPORT_MEMORY_LIMIT}'")
+            self._try_set("temp_directory", spill)
+            reader = cursor.execute(query, params).fetch_record_batch(batch_rows)
+            yield from reader
+        finally:
+            cursor.close()
+            for name, row in saved.items():
+                if row is not None and row[0] is not None:
+                    self._try_set(name, str(row[0]))
+            shutil.rmtree(spill, ignore_errors=True)
+
+    def _try_set(self, name: str, value: str) -> None:
+        """SET a DuckDB option, leaving it as it is where DuckDB refuses (a temporary folder that is in
+        use cannot be switched)."""
+        with contextlib.suppress(duckdb.Error):
+            self._con.execute(f"SET {name} = '{_literal(value)}'")
 
     def close(self) -> None:
         self._con.close()

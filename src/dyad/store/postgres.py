@@ -209,11 +209,39 @@ def _m0002_record_indexes(con: Connection) -> None:
             sql.Identifier(name), sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))))
 
 
+#: The indexes of 0003_aggregate_indexes: (name, table, columns), for the aggregates (dyad.store.aggregate).
+AGGREGATE_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # Counts per CAMEO root under a root filter.
+    ("events_cameo_root_idx", "events", ("cameo_root",)),
+    # A period's network: events whose date period ends on or after `since` (the recent end of a long
+    # record); 0002's (date_first, date_last) serves `until`.
+    ("events_date_last_idx", "events", ("date_last", "date_first")),
+    # The actor table: events per knowledge-base id, either side.
+    ("events_source_id_idx", "events", ("source_id",)),
+    ("events_target_id_idx", "events", ("target_id",)),
+    ("mentions_actor_id_idx", "mentions", ("actor_id",)),
+)
+
+
+def _m0003_aggregate_indexes(con: Connection) -> None:
+    """Indexes for the aggregates (`AGGREGATE_INDEXES`), then fresh planner statistics; DuckDB's step of
+    the same name adds none (see duckdb_store). Rows without their derived columns get them, as there."""
+    con.execute("""UPDATE events SET "cameo_root" = substr("cameo", 1, 2)
+                   WHERE "cameo_root" IS NULL AND "cameo" IS NOT NULL""")
+    con.execute("""UPDATE events SET "date_first" = CAST("date" AS DATE), "date_last" = CAST("date" AS DATE)
+                   WHERE "date_first" IS NULL AND "date" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'""")
+    for name, table, columns in AGGREGATE_INDEXES:
+        con.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} ({})").format(
+            sql.Identifier(name), sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))))
+    con.execute("ANALYZE events")
+
+
 #: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
 #: Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_record_indexes", _m0002_record_indexes),
+    ("0003_aggregate_indexes", _m0003_aggregate_indexes),
 )
 
 
@@ -464,6 +492,10 @@ class PostgresStore(SQLStore):
         finally:
             if not self._con.closed:
                 cursor.close()
+
+    def _all(self, query: str, params: list[object]) -> list[dict[str, Any]]:
+        with self._con.cursor(row_factory=dict_row) as cursor:
+            return cursor.execute(query, params).fetchall()
 
     def get_article(self, article_id: str) -> StoredArticle | None:
         with self._con.cursor(row_factory=dict_row) as cursor:

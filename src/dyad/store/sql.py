@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dyad.errors import StoreError
+from dyad.store.aggregate import AggregateQuery
 from dyad.store.base import ErrorRow, RecordPage, Store
 from dyad.store.filters import DUCKDB, ORDER, Dialect, RecordFilter, RecordKey, count_sql, record_key
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, unflatten
@@ -43,6 +44,10 @@ class SQLStore(Store):
 
     @abc.abstractmethod
     def _dicts(self, sql: str, params: list[object] | None = None) -> Iterator[dict[str, Any]]: ...
+
+    @abc.abstractmethod
+    def _all(self, sql: str, params: list[object]) -> list[dict[str, Any]]:
+        """Every row of a query with a small result (an aggregate), as dicts, in one round trip."""
 
     #: How filters are written in this backend's SQL (placeholders, case folding).
     _dialect: Dialect = DUCKDB
@@ -97,6 +102,10 @@ class SQLStore(Store):
                    after: RecordKey | None = None) -> RecordPage:
         return self._page(QUOTES, where, limit, offset, after)
 
+
+    def aggregate(self, query: AggregateQuery) -> list[dict[str, Any]]:
+        sql, params = query.sql(self._dialect)
+        return self._all(sql, params)
 
     # -- runs and errors --------------------------------------------------------------------------------
 

@@ -1,0 +1,203 @@
+"""The aggregate query builder: GROUP BY queries over the stored records, one text for every backend.
+
+`dyad.aggregates` describes what it wants as a query object (`EventGroups`, `ActorTable`); a store runs
+it with `Store.aggregate(query)`, which asks the query for its SQL in the backend's `Dialect` (the
+placeholder and, for text search, the case folding). The SQL is the same on DuckDB and PostgreSQL: only
+standard functions both have (`date_trunc`, `count(*) FILTER (WHERE ...)`, `DISTINCT ON`), so the two
+backends cannot drift apart in what they count.
+
+`EventGroups` counts events per group under a `RecordFilter` (every condition of the filter runs in the
+database, as for `Store.events`): the number of events, the number per quad class, the summed Goldstein
+weight (NULL weights add nothing) and any extra conditional counts the caller names. Group keys and extra
+counts are `Term`s: SQL written here, by the functions of this module (never text from a request), with
+their values as parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal, Protocol, get_args
+
+from dyad.store.filters import Dialect, RecordFilter
+from dyad.store.rows import EVENTS
+
+Bucket = Literal["day", "week", "month", "year"]
+BUCKETS: tuple[str, ...] = get_args(Bucket)
+QUAD_CLASSES = (1, 2, 3, 4)
+#: The columns a side's key may be read from: the CAMEO actor code, or the country.
+Side = Literal["source", "target"]
+
+
+class AggregateQuery(Protocol):
+    """Anything a store can run with `Store.aggregate`: it writes its SQL in a backend's dialect."""
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]: ...
+
+
+@dataclass(frozen=True)
+class Term:
+    """A piece of SQL with `{p}` where each parameter goes, and the parameters in order."""
+
+    name: str
+    expression: str
+    params: tuple[object, ...] = ()
+
+    def render(self, dialect: Dialect) -> str:
+        return self.expression.replace("{p}", dialect.placeholder)
+
+
+_BUCKET_PARTS = {"week": ("isoyear", "week"), "month": ("year", "month"), "year": ("year", None)}
+
+
+def bucket_key(column: str, bucket: str) -> str:
+    """SQL for the bucket a DATE column falls in: the date itself for days, else a number: ISO year and
+    week as `202111`, year and month as `202103`, the year as `2021` (`bucket_start` makes it a date).
+
+    Numbers from `date_part` rather than `date_trunc` dates: three times faster on 10 M rows in DuckDB.
+    """
+    if bucket == "day":
+        return f'"{column}"'
+    if bucket not in _BUCKET_PARTS:
+        raise ValueError(f"unknown bucket {bucket!r}: expected one of {', '.join(BUCKETS)}")
+    major, minor = _BUCKET_PARTS[bucket]
+    number = f"date_part('{major}', \"{column}\")"
+    if minor is not None:
+        number = f"{number} * 100 + date_part('{minor}', \"{column}\")"
+    return f"CAST({number} AS INTEGER)"
+
+
+def bucket_start(key: object, bucket: str) -> date:
+    """The first day of the bucket a `bucket_key` value names (a date for days; a number otherwise)."""
+    if isinstance(key, datetime):
+        return key.date()
+    if isinstance(key, date):
+        return key
+    if not isinstance(key, int | float):
+        raise TypeError(f"not a bucket key: {key!r}")
+    number = int(key)
+    if bucket == "week":
+        return date.fromisocalendar(number // 100, number % 100, 1)
+    if bucket == "month":
+        return date(number // 100, number % 100, 1)
+    if bucket == "year":
+        return date(number, 1, 1)
+    raise ValueError(f"a day bucket key is a date, not {key!r}")
+
+
+def bucket_term(bucket: str, name: str = "bucket") -> Term:
+    """The bucket that wholly holds a record's date period (a `bucket_key`); NULL when it is undated or
+    coarser than the bucket.
+
+    An event dated `2021-03` falls in the March bucket of a month series, and in none of a day or week
+    series (see `dyad.aggregates`).
+    """
+    first, last = bucket_key("date_first", bucket), bucket_key("date_last", bucket)
+    return Term(name, f"CASE WHEN {first} = {last} THEN {first} END")
+
+
+#: Whether a record has a date (its date period is known).
+DATED = Term("dated", '("date_first" IS NOT NULL)')
+
+
+def side_matches(side: Side, key: str) -> Term:
+    """True when a side's actor code or country is `key` (the `actor` convention of `RecordFilter`)."""
+    return Term(f"{side}_is", f'("{side}_actor" = {{p}} OR "{side}_country" = {{p}})', (key, key))
+
+
+def both(name: str, *terms: Term) -> Term:
+    """The conjunction of conditions."""
+    return Term(name, "(" + " AND ".join(t.expression for t in terms) + ")",
+                tuple(p for t in terms for p in t.params))
+
+
+def side_key(side: Side, by: Literal["country", "actor"], name: str | None = None) -> Term:
+    """A side's country or actor code; NULL when unknown (an empty code is unknown too)."""
+    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')")
+
+
+def column(name: str, alias: str | None = None) -> Term:
+    """A stored column as it is."""
+    if name not in EVENTS.stored_columns:
+        raise ValueError(f"no events column {name!r}")
+    return Term(alias or name, f'"{name}"')
+
+
+@dataclass(frozen=True)
+class EventGroups:
+    """Events under a filter counted per group of `keys`.
+
+    Each result row holds the keys (under their names), `events`, `q1` to `q4` (events per quad class),
+    `goldstein` (the summed weight; None when no event of the group has one) and one count per term of
+    `counts` (events of the group for which that condition holds). `also` (a condition, optional) is
+    ANDed to the filter's conditions.
+    """
+
+    where: RecordFilter = RecordFilter()
+    keys: tuple[Term, ...] = ()
+    counts: tuple[Term, ...] = ()
+    also: Term | None = None
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        selected: list[str] = []
+        params: list[object] = []
+        for term in self.keys:
+            selected.append(f'{term.render(dialect)} AS "{term.name}"')
+            params.extend(term.params)
+        selected.append('count(*) AS "events"')
+        selected.extend(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
+        selected.append('sum("goldstein") AS "goldstein"')
+        for term in self.counts:
+            selected.append(f'count(*) FILTER (WHERE {term.render(dialect)}) AS "{term.name}"')
+            params.extend(term.params)
+        clause, where_params = self.where.where(EVENTS, dialect)
+        if self.also is not None:
+            clause = (f"{clause} AND " if clause else "WHERE ") + self.also.render(dialect)
+        params.extend(where_params)
+        if self.also is not None:
+            params.extend(self.also.params)
+        query = f"SELECT {', '.join(selected)} FROM events {clause}"
+        if self.keys:
+            query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
+        return query, params
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """Every resolved actor (a mention with a knowledge-base id): the first mention's fields (in the
+    stable mention order), mentions, articles with a mention, and events with the actor on a side."""
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        del dialect  # no parameters
+        return """
+            WITH firsts AS (
+                SELECT DISTINCT ON ("actor_id") "actor_id", "actor", "actor_name", "country", "kind", "role"
+                FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> ''
+                ORDER BY "actor_id", "article_id", "mention_index"
+            ), counted AS (
+                SELECT "actor_id", count(*) AS "mentions", count(DISTINCT "article_id") AS "articles"
+                FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> '' GROUP BY 1
+            ), sides AS (
+                SELECT "source_id" AS "actor_id" FROM events WHERE "source_id" IS NOT NULL
+                UNION ALL
+                SELECT "target_id" FROM events
+                WHERE "target_id" IS NOT NULL AND ("source_id" IS NULL OR "target_id" <> "source_id")
+            ), acted AS (
+                SELECT "actor_id", count(*) AS "events" FROM sides GROUP BY 1
+            )
+            SELECT f."actor_id" AS "id", f."actor", f."actor_name" AS "name", f."country", f."kind",
+                   f."role", c."mentions", c."articles", coalesce(a."events", 0) AS "events"
+            FROM firsts f JOIN counted c ON c."actor_id" = f."actor_id"
+            LEFT JOIN acted a ON a."actor_id" = f."actor_id"
+            ORDER BY c."mentions" DESC, f."actor_id"
+        """, []
+
+
+def terms(*items: Term | None) -> tuple[Term, ...]:
+    """The terms that are not None, as a tuple."""
+    return tuple(t for t in items if t is not None)
+
+
+def names(items: Sequence[Term]) -> list[str]:
+    return [t.name for t in items]
