@@ -133,11 +133,13 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """What decides whether a re-ingested article changed: text, date, language and title."""
+        """What decides whether a re-ingested article changed: its text and all its metadata (date,
+        language, title, url, source); `id` names the article and `origin` is only where it was read."""
         h = hashlib.sha256()
         for part in (self.text, self.published.iso() if self.published else "", self.language or "",
-                     self.title or ""):
-            h.update(part.encode("utf-8"))
+                     self.title or "", self.url or "", self.source or ""):
+            # surrogatepass: a lone surrogate (a reader lets none through) must not crash the hash either
+            h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
         return h.hexdigest()
 
