@@ -4,7 +4,9 @@ resolution of pronouns, bare role nouns ("de premier") and short names ("Wang" -
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from dyad.document import ActorRef, Document, Token
 from dyad.quotes.lexicon import QuoteLexicon
@@ -202,6 +204,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder) -> None:
         self.doc = doc
+        self._mention_starts: tuple[Any, list[int] | None, int] = ((), None, 0)
         self.lex = lex
         self.finder = finder
         #: Speakers resolved so far, with the token where they were found, in text order.
@@ -243,11 +246,28 @@ class SpeakerResolver:
 
     def _mention_for(self, p: Phrase) -> int | None:
         best = None
-        for k, m in enumerate(self.doc.mentions):
+        for k in self._overlapping(p.start, p.end):
+            m = self.doc.mentions[k]
             if m.token_start < p.end and p.start < m.token_end and (
                     best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
                 best = k
         return best
+
+    def _overlapping(self, start: int, end: int) -> range:
+        """Indices of the mentions that may overlap tokens [start, end), in order: a binary search over the
+        mentions' first tokens when they are in text order (as the resolver leaves them), so that finding
+        the speaker of every quote stays linear in the article; every index otherwise."""
+        mentions = self.doc.mentions
+        key = (id(mentions), len(mentions), id(mentions[0]) if mentions else 0, id(mentions[-1]) if mentions else 0)
+        if self._mention_starts[0] != key:
+            starts = [m.token_start for m in mentions]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            longest = max((m.token_end - m.token_start for m in mentions), default=0)
+            self._mention_starts = (key, starts if ordered else None, longest)
+        _, known, longest = self._mention_starts
+        if known is None:
+            return range(len(mentions))
+        return range(bisect.bisect_left(known, start - longest), bisect.bisect_left(known, end))
 
     def _full_name(self, name: str) -> str:
         """The fullest name in the article that contains this one ("Wang" -> "Wang Yi", "Karaveli" ->
