@@ -52,8 +52,10 @@ class PartialDate:
             raise ValueError("a day needs a month")
         if self.time is not None and self.day is None:
             raise ValueError("a time needs a day")
-        # Validate the calendar date itself (31 February is not a date).
+        # Validate the calendar date itself (31 February is not a date), and the time of day (25:00 is not).
         date(self.year, self.month or 1, self.day or 1)
+        if self.time is not None:
+            datetime.strptime(self.time, "%H:%M:%S")
 
     @property
     def precision(self) -> Precision:

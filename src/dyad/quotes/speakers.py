@@ -14,6 +14,10 @@ from dyad.quotes.lexicon import QuoteLexicon
 _ADJECTIVE_ENDINGS = ("e", "se", "sche", "ische")
 
 
+ROLE_LOOKBACK_TOKENS = 5000
+"""How far back (in tokens) "de premier" looks for the name written with that role ("premier Theresa
+May"): a long news article's length, so that the search stays linear in the length of an article."""
+
 @dataclass(frozen=True)
 class Phrase:
     """A candidate speaker: the token range [start, end) and what it is."""
@@ -205,6 +209,7 @@ class SpeakerResolver:
     def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder) -> None:
         self.doc = doc
         self._mention_starts: tuple[Any, list[int] | None, int] = ((), None, 0)
+        self._full_names: dict[str, str] = {}
         self.lex = lex
         self.finder = finder
         #: Speakers resolved so far, with the token where they were found, in text order.
@@ -271,7 +276,14 @@ class SpeakerResolver:
 
     def _full_name(self, name: str) -> str:
         """The fullest name in the article that contains this one ("Wang" -> "Wang Yi", "Karaveli" ->
-        "Halil Karaveli"), without role words in front of it ("Topdiplomaat Wang Yi" -> "Wang Yi")."""
+        "Halil Karaveli"), without role words in front of it ("Topdiplomaat Wang Yi" -> "Wang Yi").
+        Found once per name and article."""
+        found = self._full_names.get(name)
+        if found is None:
+            found = self._full_names[name] = self._find_full_name(name)
+        return found
+
+    def _find_full_name(self, name: str) -> str:
         words = name.split()
         if not words or len(words) > 2:
             return name
@@ -335,7 +347,7 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         role = toks[p.end - 1].lower
-        for i in range(p.start - 1, -1, -1):
+        for i in range(p.start - 1, max(-1, p.start - 1 - ROLE_LOOKBACK_TOKENS), -1):
             if toks[i].lower == role and i + 1 < len(toks) and self.finder._is_name(i + 1):
                 end = self.finder._name_end(i + 1, len(toks))
                 name = doc.text[toks[i + 1].start : toks[end - 1].end]

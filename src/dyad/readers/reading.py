@@ -234,15 +234,12 @@ def _read_jsonl_stream(stream: LineReader, origin: str) -> Iterator[ReadResult]:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """A file's first bytes show binary data rather than JSON lines with a bad line among them: a NUL byte
-    or a byte that is not UTF-8, and not one line that is a JSON object."""
+    """A file's first bytes show binary data rather than JSON lines with a bad line or two among them: at
+    least 16 bytes, and 5% of them, are NUL or not UTF-8, and not one line is a JSON object. (A bad byte
+    in a line of text is reported for its line; a JSON line is hundreds of bytes.)"""
     cut = head if len(head) < SNIFF_BYTES else head[: head.rfind(b"\n") + 1] or head
-    try:
-        cut.decode("utf-8")
-        clean = b"\x00" not in cut
-    except UnicodeDecodeError as exc:
-        clean = exc.start >= len(cut) - 3 and exc.reason == "unexpected end of data"
-    if clean:
+    bad = cut.count(b"\x00") + len(cut) - len(cut.decode("utf-8", "ignore").encode("utf-8"))
+    if bad < 16 or bad * 20 < len(cut):
         return False
     return not any(is_json_object_line(line.strip()) for line in cut.splitlines())
 
