@@ -35,6 +35,14 @@ tokens (never inside a name), and the document carries a warning saying so. A ne
 over 80 tokens; the bound keeps the work of the later stages (pronoun antecedents, clause and quote
 searches within a sentence) linear in the length of the article."""
 
+LANGUAGE_PIECE_CHARS = 50_000
+"""Longest piece of text the language layer is given at once. A longer article is cut into pieces of
+at most this many characters, at a paragraph break where there is one (else a line break, else a
+sentence end, else a space), each piece analysed on its own and the pieces joined: no sentence spans two
+pieces. Some of the layer's work (spaCy's retokenizer) grows with the square of the text it is given;
+in pieces it is linear in the length of the article. A cut that is not at a paragraph break is noted
+in the document's warnings."""
+
 MAX_TEXT_CHARS = 5_000_000
 """Longest text the language layer takes: the readers' 5 MB limit (`dyad.readers.MAX_TEXT_BYTES`) in
 characters, above spaCy's default of 1,000,000."""
@@ -149,9 +157,11 @@ class Pipeline:
         doc = Document(article=article, language=self.language)
         for stage, _name, component in self.stages:
             started = time.perf_counter()
-            component(doc)
             if stage == "language":
+                run_in_pieces(component, doc)
                 bound_sentences(doc)
+            else:
+                component(doc)
             doc.timings[stage] = doc.timings.get(stage, 0.0) + time.perf_counter() - started
         return doc
 
@@ -166,6 +176,67 @@ def _raise_text_limit(component: object) -> None:
     nlp = getattr(component, "nlp", None)
     if nlp is not None and getattr(nlp, "max_length", MAX_TEXT_CHARS) < MAX_TEXT_CHARS:
         nlp.max_length = MAX_TEXT_CHARS
+
+
+def _piece_ends(text: str, size: int) -> list[tuple[int, bool]]:
+    """(end, cut at a paragraph break) of each piece of at most `size` characters."""
+    ends: list[tuple[int, bool]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        for sep, clean in (("\n\n", True), ("\n", False), (". ", False), (" ", False)):
+            at = window.rfind(sep, size // 2)
+            if at > 0:
+                end, paragraph = start + at + len(sep), clean
+                break
+        else:
+            end, paragraph = start + size, False
+        ends.append((end, paragraph))
+        start = end
+    ends.append((len(text), True))
+    return ends
+
+
+def run_in_pieces(component: Component, doc: Document, size: int = LANGUAGE_PIECE_CHARS) -> None:
+    """Run the language component over `doc`, in pieces of at most `size` characters when it is longer
+    (see `LANGUAGE_PIECE_CHARS`): tokens, sentences and names of each piece are shifted into place."""
+    text = doc.text
+    if len(text) <= size:
+        component(doc)
+        return
+    start = 0
+    rough = 0
+    for end, paragraph in _piece_ends(text, size):
+        rough += not paragraph
+        piece = Document(article=Article(id=doc.article.id, text=text[start:end], published=doc.article.published,
+                                         language=doc.article.language), language=doc.language)
+        component(piece)
+        tokens, sentences = len(doc.tokens), len(doc.sentences)
+        for token in piece.tokens:
+            token.i += tokens
+            token.start += start
+            token.end += start
+            if token.head >= 0:
+                token.head += tokens
+        for sentence in piece.sentences:
+            sentence.index += sentences
+            sentence.start += start
+            sentence.end += start
+            sentence.token_start += tokens
+            sentence.token_end += tokens
+        for name in piece.names:
+            name.start += start
+            name.end += start
+            name.token_start += tokens
+            name.token_end += tokens
+            name.sentence += sentences
+        doc.tokens.extend(piece.tokens)
+        doc.sentences.extend(piece.sentences)
+        doc.names.extend(piece.names)
+        start = end
+    if rough:
+        doc.warnings.append(f"text over {size} characters analysed in pieces; {rough} cut{'s' if rough > 1 else ''} "
+                            "not at a paragraph break (dyad.pipeline.LANGUAGE_PIECE_CHARS)")
 
 
 def bound_sentences(doc: Document, max_tokens: int = MAX_SENTENCE_TOKENS) -> None:
