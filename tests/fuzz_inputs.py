@@ -211,3 +211,22 @@ class Fuzz:
         case.bad.add(f"{root}/odd\\udcff.txt")
         return case
 
+
+
+HOSTILE_PIECES = [
+    "„", "“", "”", '"', "'", "‘", "’", "«", "»", "(", ")", "[", "]", "{", "}", "—", "-", "–", ":", ";", "...", "?!",
+    "9999", "0001", "31 december 9999", "1 januari 0001", "gisteren", "volgende week", "vorig jaar", "yesterday",
+    "next week", "Rutte", "Poetin", "Lavrov", "Biden", "hij", "zij", "hem", "he", "she", "NAVO", "de EU", "Rusland",
+    "Verenigde Staten", "zei", "said", "verklaarde", "dreigde", "threatened", "bezocht", "visited", "minister",
+    "premier", "de minister", "\u0301", "\u202e", "\u200b", "\U0001f600", "\x0b", "\x0c", "\u2028", "\t", "\n",
+    "\n\n", "ﷺ", "𝔘", "x" * 300, "-" * 50, "'" * 40, "\"" * 40, "<b>", "&amp;", "%s", "{0}", "\\", "[/red]",
+]
+
+
+def hostile_text(rng: random.Random, pieces: int) -> str:
+    """Valid Unicode (no lone surrogates, no NUL) made of quote marks, dates at the calendar's ends, names,
+    pronouns, speech verbs, control and combining characters, in any order: a text the pipeline must
+    analyse without raising."""
+    out = [rng.choice(HOSTILE_PIECES) for _ in range(pieces)]
+    joined = "".join(p + rng.choice([" ", "", ". ", ", ", "\n"]) for p in out).strip()
+    return joined or "x"
