@@ -150,7 +150,7 @@ def ingest(
                 from dyad.distributed import ingest_ray
 
                 summary = ingest_ray(inputs, store, workers=workers, address=address, language=language,
-                                     progress=progress)
+                                     progress=progress, follow_symlinks=follow_symlinks)
             else:
                 summary = run_ingest(inputs, store, language=language, progress=progress,
                                      follow_symlinks=follow_symlinks)
