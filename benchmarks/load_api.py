@@ -10,8 +10,10 @@
 2. The server: `dyad.serve.create_app` over that store (read-only) under uvicorn, in its own process, on
    127.0.0.1.
 3. The load: `--clients` concurrent clients, each sending requests one after the other over its own
-   keep-alive connection for `--duration` seconds, to `/api/events` with a mix of pages and filters. An
-   error is any answer but 200 with `"ok": true`, or a failed request.
+   keep-alive connection for `--duration` seconds, to `/api/events` with a mix of pages and filters
+   (`--mix events`), or (`--mix real`) events with filters, dyad series, the network and single article
+   pages drawn at random from the whole store (uncached). An error is any answer but 200 with `"ok": true`,
+   or a failed request. `store.built_s` in the output is the time the store took to build.
 
 The client (`--client raw`, the default) speaks HTTP/1.1 over asyncio streams: under 0.5 ms of CPU a
 request, so that on a small machine the figures measure the server rather than the load generator.
@@ -41,6 +43,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -59,6 +62,23 @@ MIX = [
     "/api/events?cameo=04&factuality=actual&limit=50",
     "/api/events?since=2019-03&until=2019-04&limit=50&offset={offset}",
 ]
+
+#: `--mix real` (issue 16): what the dashboard asks for. Events with filters, a dyad's series, the network
+#: of a period, and single article pages, each of an article drawn at random from the whole store (so that
+#: nearly every one is a cache miss).
+REAL_MIX = [
+    "/api/events?limit=50&offset={offset}",
+    "/api/events?actor=USA&quad_class=4&limit=50&offset={offset}",
+    "/api/events?pair=USA,RUS&since=2019&limit=50",
+    "/api/events?q=minister&limit=50&offset={offset}",
+    "/api/dyads/USA/RUS/series?bucket=month",
+    "/api/dyads/NLD/RUS/series?bucket=week&factuality=all",
+    "/api/network?since=2019-01&until=2019-12",
+    "/api/articles/{article}",
+    "/api/articles/{article}",
+    "/api/articles/{article}",
+]
+MIXES = {"events": MIX, "real": REAL_MIX}
 
 
 def build_store(path: Path, target_events: int) -> dict[str, Any]:
@@ -171,7 +191,8 @@ def process_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def load(base: str, clients: int, duration: float, seed: int, client_kind: str = "raw") -> dict[str, Any]:
+async def load(base: str, clients: int, duration: float, seed: int, client_kind: str = "raw",
+               mix: list[str] = MIX, articles: list[str] | None = None) -> dict[str, Any]:
     latencies: list[float] = []
     finished: list[tuple[float, float]] = []  # (seconds since start, latency) per request
     errors: dict[str, int] = {}
@@ -181,7 +202,8 @@ async def load(base: str, clients: int, duration: float, seed: int, client_kind:
 
     async def drive(get: Callable[[str], Awaitable[tuple[int, bytes]]]) -> None:
         while time.monotonic() < deadline:
-            path = rng.choice(MIX).format(offset=rng.randrange(0, 1000, 50))
+            article = quote(rng.choice(articles), safe="") if articles else "none"
+            path = rng.choice(mix).format(offset=rng.randrange(0, 1000, 50), article=article)
             started = time.perf_counter()
             try:
                 status, body = await get(path)
@@ -305,6 +327,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="raw: HTTP/1.1 over asyncio streams (default); httpx: the first client")
+    parser.add_argument("--mix", choices=tuple(MIXES), default="events",
+                        help="events: the /api/events mix (default); real: events, series, network and "
+                             "single article pages drawn from the whole store (issue 16)")
     parser.add_argument("--query-times", action="store_true",
                         help="instead of the load: time each filter's count and pages in-process, uncached")
     args = parser.parse_args()
@@ -314,6 +339,10 @@ def main() -> None:
                           "load_average": [round(x, 2) for x in os.getloadavg()],
                           "queries": query_times(args.store)}))
         return
+    from dyad.store import DuckDBStore
+
+    with DuckDBStore(args.store, read_only=True) as opened:
+        article_ids = list(opened.article_ids())
     port = free_port()
     server = start_server(args.store, port)
     machine: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
@@ -322,7 +351,7 @@ def main() -> None:
     client_cpu = time.process_time()
     try:
         result = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.duration, args.seed,
-                                  args.client))
+                                  args.client, MIXES[args.mix], article_ids))
         machine["server_cpu_s"] = round(process_cpu_s(server.pid) - server_cpu, 1)
         machine["client_cpu_s"] = round(time.process_time() - client_cpu, 1)
         machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
@@ -330,7 +359,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     print(json.dumps({"store": {**store, "path": str(args.store)}, "clients": args.clients,
-                      "duration_s": args.duration, "client": args.client, "mix": MIX, "machine": machine,
+                      "duration_s": args.duration, "client": args.client, "mix": MIXES[args.mix],
+                      "machine": machine,
                       **result}))
 
 

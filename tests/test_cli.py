@@ -116,3 +116,34 @@ def test_eval_on_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "nope" in result.stderr
+
+
+def test_data_that_looks_like_rich_markup_is_printed_as_it_is(tmp_path: Path) -> None:
+    """Issue 16: a date `[/red]` crashed the failure report; a file `a[bold]b.txt` was reported as `ab.txt`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dates.jsonl").write_text(
+        json.dumps({"id": "d", "text": "De minister bezocht Moskou.", "published": "[/red]"}) + "\n"
+        + json.dumps({"id": "e", "text": "De minister bezocht Parijs.", "published": "[bold]x"}) + "\n")
+    (folder / "a[bold]b.txt").write_text("")
+    db = tmp_path / "db.duckdb"
+    result = runner.invoke(app, ["ingest", "-q", "--db", str(db), str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "MarkupError" not in result.output
+    flat = result.output.replace("\n", "")
+    assert "'[/red]'" in flat and "'[bold]x'" in flat
+    assert "a[bold]b.txt" in flat
+    run = runner.invoke(app, ["run", "--json", str(folder)])
+    assert run.exit_code == 1 and "'[/red]'" in run.output.replace("\n", "")
+
+
+def test_ingest_follows_symlinks_only_when_asked(tmp_path: Path, seed_file: Path) -> None:
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "seed.txt").symlink_to(seed_file)
+    db = tmp_path / "db.duckdb"
+    refused = runner.invoke(app, ["ingest", "-q", "--db", str(db), str(folder)])
+    assert refused.exit_code == 1 and "symbolic link" in refused.output
+    followed = runner.invoke(app, ["ingest", "-q", "--follow-symlinks", "--db", str(db), str(folder)])
+    assert followed.exit_code == 0, followed.output
+    assert "done 1" in followed.output

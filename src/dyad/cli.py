@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dyad.errors import DyadError
@@ -30,32 +31,45 @@ DB_HELP = "Store: a DuckDB file path (default $DYAD_DB or ~/.local/share/dyad/dy
 
 
 def _fail(exc: DyadError) -> typer.Exit:
-    err.print(f"[red]error[/red] {exc}")
+    err.print(f"[red]error[/red] {escape(str(exc))}")
     return typer.Exit(2)
+
+
+def _failed(origin: str, message: str) -> None:
+    """A failure line on stderr. Origins and messages come from the data (a file `a[bold]b.txt`, a date
+    `[/red]`): they are escaped, never read as Rich markup."""
+    err.print(f"[red]failed[/red] {escape(origin)}: {escape(message)}")
+
+
+def _cell(value: Any) -> str:
+    """A table cell of data, escaped so that text like `[/red]` in an article is shown as it is."""
+    return escape(str(value))
 
 
 def _actor_cell(ref: dict[str, Any] | None) -> str:
     if not ref:
         return "-"
     code = ref.get("actor") or "?"
-    return f"{ref.get('name')} [dim]({code})[/dim]"
+    return f"{_cell(ref.get('name'))} [dim]({_cell(code)})[/dim]"
 
 
 def print_extraction(records: Any, title: str) -> None:
     """Readable tables of the events, quotes and actors found in one article."""
+    title = escape(title)
     events = Table(title=f"Events — {title}", show_lines=False, expand=False)
     for col in ("source", "cameo", "target", "factuality", "date", "trigger", "rule"):
         events.add_column(col)
     for e in records.events:
-        events.add_row(_actor_cell(e["source"]), f"{e['cameo']} {e['plover'] or ''}", _actor_cell(e["target"]),
-                       e["factuality"], e["date"] or "-", e["trigger"], e["rule"])
+        events.add_row(_actor_cell(e["source"]), _cell(f"{e['cameo']} {e['plover'] or ''}"),
+                       _actor_cell(e["target"]), _cell(e["factuality"]), _cell(e["date"] or "-"),
+                       _cell(e["trigger"]), _cell(e["rule"]))
     out.print(events)
     quotes = Table(title=f"Quotes — {title}")
     for col in ("speaker", "kind", "cue", "text"):
         quotes.add_column(col)
     for q in records.quotes:
         text = q["text"] if len(q["text"]) <= 100 else q["text"][:97] + "..."
-        quotes.add_row(_actor_cell(q["speaker"]), q["kind"], q["cue"] or "-", text)
+        quotes.add_row(_actor_cell(q["speaker"]), _cell(q["kind"]), _cell(q["cue"] or "-"), _cell(text))
     out.print(quotes)
     seen: dict[str, list[str]] = {}
     for m in records.mentions:
@@ -67,7 +81,8 @@ def print_extraction(records: Any, title: str) -> None:
         actors.add_column(col)
     for key, texts in seen.items():
         name, code, country, role = key.split("|")
-        actors.add_row(name, code, country, role, ", ".join(dict.fromkeys(texts)))
+        actors.add_row(_cell(name), _cell(code), _cell(country), _cell(role),
+                       _cell(", ".join(dict.fromkeys(texts))))
     out.print(actors)
 
 
@@ -86,13 +101,14 @@ def run(
     for item in read_inputs(inputs, language=language):
         if isinstance(item, ReadFailure):
             failed += 1
-            err.print(f"[red]failed[/red] {item.origin}: [{item.code}] {item.message}")
+            _failed(item.origin, f"[{item.code}] {item.message}")
             continue
         try:
             records = build_records(analyse(item))
-        except DyadError as exc:
+        except Exception as exc:  # one article's failure is reported; the others are still extracted
             failed += 1
-            err.print(f"[red]failed[/red] {item.origin or item.id}: {exc}")
+            reason = str(exc) if isinstance(exc, DyadError) else f"[E000] {type(exc).__name__}: {exc}"
+            _failed(item.origin or item.id, reason)
             continue
         if as_json:
             sys.stdout.write(json.dumps(records.to_dict(), ensure_ascii=False) + "\n")
@@ -111,6 +127,9 @@ def ingest(
     engine: str = typer.Option("local", "--engine", help="local (one process) or ray."),
     workers: int = typer.Option(2, "--workers", "-w", help="Ray workers, one CPU each."),
     address: str | None = typer.Option(None, "--address", help="An existing Ray cluster (default: start a local one)."),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks",
+        help="Read symbolic links met in a folder walk (by default they are reported and not read)."),
 ) -> None:
     """Extract articles into the store (idempotent: unchanged articles are skipped)."""
     from dyad.ingest import IngestSummary
@@ -118,7 +137,7 @@ def ingest(
     from dyad.store import open_store
 
     if engine not in ("local", "ray"):
-        err.print(f"[red]error[/red] --engine must be local or ray, not {engine!r}")
+        err.print(f"[red]error[/red] --engine must be local or ray, not {escape(repr(engine))}")
         raise typer.Exit(2)
     try:
         store = open_store(db)
@@ -131,14 +150,15 @@ def ingest(
                 from dyad.distributed import ingest_ray
 
                 summary = ingest_ray(inputs, store, workers=workers, address=address, language=language,
-                                     progress=progress)
+                                     progress=progress, follow_symlinks=follow_symlinks)
             else:
-                summary = run_ingest(inputs, store, language=language, progress=progress)
+                summary = run_ingest(inputs, store, language=language, progress=progress,
+                                     follow_symlinks=follow_symlinks)
         except DyadError as exc:
             raise _fail(exc) from exc
     err.print(f"done {summary.done}, unchanged {summary.unchanged}, failed {summary.failed}")
     for failure in summary.failures:
-        err.print(f"[red]failed[/red] {failure.origin}: [{failure.code}] {failure.message}")
+        _failed(failure.origin, f"[{failure.code}] {failure.message}")
     if summary.failed:
         raise typer.Exit(1)
 
@@ -161,7 +181,7 @@ class _RichProgress:
         self.progress.__exit__(None, None, None)
 
     def __call__(self, status: str, origin: str) -> None:
-        self.progress.update(self.task, advance=1, description=f"ingest {status:9} {origin[-40:]}")
+        self.progress.update(self.task, advance=1, description=f"ingest {status:9} {escape(origin[-40:])}")
 
 
 def _progress(quiet: bool) -> _RichProgress:
@@ -254,7 +274,7 @@ def stats(
     table.add_column("what")
     table.add_column("value", justify="right")
     for key, value in data.items():
-        table.add_row(str(key), json.dumps(value, default=str) if isinstance(value, dict | list) else str(value))
+        table.add_row(_cell(key), _cell(json.dumps(value, default=str) if isinstance(value, dict | list) else value))
     out.print(table)
 
 
@@ -332,13 +352,13 @@ def actors_lookup(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
     if not rows:
-        err.print(f"no actor known for {name!r}")
+        err.print(f"no actor known for {escape(repr(name))}")
         raise typer.Exit(1)
-    table = Table(title=f"{name}" + (f" at {date}" if date else ""))
+    table = Table(title=escape(name) + (f" at {escape(date)}" if date else ""))
     for col in ("id", "name", "actor", "country", "role", "confidence"):
         table.add_column(col)
     for r in rows:
-        table.add_row(*(str(r.get(c) if r.get(c) is not None else "-") for c in
+        table.add_row(*(_cell(r.get(c) if r.get(c) is not None else "-") for c in
                         ("id", "name", "actor", "country", "role", "confidence")))
     out.print(table)
 
@@ -359,12 +379,13 @@ def demo(
         raise _fail(exc) from exc
     with store:
         summary = run_ingest([path], store)
-        err.print(f"ingested {path}: done {summary.done}, unchanged {summary.unchanged}, failed {summary.failed}")
+        err.print(f"ingested {escape(path)}: done {summary.done}, unchanged {summary.unchanged}, "
+                  f"failed {summary.failed}")
         for failure in summary.failures:
-            err.print(f"[red]failed[/red] {failure.origin}: [{failure.code}] {failure.message}")
+            _failed(failure.origin, f"[{failure.code}] {failure.message}")
         records = store.article_records(Path(path).stem)
         print_extraction(records, Path(path).stem)
-        err.print(f"store: {store.location}")
+        err.print(f"store: {escape(str(store.location))}")
     if summary.failed:
         raise typer.Exit(1)
 
@@ -391,14 +412,15 @@ def serve(
         try:
             token = token_file.read_text(encoding="utf-8").strip() or None
         except OSError as exc:
-            err.print(f"[red]error[/red] cannot read the token file {token_file}: {exc.strerror}")
+            err.print(f"[red]error[/red] cannot read the token file {escape(str(token_file))}: "
+                      f"{escape(str(exc.strerror))}")
             raise typer.Exit(2) from exc
     try:
         application = create_app(db, token=token)
     except DyadError as exc:
         raise _fail(exc) from exc
     writable = bool(token or os.environ.get(TOKEN_ENV, "").strip())
-    err.print(f"dyad: serving {application.state.access.location} at http://{host}:{port}/ "
+    err.print(f"dyad: serving {escape(str(application.state.access.location))} at http://{host}:{port}/ "
               f"({'ingest enabled with the token' if writable else 'read-only'})")
     uvicorn.run(application, host=host, port=port, log_level="info")
 

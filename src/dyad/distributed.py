@@ -674,12 +674,12 @@ def _candidate_hashes(article: Article) -> set[str]:
     return {dataclasses.replace(article, language=code).content_hash for code in SUPPORTED_LANGUAGES}
 
 
-def _read_undetected(names: Iterable[str]) -> Iterator[Article | Any]:
+def _read_undetected(names: Iterable[str], follow_symlinks: bool = False) -> Iterator[Article | Any]:
     """What `dyad.readers.read_inputs` yields, in the same order, but with the language left unset where
     the input does not declare it (the workers detect it); an input whose reader breaks is a failure."""
     for name in names:
         try:
-            yield from read_undetected([name])
+            yield from read_undetected([name], follow_symlinks=follow_symlinks)
         except Exception as exc:  # a reader bug or an unreadable input must not end the batch
             yield _failure_from_exception(exc, name)
 
@@ -694,6 +694,7 @@ def ingest_with_engine(
     progress: Progress | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     write_batch: int = DEFAULT_WRITE_BATCH,
+    follow_symlinks: bool = False,
 ) -> DistributedSummary:
     """`dyad.ingest.ingest` with language detection and the pipeline run by an engine; the store is
     written from this process, up to `write_batch` articles per transaction.
@@ -711,7 +712,7 @@ def ingest_with_engine(
     summary = DistributedSummary(run_id=run_id)
     driver = _Driver(engine, store, summary, progress, batch_size, write_batch, default_language)
     try:
-        for item in _read_undetected(names):
+        for item in _read_undetected(names, follow_symlinks):
             driver.add(item)
         driver.finish()
     finally:
@@ -730,6 +731,7 @@ def ingest_ray(
     batch_size: int = DEFAULT_BATCH_SIZE,
     write_batch: int = DEFAULT_WRITE_BATCH,
     runtime_env: dict[str, Any] | None = None,
+    follow_symlinks: bool = False,
 ) -> DistributedSummary:
     """Ingest as `dyad.ingest.ingest` does, with the pipeline in `workers` Ray worker processes.
 
@@ -758,7 +760,8 @@ def ingest_ray(
         engine = RayEngine(workers, language=language)
         try:
             summary = ingest_with_engine(engine, names, store, language=language, progress=progress,
-                                         batch_size=batch_size, write_batch=write_batch)
+                                         batch_size=batch_size, write_batch=write_batch,
+                                         follow_symlinks=follow_symlinks)
             try:
                 summary.worker_peak_mb = engine.peak_rss_mb()
             except Exception:  # a worker that died has no figure; the ingest itself is done

@@ -12,11 +12,13 @@ Like spaCy's `Doc`, a `Document` owns the text; every annotation refers to it by
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from typing import Any
 
 from dyad.errors import DateError
 
@@ -50,8 +52,10 @@ class PartialDate:
             raise ValueError("a day needs a month")
         if self.time is not None and self.day is None:
             raise ValueError("a time needs a day")
-        # Validate the calendar date itself (31 February is not a date).
+        # Validate the calendar date itself (31 February is not a date), and the time of day (25:00 is not).
         date(self.year, self.month or 1, self.day or 1)
+        if self.time is not None:
+            datetime.strptime(self.time, "%H:%M:%S")
 
     @property
     def precision(self) -> Precision:
@@ -133,11 +137,13 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """What decides whether a re-ingested article changed: text, date, language and title."""
+        """What decides whether a re-ingested article changed: its text and all its metadata (date,
+        language, title, url, source); `id` names the article and `origin` is only where it was read."""
         h = hashlib.sha256()
         for part in (self.text, self.published.iso() if self.published else "", self.language or "",
-                     self.title or ""):
-            h.update(part.encode("utf-8"))
+                     self.title or "", self.url or "", self.source or ""):
+            # surrogatepass: a lone surrogate (a reader lets none through) must not crash the hash either
+            h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
         return h.hexdigest()
 
@@ -312,6 +318,9 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    warnings: list[str] = field(default_factory=list)  # work bounds that applied (dyad.pipeline)
+    _sentence_starts: tuple[Any, list[int]] = field(default=((), []), repr=False, compare=False)
+    _mention_index: tuple[Any, dict[int, list[int]]] = field(default=((), {}), repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -329,12 +338,33 @@ class Document:
         return self.tokens[s.token_start : s.token_end]
 
     def sentence_of_offset(self, offset: int) -> int | None:
-        """Index of the sentence that contains a character offset."""
-        for s in self.sentences:
+        """Index of the sentence that contains a character offset (a binary search: sentences are in text
+        order)."""
+        key = (id(self.sentences), len(self.sentences))
+        if self._sentence_starts[0] != key:
+            self._sentence_starts = (key, [s.start for s in self.sentences])
+        starts = self._sentence_starts[1]
+        at = bisect.bisect_right(starts, offset) - 1
+        if at >= 0:
+            s = self.sentences[at]
             if s.start <= offset < s.end:
                 return s.index
         return None
 
     def mentions_in(self, sentence: int) -> list[int]:
-        """Indices into `mentions` of the mentions in one sentence, in text order."""
-        return [i for i, m in enumerate(self.mentions) if m.sentence == sentence]
+        """Indices into `mentions` of the mentions in one sentence, in text order.
+
+        The index by sentence is built once for the list of mentions as it stands (its identity, length,
+        first and last mention), so that asking for every sentence costs linear time, not quadratic."""
+        mentions = self.mentions
+        key = (id(mentions), len(mentions), id(mentions[0]) if mentions else 0, id(mentions[-1]) if mentions else 0)
+        if self._mention_index[0] != key:
+            index: dict[int, list[int]] = {}
+            for i, m in enumerate(mentions):
+                index.setdefault(m.sentence, []).append(i)
+            self._mention_index = (key, index)
+        found = self._mention_index[1].get(sentence, [])
+        if any(i >= len(mentions) or mentions[i].sentence != sentence for i in found):  # changed in place
+            self._mention_index = ((), {})
+            return [i for i, m in enumerate(mentions) if m.sentence == sentence]
+        return list(found)

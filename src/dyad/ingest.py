@@ -27,6 +27,7 @@ from dyad.document import Article
 from dyad.errors import DyadError, InputError, StoreError
 from dyad.pipeline import get_pipeline
 from dyad.readers import read_inputs
+from dyad.readers.limits import printable
 from dyad.records import build_records
 from dyad.store import Store
 
@@ -91,15 +92,16 @@ def pipeline_components(language: str) -> dict[str, str]:
     return get_pipeline(language).components
 
 
-def _read(inputs: Iterable[str | os.PathLike[str]], language: str | None) -> Iterator[tuple[str, Any]]:
+def _read(inputs: Iterable[str | os.PathLike[str]], language: str | None,
+          follow_symlinks: bool = False) -> Iterator[tuple[str, Any]]:
     """(input, item) for every item the readers yield; an input whose reader breaks yields a failure."""
     for source in inputs:
         name = os.fspath(source)
         try:
-            for item in read_inputs([name], language=language):
+            for item in read_inputs([name], language=language, follow_symlinks=follow_symlinks):
                 yield name, item
         except Exception as exc:  # a reader bug or an unreadable input must not end the batch
-            yield name, _failure_from_exception(exc, name)
+            yield name, _failure_from_exception(exc, printable(name))
 
 
 def _failure_from_exception(exc: BaseException, origin: str) -> IngestFailure:
@@ -108,21 +110,31 @@ def _failure_from_exception(exc: BaseException, origin: str) -> IngestFailure:
     return IngestFailure(origin, UNEXPECTED_ERROR_CODE, f"{type(exc).__name__}: {exc}")
 
 
+def _printable_failure(failure: IngestFailure) -> IngestFailure:
+    """The failure with any lone surrogate in its origin or message escaped, so that it can be stored."""
+    origin, message = printable(failure.origin), printable(failure.message)
+    if (origin, message) == (failure.origin, failure.message):
+        return failure
+    return IngestFailure(origin, failure.code, message)
+
+
 def ingest(
     inputs: Iterable[str | os.PathLike[str]],
     store: Store,
     *,
     language: str | None = None,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
     """Read every input (files, folders, `-` for stdin) and store what dyad finds in each article.
 
-    An unsupported `language` raises `LanguageError` before anything is read or recorded.
+    An unsupported `language` raises `LanguageError` before anything is read or recorded. Folder walks
+    stay inside their folder unless `follow_symlinks` (see `dyad.readers.read_inputs`).
     """
     names = [os.fspath(source) for source in inputs]
     read_inputs([], language=language)  # validates the language now: it concerns every input
-    items = (item for _source, item in _read(names, language))
-    return ingest_articles(items, store, inputs=names, progress=progress)
+    items = (item for _source, item in _read(names, language, follow_symlinks))
+    return ingest_articles(items, store, inputs=[printable(name) for name in names], progress=progress)
 
 
 def ingest_articles(
@@ -146,6 +158,8 @@ def ingest_articles(
             progress(event, origin)
 
     def fail(failure: IngestFailure, article_id: str | None = None) -> None:
+        failure = _printable_failure(failure)
+        article_id = printable(article_id) if article_id is not None else None
         store.record_error(run_id, origin=failure.origin, code=failure.code, message=failure.message,
                            article_id=article_id)
         summary.failures.append(failure)
@@ -161,7 +175,11 @@ def ingest_articles(
             article = item
             origin = article.origin or article.id
             # The hash is taken before analysis, which fills in a detected language.
-            content_hash = article.content_hash
+            try:
+                content_hash = article.content_hash
+            except Exception as exc:  # an article no reader should have let through
+                fail(_failure_from_exception(exc, origin))
+                continue
             earlier = seen.get(article.id)
             if earlier is not None and earlier[0] != content_hash:
                 message = (f"article id {article.id!r} was already read from {earlier[1]} in this batch "
@@ -169,7 +187,12 @@ def ingest_articles(
                 fail(IngestFailure(origin, InputError.code, message), article.id)
                 continue
             seen.setdefault(article.id, (content_hash, origin))
-            if store.article_hash(article.id) == content_hash:
+            try:
+                stored_hash = store.article_hash(article.id)
+            except Exception as exc:  # an id the store cannot take (a reader should have refused it)
+                fail(_failure_from_exception(exc, origin))
+                continue
+            if stored_hash == content_hash:
                 summary.unchanged += 1
                 report("unchanged", origin)
                 continue
@@ -186,6 +209,9 @@ def ingest_articles(
                 outcome = store.put_article(article, content_hash, extraction, run_id)
             except StoreError as exc:
                 fail(IngestFailure(origin, exc.code, exc.message), article.id)
+                continue
+            except Exception as exc:  # a value the store cannot take: this article fails, the batch goes on
+                fail(_failure_from_exception(exc, origin), article.id)
                 continue
             if outcome == "inserted":
                 summary.inserted += 1

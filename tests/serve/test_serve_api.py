@@ -288,16 +288,16 @@ def test_writes_need_the_token_and_then_show_up(store_copy: Path, monkeypatch: p
         failed(client.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer wrong"}), 401)
         failed(client.post("/api/articles", json=ARTICLE, headers={"Authorization": f"Basic {TOKEN}"}), 401)
         auth = {"Authorization": f"Bearer {TOKEN}"}
-        created = ok(client.post("/api/articles", json=ARTICLE, headers=auth), 201)
+        created = ok(client.post("/api/articles?wait=true", json=ARTICLE, headers=auth), 201)
         assert created["inserted"] == 1 and created["articles"] == ["api-1"] and created["failures"] == []
         article = ok(client.get("/api/articles/api-1"))
         assert article["article"]["text"] == ARTICLE["text"]
         after = ok(client.get("/api/events?limit=1"))["total"]
         assert after == before + len(article["events"])  # the cached total was dropped by the write
-        again = ok(client.post("/api/articles", json=[ARTICLE], headers=auth))
+        again = ok(client.post("/api/articles?wait=true", json=[ARTICLE], headers=auth))
         assert again["unchanged"] == 1
         lines = "\n".join(json.dumps({**ARTICLE, "id": f"api-{i}"}) for i in (2, 3))
-        batch = ok(client.post("/api/articles", content=lines.encode(),
+        batch = ok(client.post("/api/articles?wait=true", content=lines.encode(),
                                headers={**auth, "Content-Type": "application/x-ndjson"}), 201)
         assert batch["inserted"] == 2
 
@@ -325,7 +325,7 @@ def test_request_size_limit(store_copy: Path) -> None:
                 yield data[i:i + 500]
 
         assert "too large" in failed(client.post("/api/articles", content=chunks(), headers=auth), 413)
-        ok(client.post("/api/articles", json=ARTICLE, headers=auth), 201)
+        ok(client.post("/api/articles?wait=true", json=ARTICLE, headers=auth), 201)
     with TestClient(create_app(store_copy)) as client:  # the default limit is 5 MB
         declared = {"Content-Length": str(6 * 1024 * 1024), "Content-Type": "application/json"}
         failed(client.post("/api/articles", content=b"{}", headers=declared), 413)

@@ -38,6 +38,10 @@ SINGLE_HOLDER_ROLES = frozenset(
 )
 #: How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+MENTION_LOOKBACK = 200
+"""Most earlier mentions a pronoun ("hij") or a definite description ("de minister") looks back through
+for what it refers to (besides `PRONOUN_WINDOW` for pronouns). A news article's antecedent is a few
+mentions back; the bound keeps the search, and so the resolver, linear in the length of an article."""
 #: Agents whose nouns take a proper name in apposition ("het weekblad Der Spiegel", "de partij Fidesz").
 NAMED_BODY_AGENTS = frozenset({"MED", "PTY"})
 #: Agents of state institutions: "de overgangsregering", "de oppositie", "het parlement" with no country
@@ -229,6 +233,7 @@ class _State:
         )
         self.sent_text = ""
         self.names_by_token: dict[int, str] = {n.token_start: n.label for n in doc.names}
+        self._parsed_sentences: dict[int, bool] = {}  # sentence index -> whether the parser ran over it
         # words the article also writes in lower case: capitalised at a sentence start they are ordinary
         # words (a heading fused onto the sentence: "Imperialisme Maduro noemde ..."), not name parts
         self.lower_words = frozenset(
@@ -888,6 +893,8 @@ class _State:
     def _owner(self, sent: int) -> Mention | None:
         """The owner of "zijn/haar ...": the last actor mention in the sentence, else the last person."""
         for m in reversed(self.doc.mentions):
+            if m.sentence < sent:
+                break  # mentions come in sentence order: none of this sentence is further back
             if m.sentence == sent and m.actor is not None:
                 return m
         last = self._last_person(sent, None)
@@ -897,7 +904,8 @@ class _State:
         """ "de minister" after "de Russische minister Lavrov": the last person in that office."""
         if noun.kind != "role" or role is None or self.doc.mentions == []:
             return None
-        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+        last = len(self.doc.mentions) - 1
+        for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
             m = self.doc.mentions[idx]
             if m.actor is not None and m.actor.kind == "person" and m.actor.role == role.replace("_", " "):
                 return idx, m
@@ -987,7 +995,9 @@ class _State:
     ) -> tuple[int, Mention] | None:
         """The person a pronoun at `token` refers to, or None."""
         candidates: list[tuple[int, Mention]] = []
-        for idx in range(len(self.doc.mentions) - 1, -1, -1):
+        taken: set[int] = set()
+        last = len(self.doc.mentions) - 1
+        for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
             m = self.doc.mentions[idx]
             if m.sentence < sent - PRONOUN_WINDOW:
                 break
@@ -1000,7 +1010,8 @@ class _State:
                 continue  # "Maduro verklaarde hem ongewenst": hem is not Maduro
             while m.rule in ("coref.pronoun", "coref.definite") and m.antecedent is not None:
                 idx, m = m.antecedent, self.doc.mentions[m.antecedent]  # the named person behind it
-            if all(idx != c for c, _ in candidates):
+            if idx not in taken:
+                taken.add(idx)
                 candidates.append((idx, m))
         if not candidates:
             return None
@@ -1021,8 +1032,11 @@ class _State:
         return min(known or same, key=lambda c: c[1].token_start)
 
     def _parsed(self, sent: int) -> bool:
-        s = self.doc.sentences[sent]
-        return any(t.dep for t in self.doc.tokens[s.token_start : s.token_end])
+        known = self._parsed_sentences.get(sent)
+        if known is None:
+            s = self.doc.sentences[sent]
+            known = self._parsed_sentences[sent] = any(t.dep for t in self.doc.tokens[s.token_start : s.token_end])
+        return known
 
     def _head_token(self, m: Mention) -> int:
         """The token of a mention whose head lies outside it (its syntactic head); the last without a parse."""

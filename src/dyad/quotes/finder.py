@@ -385,7 +385,7 @@ class _Run:
             # ("Volgens hem moeten Rusland en China ... de ‘ideologische agenda’") make it partial
             or (rule == "before_marker" and marker_end is not None
                 and not [k for k in words_before if k >= marker_end])
-            or toks[content_first].lower in self.lex.complementizers
+            or (content_first < len(toks) and toks[content_first].lower in self.lex.complementizers)
         )
         kind = "direct" if direct else "partial"
         # 3. No cue: a partial quotation of a clause takes the subject of its sentence; a direct one the

@@ -4,11 +4,17 @@ resolution of pronouns, bare role nouns ("de premier") and short names ("Wang" -
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from dyad.document import ActorRef, Document, Token
 from dyad.quotes.lexicon import QuoteLexicon
 
+
+ROLE_LOOKBACK_TOKENS = 5000
+"""How far back (in tokens) "de premier" looks for the name written with that role ("premier Theresa
+May"): a long news article's length, so that the search stays linear in the length of an article."""
 
 @dataclass(frozen=True)
 class Phrase:
@@ -228,6 +234,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder) -> None:
         self.doc = doc
+        self._mention_starts: tuple[Any, list[int] | None, int] = ((), None, 0)
+        self._full_names: dict[str, str] = {}
         self.lex = lex
         self.finder = finder
         #: Speakers resolved so far, with the token where they were found, in text order.
@@ -269,15 +277,39 @@ class SpeakerResolver:
 
     def _mention_for(self, p: Phrase) -> int | None:
         best = None
-        for k, m in enumerate(self.doc.mentions):
+        for k in self._overlapping(p.start, p.end):
+            m = self.doc.mentions[k]
             if m.token_start < p.end and p.start < m.token_end and (
                     best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
                 best = k
         return best
 
+    def _overlapping(self, start: int, end: int) -> range:
+        """Indices of the mentions that may overlap tokens [start, end), in order: a binary search over the
+        mentions' first tokens when they are in text order (as the resolver leaves them), so that finding
+        the speaker of every quote stays linear in the article; every index otherwise."""
+        mentions = self.doc.mentions
+        key = (id(mentions), len(mentions), id(mentions[0]) if mentions else 0, id(mentions[-1]) if mentions else 0)
+        if self._mention_starts[0] != key:
+            starts = [m.token_start for m in mentions]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            longest = max((m.token_end - m.token_start for m in mentions), default=0)
+            self._mention_starts = (key, starts if ordered else None, longest)
+        _, known, longest = self._mention_starts
+        if known is None:
+            return range(len(mentions))
+        return range(bisect.bisect_left(known, start - longest), bisect.bisect_left(known, end))
+
     def _full_name(self, name: str) -> str:
         """The fullest name in the article that contains this one ("Wang" -> "Wang Yi", "Karaveli" ->
-        "Halil Karaveli"), without role words in front of it ("Topdiplomaat Wang Yi" -> "Wang Yi")."""
+        "Halil Karaveli"), without role words in front of it ("Topdiplomaat Wang Yi" -> "Wang Yi").
+        Found once per name and article."""
+        found = self._full_names.get(name)
+        if found is None:
+            found = self._full_names[name] = self._find_full_name(name)
+        return found
+
+    def _find_full_name(self, name: str) -> str:
         words = name.split()
         if not words or len(words) > 2:
             return name
@@ -341,7 +373,7 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         role = toks[p.end - 1].lower
-        for i in range(p.start - 1, -1, -1):
+        for i in range(p.start - 1, max(-1, p.start - 1 - ROLE_LOOKBACK_TOKENS), -1):
             if toks[i].lower == role and i + 1 < len(toks) and self.finder._is_name(i + 1):
                 end = self.finder._name_end(i + 1, len(toks))
                 name = doc.text[toks[i + 1].start : toks[end - 1].end]

@@ -24,7 +24,7 @@ from dyad.errors import DyadError, InputError, RecordError
 from dyad.readers.failure import ReadFailure
 from dyad.readers.ids import text_id
 from dyad.readers.language import normalise_language
-from dyad.readers.limits import MAX_TEXT_BYTES, decode_utf8, size_error
+from dyad.readers.limits import MAX_TEXT_BYTES, decode_utf8, first_surrogate, size_error
 
 _OPTIONAL_STRINGS = ("title", "url", "source")
 _CHUNK = 1 << 16
@@ -79,13 +79,23 @@ def _read_lines(stream: LineReader) -> Iterator[tuple[int, int, bytes | None, in
         offset += length
 
 
+def _check_unicode(value: str, key: str, origin: str) -> str:
+    """`value`, or `RecordError` when it holds a lone surrogate escape (`"\\ud800"`): JSON allows one,
+    but it is no character, and cannot be stored, hashed or encoded as UTF-8."""
+    index = first_surrogate(value)
+    if index >= 0:
+        raise RecordError(f"field {key!r} holds a lone surrogate (\\u{ord(value[index]):04x} at character "
+                          f"{index}), which is not a Unicode character", source=origin)
+    return value
+
+
 def _string_field(record: dict[str, Any], key: str, origin: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
         raise RecordError(f"field {key!r} must be a string, not {type(value).__name__}", source=origin)
-    return value.strip() or None
+    return _check_unicode(value, key, origin).strip() or None
 
 
 def article_from_record(record: Any, *, origin: str) -> Article:
@@ -99,6 +109,7 @@ def article_from_record(record: Any, *, origin: str) -> Article:
         raise RecordError(f"field 'text' must be a string, not {type(text).__name__}", source=origin)
     if not text.strip():
         raise RecordError("empty field 'text'", source=origin)
+    _check_unicode(text, "text", origin)
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         raise size_error(len(text.encode("utf-8")), MAX_TEXT_BYTES, "MAX_TEXT_BYTES", source=origin,
                          what="field 'text'")
@@ -109,7 +120,7 @@ def article_from_record(record: Any, *, origin: str) -> Article:
     elif isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
         raise RecordError(f"field 'id' must be a string, not {type(raw_id).__name__}", source=origin)
     else:
-        article_id = str(raw_id).strip()
+        article_id = _check_unicode(str(raw_id), "id", origin).strip()
         if not article_id:
             raise RecordError("empty field 'id'", source=origin)
 
@@ -120,7 +131,7 @@ def article_from_record(record: Any, *, origin: str) -> Article:
         if not isinstance(date_value, str):
             kind = type(date_value).__name__
             raise RecordError(f"field {date_key!r} must be an ISO 8601 string, not {kind}", source=origin)
-        published = PartialDate.parse(date_value, source=origin)
+        published = PartialDate.parse(_check_unicode(date_value, date_key, origin), source=origin)
 
     language: str | None = None
     declared = record.get("language")
@@ -129,11 +140,24 @@ def article_from_record(record: Any, *, origin: str) -> Article:
             kind = type(declared).__name__
             raise RecordError(f"field 'language' must be a string, not {kind}", source=origin)
         if declared.strip():
-            language = normalise_language(declared, source=origin)
+            language = normalise_language(_check_unicode(declared, "language", origin), source=origin)
 
     title, url, source = (_string_field(record, key, origin) for key in _OPTIONAL_STRINGS)
     return Article(id=article_id, text=text, published=published, language=language, title=title, url=url,
                    source=source, origin=origin)
+
+
+def parse_json(text: str, origin: str) -> Any:
+    """`json.loads`, with `RecordError` for invalid JSON and for JSON nested too deeply to parse (a line of
+    100,000 `[`: Python's parser gives up with RecursionError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+                          if exc.lineno > 1 else f"invalid JSON: {exc.msg} at column {exc.colno}",
+                          source=origin) from exc
+    except RecursionError as exc:
+        raise RecordError("JSON nested too deeply to read", source=origin) from exc
 
 
 def read_jsonl(stream: LineReader, *, name: str) -> Iterator[Article | ReadFailure]:
@@ -154,12 +178,11 @@ def read_jsonl(stream: LineReader, *, name: str) -> Iterator[Article | ReadFailu
                 raise InputError(f"binary data in line (NUL byte at byte offset {offset + line.index(0)})",
                                  source=origin)
             decoded = decode_utf8(line, source=origin, base_offset=offset, what="line")
-            try:
-                record = json.loads(decoded)
-            except json.JSONDecodeError as exc:
-                raise RecordError(f"invalid JSON: {exc.msg} at column {exc.colno}", source=origin) from exc
+            record = parse_json(decoded, origin)
             yield article_from_record(record, origin=origin)
         except DyadError as error:
             yield ReadFailure.from_error(error, origin)
+        except Exception as exc:  # a reader bug on one line must cost that line only
+            yield ReadFailure.from_error(DyadError(f"unexpected error: {type(exc).__name__}: {exc}"), origin)
     if not records:
         yield ReadFailure.from_error(InputError("no JSON lines, only blank lines", source=name), name)

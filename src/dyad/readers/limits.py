@@ -65,6 +65,35 @@ def decode_utf8(data: bytes, *, source: str | None, base_offset: int = 0, what: 
         ) from exc
 
 
+def first_surrogate(text: str) -> int:
+    """The index of the first lone surrogate (U+D800 to U+DFFF) in `text`, or -1.
+
+    JSON may escape one (`"\\ud800"`) and a file name may hold one (an undecodable byte), but it is no
+    character: it cannot be encoded as UTF-8, stored or hashed.
+    """
+    for index, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            return index
+    return -1
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether `text` holds a lone surrogate (a quick test; `first_surrogate` tells where)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def printable(text: str) -> str:
+    """`text` with lone surrogates written as escapes (`\\udcff`), safe to encode, store and print.
+
+    Used for the names of inputs: a file name with a byte that is not UTF-8 is still reported by name.
+    """
+    return text if not has_surrogate(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def normalise_newlines(text: str) -> str:
     """Windows and old Mac line ends become `\\n`, as Python's text mode would make them."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

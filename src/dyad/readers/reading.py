@@ -32,6 +32,7 @@ from dyad.readers.limits import (
     check_bytes,
     decode_utf8,
     normalise_newlines,
+    printable,
     size_error,
 )
 from dyad.readers.text import parse_text_article
@@ -44,7 +45,7 @@ ReadResult = Article | ReadFailure
 
 
 def read_inputs(
-    inputs: Iterable[str | os.PathLike[str]], *, language: str | None = None
+    inputs: Iterable[str | os.PathLike[str]], *, language: str | None = None, follow_symlinks: bool = False
 ) -> Iterator[ReadResult]:
     """Read every input in order: a file, a folder (recursively) or `"-"` for stdin.
 
@@ -52,23 +53,42 @@ def read_inputs(
     each input, JSONL line or feed entry that could not be read: nothing raised stops the batch.
     `language` (`"nl"` or `"en"`) is taken for articles whose input does not declare one, instead of
     detecting it; any other value raises `LanguageError` at once, as it concerns every input.
+
+    A folder walk stays inside the folder: a symbolic link in it (to a file or a folder) is reported as a
+    failure and not read, unless `follow_symlinks` is true. An input named explicitly is read even when it
+    is a link.
     """
     default_language = normalise_language(language, source="language argument") if language else None
-    return _read_all(inputs, default_language)
+    return _read_all(inputs, default_language, follow_symlinks)
 
 
-def _read_all(inputs: Iterable[str | os.PathLike[str]], language: str | None) -> Iterator[ReadResult]:
-    for result in read_undetected(inputs):
+def _read_all(inputs: Iterable[str | os.PathLike[str]], language: str | None,
+              follow_symlinks: bool) -> Iterator[ReadResult]:
+    for result in read_undetected(inputs, follow_symlinks=follow_symlinks):
         yield resolve_language(result, language) if isinstance(result, Article) else result
 
 
-def read_undetected(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[ReadResult]:
+def read_undetected(inputs: Iterable[str | os.PathLike[str]], *,
+                    follow_symlinks: bool = False) -> Iterator[ReadResult]:
     """What `read_inputs` yields, in the same order, but with `Article.language` left unset where the input
     does not declare it: for callers that detect the language elsewhere (the Ray engine's workers), through
     `resolve_language`."""
     for item in inputs:
         name = os.fspath(item)
-        yield from _read_stdin() if name == STDIN else _read_path(Path(name), name)
+        if name == STDIN:
+            yield from _contained(_read_stdin(), STDIN_ORIGIN)
+        else:
+            yield from _contained(_read_path(Path(name), printable(name), follow_symlinks), printable(name))
+
+
+def _contained(results: Iterator[ReadResult], origin: str) -> Iterator[ReadResult]:
+    """`results`, with an unexpected exception of a reader (a bug) reported as one failure for `origin`
+    instead of raised: what was read before it is kept, and the inputs after it are still read."""
+    try:
+        yield from results
+    except Exception as exc:
+        error = DyadError(f"unexpected error: {type(exc).__name__}: {exc}", source=origin)
+        yield ReadFailure.from_error(error, origin)
 
 
 def resolve_language(article: Article, language: str | None) -> ReadResult:
@@ -88,10 +108,10 @@ def _failure(message: str, origin: str) -> ReadFailure:
     return ReadFailure.from_error(InputError(message, source=origin), origin)
 
 
-def _read_path(path: Path, origin: str) -> Iterator[ReadResult]:
+def _read_path(path: Path, origin: str, follow_symlinks: bool = False) -> Iterator[ReadResult]:
     try:
         if path.is_dir():
-            yield from _read_folder(path, origin)
+            yield from _read_folder(path, origin, follow_symlinks)
         elif not path.exists():
             yield _failure("no such file or directory", origin)
         else:
@@ -100,36 +120,49 @@ def _read_path(path: Path, origin: str) -> Iterator[ReadResult]:
         yield _failure(f"cannot read: {exc.strerror or exc}", origin)
 
 
-def _walk(folder: Path, origin: str) -> Iterator[Path | ReadFailure]:
-    """Files under `folder`, depth first, sorted by name at each level; hidden files and folders skipped.
+def _walk(folder: Path, origin: str, follow_symlinks: bool = False,
+          seen: frozenset[str] = frozenset()) -> Iterator[tuple[Path, str] | ReadFailure]:
+    """(file, its origin) under `folder`, depth first, sorted by name at each level; hidden files and
+    folders skipped.
 
-    Symbolic links to folders are not followed, so a link back up the tree cannot loop. A subfolder that
-    cannot be listed is a failure in its place, and the walk goes on.
+    The walk stays inside the folder: a symbolic link is a failure in its place (a link to `/etc/passwd`
+    is not read), unless `follow_symlinks` is true; then a link to a folder already on the way down is
+    still skipped, so a link back up the tree cannot loop. A subfolder that cannot be listed is a failure
+    in its place, and the walk goes on.
     """
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as exc:
         yield _failure(f"cannot list folder: {exc.strerror or exc}", origin)
         return
+    seen = seen | {os.path.realpath(folder)}
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            if not entry.is_symlink():
-                yield from _walk(entry, os.path.join(origin, entry.name))
+        member = os.path.join(origin, printable(entry.name))
+        if entry.is_symlink() and not follow_symlinks:
+            yield _failure("symbolic link, not followed: a folder walk stays inside the folder "
+                           "(follow_symlinks=True, or dyad ingest --follow-symlinks, reads it)", member)
+        elif entry.is_dir():
+            if os.path.realpath(entry) not in seen:
+                yield from _walk(entry, member, follow_symlinks, seen)
         elif entry.is_file():
-            yield entry
+            yield entry, member
 
 
-def _read_folder(folder: Path, origin: str) -> Iterator[ReadResult]:
+def _read_folder(folder: Path, origin: str, follow_symlinks: bool = False) -> Iterator[ReadResult]:
     """Every article file under a folder; files of unknown type are sniffed, and skipped unless they turn
-    out to be JSONL, HTML or a feed (so that a README or a gold `.json` beside the articles is no failure)."""
+    out to be JSONL, HTML or a feed (so that a README or a gold `.json` beside the articles is no failure).
+
+    Each file is read on its own: whatever goes wrong in one (an unexpected error included) is a failure
+    for that file, and the walk goes on."""
     found = 0
-    for path in _walk(folder, origin):
-        if isinstance(path, ReadFailure):
+    for walked in _walk(folder, origin, follow_symlinks):
+        if isinstance(walked, ReadFailure):
             found += 1
-            yield path
+            yield walked
             continue
+        path, member = walked
         fmt = format_for_path(path)
         if fmt is None:
             try:
@@ -140,11 +173,13 @@ def _read_folder(folder: Path, origin: str) -> Iterator[ReadResult]:
             if fmt is None:
                 continue
         found += 1
-        member = os.path.join(origin, os.path.relpath(path, folder))
         try:
             yield from _read_file(path, member, fmt)
         except OSError as exc:
             yield _failure(f"cannot read: {exc.strerror or exc}", member)
+        except Exception as exc:  # a reader bug on one file must cost that file only
+            error = DyadError(f"unexpected error: {type(exc).__name__}: {exc}", source=member)
+            yield ReadFailure.from_error(error, member)
     if not found:
         extensions = ", ".join(EXTENSION_FORMATS)
         yield _failure(f"folder holds no article files ({extensions})", origin)
@@ -169,7 +204,7 @@ def _read_file(path: Path, origin: str, fmt: InputFormat | None) -> Iterator[Rea
             yield ReadFailure.from_error(error, origin)
             return
         data = stream.read(limit + 1)
-    yield from _read_bytes(data, fmt, origin, article_id=path.stem)
+    yield from _read_bytes(data, fmt, origin, article_id=printable(path.stem))
 
 
 def _limit_for(fmt: InputFormat) -> tuple[int, str]:
@@ -180,12 +215,33 @@ def _limit_for(fmt: InputFormat) -> tuple[int, str]:
 
 def _read_jsonl_stream(stream: LineReader, origin: str) -> Iterator[ReadResult]:
     head = stream.readline(SNIFF_BYTES)
+    while len(head) < SNIFF_BYTES:  # up to SNIFF_BYTES of whole lines, to tell a binary file
+        more = stream.readline(SNIFF_BYTES - len(head))
+        if not more:
+            break
+        head += more
     try:
-        check_bytes(head, source=origin)
+        check_bytes(head[:2], source=origin)  # empty, UTF-16
+        if _looks_binary(head):
+            check_bytes(head, source=origin)  # names the first NUL byte
+            raise InputError("binary file, not JSON lines (NUL bytes or bytes that are not UTF-8 text, "
+                             "and no JSON object line, in its first "
+                             f"{min(len(head), SNIFF_BYTES)} bytes)", source=origin)
     except DyadError as error:
         yield ReadFailure.from_error(error, origin)
         return
     yield from read_jsonl(PrefixedStream(head, stream), name=origin)
+
+
+def _looks_binary(head: bytes) -> bool:
+    """A file's first bytes show binary data rather than JSON lines with a bad line or two among them: at
+    least 16 bytes, and 5% of them, are NUL or not UTF-8, and not one line is a JSON object. (A bad byte
+    in a line of text is reported for its line; a JSON line is hundreds of bytes.)"""
+    cut = head if len(head) < SNIFF_BYTES else head[: head.rfind(b"\n") + 1] or head
+    bad = cut.count(b"\x00") + len(cut) - len(cut.decode("utf-8", "ignore").encode("utf-8"))
+    if bad < 16 or bad * 20 < len(cut):
+        return False
+    return not any(is_json_object_line(line.strip()) for line in cut.splitlines())
 
 
 def _read_bytes(data: bytes, fmt: InputFormat, origin: str, *, article_id: str) -> Iterator[ReadResult]:

@@ -5,7 +5,15 @@
     app = create_app("dyad.duckdb", token="s3")  # POST /api/articles with `Authorization: Bearer s3`
 
 Every JSON answer is an envelope: `{"ok": true, ...}` or `{"ok": false, "error": "..."}` with a fitting
-status code. Lists carry `rows`, `total` and `next` (the offset of the next page, or null); events and quotes
+status code: a 4xx with the reason, or a 500 that carries the same security headers as any answer. Every
+request has a time limit (`time_limit`, 30 s): one that has not begun its answer by then is answered 503.
+
+`POST /api/articles` checks the articles and queues them (202, with a batch id); one worker thread
+extracts and stores them off the request path, so that reads never wait for a write.
+`GET /api/batches/{id}` tells where a batch is (queued, running, done with its counts and failures);
+`POST /api/articles?wait=true` waits for its batch (up to most of the time limit) and answers with it.
+
+Lists carry `rows`, `total` and `next` (the offset of the next page, or null); events and quotes
 also carry `next_cursor`, a token for `cursor=` that reads the following page by its position (keyset
 paging: as cheap at row 90,000 as at row 0; such a page has `offset` and `next` null). OpenAPI is at
 `/openapi.json` (the interactive docs pages are left out: they load scripts from a CDN, and the server
@@ -14,10 +22,13 @@ works offline).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import csv
 import hmac
 import io
 import json
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -38,8 +49,9 @@ import dyad
 from dyad import aggregates
 from dyad.errors import DyadError
 from dyad.ingest import ingest_articles
-from dyad.readers.jsonl import article_from_record
+from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve.access import StoreAccess, StoreBusy
+from dyad.serve.batches import IngestQueue, QueueFull
 from dyad.serve.query import (
     Page,
     QueryError,
@@ -56,9 +68,13 @@ from dyad.store.rows import EVENTS, QUOTES, export_columns, flat_record
 TOKEN_ENV = "DYAD_API_TOKEN"
 #: Largest request body accepted (bytes); larger ones are answered 413.
 MAX_BODY_BYTES = 5 * 1024 * 1024
-#: Most articles one POST may carry (each runs the full pipeline while the request waits).
+#: Most articles one POST may carry (one batch of the write queue).
 MAX_POST_ARTICLES = 200
+#: Seconds a request may take before its answer begins; after that it is answered 503.
+REQUEST_TIME_LIMIT = 30.0
 MAX_LIMIT = 500
+#: Largest offset, row count or event minimum a query accepts: far beyond any store, within SQL's BIGINT.
+MAX_ROWS = 10**15
 #: Pages of up to this many rows are kept in the cache (until a write, or its time to live).
 CACHED_PAGE_LIMIT = 100
 DEFAULT_LIMIT = 50
@@ -105,6 +121,56 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
+class RequestGuard:
+    """ASGI middleware: 400 for a request whose path or query string holds a NUL character (`%00`), which
+    no id, file name or filter contains and which file systems and PostgreSQL refuse."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"").lower()
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                await _send(send, _envelope_error(400, "NUL character in the request path or query"))
+                return
+        await self.app(scope, receive, send)
+
+
+class TimeLimit:
+    """ASGI middleware: a request whose answer has not begun after `seconds` is answered 503 (the work
+    behind it is cancelled where it can be). An answer that has begun (a long CSV export) runs on."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        began = asyncio.Event()
+
+        async def watched(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                began.set()
+            await send(message)
+
+        task = asyncio.ensure_future(self.app(scope, receive, watched))
+        beginning = asyncio.ensure_future(began.wait())
+        done, _ = await asyncio.wait({task, beginning}, timeout=self.seconds,
+                                     return_when=asyncio.FIRST_COMPLETED)
+        beginning.cancel()
+        if not done:
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+            await _send(send, _envelope_error(
+                503, f"the request took longer than its time limit of {self.seconds:g} s", {"Retry-After": "5"}))
+            return
+        await task
+
+
 async def _send(send: Send, response: Response) -> None:
     await send({"type": "http.response.start", "status": response.status_code,
                 "headers": response.raw_headers})
@@ -128,14 +194,25 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        began = False
 
         async def with_headers(message: Message) -> None:
+            nonlocal began
             if message["type"] == "http.response.start":
+                began = True
                 message = dict(message)
                 message["headers"] = list(message.get("headers", [])) + self.HEADERS
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:
+            # Answered here rather than by Starlette's outermost error handler, which would answer
+            # without these headers.
+            if began:
+                raise
+            logging.getLogger("dyad.serve").exception("unexpected error on %s", scope.get("path"))
+            await _send(with_headers, _envelope_error(500, f"internal server error ({type(exc).__name__})"))
 
 
 async def read_body(request: Request, max_bytes: int) -> bytes:
@@ -209,7 +286,7 @@ def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip (in the stable order).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ROWS, description="Rows to skip (in the stable order).")]
 Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor of a page: read the rows "
                                      "after it (offset then counts from there).")]
 Since = Annotated[str | None, Query(description="ISO date at any precision, inclusive (2021, 2021-03, "
@@ -261,7 +338,8 @@ QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
 
 def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, token: str | None = None, *,
-               max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8,
+               time_limit: float = REQUEST_TIME_LIMIT) -> FastAPI:
     """The dyad web app over a store (a path, a URL, an open `Store`, or None for `default_location()`).
 
     `token` (else `$DYAD_API_TOKEN`) enables `POST /api/articles` for requests bearing it; with no token
@@ -271,10 +349,12 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     secret = _configured_token(token)
     location = default_location() if store_url_or_path is None else store_url_or_path
     access = StoreAccess(location, writable=secret is not None, pool_size=pool_size)
+    writes = IngestQueue(lambda articles: _ingest(access, articles))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        writes.close()
         access.close()
 
     app = FastAPI(
@@ -288,8 +368,11 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         lifespan=lifespan,
     )
     app.state.access = access
+    app.state.writes = writes
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestGuard)
+    app.add_middleware(TimeLimit, seconds=time_limit)
+    app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a 500 included
 
     # -- errors -----------------------------------------------------------------------------------------
 
@@ -314,6 +397,10 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     @app.exception_handler(StoreBusy)
     async def busy_error(_request: Request, exc: StoreBusy) -> JSONResponse:
+        return _envelope_error(503, exc.message, {"Retry-After": "5"})
+
+    @app.exception_handler(QueueFull)
+    async def queue_full(_request: Request, exc: QueueFull) -> JSONResponse:
         return _envelope_error(503, exc.message, {"Retry-After": "5"})
 
     @app.exception_handler(DyadError)
@@ -409,7 +496,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     @app.get("/api/events.csv", summary="Events as CSV (every match unless limit is given)",
              response_class=StreamingResponse)
-    def events_csv(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1)] = None,
+    def events_csv(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_ROWS)] = None,
                    offset: Offset = 0, cursor: Cursor = None) -> Any:
         return events_response(offset, limit, "csv", query, cursor)
 
@@ -420,7 +507,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         return events_response(offset, limit, format, query, cursor)
 
     @app.get("/api/quotes.csv", summary="Quotes as CSV", response_class=StreamingResponse)
-    def quotes_csv(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1)] = None,
+    def quotes_csv(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_ROWS)] = None,
                    offset: Offset = 0, cursor: Cursor = None) -> Any:
         return events_response(offset, limit, "csv", query, cursor)
 
@@ -478,7 +565,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     def network(since: Since = None, until: Until = None,
                 by: Annotated[str, Query(description="country or actor.")] = "country",
                 factuality: Factuality = "actual",
-                min_events: Annotated[int, Query(ge=1)] = 1,
+                min_events: Annotated[int, Query(ge=1, le=MAX_ROWS)] = 1,
                 max_edges: Annotated[int, Query(ge=1, le=2000)] = 300) -> dict[str, Any]:
         if by not in ("country", "actor"):
             raise QueryError(f"by: {by!r} is not country or actor")
@@ -551,25 +638,69 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     # -- writing ----------------------------------------------------------------------------------------
 
-    @app.post("/api/articles", status_code=200, openapi_extra=POST_ARTICLES_OPENAPI,
-              summary="Ingest articles (JSON object, array, or JSON lines); needs the bearer token",
-              responses={201: {"description": "articles inserted or replaced"},
-                         401: {"description": "missing or wrong bearer token"},
-                         403: {"description": "read-only server (no token configured)"},
-                         413: {"description": "body over the size limit, or too many articles"},
-                         422: {"description": "an article does not follow the input format"}})
-    async def post_articles(request: Request) -> JSONResponse:
+    def authorise(request: Request) -> None:
         if secret is None:
             raise ApiError(403, "the server is read-only: no API token is configured "
                                 f"(set {TOKEN_ENV} or pass a token to enable ingest)")
         scheme, _, given = (request.headers.get("authorization") or "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), secret.encode()):
             raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+
+    def batch_response(batch: Any) -> JSONResponse:
+        """202 while a batch waits or runs; when done 201 (something written), 200 (nothing new) or 422
+        (no article could be stored), `ok` false when any article failed; 500 when the batch broke."""
+        body = batch.to_dict()
+        if batch.status in ("queued", "running"):
+            return JSONResponse({"ok": True, **body}, status_code=202,
+                                headers={"Location": f"/api/batches/{batch.id}"})
+        if batch.status == "failed":
+            return _envelope_error(500, f"the batch failed: {batch.error}")
+        failures = body.get("failures") or []
+        written = body.get("inserted", 0) + body.get("replaced", 0)
+        if failures:
+            first = failures[0]
+            reason = f"{len(failures)} of {len(batch.articles)} articles not stored; " \
+                     f"{first['origin']}: [{first['code']}] {first['message']}"
+            status = 201 if written else 422
+            return JSONResponse({"ok": False, "error": reason, **body}, status_code=status)
+        return JSONResponse({"ok": True, **body}, status_code=201 if written else 200)
+
+    @app.post("/api/articles", status_code=202, openapi_extra=POST_ARTICLES_OPENAPI,
+              summary="Queue articles for ingest (JSON object, array, or JSON lines); needs the bearer token",
+              responses={200: {"description": "wait=true: done, nothing new"},
+                         201: {"description": "wait=true: articles inserted or replaced"},
+                         202: {"description": "queued: see /api/batches/{batch}"},
+                         401: {"description": "missing or wrong bearer token"},
+                         403: {"description": "read-only server (no token configured)"},
+                         413: {"description": "body over the size limit, or too many articles"},
+                         422: {"description": "an article does not follow the input format, or (wait=true) "
+                                             "none could be stored"},
+                         503: {"description": "too many batches waiting"}})
+    async def post_articles(
+        request: Request,
+        wait: Annotated[bool, Query(description="Wait for the batch to be stored (up to most of the "
+                                                "request time limit) and answer with its outcome.")] = False,
+    ) -> JSONResponse:
+        authorise(request)
         body = await read_body(request, max_body_bytes)
         items = _parse_articles(body, request.headers.get("content-type", ""))
-        summary = await run_in_threadpool(_ingest, access, items)
-        status = 201 if summary["inserted"] or summary["replaced"] else 200
-        return JSONResponse({"ok": True, **summary}, status_code=status)
+        batch = writes.submit(items)
+        if wait:
+            await run_in_threadpool(batch.finished_event.wait, time_limit * 0.8)
+        return batch_response(batch)
+
+    @app.get("/api/batches/{batch_id}", summary="Where a POSTed batch is: queued, running, done (with its "
+             "counts and failures) or failed; needs the bearer token")
+    def batch_status(request: Request, batch_id: Annotated[str, PathParam(max_length=64)]) -> JSONResponse:
+        authorise(request)
+        batch = writes.get(batch_id)
+        if batch is None:
+            raise ApiError(404, f"no batch with id {batch_id!r} (batches are remembered for a while only)")
+        response = batch_response(batch)
+        if response.status_code == 202:
+            response.status_code = 200
+            del response.headers["location"]
+        return response
 
     # -- dashboard --------------------------------------------------------------------------------------
 
@@ -606,15 +737,15 @@ def _parse_articles(body: bytes, content_type: str) -> list[Any]:
         if lines:
             for number, line in enumerate(text.splitlines(), 1):
                 if line.strip():
-                    records.append((f"line {number}", json.loads(line)))
+                    records.append((f"line {number}", parse_json(line, f"line {number}")))
         else:
-            parsed = json.loads(text)
+            parsed = parse_json(text, "body")
             if isinstance(parsed, list):
                 records.extend((f"item {i}", r) for i, r in enumerate(parsed))
             else:
                 records.append(("body", parsed))
-    except json.JSONDecodeError as exc:
-        raise ApiError(400, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    except DyadError as exc:
+        raise ApiError(400, str(exc)) from exc
     if not records:
         raise ApiError(400, "no articles in the body")
     if len(records) > MAX_POST_ARTICLES:

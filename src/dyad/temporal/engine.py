@@ -821,7 +821,23 @@ def resolve_frame(
     """Resolve a frame against an anchor (the publication date, or `ref` for anaphoric frames).
 
     `ref_year` is the year of a narrative the text is in ("In februari 2011 ... In oktober werd ..."):
-    a month without a year in a clause that is not in the future tense takes it."""
+    a month without a year in a clause that is not in the future tense takes it.
+
+    A date that would fall outside the calendar (years 1 to 9999: "next week" of 9999-12-31) is left
+    unresolved (None)."""
+    try:
+        return _resolve_frame(frame, anchor, tense, ref, ref_year)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve_frame(
+    frame: Frame,
+    anchor: PartialDate,
+    tense: str | None,
+    ref: PartialDate | None,
+    ref_year: int | None,
+) -> PartialDate | None:
     base = ref if (frame.anchor == "ref" and ref is not None) else anchor
     base = base.truncate(Precision.DAY)
     op = frame.op
