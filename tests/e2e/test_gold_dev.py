@@ -1,8 +1,12 @@
-"""The evaluation gate (trafilatura's idea): dyad eval on the dev gold with floors pinned here.
+"""The evaluation gates (trafilatura's idea): dyad eval on the project's test split and on the dev gold, with
+floors pinned here.
 
-A change that lowers a score below its floor fails; raising a floor is how an improvement is recorded.
-The floors are the scores measured when they were last raised, rounded down a little for noise-free
-slack (the pipeline is deterministic, so the slack is only for harmless reorderings).
+Both are test sets: rules, lexicon entries and features come from the training split only, so these figures
+are what dyad does on news it was not written for. The floors are the scores measured when they were last
+set, rounded down a little (the pipeline is deterministic; the slack is for harmless reorderings). A change
+that lowers a score below its floor fails; raising a floor records an improvement. The dev floors were
+lowered when the dev articles stopped being a source of rules (the entries written for single dev sentences
+went, and the codebook-wide lexicon came in).
 """
 
 from __future__ import annotations
@@ -17,15 +21,26 @@ from dyad.api import analyse
 from dyad.evaluation import evaluate, event_score, greedy_match, load_gold, quote_score
 from dyad.records import build_records
 
-FLOORS = {
-    ("events", "f1"): 0.79,
+ROOT = Path(__file__).resolve().parents[2]
+
+DEV_FLOORS = {
+    ("events", "f1"): 0.64,
     ("events", "factuality"): 0.95,
     ("events", "date"): 0.95,
-    ("dyads", "f1"): 0.83,
-    ("quotes", "f1"): 0.97,
+    ("dyads", "f1"): 0.76,
+    ("quotes", "f1"): 0.96,
     ("quotes_direct", "f1"): 0.96,
-    ("quotes_indirect", "f1"): 0.96,
-    ("actors", "country_accuracy"): 0.96,
+    ("quotes_indirect", "f1"): 0.95,
+    ("actors", "country_accuracy"): 0.95,
+}
+
+TEST_FLOORS = {
+    ("events", "f1"): 0.18,
+    ("events", "factuality"): 0.95,
+    ("dyads", "f1"): 0.24,
+    ("quotes", "f1"): 0.71,
+    ("quotes_direct", "f1"): 0.75,
+    ("quotes_indirect", "f1"): 0.67,
 }
 
 
@@ -34,9 +49,19 @@ def dev_scores(shared_dir: Path) -> dict[str, Any]:
     return evaluate(shared_dir / "gold" / "dev").to_dict()
 
 
-@pytest.mark.parametrize(("block", "metric"), sorted(FLOORS))
+@pytest.fixture(scope="module")
+def test_split_scores() -> dict[str, Any]:
+    return evaluate(ROOT / "corpus" / "nl-politics" / "test").to_dict()
+
+
+@pytest.mark.parametrize(("block", "metric"), sorted(DEV_FLOORS))
 def test_dev_score_floor(dev_scores: dict[str, Any], block: str, metric: str) -> None:
-    assert dev_scores[block][metric] >= FLOORS[(block, metric)], json.dumps(dev_scores[block])
+    assert dev_scores[block][metric] >= DEV_FLOORS[(block, metric)], json.dumps(dev_scores[block])
+
+
+@pytest.mark.parametrize(("block", "metric"), sorted(TEST_FLOORS))
+def test_test_split_score_floor(test_split_scores: dict[str, Any], block: str, metric: str) -> None:
+    assert test_split_scores[block][metric] >= TEST_FLOORS[(block, metric)], json.dumps(test_split_scores[block])
 
 
 def test_every_required_seed_event_and_quote_is_found(shared_dir: Path) -> None:

@@ -224,4 +224,5 @@ def test_a_weak_past_the_lookup_table_lacks_carries_the_day_of_the_sentence_befo
     text = ("De Venezolaanse president Nicolás Maduro heeft zaterdag de grens met Colombia gesloten. Hij "
             "beschuldigde de Colombiaanse regering ervan een militaire invasie voor te bereiden.")
     doc = analyse(Article(id="t", text=text, published=PartialDate(2019, 2, 25), language="nl"))
-    assert [(e.cameo, e.date) for e in doc.events] == [("112", PartialDate(2019, 2, 23))]
+    accusations = [(e.cameo[:2], e.date) for e in doc.events if e.sentence == 1]
+    assert accusations == [("11", PartialDate(2019, 2, 23))]
