@@ -292,6 +292,11 @@ Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor o
 Since = Annotated[str | None, Query(description="ISO date at any precision, inclusive (2021, 2021-03, "
                                                 "2021-03-17).")]
 Until = Annotated[str | None, Query(description="ISO date at any precision, inclusive.")]
+DateOverlap = Annotated[str | None, Query(
+    pattern="^(contained|overlap)$",
+    description="How a record's date period meets since/until: contained (default; the whole period "
+                "inside the range, so an event dated only 2021-03 is not in since=2021-03-15) or overlap "
+                "(any part of it in the range).")]
 
 
 Factuality = Annotated[str, Query(description="actual (default), possible, negated, or all.")]
@@ -312,10 +317,11 @@ def event_params(
     until: Until = None,
     q: Annotated[str | None, Query(description="Text search in the sentence.")] = None,
     article_id: Annotated[str | None, Query(description="Events of one article.")] = None,
+    date_overlap: DateOverlap = None,
 ) -> RecordQuery:
     return event_query(actor=actor, country=country, source=source, target=target, pair=pair, cameo=cameo,
                        quad_class=quad_class, factuality=factuality, since=since, until=until, q=q,
-                       article_id=article_id)
+                       article_id=article_id, date_overlap=date_overlap)
 
 EventQueryDep = Annotated[RecordQuery, Depends(event_params)]
 
@@ -330,9 +336,10 @@ def quote_params(
     until: Until = None,
     q: Annotated[str | None, Query(description="Text search in the quote.")] = None,
     article_id: Annotated[str | None, Query(description="Quotes of one article.")] = None,
+    date_overlap: DateOverlap = None,
 ) -> RecordQuery:
     return quote_query(speaker=speaker, actor=actor, country=country, kind=kind, since=since, until=until,
-                       q=q, article_id=article_id)
+                       q=q, article_id=article_id, date_overlap=date_overlap)
 
 QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
