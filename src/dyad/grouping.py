@@ -17,10 +17,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from dyad.store.rows import date_bounds
+
+if TYPE_CHECKING:
+    from dyad.store import RecordFilter, Store
 
 MIN_SIMILARITY = 0.5
 MAX_DAYS = 3
@@ -124,3 +127,9 @@ def group_events(events: Iterable[Mapping[str, Any]], articles: Mapping[str, Map
         groups.append(EventGroup(group_id=min(r["event_id"] for r in reports), representative=representative,
                                  reports=reports, articles=len(article_ids), sources=len(publishers)))
     return groups
+
+
+def store_groups(store: Store, where: RecordFilter | None = None) -> list[EventGroup]:
+    """The events of a store that pass a filter, grouped (every match is read: grouping looks across
+    articles)."""
+    return group_events(store.events(where), store.article_sources())

@@ -48,6 +48,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import dyad
 from dyad import aggregates
 from dyad.errors import DyadError
+from dyad.grouping import store_groups
 from dyad.ingest import ingest_articles
 from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve.access import StoreAccess, StoreBusy
@@ -498,8 +499,22 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     def events(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
                offset: Offset = 0, cursor: Cursor = None,
                format: Annotated[str, Query(description="json or csv (csv: every match unless limit)")]
-               = "json") -> Any:
+               = "json",
+               grouped: Annotated[bool, Query(description="One row per event reported by one or more "
+                                              "articles (the representative report with group_id, "
+                                              "num_reports, num_articles, num_sources, report_ids), not "
+                                              "per report; paged by offset only.")] = False) -> Any:
+        if grouped:
+            return grouped_response(query, offset, limit or DEFAULT_LIMIT)
         return events_response(offset, limit, format, query, cursor)
+
+    def grouped_response(query: RecordQuery, offset: int, limit: int) -> dict[str, Any]:
+        def compute() -> list[dict[str, Any]]:
+            with access.reader() as store:
+                return [group.to_dict() for group in store_groups(store, query.where)]
+
+        groups = access.cached(("groups", query.key), compute)
+        return listing(groups[offset:offset + limit], len(groups), offset, limit=limit, next_cursor=None)
 
     @app.get("/api/events.csv", summary="Events as CSV (every match unless limit is given)",
              response_class=StreamingResponse)
