@@ -109,9 +109,11 @@ def dyad_series(
     kind = _check_bucket(bucket)
     # The database selects the pair (one way or both) and the factuality; the loop splits directions.
     if directed:
-        where = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality)
+        where = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality,
+                                   date_overlap="overlap")
     else:
-        where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality)
+        where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality,
+                                   date_overlap="overlap")
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}
     totals = Tally()
@@ -222,7 +224,8 @@ def actor_network(
     if by not in get_args(NetworkKey):
         raise ValueError(f"unknown network key {by!r}: expected country or actor")
     key: NetworkKey = by  # type: ignore[assignment]
-    where = RecordFilter.build(since=since, until=until, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, factuality=factuality,
+                                   date_overlap="overlap")
     edges: dict[tuple[str, str], Tally] = {}
     unknown = 0
     for event in _events(store, where):
@@ -343,7 +346,8 @@ def cameo_root_series(store: Store, *, bucket: str = "month", since: str | None 
                       until: str | None = None, actor: str | None = None,
                       factuality: str | None = "actual") -> dict[str, Any]:
     kind = _check_bucket(bucket)
-    where = RecordFilter.build(since=since, until=until, actor=actor, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, actor=actor, factuality=factuality,
+                                   date_overlap="overlap")
     body = _count_series(store, where, kind, "root",
                          lambda e: [e["cameo"][:2]] if isinstance(e.get("cameo"), str) else [])
     return {"bucket": kind, "since": since, "until": until, "actor": actor, "factuality": factuality, **body}
@@ -353,7 +357,8 @@ def country_series(store: Store, *, bucket: str = "month", since: str | None = N
                    until: str | None = None, cameo_root: str | None = None,
                    factuality: str | None = "actual") -> dict[str, Any]:
     kind = _check_bucket(bucket)
-    where = RecordFilter.build(since=since, until=until, cameo_root=cameo_root, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, cameo_root=cameo_root, factuality=factuality,
+                                   date_overlap="overlap")
 
     def countries(event: Mapping[str, Any]) -> list[str]:
         found = {_network_key(event.get(side), "country") for side in ("source", "target")}

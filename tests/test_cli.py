@@ -147,3 +147,99 @@ def test_ingest_follows_symlinks_only_when_asked(tmp_path: Path, seed_file: Path
     followed = runner.invoke(app, ["ingest", "-q", "--follow-symlinks", "--db", str(db), str(folder)])
     assert followed.exit_code == 0, followed.output
     assert "done 1" in followed.output
+
+
+def test_version_and_examples_in_help() -> None:
+    from dyad import __version__
+
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout.strip() == f"dyad {__version__}"
+    top = runner.invoke(app, ["--help"])
+    assert top.exit_code == 0 and "Examples" in top.stdout and "dyad ingest" in top.stdout
+    for command in ("export", "stats", "series", "ingest"):
+        assert "Example" in runner.invoke(app, [command, "--help"]).stdout, command
+
+
+def test_a_read_command_refuses_a_store_that_is_not_there(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.duckdb"
+    for args in (["stats"], ["export", "--events", str(tmp_path / "e.jsonl")], ["series", "USA", "RUS"],
+                 ["network"]):
+        result = runner.invoke(app, [*args, "--db", str(missing)])
+        assert result.exit_code == 2, args
+        assert "no store here" in " ".join(result.stderr.split())
+    assert not missing.exists()
+
+
+def test_read_commands_work_while_another_process_reads_the_store(seed_file: Path, tmp_path: Path) -> None:
+    """`dyad serve` without a token holds the file read-only; stats and export open it read-only too."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "dyad.duckdb")
+    assert runner.invoke(app, ["ingest", "--quiet", "--db", db, str(seed_file)]).exit_code == 0
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], "
+                               "read_only=True); print('held', flush=True); time.sleep(60)", db],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        stats = runner.invoke(app, ["stats", "--db", db, "--json"])
+        assert stats.exit_code == 0, stats.stderr
+        exported = runner.invoke(app, ["export", "--db", db, "--events", str(tmp_path / "e.jsonl")])
+        assert exported.exit_code == 0, exported.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_ingest_progress_knows_the_total(tmp_path: Path) -> None:
+    from dyad.readers.reading import count_articles
+
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"id": "a", "text": "x"}\n\n{"id": "b", "text": "y"}\n{"id": "c", "text": "z"}', encoding="utf-8")
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "one.txt").write_text("x", encoding="utf-8")
+    (folder / "README").write_text("not an article", encoding="utf-8")
+    assert count_articles([str(lines), str(folder)]) == 4
+    assert count_articles(["-"]) is None
+
+    from dyad.cli import _RichProgress
+
+    with _RichProgress(quiet=True, total=2) as progress:
+        for status in ("start", "done", "start", "unchanged"):
+            progress(status, "a.jsonl:1")
+        task = progress.progress.tasks[0]
+        assert (task.completed, task.total) == (2, 2)
+
+
+def test_export_in_icews_columns_loads_with_the_icews_names(seed_file: Path, tmp_path: Path) -> None:
+    import csv
+
+    db = str(tmp_path / "dyad.duckdb")
+    assert runner.invoke(app, ["ingest", "--quiet", "--db", db, str(seed_file)]).exit_code == 0
+    out = tmp_path / "icews.csv"
+    result = runner.invoke(app, ["export", "--db", db, "--events", str(out), "-f", "csv", "--columns", "icews"])
+    assert result.exit_code == 0, result.stderr
+    try:
+        import pandas
+
+        frame = pandas.read_csv(out)
+        names, rows = list(frame.columns), frame.to_dict("records")
+    except ImportError:
+        with open(out, encoding="utf-8") as fh:
+            reader = csv.DictReader(fh)
+            names, rows = list(reader.fieldnames or []), list(reader)
+    for name in ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+                 "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+                 "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+                 "Longitude"):
+        assert name in names
+    assert rows and all(str(r["Event ID"]).startswith("ev-") for r in rows)
+    assert any(r["Country"] == "United States" and r["Latitude"] not in ("", None) for r in rows)
+    grouped = runner.invoke(app, ["export", "--db", db, "--events", str(tmp_path / "g.parquet"), "-f", "parquet",
+                                  "--columns", "gdelt", "--grouped"])
+    assert grouped.exit_code == 0, grouped.stderr
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "g.parquet")
+    assert {"GLOBALEVENTID", "NumArticles", "NumSources", "ActionGeo_Lat", "group_id"} <= set(table.column_names)

@@ -162,10 +162,12 @@ def test_filters(store: DuckDBStore, tmp_path: Path) -> None:
     assert _events(store, tmp_path, country="NATO") == [("a0", "125"), ("a1", "111")]
     assert _events(store, tmp_path, cameo_root="16") == [("a0", "163"), ("a1", "161")]
     assert _events(store, tmp_path, factuality="negated") == [("a0", "125")]
-    # Date overlap: the month-precise "2021-03" event lies inside a range that starts mid-March.
-    assert _events(store, tmp_path, since="2021-03-18", until="2021-03-31") == [("a1", "111")]
+    # The month-precise "2021-03" event is not contained in a range that starts mid-March; it overlaps it.
+    assert _events(store, tmp_path, since="2021-03-18", until="2021-03-31") == []
+    assert _events(store, tmp_path, since="2021-03-18", until="2021-03-31", date_overlap="overlap") == [("a1", "111")]
     assert _events(store, tmp_path, since="2021-04") == [("a0", "163")]
-    assert _events(store, tmp_path, until="2021-03-17") == [("a1", "161"), ("a1", "111")]
+    assert _events(store, tmp_path, until="2021-03-17") == [("a1", "161")]
+    assert _events(store, tmp_path, until="2021-03-17", date_overlap="overlap") == [("a1", "161"), ("a1", "111")]
     # Event-only filters leave quotes alone; speaker filters narrow them.
     export(store, quotes_path=tmp_path / "q.jsonl", factuality="negated")
     assert len(_jsonl(tmp_path / "q.jsonl")) == 2

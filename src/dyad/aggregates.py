@@ -26,6 +26,10 @@ that would pile every month-dated event onto the 1st and draw spikes that are no
 events are counted (`excluded.coarser_than_bucket`, and `excluded.undated` for events without a date) so
 that a chart can say what it leaves out.
 
+**Ranges.** `since`/`until` select the records whose date period *overlaps* the range (`date_overlap=
+"overlap"` of `RecordFilter`), so that the buckets at the ends of a range are as full as the others; each
+bucket then counts only the records contained in it, as above.
+
 **Factuality.** By default only `actual` events count (a negated attack is not a conflict event, and a
 considered one has not happened); pass `factuality=None` to count every event, or another value.
 """
@@ -245,9 +249,11 @@ def dyad_series(
     """
     kind = _check_bucket(bucket)
     if directed:
-        where = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality)
+        where = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality,
+                               date_overlap="overlap")
     else:
-        where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality)
+        where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality,
+                               date_overlap="overlap")
     forward = both("a_to_b", side_matches("source", a), side_matches("target", b))
     rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(forward,)))
     buckets = _Buckets(kind)
@@ -326,7 +332,8 @@ def actor_network(
     Edges come heaviest first (ties by source, target); nodes by events, then key.
     """
     key = _check_by(by)
-    where = RecordFilter.build(since=since, until=until, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, factuality=factuality,
+                               date_overlap="overlap")
     edges, unknown = _edges(store, where, key)
     kept = _heaviest(edges, min_events, max_edges)
     nodes: dict[str, dict[str, Any]] = {}
@@ -368,7 +375,8 @@ def top_dyads(
     key = _check_by(by)
     if limit < 1:
         raise ValueError(f"limit must be 1 or more, not {limit}")
-    where = RecordFilter.build(since=since, until=until, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, factuality=factuality,
+                               date_overlap="overlap")
     edges, unknown = _edges(store, where, key)
     return {
         "by": key,
@@ -433,7 +441,8 @@ def cameo_root_series(
     `{root: events}`, roots with events only), `totals` and `excluded` as in `dyad_series`. `actor`
     narrows to events with that actor code or country on either side."""
     kind = _check_bucket(bucket)
-    where = RecordFilter.build(since=since, until=until, actor=actor, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, actor=actor, factuality=factuality,
+                               date_overlap="overlap")
     root = Term("root", '"cameo_root"')
     rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED, root)))
     return {"bucket": kind, "since": since, "until": until, "actor": actor, "factuality": factuality,
@@ -453,7 +462,8 @@ def country_series(
     `{country: events}`; an event counts once for each country on its sides, once when both sides are of
     one country), `totals` and `excluded` as in `dyad_series`. `cameo_root` narrows to one root."""
     kind = _check_bucket(bucket)
-    where = RecordFilter.build(since=since, until=until, cameo_root=cameo_root, factuality=factuality)
+    where = RecordFilter.build(since=since, until=until, cameo_root=cameo_root, factuality=factuality,
+                               date_overlap="overlap")
     by_source = store.aggregate(EventGroups(
         where, keys=(bucket_term(kind), DATED, side_key("source", "country", "country"))))
     other_target = Term("other", "(NULLIF(\"target_country\", '') IS DISTINCT FROM NULLIF(\"source_country\", ''))")

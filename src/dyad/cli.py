@@ -17,7 +17,18 @@ from rich.table import Table
 
 from dyad.errors import DyadError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+EXAMPLES = """Examples:
+
+\b
+  dyad run article.txt                         show what dyad finds, without storing
+  dyad ingest articles.jsonl --db dyad.duckdb  extract into a store
+  dyad stats --db dyad.duckdb                  what the store holds
+  dyad export --events events.csv -f csv --columns icews --db dyad.duckdb
+  dyad series USA RUS --bucket month --db dyad.duckdb
+  dyad serve --db dyad.duckdb                  REST API and dashboard on http://127.0.0.1:8000/
+"""
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, epilog=EXAMPLES,
                   help="dyad: who did what to whom, when, and who said what, from Dutch and English news.")
 actors_app = typer.Typer(no_args_is_help=True, help="Look up actors in the knowledge base.")
 app.add_typer(actors_app, name="actors")
@@ -26,6 +37,30 @@ app.add_typer(actors_app, name="actors")
 # columns, so give them room unless COLUMNS says otherwise.
 out = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160)
 err = Console(stderr=True, highlight=False)
+
+def _version(value: bool) -> None:
+    if value:
+        from dyad import __version__
+
+        out.print(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """dyad: who did what to whom, when, and who said what, from Dutch and English news."""
+
+
+def _open_read_only(db: str | None) -> Any:
+    """A store for a read command: opened read-only (so it works while `dyad serve` or another reader has
+    the file), and never created: a path where no store is is an error, not an empty store."""
+    from dyad.store import open_store
+
+    return open_store(db, read_only=True)
+
 
 DB_HELP = "Store: a DuckDB file path (default $DYAD_DB or ~/.local/share/dyad/dyad.duckdb) or a database URL."
 
@@ -86,7 +121,7 @@ def print_extraction(records: Any, title: str) -> None:
     out.print(actors)
 
 
-@app.command()
+@app.command(epilog="Example: dyad run article.txt --json | jq '.events[].cameo'")
 def run(
     inputs: list[str] = typer.Argument(..., help="Files, folders or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article on stdout."),
@@ -118,7 +153,8 @@ def run(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(epilog="Examples: dyad ingest articles.jsonl --db dyad.duckdb; "
+                     "dyad ingest folder/ --engine ray --workers 4")
 def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, folders or - for stdin."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -143,7 +179,10 @@ def ingest(
         store = open_store(db)
     except DyadError as exc:
         raise _fail(exc) from exc
-    with store, _progress(quiet) as progress:
+    from dyad.readers.reading import count_articles
+
+    total = None if quiet else count_articles(inputs, follow_symlinks=follow_symlinks)
+    with store, _progress(quiet, total) as progress:
         summary: IngestSummary
         try:
             if engine == "ray":
@@ -166,12 +205,20 @@ def ingest(
 class _RichProgress:
     """Adapts the library's progress callbacks to a Rich progress bar on stderr."""
 
-    def __init__(self, quiet: bool) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    def __init__(self, quiet: bool, total: int | None = None) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), console=err, disable=quiet, transient=False)
-        self.task = self.progress.add_task("ingest", total=None)
+                                 TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                                 console=err, disable=quiet, transient=False)
+        self.task = self.progress.add_task("ingest", total=total)
 
     def __enter__(self) -> _RichProgress:
         self.progress.__enter__()
@@ -181,14 +228,20 @@ class _RichProgress:
         self.progress.__exit__(None, None, None)
 
     def __call__(self, status: str, origin: str) -> None:
-        self.progress.update(self.task, advance=1, description=f"ingest {status:9} {escape(origin[-40:])}")
+        # "start" announces an article; done, unchanged and failed end one: only those advance the bar.
+        self.progress.update(self.task, advance=0 if status == "start" else 1,
+                             description=f"ingest {status:9} {escape(origin[-40:])}")
+        task = self.progress.tasks[0]
+        if task.total is not None and task.completed > task.total:
+            self.progress.update(self.task, total=task.completed)  # the count was short (a bad line)
 
 
-def _progress(quiet: bool) -> _RichProgress:
-    return _RichProgress(quiet)
+def _progress(quiet: bool, total: int | None = None) -> _RichProgress:
+    return _RichProgress(quiet, total)
 
 
-@app.command()
+@app.command(epilog="Examples: dyad export --events events.jsonl; dyad export --events events.csv -f csv "
+                     "--columns icews --since 2021-03; dyad export --events groups.parquet -f parquet --grouped")
 def export(
     events: Path | None = typer.Option(None, "--events", help="Write events to this file."),
     quotes: Path | None = typer.Option(None, "--quotes", help="Write quotes to this file."),
@@ -201,19 +254,26 @@ def export(
     factuality: str | None = typer.Option(None, "--factuality", help="actual, possible or negated."),
     since: str | None = typer.Option(None, "--since", help="Events dated on or after (ISO date)."),
     until: str | None = typer.Option(None, "--until", help="Events dated on or before (ISO date)."),
+    date_overlap: str = typer.Option(
+        "contained", "--date-overlap",
+        help="contained: an event's whole date period inside --since/--until (an event dated 2021-03 is not "
+             "in --since 2021-03-15); overlap: any part of it."),
+    columns: str = typer.Option("dyad", "--columns",
+                                help="Column set of the events file: dyad, icews, polecat or gdelt (docs/EXPORTS.md)."),
+    grouped: bool = typer.Option(False, "--grouped",
+                                 help="One row per event reported by one or more articles, not per report."),
 ) -> None:
-    """Export events and quotes from the store."""
+    """Export events and quotes from the store (opened read-only)."""
     from dyad.export import export as run_export
-    from dyad.store import open_store
 
     if events is None and quotes is None:
         err.print("[red]error[/red] give --events FILE and/or --quotes FILE")
         raise typer.Exit(2)
     try:
-        with open_store(db) as store:
+        with _open_read_only(db) as store:
             counts = run_export(store, events_path=events, quotes_path=quotes, fmt=fmt, article_id=article,
                                 actor=actor, country=country, cameo_root=cameo_root, factuality=factuality, since=since,
-                                until=until)
+                                until=until, date_overlap=date_overlap, columns=columns, grouped=grouped)
     except DyadError as exc:
         raise _fail(exc) from exc
     err.print(", ".join(f"{k} {v}" for k, v in counts.items()))
@@ -259,11 +319,11 @@ def stats(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
-    """Counts of what the store holds."""
-    from dyad.store import open_store
+    """Counts of what the store holds (opened read-only).
 
+    Example: dyad stats --db dyad.duckdb --json"""
     try:
-        with open_store(db) as store:
+        with _open_read_only(db) as store:
             data = store.stats()
     except DyadError as exc:
         raise _fail(exc) from exc
@@ -280,10 +340,8 @@ def stats(
 
 def _aggregate(db: str | None, compute: Any) -> None:
     """Open the store read-only, compute an aggregate (a `dyad.aggregates` function) and print it as JSON."""
-    from dyad.store import open_store
-
     try:
-        with open_store(db, read_only=True) as store:
+        with _open_read_only(db) as store:
             result = compute(store)
     except DyadError as exc:
         raise _fail(exc) from exc
@@ -304,7 +362,9 @@ def series(
     factuality: str = typer.Option("actual", "--factuality", help="actual, possible, negated or all."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Events between two actors over time (counts per quad class, Goldstein), as JSON."""
+    """Events between two actors over time (counts per quad class, Goldstein), as JSON.
+
+    Example: dyad series USA RUS --bucket week --since 2021-03 --db dyad.duckdb"""
     from dyad.aggregates import dyad_series
 
     fact = None if factuality == "all" else factuality
@@ -321,7 +381,9 @@ def network(
     top: int | None = typer.Option(None, "--top", help="Only the N dyads with the most events."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Who acted on whom in a period (nodes and weighted edges), or the top dyads with --top, as JSON."""
+    """Who acted on whom in a period (nodes and weighted edges), or the top dyads with --top, as JSON.
+
+    Example: dyad network --since 2021-03 --until 2021-04 --top 10 --db dyad.duckdb"""
     from dyad.aggregates import actor_network, top_dyads
 
     fact = None if factuality == "all" else factuality
@@ -338,7 +400,9 @@ def actors_lookup(
     date: str | None = typer.Option(None, "--date", help="Resolve roles at this date (YYYY[-MM[-DD]])."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
 ) -> None:
-    """Candidates for a name, best first."""
+    """Candidates for a name, best first.
+
+    Example: dyad actors lookup Poetin --date 2021-03"""
     from dyad.actors import lookup
     from dyad.document import PartialDate
 
@@ -400,7 +464,9 @@ def serve(
         help="File holding the API token that enables POST /api/articles (else $DYAD_API_TOKEN; "
              "with neither the server is read-only)."),
 ) -> None:
-    """Serve the REST API (/api/, OpenAPI at /openapi.json) and the dashboard (/)."""
+    """Serve the REST API (/api/, OpenAPI at /openapi.json) and the dashboard (/).
+
+    Example: dyad serve --db dyad.duckdb --port 8000"""
     import os
 
     import uvicorn

@@ -272,6 +272,30 @@ class Event:
     confidence: float = 1.0
     date: PartialDate | None = None
     date_rule: str | None = None  # which temporal expression (or fallback) dated it
+    place: Place | None = None  # where it happened, when the sentence says (the places stage)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened: a gazetteer entry (GeoNames, through `dyad.places`) and the words naming it.
+
+    `country` is the ISO 3166 alpha-3 code (as actors' countries are); `lat`/`lon` are WGS84 degrees (a
+    country is placed at its capital, a US state at its largest city); `kind` is city, state or country.
+    """
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    geonameid: int | None = None
+    text: str = ""  # the name as written in the sentence
+    start: int = 0  # character offsets of `text` in the article
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record's `place` field: name, country, lat, lon."""
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
 
 
 @dataclass

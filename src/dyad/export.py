@@ -27,6 +27,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dyad.errors import StoreError
+from dyad.grouping import group_events
+from dyad.standard_columns import COLUMN_SETS, GROUP_COLUMNS, Column, Context, column_set
+from dyad.standard_columns import row as standard_row
 from dyad.store import RecordFilter, Store
 from dyad.store.rows import EVENTS, QUOTES, RecordShape, export_columns, flat_record
 
@@ -50,10 +53,18 @@ def export(
     country: str | None = None,
     cameo_root: str | int | None = None,
     factuality: str | None = None,
+    date_overlap: str | None = None,
+    columns: str = "dyad",
+    grouped: bool = False,
 ) -> dict[str, int]:
     """Write the events and/or quotes of a store that pass the filters (see `dyad.store.RecordFilter`).
 
     Returns how many rows each file got: `{"events": n, "quotes": n}` (only the kinds asked for).
+
+    `columns` names the column set of the events file: `dyad` (the store's own columns), or `icews`,
+    `polecat`, `gdelt` (those datasets' names and conventions, `dyad.standard_columns`, docs/EXPORTS.md).
+    `grouped` writes one row per event, not per report: the group's representative report with
+    `group_id`, `num_reports`, `num_articles`, `num_sources` (`dyad.grouping`).
 
     Filters that concern events only (CAMEO root, factuality) do not narrow the quotes; the others apply
     to quotes through the speaker and the quote's date.
@@ -62,11 +73,16 @@ def export(
         raise StoreError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
     if events_path is None and quotes_path is None:
         raise StoreError("nothing to export: give a file for events, quotes or both")
+    if columns not in COLUMN_SETS:
+        raise StoreError(f"unknown column set {columns!r}; sets are {', '.join(COLUMN_SETS)}")
     where = RecordFilter.build(article_id=article_id, since=since, until=until, actor=actor, country=country,
-                               cameo_root=cameo_root, factuality=factuality)
+                               cameo_root=cameo_root, factuality=factuality, date_overlap=date_overlap)
     counts: dict[str, int] = {}
     for shape, path in ((EVENTS, events_path), (QUOTES, quotes_path)):
         if path is None:
+            continue
+        if shape is EVENTS and (columns != "dyad" or grouped):
+            counts["events"] = write_event_table(store, where, path, fmt, columns=columns, grouped=grouped)
             continue
         batches = getattr(store, "record_batches", None)
         if fmt == "parquet" and batches is not None and os.fspath(path) != "-":
@@ -75,6 +91,62 @@ def export(
             records = store.events(where) if shape is EVENTS else store.quotes(where)
             counts[shape.table] = write_records(records, shape, path, fmt)
     return counts
+
+
+def write_event_table(store: Store, where: RecordFilter, path: str | os.PathLike[str], fmt: str, *,
+                      columns: str = "dyad", grouped: bool = False) -> int:
+    """Write events in a standard column set and/or grouped (see `export`); returns the rows written.
+
+    Grouping needs every matching event at once, so these exports hold the events in memory."""
+    records = list(store.events(where))
+    context = Context(articles=store.article_sources(), actor_names=store.actor_names())
+    if grouped or columns == "gdelt":
+        groups = group_events(records, context.articles)
+        context.groups = {r["event_id"]: g for g in groups for r in g.reports}
+        if grouped:
+            records = [g.representative for g in groups]
+    if columns == "dyad":
+        spec = [Column(c, EVENTS.kind(c), lambda r, _context: None) for c in export_columns(EVENTS)]
+    else:
+        spec = list(column_set(columns))
+    if grouped:
+        spec += GROUP_COLUMNS
+    target = os.fspath(path)
+    if fmt == "jsonl" and columns == "dyad":
+        dicts: Iterable[dict[str, Any]] = ({**r, **standard_row(r, GROUP_COLUMNS, context)} if grouped else r
+                                           for r in records)
+    elif columns == "dyad":
+        dicts = ({**flat_record(r, EVENTS), **(standard_row(r, GROUP_COLUMNS, context) if grouped else {})}
+                 for r in records)
+    else:
+        dicts = (standard_row(r, spec, context) for r in records)
+    if fmt == "parquet":
+        if target == "-":
+            raise StoreError("Parquet cannot be written to standard output; give a file name")
+        schema = pa.schema([(c.name, _ARROW_TYPES[c.kind]) for c in spec])
+        rows = list(dicts)
+        with _atomic(Path(target), binary=True) as stream, pq.ParquetWriter(stream, schema) as writer:
+            writer.write_table(pa.table({c.name: [r[c.name] for r in rows] for c in spec}, schema=schema))
+        return len(rows)
+
+    def write(stream: IO[str]) -> int:
+        count = 0
+        if fmt == "csv":
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow([c.name for c in spec])
+            for item in dicts:
+                writer.writerow([_csv_value(item[c.name]) for c in spec])
+                count += 1
+        else:
+            for item in dicts:
+                stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+                count += 1
+        return count
+
+    if target == "-":
+        return write(sys.stdout)
+    with _atomic(Path(target), binary=False) as stream:
+        return write(stream)
 
 
 def write_parquet_batches(batches: Iterable[pa.RecordBatch], shape: RecordShape,

@@ -23,7 +23,7 @@ from dyad.document import Article, Document, Sentence
 from dyad.errors import ConfigError, LanguageError
 
 #: The stages in the order they run; a stage may read what earlier stages wrote, never later ones.
-STAGES: tuple[str, ...] = ("language", "actors", "quotes", "events", "time")
+STAGES: tuple[str, ...] = ("language", "actors", "quotes", "events", "time", "places")
 
 #: Languages dyad handles.
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -65,6 +65,7 @@ _BUILTIN_MODULES = (
     "dyad.events.decision",
     "dyad.quotes.finder",
     "dyad.temporal.resolver",
+    "dyad.places.finder",
 )
 
 

@@ -6,6 +6,8 @@ and offsets, rule) so it can be traced to the sentence and to what produced it.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,9 +18,33 @@ def _actor_dict(ref: Any) -> dict[str, Any] | None:
     return None if ref is None else ref.to_dict()
 
 
+def event_id(article_id: str, sentence_index: int, trigger_start: int | None, trigger_end: int | None,
+             cameo: str | None, source: str | None, target: str | None) -> str:
+    """The stable id of an event: a hash of where it was read (article, sentence, trigger offsets) and
+    what was read there (CAMEO code, the two sides' actor codes, which tell apart the events one trigger
+    gives). Re-ingesting the same article gives the same ids; `ev-` and 16 hex digits."""
+    key = "\x1f".join(str(part) if part is not None else "" for part in (
+        article_id, sentence_index, trigger_start, trigger_end, cameo, source, target))
+    return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def record_event_id(record: Mapping[str, Any]) -> str:
+    """`event_id` of an event record (for records stored before ids existed)."""
+    def code(slot: str) -> str | None:
+        side = record.get(slot) or {}
+        return side.get("actor") or side.get("country")
+
+    return event_id(record["article_id"], record["sentence_index"], record.get("trigger_start"),
+                    record.get("trigger_end"), record.get("cameo"), code("source"), code("target"))
+
+
 def event_record(doc: Document, event: Event) -> dict[str, Any]:
     sentence = doc.sentences[event.sentence]
+    source = (event.source.actor or event.source.country) if event.source else None
+    target = (event.target.actor or event.target.country) if event.target else None
     return {
+        "event_id": event_id(doc.article.id, event.sentence, event.trigger_start, event.trigger_end,
+                             event.cameo, source, target),
         "article_id": doc.article.id,
         "sentence": doc.sentence_text(event.sentence),
         "sentence_index": event.sentence,
@@ -39,6 +65,7 @@ def event_record(doc: Document, event: Event) -> dict[str, Any]:
         "rule": event.rule,
         "confidence": round(event.confidence, 3),
         "language": doc.language,
+        "place": event.place.to_dict() if event.place else None,
     }
 
 

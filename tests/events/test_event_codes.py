@@ -9,7 +9,7 @@ import pytest
 
 from dyad.errors import ConfigError
 from dyad.events import codes
-from dyad.events.tables import build_rows, quad_class_of
+from dyad.events.tables import PLOVER_NONE_ROOTS, PLOVER_OVERRIDES, build_rows, quad_class_of
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -46,11 +46,32 @@ def test_plover_types_follow_the_conversion_table() -> None:
         head, _, rest = line.partition(":")
         if head.strip().isdigit() and head.strip() not in listed:
             listed[head.strip()] = rest.split(",")[0].strip()
+    overridden = {c for c in codes.table() if any(c.startswith(p) for p in PLOVER_OVERRIDES)}
     for code, plover in listed.items():
-        if code in codes.table():
+        if code in codes.table() and code not in overridden:
             assert codes.lookup(code).plover == plover, code
-    assert codes.lookup("0211").plover is None  # appeals: PLOVER dropped CAMEO 02
+    assert codes.lookup("0211").plover == "REQUEST"  # appeals are requests (PLOVER manual, REQUEST)
+    assert codes.lookup("163").plover == "SANCTION"  # international sanctions: SANCTION 'discontinue'
     assert codes.lookup("0356").plover == "AGREE"
+
+
+def test_plover_is_complete_and_consistent_over_the_whole_table() -> None:
+    """Every CAMEO code outside root 01 has a PLOVER type, a four-digit code not listed in the conversion
+    table has its three-digit family's, every 02x is REQUEST and every 16x SANCTION."""
+    listed = {line.split(":")[0].strip() for line in
+              (SHARED / "plover" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines()}
+    table = codes.table()
+    for code, entry in table.items():
+        if code[:2] in PLOVER_NONE_ROOTS:
+            assert entry.plover is None, code
+            continue
+        assert entry.plover, code
+        if len(code) == 4 and code not in listed:
+            assert entry.plover == table[code[:3]].plover, code
+        if code.startswith("02"):
+            assert entry.plover == "REQUEST", code
+        if code.startswith("16"):
+            assert entry.plover == "SANCTION", code
 
 
 @pytest.mark.parametrize(
@@ -60,7 +81,7 @@ def test_plover_types_follow_the_conversion_table() -> None:
         ("111", "Criticize or denounce", -2.0, 3, "ACCUSE"),
         ("130", "Threaten", -4.4, 3, "THREATEN"),
         ("161", "Reduce or break diplomatic relations", -4.0, 4, "SANCTION"),
-        ("163", "Impose embargo, boycott, or sanctions", -8.0, 4, "COERCE"),
+        ("163", "Impose embargo, boycott, or sanctions", -8.0, 4, "SANCTION"),
         ("057", "Sign formal agreement", 8.0, 1, "SUPPORT"),
         ("073", "Provide humanitarian aid", 7.4, 2, "AID"),
         ("190", "Use conventional military force", -10.0, 4, "ASSAULT"),

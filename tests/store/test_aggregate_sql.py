@@ -184,5 +184,5 @@ def test_an_existing_store_gets_the_aggregate_migration(tmp_path: Path) -> None:
                    WHERE length("date") = 10""")
     con.close()
     with DuckDBStore(path) as store:
-        assert store.migrations()[-1] == "0003_aggregate_indexes"
+        assert "0003_aggregate_indexes" in store.migrations()
         assert aggregates.dyad_series(store, "USA", "RUS", bucket="day") == expected

@@ -21,7 +21,7 @@ class CameoCode:
     name: str
     goldstein: float
     quad_class: int  # 1 verbal co-operation, 2 material co-operation, 3 verbal conflict, 4 material conflict
-    plover: str | None  # PLOVER event type; None for roots 01 and 02, which PLOVER dropped
+    plover: str | None  # PLOVER event type (dyad.events.tables); None for root 01, which PLOVER dropped
 
     @property
     def root(self) -> str:

@@ -5,8 +5,9 @@ The table `dyad/events/data/cameo.tsv` holds, for every CAMEO event code: its na
 `data-raw/cameo-codes.csv`, which follows the Parus Analytics CAMEO manual), its quad class (derived from
 the root: 01-05 verbal co-operation, 06-09 material co-operation, 10-14 verbal conflict, 15-20 material
 conflict) and its PLOVER event type (the CAMEO2PLOVER-2021 table of the PLOVER manual, draft 0.8; a code
-absent from that table takes the type of its nearest listed ancestor; roots 01 and 02 have none, PLOVER
-dropped them).
+absent from that table takes the type of its nearest listed ancestor), with the corrections of
+`PLOVER_OVERRIDES` where that table contradicts the manual's own text. Root 01 (public statements) has no
+PLOVER type: PLOVER dropped it and no event type covers a plain statement.
 
 Regenerate with::
 
@@ -23,6 +24,17 @@ import sys
 from pathlib import Path
 
 COLUMNS = ("code", "name", "goldstein", "quad_class", "plover")
+
+#: Corrections to CAMEO2PLOVER-2021, by CAMEO code prefix (the longest prefix wins), each from the manual:
+#: - 02 APPEAL: the manual's table says "dropped", but REQUEST is "all requests, demands, and orders"
+#:   (PLOVER_MANUAL.tex, section REQUEST), and an appeal is a request; POLECAT codes appeals as REQUEST.
+#: - 163 Impose embargo, boycott, or sanctions: the 2021 table says COERCE, the manual says "International
+#:   (political or economic) sanctions are coded as [SANCTION] 'discontinue'" (SANCTION modes), and every
+#:   other 16x code is SANCTION (root 16 REDUCE RELATIONS -> SANCTION in the manual's translation table).
+PLOVER_OVERRIDES: dict[str, str] = {"02": "REQUEST", "163": "SANCTION"}
+
+#: CAMEO roots without a PLOVER type (PLOVER dropped public statements).
+PLOVER_NONE_ROOTS: frozenset[str] = frozenset({"01"})
 
 _PLOVER_LINE = re.compile(r"^(?P<code>\d{2,4}):\s*(?P<type>[A-Z_]+)")
 
@@ -52,9 +64,13 @@ def read_plover_table(path: Path) -> dict[str, str]:
 
 
 def plover_of(code: str, table: dict[str, str]) -> str | None:
-    """The PLOVER type of a code: its own entry, else its nearest listed ancestor's; None for 01/02."""
-    if code[:2] in ("01", "02"):
+    """The PLOVER type of a code: an override (`PLOVER_OVERRIDES`) for it or an ancestor, else its own entry,
+    else its nearest listed ancestor's; None for root 01."""
+    if code[:2] in PLOVER_NONE_ROOTS:
         return None
+    for length in range(len(code), 1, -1):
+        if code[:length] in PLOVER_OVERRIDES:
+            return PLOVER_OVERRIDES[code[:length]]
     for length in range(len(code), 1, -1):
         found = table.get(code[:length])
         if found:

@@ -292,3 +292,58 @@ def _read_stdin() -> Iterator[ReadResult]:
     limit = MAX_TEXT_BYTES if fmt is InputFormat.TEXT else MAX_MARKUP_BYTES
     data = head + stream.read(max(0, limit + 1 - len(head)))
     yield from _read_bytes(data, fmt, STDIN_ORIGIN, article_id=STDIN_ARTICLE_ID)
+
+
+def count_articles(inputs: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False) -> int | None:
+    """How many articles (or failures in their place) reading the inputs will give, counted without
+    parsing: a JSON-lines file counts its non-blank lines, any other article file one. None when that is
+    not known cheaply (standard input, a feed) or a path cannot be looked at; a progress bar then shows
+    no total. Files of unknown type in a folder are sniffed as the reader sniffs them."""
+    total = 0
+    for source in inputs:
+        name = os.fspath(source)
+        if name == "-":
+            return None
+        path = Path(name)
+        try:
+            if path.is_dir():
+                files: list[tuple[Path, bool]] = []
+                for walked in _walk(path, name, follow_symlinks):
+                    if isinstance(walked, ReadFailure):
+                        total += 1
+                    else:
+                        files.append((walked[0], False))
+            else:
+                files = [(path, True)]
+            for file, named in files:
+                counted = _count_file(file, named)
+                if counted is None:
+                    return None
+                total += counted
+        except OSError:
+            return None
+    return total
+
+
+def _count_file(path: Path, named: bool) -> int | None:
+    if not path.exists():
+        return 1  # its failure
+    fmt = format_for_path(path)
+    with path.open("rb") as stream:
+        if fmt is None:
+            fmt = sniff_format(stream.read(SNIFF_BYTES))
+            stream.seek(0)
+            if fmt is None:
+                return 1 if named else 0  # a named file is read as text; a folder skips it
+        if fmt is InputFormat.FEED:
+            return None
+        if fmt is not InputFormat.JSONL:
+            return 1
+        lines = 0
+        last = b"\n"
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            lines += sum(1 for line in chunk.split(b"\n")[:-1] if line.strip()) if b"\n" in chunk else 0
+            last = chunk
+        if last and not last.endswith(b"\n") and last.rsplit(b"\n", 1)[-1].strip():
+            lines += 1
+        return lines

@@ -48,6 +48,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import dyad
 from dyad import aggregates
 from dyad.errors import DyadError
+from dyad.grouping import store_groups
 from dyad.ingest import ingest_articles
 from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve.access import StoreAccess, StoreBusy
@@ -292,6 +293,11 @@ Cursor = Annotated[str | None, Query(max_length=2000, description="next_cursor o
 Since = Annotated[str | None, Query(description="ISO date at any precision, inclusive (2021, 2021-03, "
                                                 "2021-03-17).")]
 Until = Annotated[str | None, Query(description="ISO date at any precision, inclusive.")]
+DateOverlap = Annotated[str | None, Query(
+    pattern="^(contained|overlap)$",
+    description="How a record's date period meets since/until: contained (default; the whole period "
+                "inside the range, so an event dated only 2021-03 is not in since=2021-03-15) or overlap "
+                "(any part of it in the range).")]
 
 
 Factuality = Annotated[str, Query(description="actual (default), possible, negated, or all.")]
@@ -312,10 +318,11 @@ def event_params(
     until: Until = None,
     q: Annotated[str | None, Query(description="Text search in the sentence.")] = None,
     article_id: Annotated[str | None, Query(description="Events of one article.")] = None,
+    date_overlap: DateOverlap = None,
 ) -> RecordQuery:
     return event_query(actor=actor, country=country, source=source, target=target, pair=pair, cameo=cameo,
                        quad_class=quad_class, factuality=factuality, since=since, until=until, q=q,
-                       article_id=article_id)
+                       article_id=article_id, date_overlap=date_overlap)
 
 EventQueryDep = Annotated[RecordQuery, Depends(event_params)]
 
@@ -330,9 +337,10 @@ def quote_params(
     until: Until = None,
     q: Annotated[str | None, Query(description="Text search in the quote.")] = None,
     article_id: Annotated[str | None, Query(description="Quotes of one article.")] = None,
+    date_overlap: DateOverlap = None,
 ) -> RecordQuery:
     return quote_query(speaker=speaker, actor=actor, country=country, kind=kind, since=since, until=until,
-                       q=q, article_id=article_id)
+                       q=q, article_id=article_id, date_overlap=date_overlap)
 
 QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
@@ -491,8 +499,22 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     def events(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
                offset: Offset = 0, cursor: Cursor = None,
                format: Annotated[str, Query(description="json or csv (csv: every match unless limit)")]
-               = "json") -> Any:
+               = "json",
+               grouped: Annotated[bool, Query(description="One row per event reported by one or more "
+                                              "articles (the representative report with group_id, "
+                                              "num_reports, num_articles, num_sources, report_ids), not "
+                                              "per report; paged by offset only.")] = False) -> Any:
+        if grouped:
+            return grouped_response(query, offset, limit or DEFAULT_LIMIT)
         return events_response(offset, limit, format, query, cursor)
+
+    def grouped_response(query: RecordQuery, offset: int, limit: int) -> dict[str, Any]:
+        def compute() -> list[dict[str, Any]]:
+            with access.reader() as store:
+                return [group.to_dict() for group in store_groups(store, query.where)]
+
+        groups = access.cached(("groups", query.key), compute)
+        return listing(groups[offset:offset + limit], len(groups), offset, limit=limit, next_cursor=None)
 
     @app.get("/api/events.csv", summary="Events as CSV (every match unless limit is given)",
              response_class=StreamingResponse)

@@ -127,6 +127,7 @@ def event_query(
     until: str | None = None,
     q: str | None = None,
     article_id: str | None = None,
+    date_overlap: str | None = None,
 ) -> RecordQuery:
     """The query for `/api/events`; `QueryError` for a parameter that cannot be used.
 
@@ -136,8 +137,11 @@ def event_query(
     - `cameo`: a code or its prefix, 2 to 4 digits (`16`, `161`, `0211`): the code and those under it.
     - `quad_class`: one or several (`3,4`). `factuality`: `actual`, `possible` or `negated`.
     - `q`: case-insensitive text search in the sentence.
+    - `date_overlap`: `contained` (default: the event's whole date period inside since/until) or
+      `overlap` (its period meets the range: an event dated `2021-03` is in `since=2021-03-15`).
     """
     where = _build(article_id=article_id or None, since=since or None, until=until or None,
+                   date_overlap=date_overlap or None,
                    actor=actor_key(actor, "actor"), country=actor_key(country, "country"),
                    source=actor_key(source, "source"), target=actor_key(target, "target"), pair=_pair(pair),
                    cameo=_cameo(cameo), quad_class=_quads(quad_class), factuality=factuality or None,
@@ -155,8 +159,9 @@ def quote_query(
     until: str | None = None,
     q: str | None = None,
     article_id: str | None = None,
+    date_overlap: str | None = None,
 ) -> RecordQuery:
-    """The query for `/api/quotes`.
+    """The query for `/api/quotes` (`date_overlap` as for events).
 
     - `speaker`: the speaker's actor code or country, or part of the speaker's name as written.
     - `actor`, `country`: the speaker's actor code or country / country only (exact).
@@ -165,6 +170,7 @@ def quote_query(
     if kind is not None and kind.strip() and kind not in {"direct", "partial", "indirect"}:
         raise QueryError(f"kind: {kind!r} is not a quote kind (direct, partial or indirect)")
     where = _build(article_id=article_id or None, since=since or None, until=until or None,
+                   date_overlap=date_overlap or None,
                    actor=actor_key(actor, "actor"), country=actor_key(country, "country"),
                    speaker=_text(speaker, "speaker"), quote_kind=kind or None, text=_text(q, "q"))
     return RecordQuery("quotes", where)

@@ -153,6 +153,20 @@ class Store(abc.ABC):
     def article_ids(self) -> list[str]:
         """Every stored article id, sorted."""
 
+    def article_sources(self) -> dict[str, dict[str, Any]]:
+        """Every article's `title`, `url`, `source` and `published`, by id (for exports and grouping)."""
+        out: dict[str, dict[str, Any]] = {}
+        for article_id in self.article_ids():
+            article = self.get_article(article_id)
+            if article is not None:
+                out[article_id] = {"title": article.title, "url": article.url, "source": article.source,
+                                   "published": article.published}
+        return out
+
+    def actor_names(self) -> dict[str, str]:
+        """The name of every resolved actor (knowledge-base id -> name), from the stored mentions."""
+        return {m["actor_id"]: m["actor_name"] for m in self.mentions() if m.get("actor_id") and m.get("actor_name")}
+
     def article_records(self, article_id: str) -> Extraction | None:
         """The stored records of one article, as `dyad.records.build_records` made them; None if absent."""
         article = self.get_article(article_id)

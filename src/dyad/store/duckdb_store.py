@@ -21,7 +21,16 @@ import pyarrow as pa
 from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import RecordFilter, RecordKey, select_sql
-from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten
+from dyad.store.rows import (
+    EVENT_ID_PLACE_COLUMNS,
+    EVENT_ID_SOURCE_COLUMNS,
+    EVENTS,
+    MENTIONS,
+    QUOTES,
+    RecordShape,
+    flatten,
+    stored_event_id,
+)
 from dyad.store.sql import SQLStore, now_utc, quoted
 
 Connection = duckdb.DuckDBPyConnection
@@ -176,11 +185,34 @@ def _m0003_aggregate_indexes(con: Connection) -> None:
                    WHERE "date_first" IS NULL AND regexp_full_match("date", '[0-9]{4}-[0-9]{2}-[0-9]{2}')""")
 
 
+def _m0004_event_ids_and_places(con: Connection) -> None:
+    """Every event gets its stable id (`event_id`, dyad.records.event_id) and a place slot (`place_name`,
+    `place_country`, `place_lat`, `place_lon`, dyad.places). Stored events get their ids here, computed
+    from their columns as a re-ingest would compute them; their place stays empty until their article is
+    ingested again (`dyad ingest` of a changed article, or of a fresh store)."""
+    for column, kind in EVENT_ID_PLACE_COLUMNS:
+        con.execute(f'ALTER TABLE events ADD COLUMN "{column}" {"DOUBLE" if kind == "float" else "VARCHAR"}')
+    cursor = con.execute(f"SELECT {quoted(EVENT_ID_SOURCE_COLUMNS)} FROM events")
+    names = [d[0] for d in cursor.description or []]
+    rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    if not rows:
+        return
+    ids = pa.table({"article_id": [r["article_id"] for r in rows], "event_index": [r["event_index"] for r in rows],
+                    "event_id": [stored_event_id(r) for r in rows]})
+    con.register("_dyad_ids", ids)
+    try:
+        con.execute('UPDATE events SET "event_id" = b."event_id" FROM _dyad_ids b '
+                    'WHERE events."article_id" = b."article_id" AND events."event_index" = b."event_index"')
+    finally:
+        con.unregister("_dyad_ids")
+
+
 #: Every migration in the order it applies. Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_record_indexes", _m0002_record_indexes),
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
+    ("0004_event_ids_and_places", _m0004_event_ids_and_places),
 )
 
 

@@ -23,6 +23,8 @@ _CAMEO_ROOT = re.compile(r"^\d{2}$")
 _CAMEO_PREFIX = re.compile(r"^\d{2,4}$")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 QUAD_CLASSES = (1, 2, 3, 4)
+#: How a record's date period must meet a since/until range (see `RecordFilter`).
+DATE_OVERLAPS = ("contained", "overlap")
 #: Longest text (search text, speaker name) a filter takes.
 MAX_TEXT = 200
 
@@ -54,8 +56,11 @@ class RecordFilter:
 
     - `article_ids`: records of these articles only.
     - `since`, `until`: ISO dates at any precision, both inclusive (`until="2021-03"` runs to 31 March).
-      A record is kept when the period its own date covers overlaps the range (an event dated `2021-03`
-      is inside `since="2021-03-15"`); records without a date are left out once either bound is given.
+      A record's date covers a period (`2021-03`: 1 to 31 March). `date_overlap` says how that period
+      must meet the range: `contained` (the default) keeps a record whose whole period lies inside the
+      range, so `since=2021-03-15&until=2021-03-20` leaves out an event dated only `2021-03`; `overlap`
+      keeps every record whose period meets the range (that event included). Records without a date are
+      left out once either bound is given.
     - `actor`: a CAMEO actor code (`RUSGOV`) or a country code (`RUS`), matched exactly against the actor
       code or the country of either side of an event, or of the speaker.
     - `country`: a country or organisation code (`RUS`, `NATO`), matched against the country of either
@@ -93,6 +98,7 @@ class RecordFilter:
     text: str | None = None
     speaker: str | None = None
     quote_kind: str | None = None
+    date_overlap: str = "contained"
 
     @classmethod
     def build(
@@ -113,6 +119,7 @@ class RecordFilter:
         text: str | None = None,
         speaker: str | None = None,
         quote_kind: str | None = None,
+        date_overlap: str | None = None,
     ) -> RecordFilter:
         """A validated filter from loose values (what a CLI or a web request hands over).
 
@@ -144,7 +151,11 @@ class RecordFilter:
         if kind is not None and kind not in QUOTE_KINDS:
             raise StoreError(f"invalid quote kind filter {quote_kind!r}: expected one of "
                              f"{', '.join(QUOTE_KINDS)}")
+        overlap = _clean(date_overlap) or "contained"
+        if overlap not in DATE_OVERLAPS:
+            raise StoreError(f"invalid date_overlap {date_overlap!r}: expected {' or '.join(DATE_OVERLAPS)}")
         built = cls(
+            date_overlap=overlap,
             article_ids=ids,
             since=since.isoformat() if isinstance(since, date) else since,
             until=until.isoformat() if isinstance(until, date) else until,
@@ -193,11 +204,12 @@ class RecordFilter:
             clauses.append(f'"article_id" IN ({", ".join(p for _ in self.article_ids)})')
             params.extend(self.article_ids)
         since, until = self.date_range()
+        contained = self.date_overlap != "overlap"
         if since is not None:
-            clauses.append(f'"date_last" >= {p}')
+            clauses.append(f'"{"date_first" if contained else "date_last"}" >= {p}')
             params.append(since)
         if until is not None:
-            clauses.append(f'"date_first" <= {p}')
+            clauses.append(f'"{"date_last" if contained else "date_first"}" <= {p}')
             params.append(until)
         for value, fields in ((self.actor, ("actor", "country")), (self.country, ("country",))):
             if value is None:

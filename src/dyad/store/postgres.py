@@ -45,7 +45,16 @@ from dyad.store.filters import (
     RecordKey,
     select_sql,
 )
-from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, flatten
+from dyad.store.rows import (
+    EVENT_ID_PLACE_COLUMNS,
+    EVENT_ID_SOURCE_COLUMNS,
+    EVENTS,
+    MENTIONS,
+    QUOTES,
+    RecordShape,
+    flatten,
+    stored_event_id,
+)
 from dyad.store.sql import SQLStore, now_utc, quoted
 
 Connection = psycopg.Connection[Any]
@@ -236,12 +245,29 @@ def _m0003_aggregate_indexes(con: Connection) -> None:
     con.execute("ANALYZE events")
 
 
+def _m0004_event_ids_and_places(con: Connection) -> None:
+    """As DuckDB's step of the same name: the `event_id` and place columns, ids for the stored events, and
+    an index on the id (the API reads an event by it)."""
+    for column, kind in EVENT_ID_PLACE_COLUMNS:
+        con.execute(f'ALTER TABLE events ADD COLUMN "{column}" {"DOUBLE PRECISION" if kind == "float" else _TEXT}')
+    with con.cursor(row_factory=dict_row) as cursor:
+        rows = cursor.execute(f"SELECT {quoted(EVENT_ID_SOURCE_COLUMNS)} FROM events").fetchall()
+    if rows:
+        con.execute('UPDATE events e SET "event_id" = v.id FROM (SELECT unnest(%s::text[]) AS a, '
+                    'unnest(%s::int[]) AS i, unnest(%s::text[]) AS id) v '
+                    'WHERE e."article_id" = v.a AND e."event_index" = v.i',
+                    [[r["article_id"] for r in rows], [r["event_index"] for r in rows],
+                     [stored_event_id(r) for r in rows]])
+    con.execute('CREATE INDEX IF NOT EXISTS events_event_id_idx ON events ("event_id")')
+
+
 #: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
 #: Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_record_indexes", _m0002_record_indexes),
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
+    ("0004_event_ids_and_places", _m0004_event_ids_and_places),
 )
 
 

@@ -17,9 +17,12 @@ from typing import Any, Literal
 
 from dyad.document import PartialDate
 from dyad.errors import DateError
+from dyad.records import event_id
 
 #: The keys of an actor slot in a record (`ActorRef.to_dict`).
 ACTOR_KEYS: tuple[str, ...] = ("name", "actor", "country", "id")
+#: The keys of a place slot in a record (`Place.to_dict`).
+PLACE_KEYS: tuple[str, ...] = ("name", "country", "lat", "lon")
 
 ColumnKind = Literal["str", "int", "float"]
 
@@ -34,14 +37,24 @@ class RecordShape:
     actor_slots: tuple[str, ...]
     kinds: Mapping[str, ColumnKind]  # kind of every flat column; columns not listed are strings
     dated: bool  # whether the record has a `date` field (and date_first/date_last columns)
+    place_slots: tuple[str, ...] = ()  # slots holding a place (`PLACE_KEYS`), spread like actor slots
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        """Every nested slot: actors, then places."""
+        return (*self.actor_slots, *self.place_slots)
+
+    def slot_keys(self, slot: str) -> tuple[str, ...]:
+        """The keys of a slot's object (and so the suffixes of its columns)."""
+        return PLACE_KEYS if slot in self.place_slots else ACTOR_KEYS
 
     @property
     def flat_columns(self) -> tuple[str, ...]:
         """The flat columns in record order: what CSV and Parquet exports hold (before `extra`)."""
         out: list[str] = []
         for key in self.record_keys:
-            if key in self.actor_slots:
-                out.extend(f"{key}_{sub}" for sub in ACTOR_KEYS)
+            if key in self.slots:
+                out.extend(f"{key}_{sub}" for sub in self.slot_keys(key))
             else:
                 out.append(key)
         return tuple(out)
@@ -63,17 +76,18 @@ EVENTS = RecordShape(
     table="events",
     index_column="event_index",
     record_keys=(
-        "article_id", "sentence", "sentence_index", "sentence_start", "sentence_end", "source", "target",
-        "cameo", "quad_class", "goldstein", "plover", "factuality", "date", "date_rule", "trigger",
-        "trigger_start", "trigger_end", "rule", "confidence", "language",
+        "event_id", "article_id", "sentence", "sentence_index", "sentence_start", "sentence_end", "source",
+        "target", "cameo", "quad_class", "goldstein", "plover", "factuality", "date", "date_rule", "trigger",
+        "trigger_start", "trigger_end", "rule", "confidence", "language", "place",
     ),
     actor_slots=("source", "target"),
     kinds={
         "event_index": "int", "sentence_index": "int", "sentence_start": "int", "sentence_end": "int",
         "quad_class": "int", "goldstein": "float", "trigger_start": "int", "trigger_end": "int",
-        "confidence": "float",
+        "confidence": "float", "place_lat": "float", "place_lon": "float",
     },
     dated=True,
+    place_slots=("place",),
 )
 
 QUOTES = RecordShape(
@@ -136,12 +150,13 @@ def flatten(record: Mapping[str, Any], shape: RecordShape, index: int) -> dict[s
     extra: dict[str, Any] = {}
     known = set(shape.record_keys)
     for key, value in record.items():
-        if key in shape.actor_slots:
+        if key in shape.slots:
             slot = value or {}
-            for sub in ACTOR_KEYS:
+            keys = shape.slot_keys(key)
+            for sub in keys:
                 row[f"{key}_{sub}"] = slot.get(sub)
             for sub, sub_value in slot.items():
-                if sub not in ACTOR_KEYS:
+                if sub not in keys:
                     extra[f"{key}.{sub}"] = sub_value
         elif key in known:
             row[key] = value
@@ -164,8 +179,8 @@ def unflatten(row: Mapping[str, Any], shape: RecordShape) -> dict[str, Any]:
     extra: dict[str, Any] = json.loads(row["extra"]) if row.get("extra") else {}
     record: dict[str, Any] = {}
     for key in shape.record_keys:
-        if key in shape.actor_slots:
-            values = {sub: row.get(f"{key}_{sub}") for sub in ACTOR_KEYS}
+        if key in shape.slots:
+            values = {sub: row.get(f"{key}_{sub}") for sub in shape.slot_keys(key)}
             slot_extra = {k.split(".", 1)[1]: v for k, v in extra.items() if k.startswith(f"{key}.")}
             if all(v is None for v in values.values()) and not slot_extra:
                 record[key] = None
@@ -174,9 +189,30 @@ def unflatten(row: Mapping[str, Any], shape: RecordShape) -> dict[str, Any]:
         else:
             record[key] = row.get(key)
     for key, value in extra.items():
-        if not any(key.startswith(f"{slot}.") for slot in shape.actor_slots):
+        if not any(key.startswith(f"{slot}.") for slot in shape.slots):
             record[key] = value
     return record
+
+
+#: The columns migration 0004 added to `events`, with their kinds (the stable id, and the place slot).
+EVENT_ID_PLACE_COLUMNS: tuple[tuple[str, ColumnKind], ...] = (
+    ("event_id", "str"), ("place_name", "str"), ("place_country", "str"), ("place_lat", "float"),
+    ("place_lon", "float"),
+)
+
+#: The stored columns an event's id is computed from (`stored_event_id`).
+EVENT_ID_SOURCE_COLUMNS: tuple[str, ...] = (
+    "article_id", "event_index", "sentence_index", "trigger_start", "trigger_end", "cameo", "source_actor",
+    "source_country", "target_actor", "target_country",
+)
+
+
+def stored_event_id(row: Mapping[str, Any]) -> str:
+    """The id (`dyad.records.event_id`) of a stored event row, from its `EVENT_ID_SOURCE_COLUMNS`: what
+    migration 0004 gives the rows stored before ids existed (the same id a re-ingest gives them)."""
+    return event_id(row["article_id"], row["sentence_index"], row["trigger_start"], row["trigger_end"],
+                    row["cameo"], row["source_actor"] or row["source_country"],
+                    row["target_actor"] or row["target_country"])
 
 
 def flat_record(record: Mapping[str, Any], shape: RecordShape) -> dict[str, Any]:

@@ -177,6 +177,15 @@ class SQLStore(Store):
             out.append(row)
         return out
 
+    def article_sources(self) -> dict[str, dict[str, Any]]:
+        return {str(row.pop("id")): row for row in self._dicts(
+            'SELECT "id", "title", "url", "source", "published" FROM articles ORDER BY "id"')}
+
+    def actor_names(self) -> dict[str, str]:
+        return {str(row["i"]): str(row["n"]) for row in self._dicts(
+            'SELECT "actor_id" AS i, min("actor_name") AS n FROM mentions '
+            'WHERE "actor_id" IS NOT NULL AND "actor_name" IS NOT NULL GROUP BY 1')}
+
     def _count(self, table: str) -> int:
         rows = list(self._dicts(f"SELECT count(*) AS n FROM {table}"))
         return int(rows[0]["n"]) if rows else 0
