@@ -36,9 +36,10 @@ copy swagger-ui-dist swagger-ui-dist/LICENSE swagger-ui-bundle.js swagger-ui.css
 cp "$MODULES/swagger-ui-dist/NOTICE" "$DEST/swagger-ui-dist/NOTICE"
 copy redoc redoc/LICENSE bundles/redoc.standalone.js bundles/redoc.standalone.js.LICENSE.txt
 
-# Source-map references point at files not copied: drop them so that browsers do not ask for them.
+# Source-map references (the last line of a bundle) point at files not copied: drop them, so that
+# browsers do not ask for them.
 for file in "$DEST"/*/*.js "$DEST"/*/*.css; do
-    sed -i -e 's|^//# sourceMappingURL=.*$||' -e 's|/\*# sourceMappingURL=[^*]*\*/||' "$file"
+    sed -i -e '$ s|^//# sourceMappingURL=.*$||' -e '$ s|/\*# sourceMappingURL=[^*]*\*/$||' "$file"
 done
 
 node - "$MODULES" "$DEST" <<'JS'
