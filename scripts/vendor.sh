@@ -42,6 +42,11 @@ for file in "$DEST"/*/*.js "$DEST"/*/*.css; do
     sed -i -e '$ s|^//# sourceMappingURL=.*$||' -e '$ s|/\*# sourceMappingURL=[^*]*\*/$||' "$file"
 done
 
+# Redoc's side menu shows a logo from its CDN: the server works offline, so the logo is left out (an empty
+# image in its place); nothing else in these builds loads from outside.
+sed -i 's|"https://cdn.redoc.ly/redoc/logo-mini.svg"|"data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E"|' \
+    "$DEST/redoc/redoc.standalone.js"
+
 node - "$MODULES" "$DEST" <<'JS'
 const fs = require("fs");
 const path = require("path");

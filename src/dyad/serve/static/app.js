@@ -500,7 +500,7 @@
     const maxEdge = Math.max(1, ...data.edges.map((e) => e.events));
     const elements = [];
     for (const node of data.nodes) {
-      const size = Math.round(28 + 52 * Math.sqrt(node.events / maxEvents));
+      const size = Math.round(34 + 50 * Math.sqrt(node.events / maxEvents));
       elements.push({ group: "nodes", data: { id: node.id, label: node.id, events: node.events, out: node.out,
         in: node.in, size } });
     }
@@ -515,7 +515,7 @@
       style: [
         { selector: "node", style: { width: "data(size)", height: "data(size)", label: "data(label)",
           "background-color": "#e7eef7", "border-color": "#1f5fa8", "border-width": 1.5, "text-valign": "center",
-          "text-halign": "center", "font-size": 11, "font-weight": 600, color: "#1d232a",
+          "text-halign": "center", "font-size": 13, "font-weight": 600, color: "#1d232a",
           "font-family": "DejaVu Sans, sans-serif", "text-outline-color": "#fff", "text-outline-width": 2 } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)",
           "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": "bezier",
