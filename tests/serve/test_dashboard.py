@@ -322,11 +322,12 @@ def test_articles_search_date_filter_and_title_fallback(page: Any, server: str) 
     page.click("#articles-form button[type=submit]")
     page.wait_for_function("location.hash.includes('q=Lavrov')")
     found = api(server, "/api/articles?q=Lavrov&sort=published")
-    page.wait_for_function(f"document.querySelector('#articles-count').textContent.endsWith('of {found['total']} articles')")
+    count = "document.querySelector('#articles-count').textContent"
+    page.wait_for_function(f"{count}.endsWith('of {found['total']} articles')")
     assert 0 < found["total"] < every["total"]
     page.goto("/#/article?since=2021-03&until=2021-03&sort=published")
     dated = api(server, "/api/articles?since=2021-03&until=2021-03&sort=published")
-    page.wait_for_function(f"document.querySelector('#articles-count').textContent.endsWith('{dated['total']} articles')")
+    page.wait_for_function(f"{count}.endsWith('{dated['total']} articles')")
     assert page.locator("#articles-form input[name=since]").input_value() == "2021-03"
     assert page.problems == []
 
