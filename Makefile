@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint clean bench bench-nl bench-scale train-nl train-events eval-events serve
+.PHONY: demo test lint clean bench bench-nl bench-scale train-nl train-events eval-events serve vendor
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ train-events: $(STAMP)
 # Rules and learned decision side by side on train, test and dev (docs/EVALUATION.md).
 eval-events: $(STAMP)
 	$(BIN)/python benchmarks/eval_events_nl.py
+
+# The dashboard's and the API docs' JavaScript libraries (Vega, Vega-Lite, vega-embed, Cytoscape.js,
+# swagger-ui-dist, Redoc): `npm ci` in web/ and their minified builds with licences copied into
+# src/dyad/serve/static/vendor/. The copies are committed, so that other targets need no npm; run this after
+# changing web/package.json.
+vendor:
+	sh scripts/vendor.sh
 
 serve: $(STAMP)
 	$(BIN)/dyad serve

@@ -16,20 +16,23 @@ extracts and stores them off the request path, so that reads never wait for a wr
 Lists carry `rows`, `total` and `next` (the offset of the next page, or null); events and quotes
 also carry `next_cursor`, a token for `cursor=` that reads the following page by its position (keyset
 paging: as cheap at row 90,000 as at row 0; such a page has `offset` and `next` null). OpenAPI is at
-`/openapi.json` (the interactive docs pages are left out: they load scripts from a CDN, and the server
-works offline).
+`/openapi.json`, with a pydantic model for every answer (`dyad.serve.models`); the interactive docs are at
+`/docs` (Swagger UI) and `/redoc` (Redoc), both served from the package (`static/vendor/`, no CDN).
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import csv
+import hashlib
 import hmac
 import io
 import json
 import logging
 import os
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -39,7 +42,8 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -51,6 +55,7 @@ from dyad.errors import DyadError
 from dyad.grouping import store_groups
 from dyad.ingest import ingest_articles
 from dyad.readers.jsonl import article_from_record, parse_json
+from dyad.serve import models, views
 from dyad.serve.access import StoreAccess, StoreBusy
 from dyad.serve.batches import IngestQueue, QueueFull
 from dyad.serve.query import (
@@ -63,8 +68,8 @@ from dyad.serve.query import (
     page,
     quote_query,
 )
-from dyad.store import RecordFilter, RecordKey, Store, default_location
-from dyad.store.rows import EVENTS, QUOTES, export_columns, flat_record
+from dyad.store import RecordKey, Store, default_location
+from dyad.store.rows import EVENTS, QUOTES, date_bounds, export_columns, flat_record
 
 TOKEN_ENV = "DYAD_API_TOKEN"
 #: Largest request body accepted (bytes); larger ones are answered 413.
@@ -86,6 +91,20 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def docs_page(page: HTMLResponse) -> HTMLResponse:
+    """A docs page (Swagger UI, Redoc) with a policy of its own: its inline start-up script allowed by its
+    hash, and inline styles (both libraries write style elements); nothing from outside the server."""
+    body = bytes(page.body)
+    hashes = []
+    for script in re.findall(rb"<script>(.*?)</script>", body, flags=re.S):
+        digest = base64.b64encode(hashlib.sha256(script).digest()).decode("ascii")
+        hashes.append(f"'sha256-{digest}'")
+    policy = (f"default-src 'self'; script-src 'self' {' '.join(hashes)}; style-src 'self' 'unsafe-inline'; "
+              "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+              "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+    return HTMLResponse(body, headers={"Content-Security-Policy": policy})
 
 
 class ApiError(StarletteHTTPException):
@@ -202,7 +221,9 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 began = True
                 message = dict(message)
-                message["headers"] = list(message.get("headers", [])) + self.HEADERS
+                headers = list(message.get("headers", []))
+                own = {name.lower() for name, _ in headers}
+                message["headers"] = headers + [(n, v) for n, v in self.HEADERS if n not in own]
             await send(message)
 
         try:
@@ -448,39 +469,41 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     # -- read API ---------------------------------------------------------------------------------------
 
-    @app.get("/api/stats", summary="Counts of what the store holds")
+    @app.get("/api/stats", summary="Counts of what the store holds", response_model=models.StatsAnswer)
     def stats() -> dict[str, Any]:
         with access.reader() as store:
             return {"ok": True, "stats": access.cached(("stats",), store.stats),
                     "writable": access.writable}
 
-    @app.get("/api/articles", summary="Articles, by id")
-    def articles(limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    @app.get("/api/articles", summary="Articles: by id, newest first or by title; searched in title and text, "
+             "and by publication date", response_model=models.ArticleList, responses=models.ERRORS)
+    def articles(limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                 q: Annotated[str | None, Query(max_length=200, description="Text in the title or the text "
+                                                "(case-insensitive).")] = None,
+                 since: Since = None, until: Until = None,
+                 sort: Annotated[str, Query(description="id, published (newest first) or title.")] = "id",
+                 ) -> dict[str, Any]:
+        if sort not in views.ARTICLE_SORTS:
+            raise QueryError(f"sort: {sort!r} is not one of {', '.join(views.ARTICLE_SORTS)}")
+        first, last = _day_range(since, until)
+        text = q.strip() if q and q.strip() else None
         with access.reader() as store:
-            ids = access.cached(("article_ids",), store.article_ids)
-            chosen = ids[offset:offset + limit]
-            rows = []
-            for article_id in chosen:
-                article = store.get_article(article_id)
-                if article is not None:
-                    rows.append({**_summary(article), "events": 0, "quotes": 0})
-            if chosen:
-                where = RecordFilter(article_ids=tuple(chosen))
-                by_id = {row["id"]: row for row in rows}
-                for kind, records in (("events", store.events(where)), ("quotes", store.quotes(where))):
-                    for record in records:
-                        if record["article_id"] in by_id:
-                            by_id[record["article_id"]][kind] += 1
-        return listing(rows, len(ids), offset)
+            rows, total = access.cached(
+                ("articles", text, first, last, sort, limit, offset),
+                lambda: views.article_search(store, text=text, since=first, until=last, limit=limit,
+                                             offset=offset, sort=sort))
+        return listing(rows, total, offset)
 
-    @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions")
+    @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions",
+             response_model=models.ArticleAnswer)
     def article(article_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
         with access.reader() as store:
             stored = store.get_article(article_id)
             records = store.article_records(article_id) if stored is not None else None
         if stored is None or records is None:
             raise ApiError(404, f"no article with id {article_id!r}")
-        return {"ok": True, "article": {**_summary(stored), "text": stored.text, "origin": stored.origin},
+        summary = {**_summary(stored), "display_title": views.display_title(stored.title, stored.text, stored.id)}
+        return {"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
                 "events": records.events, "quotes": records.quotes, "mentions": records.mentions}
 
     def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery,
@@ -495,7 +518,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         return Response(paged(query, offset, limit or DEFAULT_LIMIT, after), media_type="application/json")
 
 
-    @app.get("/api/events", summary="Events, filtered and paged (JSON, or CSV with format=csv)")
+    @app.get("/api/events", summary="Events, filtered and paged (JSON, or CSV with format=csv)",
+             response_model=models.EventPage, responses=models.ERRORS)
     def events(query: EventQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
                offset: Offset = 0, cursor: Cursor = None,
                format: Annotated[str, Query(description="json or csv (csv: every match unless limit)")]
@@ -523,7 +547,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         return events_response(offset, limit, "csv", query, cursor)
 
 
-    @app.get("/api/quotes", summary="Quotes, filtered and paged (JSON, or CSV with format=csv)")
+    @app.get("/api/quotes", summary="Quotes, filtered and paged (JSON, or CSV with format=csv)",
+             response_model=models.QuotePage, responses=models.ERRORS)
     def quotes(query: QuoteQueryDep, limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
                offset: Offset = 0, cursor: Cursor = None, format: str = "json") -> Any:
         return events_response(offset, limit, format, query, cursor)
@@ -533,7 +558,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
                    offset: Offset = 0, cursor: Cursor = None) -> Any:
         return events_response(offset, limit, "csv", query, cursor)
 
-    @app.get("/api/actors", summary="Resolved actors, most mentioned first")
+    @app.get("/api/actors", summary="Resolved actors, most mentioned first", response_model=models.ActorList)
     def actors(q: Annotated[str | None, Query(max_length=200, description="Part of name, code or id.")]
                = None,
                country: Annotated[str | None, Query(description="Country code.")] = None,
@@ -561,7 +586,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(f"factuality: {value!r} is not actual, possible, negated or all")
         return value
 
-    @app.get("/api/dyads/{a}/{b}/series", summary="Events between two actors over time")
+    @app.get("/api/dyads/{a}/{b}/series", summary="Events between two actors over time",
+             response_model=models.DyadSeries, responses=models.ERRORS)
     def series(a: Annotated[str, PathParam(max_length=64)], b: Annotated[str, PathParam(max_length=64)],
                bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
                since: Since = None, until: Until = None,
@@ -583,7 +609,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(exc.message) from exc
         return {"ok": True, **result}
 
-    @app.get("/api/network", summary="Who acted on whom in a period: nodes and weighted edges")
+    @app.get("/api/network", summary="Who acted on whom in a period: nodes and weighted edges",
+             response_model=models.Network, responses=models.ERRORS)
     def network(since: Since = None, until: Until = None,
                 by: Annotated[str, Query(description="country or actor.")] = "country",
                 factuality: Factuality = "actual",
@@ -602,7 +629,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(exc.message) from exc
         return {"ok": True, **result}
 
-    @app.get("/api/dyads/top", summary="The directed dyads with the most events in a period")
+    @app.get("/api/dyads/top", summary="The directed dyads with the most events in a period",
+             response_model=models.TopDyads, responses=models.ERRORS)
     def dyads_top(since: Since = None, until: Until = None,
                   by: Annotated[str, Query(description="country or actor.")] = "country",
                   factuality: Factuality = "actual",
@@ -620,7 +648,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(exc.message) from exc
         return {"ok": True, **result}
 
-    @app.get("/api/series/roots", summary="Events per CAMEO root over time")
+    @app.get("/api/series/roots", summary="Events per CAMEO root over time", response_model=models.CountSeries,
+             responses=models.ERRORS)
     def root_series(bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
                     since: Since = None, until: Until = None,
                     actor: Annotated[str | None, Query(description="Actor or country code.")] = None,
@@ -639,7 +668,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(exc.message) from exc
         return {"ok": True, **result}
 
-    @app.get("/api/series/countries", summary="Events per country (either side) over time")
+    @app.get("/api/series/countries", summary="Events per country (either side) over time",
+             response_model=models.CountSeries, responses=models.ERRORS)
     def country_series(bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
                        since: Since = None, until: Until = None,
                        cameo_root: Annotated[str | None, Query(description="Two digits, e.g. 14.")] = None,
@@ -657,6 +687,61 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         except DyadError as exc:
             raise QueryError(exc.message) from exc
         return {"ok": True, **result}
+
+    @app.get("/api/series", summary="Events over time: all, one actor's or one pair's, in a direction, with "
+             "the articles published per bucket", response_model=models.EventSeries, responses=models.ERRORS)
+    def event_series(
+        actor: Annotated[str | None, Query(description="Actor or country code; none: every event.")] = None,
+        partner: Annotated[str | None, Query(description="A second code: the pair actor-partner.")] = None,
+        direction: Annotated[str, Query(description="either; out: actor as source (on partner); in: actor "
+                                                    "as target (of partner).")] = "either",
+        bucket: Annotated[str, Query(description="day, week, month or year.")] = "month",
+        since: Since = None, until: Until = None, factuality: Factuality = "actual",
+    ) -> dict[str, Any]:
+        key, other = actor_key(actor, "actor"), actor_key(partner, "partner")
+        if other is not None and key is None:
+            raise QueryError("partner: give an actor as well")
+        if direction not in views.DIRECTIONS:
+            raise QueryError(f"direction: {direction!r} is not one of {', '.join(views.DIRECTIONS)}")
+        if bucket not in aggregates.BUCKETS:
+            raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
+        fact = factuality_value(factuality)
+        try:
+            with access.reader() as store:
+                result = access.cached(
+                    ("event_series", key, other, direction, bucket, since, until, fact),
+                    lambda: views.event_series(store, actor=key, partner=other, direction=direction,
+                                               bucket=bucket, since=since, until=until, factuality=fact))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
+    @app.get("/api/events/table", summary="Events for a table: sorted by a column, with actor names and the "
+             "article's title and link", response_model=models.EventTable, responses=models.ERRORS)
+    def event_table(
+        query: EventQueryDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        sort: Annotated[str, Query(description="date, source, target, cameo, quad_class, goldstein, "
+                                               "factuality, confidence, rule or article.")] = "date",
+        order: Annotated[str, Query(description="asc or desc.")] = "asc",
+    ) -> dict[str, Any]:
+        if sort not in views.EVENT_SORTS:
+            raise QueryError(f"sort: {sort!r} is not one of {', '.join(views.EVENT_SORTS)}")
+        if order not in ("asc", "desc"):
+            raise QueryError(f"order: {order!r} is not asc or desc")
+
+        def count() -> int:
+            with access.reader() as store:
+                return query.count(store)
+
+        total = access.cached(("total", query.key), count)
+        with access.reader() as store:
+            table = access.cached(("actors",), lambda: aggregates.actor_table(store))
+            names = access.cached(("actor_names",), lambda: views.actor_names(table))
+            rows = access.cached(
+                ("event_table", query.key, sort, order, limit, offset),
+                lambda: views.event_table(store, query.where, sort=sort, descending=order == "desc",
+                                          limit=limit, offset=offset, actor_names=names))
+        return listing(rows, total, offset, sort=sort, order=order)
 
     # -- writing ----------------------------------------------------------------------------------------
 
@@ -726,6 +811,21 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     # -- dashboard --------------------------------------------------------------------------------------
 
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return docs_page(get_swagger_ui_html(
+            openapi_url="/openapi.json", title="dyad API",
+            swagger_js_url="/static/vendor/swagger-ui-dist/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui-dist/swagger-ui.css",
+            swagger_favicon_url="data:,"))
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return docs_page(get_redoc_html(
+            openapi_url="/openapi.json", title="dyad API",
+            redoc_js_url="/static/vendor/redoc/redoc.standalone.js", redoc_favicon_url="data:,",
+            with_google_fonts=False))
+
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
@@ -743,6 +843,21 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     app.openapi = openapi_with_security  # type: ignore[method-assign]
     return app
+
+
+def _day_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The first day of `since` and the last day of `until` (ISO dates at any precision), as ISO days."""
+    out: list[str | None] = []
+    for name, value, end in (("since", since, 0), ("until", until, 1)):
+        if value is None or not value.strip():
+            out.append(None)
+            continue
+        try:
+            bounds = date_bounds(value.strip())
+        except (DyadError, ValueError) as exc:
+            raise QueryError(f"{name}: {value!r} is not an ISO date (2021, 2021-03, 2021-03-17)") from exc
+        out.append(None if bounds is None else bounds[end].isoformat())
+    return out[0], out[1]
 
 
 def _parse_articles(body: bytes, content_type: str) -> list[Any]:

@@ -1,9 +1,10 @@
-// dyad dashboard: plain JavaScript, no build step, no network beyond this server.
+// dyad dashboard: plain JavaScript over vendored libraries (Vega-Lite through vega-embed for the time
+// series, Cytoscape.js for the network; static/vendor/, see `make vendor`); no network beyond this server.
 // Every piece of article or record text goes into the page as a text node (textContent), never as HTML.
+// Vega runs with its expression interpreter (no eval), so the strict Content-Security-Policy holds.
 "use strict";
 
 (function () {
-  const SVG_NS = "http://www.w3.org/2000/svg";
   const PAGE = 50;
 
   // ---- small helpers --------------------------------------------------------------------------------
@@ -22,25 +23,6 @@
         ? document.createTextNode(String(child)) : child);
     }
     return node;
-  }
-
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS(SVG_NS, tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined) continue;
-      node.setAttribute(key, String(value));
-    }
-    for (const child of children) {
-      if (child === null || child === undefined) continue;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
-
-  function tooltip(text) {
-    const title = document.createElementNS(SVG_NS, "title");
-    title.textContent = text;
-    return title;
   }
 
   function clear(node) {
@@ -63,11 +45,46 @@
 
   function fillForm(form, values) {
     for (const element of form.elements) {
-      if (element.name && Object.prototype.hasOwnProperty.call(values, element.name)) {
-        element.value = values[element.name];
-      }
+      if (!element.name || !Object.prototype.hasOwnProperty.call(values, element.name)) continue;
+      const value = values[element.name];
+      if (element.type === "radio") element.checked = element.value === value;
+      else if (element.type === "checkbox") element.checked = value === element.value;
+      else element.value = value;
     }
   }
+
+  function csvCell(value) {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  function toCsv(columns, rows) {
+    const lines = [columns.join(",")];
+    for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
+    return lines.join("\n") + "\n";
+  }
+
+  // A CSV file of what a chart shows, saved by the browser (no request to the server).
+  function download(filename, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
+    const link = el("a", { href: url, download: filename });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  const PRECISIONS = { 4: "year", 7: "month", 10: "day" };
+
+  function datePrecision(value) {
+    if (!value) return "";
+    if (/^\d{4}-W\d{2}$/.test(value)) return "week";
+    return PRECISIONS[value.length] || (value.length > 10 ? "time" : "");
+  }
+
+  // Exposed for the browser tests: the chart objects and the data each view shows.
+  const shown = {};
+  window.dyad = shown;
 
   function showError(message) {
     const box = document.getElementById("error");
@@ -131,13 +148,14 @@
     else location.hash = hash;
   }
 
-  const views = { events: showEvents, quotes: showQuotes, dyad: showDyad, network: showNetwork,
-    article: showArticle };
+  const views = { events: showEvents, quotes: showQuotes, series: showSeries, dyad: showDyad,
+    network: showNetwork, article: showArticle };
 
   function route() {
     const { view, rest, params } = parseHash();
     const name = views[view] ? view : "events";
-    for (const section of document.querySelectorAll(".view")) section.hidden = section.id !== `view-${name}`;
+    const section = name === "dyad" ? "series" : name;
+    for (const node of document.querySelectorAll(".view")) node.hidden = node.id !== `view-${section}`;
     for (const link of document.querySelectorAll("nav a")) {
       link.classList.toggle("active", link.dataset.view === name);
     }
@@ -147,35 +165,69 @@
 
   // ---- events ---------------------------------------------------------------------------------------
 
-  const EVENT_FILTERS = ["q", "actor", "pair", "cameo", "quad_class", "factuality", "since", "until"];
+  const EVENT_FILTERS = ["q", "actor", "source", "target", "pair", "cameo", "quad_class", "factuality", "since",
+    "until"];
+
+  function actorCell(label, slot) {
+    if (!slot) return el("td", { text: "–" });
+    const code = slot.actor || slot.country || "";
+    return el("td", { title: `${slot.name || ""}${code ? " (" + code + ")" : ""}` },
+      label || slot.name || "?", code ? el("span", { class: "code muted", text: ` ${code}` }) : null);
+  }
+
+  function articleCell(event) {
+    const article = event.article || { id: event.article_id, title: event.article_id };
+    const cell = el("td", { class: "article" },
+      articleLink(article.id, event.sentence_index, article.title || article.id));
+    if (article.url) {
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(el("a", { href: article.url, class: "source-link", rel: "noopener noreferrer", target: "_blank",
+        title: article.source || article.url, text: "source ↗" }));
+    }
+    return cell;
+  }
 
   async function showEvents(params) {
     const form = document.getElementById("events-form");
     const filters = {};
     for (const key of EVENT_FILTERS) filters[key] = params[key] || "";
-    fillForm(form, filters);
+    const sort = params.sort || "date";
+    const order = params.order === "desc" ? "desc" : "asc";
+    fillForm(form, { ...filters, sort, order });
     const offset = Math.max(0, parseInt(params.offset || "0", 10) || 0);
-    const qs = query({ ...filters, limit: PAGE, offset });
+    const qs = query({ ...filters, sort, order, limit: PAGE, offset });
     document.getElementById("events-csv").setAttribute("href", `/api/events.csv?${query(filters)}`);
-    const data = await api(`/api/events?${qs}`);
+    const data = await api(`/api/events/table?${qs}`);
+    shown.events = data;
+    for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
+      const active = th.dataset.sort === sort;
+      th.setAttribute("aria-sort", active ? (order === "asc" ? "ascending" : "descending") : "none");
+      th.onclick = () => setHash("events", { ...filters, sort: th.dataset.sort,
+        order: active && order === "asc" ? "desc" : "asc" });
+    }
     const body = document.querySelector("#events-table tbody");
     clear(body);
     for (const event of data.rows) {
       const code = el("span", {}, el("span", { class: "code", text: event.cameo }), " ", event.plover || "");
+      const precision = datePrecision(event.date);
       body.appendChild(el("tr", { "data-article": event.article_id },
-        el("td", { class: "code", text: event.date || "–" }),
-        el("td", { text: actorText(event.source) }),
+        el("td", { class: "date", title: event.date_rule || "" }, el("span", { class: "code", text: event.date || "–" }),
+          precision ? el("span", { class: "precision", text: precision }) : null),
+        actorCell(event.source_label, event.source),
         el("td", { title: event.trigger }, code),
-        el("td", { text: actorText(event.target) }),
+        actorCell(event.target_label, event.target),
         el("td", {}, quadBadge(event.quad_class)),
-        el("td", { text: event.goldstein }),
+        el("td", { class: "num", text: event.goldstein ?? "–" }),
         el("td", { text: event.factuality }),
-        el("td", { class: "sentence" }, event.sentence, " ",
-          articleLink(event.article_id, event.sentence_index, "→ article"))));
+        el("td", { class: "num", text: event.confidence === null || event.confidence === undefined ? "–"
+          : Number(event.confidence).toFixed(2) }),
+        el("td", { class: "code rule", text: event.rule || "–" }),
+        articleCell(event),
+        el("td", { class: "sentence" }, event.sentence)));
     }
-    const shown = data.rows.length ? `${offset + 1}–${offset + data.rows.length} of ${data.total}` : "0";
-    document.getElementById("events-count").textContent = `${shown} events`;
-    pager("events", filters, offset, data);
+    const count = data.rows.length ? `${offset + 1}–${offset + data.rows.length} of ${data.total}` : "0";
+    document.getElementById("events-count").textContent = `${count} events`;
+    pager("events", { ...filters, sort: params.sort || "", order: params.order || "" }, offset, data);
   }
 
   function pager(view, filters, offset, data, idPrefix) {
@@ -214,109 +266,173 @@
     pager("quotes", filters, offset, data);
   }
 
-  // ---- dyad chart -----------------------------------------------------------------------------------
+  // ---- time series (Vega-Lite) ---------------------------------------------------------------------
+
+  const QUAD_COLOURS = { 1: "#8cc58a", 2: "#2f8a3a", 3: "#f0a35a", 4: "#c8322f" };
+  const EMBED_OPTIONS = () => ({ renderer: "svg", actions: false, ast: true, expr: vega.expressionInterpreter,
+    defaultStyle: false, tooltip: { disableDefaultStyle: true } });
+
+  // The events behind a series (or one bar of it): the event table's filters.
+  function seriesEventFilters(values) {
+    const filters = {};
+    const { actor, partner, direction } = values;
+    if (actor && partner) {
+      if (direction === "out") Object.assign(filters, { source: actor, target: partner });
+      else if (direction === "in") Object.assign(filters, { source: partner, target: actor });
+      else filters.pair = `${actor},${partner}`;
+    } else if (actor) {
+      if (direction === "out") filters.source = actor;
+      else if (direction === "in") filters.target = actor;
+      else filters.actor = actor;
+    }
+    if (values.factuality && values.factuality !== "all") filters.factuality = values.factuality;
+    return filters;
+  }
 
   async function showDyad(params) {
-    const form = document.getElementById("dyad-form");
-    const values = { a: params.a || form.elements.a.value || "USA", b: params.b || form.elements.b.value || "RUS",
-      bucket: params.bucket || "month", factuality: params.factuality || "actual",
-      since: params.since || "", until: params.until || "" };
-    fillForm(form, values);
-    const path = `/api/dyads/${encodeURIComponent(values.a)}/${encodeURIComponent(values.b)}/series?` +
-      query({ bucket: values.bucket, factuality: values.factuality, since: values.since, until: values.until });
-    const data = await api(path);
-    const t = data.totals;
-    const excluded = data.excluded;
-    const notes = [];
-    if (excluded.coarser_than_bucket) {
-      notes.push(`${excluded.coarser_than_bucket} dated less precisely than a ${data.bucket} left out`);
-    }
-    if (excluded.undated) notes.push(`${excluded.undated} without a date left out`);
-    document.getElementById("dyad-summary").textContent =
-      `${data.a} – ${data.b}: ${t.events} events (${t.cooperation} cooperation, ${t.conflict} conflict), ` +
-      `summed Goldstein ${t.goldstein}` + (notes.length ? `; ${notes.join("; ")}` : "") + ".";
-    drawSeries(document.getElementById("dyad-chart"), data);
+    // The pair view: the series of two actors (old links name them a and b).
+    const actor = params.actor || params.a || "USA";
+    const partner = params.partner || params.b || "RUS";
+    return showSeries({ ...params, actor, partner }, [], "dyad");
   }
 
-  function drawSeries(chart, data) {
-    clear(chart);
-    const points = data.points;
-    const margin = { top: 20, right: 56, bottom: 46, left: 46 };
-    const slot = Math.max(6, Math.min(48, Math.floor(900 / Math.max(points.length, 1))));
-    const width = margin.left + margin.right + slot * Math.max(points.length, 1);
-    const height = 340;
-    chart.setAttribute("width", width);
-    chart.setAttribute("height", height);
-    chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    if (!points.length) {
-      chart.appendChild(svg("text", { x: margin.left, y: height / 2, class: "empty" }, "No dated events for this pair."));
+  async function showSeries(params, _rest, viewName) {
+    const view = viewName || "series";
+    const form = document.getElementById("series-form");
+    const values = { actor: params.actor || "", partner: params.partner || "", direction: params.direction || "either",
+      bucket: params.bucket || "month", factuality: params.factuality || "actual", since: params.since || "",
+      until: params.until || "", normalise: params.normalise === "1" ? "1" : "" };
+    fillForm(form, values);
+    form.dataset.view = view;
+    const actorName = values.actor || "all";
+    form.querySelector(".dir-out").textContent = values.partner ? `${actorName} → ${values.partner}` : "as source";
+    form.querySelector(".dir-in").textContent = values.partner ? `${values.partner} → ${actorName}` : "as target";
+    const data = await api(`/api/series?${query({ actor: values.actor, partner: values.partner,
+      direction: values.direction, bucket: values.bucket, factuality: values.factuality, since: values.since,
+      until: values.until })}`);
+    const normalise = values.normalise === "1";
+    const t = data.totals;
+    const who = !values.actor ? "All events" : values.partner
+      ? `${values.actor} – ${values.partner}` : values.actor;
+    const notes = [];
+    if (data.excluded.coarser_than_bucket) {
+      notes.push(`${data.excluded.coarser_than_bucket} dated less precisely than a ${data.bucket} left out`);
+    }
+    if (data.excluded.undated) notes.push(`${data.excluded.undated} without a date left out`);
+    document.getElementById("series-summary").textContent =
+      `${who}: ${t.events} events (${t.cooperation} cooperation, ${t.conflict} conflict), summed Goldstein ` +
+      `${t.goldstein}; ${t.articles} articles in these ${data.bucket}s` +
+      (normalise ? "; per article" : "") + (notes.length ? `; ${notes.join("; ")}` : "") + ".";
+    const table = seriesTable(data, normalise);
+    shown.series = { values, data, table };
+    document.getElementById("series-csv").onclick = () => download(
+      `dyad-series-${values.actor || "all"}${values.partner ? "-" + values.partner : ""}-${values.direction}-` +
+      `${data.bucket}${normalise ? "-per-article" : ""}.csv`, toCsv(SERIES_COLUMNS, table));
+    await drawSeries(document.getElementById("series-chart"), data, table, normalise, values);
+  }
+
+  const SERIES_COLUMNS = ["bucket", "start", "end", "events", "q1", "q2", "q3", "q4", "goldstein", "articles",
+    "value_q1", "value_q2", "value_q3", "value_q4", "value_goldstein"];
+
+  // One row per bucket: the counts, and the values drawn (per article when normalised).
+  function seriesTable(data, normalise) {
+    return data.points.map((p) => {
+      const scale = (n) => (normalise ? (p.articles ? Number((n / p.articles).toFixed(4)) : 0) : n);
+      return { bucket: p.bucket, start: p.start, end: p.end, events: p.events, q1: p.quad["1"], q2: p.quad["2"],
+        q3: p.quad["3"], q4: p.quad["4"], goldstein: p.goldstein, articles: p.articles,
+        value_q1: scale(p.quad["1"]), value_q2: scale(p.quad["2"]), value_q3: scale(p.quad["3"]),
+        value_q4: scale(p.quad["4"]), value_goldstein: scale(p.goldstein) };
+    });
+  }
+
+  async function drawSeries(container, data, table, normalise, values) {
+    if (shown.seriesView) shown.seriesView.finalize();
+    shown.seriesView = null;
+    clear(container);
+    if (!table.length) {
+      container.appendChild(el("p", { class: "empty", text: "No dated events for this selection." }));
       return;
     }
-    const plotH = height - margin.top - margin.bottom;
-    const maxUp = Math.max(1, ...points.map((p) => p.quad["1"] + p.quad["2"]));
-    const maxDown = Math.max(1, ...points.map((p) => p.quad["3"] + p.quad["4"]));
-    const unit = plotH / (maxUp + maxDown);
-    const zero = margin.top + maxUp * unit;
-    const axis = svg("g", { class: "axis" });
-    axis.appendChild(svg("line", { class: "zero", x1: margin.left, x2: width - margin.right, y1: zero, y2: zero }));
-    axis.appendChild(svg("line", { x1: margin.left, x2: margin.left, y1: margin.top, y2: height - margin.bottom }));
-    axis.appendChild(svg("text", { x: margin.left - 6, y: margin.top + 4, "text-anchor": "end" }, String(maxUp)));
-    axis.appendChild(svg("text", { x: margin.left - 6, y: zero + 4, "text-anchor": "end" }, "0"));
-    axis.appendChild(svg("text", { x: margin.left - 6, y: height - margin.bottom, "text-anchor": "end" },
-      String(maxDown)));
-    axis.appendChild(svg("text", { x: 4, y: margin.top - 6 }, "cooperation ↑"));
-    axis.appendChild(svg("text", { x: 4, y: height - margin.bottom + 14 }, "conflict ↓"));
-    chart.appendChild(axis);
-
-    const bars = svg("g", { class: "bars" });
-    const labelEvery = Math.ceil(points.length / Math.max(1, Math.floor((width - margin.left - margin.right) / 60)));
-    points.forEach((point, i) => {
-      const x = margin.left + i * slot + 1;
-      const w = Math.max(2, slot - 2);
-      let up = zero;
-      for (const quad of ["1", "2"]) {
-        const n = point.quad[quad];
-        if (!n) continue;
-        up -= n * unit;
-        bars.appendChild(svg("rect", { class: `bar q${quad}`, x, y: up, width: w, height: n * unit,
-          "data-bucket": point.bucket, "data-quad": quad, "data-count": n },
-        tooltip(`${point.bucket}: ${n} ${QUAD_NAMES[quad]}`)));
+    const bars = [];
+    for (const row of table) {
+      for (const q of [1, 2, 3, 4]) {
+        if (!row[`q${q}`]) continue;
+        const v = row[`value_q${q}`];
+        bars.push({ bucket: row.bucket, start: row.start, end: row.end, quad: q, kind: QUAD_NAMES[q],
+          count: row[`q${q}`], articles: row.articles, value: q <= 2 ? v : -v, stack: q <= 2 ? q : q - 2 });
       }
-      let down = zero;
-      for (const quad of ["3", "4"]) {
-        const n = point.quad[quad];
-        if (!n) continue;
-        bars.appendChild(svg("rect", { class: `bar q${quad}`, x, y: down, width: w, height: n * unit,
-          "data-bucket": point.bucket, "data-quad": quad, "data-count": n },
-        tooltip(`${point.bucket}: ${n} ${QUAD_NAMES[quad]}`)));
-        down += n * unit;
-      }
-      if (i % labelEvery === 0) {
-        bars.appendChild(svg("text", { x: x + w / 2, y: height - margin.bottom + 28, "text-anchor": "middle" },
-          point.bucket));
-      }
+    }
+    const up = Math.max(0, ...table.map((r) => r.value_q1 + r.value_q2));
+    const down = Math.max(0, ...table.map((r) => r.value_q3 + r.value_q4));
+    const gUp = Math.max(0, ...table.map((r) => r.value_goldstein));
+    const gDown = Math.max(0, ...table.map((r) => -r.value_goldstein));
+    // Both axes put zero at the same height: the Goldstein scale is the count scale times k, with k the
+    // least factor that fits every Goldstein value; the bars use the whole height.
+    let top = up;
+    let bottom = down;
+    if (!top && !bottom) { top = 1; bottom = 1; }
+    if (!top && gUp) top = bottom * 0.25;
+    if (!bottom && gDown) bottom = top * 0.25;
+    const k = Math.max(top ? gUp / top : 0, bottom ? gDown / bottom : 0) || 1;
+    const buckets = table.map((r) => r.bucket);
+    const valueTitle = normalise ? "events per article" : "events";
+    const spec = {
+      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+      width: "container",
+      height: 380,
+      autosize: { type: "fit-x", contains: "padding" },
+      config: { view: { stroke: null }, axis: { labelFont: "DejaVu Sans, sans-serif", titleFont: "DejaVu Sans, sans-serif" } },
+      encoding: { x: { field: "bucket", type: "ordinal", title: data.bucket, sort: buckets,
+        scale: { domain: buckets, paddingInner: 0.15 },
+        axis: { labelAngle: buckets.length > 12 ? -45 : 0, labelOverlap: true } } },
+      layer: [
+        {
+          name: "bars",
+          data: { values: bars },
+          mark: { type: "bar", cursor: "pointer" },
+          encoding: {
+            y: { field: "value", type: "quantitative", stack: "zero",
+              scale: { domain: [-bottom, top], nice: false, zero: true },
+              axis: { title: `${valueTitle} (cooperation ↑, conflict ↓)`, grid: true } },
+            color: { field: "kind", type: "nominal", title: "quad class",
+              scale: { domain: [1, 2, 3, 4].map((q) => QUAD_NAMES[q]), range: [1, 2, 3, 4].map((q) => QUAD_COLOURS[q]) },
+              legend: { orient: "top" } },
+            order: { field: "stack", type: "quantitative" },
+            tooltip: [{ field: "bucket" }, { field: "kind", title: "quad class" }, { field: "count", title: "events" },
+              { field: "articles" }, ...(normalise ? [{ field: "value", title: "per article", format: ".3f" }] : [])],
+          },
+        },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: "rule", color: "#6c757d" },
+          encoding: { y: { field: "zero", type: "quantitative", scale: { domain: [-bottom, top], nice: false }, axis: null } },
+        },
+        {
+          name: "goldstein",
+          data: { values: table },
+          mark: { type: "line", color: "#28323c", strokeWidth: 1.6, point: { filled: true, size: 28, color: "#28323c" } },
+          encoding: {
+            y: { field: "value_goldstein", type: "quantitative",
+              scale: { domain: [-bottom * k, top * k], nice: false, zero: true },
+              axis: { orient: "right", title: normalise ? "Goldstein per article" : "summed Goldstein", grid: false } },
+            tooltip: [{ field: "bucket" }, { field: "goldstein", title: "summed Goldstein" }, { field: "events" },
+              ...(normalise ? [{ field: "value_goldstein", title: "per article", format: ".3f" }] : [])],
+          },
+        },
+      ],
+      resolve: { scale: { y: "independent" } },
+    };
+    const result = await vegaEmbed(container, spec, EMBED_OPTIONS());
+    shown.seriesView = result.view;
+    result.view.addEventListener("click", (_event, item) => {
+      const datum = item && item.datum;
+      if (!datum || datum.quad === undefined) return;
+      setHash("events", { ...seriesEventFilters(values), quad_class: datum.quad, since: datum.start,
+        until: datum.end });
     });
-    chart.appendChild(bars);
-
-    // Summed Goldstein per bucket on its own scale (right axis).
-    const maxAbs = Math.max(1, ...points.map((p) => Math.abs(p.goldstein)));
-    const gy = (value) => margin.top + plotH / 2 - (value / maxAbs) * (plotH / 2);
-    const line = points.map((p, i) => `${i ? "L" : "M"}${margin.left + i * slot + slot / 2},${gy(p.goldstein)}`);
-    const gold = svg("g", { class: "goldstein-layer" });
-    gold.appendChild(svg("path", { class: "goldstein", d: line.join(" ") }));
-    points.forEach((p, i) => {
-      if (!p.events) return;
-      gold.appendChild(svg("circle", { class: "goldstein-dot", cx: margin.left + i * slot + slot / 2, cy: gy(p.goldstein),
-        r: 2.5 }, tooltip(`${p.bucket}: summed Goldstein ${p.goldstein} over ${p.events} events`)));
-    });
-    const right = width - margin.right + 6;
-    gold.appendChild(svg("text", { x: right, y: margin.top + 4 }, `+${maxAbs.toFixed(1)}`));
-    gold.appendChild(svg("text", { x: right, y: margin.top + plotH / 2 + 4 }, "0 G"));
-    gold.appendChild(svg("text", { x: right, y: margin.top + plotH + 4 }, `−${maxAbs.toFixed(1)}`));
-    chart.appendChild(gold);
   }
 
-  // ---- network --------------------------------------------------------------------------------------
+  // ---- network (Cytoscape.js) ----------------------------------------------------------------------
 
   async function showNetwork(params) {
     const form = document.getElementById("network-form");
@@ -327,8 +443,13 @@
     const loops = data.edges.filter((e) => e.source === e.target).reduce((n, e) => n + e.events, 0);
     document.getElementById("network-summary").textContent =
       `${data.nodes.length} ${values.by === "actor" ? "actors" : "countries"}, ${data.edges.length} edges` +
-      (loops ? ` (${loops} events of an actor on itself, not drawn)` : "") + ".";
-    drawNetwork(document.getElementById("network-chart"), data);
+      (loops ? ` (${loops} events of an actor on itself, drawn as loops)` : "") + ".";
+    const edgeRows = data.edges.map((e) => ({ source: e.source, target: e.target, events: e.events,
+      cooperation: e.cooperation, conflict: e.conflict, goldstein_mean: e.goldstein_mean }));
+    shown.network = { values, data };
+    document.getElementById("network-csv").onclick = () => download(`dyad-network-${values.by}.csv`,
+      toCsv(["source", "target", "events", "cooperation", "conflict", "goldstein_mean"], edgeRows));
+    drawNetwork(document.getElementById("network-chart"), data, values);
   }
 
   function goldsteinColour(mean) {
@@ -340,72 +461,100 @@
     return `rgb(${mix[0]},${mix[1]},${mix[2]})`;
   }
 
-  function drawNetwork(chart, data) {
-    clear(chart);
-    const size = 620;
-    chart.setAttribute("width", size);
-    chart.setAttribute("height", size);
-    chart.setAttribute("viewBox", `0 0 ${size} ${size}`);
-    const nodes = data.nodes;
-    if (!nodes.length) {
-      chart.appendChild(svg("text", { x: 20, y: 40 }, "No events with both actors known in this period."));
+  // Push apart nodes that the force layout left overlapping (their circles and labels), a few rounds.
+  function separate(cy) {
+    const nodes = cy.nodes();
+    for (let round = 0; round < 60; round++) {
+      let moved = false;
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          const a = nodes[i];
+          const b = nodes[j];
+          const pa = a.position();
+          const pb = b.position();
+          const need = (a.width() + b.width()) / 2 + 12;
+          let dx = pb.x - pa.x;
+          let dy = pb.y - pa.y;
+          let dist = Math.hypot(dx, dy);
+          if (dist >= need) continue;
+          if (dist < 0.01) { dx = 1; dy = 0; dist = 1; }
+          const push = (need - dist) / 2 + 0.5;
+          a.position({ x: pa.x - (dx / dist) * push, y: pa.y - (dy / dist) * push });
+          b.position({ x: pb.x + (dx / dist) * push, y: pb.y + (dy / dist) * push });
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+  }
+
+  function drawNetwork(container, data, values) {
+    if (shown.networkGraph) shown.networkGraph.destroy();
+    shown.networkGraph = null;
+    clear(container);
+    if (!data.nodes.length) {
+      container.appendChild(el("p", { class: "empty", text: "No events with both actors known in this period." }));
       return;
     }
-    const defs = svg("defs");
-    defs.appendChild(svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9,
-      markerUnits: "userSpaceOnUse",
-      markerHeight: 9, orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#6c757d" })));
-    chart.appendChild(defs);
-    const cx = size / 2;
-    const cy = size / 2;
-    const radius = size / 2 - 60;
-    const maxEvents = Math.max(1, ...nodes.map((n) => n.events));
-    const position = new Map();
-    nodes.forEach((node, i) => {
-      const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-      const r = nodes.length === 1 ? 0 : radius;
-      position.set(node.id, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle),
-        size: 8 + 16 * Math.sqrt(node.events / maxEvents) });
-    });
+    const maxEvents = Math.max(1, ...data.nodes.map((n) => n.events));
     const maxEdge = Math.max(1, ...data.edges.map((e) => e.events));
-    const edgeLayer = svg("g", { class: "edges" });
-    for (const edge of data.edges) {
-      if (edge.source === edge.target) continue;
-      const a = position.get(edge.source);
-      const b = position.get(edge.target);
-      if (!a || !b) continue;
-      // A slight curve keeps A->B and B->A apart.
-      const dx = b.x - a.x;
-      const dy = b.y - a.y;
-      const length = Math.hypot(dx, dy) || 1;
-      const sx = a.x + (dx / length) * a.size;
-      const sy = a.y + (dy / length) * a.size;
-      const tx = b.x - (dx / length) * (b.size + 2);
-      const ty = b.y - (dy / length) * (b.size + 2);
-      const mx = (sx + tx) / 2 - (dy / length) * 18;
-      const my = (sy + ty) / 2 + (dx / length) * 18;
-      const path = svg("path", { class: "edge", d: `M${sx},${sy} Q${mx},${my} ${tx},${ty}`,
-        stroke: goldsteinColour(edge.goldstein_mean), "stroke-width": 1 + 5 * Math.sqrt(edge.events / maxEdge),
-        "marker-end": "url(#arrow)", "data-source": edge.source, "data-target": edge.target,
-        "data-events": edge.events },
-      tooltip(`${edge.source} → ${edge.target}: ${edge.events} events, mean Goldstein ${edge.goldstein_mean}`));
-      path.addEventListener("click", () => setHash("dyad", { a: edge.source, b: edge.target,
-        since: data.since || "", until: data.until || "" }));
-      edgeLayer.appendChild(path);
+    const elements = [];
+    for (const node of data.nodes) {
+      const size = Math.round(34 + 50 * Math.sqrt(node.events / maxEvents));
+      elements.push({ group: "nodes", data: { id: node.id, label: node.id, events: node.events, out: node.out,
+        in: node.in, size } });
     }
-    chart.appendChild(edgeLayer);
-    const nodeLayer = svg("g", { class: "nodes" });
-    for (const node of nodes) {
-      const p = position.get(node.id);
-      const group = svg("g", { class: "node", "data-id": node.id },
-        svg("circle", { cx: p.x, cy: p.y, r: p.size }),
-        svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle" }, node.id),
-        tooltip(`${node.id}: ${node.events} events (${node.out} as source, ${node.in} as target)`));
-      group.addEventListener("click", () => setHash("events", { actor: node.id,
-        since: data.since || "", until: data.until || "" }));
-      nodeLayer.appendChild(group);
+    data.edges.forEach((edge, i) => {
+      elements.push({ group: "edges", data: { id: `e${i}`, source: edge.source, target: edge.target,
+        events: edge.events, goldstein_mean: edge.goldstein_mean, colour: goldsteinColour(edge.goldstein_mean),
+        width: 1.5 + 6 * Math.sqrt(edge.events / maxEdge) } });
+    });
+    const cy = cytoscape({
+      container,
+      elements,
+      style: [
+        { selector: "node", style: { width: "data(size)", height: "data(size)", label: "data(label)",
+          "background-color": "#e7eef7", "border-color": "#1f5fa8", "border-width": 1.5, "text-valign": "center",
+          "text-halign": "center", "font-size": 13, "font-weight": 600, color: "#1d232a",
+          "font-family": "DejaVu Sans, sans-serif", "text-outline-color": "#fff", "text-outline-width": 2 } },
+        { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)",
+          "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": "bezier",
+          "arrow-scale": 0.9, opacity: 0.85 } },
+        { selector: "edge:loop", style: { "loop-direction": "-45deg", "loop-sweep": "-60deg" } },
+        { selector: ":selected", style: { "border-width": 3, "line-style": "dashed" } },
+      ],
+      layout: { name: "preset" },
+    });
+    const layout = cy.layout({ name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
+      nodeOverlap: 20, nodeRepulsion: () => 9000, idealEdgeLength: () => 50, edgeElasticity: () => 80,
+      gravity: 1.5, componentSpacing: 30, nestingFactor: 1, padding: 20, fit: true, numIter: 1500 });
+    layout.one("layoutstop", () => {
+      separate(cy);
+      cy.fit(undefined, 30);
+      container.dataset.ready = "1";
+    });
+    container.dataset.ready = "";
+    layout.run();
+    cy.on("tap", "node", (event) => {
+      const node = event.target;
+      setHash("events", { actor: node.id(), since: values.since, until: values.until,
+        factuality: values.factuality === "all" ? "" : values.factuality });
+    });
+    cy.on("tap", "edge", (event) => {
+      const edge = event.target;
+      setHash("events", { source: edge.data("source"), target: edge.data("target"), since: values.since,
+        until: values.until, factuality: values.factuality === "all" ? "" : values.factuality });
+    });
+    for (const kind of ["node", "edge"]) {
+      cy.on("mouseover", kind, (event) => {
+        const d = event.target.data();
+        container.title = kind === "node" ? `${d.id}: ${d.events} events (${d.out} as source, ${d.in} as target)`
+          : `${d.source} → ${d.target}: ${d.events} events, mean Goldstein ${d.goldstein_mean}`;
+        container.style.cursor = "pointer";
+      });
+      cy.on("mouseout", kind, () => { container.title = ""; container.style.cursor = ""; });
     }
-    chart.appendChild(nodeLayer);
+    shown.networkGraph = cy;
   }
 
   // ---- articles -------------------------------------------------------------------------------------
@@ -426,22 +575,37 @@
     if (params.s !== undefined) focusSentence(params.s);
   }
 
+  const ARTICLE_FILTERS = ["q", "since", "until", "sort"];
+
   async function showArticleList(params) {
+    const form = document.getElementById("articles-form");
+    const filters = {};
+    for (const key of ARTICLE_FILTERS) filters[key] = params[key] || "";
+    if (!filters.sort) filters.sort = "published";
+    fillForm(form, filters);
     const offset = Math.max(0, parseInt(params.offset || "0", 10) || 0);
-    const data = await api(`/api/articles?${query({ limit: PAGE, offset })}`);
+    const data = await api(`/api/articles?${query({ ...filters, limit: PAGE, offset })}`);
+    shown.articles = data;
     const body = document.querySelector("#articles-table tbody");
     clear(body);
     for (const article of data.rows) {
+      const source = article.url
+        ? el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank", class: "source-link",
+          text: `${article.source || "source"} ↗` })
+        : document.createTextNode(article.source || "–");
       body.appendChild(el("tr", {},
         el("td", { class: "code", text: article.published || "–" }),
-        el("td", {}, articleLink(article.id, null, article.id)),
-        el("td", { text: article.title || "" }),
+        el("td", { class: article.title ? "title" : "title fallback" },
+          articleLink(article.id, null, article.display_title || article.id)),
+        el("td", {}, source),
         el("td", { text: article.language || "" }),
-        el("td", { text: article.events }),
-        el("td", { text: article.quotes })));
+        el("td", { class: "num", text: article.events }),
+        el("td", { class: "num", text: article.quotes }),
+        el("td", { class: "code muted", text: article.id })));
     }
-    document.getElementById("articles-count").textContent = `${data.total} articles`;
-    pager("article", {}, offset, data, "articles");
+    const count = data.rows.length ? `${offset + 1}–${offset + data.rows.length} of ${data.total}` : "0";
+    document.getElementById("articles-count").textContent = `${count} articles`;
+    pager("article", filters, offset, data, "articles");
   }
 
   function triggerSpans(text, event) {
@@ -461,9 +625,14 @@
   function renderArticle(data) {
     const article = data.article;
     const text = article.text;
-    document.getElementById("article-title").textContent = article.title || article.id;
-    document.getElementById("article-meta").textContent =
-      [article.id, article.published, article.language, article.source].filter(Boolean).join(" · ");
+    document.getElementById("article-title").textContent = article.title || article.display_title || article.id;
+    const meta = document.getElementById("article-meta");
+    meta.textContent = [article.id, article.published, article.language, article.source].filter(Boolean).join(" · ");
+    if (article.url) {
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank", id: "article-source",
+        text: "source ↗" }));
+    }
 
     // Every highlight is a [start, end) span with a class; overlapping spans split the text into segments.
     const spans = [];
@@ -562,7 +731,7 @@
     const form = document.getElementById(id);
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      setHash(view, formValues(form));
+      setHash(form.dataset.view || view, formValues(form));
     });
     form.addEventListener("reset", () => setTimeout(() => setHash(view, {}), 0));
   }
@@ -581,8 +750,16 @@
   document.addEventListener("DOMContentLoaded", () => {
     bindForm("events-form", "events");
     bindForm("quotes-form", "quotes");
-    bindForm("dyad-form", "dyad");
+    bindForm("series-form", "series");
     bindForm("network-form", "network");
+    bindForm("articles-form", "article");
+    // The direction toggle and the per-article box redraw at once.
+    for (const input of document.querySelectorAll("#series-form input[type=radio], #series-form input[type=checkbox]")) {
+      input.addEventListener("change", () => {
+        const form = document.getElementById("series-form");
+        setHash(form.dataset.view || "series", formValues(form));
+      });
+    }
     window.addEventListener("hashchange", route);
     loadStats();
     route();

@@ -1,0 +1,286 @@
+"""What the dashboard's views read beyond the record pages: an event series for the whole store, one actor
+or one pair in a chosen direction with the number of articles per bucket (to normalise by), an event table
+in any column's order with the actors' names and the articles' titles and links, and articles searched by
+text and date.
+
+Each is computed by the database through `Store.aggregate` (the same SQL on DuckDB and PostgreSQL; values
+are parameters, column names come from fixed tables here, never from a request) and the library's
+aggregates (`dyad.aggregates`, `dyad.store.aggregate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from dyad import aggregates
+from dyad.aggregates import Tally, bucket_of
+from dyad.store import RecordFilter, Store
+from dyad.store.aggregate import DATED, EventGroups, bucket_term
+from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
+from dyad.store.rows import EVENTS
+
+Direction = Literal["either", "out", "in"]
+DIRECTIONS: tuple[str, ...] = ("either", "out", "in")
+
+#: Columns the event table can be sorted by: the name a request gives, and the SQL that orders by it.
+EVENT_SORTS: dict[str, str] = {
+    "date": '"date_first"',
+    "source": "coalesce(\"source_actor\", \"source_country\", \"source_name\")",
+    "target": "coalesce(\"target_actor\", \"target_country\", \"target_name\")",
+    "cameo": '"cameo"',
+    "quad_class": '"quad_class"',
+    "goldstein": '"goldstein"',
+    "factuality": '"factuality"',
+    "confidence": '"confidence"',
+    "rule": '"rule"',
+    "article": '"article_id"',
+}
+#: Orders of the article list.
+ARTICLE_SORTS: dict[str, str] = {
+    "id": '"id"',
+    "published": '"published" DESC NULLS LAST, "id"',
+    "title": 'coalesce("title", \'\') , "id"',
+}
+#: Longest title made from an article's first words when it has none.
+TITLE_FALLBACK_CHARS = 90
+
+
+def series_filter(*, actor: str | None, partner: str | None, direction: str, since: str | None,
+                  until: str | None, factuality: str | None) -> RecordFilter:
+    """The events of a series: every event (no actor), one actor's (`out`: as source, `in`: as target,
+    `either`: on either side), or a pair's (`out`: actor on partner, `in`: partner on actor)."""
+    if actor is None:
+        return RecordFilter.build(since=since, until=until, factuality=factuality)
+    if partner is None:
+        side = {"out": {"source": actor}, "in": {"target": actor}}.get(direction, {"actor": actor})
+        return RecordFilter.build(since=since, until=until, factuality=factuality, **side)
+    if direction == "out":
+        return RecordFilter.build(source=actor, target=partner, since=since, until=until, factuality=factuality)
+    if direction == "in":
+        return RecordFilter.build(source=partner, target=actor, since=since, until=until, factuality=factuality)
+    return RecordFilter.build(pair=(actor, partner), since=since, until=until, factuality=factuality)
+
+
+@dataclass(frozen=True)
+class ArticleDates:
+    """Articles per publication date (as stored: any ISO precision)."""
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        return 'SELECT "published", count(*) AS "articles" FROM articles GROUP BY "published"', []
+
+
+def event_series(store: Store, *, actor: str | None = None, partner: str | None = None,
+                 direction: str = "either", bucket: str = "month", since: str | None = None,
+                 until: str | None = None, factuality: str | None = "actual") -> dict[str, Any]:
+    """Events per bucket (counts per quad class, summed and mean Goldstein) with the number of articles
+    published in each bucket (`articles`, for a rate per article); empty buckets filled as in
+    `dyad.aggregates.dyad_series`, and what no bucket could take in `excluded`."""
+    kind = aggregates._check_bucket(bucket)
+    where = series_filter(actor=actor, partner=partner, direction=direction, since=since, until=until,
+                          factuality=factuality)
+    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED)))
+    buckets = aggregates._Buckets(kind)
+    points: dict[date, Tally] = {}
+    totals = Tally()
+    for row in rows:
+        start = buckets.place(row)
+        if start is None:
+            continue
+        tally = Tally.of(row)
+        points.setdefault(start, Tally()).merge(tally)
+        totals.merge(tally)
+    starts, filled = aggregates._filled(buckets.starts, where, kind)
+    articles: dict[date, int] = {}
+    undated_articles = 0
+    for row in store.aggregate(ArticleDates()):
+        try:
+            start = bucket_of(row["published"], kind)
+        except Exception:  # a published value that is not a date counts as undated
+            start = None
+        if start is None:
+            undated_articles += int(row["articles"])
+        else:
+            articles[start] = articles.get(start, 0) + int(row["articles"])
+    out = [{**aggregates._point(start, kind), **points.get(start, Tally()).to_dict(),
+            "articles": articles.get(start, 0)} for start in starts]
+    return {"actor": actor, "partner": partner, "direction": direction, "bucket": kind, "since": since,
+            "until": until, "factuality": factuality, "filled": filled, "points": out,
+            "totals": {**totals.to_dict(), "articles": sum(p["articles"] for p in out)},
+            "excluded": {**buckets.excluded(), "articles_undated_or_coarser": undated_articles}}
+
+
+@dataclass(frozen=True)
+class SortedEventKeys:
+    """The positions (article id and place among that article's events) of a page of events matching a
+    filter, in the order of one column, then the stable order."""
+
+    where: RecordFilter
+    sort: str
+    descending: bool
+    limit: int
+    offset: int
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        clauses, params = self.where._conditions(EVENTS, dialect)
+        stable = ", ".join(f'"{c}"' for c in ORDER_COLUMNS["events"])
+        direction = "DESC" if self.descending else "ASC"
+        where_sql = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        p = dialect.placeholder
+        sql = (f'SELECT "article_id", "position" FROM (SELECT *, row_number() OVER (PARTITION BY "article_id" '
+               f'ORDER BY {stable}) AS "position" FROM events) AS e {where_sql} '
+               f'ORDER BY {EVENT_SORTS[self.sort]} {direction} NULLS LAST, {stable} LIMIT {p} OFFSET {p}')
+        return sql, [*params, self.limit, self.offset]
+
+
+def event_table(store: Store, where: RecordFilter, *, sort: str, descending: bool, limit: int,
+                offset: int, actor_names: dict[str, str]) -> list[dict[str, Any]]:
+    """A page of events in the order of `sort`, each with `source_label` and `target_label` (the actor's
+    name in the knowledge base, else the country or the words of the text) and its article's `title`,
+    `url`, `source` and `published` under `article`."""
+    keys = store.aggregate(SortedEventKeys(where, sort, descending, limit, offset))
+    if not keys:
+        return []
+    article_ids = tuple(dict.fromkeys(str(k["article_id"]) for k in keys))
+    by_position: dict[tuple[str, int], dict[str, Any]] = {}
+    counters: dict[str, int] = {}
+    for record in store.events(RecordFilter(article_ids=article_ids)):
+        article_id = str(record["article_id"])
+        counters[article_id] = counters.get(article_id, 0) + 1
+        by_position[(article_id, counters[article_id])] = record
+    articles = {a: store.get_article(a) for a in article_ids}
+    rows = []
+    for key in keys:
+        found = by_position.get((str(key["article_id"]), int(key["position"])))
+        if found is None:
+            continue
+        record = found
+        stored = articles.get(str(key["article_id"]))
+        rows.append({
+            **record,
+            "source_label": actor_label(record.get("source"), actor_names),
+            "target_label": actor_label(record.get("target"), actor_names),
+            "article": None if stored is None else {
+                "id": stored.id, "title": display_title(stored.title, stored.text, stored.id),
+                "url": stored.url, "source": stored.source, "published": stored.published},
+        })
+    return rows
+
+
+def actor_label(slot: dict[str, Any] | None, names: dict[str, str]) -> str | None:
+    """What to call an actor slot: the knowledge base's name of its actor, else its actor code or
+    country, else the words of the text."""
+    if not slot:
+        return None
+    for key in (slot.get("id"), slot.get("actor")):
+        if key and key in names:
+            return names[key]
+    return slot.get("actor") or slot.get("country") or slot.get("name")
+
+
+def actor_names(table: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Names by knowledge-base id and by actor code (the most mentioned actor's name for a code)."""
+    out: dict[str, str] = {}
+    for row in table:  # most mentioned first
+        if row.get("name"):
+            if row.get("id"):
+                out.setdefault(str(row["id"]), str(row["name"]))
+            if row.get("actor"):
+                out.setdefault(str(row["actor"]), str(row["name"]))
+    return out
+
+
+def display_title(title: str | None, text: str | None, article_id: str) -> str:
+    """An article's title; without one, its first words (up to `TITLE_FALLBACK_CHARS`); else its id."""
+    if title and title.strip():
+        return title.strip()
+    words = " ".join((text or "").split())
+    if not words:
+        return article_id
+    first = words.split(". ")[0]
+    if len(first) > TITLE_FALLBACK_CHARS:
+        first = first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
+    return first
+
+
+@dataclass(frozen=True)
+class ArticleSearch:
+    """Articles whose title or text holds `text` (case-insensitive) and whose publication date overlaps
+    `since`..`until` (ISO days, inclusive), newest first; `count=True` counts them instead."""
+
+    text: str | None
+    since: str | None
+    until: str | None
+    limit: int = 50
+    offset: int = 0
+    count: bool = False
+    sort: str = "id"
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        p = dialect.placeholder
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.text:
+            lower = dialect.lower
+            clauses.append(f"({lower.format(chr(34) + 'title' + chr(34))} LIKE {lower.format(p)} ESCAPE '\\' "
+                           f"OR {lower.format(chr(34) + 'text' + chr(34))} LIKE {lower.format(p)} ESCAPE '\\')")
+            pattern = like_pattern(self.text)
+            params.extend([pattern, pattern])
+        # A date at any precision overlaps the range when its first ten characters sort before the range's
+        # last day and, followed by '~' (after every digit and '-'), after its first day.
+        if self.since:
+            clauses.append(f"substr(\"published\", 1, 10) || '~' >= {p}")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f'substr("published", 1, 10) <= {p}')
+            params.append(self.until)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        if self.count:
+            return f"SELECT count(*) AS n FROM articles {where}", params
+        sql = (f'SELECT "id", "title", "published", "published_precision", "language", "url", "source", '
+               f'"ingested_at", substr("text", 1, 400) AS "lead" FROM articles {where} '
+               f'ORDER BY {ARTICLE_SORTS[self.sort]} LIMIT {p} OFFSET {p}')
+        return sql, [*params, self.limit, self.offset]
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    """Events (or quotes) per article, for some articles."""
+
+    table: str
+    article_ids: tuple[str, ...]
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        marks = ", ".join(dialect.placeholder for _ in self.article_ids)
+        table = "events" if self.table == "events" else "quotes"
+        return (f'SELECT "article_id", count(*) AS n FROM {table} WHERE "article_id" IN ({marks}) '
+                f'GROUP BY "article_id"', list(self.article_ids))
+
+
+def article_search(store: Store, *, text: str | None, since: str | None, until: str | None, limit: int,
+                   offset: int, sort: str = "id") -> tuple[list[dict[str, Any]], int]:
+    """A page of articles (newest first) with `display_title`, `events` and `quotes`; and how many match."""
+    total = int(store.aggregate(ArticleSearch(text, since, until, count=True))[0]["n"])
+    rows = store.aggregate(ArticleSearch(text, since, until, limit, offset, sort=sort))
+    ids = tuple(str(r["id"]) for r in rows)
+    counts: dict[str, dict[str, int]] = {}
+    if ids:
+        for kind in ("events", "quotes"):
+            for row in store.aggregate(RecordCounts(kind, ids)):
+                counts.setdefault(str(row["article_id"]), {})[kind] = int(row["n"])
+    out = []
+    for row in rows:
+        article_id = str(row["id"])
+        ingested: Any = row.get("ingested_at")
+        out.append({
+            "id": article_id, "title": row["title"],
+            "display_title": display_title(row["title"], row.get("lead"), article_id),
+            "published": row["published"], "published_precision": row["published_precision"],
+            "language": row["language"], "url": row["url"], "source": row["source"],
+            "ingested_at": ingested.isoformat() if hasattr(ingested, "isoformat") else ingested,
+            "events": counts.get(article_id, {}).get("events", 0),
+            "quotes": counts.get(article_id, {}).get("quotes", 0),
+        })
+    return out, total
