@@ -21,6 +21,7 @@ import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from dyad.document import Article, Document, Event
 from dyad.evaluation import load_gold
@@ -124,17 +125,17 @@ def main() -> int:
                 path = cache / f"{n:05d}.pickle"
                 path.write_bytes(pickle.dumps(doc))
                 listed.append((set_name, language, article_id, str(path)))
-        coder = next(c for stage, _, c in pipeline.stages if stage == "events")
+        coder: Any = next(c for stage, _, c in pipeline.stages if stage == "events")
         plain = pickle.loads(pickle.dumps(doc))
-        keep_open = getattr(coder, "keep_open")
-        setattr(coder, "keep_open", False)
+        keep_open = coder.keep_open
+        coder.keep_open = False
         coder(plain)
-        setattr(coder, "keep_open", True)
+        coder.keep_open = True
         coder(doc)
-        setattr(coder, "keep_open", keep_open)
+        coder.keep_open = keep_open
         rows += [_row("event", set_name, article_id, e) for e in plain.events]
         rows += [_row("event_keep_open", set_name, article_id, e) for e in doc.events]
-        rows += [_row("open", set_name, article_id, e) for e in getattr(coder, "open_events")]
+        rows += [_row("open", set_name, article_id, e) for e in coder.open_events]
     if manifest is not None and listed:
         manifest.write_text(json.dumps(listed))
     rows.sort()
