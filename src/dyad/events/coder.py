@@ -30,7 +30,7 @@ from dyad.actors.kb import norm
 from dyad.document import ActorRef, Document, Event, Factuality, Mention, Token
 from dyad.errors import ConfigError
 from dyad.events import codes
-from dyad.events.lexicon import GAP, Lexicon, Trigger, load_lexicon
+from dyad.events.lexicon import GAP, Inflection, Lexicon, Trigger, load_lexicon
 from dyad.lang.data import lemma_table, stem_infinitives
 from dyad.pipeline import register
 
@@ -38,8 +38,6 @@ _MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
 _TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
-#: CAMEO roots of reactions to what a noun names (disapprove, reject): a noun trigger does not absorb them
-_REACTION_ROOTS = frozenset({"11", "12"})
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
 
@@ -62,33 +60,43 @@ def _state_adjectives(language: str) -> Mapping[str, str] | None:
 
 
 @cache
-def _word_keys(word: str, language: str) -> frozenset[str]:
-    """Lemma candidates of a single word: itself, its lookup lemma, and regular-morphology infinitives."""
+def _word_keys(word: str, language: str, inflection: Inflection) -> frozenset[str]:
+    """Lemma candidates of a single word: itself, its lookup lemma, and the lemmas its regular inflection
+    (the lexicon's `inflection`) may come from."""
     keys = {word}
     lemma = lemma_table(language).get(word)
     if lemma is not None:
         keys.add(lemma)
-    # Three letters suffice for a stem in t/d that is its own finite form ("zet ... uit" of uitzetten).
-    if language == "nl" and len(word) >= 3 and word.isalpha():
-        stems = {word} if word[-1] in "td" else set()
-        for suffix in ("ten", "den", "te", "de", "t", "d"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                stems.add(word[: -len(suffix)])
-        for s in list(stems):
-            if s.startswith("ge") and len(s) >= 5:
-                stems.add(s[2:])
-        for s in stems:
-            keys |= stem_infinitives(s)
-    if language == "en" and len(word) >= 4 and word.isalpha():
-        for suffix in ("ing", "ed", "es", "s", "d"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                base = word[: -len(suffix)]
-                keys |= {base, base + "e"}
-                if len(base) >= 2 and base[-1] == base[-2]:
-                    keys.add(base[:-1])
-        if word.endswith("ied"):
-            keys.add(word[:-3] + "y")
+    if not inflection.suffixes or len(word) < inflection.min_word or not word.isalpha():
+        return frozenset(keys)
+    keys |= _inflected_stems(word, inflection)
+    for ending, replacement in inflection.replacements:
+        if word.endswith(ending):
+            keys.add(word[: -len(ending)] + replacement)
     return frozenset(keys)
+
+
+def _inflected_stems(word: str, inflection: Inflection) -> set[str]:
+    """The lemma candidates of the stems a word leaves without one of its suffixes or prefixes."""
+    min_stem = inflection.min_stem
+    stems = {word} if word[-1] in inflection.bare_stem_endings else set()
+    for suffix in inflection.suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            stems.add(word[: -len(suffix)])
+    for stem in list(stems):
+        for prefix in inflection.prefixes:
+            if stem.startswith(prefix) and len(stem) >= len(prefix) + min_stem:
+                stems.add(stem[len(prefix) :])
+    keys: set[str] = set()
+    for stem in stems:
+        if inflection.stem_infinitives:
+            keys |= stem_infinitives(stem)
+        if inflection.stems_are_lemmas:
+            keys.add(stem)
+        keys.update(stem + ending for ending in inflection.restored_endings)
+        if inflection.doubled_consonant and len(stem) >= 2 and stem[-1] == stem[-2]:
+            keys.add(stem[:-1])
+    return keys
 
 
 @dataclass
@@ -277,8 +285,10 @@ class LexiconCoder:
                 words.add(verb)
                 if particle:
                     words.add(base)
+            plurals = lexicon.words.get("noun_endings", frozenset())
             for noun in trig.nouns:
-                words.update((noun, noun + "en", noun + "s", noun + "n", noun + "es"))
+                words.add(noun)
+                words.update(noun + ending for ending in plurals)
             for phrase in trig.phrases:
                 if phrase and phrase[0] != GAP:  # a phrase that starts with a gap never matches
                     words.add(phrase[0])
@@ -313,7 +323,7 @@ class LexiconCoder:
                 if state is None or any(m.token_start <= i < m.token_end for m in doc.mentions):
                     return None  # not an adjective, or part of a mention the resolver made ("Russische minister")
                 return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
-            if not (tok.lower.isalpha() and tok.lower.endswith("e")):
+            if not (tok.lower.isalpha() and tok.lower.endswith(tuple(self._w("attributive_endings")))):
                 return None
         return None
 
@@ -379,7 +389,8 @@ class LexiconCoder:
                 continue
             # an inflected attributive word ("nieuwe", "herhaalde"); anything else (a name that may own the
             # noun, a verb, punctuation) ends the phrase
-            if lower.isalpha() and lower.endswith("e") and not tok.text[:1].isupper():
+            attributive = lower.endswith(tuple(self._w("attributive_endings")))
+            if lower.isalpha() and attributive and not tok.text[:1].isupper():
                 continue
             return False
         return False
@@ -402,14 +413,15 @@ class LexiconCoder:
         """The keys and compound keys of a token (a function of its lower-cased form and lemma)."""
         lower = token.lower
         # a bare stem that news text uses as a noun ("de dood", "de vraag") is not read as a verb form
-        keys = {lower} if lower in self._w("nouns_not_verbs") else set(_word_keys(lower, self.language))
+        inflection = self.lexicon.inflection
+        keys = {lower} if lower in self._w("nouns_not_verbs") else set(_word_keys(lower, self.language, inflection))
         if token.lemma:
             keys.add(token.lemma.lower())
         compound: set[str] = set()
         for p in self._particles:
             if lower.startswith(p) and len(lower) >= len(p) + 3:
                 rest = lower[len(p) :]
-                for k in _word_keys(rest, self.language):
+                for k in _word_keys(rest, self.language, self.lexicon.inflection):
                     compound.add(f"{p}|{k}")
         for k in list(keys):
             for p in self._particles:
@@ -434,7 +446,7 @@ class LexiconCoder:
                         c.mentions.append(m_index)
                         break
             found_matches = self._find(toks, clauses)
-            matches = self._select(list(found_matches))
+            matches = self._select(list(found_matches), self._w("reaction_roots"))
             coded: list[Event] = []
             for match in matches:
                 found = self._code(doc, sent.index, match, clauses, toks)
@@ -643,14 +655,13 @@ class LexiconCoder:
             return True
         return span[j + 1].lower not in self._w("preposition_articles")
 
-    @staticmethod
-    def _noun_matches(noun: str, tok: _Tok) -> bool:
+    def _noun_matches(self, noun: str, tok: _Tok) -> bool:
         w = tok.lower
-        if noun in tok.keys or w in (noun + "en", noun + "s", noun + "n", noun + "es"):
+        if noun in tok.keys or any(w == noun + ending for ending in self._w("noun_endings")):
             return True
         # compounds ending in the noun: "handelssancties", "staatsbezoek" (not for short nouns)
         if len(noun) >= 5 and len(w) > len(noun) + 2:
-            for form in (noun, noun + "en", noun + "s", noun + "n"):
+            for form in (noun, *(noun + ending for ending in self._w("compound_endings"))):
                 if w.endswith(form) and w[-len(form) - 1] != "-" or w.endswith("-" + form):
                     return True
         return False
@@ -684,7 +695,7 @@ class LexiconCoder:
         return None
 
     @staticmethod
-    def _select(matches: list[_Match]) -> list[_Match]:
+    def _select(matches: list[_Match], reaction_roots: frozenset[str]) -> list[_Match]:
         """Drop a match whose tokens overlap a match of higher priority; drop what a threat absorbs."""
         matches.sort(key=lambda m: (-m.trigger.priority, m.tokens[0]))
         kept: list[_Match] = []
@@ -697,7 +708,7 @@ class LexiconCoder:
                 and not m.trigger.absorb
                 # what reacts to a named appeal, threat or proposal is no part of it ("heeft de oproep van de
                 # NAVO van tafel geveegd"): a noun does not absorb a rejection or disapproval
-                and (k.kind != "noun" or m.trigger.cameo[:2] not in _REACTION_ROOTS)
+                and (k.kind != "noun" or m.trigger.cameo[:2] not in reaction_roots)
                 and m.clause in (k.clause, k.clause + 1)
                 and m.tokens[0] > k.tokens[0]
                 for k in kept
@@ -798,20 +809,20 @@ class LexiconCoder:
 
     def _volgens(self, doc: Document, toks: Mapping[int, _Tok], sentence: int) -> int | None:
         for mi in doc.mentions_in(sentence):
-            if self._prep_before(doc, toks, doc.mentions[mi]) in {"volgens", "according"}:
+            if self._prep_before(doc, toks, doc.mentions[mi]) in self._w("informant_prepositions"):
                 return mi
         return None
 
-    @staticmethod
-    def _genitive(doc: Document, mi: int) -> bool:
+    def _genitive(self, doc: Document, mi: int) -> bool:
         """A name in the genitive ("Camerons", "Trump's"): the possessor of a noun phrase, not its head."""
         m = doc.mentions[mi]
         text = doc.text[m.start : m.end].lower()
-        if text.endswith(("'s", "’s")):
+        if text.endswith(tuple(self._w("genitive_endings"))):
             return True
         name = (m.actor.name if m.actor else "").lower()
-        return (
-            len(text) > 3 and text.endswith("s") and not name.endswith(text) and name.endswith(text[:-1])
+        return len(text) > 3 and any(
+            text.endswith(ending) and not name.endswith(text) and name.endswith(text[: -len(ending)])
+            for ending in self._w("name_genitive_endings")
         )
 
     def _source_owners(
@@ -1528,7 +1539,7 @@ class LexiconCoder:
         lowers = [t.lower for t in tokens]
         negation = self._w("negation")
         for k, w in enumerate(lowers):
-            if w in negation and not (k + 1 < len(lowers) and lowers[k + 1] in {"alleen", "eens", "only"}):
+            if w in negation and not (k + 1 < len(lowers) and lowers[k + 1] in self._w("negation_exceptions")):
                 return Factuality.NEGATED
         if any(w in self._w("negation_without") for w in lowers) and infinitive & set(lowers):
             return Factuality.NEGATED
