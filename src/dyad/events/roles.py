@@ -755,71 +755,105 @@ class RoleFinder:
         preps: Mapping[int, str | None],
     ) -> tuple[int | None, bool]:
         """The clause subject by position, and whether the subject is a phrase that names no usable actor
-        ("Het bondgenootschap bombardeerde ...", an unresolved "hij"): then the coder does not guess."""
-        clause = clauses[match.clause]
-        idx = clause.idx
-        first = toks[idx[0]].lower if idx else ""
+        ("Het bondgenootschap bombardeerde ...", an unresolved "hij"): then the coder does not guess. The
+        first of these that applies: the antecedent of a relative clause, the subject before an apposition,
+        an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
+        the first mention not governed by a preposition."""
+        for rule in (self._relative_antecedent, self._subject_before_apposition, self._quantified_subject,
+                     self._unnamed_subject):
+            found = rule(doc, match, clauses, toks, preps)
+            if found is not None:
+                return found
+        free = [mi for mi in clauses[match.clause].mentions if preps.get(mi) is None]
+        if free:
+            return (free[0], False) if self._usable(doc, free[0]) else (None, True)
+        return None, False
+
+    def _relative_antecedent(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A relative clause takes its antecedent, the first of a list ("Indiase blauwhelmen en Amerikaanse
+        soldaten die ...")."""
+        idx = clauses[match.clause].idx
+        if not idx or toks[idx[0]].lower not in self._w("relative_pronouns") or match.clause == 0:
+            return None
+        prev = [mi for mi in clauses[match.clause - 1].mentions if self._usable(doc, mi)]
+        if not prev:
+            return None, False
+        head = prev[-1]
+        for mi in reversed(prev[:-1]):
+            if head in self._coordinated(doc, toks, mi, prev):
+                head = mi
+        return head, False
+
+    def _subject_before_apposition(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A verb-initial clause after an apposition takes the subject before it: "De meeste landen, waaronder
+        Nederland, erkennen ..."."""
+        idx = clauses[match.clause].idx
         subs = self._w("subordinators")
-        # a relative clause takes its antecedent
-        if first in self._w("relative_pronouns") and match.clause > 0:
-            prev = [mi for mi in clauses[match.clause - 1].mentions if self._usable(doc, mi)]
-            if not prev:
-                return None, False
-            head = prev[-1]
-            for mi in reversed(prev[:-1]):  # "Indiase blauwhelmen en Amerikaanse soldaten die ..."
-                if head in self._coordinated(doc, toks, mi, prev):
-                    head = mi
-            return head, False
-        # a verb-initial clause after an apposition: "De meeste landen, waaronder Nederland, erkennen ..."
-        if (
+        if not (
             match.kind != "noun"
             and match.clause > 0
             and idx
-            and (idx[0] == match.anchor or first in self._w("finite_auxiliaries"))
+            and (idx[0] == match.anchor or toks[idx[0]].lower in self._w("finite_auxiliaries"))
             and toks[clauses[match.clause - 1].idx[0]].lower not in subs
             and toks[clauses[match.clause - 1].idx[-1]].lower not in self._w("quote_marks")
         ):
-            for ci in range(match.clause - 1, -1, -1):
-                c = clauses[ci]
-                for mi in c.mentions:
-                    if self._usable(doc, mi) and self._prep_before(doc, toks, doc.mentions[mi]) is None:
-                        return mi, False
-                if toks[c.idx[0]].lower in subs:
-                    break
-        # "niemand in de EU", "velen in Washington"
+            return None
+        for ci in range(match.clause - 1, -1, -1):
+            c = clauses[ci]
+            for mi in c.mentions:
+                if self._usable(doc, mi) and self._prep_before(doc, toks, doc.mentions[mi]) is None:
+                    return mi, False
+            if toks[c.idx[0]].lower in subs:
+                break
+        return None
+
+    def _quantified_subject(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A quantity opening the clause, perhaps after an article, names its subject by the actor after its
+        preposition: "niemand in de EU", "velen in Washington", "a group of Moroccan diplomats"."""
+        clause = clauses[match.clause]
+        idx = clause.idx
+        determiners = self._w("determiners")
         for mi in clause.mentions:
-            m = doc.mentions[mi]
-            k = m.token_start - 2
-            if k - 1 >= clause.start and toks[k + 1].lower in self._w("determiners"):
+            k = doc.mentions[mi].token_start - 2
+            if k - 1 >= clause.start and toks[k + 1].lower in determiners:
                 k -= 1  # "niemand in de EU": the article outside the mention
             if (
                 preps.get(mi) is not None
                 and k >= clause.start
                 and toks[k].lower in self._w("quantifier_subjects")
-                # the quantity opens the clause, perhaps after an article ("a group of Moroccan diplomats")
-                and (k == idx[0] or (k == idx[0] + 1 and toks[idx[0]].lower in self._w("determiners")))
+                and (k == idx[0] or (k == idx[0] + 1 and toks[idx[0]].lower in determiners))
             ):
                 return (mi, False) if self._usable(doc, mi) else (None, True)
-        free = [mi for mi in clause.mentions if preps.get(mi) is None]
+        return None
+
+    def _unnamed_subject(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A subject noun phrase before the finite verb that names no actor ("Het bondgenootschap"): its
+        owner ("van X"), else no subject the coder may use."""
+        clause = clauses[match.clause]
+        idx = clause.idx
         verb = self._first_verb(match, clause, toks)
-        # a subject noun phrase before the finite verb that names no actor ("Het bondgenootschap")
-        if idx and first in self._w("determiners") and verb is not None and verb > idx[0]:
-            before = [mi for mi in clause.mentions if doc.mentions[mi].token_start < verb]
-            words = {toks[i].lower for i in idx if i < verb}
-            if (
-                verb - idx[0] <= 6
-                and not words & self._w("time_nouns")
-                and not any(preps.get(mi) is None for mi in before)
-            ):
-                owners = [
-                    mi
-                    for mi in before
-                    if preps.get(mi) in self._w("possessive_prepositions") and self._usable(doc, mi)
-                ]
-                return (owners[0], False) if owners else (None, True)
-        if free:
-            return (free[0], False) if self._usable(doc, free[0]) else (None, True)
-        return None, False
+        if not (idx and toks[idx[0]].lower in self._w("determiners") and verb is not None and verb > idx[0]):
+            return None
+        before = [mi for mi in clause.mentions if doc.mentions[mi].token_start < verb]
+        words = {toks[i].lower for i in idx if i < verb}
+        if verb - idx[0] > 6 or words & self._w("time_nouns") or any(preps.get(mi) is None for mi in before):
+            return None
+        owners = [
+            mi for mi in before if preps.get(mi) in self._w("possessive_prepositions") and self._usable(doc, mi)
+        ]
+        return (owners[0], False) if owners else (None, True)
 
     @staticmethod
     def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:
@@ -848,34 +882,12 @@ class RoleFinder:
         pred = next((i for i in sorted(inside) if doc.tokens[i].head not in inside), match.anchor)
         own = set(trig.target_preps)
         default = self._w("default_target_preps")
-        possessive = self._w("possessive_prepositions") | self._w("agent_prepositions")
         accused = trig.role == "subject_is_target"
         source: list[int] | None = None
         target: list[int] = []
 
         if match.kind == "noun":
-            owner: list[int] | None = None
-            for c in tree.kids(pred):
-                if (c.dep.startswith("nmod") and (c.dep == "nmod:poss" or tree.case(c.i) in possessive)) or (
-                    c.dep == "amod" and c.i in tree.mention_at
-                ):
-                    owner = tree.actors(c.i)
-                elif c.dep.startswith("nmod") and tree.case(c.i) in (own or default) and not target:
-                    target = tree.actors(c.i)
-                if owner:
-                    break
-            if accused:
-                return (None, owner or [])
-            if owner:
-                source = owner
-            else:
-                verb = tree.governor(pred)
-                if verb is not None:
-                    source = tree.subject(verb)
-                    if not target:
-                        target = tree.complement(verb, own, default, exclude=pred)
-            return source, target
-
+            return self._parse_noun_roles(tree, pred, own, default, accused)
         passive = tree.passive(pred)
         subject = tree.subject(pred)
         if passive:
@@ -891,6 +903,37 @@ class RoleFinder:
             source = subject
         if not target:
             target = tree.complement(pred, own, default)
+        return source, target
+
+    def _parse_noun_roles(
+        self, tree: _Tree, pred: int, own: set[str], default: frozenset[str], accused: bool
+    ) -> tuple[list[int] | None, list[int]]:
+        """A nominal trigger in the parse: its owner (a possessive or agent modifier, an actor adjective) is
+        the source (or, for an accusation, the target); else the subject of the verb it depends on, with
+        that verb's complement as target."""
+        possessive = self._w("possessive_prepositions") | self._w("agent_prepositions")
+        source: list[int] | None = None
+        target: list[int] = []
+        owner: list[int] | None = None
+        for c in tree.kids(pred):
+            if (c.dep.startswith("nmod") and (c.dep == "nmod:poss" or tree.case(c.i) in possessive)) or (
+                c.dep == "amod" and c.i in tree.mention_at
+            ):
+                owner = tree.actors(c.i)
+            elif c.dep.startswith("nmod") and tree.case(c.i) in (own or default) and not target:
+                target = tree.actors(c.i)
+            if owner:
+                break
+        if accused:
+            return (None, owner or [])
+        if owner:
+            source = owner
+        else:
+            verb = tree.governor(pred)
+            if verb is not None:
+                source = tree.subject(verb)
+                if not target:
+                    target = tree.complement(verb, own, default, exclude=pred)
         return source, target
 
     def _gapped_passive_clause(
