@@ -1,4 +1,4 @@
-"""The coder's trigger index is an optimisation only: on real Dutch text, `_find` (candidate triggers from
+"""The coder's trigger index is an optimisation only: on real Dutch text, `Candidates.find` (candidate triggers from
 the index, phrases pre-checked against the clause's words) finds exactly what trying every trigger of the
 lexicon on every clause finds."""
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.events.coder import LexiconCoder, _Clause, _Match, _Tok
+from dyad.events.candidates import Candidates, Clause, Match, Tok
+from dyad.events.lexicon import load_lexicon
 from dyad.lang.layer import analyse_text
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -26,13 +27,13 @@ TEXTS = [
 ]
 
 
-def _brute_force(coder: LexiconCoder, toks: dict[int, _Tok], clauses: list[_Clause]) -> list[_Match]:
+def _brute_force(coder: Candidates, toks: dict[int, Tok], clauses: list[Clause]) -> list[Match]:
     """The matching without the index: every trigger, in lexicon order, on every clause (no phrase
     pre-check against the clause's words)."""
-    found: list[_Match] = []
+    found: list[Match] = []
     sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
     for ci in range(len(clauses)):
-        tails: list[list[_Tok]] = []
+        tails: list[list[Tok]] = []
         for trig in coder.lexicon.triggers:
             found += coder._trigger_matches(trig, toks, clauses, ci, sentence_words, tails)
     return found
@@ -51,13 +52,13 @@ def _texts() -> list[str]:
 
 @pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:30])
 def test_index_finds_what_every_trigger_finds(text: str) -> None:
-    coder = LexiconCoder("nl")
+    coder = Candidates(load_lexicon("nl"))
     doc = analyse_text(text)
     matches = 0
     for sent in doc.sentences:
-        toks = {t.i: coder._tok(t) for t in doc.sentence_tokens(sent.index)}
+        toks = {t.i: coder.tok(t) for t in doc.sentence_tokens(sent.index)}
         clauses = coder._clauses(doc, sent.token_start, sent.token_end, toks)
-        fast = coder._find(toks, clauses)
+        fast = coder.find(toks, clauses)
         assert fast == _brute_force(coder, toks, clauses)
         matches += len(fast)
     if text in TEXTS:

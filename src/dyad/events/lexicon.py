@@ -79,6 +79,14 @@ _WORD_LISTS = (
     "reciprocals",
     "quote_marks",
     "nouns_not_verbs",
+    "informant_prepositions",
+    "negation_exceptions",
+    "attributive_endings",
+    "genitive_endings",
+    "name_genitive_endings",
+    "noun_endings",
+    "compound_endings",
+    "reaction_roots",
 )
 
 GAP = "..."
@@ -110,6 +118,57 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Inflection:
+    """The regular verb inflection the coder undoes to find the lemmas a word form may have (`inflection:` in
+    events.yaml); with no `suffixes` a word is only its own form and its lookup lemma."""
+
+    min_word: int = 0  # the shortest word analysed (letters only)
+    min_stem: int = 3  # the shortest stem a suffix or a prefix may leave
+    suffixes: tuple[str, ...] = ()  # endings cut off a form to give a stem ("ten", "ed")
+    bare_stem_endings: frozenset[str] = frozenset()  # a word ending in one is its own stem ("zet ... uit")
+    prefixes: tuple[str, ...] = ()  # participle prefixes cut off a stem ("gesteund" -> "steun")
+    stem_infinitives: bool = False  # a stem stands for the infinitives it may belong to ("zet" -> "zetten")
+    stems_are_lemmas: bool = False  # a stem is itself a lemma candidate ("attacked" -> "attack")
+    restored_endings: tuple[str, ...] = ()  # endings a stem may have lost ("agreed" -> "agree")
+    doubled_consonant: bool = False  # a stem's doubled last letter may be single in the lemma ("stopped")
+    replacements: tuple[tuple[str, str], ...] = ()  # (ending, lemma ending): "denied" -> "deny"
+
+
+_INFLECTION_KEYS = {
+    "min_word", "min_stem", "suffixes", "bare_stem_endings", "prefixes", "stem_infinitives", "stems_are_lemmas",
+    "restored_endings", "doubled_consonant", "replacements",
+}
+
+
+def _inflection(value: Any, where: str) -> Inflection:
+    if value is None:
+        return Inflection()
+    if not isinstance(value, dict) or set(value) - _INFLECTION_KEYS:
+        raise ConfigError(f"'inflection' must be a mapping with keys among {sorted(_INFLECTION_KEYS)}", source=where)
+    numbers = {k: value.get(k, default) for k, default in (("min_word", 0), ("min_stem", 3))}
+    flags = {k: value.get(k, False) for k in ("stem_infinitives", "stems_are_lemmas", "doubled_consonant")}
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in numbers.values()):
+        raise ConfigError("'inflection' min_word and min_stem must be whole numbers", source=where)
+    if not all(isinstance(v, bool) for v in flags.values()):
+        raise ConfigError("'inflection' flags must be true or false", source=where)
+    replacements = value.get("replacements") or {}
+    if not isinstance(replacements, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, str) for k, v in replacements.items()
+    ):
+        raise ConfigError("'inflection' replacements must map endings to endings", source=where)
+    return Inflection(
+        min_word=numbers["min_word"],
+        min_stem=numbers["min_stem"],
+        suffixes=tuple(_strings(value.get("suffixes"), where, "inflection.suffixes")),
+        bare_stem_endings=frozenset(_strings(value.get("bare_stem_endings"), where, "inflection.bare_stem_endings")),
+        prefixes=tuple(_strings(value.get("prefixes"), where, "inflection.prefixes")),
+        restored_endings=tuple(_strings(value.get("restored_endings"), where, "inflection.restored_endings")),
+        replacements=tuple((k.lower(), v.lower()) for k, v in replacements.items()),
+        **flags,
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     triggers: tuple[Trigger, ...]
@@ -117,6 +176,7 @@ class Lexicon:
     irrealis_phrases: tuple[tuple[str, ...], ...] = ()
     # participles and infinitives end their clause, after the object (Dutch: "heeft de tanker in beslag genomen")
     verb_final: bool = False
+    inflection: Inflection = Inflection()
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words.get(name, frozenset())
@@ -139,6 +199,10 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
     irrealis = tuple(
         tuple(p.split()) for p in _strings(data.get("irrealis_phrases"), where, "irrealis_phrases")
     )
+    roots = words["reaction_roots"]
+    if not all(len(r) == 2 and codes.is_code(r) for r in roots):
+        raise ConfigError("'reaction_roots' must be two-digit CAMEO roots (quote them: \"11\")", source=where)
+    inflection = _inflection(data.get("inflection"), where)
     verb_final = data.get("verb_final", False)
     if not isinstance(verb_final, bool):
         raise ConfigError("'verb_final' must be true or false", source=where)
@@ -212,7 +276,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 source_kinds=source_kinds,
             )
         )
-    return Lexicon(language, tuple(triggers), words, irrealis, verb_final)
+    return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)
 
 
 def codebook_files(language: str) -> list[str]:

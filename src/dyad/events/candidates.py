@@ -1,0 +1,499 @@
+"""Candidates from the lexicon: the trigger words of a sentence, found clause by clause.
+
+A sentence is read as tokens (`Tok`: a word form with the lemmas a lexicon word may match, from the lookup
+lemma table and the language's regular `inflection`) and clauses (`Clause`: it ends at punctuation and
+before a subordinating conjunction or a relative pronoun; a parenthesis is a clause of its own). Each
+lexicon trigger is matched inside one clause (`Match`):
+
+- a verb by one of its lemmas; a separable verb ("terug|roepen") as one word ("teruggeroepen"), with its
+  particle later in the clause or the clauses after it ("riep ... terug"), or before an infinitive marker
+  ("terug te roepen");
+- a noun by its lemma, its plural endings or as the end of a compound ("handelssancties");
+- a phrase word by word, with "..." a gap of up to eight words;
+- after the entry's conditions: `without` (no such word in the sentence), `with` (a licensing object in the
+  clause or the next) and `not_before` (no such word opening the next clause).
+
+`Candidates.select` then keeps one reading of each stretch of words: the higher priority, what an
+absorbing trigger (an appeal, a threat) does not absorb, the longer phrase, and not the object that
+licensed another entry. Every word the matcher reacts to comes from the lexicon (`dyad.events.lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from dyad.document import Document, Token
+from dyad.events.lexicon import GAP, Inflection, Lexicon, Trigger
+from dyad.lang.data import lemma_table, stem_infinitives
+
+_MAX_GAP = 8  # tokens a "..." gap or a separable particle may span
+_TOK_CACHE_SIZE = 200_000  # distinct (form, lemma) pairs whose lexicon keys the coder keeps
+
+
+@cache
+def word_keys(word: str, language: str, inflection: Inflection) -> frozenset[str]:
+    """Lemma candidates of a single word: itself, its lookup lemma, and the lemmas its regular inflection
+    (the lexicon's `inflection`) may come from."""
+    keys = {word}
+    lemma = lemma_table(language).get(word)
+    if lemma is not None:
+        keys.add(lemma)
+    if not inflection.suffixes or len(word) < inflection.min_word or not word.isalpha():
+        return frozenset(keys)
+    keys |= _inflected_stems(word, inflection)
+    for ending, replacement in inflection.replacements:
+        if word.endswith(ending):
+            keys.add(word[: -len(ending)] + replacement)
+    return frozenset(keys)
+
+
+def _inflected_stems(word: str, inflection: Inflection) -> set[str]:
+    """The lemma candidates of the stems a word leaves without one of its suffixes or prefixes."""
+    min_stem = inflection.min_stem
+    stems = {word} if word[-1] in inflection.bare_stem_endings else set()
+    for suffix in inflection.suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            stems.add(word[: -len(suffix)])
+    for stem in list(stems):
+        for prefix in inflection.prefixes:
+            if stem.startswith(prefix) and len(stem) >= len(prefix) + min_stem:
+                stems.add(stem[len(prefix) :])
+    keys: set[str] = set()
+    for stem in stems:
+        if inflection.stem_infinitives:
+            keys |= stem_infinitives(stem)
+        if inflection.stems_are_lemmas:
+            keys.add(stem)
+        keys.update(stem + ending for ending in inflection.restored_endings)
+        if inflection.doubled_consonant and len(stem) >= 2 and stem[-1] == stem[-2]:
+            keys.add(stem[:-1])
+    return keys
+
+
+@dataclass
+class Tok:
+    """A token as the coder sees it: its lower-cased text and the keys a lexicon word can match."""
+
+    i: int  # document token index
+    lower: str
+    keys: frozenset[str]
+    compound: frozenset[str]  # "particle|verb" keys of a single-word separable verb ("teruggeroepen")
+    triggers: frozenset[int] = frozenset()  # indices of the lexicon triggers this token may match
+
+
+@dataclass
+class Match:
+    trigger: Trigger
+    tokens: list[int]  # document token indices of the trigger parts
+    anchor: int  # the token the roles are read from (the verb, or the noun)
+    kind: str  # verb | noun | phrase
+    clause: int
+    licensed_by: frozenset[int] = frozenset()  # tokens that satisfied the entry's `with` (its object)
+
+
+@dataclass
+class Clause:
+    start: int  # document token indices, half-open
+    end: int
+    mentions: list[int] = field(default_factory=list)  # indices into doc.mentions
+    holes: frozenset[int] = frozenset()  # tokens inside the range that belong elsewhere (a parenthesis)
+
+    @property
+    def idx(self) -> list[int]:
+        return [i for i in range(self.start, self.end) if i not in self.holes]
+
+
+
+@dataclass
+class Sentence:
+    """One sentence as the coder reads it: its tokens by document index and its clauses (with the actor
+    mentions each holds)."""
+
+    doc: Document
+    index: int
+    toks: Mapping[int, Tok]
+    clauses: list[Clause]
+
+
+class Candidates:
+    """The trigger matcher of one lexicon: `sentence` reads a sentence, `find` its matches, `select` the
+    readings kept."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.language = lexicon.language
+        self._particles = sorted(lexicon.words.get("particles", frozenset()), key=len, reverse=True)
+        lemma_table(self.language)  # load the lookup table with the component, not on the first sentence
+        self._index = self._trigger_index(lexicon)
+        #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `tok`
+        self._tok_cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
+
+    def _w(self, name: str) -> frozenset[str]:
+        return self.lexicon.words.get(name, frozenset())
+
+    def sentence(self, doc: Document, index: int) -> Sentence:
+        """The tokens and clauses of sentence `index`, each mention placed in the clause it starts in."""
+        sent = doc.sentences[index]
+        toks = {t.i: self.tok(t) for t in doc.sentence_tokens(index)}
+        in_sentence = doc.mentions_in(index)
+        spans = [(doc.mentions[mi].token_start, doc.mentions[mi].token_end) for mi in in_sentence]
+        clauses = self._clauses(doc, sent.token_start, sent.token_end, toks, spans)
+        for m_index in in_sentence:
+            m = doc.mentions[m_index]
+            for c in clauses:
+                if c.start <= m.token_start < c.end and m.token_start not in c.holes:
+                    c.mentions.append(m_index)
+                    break
+        return Sentence(doc, index, toks, clauses)
+
+    @staticmethod
+    def _trigger_index(lexicon: Lexicon) -> dict[str, frozenset[int]]:
+        """Word -> indices of the triggers that word may start a match of (see `_match_trigger`).
+
+        A trigger can only match a clause that has a token whose lookup words (`_lookup_words`) include one
+        of its index words: a verb lemma (and for a separable verb its "particle|verb" compound key and its
+        base verb), a noun with its plural forms (the forms a compound may end in included), or the first
+        word of a phrase. Only these candidates go through the matcher, which keeps the results of trying
+        every trigger."""
+        index: dict[str, set[int]] = {}
+        for n, trig in enumerate(lexicon.triggers):
+            words: set[str] = set()
+            for verb in trig.verbs:
+                particle, _, base = verb.rpartition("|")
+                words.add(verb)
+                if particle:
+                    words.add(base)
+            plurals = lexicon.words.get("noun_endings", frozenset())
+            for noun in trig.nouns:
+                words.add(noun)
+                words.update(noun + ending for ending in plurals)
+            for phrase in trig.phrases:
+                if phrase and phrase[0] != GAP:  # a phrase that starts with a gap never matches
+                    words.add(phrase[0])
+            for w in words:
+                index.setdefault(w, set()).add(n)
+        return {w: frozenset(ns) for w, ns in index.items()}
+
+    @staticmethod
+    def _lookup_words(lower: str, keys: frozenset[str], compound: frozenset[str]) -> set[str]:
+        """The words a token is looked up by in the trigger index: its keys, compound keys, itself and
+        its suffixes of five letters or more (a compound noun ending in a lexicon noun)."""
+        out = {lower, *keys, *compound}
+        out.update(lower[k:] for k in range(1, len(lower) - 4))
+        return out
+
+
+    def tok(self, token: Token) -> Tok:
+        lower = token.lower
+        cache_key = (lower, token.lemma)
+        cached = self._tok_cache.get(cache_key)
+        if cached is None:
+            keys, compound = self._tok_keys(token)
+            cands = frozenset(
+                n for w in self._lookup_words(lower, keys, compound) for n in self._index.get(w, ())
+            )
+            if len(self._tok_cache) >= _TOK_CACHE_SIZE:
+                self._tok_cache.clear()  # bounded over long corpora
+            cached = self._tok_cache[cache_key] = (keys, compound, cands)
+        return Tok(token.i, lower, cached[0], cached[1], cached[2])
+
+    def _tok_keys(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
+        """The keys and compound keys of a token (a function of its lower-cased form and lemma)."""
+        lower = token.lower
+        # a bare stem that news text uses as a noun ("de dood", "de vraag") is not read as a verb form
+        inflection = self.lexicon.inflection
+        keys = {lower} if lower in self._w("nouns_not_verbs") else set(word_keys(lower, self.language, inflection))
+        if token.lemma:
+            keys.add(token.lemma.lower())
+        compound: set[str] = set()
+        for p in self._particles:
+            if lower.startswith(p) and len(lower) >= len(p) + 3:
+                rest = lower[len(p) :]
+                for k in word_keys(rest, self.language, self.lexicon.inflection):
+                    compound.add(f"{p}|{k}")
+        for k in list(keys):
+            for p in self._particles:
+                if k.startswith(p) and len(k) >= len(p) + 3:
+                    compound.add(f"{p}|{k[len(p) :]}")
+        return frozenset(keys), frozenset(compound)
+
+
+    def _clauses(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        toks: Mapping[int, Tok],
+        spans: Sequence[tuple[int, int]] = (),
+    ) -> list[Clause]:
+        """Split a sentence into clauses. A parenthesis is a clause of its own and the clause around it
+        goes on after it; a comma inside an actor mention ("de Duitse ambassadeur, Daniel Kriener") or
+        between listed actors ("De Verenigde Naties, Syrië en Turkije") does not split."""
+        breaks = self._w("clause_breaks")
+        subs = self._w("subordinators") | self._w("relative_pronouns")
+        inside = {t for a, b in spans for t in range(a + 1, b)}
+        starts = {a: b for a, b in spans}
+        clauses: list[Clause] = []
+        cur = start
+        holes: set[int] = set()
+
+        def close(upto: int) -> None:
+            if any(i not in holes for i in range(cur, upto)):
+                clauses.append(Clause(cur, upto, holes=frozenset(h for h in holes if cur <= h < upto)))
+
+        i = start
+        while i < end:
+            lower = toks[i].lower
+            if lower == "(":
+                j = next((k for k in range(i + 1, min(end, i + 15)) if toks[k].lower == ")"), None)
+                if j is not None and i > cur:
+                    clauses.append(Clause(i + 1, j)) if j > i + 1 else None
+                    holes.update(range(i, j + 1))
+                    i = j + 1
+                    continue
+            if lower in breaks and i not in inside:
+                if lower == "," and i + 1 in starts and self._only_mentions(cur, i, holes, spans, toks):
+                    i += 1
+                    continue
+                close(i)
+                cur = i + 1
+                holes = set()
+            elif lower in subs and i > cur:
+                close(i)
+                cur = i
+                holes = set()
+            i += 1
+        if cur < end:
+            close(end)
+        clauses.sort(key=lambda c: c.start)
+        return clauses or [Clause(start, end)]
+
+    def _only_mentions(
+        self, a: int, b: int, holes: set[int], spans: Sequence[tuple[int, int]], toks: Mapping[int, Tok]
+    ) -> bool:
+        """Whether tokens a..b are actor mentions, list commas and conjunctions only (a list of actors)."""
+        covered = {t for x, y in spans for t in range(x, y)}
+        links = {",", *self._w("coordinators"), *self._w("determiners")}
+        rest = [i for i in range(a, b) if i not in holes and i not in covered]
+        return any(i in covered for i in range(a, b)) and all(toks[i].lower in links for i in rest)
+
+
+    def find(self, toks: Mapping[int, Tok], clauses: Sequence[Clause]) -> list[Match]:
+        found: list[Match] = []
+        sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
+        triggers = self.lexicon.triggers
+        for ci, clause in enumerate(clauses):
+            span = [toks[i] for i in clause.idx]
+            # only the triggers some token of the clause may match, in lexicon order
+            candidates = sorted({n for t in span for n in t.triggers})
+            if not candidates:
+                continue
+            clause_words = {t.lower for t in span} | {k for t in span for k in t.keys}
+            tails: list[list[Tok]] = []  # the tail, built once and only when a trigger gets that far
+            for n in candidates:
+                found += self._trigger_matches(
+                    triggers[n], toks, clauses, ci, sentence_words, tails, clause_words
+                )
+        return found
+
+    def _trigger_matches(
+        self,
+        trig: Trigger,
+        toks: Mapping[int, Tok],
+        clauses: Sequence[Clause],
+        ci: int,
+        sentence_words: set[str],
+        tails: list[list[Tok]],
+        clause_words: set[str] | None = None,
+    ) -> list[Match]:
+        """The matches of one trigger in clause `ci`, after its sentence-wide `without`, its `with` licence
+        (in the clause or the next) and its `not_before` sense. `tails` caches the clause's tail."""
+        if trig.without and trig.without & sentence_words:
+            return []
+        licensed: frozenset[int] = frozenset()
+        if trig.with_:
+            context = self._context(toks, clauses, ci)
+            licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
+            if not licensed:
+                return []
+        if not tails:
+            tails.append(self._tail(toks, clauses, ci))
+        span = [toks[i] for i in clauses[ci].idx]
+        out: list[Match] = []
+        for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words):
+            if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
+                continue
+            out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
+        return out
+
+    @staticmethod
+    def _before_clause(
+        clauses: Sequence[Clause], ci: int, tokens: Sequence[int], toks: Mapping[int, Tok], words: frozenset[str]
+    ) -> bool:
+        """Whether the trigger ends its clause and the next clause opens with one of `words` ("Hij gaf toe |
+        dat ...")."""
+        clause = clauses[ci]
+        if not clause.idx or clause.idx[-1] not in tokens or ci + 1 >= len(clauses):
+            return False
+        nxt = clauses[ci + 1].idx
+        return bool(nxt) and toks[nxt[0]].lower in words
+
+    @staticmethod
+    def _context(toks: Mapping[int, Tok], clauses: Sequence[Clause], ci: int) -> list[Tok]:
+        """Tokens of a clause and the next one (a light verb's object may sit in an infinitive clause)."""
+        return [toks[i] for c in clauses[ci : ci + 2] for i in c.idx]
+
+    def _tail(self, toks: Mapping[int, Tok], clauses: Sequence[Clause], ci: int) -> list[Tok]:
+        """Tokens of the following clauses up to the next subordinate or coordinated clause: a separated
+        particle may follow an apposition ("zet de Duitse ambassadeur, Daniel Kriener, het land uit")."""
+        stop = self._w("subordinators") | self._w("relative_pronouns") | self._w("coordinators")
+        out: list[Tok] = []
+        for c in clauses[ci + 1 :]:
+            if c.start < clauses[ci].end or toks[c.start].lower in stop:
+                break
+            out.extend(toks[i] for i in c.idx)
+        return out
+
+    def _match_trigger(
+        self,
+        trig: Trigger,
+        span: Sequence[Tok],
+        tail: Sequence[Tok] = (),
+        words: frozenset[str] | set[str] | None = None,
+    ) -> Iterable[tuple[list[int], int, str]]:
+        """The matches of a trigger in a clause (span) and the clauses after it (tail). `words`, when
+        given, holds the lower-cased forms and keys of the span's tokens: a phrase with a word outside it
+        cannot match and is not tried."""
+        infinitive = self._w("infinitive_markers")
+        for verb in trig.verbs:
+            particle, _, base = verb.rpartition("|")
+            for k, tok in enumerate(span):
+                if not particle:
+                    if verb in tok.keys:
+                        yield [tok.i], tok.i, "verb"
+                    continue
+                if verb in tok.compound:
+                    yield [tok.i], tok.i, "verb"
+                elif base in tok.keys and tok.lower != particle:
+                    # separated particle later in the clause: "riep ... terug", "wees ... af"
+                    reach = [*span, *tail]
+                    for j in range(k + 1, len(reach)):
+                        if reach[j].lower == particle and self._is_particle(reach, j):
+                            yield [tok.i, reach[j].i], tok.i, "verb"
+                            break
+                    # "terug te roepen"
+                    if k >= 2 and span[k - 1].lower in infinitive and span[k - 2].lower == particle:
+                        yield [span[k - 2].i, tok.i], tok.i, "verb"
+                    # verb-final order of a subordinate clause: "waar de VS achter zitten"
+                    elif k >= 1 and span[k - 1].lower == particle:
+                        yield [span[k - 1].i, tok.i], tok.i, "verb"
+        for noun in trig.nouns:
+            for tok in span:
+                if self._noun_matches(noun, tok):
+                    yield [tok.i], tok.i, "noun"
+        for phrase in trig.phrases:
+            if words is not None and not all(w == GAP or w in words for w in phrase):
+                continue
+            hit = self._match_phrase(phrase, span)
+            if hit:
+                yield hit, hit[0], "phrase"
+
+    def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
+        """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a
+        verb cluster or a complement. In a language that lists `preposition_articles` (Dutch: the particle
+        ends the clause, "riep zijn ambassadeur terug"), an article right after it makes it a preposition
+        ("op de VS"); English puts the particle before the object ("called off the talks")."""
+        if j + 1 >= len(span):
+            return True
+        return span[j + 1].lower not in self._w("preposition_articles")
+
+    def _noun_matches(self, noun: str, tok: Tok) -> bool:
+        w = tok.lower
+        if noun in tok.keys or any(w == noun + ending for ending in self._w("noun_endings")):
+            return True
+        # compounds ending in the noun: "handelssancties", "staatsbezoek" (not for short nouns)
+        if len(noun) >= 5 and len(w) > len(noun) + 2:
+            for form in (noun, *(noun + ending for ending in self._w("compound_endings"))):
+                if w.endswith(form) and w[-len(form) - 1] != "-" or w.endswith("-" + form):
+                    return True
+        return False
+
+    @staticmethod
+    def _word_ok(word: str, tok: Tok) -> bool:
+        return word == tok.lower or word in tok.keys
+
+    def _match_phrase(self, phrase: Sequence[str], span: Sequence[Tok]) -> list[int] | None:
+        words = [w for w in phrase]
+
+        def walk(wi: int, ti: int, gap: bool) -> list[int] | None:
+            if wi == len(words):
+                return []
+            if words[wi] == GAP:
+                return walk(wi + 1, ti, True)
+            limit = min(len(span), ti + (_MAX_GAP + 1 if gap else 1))
+            for k in range(ti, limit):
+                if self._word_ok(words[wi], span[k]):
+                    rest = walk(wi + 1, k + 1, False)
+                    if rest is not None:
+                        return [span[k].i, *rest]
+            return None
+
+        for start in range(len(span)):
+            first = words[0]
+            if first != GAP and self._word_ok(first, span[start]):
+                rest = walk(1, start + 1, False)
+                if rest is not None:
+                    return [span[start].i, *rest]
+        return None
+
+    def select(self, matches: list[Match]) -> list[Match]:
+        """Drop a match whose tokens overlap a match of higher priority; drop what a threat absorbs."""
+        reaction_roots = self._w("reaction_roots")
+        matches.sort(key=lambda m: (-m.trigger.priority, m.tokens[0]))
+        kept: list[Match] = []
+        for m in matches:
+            mine = set(m.tokens)
+            if any(mine & set(k.tokens) and k.trigger.priority > m.trigger.priority for k in kept):
+                continue
+            if any(
+                k.trigger.absorb
+                and not m.trigger.absorb
+                # what reacts to a named appeal, threat or proposal is no part of it ("heeft de oproep van de
+                # NAVO van tafel geveegd"): a noun does not absorb a rejection or disapproval
+                and (k.kind != "noun" or m.trigger.cameo[:2] not in reaction_roots)
+                and m.clause in (k.clause, k.clause + 1)
+                and m.tokens[0] > k.tokens[0]
+                for k in kept
+            ):
+                continue
+            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
+                continue
+            kept.append(m)
+        # a word of a longer phrase trigger is read as that phrase, the more specific reading ("helpen in de
+        # strijd" is military cooperation, not also a "strijd")
+        kept = [
+            m
+            for m in kept
+            if not (
+                m.kind != "phrase"
+                and any(k.kind == "phrase" and len(k.tokens) > len(m.tokens) and set(m.tokens) <= set(k.tokens)
+                        for k in kept)
+            )
+        ]
+        # the object that licensed another entry is not an event of its own ("roept op tot een
+        # staakt-het-vuren", "ziet het als een aanval", "heft de sancties op")
+        return [
+            m
+            for m in kept
+            if not any(
+                k is not m
+                and m.anchor in k.licensed_by
+                and (
+                    k.trigger.priority > m.trigger.priority
+                    or (k.trigger.priority == m.trigger.priority and k.anchor not in m.licensed_by)
+                )
+                for k in kept
+            )
+        ]

@@ -1,0 +1,123 @@
+"""Factuality of a matched trigger: whether the clause reports the deed as done (actual), as possible, or
+as not done (negated).
+
+Read from the trigger's clause (and, for an infinitive clause, the clause it depends on), in this order:
+
+1. a fixed factuality of the lexicon entry (threats and refusals are actual);
+2. a deed named with its doer ("een voorstel van Poetin", "de Russische inval") happened, unless its own
+   phrase hedges it ("een mogelijke aanval");
+3. negated: a refusal governing an infinitive ("weigert wapens te leveren"), a negation word (not one of its
+   `negation_exceptions`, "niet alleen"), or a "zonder ... te" construction;
+4. an expression of intent (CAMEO 03) is itself the event: actual, unless a condition follows it;
+5. possible: a modal, a word of possibility before the trigger, a verb or phrase of planning (irrealis);
+6. otherwise actual.
+
+Every word comes from the lexicon's word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from dyad.document import Factuality
+from dyad.events.candidates import Clause, Match, Tok
+from dyad.events.lexicon import Lexicon
+
+#: CAMEO root of an expression of intent (a statement of what one will do: itself the event)
+_INTENT_ROOT = "03"
+
+
+def factuality(
+    lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok], *, owned: bool = False
+) -> Factuality:
+    """The factuality of a match; `owned`: a nominal trigger whose own phrase names its doer."""
+    trig = match.trigger
+    if trig.factuality:
+        return Factuality(trig.factuality)
+    if owned:
+        # a deed named with its doer happened, whatever the clause says of it ("Biden was niet ingegaan op een
+        # voorstel van Poetin"), unless its own phrase hedges it ("een mogelijke aanval van de VS")
+        before = (toks[i].lower for i in range(match.anchor - 2, match.anchor) if i in toks)
+        possibility = _words(lexicon, "possibility_words")
+        return Factuality.POSSIBLE if any(w in possibility for w in before) else Factuality.ACTUAL
+    tokens = _scope(lexicon, match, clauses, toks)
+    if _negated(lexicon, match, tokens):
+        return Factuality.NEGATED
+    if trig.cameo.startswith(_INTENT_ROOT):
+        # an expression of intent is itself the event, as a threat is: said, so actual ("zei met Corbyn om de
+        # tafel te willen", "zullen Guaidó blijven steunen"), unless it hangs on a condition ("wil alleen om de
+        # tafel als ...")
+        nxt = clauses[match.clause + 1].idx if match.clause + 1 < len(clauses) else []
+        if nxt and toks[nxt[0]].lower in _words(lexicon, "conditional_markers"):
+            return Factuality.POSSIBLE
+        return Factuality.ACTUAL
+    return Factuality.POSSIBLE if _possible(lexicon, match, tokens) else Factuality.ACTUAL
+
+
+def _words(lexicon: Lexicon, name: str) -> frozenset[str]:
+    return lexicon.words.get(name, frozenset())
+
+
+def _scope(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> list[Tok]:
+    """The tokens that qualify the trigger: its clause without the trigger's own words, and before it the
+    matrix clause of an infinitive clause ("te", "to" before the trigger), whose modality it inherits."""
+    scope = [clauses[match.clause]]
+    words = [toks[i] for i in clauses[match.clause].idx]
+    infinitive = _words(lexicon, "infinitive_markers")
+    if match.clause > 0 and any(t.lower in infinitive and t.i < match.anchor for t in words):
+        scope.insert(0, clauses[match.clause - 1])
+    in_trigger = set(match.tokens)
+    return [toks[i] for c in scope for i in c.idx if i not in in_trigger]
+
+
+def _negated(lexicon: Lexicon, match: Match, tokens: Sequence[Tok]) -> bool:
+    """A refusal governing an infinitive before the trigger ("weigert wapens te leveren": what it refuses did
+    not happen), a negation word not followed by one of its exceptions, or "zonder ... te"."""
+    infinitive = _words(lexicon, "infinitive_markers")
+    last = max(match.tokens)
+    for t in tokens:
+        if t.i < last and (t.keys | t.compound) & _words(lexicon, "refusal_lemmas") and any(
+            u.lower in infinitive and t.i < u.i < last for u in tokens
+        ):
+            return True
+    lowers = [t.lower for t in tokens]
+    negation = _words(lexicon, "negation")
+    exceptions = _words(lexicon, "negation_exceptions")
+    for k, w in enumerate(lowers):
+        if w in negation and not (k + 1 < len(lowers) and lowers[k + 1] in exceptions):
+            return True
+    return any(w in _words(lexicon, "negation_without") for w in lowers) and bool(infinitive & set(lowers))
+
+
+def _possible(lexicon: Lexicon, match: Match, tokens: Sequence[Tok]) -> bool:
+    """A modal (word or lemma), a word of possibility before the trigger's last word, an irrealis verb
+    (planning, announcing; its separable particle may follow it) or an irrealis phrase in the scope."""
+    lowers = [t.lower for t in tokens]
+    if any(w in _words(lexicon, "modals") for w in lowers) or any(
+        t.keys & _words(lexicon, "modal_lemmas") for t in tokens
+    ):
+        return True
+    last = max(match.tokens)
+    if any(t.lower in _words(lexicon, "possibility_words") and t.i < last for t in tokens):
+        return True
+    irrealis = _words(lexicon, "irrealis_lemmas")
+    if any((t.keys | t.compound) & irrealis for t in tokens) or _split_irrealis(tokens, irrealis):
+        return True
+    text = " ".join(lowers)
+    return any(
+        re.search(r"(?:^| )" + re.escape(" ".join(phrase)) + r"(?: |$)", text) for phrase in lexicon.irrealis_phrases
+    )
+
+
+def _split_irrealis(tokens: Sequence[Tok], irrealis: frozenset[str]) -> bool:
+    """A separable irrealis verb with its particle after it in the clause ("kondigde hogere heffingen aan" of
+    aankondigen)."""
+    for entry in irrealis:
+        particle, sep, verb = entry.partition("|")
+        if not sep:
+            continue
+        for k, t in enumerate(tokens):
+            if verb in t.keys and any(u.lower == particle for u in tokens[k + 1 :]):
+                return True
+    return False
