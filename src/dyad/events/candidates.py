@@ -129,6 +129,9 @@ class Candidates:
         self._index = self._trigger_index(lexicon)
         #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `tok`
         self._tok_cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
+        self._forms: dict[str, frozenset[str]] = {}  # noun -> its index forms
+        #: id of a trigger -> its phrases by first word (`_phrases_by_first`); the lexicon's triggers live as long
+        self._phrase_sets: dict[int, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
 
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
@@ -291,10 +294,12 @@ class Candidates:
             if not candidates:
                 continue
             clause_words = {t.lower for t in span} | {k for t in span for k in t.keys}
+            # the clause's index lookup words: a noun none of whose index forms is among them cannot match
+            lookup = set().union(*(self._lookup_words(t.lower, t.keys, t.compound) for t in span))
             tails: list[list[Tok]] = []  # the tail, built once and only when a trigger gets that far
             for n in candidates:
                 found += self._trigger_matches(
-                    triggers[n], toks, clauses, ci, sentence_words, tails, clause_words
+                    triggers[n], toks, clauses, ci, sentence_words, tails, clause_words, lookup
                 )
         return found
 
@@ -307,6 +312,7 @@ class Candidates:
         sentence_words: set[str],
         tails: list[list[Tok]],
         clause_words: set[str] | None = None,
+        lookup: set[str] | None = None,
     ) -> list[Match]:
         """The matches of one trigger in clause `ci`, after its sentence-wide `without`, its `with` licence
         (in the clause or the next) and its `not_before` sense. `tails` caches the clause's tail."""
@@ -314,6 +320,8 @@ class Candidates:
             return []
         licensed: frozenset[int] = frozenset()
         if trig.with_:
+            if trig.with_.isdisjoint(sentence_words):
+                return []  # no licensing word anywhere in the sentence
             context = self._context(toks, clauses, ci)
             licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
             if not licensed:
@@ -322,7 +330,7 @@ class Candidates:
             tails.append(self._tail(toks, clauses, ci))
         span = [toks[i] for i in clauses[ci].idx]
         out: list[Match] = []
-        for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words):
+        for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words, lookup):
             if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
                 continue
             out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
@@ -362,6 +370,7 @@ class Candidates:
         span: Sequence[Tok],
         tail: Sequence[Tok] = (),
         words: frozenset[str] | set[str] | None = None,
+        lookup: set[str] | None = None,
     ) -> Iterable[tuple[list[int], int, str]]:
         """The matches of a trigger in a clause (span) and the clauses after it (tail). `words`, when
         given, holds the lower-cased forms and keys of the span's tokens: a phrase with a word outside it
@@ -369,6 +378,8 @@ class Candidates:
         infinitive = self._w("infinitive_markers")
         for verb in trig.verbs:
             particle, _, base = verb.rpartition("|")
+            if lookup is not None and verb not in lookup and base not in lookup:
+                continue  # no token of the clause has this verb (or its base) among its keys
             for k, tok in enumerate(span):
                 if not particle:
                     if verb in tok.keys:
@@ -390,15 +401,39 @@ class Candidates:
                     elif k >= 1 and span[k - 1].lower == particle:
                         yield [span[k - 1].i, tok.i], tok.i, "verb"
         for noun in trig.nouns:
+            if lookup is not None and lookup.isdisjoint(self._noun_forms(noun)):
+                continue  # no token of the clause is looked up by this noun's index forms
             for tok in span:
                 if self._noun_matches(noun, tok):
                     yield [tok.i], tok.i, "noun"
-        for phrase in trig.phrases:
-            if words is not None and not all(w == GAP or w in words for w in phrase):
+        for first, phrases in self._phrases_by_first(trig).items():
+            if words is not None and first not in words:
                 continue
-            hit = self._match_phrase(phrase, span)
-            if hit:
-                yield hit, hit[0], "phrase"
+            for phrase, needed in phrases:
+                if words is not None and not needed <= words:
+                    continue
+                hit = self._match_phrase(phrase, span)
+                if hit:
+                    yield hit, hit[0], "phrase"
+
+    def _phrases_by_first(self, trig: Trigger) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+        """A trigger's phrases by their first word, each with its words without gaps (all must occur in a
+        clause for the phrase to match there), in lexicon order within a first word."""
+        found = self._phrase_sets.get(id(trig))
+        if found is None:
+            found = {}
+            for phrase in trig.phrases:
+                if phrase:
+                    found.setdefault(phrase[0], []).append((phrase, frozenset(w for w in phrase if w != GAP)))
+            self._phrase_sets[id(trig)] = found
+        return found
+
+    def _noun_forms(self, noun: str) -> frozenset[str]:
+        """The index forms of a noun (`_trigger_index`): itself and its plural forms."""
+        forms = self._forms.get(noun)
+        if forms is None:
+            forms = self._forms[noun] = frozenset({noun, *(noun + e for e in self._w("noun_endings"))})
+        return forms
 
     def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a
