@@ -76,6 +76,18 @@ class _SentenceInfo:
     narrative: bool = False  # holds a simple-past verb
 
 
+@dataclass
+class DatingState:
+    """What the resolver knows of one document: its words, sentences with their expressions, and the
+    reference time each sentence passes on."""
+
+    doc: Document
+    words: list[Word]
+    infos: list[_SentenceInfo]
+    reference: list[tuple[PartialDate, str] | None]
+    published: PartialDate | None
+
+
 class TimexResolver:
     """The registered time component: fills `doc.timexes`, `Event.date`/`date_rule` and `Quote.date`."""
 
@@ -85,7 +97,9 @@ class TimexResolver:
         settings = settings or {}
         self.carry_over = bool(settings.get("carry_over", True))
 
-    def __call__(self, doc: Document) -> None:
+    def prepare(self, doc: Document, record: bool = True) -> DatingState:
+        """Find and resolve the expressions of a document and the reference time of each sentence; with
+        `record`, the expressions are added to `doc.timexes`."""
         published = doc.article.published
         words, spans = self._words(doc)
         infos: list[_SentenceInfo] = [
@@ -104,10 +118,22 @@ class TimexResolver:
 
             def keep(expr: Expression, s_index: int) -> None:
                 infos[s_index].expressions.append(expr)
-                doc.timexes.append(Timex(expr.start, expr.end, s_index, expr.value, expr.kind, expr.rule))
+                if record:
+                    doc.timexes.append(Timex(expr.start, expr.end, s_index, expr.value, expr.kind, expr.rule))
 
             resolve_words(words, spans, self.vocab, published, doc.text, keep)
         reference = self._reference_times(doc, infos, published)
+        return DatingState(doc, words, infos, reference, published)
+
+    def date_at(self, state: DatingState, sentence: int, start: int, end: int) -> tuple[PartialDate | None, str | None]:
+        """The date and rule of a deed whose trigger spans [start, end) in a sentence."""
+        return self._date_for(
+            state.doc, state.words, state.infos, state.reference, state.published, sentence, start, end
+        )
+
+    def __call__(self, doc: Document) -> None:
+        state = self.prepare(doc)
+        words, infos, reference, published = state.words, state.infos, state.reference, state.published
         said: list[tuple[int, int, PartialDate | None, str | None]] = []
         for quote in doc.quotes:
             quote.date, rule = self._date_for(
