@@ -11,7 +11,6 @@ from typing import Any
 from dyad.document import ActorRef, Document, Token
 from dyad.quotes.lexicon import QuoteLexicon
 
-
 ROLE_LOOKBACK_TOKENS = 5000
 """How far back (in tokens) "de premier" looks for the name written with that role ("premier Theresa
 May"): a long news article's length, so that the search stays linear in the length of an article."""
