@@ -21,9 +21,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from dyad.api import analyse
 from dyad.document import Document
 from dyad.evaluation import date_correct, load_gold
-from dyad.pipeline import Pipeline, bound_sentences, run_in_pieces
 from dyad.temporal.resolver import TimexResolver
 
 
@@ -33,16 +33,8 @@ def _language_docs(gold_dir: str, cache: Path | None) -> list[tuple[Any, Documen
             loaded: list[tuple[Any, Document]] = pickle.load(fh)
             return loaded
     out = []
-    pipelines: dict[str, Any] = {}
     for gold in load_gold(gold_dir):
-        lang = gold.article.language or "nl"
-        if lang not in pipelines:
-            p = Pipeline(lang)
-            pipelines[lang] = next(c for stage, _n, c in p.stages if stage == "language")
-        doc = Document(article=gold.article, language=lang)
-        run_in_pieces(pipelines[lang], doc)
-        bound_sentences(doc)
-        out.append((gold, doc))
+        out.append((gold, analyse(gold.article)))
     if cache is not None:
         with cache.open("wb") as fh:
             pickle.dump(out, fh)
@@ -80,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         resolver = resolvers.setdefault(lang, TimexResolver(lang))
         doc.timexes = []
         state = resolver.prepare(doc, record=False)
+        said = resolver.date_quotes(state)
         text = doc.text
         seen: set[tuple[str, str, str]] = set()
         for g in gold.events:
@@ -103,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 at = stext.lower().find(trig.split()[0].lower())
             start = s.start + max(at, 0)
             end = start + (len(trig) if at >= 0 else 1)
-            value, rule = resolver.date_at(state, s_index, start, end)
+            value, rule = resolver.date_deed(state, said, s_index, start, end)
             predicted = value.iso() if value is not None else None
             ok = date_correct(predicted, g.get("date"))
             total += 1

@@ -714,8 +714,8 @@ def is_past_form(word: Word, v: Vocabulary) -> bool:
     low = word.lower
     if low in v.past_forms:
         return True
-    if not low.isalpha() or len(low) < 5:
-        return False
+    if not low.isalpha() or len(low) < 5 or not word.text[:1].islower():
+        return False  # a capitalised word is a name or a noun ("Britten") more often than a verb
     if v.inflection_endings and low.endswith(v.inflection_endings) and _marked_participle(low, v):
         return False  # an inflected participle used as an adjective ("de aangepaste deal")
     if low.endswith(v.sure_weak_past_endings):

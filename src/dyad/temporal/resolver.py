@@ -38,6 +38,10 @@ from dyad.temporal.vocabulary import Vocabulary, vocabulary
 
 __all__ = ["TimexResolver", "find_timexes", "resolve"]
 
+#: A clause of at most this many words besides its time expression, with no tense marks, is taken to
+#: have no verb of its own (its time may date the deed of a neighbouring clause).
+_VERBLESS_WORDS = 4
+
 
 def find_timexes(text: str, published: PartialDate, language: str = "nl") -> list[Expression]:
     """All temporal expressions of a text, resolved against a publication date (sentences split by
@@ -133,7 +137,16 @@ class TimexResolver:
 
     def __call__(self, doc: Document) -> None:
         state = self.prepare(doc)
-        words, infos, reference, published = state.words, state.infos, state.reference, state.published
+        said = self.date_quotes(state)
+        for event in doc.events:
+            event.date, event.date_rule = self.date_deed(
+                state, said, event.sentence, event.trigger_start, event.trigger_end
+            )
+
+    def date_quotes(self, state: DatingState) -> list[tuple[int, int, PartialDate | None, str | None]]:
+        """Date the quotes of the document (`Quote.date`): the time of the saying. Returns the span, date and
+        rule of each quote, for the deeds named inside them."""
+        doc, words, infos, reference, published = state.doc, state.words, state.infos, state.reference, state.published
         said: list[tuple[int, int, PartialDate | None, str | None]] = []
         for quote in doc.quotes:
             quote.date, rule = self._date_for(
@@ -147,24 +160,25 @@ class TimexResolver:
                     quote.date, rule = self._date_for(
                         doc, words, infos, reference, published, m.sentence, m.start, m.end
                     )
-            if quote.kind == "direct":
-                said.append((quote.start, quote.end, quote.date, rule))
-        for event in doc.events:
-            # a deed named inside a direct quotation without a time of its own happened when it was said
-            # ('Heiko Maas zei gisteren dat ... "Dit is een onbegrijpelijke beslissing"')
-            inside = next((q for q in said if q[0] <= event.trigger_start and event.trigger_end <= q[1]), None)
-            event.date, event.date_rule = self._date_for(
-                doc,
-                words,
-                infos,
-                reference,
-                published,
-                event.sentence,
-                event.trigger_start,
-                event.trigger_end,
-            )
-            if inside is not None and event.date_rule in ("published", None) and inside[3] not in ("published", None):
-                event.date, event.date_rule = inside[2], f"quote:{inside[3]}"
+            said.append((quote.start, quote.end, quote.date, rule))
+        return said
+
+    def date_deed(
+        self,
+        state: DatingState,
+        said: list[tuple[int, int, PartialDate | None, str | None]],
+        sentence: int,
+        start: int,
+        end: int,
+    ) -> tuple[PartialDate | None, str | None]:
+        """The date and rule of a deed whose trigger spans [start, end) in a sentence. A deed named inside a
+        quotation without a time of its own happened when it was said ('Heiko Maas zei gisteren dat ...
+        "Dit is een onbegrijpelijke beslissing"')."""
+        inside = next((q for q in said if q[0] <= start and end <= q[1]), None)
+        value, rule = self.date_at(state, sentence, start, end)
+        if inside is not None and rule in ("published", None) and inside[3] not in ("published", None):
+            return inside[2], f"quote:{inside[3]}"
+        return value, rule
 
     # -- words --------------------------------------------------------------------------------------
 
@@ -255,9 +269,11 @@ class TimexResolver:
         candidates = [e for e in info.expressions if e.governs]
         if outside:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
+        pool: list[Expression] = []
         if candidates:
             in_clause = [e for e in candidates if found and found[0] <= e.first_word < found[1]]
-            pool = in_clause or candidates
+            pool = in_clause or (candidates if outside else self._from_other_clauses(words, info, clause, candidates))
+        if pool:
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
         vague = self._vague_time(words, clause)
@@ -272,6 +288,51 @@ class TimexResolver:
         ):
             return previous[0], f"carried:{previous[1]}"
         return fallback
+
+    def _from_other_clauses(
+        self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int], candidates: list[Expression]
+    ) -> list[Expression]:
+        """The expressions of other clauses of the sentence that may date a deed of `clause`.
+
+        Not a time inside a relative clause ("de deal die ze woensdag voorlegt": it dates that clause
+        alone); a clause that another reports ("zei dinsdag dat ...") takes the time of the clause before
+        it; else the two clauses must agree in tense: past against present or future does not date ("Volgende
+        maand beslissen de Britten en België stelde een onderzoek in", "de vrouw die hem bedreigde, staat
+        vandaag terecht"). A short clause without a tense ("Afgelopen vrijdag, na het overleg, ...") agrees
+        with any."""
+        bounds = clause_bounds(words, info.lo, info.hi, self.vocab)
+        opener = self._opener(words, info, clause)
+        t_deed = self._clause_tense(words, clause, None)
+        out = []
+        for e in candidates:
+            e_clause = next(((lo, hi) for lo, hi in bounds if lo <= e.first_word < hi), (info.lo, info.hi))
+            if self._opener(words, info, e_clause) in self.vocab.relative_openers:
+                continue
+            if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
+                out.append(e)
+                continue
+            t_time = self._clause_tense(words, e_clause, e)
+            if t_time is None or t_deed is None or t_time == t_deed:
+                out.append(e)
+        return out
+
+    def _clause_tense(self, words: list[Word], clause: tuple[int, int], e: Expression | None) -> str | None:
+        """ "past" or "nonpast"; None for a clause of a few words besides its time and no tense marks
+        (mostly a clause without a verb)."""
+        lo, hi = clause
+        tense = tense_of(words, lo, hi, self.vocab)
+        if tense == "past":
+            return "past"
+        if tense == "future":
+            return "nonpast"
+        own = (e.last_word - e.first_word) if e is not None else 0
+        content = sum(1 for k in range(lo, hi) if words[k].lower.isalpha())
+        return "nonpast" if content - own > _VERBLESS_WORDS else None
+
+    @staticmethod
+    def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:
+        """The first word of a clause that does not open its sentence (else "")."""
+        return words[clause[0]].lower if info.lo < clause[0] < info.hi else ""
 
     def _vague_time(self, words: list[Word], clause: tuple[int, int]) -> str | None:
         """A vague time ("onlangs", "in de maanden erna") in a clause (word range): its text."""
