@@ -38,9 +38,6 @@ from dyad.temporal.vocabulary import Vocabulary, vocabulary
 
 __all__ = ["TimexResolver", "find_timexes", "resolve"]
 
-#: A clause of at most this many words besides its time expression, with no tense marks, is taken to
-#: have no verb of its own (its time may date the deed of a neighbouring clause).
-_VERBLESS_WORDS = 4
 
 
 def find_timexes(text: str, published: PartialDate, language: str = "nl") -> list[Expression]:
@@ -272,7 +269,10 @@ class TimexResolver:
         pool: list[Expression] = []
         if candidates:
             in_clause = [e for e in candidates if found and found[0] <= e.first_word < found[1]]
-            pool = in_clause or (candidates if outside else self._from_other_clauses(words, info, clause, candidates))
+            if in_clause or outside:
+                pool = in_clause or candidates
+            else:
+                pool = self._from_other_clauses(words, info, clause, candidates, published)
         if pool:
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
@@ -290,44 +290,40 @@ class TimexResolver:
         return fallback
 
     def _from_other_clauses(
-        self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int], candidates: list[Expression]
+        self,
+        words: list[Word],
+        info: _SentenceInfo,
+        clause: tuple[int, int],
+        candidates: list[Expression],
+        published: PartialDate | None,
     ) -> list[Expression]:
         """The expressions of other clauses of the sentence that may date a deed of `clause`.
 
         Not a time inside a relative clause ("de deal die ze woensdag voorlegt": it dates that clause
-        alone); a clause that another reports ("zei dinsdag dat ...") takes the time of the clause before
-        it; else the two clauses must agree in tense: past against present or future does not date ("Volgende
-        maand beslissen de Britten en België stelde een onderzoek in", "de vrouw die hem bedreigde, staat
-        vandaag terecht"). A short clause without a tense ("Afgelopen vrijdag, na het overleg, ...") agrees
-        with any."""
+        alone); not a time after the publication day for a deed in the past tense ("Volgende maand beslissen
+        de Britten en België stelde een onderzoek in"), nor one before it for a deed in the future tense. A
+        clause that another reports ("zei dinsdag dat ...") takes the time of the saying."""
         bounds = clause_bounds(words, info.lo, info.hi, self.vocab)
         opener = self._opener(words, info, clause)
-        t_deed = self._clause_tense(words, clause, None)
+        tense = tense_of(words, clause[0], clause[1], self.vocab)
+        today = published.truncate(Precision.DAY) if published is not None else None
         out = []
         for e in candidates:
             e_clause = next(((lo, hi) for lo, hi in bounds if lo <= e.first_word < hi), (info.lo, info.hi))
-            if self._opener(words, info, e_clause) in self.vocab.relative_openers:
+            if self._opener(words, info, e_clause) in self.vocab.relative_openers and (
+                tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
+            ) != (tense == "past"):
                 continue
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
-            t_time = self._clause_tense(words, e_clause, e)
-            if t_time is None or t_deed is None or t_time == t_deed:
-                out.append(e)
+            if today is not None and e.value is not None and today.precision == Precision.DAY:
+                if tense == "past" and e.value.first_day() > today.first_day():
+                    continue
+                if tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso():
+                    continue
+            out.append(e)
         return out
-
-    def _clause_tense(self, words: list[Word], clause: tuple[int, int], e: Expression | None) -> str | None:
-        """ "past" or "nonpast"; None for a clause of a few words besides its time and no tense marks
-        (mostly a clause without a verb)."""
-        lo, hi = clause
-        tense = tense_of(words, lo, hi, self.vocab)
-        if tense == "past":
-            return "past"
-        if tense == "future":
-            return "nonpast"
-        own = (e.last_word - e.first_word) if e is not None else 0
-        content = sum(1 for k in range(lo, hi) if words[k].lower.isalpha())
-        return "nonpast" if content - own > _VERBLESS_WORDS else None
 
     @staticmethod
     def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:
