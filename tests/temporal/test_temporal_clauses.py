@@ -99,3 +99,24 @@ def test_the_engine_reads_its_words_from_the_vocabulary() -> None:
     assert not is_participle("aangekondigd", v2)
     found = Recogniser(v2).find(words_of("op 4 en 5 juni"))
     assert all(f.range_end is None for f in found)
+
+
+def test_a_past_narrative_resumes_the_news_day_after_a_quotation() -> None:
+    text = (
+        "Gistermiddag sprak de burgemeester de raad toe. \"Dit gaat zo niet langer.\" Daarna verliet zij "
+        "de vergadering."
+    )
+    assert date_of(text, "verliet") == "2019-03-25"
+
+
+def test_a_resumed_day_ends_at_another_time_and_after_three_sentences() -> None:
+    text = (
+        "Gistermiddag sprak de burgemeester de raad toe. Vorig jaar waren er ook al klachten. "
+        "Daarna verliet zij de vergadering."
+    )
+    assert date_of(text, "verliet") == "2019-03-26"
+    far = (
+        "Gistermiddag sprak de burgemeester de raad toe. \"Dit gaat zo niet langer.\" \"Het is genoeg.\" "
+        "\"We moeten verder.\" Daarna verliet zij de vergadering."
+    )
+    assert date_of(far, "verliet") == "2019-03-26"

@@ -4,12 +4,16 @@ event and quote taken from the expression that governs its clause.
 Which expression dates an event (`Event.date_rule` names it):
 
 1. a governing expression (see `Expression.governs`) in the trigger's clause, the nearest to the trigger;
-2. else the nearest governing expression in the trigger's sentence ("zei dinsdag dat India niet zou
-   terugslaan": the saying and what was said are dated by "dinsdag");
+2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
+   dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
+   relative clause of another tense, not one after the publication day for a past deed or before it for a
+   future deed (`_from_other_clauses`);
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
    chain of past-tense sentences is not broken by a paragraph or a present-tense sentence;
-4. else the publication date at its precision (`date_rule = "published"`).
+4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
+   other time was named since (a narrative resumed after a quotation: `_resumed_days`);
+5. else the publication date at its precision (`date_rule = "published"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
 event as unknown (None) rather than as published.
@@ -18,7 +22,7 @@ event as unknown (None) rather than as published.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.document import Document, PartialDate, Precision, Timex
@@ -87,6 +91,8 @@ class DatingState:
     infos: list[_SentenceInfo]
     reference: list[tuple[PartialDate, str] | None]
     published: PartialDate | None
+    #: per sentence, the news day a narrative resumed after quotations or comment may take (`_resumed_days`)
+    resumed: list[tuple[PartialDate, str] | None] = field(default_factory=list)
 
 
 class TimexResolver:
@@ -97,6 +103,8 @@ class TimexResolver:
         self.vocab: Vocabulary = vocabulary(language)
         settings = settings or {}
         self.carry_over = bool(settings.get("carry_over", True))
+        #: how many sentences back a narrative may resume the news day (`_resumed_days`); 0 turns it off
+        self.resume_within = int(settings.get("resume_within", 3))
 
     def prepare(self, doc: Document, record: bool = True) -> DatingState:
         """Find and resolve the expressions of a document and the reference time of each sentence; with
@@ -124,12 +132,14 @@ class TimexResolver:
 
             resolve_words(words, spans, self.vocab, published, doc.text, keep)
         reference = self._reference_times(doc, infos, published)
-        return DatingState(doc, words, infos, reference, published)
+        resumed = self._resumed_days(infos, published)
+        return DatingState(doc, words, infos, reference, published, resumed)
 
     def date_at(self, state: DatingState, sentence: int, start: int, end: int) -> tuple[PartialDate | None, str | None]:
         """The date and rule of a deed whose trigger spans [start, end) in a sentence."""
         return self._date_for(
-            state.doc, state.words, state.infos, state.reference, state.published, sentence, start, end
+            state.doc, state.words, state.infos, state.reference, state.published, sentence, start, end,
+            resumed=state.resumed,
         )
 
     def __call__(self, doc: Document) -> None:
@@ -231,6 +241,37 @@ class TimexResolver:
             out.append(current or history)
         return out
 
+    def _resumed_days(
+        self, infos: list[_SentenceInfo], published: PartialDate | None
+    ) -> list[tuple[PartialDate, str] | None]:
+        """Per sentence, the day of the last sentence before it that names a time, when that time is a day of
+        the week before publication ("gisteren", "zaterdag") and that sentence is at most
+        `resume_within` sentences back. A narrative in the simple past without a time word of its own
+        resumes that day across a quotation, a comment in the present tense or a paragraph break
+        ("Gistermiddag sprak de president de pers toe. 'Dit is fraude.' Hij noemde de uitslag ...");
+        any other time named in between ends it."""
+        out: list[tuple[PartialDate, str] | None] = []
+        last: tuple[PartialDate, str, int] | None = None
+        today = published.truncate(Precision.DAY) if published is not None else None
+        for k, info in enumerate(infos):
+            out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
+            governing = [e for e in info.expressions if e.governs]
+            if not governing:
+                continue
+            e = governing[-1]
+            last = None
+            if (
+                today is not None
+                and today.precision == Precision.DAY
+                and e.value is not None
+                and e.value.precision == Precision.DAY
+                and e.frame.op in {"deictic", "weekday", "abs"}
+                and e.frame.kind != "duration"
+                and 0 < (today.first_day() - e.value.first_day()).days <= 7
+            ):
+                last = (e.value, f"{e.rule}:{e.text}", k)
+        return out
+
     def _date_for(
         self,
         doc: Document,
@@ -242,6 +283,7 @@ class TimexResolver:
         start: int,
         end: int,
         outside: bool = False,
+        resumed: list[tuple[PartialDate, str] | None] | None = None,
     ) -> tuple[PartialDate | None, str | None]:
         fallback = (
             published.truncate(Precision.DAY) if published is not None else None,
@@ -287,6 +329,9 @@ class TimexResolver:
             and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past"
         ):
             return previous[0], f"carried:{previous[1]}"
+        again = resumed[sentence] if resumed and sentence < len(resumed) else None
+        if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
+            return again[0], f"resumed:{again[1]}"
         return fallback
 
     def _from_other_clauses(
