@@ -120,3 +120,20 @@ def test_a_resumed_day_ends_at_another_time_and_after_three_sentences() -> None:
         "\"We moeten verder.\" Daarna verliet zij de vergadering."
     )
     assert date_of(far, "verliet") == "2019-03-26"
+
+
+def test_a_past_perfect_does_not_take_the_day_of_the_sentence_before() -> None:
+    text = "Gisterochtend sloot de politie de brug af. De actievoerders hadden gedreigd de weg te blokkeren."
+    assert date_of(text, "sloot") == "2019-03-25"
+    assert date_of(text, "gedreigd") == "2019-03-26"
+
+
+def test_a_range_is_not_carried_to_the_next_sentence() -> None:
+    text = "De top vond op 4 en 5 maart plaats in Brussel. De premier bezocht daar ook de koning."
+    assert date_of(text, "vond") == "2019-03-04"
+    assert date_of(text, "bezocht") == "2019-03-26"
+
+
+def test_a_weekday_inside_a_noun_phrase_does_not_date_the_clause() -> None:
+    text = "De ambassadeur diende een protest in tegen de aanslag van vrijdag."
+    assert date_of(text, "diende") == "2019-03-26"

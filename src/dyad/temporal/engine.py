@@ -764,6 +764,19 @@ def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
     return any(is_past_form(words[k], v) for k in range(lo, hi))
 
 
+def pluperfect(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
+    """Whether [lo, hi) holds a past perfect ("had gedreigd", "hadden verklaard"): a deed before the
+    time of the narrative, not at it."""
+    aux_at: int | None = None
+    for k in range(lo, hi):
+        low = words[k].lower
+        if low in v.pluperfect_auxiliaries:
+            aux_at = k
+        elif aux_at is not None and is_participle(low, v):
+            return True
+    return False
+
+
 def tense_of(words: list[Word], lo: int, hi: int, v: Vocabulary) -> str | None:
     """ "past", "future" or None (present or unknown) for the words in [lo, hi)."""
     past = future = False

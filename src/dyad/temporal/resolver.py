@@ -32,6 +32,7 @@ from dyad.temporal.engine import (
     Expression,
     Word,
     clause_bounds,
+    pluperfect,
     resolve_words,
     simple_past,
     split_sentences,
@@ -233,8 +234,8 @@ class TimexResolver:
                     history = (e.value, f"{e.rule}:{e.text}")
                 if e.value.precision != Precision.DAY:
                     continue
-                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind == "duration":
-                    continue
+                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
+                    continue  # a range ("op 4 en 5 juni") is a span of its own, not a day the next deed is on
                 if published is not None and e.value == published.truncate(Precision.DAY):
                     continue
                 current = (e.value, f"{e.rule}:{e.text}")
@@ -266,7 +267,7 @@ class TimexResolver:
                 and e.value is not None
                 and e.value.precision == Precision.DAY
                 and e.frame.op in {"deictic", "weekday", "abs"}
-                and e.frame.kind != "duration"
+                and e.frame.kind not in {"duration", "range"}
                 and 0 < (today.first_day() - e.value.first_day()).days <= 7
             ):
                 last = (e.value, f"{e.rule}:{e.text}", k)
@@ -321,6 +322,8 @@ class TimexResolver:
         vague = self._vague_time(words, clause)
         if vague is not None:
             return None, f"vague:{vague}"
+        if pluperfect(words, clause[0], clause[1], self.vocab):
+            return fallback  # "had gedreigd": before the time of the sentences before, which it does not take
         previous = reference[sentence - 1] if sentence > 0 else None
         if (
             self.carry_over
