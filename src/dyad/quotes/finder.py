@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.document import Document, Quote, Token
+from dyad.document import ActorRef, Document, Quote, Token
 from dyad.pipeline import register
 from dyad.quotes.lexicon import QuoteLexicon, get_lexicon
 from dyad.quotes.marks import QuotedSpan, classify_marks, find_quoted_spans
@@ -244,7 +244,12 @@ class _Run:
         return p
 
     def _speaker(self, p: Phrase | None) -> Speaker | None:
-        return self.resolver.resolve(p) if p is not None else None
+        if p is None:
+            return None
+        s = self.doc.sentence_of_offset(self.toks[p.start].start) if p.start < len(self.toks) else None
+        if s is not None:
+            p = self._anonymous_extent(p, self.doc.sentences[s].token_end)
+        return self.resolver.resolve(p)
 
     def _emit(self, sentence: int, speaker: Speaker | None, start: int, end: int, kind: str, cue: str | None,
               rule: str, confidence: float, informant: bool = False) -> None:
@@ -511,6 +516,10 @@ class _Run:
             if n:
                 self._according_to(s_idx, i, n, lo, hi)
                 return
+            n = self._marker_at(i, self.lex.anonymous_markers)
+            if n:
+                self._reportedly(s_idx, i, n, lo, hi)
+                return
             n = self._marker_at(i, self.lex.markers_after)
             if n and i > lo and toks[i - 1].text == ",":
                 self._aldus(s_idx, i, n, lo, hi)
@@ -676,6 +685,7 @@ class _Run:
         assert p is not None
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
+        p = self._anonymous_extent(p, hi)
         k = lo
         while k < i and toks[k].lower in self.lex.clause_openers:
             k += 1
@@ -691,6 +701,46 @@ class _Run:
             return
         self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
                    "indirect.according_to", 0.8, informant=True)
+
+    def _anonymous_extent(self, p: Phrase, hi: int) -> Phrase:
+        """An anonymous source with where it is: "bronnen binnen het kabinet", "ingewijden rond de
+        onderhandelingen" (the preposition and the phrase after it belong to the source, not to what it
+        reports)."""
+        if p.end >= hi or self.toks[p.end].lower not in self.lex.anonymous_links:
+            return p
+        if not self.resolver.is_anonymous(p):
+            return p
+        j = p.end + 1
+        while j < hi and self.toks[j].lower in self.lex.determiners:
+            j += 1
+        nxt = self.phrases.phrase_at(j, hi) if j < hi else None
+        if nxt is not None and nxt.end > j:
+            return Phrase(p.start, nxt.end, p.kind)
+        if j < hi and is_word(self.toks[j]) and (j + 1 == hi or self._is_punct(j + 1)):
+            return Phrase(p.start, j + 1, p.kind)  # a noun the lexicon lacks, closing the clause
+        return p
+
+    def _reportedly(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
+        """ "Naar verluidt wil de premier ...": what the clause reports, from a source the text does not
+        name (an anonymous speaker standing for the marker's words)."""
+        toks = self.toks
+        k = lo
+        while k < i and toks[k].lower in self.lex.clause_openers:
+            k += 1
+        if k == i:
+            first = i + n
+            while first < hi and toks[first].text == ",":
+                first += 1
+            start, end = self._text_span(first, hi - 1)
+        else:
+            start, end = self._text_span(lo, hi - 1)
+        if end <= start or self._overlaps_direct(start, end):
+            return
+        phrase = Phrase(i, i + n, "anonymous")
+        marker = self.doc.text[toks[i].start : toks[i + n - 1].end]
+        ref = ActorRef(name=marker, kind="anonymous")
+        self._emit(s_idx, Speaker(phrase, ref, False), start, end, "indirect", marker,
+                   "indirect.reportedly", 0.7, informant=True)
 
     def _aldus(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks
