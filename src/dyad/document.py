@@ -289,7 +289,9 @@ class Quote:
     text: str
     kind: str  # direct | partial | indirect
     cue: str | None  # the speech verb or marker ("zei", "volgens", "aldus")
-    start: int  # offsets of the quoted text
+    #: offsets of the quoted text; an attribution inside reported speech ("…, zegt hij, …", "… is volgens
+    #: Bos …") lies within [start, end) but is left out of `text`
+    start: int
     end: int
     rule: str
     confidence: float = 1.0

@@ -22,7 +22,10 @@ FLOORS = {
     ("events", "factuality"): 0.95,
     ("events", "date"): 0.95,
     ("dyads", "f1"): 0.83,
-    ("quotes", "f1"): 0.97,
+    # 0.97 -> 0.96: partial quotations inside reported speech are kept as quotes of their own, as the
+    # nl-politics gold annotates them (train split quotes F1 0.635 -> 0.655, partial 0.32 -> 0.51); this dev
+    # gold leaves them out (3 more predictions here, precision 0.974 -> 0.950)
+    ("quotes", "f1"): 0.96,
     ("quotes_direct", "f1"): 0.96,
     ("quotes_indirect", "f1"): 0.96,
     ("actors", "country_accuracy"): 0.96,
