@@ -8,7 +8,9 @@ Only for folders whose sentences may be read (a train split); on a test split us
 
 Classes of each compared event: ok.<rule> or wrong.<rule>, where <rule> is the kind of the resolver's
 `date_rule` (timex.<expression rule>, carried, published, vague, ...); `nosentence` when the gold sentence is
-not found in the article text. The language layer's output is cached (--cache) between runs.
+not found in the article text. The analysed documents are cached (--cache PATH) between runs: the time stage
+is run again over them, so a cache holds while only the time resolver changes. --without-quotes dates each
+deed by its clause alone, not by the quotation it is in.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold_dir")
     ap.add_argument("--show", default="", help="print the items of the classes starting with this")
     ap.add_argument("--limit", type=int, default=40)
-    ap.add_argument("--cache", default="", help="pickle of the language layer's documents")
+    ap.add_argument("--cache", default="", help="pickle of the analysed documents")
+    ap.add_argument("--without-quotes", action="store_true",
+                    help="date each deed by its clause alone, not by the quotation it is in")
     args = ap.parse_args(argv)
     classes: Counter[str] = Counter()
     items: dict[str, list[str]] = defaultdict(list)
@@ -72,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         resolver = resolvers.setdefault(lang, TimexResolver(lang))
         doc.timexes = []
         state = resolver.prepare(doc, record=False)
-        said = resolver.date_quotes(state)
+        said = [] if args.without_quotes else resolver.date_quotes(state)
         text = doc.text
         seen: set[tuple[str, str, str]] = set()
         for g in gold.events:
