@@ -230,8 +230,14 @@ class ActorRef:
     country: str | None = None
     actor_id: str | None = None
     mention: int | None = None  # index into Document.mentions
+    #: "anonymous" for a source the text does not name ("volgens bronnen", "naar verluidt"): its record has
+    #: no name, its `kind`, and the words that stand for it as `phrase`; None for every other actor
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
+        if self.kind == "anonymous":
+            return {"name": None, "actor": self.actor, "country": self.country, "id": self.actor_id,
+                    "kind": self.kind, "phrase": self.name}
         return {"name": self.name, "actor": self.actor, "country": self.country, "id": self.actor_id}
 
     @classmethod
@@ -307,7 +313,9 @@ class Quote:
     text: str
     kind: str  # direct | partial | indirect
     cue: str | None  # the speech verb or marker ("zei", "volgens", "aldus")
-    start: int  # offsets of the quoted text
+    #: offsets of the quoted text; an attribution inside reported speech ("…, zegt hij, …", "… is volgens
+    #: Bos …") lies within [start, end) but is left out of `text`
+    start: int
     end: int
     rule: str
     confidence: float = 1.0

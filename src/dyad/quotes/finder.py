@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.document import Document, Quote, Token
+from dyad.document import ActorRef, Document, Quote, Token
 from dyad.pipeline import register
 from dyad.quotes.lexicon import QuoteLexicon, get_lexicon
 from dyad.quotes.marks import QuotedSpan, classify_marks, find_quoted_spans
@@ -56,6 +56,10 @@ class QuoteFinder:
         self.min_direct_words = int(settings.get("min_direct_words", 6))
         self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
         self.keep_unattributed = bool(settings.get("keep_unattributed", False))
+        #: a partial quotation inside the indirect quote of the same speaker ('zei dat er een "speciale plek"
+        #: was'): kept as a quote of its own beside the indirect one (which keeps its words), as the
+        #: nl-politics gold annotates it; false drops it (the older dev gold's convention)
+        self.nested_partials = bool(settings.get("nested_partials", True))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
@@ -244,18 +248,30 @@ class _Run:
         return p
 
     def _speaker(self, p: Phrase | None) -> Speaker | None:
-        return self.resolver.resolve(p) if p is not None else None
+        if p is None:
+            return None
+        s = self.doc.sentence_of_offset(self.toks[p.start].start) if p.start < len(self.toks) else None
+        if s is not None:
+            p = self._anonymous_extent(p, self.doc.sentences[s].token_end)
+        return self.resolver.resolve(p)
 
     def _emit(self, sentence: int, speaker: Speaker | None, start: int, end: int, kind: str, cue: str | None,
-              rule: str, confidence: float, informant: bool = False) -> None:
+              rule: str, confidence: float, informant: bool = False,
+              gap: tuple[int, int] | None = None) -> None:
+        """Record a quote of the text [start, end); `gap` is the attribution inside it ("…, zegt hij, …",
+        "… is volgens Bos …"), left out of the quote's text (its pieces joined by a space)."""
         if end <= start:
             return
         if speaker is None and not self.cfg.keep_unattributed:
             return
         if speaker is not None:
             self.resolver.remember(self._tok_at(start), speaker)
+        text = self.doc.text[start:end]
+        if gap is not None and start < gap[0] <= gap[1] < end:
+            joint = ", " if self.doc.text[gap[0] : gap[1]].lstrip().startswith(",") else " "
+            text = f"{self.doc.text[start:gap[0]]}{joint}{self.doc.text[gap[1]:end]}"
         self.out.append(Quote(
-            sentence=sentence, speaker=speaker.ref if speaker else None, text=self.doc.text[start:end],
+            sentence=sentence, speaker=speaker.ref if speaker else None, text=text,
             kind=kind, cue=cue, start=start, end=end, rule=f"{self.lex.language}.{rule}",
             confidence=confidence, informant=informant,
         ))
@@ -272,7 +288,7 @@ class _Run:
                 self._quoted(sent.index, sp)
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
-        return self._drop_nested_partials(self.out)
+        return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     @staticmethod
     def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
@@ -386,6 +402,7 @@ class _Run:
             or (rule == "before_marker" and marker_end is not None
                 and not [k for k in words_before if k >= marker_end])
             or (content_first < len(toks) and toks[content_first].lower in self.lex.complementizers)
+            or self._resumes_after_attribution(before, first_tok)
         )
         kind = "direct" if direct else "partial"
         # 3. No cue: a partial quotation of a clause takes the subject of its sentence; a direct one the
@@ -403,6 +420,20 @@ class _Run:
             rule = "unattributed"
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:
+        """Whether a quotation resumes one its attribution interrupted ('"…", zegt Rutte, "…"'): only a
+        short attribution with a cue stands between it and the quotation before it, so it is the rest of
+        that statement, not a phrase quoted inside a sentence."""
+        if not before or self.toks[before[-1]].text != ",":
+            return False
+        k = first_tok - 1
+        while k >= 0 and k not in self.quoted and first_tok - k <= 12:
+            k -= 1
+        if k < 0 or k not in self.quoted:
+            return False
+        between = range(k + 1, first_tok)
+        return any(self._is_speech_verb(j) or self._marker_at(j, self.lex.markers_after) for j in between)
 
     def _previous_speaker(self, s_idx: int) -> Speaker | None:
         """Who says a quotation without a cue: the speaker of the sentence before; over interview questions
@@ -510,6 +541,10 @@ class _Run:
             n = self._marker_at(i, self.lex.markers_before)
             if n:
                 self._according_to(s_idx, i, n, lo, hi)
+                return
+            n = self._marker_at(i, self.lex.anonymous_markers)
+            if n:
+                self._reportedly(s_idx, i, n, lo, hi)
                 return
             n = self._marker_at(i, self.lex.markers_after)
             if n and i > lo and toks[i - 1].text == ",":
@@ -646,14 +681,16 @@ class _Run:
             return None
         if comma - 1 >= lo and (comma - 1) in self.quoted:
             return None  # "‘…’, zei hij": the quotation itself is the statement
+        gap: tuple[int, int] | None = None
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
                 and not self._apposition_to_end(k + 1, hi)):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
+            gap = (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
         else:
             start, end = self._text_span(lo, comma - 1)
         if self._overlaps_direct(start, end) or end <= start:
             return None
-        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7)
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
 
     def _apposition_to_end(self, i: int, hi: int) -> bool:
@@ -676,6 +713,8 @@ class _Run:
         assert p is not None
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
+        p = self._anonymous_extent(p, hi)
+        gap: tuple[int, int] | None
         k = lo
         while k < i and toks[k].lower in self.lex.clause_openers:
             k += 1
@@ -685,12 +724,57 @@ class _Run:
             while first < hi and toks[first].text == ",":
                 first += 1
             start, end = self._text_span(first, hi - 1)
+            gap = None
+        else:
+            start, end = self._text_span(lo, hi - 1)
+            # "Het voorstel is volgens de minister onjuist": the statement without its attribution
+            gap = None
+            if i > lo and p.end < hi - 1:
+                gap = (self._text_span(lo, i - 1)[1], self._text_span(p.end, hi - 1)[0])
+        if end <= start or self._overlaps_direct(start, end):
+            return
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
+                   "indirect.according_to", 0.8, informant=True, gap=gap)
+
+    def _anonymous_extent(self, p: Phrase, hi: int) -> Phrase:
+        """An anonymous source with where it is: "bronnen binnen het kabinet", "ingewijden rond de
+        onderhandelingen" (the preposition and the phrase after it belong to the source, not to what it
+        reports)."""
+        if p.end >= hi or self.toks[p.end].lower not in self.lex.anonymous_links:
+            return p
+        if not self.resolver.is_anonymous(p):
+            return p
+        j = p.end + 1
+        while j < hi and self.toks[j].lower in self.lex.determiners:
+            j += 1
+        nxt = self.phrases.phrase_at(j, hi) if j < hi else None
+        if nxt is not None and nxt.end > j:
+            return Phrase(p.start, nxt.end, p.kind)
+        if j < hi and is_word(self.toks[j]) and (j + 1 == hi or self._is_punct(j + 1)):
+            return Phrase(p.start, j + 1, p.kind)  # a noun the lexicon lacks, closing the clause
+        return p
+
+    def _reportedly(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
+        """ "Naar verluidt wil de premier ...": what the clause reports, from a source the text does not
+        name (an anonymous speaker standing for the marker's words)."""
+        toks = self.toks
+        k = lo
+        while k < i and toks[k].lower in self.lex.clause_openers:
+            k += 1
+        if k == i:
+            first = i + n
+            while first < hi and toks[first].text == ",":
+                first += 1
+            start, end = self._text_span(first, hi - 1)
         else:
             start, end = self._text_span(lo, hi - 1)
         if end <= start or self._overlaps_direct(start, end):
             return
-        self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
-                   "indirect.according_to", 0.8, informant=True)
+        phrase = Phrase(i, i + n, "anonymous")
+        marker = self.doc.text[toks[i].start : toks[i + n - 1].end]
+        ref = ActorRef(name=marker, kind="anonymous")
+        self._emit(s_idx, Speaker(phrase, ref, False), start, end, "indirect", marker,
+                   "indirect.reportedly", 0.7, informant=True)
 
     def _aldus(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks

@@ -101,6 +101,12 @@ class QuoteLexicon:
     function_words: frozenset[str] = frozenset()
     #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
     inserted_adverbs: frozenset[str] = frozenset()
+    #: head nouns of a source that is not named ("bronnen", "ingewijden"): the speaker is anonymous
+    anonymous_sources: frozenset[str] = frozenset()
+    #: prepositions that tie an anonymous source to where it is ("bronnen binnen het kabinet")
+    anonymous_links: frozenset[str] = frozenset()
+    #: markers of a report with no source at all ("naar verluidt"): the speaker is anonymous
+    anonymous_markers: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -150,6 +156,9 @@ class QuoteLexicon:
                                                    source))),
             function_words=_function_words(language),
             inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
+            anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),
+            anonymous_links=_words(data.get("anonymous_links", []), "anonymous_links", source),
+            anonymous_markers=_phrases(data.get("anonymous_markers", []), "anonymous_markers", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

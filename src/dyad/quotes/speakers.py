@@ -21,7 +21,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # pronoun | name | role | body
+    kind: str  # pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt")
 
 
 def is_word(tok: Token) -> bool:
@@ -265,14 +265,30 @@ class SpeakerResolver:
             if holder is not None:
                 return holder
         name = self.finder.text(p)
+        anonymous = self.is_anonymous(p)
         ref = ActorRef(name=self._full_name(name) if p.kind == "name" else name)
         mention = self._mention_for(p)
         if mention is not None:
             m = doc.mentions[mention]
             if m.actor is not None:
+                # an anonymous source keeps where it is ("een bron bij het ministerie"), not a name
                 ref.actor, ref.country, ref.actor_id = m.actor.code, m.actor.country, m.actor.id
             ref.mention = mention
+        if anonymous:
+            ref.kind = "anonymous"
+            return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role"})
+
+    def is_anonymous(self, p: Phrase) -> bool:
+        """Whether a phrase stands for a source the text does not name: its head is an anonymous-source
+        noun ("bronnen", "een ingewijde") and it holds no name."""
+        if p.kind in {"pronoun", "name", "anonymous"}:
+            return p.kind == "anonymous"
+        toks = self.doc.tokens
+        cut = next((k for k in range(p.start + 1, p.end) if toks[k].lower in self.lex.anonymous_links), None)
+        if cut is not None:  # "bronnen binnen het kabinet": the head is before the link
+            return toks[cut - 1].lower in self.lex.anonymous_sources
+        return self.finder.head(p) in self.lex.anonymous_sources
 
     def _mention_for(self, p: Phrase) -> int | None:
         best = None

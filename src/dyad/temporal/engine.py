@@ -273,11 +273,23 @@ class Recogniser:
         before, after = words[f.first - 1].lower, words[f.last].lower
         if before not in self.v.determiners:
             return False
-        return (
-            is_participle(after, self.v)
-            and after.endswith("e")
-            or (is_participle(after.removesuffix("e"), self.v) and after.endswith("e"))
-        )
+        for ending in self.v.inflection_endings:
+            if after.endswith(ending) and (
+                is_participle(after, self.v) or is_participle(after[: len(after) - len(ending)], self.v)
+            ):
+                return True
+        return False
+
+    def _range_join(self, words: list[Word], j: int) -> int | None:
+        """The index after a word joining the two ends of a range ("1 tot 3 maart", "4 en 5 juni")."""
+        if j >= len(words):
+            return None
+        if words[j].text in {"-", "–"}:
+            return j + 1
+        for name, value, nxt in self._feats(words, j):
+            if name == "prep" and value == "range_join":
+                return nxt
+        return None
 
     def _may_start(self, words: list[Word], i: int) -> bool:
         """Whether any pattern of `_match_at` can start at word i. Every pattern starts with a feature
@@ -340,13 +352,8 @@ class Recogniser:
             return None
         day, j = dn
         end_day: int | None = None
-        join = self._get(words, j, "prep") if j < len(words) else None
-        if j < len(words) and (
-            words[j].text in {"-", "–"}
-            or (join is not None and join[0] in {"until"})
-            or words[j].lower in {"en", "of"}
-        ):
-            k = j + 1 if words[j].text in {"-", "–"} or words[j].lower in {"en", "of"} else join[1]  # type: ignore[index]
+        k = self._range_join(words, j)
+        if k is not None:
             dn2 = self._day_number(words, k)
             if dn2 is not None and self._month(words, dn2[1], after_day=True) is not None:
                 end_day, j = dn2
@@ -432,7 +439,7 @@ class Recogniser:
             if wd is not None:
                 j = wd[1]
                 m2 = self._get(words, j, "mod")
-                if mod is None and m2 is not None and words[j].lower not in {"deze", "dit", "die"}:
+                if mod is None and m2 is not None and str(m2[0]) != "current":
                     # "zondag jl.", "maandag a.s."
                     mod, j = str(m2[0]), m2[1]
                 frame = Frame("weekday", "relative", weekday=wd[0], direction=mod, rule="weekday")
@@ -480,8 +487,9 @@ class Recogniser:
             if s is not None:
                 j = s[1]
                 year = None
-                if j < len(words) and words[j].lower == "van" and self._year(words, j + 1):
-                    j += 1
+                of = self._get(words, j, "prep")
+                if of is not None and of[0] == "of" and self._year(words, of[1]):
+                    j = of[1]
                 yr = self._year(words, j)
                 if yr is not None:
                     year, j = yr
@@ -645,8 +653,9 @@ class Recogniser:
         frame = Frame("abs", "date", year=yr[0], rule="year")
         found = Found(i, j, frame)
         # "2011-2014", "2011 tot 2014"
-        if j + 1 < len(words) and (words[j].text in {"-", "–"} or words[j].lower in {"tot", "en"}):
-            end = self._year(words, j + 1)
+        k = self._range_join(words, j)
+        if k is not None:
+            end = self._year(words, k)
             if end is not None and end[0] > yr[0]:
                 frame.kind = "range"
                 frame.rule = "year.range"
@@ -673,19 +682,30 @@ class Recogniser:
 # -- tense ----------------------------------------------------------------------------------------------
 
 
-def _ge_participle(word: str) -> bool:
-    """ "gegeven", "aangekondigd", "opgeroepen": ge- after an optional separable particle."""
-    return bool(re.match(r"^[a-zé]{0,6}ge[a-zé]{2,}$", word)) and "ge" in word[:9]
+def _marked_participle(word: str, v: Vocabulary) -> bool:
+    """A word with the language's participle marker after an optional separable particle ("gegeven",
+    "aangekondigd", "opgeroepen" by the Dutch ge-)."""
+    infix = v.participle_infix
+    if not infix:
+        return False
+    at = word.find(infix)
+    while 0 <= at <= v.participle_particle_max:
+        if len(word) - at - len(infix) >= 2:
+            return True
+        at = word.find(infix, at + 1)
+    return False
 
 
 def is_participle(word: str, v: Vocabulary) -> bool:
-    """A past participle by its shape: ge-...-d/t/en, or an inseparable prefix and -d ("verklaard")."""
+    """A past participle by its shape: marker and participle ending ("gegeven", "gemeld"), an inseparable
+    prefix and its ending ("verklaard"), or (without a marker in the language) the ending alone."""
     if len(word) < 5 or not word.isalpha():
         return False
-    if _ge_participle(word) and (word.endswith("d") or word.endswith("t") or word.endswith("en")):
+    ends = word.endswith(v.participle_endings) if v.participle_endings else False
+    if ends and (not v.participle_infix or _marked_participle(word, v)):
         return True
-    return word.endswith("d") and any(
-        word.startswith(p) and len(word) > len(p) + 3 for p in v.participle_prefixes if p != "ge"
+    return bool(v.prefixed_participle_endings) and word.endswith(v.prefixed_participle_endings) and any(
+        word.startswith(p) and len(word) > len(p) + 3 for p in v.participle_prefixes if p != v.participle_infix
     )
 
 
@@ -694,14 +714,16 @@ def is_past_form(word: Word, v: Vocabulary) -> bool:
     low = word.lower
     if low in v.past_forms:
         return True
-    if not low.isalpha() or len(low) < 5:
-        return False
-    if _ge_participle(low) and low.endswith("e"):
+    if not low.isalpha() or len(low) < 5 or not word.text[:1].islower():
+        return False  # a capitalised word is a name or a noun ("Britten") more often than a verb
+    if v.inflection_endings and low.endswith(v.inflection_endings) and _marked_participle(low, v):
         return False  # an inflected participle used as an adjective ("de aangepaste deal")
     if low.endswith(v.sure_weak_past_endings):
         return True
     return bool(
-        word.lemma and word.lemma != low and word.lemma.endswith("en") and low.endswith(v.weak_past_endings)
+        word.lemma and word.lemma != low and bool(v.infinitive_endings)
+        and word.lemma.endswith(v.infinitive_endings)
+        and low.endswith(v.weak_past_endings)
     )
 
 
@@ -740,6 +762,19 @@ def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tu
 def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
     """Whether [lo, hi) holds a finite simple-past form (the narrative tense; a present perfect is not)."""
     return any(is_past_form(words[k], v) for k in range(lo, hi))
+
+
+def pluperfect(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
+    """Whether [lo, hi) holds a past perfect ("had gedreigd", "hadden verklaard"): a deed before the
+    time of the narrative, not at it."""
+    aux_at: int | None = None
+    for k in range(lo, hi):
+        low = words[k].lower
+        if low in v.pluperfect_auxiliaries:
+            aux_at = k
+        elif aux_at is not None and is_participle(low, v):
+            return True
+    return False
 
 
 def tense_of(words: list[Word], lo: int, hi: int, v: Vocabulary) -> str | None:

@@ -4,12 +4,16 @@ event and quote taken from the expression that governs its clause.
 Which expression dates an event (`Event.date_rule` names it):
 
 1. a governing expression (see `Expression.governs`) in the trigger's clause, the nearest to the trigger;
-2. else the nearest governing expression in the trigger's sentence ("zei dinsdag dat India niet zou
-   terugslaan": the saying and what was said are dated by "dinsdag");
+2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
+   dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
+   relative clause of another tense, not one after the publication day for a past deed or before it for a
+   future deed (`_from_other_clauses`);
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
    chain of past-tense sentences is not broken by a paragraph or a present-tense sentence;
-4. else the publication date at its precision (`date_rule = "published"`).
+4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
+   other time was named since (a narrative resumed after a quotation: `_resumed_days`);
+5. else the publication date at its precision (`date_rule = "published"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
 event as unknown (None) rather than as published.
@@ -18,7 +22,7 @@ event as unknown (None) rather than as published.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.document import Document, PartialDate, Precision, Timex
@@ -28,6 +32,7 @@ from dyad.temporal.engine import (
     Expression,
     Word,
     clause_bounds,
+    pluperfect,
     resolve_words,
     simple_past,
     split_sentences,
@@ -37,6 +42,7 @@ from dyad.temporal.engine import (
 from dyad.temporal.vocabulary import Vocabulary, vocabulary
 
 __all__ = ["TimexResolver", "find_timexes", "resolve"]
+
 
 
 def find_timexes(text: str, published: PartialDate, language: str = "nl") -> list[Expression]:
@@ -76,6 +82,20 @@ class _SentenceInfo:
     narrative: bool = False  # holds a simple-past verb
 
 
+@dataclass
+class DatingState:
+    """What the resolver knows of one document: its words, sentences with their expressions, and the
+    reference time each sentence passes on."""
+
+    doc: Document
+    words: list[Word]
+    infos: list[_SentenceInfo]
+    reference: list[tuple[PartialDate, str] | None]
+    published: PartialDate | None
+    #: per sentence, the news day a narrative resumed after quotations or comment may take (`_resumed_days`)
+    resumed: list[tuple[PartialDate, str] | None] = field(default_factory=list)
+
+
 class TimexResolver:
     """The registered time component: fills `doc.timexes`, `Event.date`/`date_rule` and `Quote.date`."""
 
@@ -84,8 +104,12 @@ class TimexResolver:
         self.vocab: Vocabulary = vocabulary(language)
         settings = settings or {}
         self.carry_over = bool(settings.get("carry_over", True))
+        #: how many sentences back a narrative may resume the news day (`_resumed_days`); 0 turns it off
+        self.resume_within = int(settings.get("resume_within", 3))
 
-    def __call__(self, doc: Document) -> None:
+    def prepare(self, doc: Document, record: bool = True) -> DatingState:
+        """Find and resolve the expressions of a document and the reference time of each sentence; with
+        `record`, the expressions are added to `doc.timexes`."""
         published = doc.article.published
         words, spans = self._words(doc)
         infos: list[_SentenceInfo] = [
@@ -104,10 +128,33 @@ class TimexResolver:
 
             def keep(expr: Expression, s_index: int) -> None:
                 infos[s_index].expressions.append(expr)
-                doc.timexes.append(Timex(expr.start, expr.end, s_index, expr.value, expr.kind, expr.rule))
+                if record:
+                    doc.timexes.append(Timex(expr.start, expr.end, s_index, expr.value, expr.kind, expr.rule))
 
             resolve_words(words, spans, self.vocab, published, doc.text, keep)
         reference = self._reference_times(doc, infos, published)
+        resumed = self._resumed_days(infos, published)
+        return DatingState(doc, words, infos, reference, published, resumed)
+
+    def date_at(self, state: DatingState, sentence: int, start: int, end: int) -> tuple[PartialDate | None, str | None]:
+        """The date and rule of a deed whose trigger spans [start, end) in a sentence."""
+        return self._date_for(
+            state.doc, state.words, state.infos, state.reference, state.published, sentence, start, end,
+            resumed=state.resumed,
+        )
+
+    def __call__(self, doc: Document) -> None:
+        state = self.prepare(doc)
+        said = self.date_quotes(state)
+        for event in doc.events:
+            event.date, event.date_rule = self.date_deed(
+                state, said, event.sentence, event.trigger_start, event.trigger_end
+            )
+
+    def date_quotes(self, state: DatingState) -> list[tuple[int, int, PartialDate | None, str | None]]:
+        """Date the quotes of the document (`Quote.date`): the time of the saying. Returns the span, date and
+        rule of each quote, for the deeds named inside them."""
+        doc, words, infos, reference, published = state.doc, state.words, state.infos, state.reference, state.published
         said: list[tuple[int, int, PartialDate | None, str | None]] = []
         for quote in doc.quotes:
             quote.date, rule = self._date_for(
@@ -121,24 +168,25 @@ class TimexResolver:
                     quote.date, rule = self._date_for(
                         doc, words, infos, reference, published, m.sentence, m.start, m.end
                     )
-            if quote.kind == "direct":
-                said.append((quote.start, quote.end, quote.date, rule))
-        for event in doc.events:
-            # a deed named inside a direct quotation without a time of its own happened when it was said
-            # ('Heiko Maas zei gisteren dat ... "Dit is een onbegrijpelijke beslissing"')
-            inside = next((q for q in said if q[0] <= event.trigger_start and event.trigger_end <= q[1]), None)
-            event.date, event.date_rule = self._date_for(
-                doc,
-                words,
-                infos,
-                reference,
-                published,
-                event.sentence,
-                event.trigger_start,
-                event.trigger_end,
-            )
-            if inside is not None and event.date_rule in ("published", None) and inside[3] not in ("published", None):
-                event.date, event.date_rule = inside[2], f"quote:{inside[3]}"
+            said.append((quote.start, quote.end, quote.date, rule))
+        return said
+
+    def date_deed(
+        self,
+        state: DatingState,
+        said: list[tuple[int, int, PartialDate | None, str | None]],
+        sentence: int,
+        start: int,
+        end: int,
+    ) -> tuple[PartialDate | None, str | None]:
+        """The date and rule of a deed whose trigger spans [start, end) in a sentence. A deed named inside a
+        quotation without a time of its own happened when it was said ('Heiko Maas zei gisteren dat ...
+        "Dit is een onbegrijpelijke beslissing"')."""
+        inside = next((q for q in said if q[0] <= start and end <= q[1]), None)
+        value, rule = self.date_at(state, sentence, start, end)
+        if inside is not None and rule in ("published", None) and inside[3] not in ("published", None):
+            return inside[2], f"quote:{inside[3]}"
+        return value, rule
 
     # -- words --------------------------------------------------------------------------------------
 
@@ -186,12 +234,43 @@ class TimexResolver:
                     history = (e.value, f"{e.rule}:{e.text}")
                 if e.value.precision != Precision.DAY:
                     continue
-                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind == "duration":
-                    continue
+                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
+                    continue  # a range ("op 4 en 5 juni") is a span of its own, not a day the next deed is on
                 if published is not None and e.value == published.truncate(Precision.DAY):
                     continue
                 current = (e.value, f"{e.rule}:{e.text}")
             out.append(current or history)
+        return out
+
+    def _resumed_days(
+        self, infos: list[_SentenceInfo], published: PartialDate | None
+    ) -> list[tuple[PartialDate, str] | None]:
+        """Per sentence, the day of the last sentence before it that names a time, when that time is a day of
+        the week before publication ("gisteren", "zaterdag") and that sentence is at most
+        `resume_within` sentences back. A narrative in the simple past without a time word of its own
+        resumes that day across a quotation, a comment in the present tense or a paragraph break
+        ("Gistermiddag sprak de president de pers toe. 'Dit is fraude.' Hij noemde de uitslag ...");
+        any other time named in between ends it."""
+        out: list[tuple[PartialDate, str] | None] = []
+        last: tuple[PartialDate, str, int] | None = None
+        today = published.truncate(Precision.DAY) if published is not None else None
+        for k, info in enumerate(infos):
+            out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
+            governing = [e for e in info.expressions if e.governs]
+            if not governing:
+                continue
+            e = governing[-1]
+            last = None
+            if (
+                today is not None
+                and today.precision == Precision.DAY
+                and e.value is not None
+                and e.value.precision == Precision.DAY
+                and e.frame.op in {"deictic", "weekday", "abs"}
+                and e.frame.kind not in {"duration", "range"}
+                and 0 < (today.first_day() - e.value.first_day()).days <= 7
+            ):
+                last = (e.value, f"{e.rule}:{e.text}", k)
         return out
 
     def _date_for(
@@ -205,6 +284,7 @@ class TimexResolver:
         start: int,
         end: int,
         outside: bool = False,
+        resumed: list[tuple[PartialDate, str] | None] | None = None,
     ) -> tuple[PartialDate | None, str | None]:
         fallback = (
             published.truncate(Precision.DAY) if published is not None else None,
@@ -229,14 +309,21 @@ class TimexResolver:
         candidates = [e for e in info.expressions if e.governs]
         if outside:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
+        pool: list[Expression] = []
         if candidates:
             in_clause = [e for e in candidates if found and found[0] <= e.first_word < found[1]]
-            pool = in_clause or candidates
+            if in_clause or outside:
+                pool = in_clause or candidates
+            else:
+                pool = self._from_other_clauses(words, info, clause, candidates, published)
+        if pool:
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
         vague = self._vague_time(words, clause)
         if vague is not None:
             return None, f"vague:{vague}"
+        if pluperfect(words, clause[0], clause[1], self.vocab):
+            return fallback  # "had gedreigd": before the time of the sentences before, which it does not take
         previous = reference[sentence - 1] if sentence > 0 else None
         if (
             self.carry_over
@@ -245,7 +332,51 @@ class TimexResolver:
             and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past"
         ):
             return previous[0], f"carried:{previous[1]}"
+        again = resumed[sentence] if resumed and sentence < len(resumed) else None
+        if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
+            return again[0], f"resumed:{again[1]}"
         return fallback
+
+    def _from_other_clauses(
+        self,
+        words: list[Word],
+        info: _SentenceInfo,
+        clause: tuple[int, int],
+        candidates: list[Expression],
+        published: PartialDate | None,
+    ) -> list[Expression]:
+        """The expressions of other clauses of the sentence that may date a deed of `clause`.
+
+        Not a time inside a relative clause ("de deal die ze woensdag voorlegt": it dates that clause
+        alone); not a time after the publication day for a deed in the past tense ("Volgende maand beslissen
+        de Britten en België stelde een onderzoek in"), nor one before it for a deed in the future tense. A
+        clause that another reports ("zei dinsdag dat ...") takes the time of the saying."""
+        bounds = clause_bounds(words, info.lo, info.hi, self.vocab)
+        opener = self._opener(words, info, clause)
+        tense = tense_of(words, clause[0], clause[1], self.vocab)
+        today = published.truncate(Precision.DAY) if published is not None else None
+        out = []
+        for e in candidates:
+            e_clause = next(((lo, hi) for lo, hi in bounds if lo <= e.first_word < hi), (info.lo, info.hi))
+            if self._opener(words, info, e_clause) in self.vocab.relative_openers and (
+                tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
+            ) != (tense == "past"):
+                continue
+            if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
+                out.append(e)
+                continue
+            if today is not None and e.value is not None and today.precision == Precision.DAY:
+                if tense == "past" and e.value.first_day() > today.first_day():
+                    continue
+                if tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso():
+                    continue
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:
+        """The first word of a clause that does not open its sentence (else "")."""
+        return words[clause[0]].lower if info.lo < clause[0] < info.hi else ""
 
     def _vague_time(self, words: list[Word], clause: tuple[int, int]) -> str | None:
         """A vague time ("onlangs", "in de maanden erna") in a clause (word range): its text."""

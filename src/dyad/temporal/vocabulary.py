@@ -42,10 +42,27 @@ class Vocabulary:
     future_auxiliaries: frozenset[str] = frozenset()
     future_words: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()
+    #: the past forms of the perfect auxiliaries ("had gedreigd": a deed before the narrative's time)
+    pluperfect_auxiliaries: frozenset[str] = frozenset()
     past_forms: frozenset[str] = frozenset()
     weak_past_endings: tuple[str, ...] = ()
     sure_weak_past_endings: tuple[str, ...] = ()
     participle_prefixes: tuple[str, ...] = ()
+    #: the participle marker inside a word ("ge" of "aangekondigd"), after a particle of at most
+    #: `participle_particle_max` letters; empty where the language has none
+    participle_infix: str = ""
+    participle_particle_max: int = 0
+    #: endings of a participle with the marker ("gegeven", "gemeld") and of one with a prefix ("verklaard")
+    participle_endings: tuple[str, ...] = ()
+    prefixed_participle_endings: tuple[str, ...] = ()
+    #: the ending of an inflected adjective or participle ("de aangepaste deal")
+    inflection_endings: tuple[str, ...] = ()
+    #: the endings of an infinitive (a lemma): a weak past form needs a verb lemma so ended
+    infinitive_endings: tuple[str, ...] = ()
+    #: words that open a relative clause (its time dates the noun's clause only)
+    relative_openers: frozenset[str] = frozenset()
+    #: words that open a clause reported by the verb before it ("zei dinsdag dat ...")
+    complement_openers: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
     plural_units: frozenset[str] = frozenset()
     stretch_singular: frozenset[str] = frozenset()
@@ -157,11 +174,31 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.future_auxiliaries = frozenset(_list(tense, "future_auxiliaries", where))
     v.future_words = frozenset(_list(tense, "future_words", where))
     v.perfect_auxiliaries = frozenset(_list(tense, "perfect_auxiliaries", where))
+    v.pluperfect_auxiliaries = frozenset(_list(tense, "pluperfect_auxiliaries", where))
     v.past_forms = frozenset(_list(tense, "past_forms", where))
     v.weak_past_endings = tuple(_list(tense, "weak_past_endings", where))
     v.sure_weak_past_endings = tuple(_list(tense, "sure_weak_past_endings", where))
     v.participle_prefixes = tuple(_list(tense, "participle_prefixes", where))
     v.clause_openers = frozenset(_list(tense, "clause_openers", where))
+    v.relative_openers = frozenset(_list(tense, "relative_openers", where))
+    v.complement_openers = frozenset(_list(tense, "complement_openers", where))
+    if not (v.relative_openers | v.complement_openers) <= v.clause_openers:
+        raise ConfigError("tense: relative_openers and complement_openers must be clause_openers", source=where)
+    participle = _map(data, "participle", where)
+    for key in ("infix", "particle_max", "endings", "prefixed_endings"):
+        if key not in participle:
+            raise ConfigError(f"participle: missing {key!r}", source=where)
+    v.participle_infix = str(participle["infix"] or "").lower()
+    max_particle = participle["particle_max"]
+    if not isinstance(max_particle, int) or max_particle < 0:
+        raise ConfigError("participle: particle_max must be a whole number >= 0", source=where)
+    v.participle_particle_max = max_particle
+    v.participle_endings = tuple(_list(participle, "endings", where))
+    v.prefixed_participle_endings = tuple(_list(participle, "prefixed_endings", where))
+    v.inflection_endings = tuple(_list(data, "inflection_endings", where))
+    v.infinitive_endings = tuple(_list(tense, "infinitive_endings", where))
+    if "range_join" not in _map(data, "prepositions", where):
+        raise ConfigError("prepositions: missing 'range_join' (the words joining the ends of a range)", source=where)
     return v
 
 

@@ -1,0 +1,139 @@
+"""Which time dates a deed: the clause the time belongs to, its tense, relative clauses; and the checks of
+the temporal vocabulary file. Sentences written for the behaviour."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from dyad.document import PartialDate
+from dyad.errors import ConfigError
+from dyad.lang.data import load_language_data
+from dyad.lang.layer import analyse_text
+from dyad.temporal.resolver import TimexResolver
+from dyad.temporal.vocabulary import build_vocabulary
+
+TUE = PartialDate(2019, 3, 26)  # a Tuesday
+
+
+def date_of(text: str, trigger: str, published: PartialDate = TUE, language: str = "nl") -> str | None:
+    """The date the resolver gives a deed whose trigger is the first occurrence of `trigger`."""
+    doc = analyse_text(text, language, published)
+    resolver = TimexResolver(language)
+    state = resolver.prepare(doc, record=False)
+    start = text.index(trigger)
+    sentence = doc.sentence_of_offset(start)
+    assert sentence is not None
+    value, _rule = resolver.date_at(state, sentence, start, start + len(trigger))
+    return value.iso() if value is not None else None
+
+
+def test_a_future_time_of_another_clause_does_not_date_a_past_deed() -> None:
+    text = "Volgende week stemt het parlement over het plan en de minister verdedigde het voorstel in een brief."
+    assert date_of(text, "verdedigde") == "2019-03-26"
+    assert date_of(text, "stemt") == "2019-04-01"
+
+
+def test_a_past_time_of_another_clause_does_not_date_a_future_deed() -> None:
+    text = "De ministers spraken gisteren urenlang, maar de beslissing zal pas na de zomer vallen."
+    assert date_of(text, "spraken") == "2019-03-25"
+    assert date_of(text, "vallen") != "2019-03-25"
+
+
+def test_a_time_in_a_relative_clause_of_another_tense_dates_that_clause_alone() -> None:
+    text = "De partij eist dat het kabinet de subsidie terugvordert die de stichting in 2015 heeft gekregen."
+    assert date_of(text, "eist") == "2019-03-26"
+    assert date_of(text, "gekregen") == "2015"
+
+
+def test_a_reported_clause_takes_the_time_of_the_saying() -> None:
+    text = "De premier zei maandag dat het land de sancties niet zal versoepelen."
+    assert date_of(text, "versoepelen") == "2019-03-25"
+
+
+def test_a_past_relative_clause_in_a_past_narrative_keeps_its_time_for_the_main_deed() -> None:
+    text = "De vrachtwagen kwam donderdag aan in de haven, waar de douane de lading in beslag nam."
+    assert date_of(text, "in beslag nam") == "2019-03-21"
+
+
+def test_a_capitalised_word_is_no_weak_past_form() -> None:
+    # "Britten" ends like a weak past plural ("zetten"); as a name it gives the clause no past tense
+    text = "Morgen stemmen de Britten opnieuw over het akkoord."
+    assert date_of(text, "stemmen") == "2019-03-27"
+
+
+def _temporal_data() -> dict:
+    return copy.deepcopy(load_language_data("nl", "temporal"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["participle"].pop("infix"), "participle: missing 'infix'"),
+        (lambda d: d["participle"].__setitem__("particle_max", "zes"), "particle_max"),
+        (lambda d: d["prepositions"].pop("range_join"), "range_join"),
+        (lambda d: d["tense"]["relative_openers"].append("hoewel_niet"), "relative_openers"),
+    ],
+)
+def test_the_vocabulary_file_is_checked(change, message: str) -> None:  # type: ignore[no-untyped-def]
+    data = _temporal_data()
+    change(data)
+    with pytest.raises(ConfigError, match=message):
+        build_vocabulary("nl", data)
+
+
+def test_the_engine_reads_its_words_from_the_vocabulary() -> None:
+    """A range joined by a word the file names, and a participle by the file's marker: change the file and
+    the engine follows (no Dutch word is written in the engine)."""
+    from dyad.temporal.engine import Recogniser, is_participle, words_of
+
+    data = _temporal_data()
+    v = build_vocabulary("nl", data)
+    assert is_participle("aangekondigd", v)
+    found = Recogniser(v).find(words_of("op 4 en 5 juni"))
+    assert found and found[0].range_end is not None
+    data["prepositions"]["range_join"] = ["tot"]
+    data["participle"]["infix"] = "xq"
+    v2 = build_vocabulary("nl", data)
+    assert not is_participle("aangekondigd", v2)
+    found = Recogniser(v2).find(words_of("op 4 en 5 juni"))
+    assert all(f.range_end is None for f in found)
+
+
+def test_a_past_narrative_resumes_the_news_day_after_a_quotation() -> None:
+    text = (
+        "Gistermiddag sprak de burgemeester de raad toe. \"Dit gaat zo niet langer.\" Daarna verliet zij "
+        "de vergadering."
+    )
+    assert date_of(text, "verliet") == "2019-03-25"
+
+
+def test_a_resumed_day_ends_at_another_time_and_after_three_sentences() -> None:
+    text = (
+        "Gistermiddag sprak de burgemeester de raad toe. Vorig jaar waren er ook al klachten. "
+        "Daarna verliet zij de vergadering."
+    )
+    assert date_of(text, "verliet") == "2019-03-26"
+    far = (
+        "Gistermiddag sprak de burgemeester de raad toe. \"Dit gaat zo niet langer.\" \"Het is genoeg.\" "
+        "\"We moeten verder.\" Daarna verliet zij de vergadering."
+    )
+    assert date_of(far, "verliet") == "2019-03-26"
+
+
+def test_a_past_perfect_does_not_take_the_day_of_the_sentence_before() -> None:
+    text = "Gisterochtend sloot de politie de brug af. De actievoerders hadden gedreigd de weg te blokkeren."
+    assert date_of(text, "sloot") == "2019-03-25"
+    assert date_of(text, "gedreigd") == "2019-03-26"
+
+
+def test_a_range_is_not_carried_to_the_next_sentence() -> None:
+    text = "De top vond op 4 en 5 maart plaats in Brussel. De premier bezocht daar ook de koning."
+    assert date_of(text, "vond") == "2019-03-04"
+    assert date_of(text, "bezocht") == "2019-03-26"
+
+
+def test_a_weekday_inside_a_noun_phrase_does_not_date_the_clause() -> None:
+    text = "De ambassadeur diende een protest in tegen de aanslag van vrijdag."
+    assert date_of(text, "diende") == "2019-03-26"
