@@ -182,9 +182,10 @@ def _reduce_dyads(events: Iterable[dict[str, Any]], gold: bool) -> list[dict[str
 
 
 def quote_score(p: dict[str, Any], g: dict[str, Any]) -> float | None:
-    # an anonymous speaker has no name; the words that stand for it ("ingewijden") are its `phrase`
+    # exactly FORMAT.md: the speaker's name, actor or country (an anonymous speaker, which has no name, matches
+    # only by country)
     speaker = p.get("speaker") or {}
-    haystack = " ".join(str(speaker.get(k) or "") for k in ("name", "actor", "country", "phrase")).lower()
+    haystack = " ".join(str(speaker.get(k) or "") for k in ("name", "actor", "country")).lower()
     gold_speaker = str(g.get("speaker") or "").strip()
     last = gold_speaker.split()[-1].lower() if gold_speaker else ""
     country = str(g.get("speaker_country") or g.get("country") or "").lower()
