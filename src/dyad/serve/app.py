@@ -33,7 +33,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -403,6 +403,15 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     app.add_middleware(TimeLimit, seconds=time_limit)
     app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a 500 included
 
+    def cached_aggregate(key: tuple[Any, ...], compute: Callable[[Store], dict[str, Any]]) -> dict[str, Any]:
+        """An aggregate from a reader, cached under `key`, in the JSON envelope; a library error is a 400."""
+        try:
+            with access.reader() as store:
+                result = access.cached(key, lambda: compute(store))
+        except DyadError as exc:
+            raise QueryError(exc.message) from exc
+        return {"ok": True, **result}
+
     # -- errors -----------------------------------------------------------------------------------------
 
     @app.exception_handler(StarletteHTTPException)
@@ -599,15 +608,9 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         if bucket not in aggregates.BUCKETS:
             raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
         fact = factuality_value(factuality)
-        try:
-            with access.reader() as store:
-                result = access.cached(
-                    ("series", key_a, key_b, bucket, since, until, directed, fact),
-                    lambda: aggregates.dyad_series(store, key_a, key_b, bucket=bucket, since=since,
-                                                   until=until, directed=directed, factuality=fact))
-        except DyadError as exc:
-            raise QueryError(exc.message) from exc
-        return {"ok": True, **result}
+        return cached_aggregate(("series", key_a, key_b, bucket, since, until, directed, fact),
+                                lambda store: aggregates.dyad_series(store, key_a, key_b, bucket=bucket, since=since,
+                                                                     until=until, directed=directed, factuality=fact))
 
     @app.get("/api/network", summary="Who acted on whom in a period: nodes and weighted edges",
              response_model=models.Network, responses=models.ERRORS)
@@ -619,15 +622,10 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         if by not in ("country", "actor"):
             raise QueryError(f"by: {by!r} is not country or actor")
         fact = factuality_value(factuality)
-        try:
-            with access.reader() as store:
-                result = access.cached(
-                    ("network", since, until, by, fact, min_events, max_edges),
-                    lambda: aggregates.actor_network(store, since=since, until=until, by=by, factuality=fact,
-                                                     min_events=min_events, max_edges=max_edges))
-        except DyadError as exc:
-            raise QueryError(exc.message) from exc
-        return {"ok": True, **result}
+        return cached_aggregate(("network", since, until, by, fact, min_events, max_edges),
+                                lambda store: aggregates.actor_network(store, since=since, until=until, by=by,
+                                                                       factuality=fact, min_events=min_events,
+                                                                       max_edges=max_edges))
 
     @app.get("/api/dyads/top", summary="The directed dyads with the most events in a period",
              response_model=models.TopDyads, responses=models.ERRORS)
@@ -638,15 +636,9 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         if by not in ("country", "actor"):
             raise QueryError(f"by: {by!r} is not country or actor")
         fact = factuality_value(factuality)
-        try:
-            with access.reader() as store:
-                result = access.cached(
-                    ("top_dyads", since, until, by, fact, limit),
-                    lambda: aggregates.top_dyads(store, since=since, until=until, by=by, factuality=fact,
-                                                 limit=limit))
-        except DyadError as exc:
-            raise QueryError(exc.message) from exc
-        return {"ok": True, **result}
+        return cached_aggregate(("top_dyads", since, until, by, fact, limit),
+                                lambda store: aggregates.top_dyads(store, since=since, until=until, by=by,
+                                                                   factuality=fact, limit=limit))
 
     @app.get("/api/series/roots", summary="Events per CAMEO root over time", response_model=models.CountSeries,
              responses=models.ERRORS)
@@ -658,15 +650,9 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
         key = actor_key(actor, "actor")
         fact = factuality_value(factuality)
-        try:
-            with access.reader() as store:
-                result = access.cached(
-                    ("root_series", bucket, since, until, key, fact),
-                    lambda: aggregates.cameo_root_series(store, bucket=bucket, since=since, until=until,
-                                                         actor=key, factuality=fact))
-        except DyadError as exc:
-            raise QueryError(exc.message) from exc
-        return {"ok": True, **result}
+        return cached_aggregate(("root_series", bucket, since, until, key, fact),
+                                lambda store: aggregates.cameo_root_series(store, bucket=bucket, since=since,
+                                                                           until=until, actor=key, factuality=fact))
 
     @app.get("/api/series/countries", summary="Events per country (either side) over time",
              response_model=models.CountSeries, responses=models.ERRORS)
@@ -678,15 +664,9 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             raise QueryError(f"bucket: {bucket!r} is not one of {', '.join(aggregates.BUCKETS)}")
         fact = factuality_value(factuality)
         root = cameo_root.strip() if cameo_root and cameo_root.strip() else None
-        try:
-            with access.reader() as store:
-                result = access.cached(
-                    ("country_series", bucket, since, until, root, fact),
-                    lambda: aggregates.country_series(store, bucket=bucket, since=since, until=until,
-                                                      cameo_root=root, factuality=fact))
-        except DyadError as exc:
-            raise QueryError(exc.message) from exc
-        return {"ok": True, **result}
+        return cached_aggregate(("country_series", bucket, since, until, root, fact),
+                                lambda store: aggregates.country_series(store, bucket=bucket, since=since,
+                                                                        until=until, cameo_root=root, factuality=fact))
 
     @app.get("/api/series", summary="Events over time: all, one actor's or one pair's, in a direction, with "
              "the articles published per bucket", response_model=models.EventSeries, responses=models.ERRORS)
