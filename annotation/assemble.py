@@ -4,7 +4,8 @@ the doubly annotated articles. Files point at the shared article by `input` (`PA
 
     python annotation/assemble.py WORK_DIR      # WORK_DIR holds one folder per annotator (A/, B/, ...)
 
-An adjudicated file (`WORK_DIR/adjudicated/dpg-ID.json`) replaces the first annotator's for that article.
+An adjudicated file (`WORK_DIR/adjudicated/dpg-ID.json`) replaces the first annotator's for that article; the
+second batch lies in `WORK_DIR/batch2/<annotator>/`.
 Articles whose file is missing are listed and left out.
 """
 
@@ -48,11 +49,10 @@ def main(work: Path) -> int:
     missing = []
     written = 0
     for article_id, split, first, second in split_rows():
-        if split == "unannotated":
-            continue
         name = f"dpg-{article_id}.json"
         adjudicated = work / "adjudicated" / name
-        primary = adjudicated if adjudicated.exists() else work / first / name
+        second_batch = work / "batch2" / first / name
+        primary = next((f for f in (adjudicated, second_batch) if f.exists()), work / first / name)
         if primary.exists():
             write(CORPUS / split / name, gold_file(json.loads(primary.read_text(encoding="utf-8")), article_id, first))
             written += 1

@@ -2,7 +2,8 @@
 
 Articles of `shared/data/dpgmedia2019-nl-politics/articles.jsonl` are ordered by a salted SHA-1 of their id
 (no reading of the text), so the split does not depend on content. The first 45 are **test**, the next 115
-**train**, the rest stay unannotated. The first 20 train articles are annotated twice (agreement). Each
+**train**; the first 20 train articles are annotated twice (agreement). The remaining 90 were annotated later,
+as a second batch (after ADJUDICATION.md's advice), and joined **train**: the test split never changes. Each
 article goes to one of six annotators in turn; an article annotated twice goes to a second annotator too.
 
     python annotation/split.py [ARTICLES_JSONL]      # writes annotation/split.tsv
@@ -31,8 +32,9 @@ def main() -> None:
     ordered = sorted(ids, key=order_key)
     rows = ["id\tsplit\tannotator\tsecond_annotator"]
     for n, article_id in enumerate(ordered):
-        split = "test" if n < N_TEST else "train" if n < N_TEST + N_TRAIN else "unannotated"
-        first = ANNOTATORS[n % len(ANNOTATORS)] if split != "unannotated" else ""
+        split = "test" if n < N_TEST else "train"
+        batch = n - N_TEST - N_TRAIN  # second batch: its own turn of annotators
+        first = ANNOTATORS[n % len(ANNOTATORS)] if batch < 0 else ANNOTATORS[batch % len(ANNOTATORS)]
         second = ""
         if split == "train" and n - N_TEST < N_DOUBLE:
             second = ANNOTATORS[(n + 1 + (n // len(ANNOTATORS)) % (len(ANNOTATORS) - 1)) % len(ANNOTATORS)]
@@ -41,7 +43,8 @@ def main() -> None:
         rows.append(f"{article_id}\t{split}\t{first}\t{second}")
     out = Path(__file__).with_name("split.tsv")
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{out}: {N_TEST} test, {N_TRAIN} train ({N_DOUBLE} twice), {len(ordered) - N_TEST - N_TRAIN} unannotated")
+    print(f"{out}: {N_TEST} test, {len(ordered) - N_TEST} train ({N_DOUBLE} twice; {len(ordered) - N_TEST - N_TRAIN} "
+          "in the second batch)")
 
 
 if __name__ == "__main__":
