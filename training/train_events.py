@@ -37,11 +37,12 @@ def main(argv: list[str]) -> int:
     model = fit(items, args.name, "nl", cv["l2"], cv["threshold"], cv["rule_threshold"])
     n_candidates = sum(len(g) for item in items for g in item.groups)
     positives = sum(lab == 1 for item in items for labels in item.labels for lab in labels)
+    covered = coverage(items)
     trained_on = {
         "gold": str(Path(args.gold).resolve().relative_to(ROOT)) if Path(args.gold).resolve().is_relative_to(ROOT)
         else args.gold,
         "articles": len(items), "candidates": n_candidates, "positives": positives,
-        "gold_covered": coverage(items)["covered"], "gold_required": coverage(items)["required"],
+        "gold_covered": covered["covered"], "gold_required": covered["required"],
         "l2": cv["l2"], "features": len(model.weights),
         "cv_events_f1": cv["events"]["f1"], "rules_events_f1": rules["events"]["f1"],
     }

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.document import Document
+from dyad.document import Document, Event
 from dyad.evaluation import Evaluation, GoldArticle, event_score
 from dyad.events.coder import LexiconCoder
 from dyad.events.decision import candidates, decide
@@ -99,25 +99,30 @@ def fit(
     return LogisticModel(name, language, threshold, bias, weights, rule_threshold=rule_threshold)
 
 
+def _rule_events(item: Prepared) -> list[Event]:
+    return [g[0].event for g in item.groups if g[0].origin == "rule"]
+
+
+def _add(result: Evaluation, item: Prepared, events: Sequence[Event], with_quotes: bool) -> None:
+    """Score one article's events (records built for the events alone; quotes only when asked)."""
+    records = [event_record(item.doc, e) for e in events]
+    quotes = build_records(item.doc).quotes if with_quotes else []
+    result.add_article(item.gold.article.id, records, item.gold.events, quotes,
+                       item.gold.quotes if with_quotes else [])
+
+
 def score(items: Sequence[Prepared], model: LogisticModel | None) -> dict[str, Any]:
     """`dyad eval` figures of the decided events (the rules' events when `model` is None)."""
     result = Evaluation()
     for item in items:
-        doc = item.doc
-        events = decide(model, item.groups) if model else [g[0].event for g in item.groups if g[0].origin == "rule"]
-        kept, doc.events = doc.events, events
-        try:
-            records = build_records(doc)
-        finally:
-            doc.events = kept
-        result.add_article(item.gold.article.id, records.events, item.gold.events, records.quotes, item.gold.quotes)
+        _add(result, item, decide(model, item.groups) if model else _rule_events(item), with_quotes=True)
     return result.to_dict()
 
 
 def cross_validate(items: Sequence[Prepared], name: str, language: str, folds: int = 5) -> dict[str, Any]:
-    """Event F1 of every (l2, threshold) over article folds; the best setting and its figures."""
+    """Event F1 of every (l2, threshold, rule threshold) over article folds; the best setting and its figures."""
     parts = [list(items[k::folds]) for k in range(folds)]
-    decided: dict[tuple[float, float, float], list[tuple[Prepared, LogisticModel]]] = {}
+    results: dict[tuple[float, float, float], Evaluation] = {}
     for l2 in L2:
         for k, held in enumerate(parts):
             train = [item for j, part in enumerate(parts) if j != k for item in part]
@@ -126,20 +131,11 @@ def cross_validate(items: Sequence[Prepared], name: str, language: str, folds: i
                 for rule_threshold in RULE_THRESHOLDS:
                     model = LogisticModel(name, language, threshold, base.bias, base.weights,
                                           rule_threshold=rule_threshold)
-                    decided.setdefault((l2, threshold, rule_threshold), []).extend((item, model) for item in held)
-    results = {}
-    for key, pairs in decided.items():
-        result = Evaluation()
-        for item, model in pairs:
-            doc = item.doc
-            kept, doc.events = doc.events, decide(model, item.groups)
-            try:
-                records = build_records(doc)
-            finally:
-                doc.events = kept
-            result.add_article(item.gold.article.id, records.events, item.gold.events, [], [])
-        results[key] = result.to_dict()
-    best = max(results, key=lambda k: (results[k]["events"]["f1"], results[k]["dyads"]["f1"]))
+                    result = results.setdefault((l2, threshold, rule_threshold), Evaluation())
+                    for item in held:
+                        _add(result, item, decide(model, item.groups), with_quotes=False)
+    scored = {key: result.to_dict() for key, result in results.items()}
+    best = max(scored, key=lambda k: (scored[k]["events"]["f1"], scored[k]["dyads"]["f1"]))
     return {"l2": best[0], "threshold": best[1], "rule_threshold": best[2], "folds": folds,
-            "events": results[best]["events"], "dyads": results[best]["dyads"],
-            "grid": {"/".join(map(str, k)): v["events"]["f1"] for k, v in sorted(results.items())}}
+            "events": scored[best]["events"], "dyads": scored[best]["dyads"],
+            "grid": {"/".join(map(str, k)): v["events"]["f1"] for k, v in sorted(scored.items())}}

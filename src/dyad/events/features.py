@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from dyad.document import ActorRef, Document, Event
+from dyad.document import ActorRef, Document, Event, Quote
 
 #: Where a candidate's pair of actors comes from: the rules' choice, the rules' pair swapped, or another
 #: mention of the sentence as source or target.
@@ -43,6 +43,9 @@ class FeatureExtractor:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._starts = [t.start for t in doc.tokens]
+        self._quotes: dict[int, list[Quote]] = {}  # quotes by sentence, built once for all candidates
+        for q in doc.quotes:
+            self._quotes.setdefault(q.sentence, []).append(q)
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -112,7 +115,7 @@ class FeatureExtractor:
         out.append(f"countries={_bucket(len(countries))}")
         out.append(f"sent_index={_bucket(event.sentence, (0, 1, 3, 8))}")
         out.append(f"sent_len={_bucket(sentence.token_end - sentence.token_start, (8, 16, 32, 64))}")
-        quotes = [q for q in doc.quotes if q.sentence == event.sentence]
+        quotes = self._quotes.get(event.sentence, [])
         out.append(f"quoted={bool(quotes)}")
         out.append(f"in_quote={any(q.start <= event.trigger_start < q.end for q in quotes)}")
         speakers = {q.speaker.mention for q in quotes if q.speaker is not None}
