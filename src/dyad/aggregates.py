@@ -53,7 +53,7 @@ from dyad.store.aggregate import (
 )
 from dyad.store.aggregate import bucket_start as bucket_key_start
 from dyad.store.base import Store
-from dyad.store.filters import RecordFilter
+from dyad.store.filters import Dialect, RecordFilter
 from dyad.store.rows import date_bounds
 
 Bucket = Literal["day", "week", "month", "year"]
@@ -484,3 +484,69 @@ def actor_table(store: Store) -> list[dict[str, Any]]:
             "role": r["role"], "mentions": int(r["mentions"]), "articles": int(r["articles"]),
             "events": int(r["events"])} for r in rows]
     return sorted(out, key=lambda r: (-r["mentions"], r["id"]))
+
+
+# -- series of events per actor, pair or all, with the articles published per bucket (the dashboard) -----
+
+def series_filter(*, actor: str | None, partner: str | None, direction: str, since: str | None,
+                  until: str | None, factuality: str | None) -> RecordFilter:
+    """The events of a series: every event (no actor), one actor's (`out`: as source, `in`: as target,
+    `either`: on either side), or a pair's (`out`: actor on partner, `in`: partner on actor)."""
+    if actor is None:
+        return RecordFilter.build(since=since, until=until, factuality=factuality)
+    if partner is None:
+        side = {"out": {"source": actor}, "in": {"target": actor}}.get(direction, {"actor": actor})
+        return RecordFilter.build(since=since, until=until, factuality=factuality, **side)
+    if direction == "out":
+        return RecordFilter.build(source=actor, target=partner, since=since, until=until, factuality=factuality)
+    if direction == "in":
+        return RecordFilter.build(source=partner, target=actor, since=since, until=until, factuality=factuality)
+    return RecordFilter.build(pair=(actor, partner), since=since, until=until, factuality=factuality)
+
+
+@dataclass(frozen=True)
+class ArticleDates:
+    """Articles per publication date (as stored: any ISO precision)."""
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        return 'SELECT "published", count(*) AS "articles" FROM articles GROUP BY "published"', []
+
+
+def event_series(store: Store, *, actor: str | None = None, partner: str | None = None,
+                 direction: str = "either", bucket: str = "month", since: str | None = None,
+                 until: str | None = None, factuality: str | None = "actual") -> dict[str, Any]:
+    """Events per bucket (counts per quad class, summed and mean Goldstein) with the number of articles
+    published in each bucket (`articles`, for a rate per article); empty buckets filled as in
+    `dyad.aggregates.dyad_series`, and what no bucket could take in `excluded`."""
+    kind = _check_bucket(bucket)
+    where = series_filter(actor=actor, partner=partner, direction=direction, since=since, until=until,
+                          factuality=factuality)
+    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED)))
+    buckets = _Buckets(kind)
+    points: dict[date, Tally] = {}
+    totals = Tally()
+    for row in rows:
+        start = buckets.place(row)
+        if start is None:
+            continue
+        tally = Tally.of(row)
+        points.setdefault(start, Tally()).merge(tally)
+        totals.merge(tally)
+    starts, filled = _filled(buckets.starts, where, kind)
+    articles: dict[date, int] = {}
+    undated_articles = 0
+    for row in store.aggregate(ArticleDates()):
+        try:
+            start = bucket_of(row["published"], kind)
+        except Exception:  # a published value that is not a date counts as undated
+            start = None
+        if start is None:
+            undated_articles += int(row["articles"])
+        else:
+            articles[start] = articles.get(start, 0) + int(row["articles"])
+    out = [{**_point(start, kind), **points.get(start, Tally()).to_dict(),
+            "articles": articles.get(start, 0)} for start in starts]
+    return {"actor": actor, "partner": partner, "direction": direction, "bucket": kind, "since": since,
+            "until": until, "factuality": factuality, "filled": filled, "points": out,
+            "totals": {**totals.to_dict(), "articles": sum(p["articles"] for p in out)},
+            "excluded": {**buckets.excluded(), "articles_undated_or_coarser": undated_articles}}

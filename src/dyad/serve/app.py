@@ -690,7 +690,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             with access.reader() as store:
                 result = access.cached(
                     ("event_series", key, other, direction, bucket, since, until, fact),
-                    lambda: views.event_series(store, actor=key, partner=other, direction=direction,
+                    lambda: aggregates.event_series(store, actor=key, partner=other, direction=direction,
                                                bucket=bucket, since=since, until=until, factuality=fact))
         except DyadError as exc:
             raise QueryError(exc.message) from exc

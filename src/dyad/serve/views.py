@@ -12,13 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Literal
 
-from dyad import aggregates
-from dyad.aggregates import Tally, bucket_of
 from dyad.store import RecordFilter, Store
-from dyad.store.aggregate import DATED, EventGroups, bucket_term
 from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
 from dyad.store.rows import EVENTS
 
@@ -46,70 +42,6 @@ ARTICLE_SORTS: dict[str, str] = {
 }
 #: Longest title made from an article's first words when it has none.
 TITLE_FALLBACK_CHARS = 90
-
-
-def series_filter(*, actor: str | None, partner: str | None, direction: str, since: str | None,
-                  until: str | None, factuality: str | None) -> RecordFilter:
-    """The events of a series: every event (no actor), one actor's (`out`: as source, `in`: as target,
-    `either`: on either side), or a pair's (`out`: actor on partner, `in`: partner on actor)."""
-    if actor is None:
-        return RecordFilter.build(since=since, until=until, factuality=factuality)
-    if partner is None:
-        side = {"out": {"source": actor}, "in": {"target": actor}}.get(direction, {"actor": actor})
-        return RecordFilter.build(since=since, until=until, factuality=factuality, **side)
-    if direction == "out":
-        return RecordFilter.build(source=actor, target=partner, since=since, until=until, factuality=factuality)
-    if direction == "in":
-        return RecordFilter.build(source=partner, target=actor, since=since, until=until, factuality=factuality)
-    return RecordFilter.build(pair=(actor, partner), since=since, until=until, factuality=factuality)
-
-
-@dataclass(frozen=True)
-class ArticleDates:
-    """Articles per publication date (as stored: any ISO precision)."""
-
-    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
-        return 'SELECT "published", count(*) AS "articles" FROM articles GROUP BY "published"', []
-
-
-def event_series(store: Store, *, actor: str | None = None, partner: str | None = None,
-                 direction: str = "either", bucket: str = "month", since: str | None = None,
-                 until: str | None = None, factuality: str | None = "actual") -> dict[str, Any]:
-    """Events per bucket (counts per quad class, summed and mean Goldstein) with the number of articles
-    published in each bucket (`articles`, for a rate per article); empty buckets filled as in
-    `dyad.aggregates.dyad_series`, and what no bucket could take in `excluded`."""
-    kind = aggregates._check_bucket(bucket)
-    where = series_filter(actor=actor, partner=partner, direction=direction, since=since, until=until,
-                          factuality=factuality)
-    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED)))
-    buckets = aggregates._Buckets(kind)
-    points: dict[date, Tally] = {}
-    totals = Tally()
-    for row in rows:
-        start = buckets.place(row)
-        if start is None:
-            continue
-        tally = Tally.of(row)
-        points.setdefault(start, Tally()).merge(tally)
-        totals.merge(tally)
-    starts, filled = aggregates._filled(buckets.starts, where, kind)
-    articles: dict[date, int] = {}
-    undated_articles = 0
-    for row in store.aggregate(ArticleDates()):
-        try:
-            start = bucket_of(row["published"], kind)
-        except Exception:  # a published value that is not a date counts as undated
-            start = None
-        if start is None:
-            undated_articles += int(row["articles"])
-        else:
-            articles[start] = articles.get(start, 0) + int(row["articles"])
-    out = [{**aggregates._point(start, kind), **points.get(start, Tally()).to_dict(),
-            "articles": articles.get(start, 0)} for start in starts]
-    return {"actor": actor, "partner": partner, "direction": direction, "bucket": kind, "since": since,
-            "until": until, "factuality": factuality, "filled": filled, "points": out,
-            "totals": {**totals.to_dict(), "articles": sum(p["articles"] for p in out)},
-            "excluded": {**buckets.excluded(), "articles_undated_or_coarser": undated_articles}}
 
 
 @dataclass(frozen=True)
