@@ -6,11 +6,14 @@ Which expression dates an event (`Event.date_rule` names it):
 1. a governing expression (see `Expression.governs`) in the trigger's clause, the nearest to the trigger;
 2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
    dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
-   relative clause of another tense, not one after the publication day for a past deed or before it for a
-   future deed (`_from_other_clauses`);
+   clause the deed's clause reports ("wil dat het parlement in juni stemt": June dates the vote only), not
+   one across a relative clause unless both clauses are in the past tense, not one after the publication
+   day for a past deed or before it for a future deed (`_from_other_clauses`; the last holds in the deed's
+   own clause too: "zal binnenkort de zaak over de aanslagen in 2004 behandelen");
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
-   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence;
+   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence; a day after
+   publication is not carried;
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
 5. else the publication date at its precision (`date_rule = "published"`).
@@ -236,8 +239,11 @@ class TimexResolver:
                     continue
                 if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
                     continue  # a range ("op 4 en 5 juni") is a span of its own, not a day the next deed is on
-                if published is not None and e.value == published.truncate(Precision.DAY):
-                    continue
+                if published is not None and (
+                    e.value == published.truncate(Precision.DAY)
+                    or published.precision == Precision.DAY and e.value.first_day() > published.first_day()
+                ):
+                    continue  # the publication day or after it: no day a past deed of the next sentence is on
                 current = (e.value, f"{e.rule}:{e.text}")
             out.append(current or history)
         return out
@@ -311,7 +317,11 @@ class TimexResolver:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
         pool: list[Expression] = []
         if candidates:
-            in_clause = [e for e in candidates if found and found[0] <= e.first_word < found[1]]
+            clause_tense = tense_of(words, clause[0], clause[1], self.vocab)
+            in_clause = [
+                e for e in candidates
+                if found and found[0] <= e.first_word < found[1] and self._fits_tense(e, clause_tense, published)
+            ]
             if in_clause or outside:
                 pool = in_clause or candidates
             else:
@@ -354,24 +364,33 @@ class TimexResolver:
         bounds = clause_bounds(words, info.lo, info.hi, self.vocab)
         opener = self._opener(words, info, clause)
         tense = tense_of(words, clause[0], clause[1], self.vocab)
-        today = published.truncate(Precision.DAY) if published is not None else None
         out = []
         for e in candidates:
             e_clause = next(((lo, hi) for lo, hi in bounds if lo <= e.first_word < hi), (info.lo, info.hi))
-            if self._opener(words, info, e_clause) in self.vocab.relative_openers and (
-                tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
-            ) != (tense == "past"):
-                continue
+            e_opener = self._opener(words, info, e_clause)
+            if e_opener in self.vocab.complement_openers and e_clause[0] > clause[0]:
+                continue  # "willen dat Skopje in juni een datum krijgt", "erkent Kosovo, dat in 2008 ..."
+            if (e_opener in self.vocab.relative_openers or opener in self.vocab.relative_openers) and not (
+                tense == "past" and tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
+            ):
+                continue  # "de vrouw die hem bedreigde, staat vandaag terecht"
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
-            if today is not None and e.value is not None and today.precision == Precision.DAY:
-                if tense == "past" and e.value.first_day() > today.first_day():
-                    continue
-                if tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso():
-                    continue
-            out.append(e)
+            if self._fits_tense(e, tense, published):
+                out.append(e)
         return out
+
+    @staticmethod
+    def _fits_tense(e: Expression, tense: str | None, published: PartialDate | None) -> bool:
+        """Whether a time may date a deed of a clause in this tense: not a time after the publication day
+        for a past deed, nor one before it for a future deed."""
+        if published is None or e.value is None or published.precision != Precision.DAY:
+            return True
+        today = published.truncate(Precision.DAY)
+        if tense == "past" and e.value.first_day() > today.first_day():
+            return False
+        return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
 
     @staticmethod
     def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:
