@@ -58,6 +58,7 @@ def _temporal_data() -> dict:
         (lambda d: d["participle"].__setitem__("particle_max", "zes"), "particle_max"),
         (lambda d: d["prepositions"].pop("range_join"), "range_join"),
         (lambda d: d["tense"]["relative_openers"].append("hoewel_niet"), "relative_openers"),
+        (lambda d: d["articles"].append("geen_lidwoord"), "articles must be determiners"),
     ],
 )
 def test_the_vocabulary_file_is_checked(change, message: str) -> None:  # type: ignore[no-untyped-def]
