@@ -6,8 +6,9 @@ Which expression dates an event (`Event.date_rule` names it):
 1. a governing expression (see `Expression.governs`) in the trigger's clause, the nearest to the trigger;
 2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
    dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
-   clause the deed's clause reports ("wil dat het parlement in juni stemt": June dates the vote only), not
-   one across a relative clause unless both clauses are in the past tense, not one after the publication
+   clause the deed's clause reports or after its start ("wil dat het parlement in juni stemt": June dates the
+   vote only), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
+   unless both clauses are in the past tense, not one after the publication
    day for a past deed or before it for a future deed (`_from_other_clauses`; the last holds in the deed's
    own clause too: "zal binnenkort de zaak over de aanslagen in 2004 behandelen");
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
@@ -368,12 +369,18 @@ class TimexResolver:
         for e in candidates:
             e_clause = next(((lo, hi) for lo, hi in bounds if lo <= e.first_word < hi), (info.lo, info.hi))
             e_opener = self._opener(words, info, e_clause)
-            if e_opener in self.vocab.complement_openers and e_clause[0] > clause[0]:
-                continue  # "willen dat Skopje in juni een datum krijgt", "erkent Kosovo, dat in 2008 ..."
+            if any(
+                clause[0] < lo <= e_clause[0] and self._opener(words, info, (lo, hi)) in self.vocab.complement_openers
+                for lo, hi in bounds
+            ):
+                continue  # in or after a clause the deed's clause reports: "willen dat Skopje in juni een datum
+                # krijgt", "erkent Kosovo, dat in 2008 ...", "bevestigde dat de straf, ..., gisteren werd verzwaard"
             if (e_opener in self.vocab.relative_openers or opener in self.vocab.relative_openers) and not (
                 tense == "past" and tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
             ):
                 continue  # "de vrouw die hem bedreigde, staat vandaag terecht"
+            if e.frame.kind == "range":
+                continue  # "X, tussen 1992 en 1996 leider van ..., werd veroordeeld": a span of its own
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
