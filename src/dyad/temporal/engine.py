@@ -6,7 +6,9 @@ Resolution rules (the contract of `resolve_frame`):
 - **Precision.** A value is never finer than what text and anchor support together. An expression that
   needs the day of the anchor ("gisteren", "maandag", "vorige week", "twee dagen geleden") resolved against
   a month-precise anchor gives the anchor month (`2021-03`); against a year-precise anchor, the year.
-  Absolute expressions ("22 maart 2021") keep their own precision.
+  Absolute expressions ("22 maart 2021") keep their own precision. A count of years back or ahead gives
+  the year ("twee jaar geleden": 2017), one year or a fraction the month ("een jaar geleden", "anderhalf
+  jaar geleden"), against a day- or month-precise anchor.
 - **Weeks.** `PartialDate` has no week precision: a week ("vorige week", "eerder deze week") resolves to
   its Monday (ISO week's first day, which the output contract accepts for a week); a weekend to its
   Saturday; "begin/eind vorige week" to the Monday/Friday.
@@ -1046,7 +1048,9 @@ def _resolve_offset(frame: Frame, base: PartialDate) -> PartialDate | None:
         return _day(base.first_day() + timedelta(days=sign * round(days)))
     if unit in {"month", "quarter", "year", "decade", "century"}:
         months = n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-        if base.month is None or (unit in {"year", "decade", "century"} and float(n).is_integer()):
+        # a whole number of years gives a year, except one ("een jaar geleden": this time last year, the
+        # month as for "anderhalf jaar geleden")
+        if base.month is None or (unit in {"year", "decade", "century"} and float(n).is_integer() and months > 12):
             years = round(months / 12)
             return PartialDate(base.year + sign * years)
         y, m = _add_months(base.year, base.month, sign * round(months))
