@@ -86,6 +86,16 @@ class _SentenceInfo:
     narrative: bool = False  # holds a simple-past verb
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """A time a sentence passes on to the next: its value, the expression it comes from, and whether it
+    opens a narrative in the historical present ("Maar dan, in 1963, volgt er een schok.")."""
+
+    value: PartialDate
+    label: str
+    present: bool = False
+
+
 @dataclass
 class DatingState:
     """What the resolver knows of one document: its words, sentences with their expressions, and the
@@ -94,7 +104,7 @@ class DatingState:
     doc: Document
     words: list[Word]
     infos: list[_SentenceInfo]
-    reference: list[tuple[PartialDate, str] | None]
+    reference: list[_Reference | None]
     published: PartialDate | None
     #: per sentence, the news day a narrative resumed after quotations or comment may take (`_resumed_days`)
     resumed: list[tuple[PartialDate, str] | None] = field(default_factory=list)
@@ -212,18 +222,23 @@ class TimexResolver:
 
     def _reference_times(
         self, doc: Document, infos: list[_SentenceInfo], published: PartialDate | None
-    ) -> list[tuple[PartialDate, str] | None]:
+    ) -> list[_Reference | None]:
         """Per sentence, the reference time the next sentence may inherit: the last governing day named by
         a day word, weekday or day-and-month ("gisteren", "maandag", "22 maart") in it, when it is not the
         publication day. Coarser expressions (weeks, months, this year) are not carried: a following
         sentence is then as likely to report something else. A past date with an explicit year
         ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
-        sentences stay in the simple past (not the present perfect, which reports what is still relevant)."""
-        out: list[tuple[PartialDate, str] | None] = []
-        history: tuple[PartialDate, str] | None = None
+        sentences stay in the simple past (not the present perfect, which reports what is still relevant);
+        named in a sentence in the present tense ("Maar dan, in 1963, volgt er een schok"), it opens a
+        narrative in the historical present that lasts while the following sentences stay in the present."""
+        out: list[_Reference | None] = []
+        history: _Reference | None = None
         for k, info in enumerate(infos):
-            current: tuple[PartialDate, str] | None = None
-            if k > 0 and self._paragraph_break(doc, infos, k) or not info.narrative:
+            current: _Reference | None = None
+            present = not info.narrative and info.tense is None
+            if k > 0 and self._paragraph_break(doc, infos, k) or (
+                history is not None and not (present if history.present else info.narrative)
+            ):
                 history = None
             for e in info.expressions:
                 if not e.governs or e.value is None:
@@ -235,7 +250,7 @@ class TimexResolver:
                     and published is not None
                     and e.value.year < published.year
                 ):
-                    history = (e.value, f"{e.rule}:{e.text}")
+                    history = _Reference(e.value, f"{e.rule}:{e.text}", present)
                 if e.value.precision != Precision.DAY:
                     continue
                 if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
@@ -245,7 +260,7 @@ class TimexResolver:
                     or published.precision == Precision.DAY and e.value.first_day() > published.first_day()
                 ):
                     continue  # the publication day or after it: no day a past deed of the next sentence is on
-                current = (e.value, f"{e.rule}:{e.text}")
+                current = _Reference(e.value, f"{e.rule}:{e.text}")
             out.append(current or history)
         return out
 
@@ -285,7 +300,7 @@ class TimexResolver:
         doc: Document,
         words: list[Word],
         infos: list[_SentenceInfo],
-        reference: list[tuple[PartialDate, str] | None],
+        reference: list[_Reference | None],
         published: PartialDate | None,
         sentence: int,
         start: int,
@@ -340,9 +355,11 @@ class TimexResolver:
             self.carry_over
             and previous is not None
             and not self._paragraph_break(doc, infos, sentence)
-            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past"
+            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == (
+                None if previous.present else "past"
+            )
         ):
-            return previous[0], f"carried:{previous[1]}"
+            return previous.value, f"carried:{previous.label}"
         again = resumed[sentence] if resumed and sentence < len(resumed) else None
         if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
             return again[0], f"resumed:{again[1]}"
