@@ -8,13 +8,14 @@ Which expression dates an event (`Event.date_rule` names it):
    dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
    clause the deed's clause reports or after its start ("wil dat het parlement in juni stemt": June dates the
    vote only), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
-   unless both clauses are in the past tense, not one after the publication
-   day for a past deed or before it for a future deed (`_from_other_clauses`; the last holds in the deed's
-   own clause too: "zal binnenkort de zaak over de aanslagen in 2004 behandelen");
+   unless both clauses are in the past tense, not one after the publication day for a past deed or before
+   it for a future deed (`_from_other_clauses`; the last holds in the deed's own clause too: "zal
+   binnenkort de zaak over de aanslagen in 2004 behandelen");
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
    chain of past-tense sentences is not broken by a paragraph or a present-tense sentence; a day after
-   publication is not carried;
+   publication is not carried; a past year named in the present tense is carried by the present-tense
+   sentences that follow (the historical present, `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
 5. else the publication date at its precision (`date_rule = "published"`).
