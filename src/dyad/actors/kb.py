@@ -45,6 +45,8 @@ ROLE_AGENTS: dict[str, str] = {
     "military_commander": "MIL",
     "rebel_leader": "REB",
     "judge": "JUD",
+    "lawyer": "JUD",
+    "union_leader": "LAB",
     "secretary_general": "",
     "organisation_head": "",
 }

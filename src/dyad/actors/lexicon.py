@@ -69,6 +69,12 @@ class Lexicon:
     #: the state whose news the language's sources mostly are ("het kabinet", "de rechter" in a Dutch paper
     #: with no other state named): ISO alpha-3, or None
     home_country: str | None = None
+    #: premodifiers that put an office in the past ("de voormalige minister"): not the state's agent now
+    former: frozenset[str] = frozenset()
+    #: pronouns that may refer to a group or an institution named just before ("de bonden ... zij")
+    group_pronouns: frozenset[str] = frozenset()
+    #: bodies a state has one of: their plural ("regeringen") names several states' bodies
+    one_per_state: frozenset[str] = frozenset()
 
     def demonyms_of(self, adjectives: tuple[str, ...]) -> tuple[str, ...]:
         """Demonyms derived from adjectives by `demonym_rules` (first matching ending wins)."""
@@ -114,7 +120,8 @@ _KEYS = (
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
-             "placed_participles", "demonym_rules", "adjective_links", "home_country")
+             "placed_participles", "demonym_rules", "adjective_links", "home_country",
+             "former_premodifiers", "group_pronouns", "one_per_state")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -227,6 +234,9 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         demonym_rules=_pairs(data.get("demonym_rules", []), "demonym_rules", where),
         adjective_links=words("adjective_links"),
         home_country=_home_country(data.get("home_country"), where),
+        former=words("former_premodifiers"),
+        group_pronouns=words("group_pronouns"),
+        one_per_state=words("one_per_state"),
     )
 
 

@@ -38,6 +38,8 @@ SINGLE_HOLDER_ROLES = frozenset(
 )
 #: How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+#: How many sentences back "zij", "ze", "hen" may look for a group or an institution.
+GROUP_PRONOUN_WINDOW = 1
 MENTION_LOOKBACK = 200
 """Most earlier mentions a pronoun ("hij") or a definite description ("de minister") looks back through
 for what it refers to (besides `PRONOUN_WINDOW` for pronouns). A news article's antecedent is a few
@@ -47,6 +49,10 @@ NAMED_BODY_AGENTS = frozenset({"MED", "PTY"})
 #: Agents of state institutions: "de overgangsregering", "de oppositie", "het parlement" with no country
 #: named are those of the state the article is about.
 STATE_BODY_AGENTS = frozenset({"GOV", "OPP", "LEG", "MIL", "COP", "JUD", "SPY"})
+#: Agents that belong to a state even when no state is named ("de politie", "demonstranten", "een
+#: woordvoerder"): the state the article is about, or the language's home country (`_article_state`).
+#: Rebels, media and international bodies are not assumed to be the article's state.
+DOMESTIC_AGENTS = STATE_BODY_AGENTS | frozenset({"PTY", "CVL", "BUS", "LAB", "EDU", "HLH", "AGR", "CRM"})
 #: How much more often the article's main state must be named than the next one for an inference from it
 #: ("Energieminister Luis Motta" in an article about Venezuela); below that the article is about two.
 MAIN_STATE_MARGIN = 3.0
@@ -660,7 +666,7 @@ class _State:
             if named is None and country is None and linked is None:
                 # "Energieminister Luis Motta": an official of the state the article is about, when that
                 # state is clear; an inference from context, so a low confidence
-                named = self._country_actor(self._main_state(strict=True), noun, role)
+                named = self._country_actor(self._article_state(), noun, role)
                 conf, rule = 0.5, "np.title_name.article_state"
             idx = self.emit(
                 units, start, name_end, sent, named, conf if named else 0.5, rule if named else "np.title_name"
@@ -787,45 +793,73 @@ class _State:
     def _definite_in_article(
         self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun, role: str | None
     ) -> int:
-        """ "de premier", "de president" with no holder of that office named before: the holder for the
-        state the article has named most so far (confidence 0.5: an inference from context). A state
-        institution ("de overgangsregering", "de oppositie", "het parlement") is that state's, when the
-        article is clearly about one state."""
-        if (
-            noun.kind == "body"
-            and noun.code in STATE_BODY_AGENTS
-            and units[start].key in self.r.lex.definite
-            and units[start].key not in self.r.lex.clause_openers  # "milities die militair ...": relative
-            and end - start == 2
-            and not self._plural(units[end - 1])
-        ):
-            state = self._main_state(strict=True)
-            home = self.r.lex.home_country
-            if state is None and home is not None and self._main_state() in (None, home):
-                state = home  # "het kabinet" in a Dutch paper, with no other state named so far
-            actor = self._country_actor(state, noun, None)
+        """An agent with no state named: "de premier", "de president" with no holder of that office named
+        before is the holder for the state the article has named most so far (confidence 0.5: an inference
+        from context). A domestic agent ("de overgangsregering", "de oppositie", "het parlement", "de
+        politie", "demonstranten", "een woordvoerder") is that of the state the article is about, or of the
+        language's home country while the article has named no other state (`_article_state`)."""
+        lex = self.r.lex
+        if units[start].key in lex.clause_openers and units[start].key in lex.determiners:
+            return start  # "milities die militair ...": a relative pronoun, not a determiner
+        if noun.code not in DOMESTIC_AGENTS or self._owned_after(units, end) or not self._nominal(units[end - 1]):
+            return start
+        if units[start].key not in lex.determiners and not self._plural(units[end - 1]):
+            return start  # a bare singular is no noun phrase of its own ("die militair worden getraind")
+        if noun.kind == "body":
+            if self._plural_of_body(units[end - 1]):
+                return start  # "regeringen", "parlementen": the bodies of several states
+            actor = self._country_actor(self._article_state(), noun, None)
             if actor is None:
                 return start
             self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state")
             return end
-        if (
-            noun.kind != "role"
-            or role not in SINGLE_HOLDER_ROLES
-            or units[start].key not in self.r.lex.definite
-            or end - start != 2  # "de voormalige president", "de zelfbenoemde president": someone else
-            or self._plural(units[end - 1])
-        ):
+        single = (
+            role in SINGLE_HOLDER_ROLES
+            and units[start].key in lex.definite
+            and end - start == 2  # "de voormalige president", "de zelfbenoemde president": someone else
+            and not self._plural(units[end - 1])
+        )
+        if single:
+            state = self._main_state()
+            holders = self.r.kb.holders(state, role, self.date) if state is not None and role else []
+            if len(holders) == 1:
+                p, _share = holders[0]
+                actor, _ = p.actor(self.date)
+                self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
+                return end
+        if any(u.key in lex.former for u in units[max(0, start - 1) : end - 1]):
+            return start  # "de voormalige minister", "oud-minister": no longer the state's
+        actor = self._country_actor(self._article_state(), noun, role)
+        if actor is None:
             return start
-        state = self._main_state()
-        if state is None:
-            return start
-        holders = self.r.kb.holders(state, role, self.date)
-        if len(holders) != 1:
-            return start
-        p, _share = holders[0]
-        actor, _ = p.actor(self.date)
-        self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
+        self.emit(units, start, end, sent, actor, 0.4, "coref.role_article_state")
         return end
+
+    def _article_state(self) -> str | None:
+        """The state of an agent the text gives no state: the article's main state when it is clearly about
+        one (`_main_state(strict=True)`), else the language's home country while no other state leads."""
+        state = self._main_state(strict=True)
+        home = self.r.lex.home_country
+        if state is None and home is not None and self._main_state() in (None, home):
+            state = home
+        return state
+
+    def _nominal(self, unit: Unit) -> bool:
+        """Whether the tagger (when it ran) reads the word as a noun: "die militair worden getraind" is an
+        adverb, not a soldier."""
+        pos = self.doc.tokens[unit.token].pos
+        return not pos or pos in ("NOUN", "PROPN")
+
+    def _owned_after(self, units: list[Unit], end: int) -> bool:
+        """ "een woordvoerder van de stichting", "de advocaat van X": the agent belongs to what follows the
+        linker, which names no state (a state after it was read as the agent's country before)."""
+        return end < len(units) and units[end].key in self.r.lex.linkers
+
+    def _plural_of_body(self, unit: Unit) -> bool:
+        """The plural of a body a state has one of ("regeringen" of "regering"): several states' bodies.
+        Plurals of groups ("demonstranten", "agenten", "vakbonden") are one state's."""
+        lemma = self.r.common.table.get(unit.key)
+        return isinstance(lemma, str) and lemma != unit.key and lemma in self.r.lex.one_per_state
 
     def _plural(self, unit: Unit) -> bool:
         """A noun whose lemma differs from its form ("regeringsleiders" -> "regeringsleider")."""
@@ -950,24 +984,48 @@ class _State:
         if u.key in lex.neuter_pronouns:
             return self._neuter_pronoun(sent, units, i)
         gender = lex.pronouns.get(u.key)
-        if gender is None:
-            return i
         if tok.pos and tok.pos != "PRON":
             return i
+        if gender is None:
+            return self._group_pronoun(sent, units, i)
         feats = _features(tok.morph)
         if feats.get("Number") == "Plur":
-            return i  # "ze" as "they"
+            return self._group_pronoun(sent, units, i)  # "ze" as "they"
         singular = feats.get("Number") == "Sing"
         ante = self._antecedent(sent, u.token, gender, u.key in lex.object_pronouns)
         if ante is None:
-            return i
+            return self._group_pronoun(sent, units, i)
         idx, m = ante
         if gender == "f" and self._gender(m) != "f" and not (singular and self._gender(m) is None):
-            return i  # "zij"/"ze" is as often "they": only a woman, or a singular pronoun, is safe
+            # "zij"/"ze" is as often "they": only a woman, or a singular pronoun, is safe for a person
+            return self._group_pronoun(sent, units, i)
         self.emit(
             units, i, i + 1, sent, m.actor, 0.75 if self._gender(m) else 0.6, "coref.pronoun", antecedent=idx
         )
         return i + 1
+
+    def _group_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
+        """ "zij", "ze", "hen" with no person to refer to: the nearest group or institution named before in
+        this sentence or the one before ("De bonden zeggen dat zij ...", "Hoewel de autoriteiten alles
+        ontkennen, hebben zij beloofd ..."), never one of the pronoun's own clause (a subject and an object
+        of one clause are two actors). A bounded look-back: `GROUP_PRONOUN_WINDOW` sentences."""
+        u = units[i]
+        if u.key not in self.r.lex.group_pronouns:
+            return i
+        last = len(self.doc.mentions) - 1
+        for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
+            m = self.doc.mentions[idx]
+            if m.sentence < sent - GROUP_PRONOUN_WINDOW:
+                return i
+            if m.actor is None or self._is_person(m) or m.rule.startswith("coref.pronoun"):
+                continue
+            if m.actor.kind not in ("government", "group", "organisation") and not m.people:
+                continue
+            if m.sentence == sent and self._same_clause(m, u.token):
+                continue
+            self.emit(units, i, i + 1, sent, m.actor, 0.5, "coref.pronoun.group", antecedent=idx)
+            return i + 1
+        return i
 
     def _neuter_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
         """ "het" as the subject of a verb (per the parser) refers to an organisation or government named
