@@ -47,6 +47,9 @@ ROLE_AGENTS: dict[str, str] = {
     "judge": "JUD",
     "lawyer": "JUD",
     "union_leader": "LAB",
+    "executive": "BUS",
+    "academic": "EDU",
+    "politician": "PTY",
     "secretary_general": "",
     "organisation_head": "",
 }

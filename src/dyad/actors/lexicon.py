@@ -73,6 +73,8 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     #: pronouns that may refer to a group or an institution named just before ("de bonden ... zij")
     group_pronouns: frozenset[str] = frozenset()
+    #: [plural ending, singular ending]: "Nederlanders" -> "Nederlander", "Amerikanen" -> "Amerikaan"
+    demonym_singulars: tuple[tuple[str, str], ...] = ()
     #: bodies a state has one of: their plural ("regeringen") names several states' bodies
     one_per_state: frozenset[str] = frozenset()
 
@@ -85,6 +87,16 @@ class Lexicon:
                     out.append(adjective[: len(adjective) - len(ending)] + replacement)
                     break
         return tuple(out)
+
+    def singular_demonym(self, demonym: str) -> str | None:
+        """The singular of a plural demonym by `demonym_singulars` (first matching ending wins); None when
+        no ending matches or the demonym is more than one word."""
+        if " " in demonym:
+            return None
+        for ending, replacement in self.demonym_singulars:
+            if demonym.endswith(ending) and len(demonym) > len(ending) + 2:
+                return demonym[: len(demonym) - len(ending)] + replacement
+        return None
 
     def compound(self, key: str) -> AgentNoun | None:
         """The agent noun heading a compound word ("energieminister" -> minister); None for other words."""
@@ -121,7 +133,8 @@ _KEYS = (
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
-             "former_premodifiers", "group_pronouns", "one_per_state")
+             "former_premodifiers", "group_pronouns", "one_per_state",
+             "demonym_singulars")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -237,6 +250,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         former=words("former_premodifiers"),
         group_pronouns=words("group_pronouns"),
         one_per_state=words("one_per_state"),
+        demonym_singulars=_pairs(data.get("demonym_singulars", []), "demonym_singulars", where),
     )
 
 

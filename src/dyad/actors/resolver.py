@@ -827,6 +827,8 @@ class _State:
                 actor, _ = p.actor(self.date)
                 self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
                 return end
+        if noun.code not in STATE_BODY_AGENTS | {"PTY"}:
+            return start  # "de directeur", "de hoogleraar" with no name: of what, the text does not say
         if any(u.key in lex.former for u in units[max(0, start - 1) : end - 1]):
             return start  # "de voormalige minister", "oud-minister": no longer the state's
         actor = self._country_actor(self._article_state(), noun, role)
@@ -997,8 +999,7 @@ class _State:
             return self._group_pronoun(sent, units, i)
         idx, m = ante
         if gender == "f" and self._gender(m) != "f" and not (singular and self._gender(m) is None):
-            # "zij"/"ze" is as often "they": only a woman, or a singular pronoun, is safe for a person
-            return self._group_pronoun(sent, units, i)
+            return i  # "zij"/"ze" is as often "they": only a woman, or a singular pronoun, is safe
         self.emit(
             units, i, i + 1, sent, m.actor, 0.75 if self._gender(m) else 0.6, "coref.pronoun", antecedent=idx
         )
@@ -1190,9 +1191,23 @@ class _State:
             return i
         if self._ordinary_opener(units, i) and not (u.key in self.r.first_names and end - i >= 2):
             return i  # an ordinary opener, unless a first name opens a full name ("Ben Timmermans, directeur")
-        idx = self.emit(units, i, end, sent, None, 0.5, "name.unknown")
+        actor = self._unknown_person(units, i, end) if label == "PER" else None
+        idx = self.emit(units, i, end, sent, actor, 0.4 if actor else 0.5, "name.unknown")
+        if actor is not None:
+            self.doc.mentions[idx].people = True  # one of the state's people, not its government
         self._remember_unknown(units, i, end, idx)
         return end
+
+    def _unknown_person(self, units: list[Unit], a: int, b: int) -> Actor | None:
+        """A person the knowledge base does not know, named with no title: of the state the article is
+        about (`_article_state`), coded by the state alone (CAMEO's code for a person whose only attribute
+        is a nationality); an inference from context, so a low confidence."""
+        state = self._article_state()
+        if state is None or state not in self.r.kb.countries:
+            return None
+        name = " ".join(u.text for u in units[a:b])
+        c = self.r.kb.countries[state]
+        return Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
 
 
 def _features(morph: str) -> dict[str, str]:
