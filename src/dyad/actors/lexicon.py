@@ -94,7 +94,7 @@ class Lexicon:
         if " " in demonym:
             return None
         for ending, replacement in self.demonym_singulars:
-            if demonym.endswith(ending) and len(demonym) > len(ending) + 2:
+            if demonym.endswith(ending) and len(demonym) > len(ending) + 1:
                 return demonym[: len(demonym) - len(ending)] + replacement
         return None
 

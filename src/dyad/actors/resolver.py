@@ -580,9 +580,10 @@ class _State:
                 j += 1
         adj = r._kb_match(units, j, frozenset({"adjective"})) if placed is None else None
         first: tuple[int, str] | None = None  # "Russische en Chinese diplomaten": (end, state) of the first
+        after_adjective: int | None = None
         if adj is not None:
             country = adj.alias.ref
-            j = adj.end
+            j = after_adjective = adj.end
             if j + 1 < len(units) and units[j].key in lex.adjective_links:
                 second = r._kb_match(units, j + 1, frozenset({"adjective"}))
                 if second is not None and second.alias.ref != country:
@@ -595,6 +596,9 @@ class _State:
                 country, j = prefix
         if country is not None:
             body = r._kb_match(units, j, frozenset({"body"}))
+            if after_adjective is not None and after_adjective != j:
+                # "de Spaanse Hoge Raad": a body name that starts with a premodifier word
+                body = r._kb_match(units, after_adjective, frozenset({"body"})) or body
             if body is not None:  # "het Italiaanse Openbaar Ministerie": that country's body of that kind
                 b = r.kb.bodies[body.alias.ref]
                 if b.country == country:
@@ -803,6 +807,8 @@ class _State:
             return start  # "milities die militair ...": a relative pronoun, not a determiner
         if noun.code not in DOMESTIC_AGENTS or self._owned_after(units, end) or not self._nominal(units[end - 1]):
             return start
+        if units[start].key in lex.determiners and units[start].key not in lex.definite:
+            return start  # "een vredesmacht", "een woordvoerder": some agent, not one the article is about
         if units[start].key not in lex.determiners and not self._plural(units[end - 1]):
             return start  # a bare singular is no noun phrase of its own ("die militair worden getraind")
         if noun.kind == "body":
@@ -960,7 +966,7 @@ class _State:
         return None
 
     def _is_person(self, m: Mention) -> bool:
-        if m.rule in ("name.unknown", "np.title_name", "coref.unknown_surname"):
+        if m.rule in ("name.unknown", "np.title_name", "np.title_name.article_state", "coref.unknown_surname"):
             return True  # a named person, known to the KB or not ("de Duitse ambassadeur, X Y")
         if m.rule == "coref.pronoun" and m.antecedent is not None:
             return self._is_person(self.doc.mentions[m.antecedent])
