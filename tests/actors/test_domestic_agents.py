@@ -40,6 +40,12 @@ def test_a_domestic_agent_in_an_article_about_another_state_is_that_states() -> 
     assert code_of(doc, "betogers") == "FRAOPP"
 
 
+def test_our_government_is_the_home_countrys_even_in_an_article_about_another_state() -> None:
+    doc = resolve(FRANCE + "Het voorstel aan onze regering is helder.", "2019-03")
+    assert code_of(doc, "onze regering") == "NLDGOV"
+    assert code_of(resolve("Het regent, zegt ons de weerman.", "2019-03"), "ons") is None
+
+
 def test_the_plural_of_a_body_each_state_has_one_of_is_no_one_states() -> None:
     assert code_of(resolve("De regeringen willen eerst overleggen.", "2019-03"), "De regeringen") is None
 

@@ -73,6 +73,8 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     #: pronouns that may refer to a group or an institution named just before ("de bonden ... zij")
     group_pronouns: frozenset[str] = frozenset()
+    #: first-person plural possessives: "onze regering" is the home country's
+    home_possessives: frozenset[str] = frozenset()
     #: [plural ending, singular ending]: "Nederlanders" -> "Nederlander", "Amerikanen" -> "Amerikaan"
     demonym_singulars: tuple[tuple[str, str], ...] = ()
     #: bodies a state has one of: their plural ("regeringen") names several states' bodies
@@ -134,7 +136,7 @@ _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
              "former_premodifiers", "group_pronouns", "one_per_state",
-             "demonym_singulars")
+             "demonym_singulars", "home_possessives")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -250,6 +252,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         former=words("former_premodifiers"),
         group_pronouns=words("group_pronouns"),
         one_per_state=words("one_per_state"),
+        home_possessives=words("home_possessives"),
         demonym_singulars=_pairs(data.get("demonym_singulars", []), "demonym_singulars", where),
     )
 

@@ -570,9 +570,12 @@ class _State:
             j += 1
         elif j < len(units) and units[j].key in lex.determiners:
             j += 1
+        home = lex.home_country if j < len(units) and units[j].key in lex.home_possessives else None
+        if home is not None:
+            j += 1  # "onze regering", "ons kabinet": the state of the paper and its readers
         while j < len(units) and units[j].key in lex.premodifiers:
             j += 1
-        country: str | None = None
+        country: str | None = home
         placed = self._placed_attribute(units, j) if j > i else None
         if placed is not None:
             country, j = placed
