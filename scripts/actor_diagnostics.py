@@ -73,12 +73,16 @@ def _hints(doc: Document, sentence: int) -> list[tuple[str, str]]:
     return out
 
 
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("gold_dir", help="a folder of gold files whose sentences may be read (a train split)")
+    ap.add_argument("--show", default="", help="print the events of the classes starting with this")
+    ap.add_argument("--limit", type=int, default=40, help="at most this many events per class")
+    return ap.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("gold_dir")
-    ap.add_argument("--show", default="", help="print the items of the classes starting with this")
-    ap.add_argument("--limit", type=int, default=40)
-    args = ap.parse_args(argv)
+    args = _arguments(argv)
     classes: Counter[str] = Counter()
     items: dict[str, list[str]] = defaultdict(list)
     for gold in load_gold(args.gold_dir):
@@ -117,12 +121,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
     for cls, n in sorted(classes.items(), key=lambda kv: (kv[0].split(".")[0], -kv[1])):
         print(f"{n:5d}  {cls}")
-    if args.show:
-        for cls in sorted(items):
-            if cls.startswith(args.show):
-                print(f"\n== {cls} ({len(items[cls])})")
-                for line in items[cls][: args.limit]:
-                    print("  " + line)
+    shown = {cls: lines for cls, lines in sorted(items.items()) if args.show and cls.startswith(args.show)}
+    for cls, lines in shown.items():
+        print(f"\n== {cls} ({len(lines)})", *(f"  {line}" for line in lines[: args.limit]), sep="\n")
     return 0
 
 

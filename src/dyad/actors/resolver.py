@@ -18,7 +18,7 @@ Every mention carries the rule that produced it and a confidence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -1022,20 +1022,30 @@ class _State:
         u = units[i]
         if u.key not in self.r.lex.group_pronouns:
             return i
+
+        def group(m: Mention) -> bool:
+            if m.actor is None or self._is_person(m) or m.rule.startswith("coref.pronoun"):
+                return False
+            return m.actor.kind in ("government", "group", "organisation") or m.people
+
+        idx = self._nearest_before(sent, u.token, GROUP_PRONOUN_WINDOW, group)
+        if idx is None:
+            return i
+        self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.5, "coref.pronoun.group", antecedent=idx)
+        return i + 1
+
+    def _nearest_before(self, sent: int, token: int, window: int, accept: Callable[[Mention], bool]) -> int | None:
+        """The index of the nearest mention before `token` (at most `window` sentences back) that `accept`
+        takes, skipping those of the token's own clause."""
         last = len(self.doc.mentions) - 1
         for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
             m = self.doc.mentions[idx]
-            if m.sentence < sent - GROUP_PRONOUN_WINDOW:
-                return i
-            if m.actor is None or self._is_person(m) or m.rule.startswith("coref.pronoun"):
+            if m.sentence < sent - window:
+                return None
+            if not accept(m) or (m.sentence == sent and self._same_clause(m, token)):
                 continue
-            if m.actor.kind not in ("government", "group", "organisation") and not m.people:
-                continue
-            if m.sentence == sent and self._same_clause(m, u.token):
-                continue
-            self.emit(units, i, i + 1, sent, m.actor, 0.5, "coref.pronoun.group", antecedent=idx)
-            return i + 1
-        return i
+            return idx
+        return None
 
     def _neuter_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
         """ "het" as the subject of a verb (per the parser) refers to an organisation or government named
@@ -1046,17 +1056,13 @@ class _State:
             return i
         if self.doc.tokens[tok.head].pos != "VERB":
             return i
-        for idx in range(len(self.doc.mentions) - 1, -1, -1):
-            m = self.doc.mentions[idx]
-            if m.sentence < sent - 1:
-                return i
-            if m.actor is None or m.actor.kind not in ("organisation", "government", "state"):
-                continue
-            if m.sentence == sent and self._same_clause(m, tok.i):
-                continue
-            self.emit(units, i, i + 1, sent, m.actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
-            return i + 1
-        return i
+        idx = self._nearest_before(
+            sent, tok.i, 1, lambda m: m.actor is not None and m.actor.kind in ("organisation", "government", "state")
+        )
+        if idx is None:
+            return i
+        self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
+        return i + 1
 
     def _antecedent(
         self, sent: int, token: int, gender: str | None, objective: bool
