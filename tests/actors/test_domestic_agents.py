@@ -23,11 +23,11 @@ FRANCE = "Frankrijk is in rep en roer. Parijs stuurt extra troepen. De Franse re
     [
         ("Demonstranten blokkeerden gisteren de snelweg bij Utrecht.", "Demonstranten", "NLDOPP"),
         ("De vakbonden kondigen voor volgende week een staking aan.", "De vakbonden", "NLDLAB"),
-        ("De lokale autoriteiten ontkennen alles.", "De lokale autoriteiten", "NLDGOV"),
+        ("De provinciale autoriteiten zwijgen over de kosten.", "De provinciale autoriteiten", "NLDGOV"),
         ("Volgens de rechtbank was de aanhouding onrechtmatig.", "de rechtbank", "NLDJUD"),
         ("Werkgevers waarschuwen voor hogere lasten.", "Werkgevers", "NLDBUS"),
         ("De staatssecretaris heeft een fout gemaakt.", "De staatssecretaris", "NLDGOV"),
-        ("Zes scholieren gingen in gesprek met de burgemeester.", "scholieren", "NLDEDU"),
+        ("Honderd scholieren protesteerden bij het stadhuis.", "scholieren", "NLDEDU"),
     ],
 )
 def test_a_domestic_agent_with_no_state_named_is_the_home_countrys(text: str, phrase: str, code: str) -> None:
@@ -35,7 +35,7 @@ def test_a_domestic_agent_with_no_state_named_is_the_home_countrys(text: str, ph
 
 
 def test_a_domestic_agent_in_an_article_about_another_state_is_that_states() -> None:
-    doc = resolve(FRANCE + "De politie zette traangas in tegen betogers.", "2019-03")
+    doc = resolve(FRANCE + "De politie joeg de betogers met waterkanonnen uiteen.", "2019-03")
     assert code_of(doc, "De politie") == "FRACOP"
     assert code_of(doc, "betogers") == "FRAOPP"
 
@@ -71,7 +71,8 @@ def test_a_title_before_an_unknown_name_gives_the_person_the_articles_state() ->
 def test_group_pronouns_refer_to_a_group_named_just_before() -> None:
     doc = resolve("De vakbonden kondigen een staking aan. Ze willen meer loon.", "2019-03")
     assert code_of(doc, "Ze") == "NLDLAB"
-    doc = resolve("Hoewel de lokale autoriteiten alles ontkennen, hebben zij een onderzoek beloofd.", "2019-03")
+    doc = resolve("Omdat de provinciale autoriteiten de klachten afwijzen, stappen zij niet naar de rechter.",
+                  "2019-03")
     assert code_of(doc, "zij") == "NLDGOV"
 
 
@@ -87,7 +88,7 @@ def test_a_womans_ze_does_not_fall_back_to_a_group() -> None:
 
 
 def test_one_person_of_a_people_is_that_state() -> None:
-    doc = resolve("Een Belg en een Amerikaan werden opgepakt. De Nederlander kreeg acht jaar cel.", "2019-03")
+    doc = resolve("Een Belg en een Amerikaan zijn vrijgelaten. De Nederlander moet nog een jaar wachten.", "2019-03")
     assert [code_of(doc, w) for w in ("Belg", "Amerikaan", "Nederlander")] == ["BEL", "USA", "NLD"]
     # "Frans" is the adjective and a first name, not a singular of "Fransen"
     assert code_of(resolve("Frans Timmermans reageerde.", "2019-03"), "Frans") == "EU"
