@@ -51,8 +51,9 @@ NAMED_BODY_AGENTS = frozenset({"MED", "PTY"})
 STATE_BODY_AGENTS = frozenset({"GOV", "OPP", "LEG", "MIL", "COP", "JUD", "SPY"})
 #: Agents that belong to a state even when no state is named ("de politie", "demonstranten", "een
 #: woordvoerder"): the state the article is about, or the language's home country (`_article_state`).
-#: Rebels, media and international bodies are not assumed to be the article's state.
-DOMESTIC_AGENTS = STATE_BODY_AGENTS | frozenset({"PTY", "CVL", "BUS", "LAB", "EDU", "HLH", "AGR", "CRM"})
+#: Rebels, media and international bodies are not assumed to be the article's state; nor are parties ("de
+#: partij", "partijen" refer to a party the text names, or to none) and the public ("de kiezers", "burgers").
+DOMESTIC_AGENTS = STATE_BODY_AGENTS | frozenset({"BUS", "LAB", "EDU", "HLH", "AGR", "CRM"})
 #: How much more often the article's main state must be named than the next one for an inference from it
 #: ("Energieminister Luis Motta" in an article about Venezuela); below that the article is about two.
 MAIN_STATE_MARGIN = 3.0
@@ -836,7 +837,7 @@ class _State:
                 actor, _ = p.actor(self.date)
                 self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
                 return end
-        if noun.code not in STATE_BODY_AGENTS | {"PTY"}:
+        if noun.code not in STATE_BODY_AGENTS:
             return start  # "de directeur", "de hoogleraar" with no name: of what, the text does not say
         if any(u.key in lex.former for u in units[max(0, start - 1) : end - 1]):
             return start  # "de voormalige minister", "oud-minister": no longer the state's
