@@ -56,6 +56,12 @@ def test_an_agent_owned_by_what_follows_or_of_the_past_is_not_the_states() -> No
     assert code_of(doc, "staatssecretaris") is None
 
 
+def test_parties_and_the_public_are_not_taken_for_the_state() -> None:
+    doc = resolve("De partij wil meer geld voor de zorg. De kiezers twijfelen nog.", "2019-03")
+    assert code_of(doc, "De partij") is None
+    assert code_of(doc, "De kiezers") is None
+
+
 def test_a_role_without_a_state_function_and_without_a_name_is_left_alone() -> None:
     assert code_of(resolve("De directeur wilde niet reageren.", "2019-03"), "De directeur") is None
 
