@@ -172,7 +172,7 @@ def score_article(quotes: Sequence[dict[str, Any]], gold: Sequence[Attribution],
     of ``all`` as (quote index, attribution index) pairs."""
     from dyad.evaluation import QUOTE_F1, Counts, greedy_match, word_f1
 
-    gold_items = [{"i": i, "a": a} for i, a in enumerate(gold)]
+    gold_items: list[dict[str, Any]] = [{"i": i, "a": a} for i, a in enumerate(gold)]
 
     def scorer(with_speaker: bool) -> Any:
         def score(q: dict[str, Any], g: dict[str, Any]) -> float | None:

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 @pytest.fixture(scope="module")
 def ev() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_polnear", REPO / "benchmarks" / "eval_polnear.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_polnear", mod)
-    spec.loader.exec_module(mod)
-    return mod
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        return importlib.import_module("eval_polnear")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
 
 
 TEXT = '“We will lower taxes,” Mayor Ann Holt said. Holt added that the budget would balance next year.'
