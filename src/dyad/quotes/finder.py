@@ -22,6 +22,7 @@ How it works:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from dyad.quotes.speakers import Phrase, PhraseFinder, Speaker, SpeakerResolver,
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "?", "!", "."})
 #: Tokens that are (parts of) quotation marks.
 _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
+#: Words in a stretch of text (an attribution between two pieces of a quotation).
+_WORDS_RE = re.compile(r"\w+")
 
 
 @dataclass
@@ -60,6 +63,11 @@ class QuoteFinder:
         #: was'): kept as a quote of its own beside the indirect one (which keeps its words), as the
         #: nl-politics gold annotates it; false drops it (the older dev gold's convention)
         self.nested_partials = bool(settings.get("nested_partials", True))
+        #: a quotation split by its attribution ('"…," he said. "…"') is one quote with one speaker (true), or
+        #: two quotes (false: the annotated Dutch corpora count the pieces apart)
+        self.join_split_quotations = bool(settings.get("join_split_quotations", False))
+        #: the most words an attribution between the two pieces of a split quotation may have
+        self.max_attribution_words = int(settings.get("max_attribution_words", 25))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
@@ -288,7 +296,38 @@ class _Run:
                 self._quoted(sent.index, sp)
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
+        if self.cfg.join_split_quotations:
+            self.out = self._join_split(self.out)
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
+
+    def _join_split(self, quotes: list[Quote]) -> list[Quote]:
+        """One quote for a quotation its attribution splits ('"…," he said. "…"', '"…," zei ze, "…"'): a direct
+        quote whose cue stands after it, and the direct quote that follows right after that attribution in the
+        same paragraph, with no speaker of its own or the same one, become one quote (the attribution left
+        out of its text)."""
+        out: list[Quote] = []
+        for q in quotes:
+            prev = out[-1] if out else None
+            if prev is not None and self._continues(prev, q):
+                prev.text = f"{prev.text} {q.text}"
+                prev.end = q.end
+                continue
+            out.append(q)
+        return out
+
+    def _continues(self, first: Quote, second: Quote) -> bool:
+        if first.kind != "direct" or second.kind != "direct" or first.cue is None:
+            return False
+        if not first.rule.endswith((".after_cue", ".after_marker")):
+            return False
+        gap = self.doc.text[first.end : second.start]
+        if "\n" in gap or first.cue not in gap:
+            return False
+        if len(_WORDS_RE.findall(gap)) > self.cfg.max_attribution_words:
+            return False
+        a, b = first.speaker, second.speaker
+        return second.rule.endswith(".previous_speaker") or (
+            a is not None and b is not None and a.name == b.name)
 
     @staticmethod
     def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
@@ -324,8 +363,11 @@ class _Run:
         cue: _Cue | None = None
         rule = ""
         marker_end: int | None = None  # where the speaker after "Volgens" ends
-        # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron."
-        comma_inside = sp.close_mark is not None and "," in doc.text[sp.end : sp.close_mark.start]
+        # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron.", and so may a
+        # question or exclamation mark that ends the quotation: "“Wie betaalt dat?” vroeg Bos."
+        inside = doc.text[sp.end : sp.close_mark.start] if sp.close_mark is not None else ""
+        comma_inside = sp.close_mark is not None and (
+            "," in inside or doc.text[sp.start : sp.close_mark.start].rstrip()[-1:] in {"?", "!"})
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
@@ -525,6 +567,8 @@ class _Run:
             if cue is not None:
                 done = self._dat_clause(s_idx, cue, lo, hi)
                 if done is None:
+                    done = self._bare_clause(s_idx, cue, lo, hi)
+                if done is None:
                     done = self._infinitive(s_idx, cue, lo, hi)
                 if done is None:
                     done = self._inserted(s_idx, cue, lo, hi)
@@ -602,6 +646,44 @@ class _Run:
                            "indirect.complement", 0.85)
                 return last + 1
         return None
+
+    def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
+        """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
+        plan was …". The clause opens within a few words of the cue with a subject pronoun, or right after it
+        with up to four words and a finite verb (`bare_clause_verbs`)."""
+        lex, toks = self.lex, self.toks
+        if not lex.bare_clause_subjects:
+            return None
+        first = None
+        for c in range(cue.end, min(hi, cue.end + 5)):
+            if toks[c].lower in lex.complementizers:
+                return None
+            if c in self.quoted or self._is_punct(c):
+                break
+            if toks[c].lower in lex.bare_clause_subjects:
+                first = c
+                break
+        if first is None:
+            c = cue.end
+            while c < hi and lex.is_time_word(toks[c].lower):
+                c += 1
+            for v in range(c + 1, min(hi, c + 5)):
+                if v in self.quoted or self._is_punct(v) or self._is_speech_verb(v):
+                    return None
+                if toks[v].lower in lex.bare_clause_verbs:
+                    if toks[c].lower in lex.prepositions or toks[c].lower in lex.bare_clause_verbs:
+                        return None
+                    first = c
+                    break
+        if first is None or first + 1 >= hi:
+            return None
+        last = self._clause_end(first, hi)
+        start, end = self._text_span(first, last)
+        if end <= start or self._is_quotation(start, end):
+            return last + 1 if end > start else None
+        p = self._subject(cue, lo, first)
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.bare_clause", 0.75)
+        return last + 1
 
     def _demonstrative_object(self, c: int, hi: int) -> bool:
         """Whether the complementizer at token c is a demonstrative object: before an infinitive ("dreigde dat
