@@ -376,6 +376,11 @@ class _Run:
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:8]:
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} for j in range(first, k)):
+                        # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
+                        found = self._cue_after_apposition(first, close_sent.token_end)
+                        if found is not None:
+                            cue, p = found
+                            speaker, rule = self._speaker(p), "after_cue"
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
@@ -462,6 +467,21 @@ class _Run:
             rule = "unattributed"
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _cue_after_apposition(self, first: int, hi: int) -> tuple[_Cue, Phrase] | None:
+        """A speaker phrase at token `first` with an apposition between commas, then a cue ("Jenna Golden,
+        the director of the agency, said"): the cue and the phrase."""
+        toks = self.toks
+        p = self.phrases.phrase_at(first, hi)
+        if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
+            return None
+        for j in range(p.end + 2, min(hi - 1, p.end + 24)):
+            if j in self.quoted or toks[j].text in {".", "!", "?", ";", ":"}:
+                return None
+            if toks[j].text == ",":
+                c = self._cue_at(j + 1, hi)
+                return (c, p) if c is not None else None
+        return None
 
     def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:
         """Whether a quotation resumes one its attribution interrupted ('"…", zegt Rutte, "…"'): only a

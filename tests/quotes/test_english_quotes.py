@@ -1,0 +1,57 @@
+"""English quotations as news writes them: split by their attribution, with an apposition after the name,
+questions, reported speech without "that", partial quotations inside reported speech. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyad.api import extract
+
+
+def _quotes(text: str) -> list[dict[str, Any]]:
+    return extract(text, "2016-05-02", "en").quotes
+
+
+def _simple(text: str) -> list[tuple[str, str, str]]:
+    return [(q["kind"], q["speaker"]["name"], q["text"]) for q in _quotes(text)]
+
+
+def test_a_quotation_split_by_its_attribution_over_two_sentences_is_one_quote() -> None:
+    got = _simple('"The bridge will open in June," Mayor Ann Holt said on Friday. "We owe it to the city."')
+    assert got == [("direct", "Mayor Ann Holt", "The bridge will open in June We owe it to the city.")]
+
+
+def test_a_new_attribution_after_the_second_piece_keeps_two_quotes() -> None:
+    got = _simple('"Taxes stay as they are," Holt said. "That is a mistake," replied Senator Tom Reyes.')
+    assert [(k, s) for k, s, _ in got] == [("direct", "Holt"), ("direct", "Senator Tom Reyes")]
+
+
+def test_the_speaker_after_a_quotation_may_carry_an_apposition() -> None:
+    text = ('Officials met on Monday. "We expect a long night," Carla Diaz, the head of the county election '
+            'board, said in an interview.')
+    assert _simple(text) == [("direct", "Carla Diaz", "We expect a long night")]
+
+
+def test_a_question_mark_inside_the_closing_mark_still_leads_to_the_cue() -> None:
+    got = _simple('"Who will pay for the wall?" asked Senator Tom Reyes.')
+    assert got == [("direct", "Senator Tom Reyes", "Who will pay for the wall?")]
+
+
+def test_reported_speech_without_that() -> None:
+    assert _simple("Governor Lee Park said he would veto the bill.") == [
+        ("indirect", "Governor Lee Park", "he would veto the bill")]
+    got = _simple("Ann Holt told reporters on Tuesday they had no plan for the budget.")
+    assert got == [("indirect", "Ann Holt", "they had no plan for the budget")]
+    got = _simple("Ann Holt said the proposal was a gift to the banks.")
+    assert got == [("indirect", "Ann Holt", "the proposal was a gift to the banks")]
+
+
+def test_a_speech_verb_without_a_clause_after_it_reports_nothing() -> None:
+    assert _quotes("Ann Holt said goodbye to her staff on Friday.") == []
+    assert _quotes("The senator said in a speech to students at the college.") == []
+
+
+def test_a_partial_quotation_inside_reported_speech_is_part_of_it() -> None:
+    got = _simple('Ann Holt said the plan was "a gift to the banks" and would fail.')
+    assert got == [("indirect", "Ann Holt", 'the plan was "a gift to the banks" and would fail')]
