@@ -68,6 +68,7 @@ class Attribution:
 
     content: str
     source: str
+    cue: str = ""
 
     @property
     def direct(self) -> bool:
@@ -111,7 +112,8 @@ def parse_ann(ann: str, text: str) -> list[Attribution]:
     for roles in events:
         content = spans.get(roles.get("Content", ""), "")
         if content.strip():
-            out.append(Attribution(content, spans.get(roles.get("Source", ""), "")))
+            source, cue = spans.get(roles.get("Source", ""), ""), spans.get(roles.get("Cue", ""), "")
+            out.append(Attribution(content, source, cue))
     return out
 
 
@@ -242,7 +244,7 @@ def _show(art: GoldArticle, quotes: Sequence[dict[str, Any]], matches: list[tupl
     for i, a in enumerate(art.attributions):
         if i not in got_g:
             tag = "MISS-D" if a.direct else "MISS"
-            print(f"  {tag} [{a.source}] {a.content[:200]!r}", file=sys.stderr)
+            print(f"  {tag} [{a.source}] <{a.cue}> {a.content[:200]!r}", file=sys.stderr)
     for i, q in enumerate(quotes):
         if i not in got_q:
             sp = (q.get("speaker") or {}).get("name")

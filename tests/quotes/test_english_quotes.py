@@ -55,3 +55,23 @@ def test_a_speech_verb_without_a_clause_after_it_reports_nothing() -> None:
 def test_a_partial_quotation_inside_reported_speech_is_part_of_it() -> None:
     got = _simple('Ann Holt said the plan was "a gift to the banks" and would fail.')
     assert got == [("indirect", "Ann Holt", 'the plan was "a gift to the banks" and would fail')]
+
+
+def test_a_subject_and_cue_after_the_statement() -> None:
+    got = _simple("Senator Ann Holt spoke on Monday. The budget will not pass, she said.")
+    assert got == [("indirect", "Senator Ann Holt", "The budget will not pass")]
+    got = _simple("If the count is close, the campaign said, it may ask for a recount.")
+    assert got == [("indirect", "the campaign", "If the count is close, it may ask for a recount")]
+    # an adverbial before the comma is no statement
+    assert _simple("In an interview with the paper, Holt said she would run.") == [
+        ("indirect", "Holt", "she would run")]
+
+
+def test_a_role_after_a_known_body_belongs_to_the_speaker() -> None:
+    got = _simple("White House spokesman Josh Earnest said the president would travel to Ohio.")
+    assert got == [("indirect", "White House spokesman Josh Earnest", "the president would travel to Ohio")]
+
+
+def test_polls_and_reports_are_sources_of_what_they_show() -> None:
+    ((kind, speaker, text),) = _simple("A new poll found that Holt leads by five points.")
+    assert (kind, speaker.split()[-1], text) == ("indirect", "poll", "Holt leads by five points")

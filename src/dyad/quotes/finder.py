@@ -687,6 +687,8 @@ class _Run:
             c = cue.end
             while c < hi and lex.is_time_word(toks[c].lower):
                 c += 1
+            if c >= hi or c in self.quoted or self._is_punct(c):
+                return None
             for v in range(c + 1, min(hi, c + 5)):
                 if v in self.quoted or self._is_punct(v) or self._is_speech_verb(v):
                     return None
@@ -769,13 +771,28 @@ class _Run:
         # "…, zo stelt de rechter": an adverb between the comma and the cue
         if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
             comma -= 1
-        if comma <= lo or toks[comma].text != ",":
-            return None
-        p = self.phrases.phrase_at(cue.end, hi)
-        if not self._usable(p):
-            return None
-        assert p is not None
-        k = p.end
+        p: Phrase | None
+        if comma > lo and toks[comma].text != ",":
+            # "…, he said." / "…, the campaign said, …": the subject between the comma and the cue
+            p = self._subject_after_comma(cue, lo)
+            if p is None:
+                return None
+            comma, k = p.start - 1, cue.end
+            # what stands before is a statement, not an adverbial ("In an interview, she said …") nor a
+            # quotation (found as such); after the cue only a short tail ("…, he said on Monday.")
+            first = next((j for j in range(lo, comma) if is_word(toks[j])), comma)
+            tail = next((j for j in range(k, hi) if toks[j].text in _CLAUSE_PUNCT), hi)
+            if (first >= comma or toks[first].lower in self.lex.prepositions or tail - k > 6
+                    or any(j in self.quoted for j in range(lo, comma))
+                    or (k < tail and toks[k].lower not in self.lex.prepositions
+                        and not self.lex.is_time_word(toks[k].lower))):
+                return None
+        else:
+            p = self.phrases.phrase_at(cue.end, hi)
+            if comma <= lo or not self._usable(p):
+                return None
+            assert p is not None
+            k = p.end
         # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …") up to the clause end
         while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
@@ -794,6 +811,19 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _subject_after_comma(self, cue: _Cue, lo: int) -> Phrase | None:
+        """The subject of a cue that stands right after a comma, with only auxiliaries between them ("…, the
+        campaign has said")."""
+        toks = self.toks
+        v = cue.start
+        while v - 1 > lo and toks[v - 1].lower in self.lex.auxiliaries:
+            v -= 1
+        for p in reversed(self.phrases.phrases(max(lo + 1, v - 12), v)):
+            if p.end == v and p.start - 1 > lo and toks[p.start - 1].text == "," and self._usable(p):
+                return p
+            break
+        return None
 
     def _apposition_to_end(self, i: int, hi: int) -> bool:
         """Whether tokens [i, hi) are an apposition to the speaker before them that ends the sentence

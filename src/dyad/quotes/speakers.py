@@ -115,6 +115,9 @@ class PhraseFinder:
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
+                if m.token_end < limit and self._is_role_or_body(m.token_end) and not is_capitalised(
+                        toks[m.token_end]):
+                    return self._role_phrase(i, m.token_end, limit)  # "White House spokesman Josh Earnest"
                 end = self._extend(m.token_end, limit)
                 return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
         j = i + 1 if low in self.lex.determiners else i
