@@ -379,8 +379,8 @@ class _Run:
                         # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
                         found = self._cue_after_apposition(first, close_sent.token_end)
                         if found is not None:
-                            cue, p = found
-                            speaker, rule = self._speaker(p), "after_cue"
+                            cue, subject = found
+                            speaker, rule = self._speaker(subject), "after_cue"
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
