@@ -75,3 +75,10 @@ def test_a_role_after_a_known_body_belongs_to_the_speaker() -> None:
 def test_polls_and_reports_are_sources_of_what_they_show() -> None:
     ((kind, speaker, text),) = _simple("A new poll found that Holt leads by five points.")
     assert (kind, speaker.split()[-1], text) == ("indirect", "poll", "Holt leads by five points")
+
+
+def test_according_to_after_the_statement_and_adjectives_in_the_source() -> None:
+    got = _simple("She has raised $3 million this year, according to a recent report by the commission.")
+    assert got == [("indirect", "a recent report", "She has raised $3 million this year")]
+    got = _simple("According to several recent polls, Holt leads the race.")
+    assert got == [("indirect", "several recent polls", "Holt leads the race")]

@@ -857,6 +857,11 @@ class _Run:
                 first += 1
             start, end = self._text_span(first, hi - 1)
             gap = None
+        elif toks[i - 1].text == "," and not any(toks[j].text in {",", ";", ":"} for j in range(p.end, hi)):
+            # "…, according to a report by the commission.": the statement before the marker; the rest of the
+            # sentence is the source's
+            start, end = self._text_span(lo, i - 1)
+            gap = None
         else:
             start, end = self._text_span(lo, hi - 1)
             # "Het voorstel is volgens de minister onjuist": the statement without its attribution

@@ -102,7 +102,8 @@ class PhraseFinder:
         low = tok.lower
         return (is_word(tok) and low not in self.lex.determiners and low not in self.lex.prepositions
                 and bool(self.lex.adjective_endings) and low.endswith(self.lex.adjective_endings) and len(low) > 3
-                and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low))
+                and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low)
+                and not self.lex.is_speech_verb(low, tok.lemma))
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
         """The speaker phrase that starts at token i (before `limit`), if one does."""
