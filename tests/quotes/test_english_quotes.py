@@ -55,6 +55,11 @@ def test_a_speech_verb_without_a_clause_after_it_reports_nothing() -> None:
 def test_a_partial_quotation_inside_reported_speech_is_part_of_it() -> None:
     got = _simple('Ann Holt said the plan was "a gift to the banks" and would fail.')
     assert got == [("indirect", "Ann Holt", 'the plan was "a gift to the banks" and would fail')]
+    # no finite verb the lexicon knows after the subject: the clause around the quoted phrase still is
+    got = _simple('Ann Holt says the county needs "real reform" to stop the money.')
+    assert got == [("indirect", "Ann Holt", 'the county needs "real reform" to stop the money')]
+    got = _simple('Ann Holt said that the county "did the wrong thing" by waiting.')
+    assert got == [("indirect", "Ann Holt", 'the county "did the wrong thing" by waiting')]
 
 
 def test_a_subject_and_cue_after_the_statement() -> None:

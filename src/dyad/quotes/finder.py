@@ -68,6 +68,9 @@ class QuoteFinder:
         self.join_split_quotations = bool(settings.get("join_split_quotations", False))
         #: the most words an attribution between the two pieces of a split quotation may have
         self.max_attribution_words = int(settings.get("max_attribution_words", 25))
+        #: a quoted phrase after a speech verb ('said the plan was “a disaster” for …') is reported as the
+        #: clause around it, from the cue to the clause end (true), or as the phrase alone (false)
+        self.partial_clauses = bool(settings.get("partial_clauses", False))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
@@ -115,6 +118,8 @@ class _Run:
         for sp in self.spans:
             self.quoted.update(range(self._tok_at(sp.outer_start), self._tok_at(sp.outer_end)))
         self.phrases = PhraseFinder(doc, self.lex, self.quoted)
+        #: cues whose clause a quotation's pass already reported (the indirect pass skips them)
+        self.clause_cues: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
         self.out: list[Quote] = []
 
@@ -465,6 +470,20 @@ class _Run:
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
+        if (kind == "partial" and rule == "before_cue" and cue is not None and self.cfg.partial_clauses
+                and self._is_speech_verb(cue.start)):
+            # 'said the U.S. needs “real campaign reform” to …': what was said is the clause around the
+            # quoted phrase, from the cue to the end of the clause
+            first = cue.end
+            while first < first_tok and (toks[first].lower in self.lex.complementizers
+                                         or self.lex.is_time_word(toks[first].lower)):
+                first += 1
+            last = self._clause_end(first, close_sent.token_end)
+            start, end = self._text_span(first, last)
+            if end > start and end >= sp.end:
+                self.clause_cues.add(cue.start)
+                self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
+                return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
 
@@ -584,6 +603,10 @@ class _Run:
                 i += 1
                 continue
             cue = self._cue_at(i, hi)
+            if cue is not None and cue.start in self.clause_cues:
+                found_clause = True
+                i += 1
+                continue
             if cue is not None:
                 done = self._dat_clause(s_idx, cue, lo, hi)
                 if done is None:
