@@ -87,3 +87,15 @@ def test_according_to_after_the_statement_and_adjectives_in_the_source() -> None
     assert got == [("indirect", "a recent report", "She has raised $3 million this year")]
     got = _simple("According to several recent polls, Holt leads the race.")
     assert got == [("indirect", "several recent polls", "Holt leads the race")]
+
+
+def test_the_subject_before_the_cue_not_the_addressee_or_the_clause_subject() -> None:
+    assert _simple("Dan Pate told the Daily Courier he would support Holt.") == [
+        ("indirect", "Dan Pate", "he would support Holt")]
+    got = _simple('The Ohio Democrat said voters wanted to know if the city is "still in the game."')
+    assert [s for _, s, _ in got] == ["The Ohio Democrat"]
+
+
+def test_modifiers_between_a_body_and_a_role() -> None:
+    got = _simple("Senate minority leader Harry Reid said the plan would fail.")
+    assert got == [("indirect", "Senate minority leader Harry Reid", "the plan would fail")]

@@ -221,6 +221,11 @@ class _Run:
         if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
                 and toks[start].lower not in self.lex.function_words):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
+        if not self.lex.verb_second:
+            # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
+            for p in before:
+                if not self.phrases.after_preposition(p):
+                    return self._apposition(p, lo, hi)
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
@@ -482,6 +487,9 @@ class _Run:
             start, end = self._text_span(first, last)
             if end > start and end >= sp.end:
                 self.clause_cues.add(cue.start)
+                subject = self._subject(cue, clause_lo, first)  # not a phrase of the clause itself
+                if subject is not None:
+                    speaker = self._speaker(subject)
                 self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
                 return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",

@@ -112,6 +112,9 @@ class QuoteLexicon:
     #: the plan was …"); empty where the language needs its complementizer (Dutch "zei hij" is inversion)
     bare_clause_subjects: frozenset[str] = frozenset()
     bare_clause_verbs: frozenset[str] = frozenset()
+    #: whether the subject may follow the finite verb before reported speech ("zei Lavrov dat …"); where not
+    #: (English), a subject before the cue goes before a phrase after it (the addressee of "told")
+    verb_second: bool = True
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -166,6 +169,7 @@ class QuoteLexicon:
             anonymous_markers=_phrases(data.get("anonymous_markers", []), "anonymous_markers", source),
             bare_clause_subjects=_words(data.get("bare_clause_subjects", []), "bare_clause_subjects", source),
             bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
+            verb_second=bool(data.get("verb_second", True)),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

@@ -116,9 +116,9 @@ class PhraseFinder:
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
-                if m.token_end < limit and self._is_role_or_body(m.token_end) and not is_capitalised(
-                        toks[m.token_end]):
-                    return self._role_phrase(i, m.token_end, limit)  # "White House spokesman Josh Earnest"
+                role = self._role_after(m.token_end, limit)
+                if role is not None:
+                    return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
                 end = self._extend(m.token_end, limit)
                 return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
         j = i + 1 if low in self.lex.determiners else i
@@ -131,13 +131,29 @@ class PhraseFinder:
             return self._role_phrase(i, k, limit)
         if self._is_name(k):
             end = self._name_end(k, limit)
-            if end < limit and self._is_role_or_body(end) and not is_capitalised(toks[end]):
-                return self._role_phrase(i, end, limit)  # "Het Russische ministerie ..."
+            role = self._role_after(end, limit)
+            if role is not None:
+                return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
             if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
                 return Phrase(i, self._name_end(end + 1, limit), "name")
             return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
+        return None
+
+    def _role_after(self, k: int, limit: int) -> int | None:
+        """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
+        minority leader Harry Reid"): its index."""
+        toks = self.doc.tokens
+        for j in range(k, min(limit, k + 3)):
+            tok = toks[j]
+            if is_capitalised(tok) or not is_word(tok):
+                return None
+            if self._is_role_or_body(j):
+                return j
+            if (tok.lower in self.lex.function_words or tok.lower in self.lex.prepositions
+                    or self.lex.is_speech_verb(tok.lower, tok.lemma)):
+                return None
         return None
 
     def _is_role_or_body(self, k: int) -> bool:
@@ -150,8 +166,9 @@ class PhraseFinder:
         end = k + 1
         # "oppositieleider partijleider Kemal Kilicdaroglu": roles in a row.
         while end < limit:
-            if self._is_role_or_body(end) and not is_capitalised(toks[end]):
-                end += 1
+            nxt = self._role_after(end, limit)  # "Senate minority leader"
+            if nxt is not None:
+                end = nxt + 1
             elif (toks[end].lower in self.lex.coordinators and end + 1 < limit and self._is_role_or_body(end + 1)):
                 end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
             else:
