@@ -487,9 +487,9 @@ class _Run:
             start, end = self._text_span(first, last)
             if end > start and end >= sp.end:
                 self.clause_cues.add(cue.start)
-                subject = self._subject(cue, clause_lo, first)  # not a phrase of the clause itself
-                if subject is not None:
-                    speaker = self._speaker(subject)
+                before_cue = self._subject(cue, clause_lo, first)  # not a phrase of the clause itself
+                if before_cue is not None:
+                    speaker = self._speaker(before_cue)
                 self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
                 return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
