@@ -99,3 +99,13 @@ def test_the_subject_before_the_cue_not_the_addressee_or_the_clause_subject() ->
 def test_modifiers_between_a_body_and_a_role() -> None:
     got = _simple("Senate minority leader Harry Reid said the plan would fail.")
     assert got == [("indirect", "Senate minority leader Harry Reid", "the plan would fail")]
+
+
+def test_two_pieces_each_with_its_own_attribution_stay_two_quotes() -> None:
+    got = _simple('Ann Holt spoke first. "We will win," she said. "The count is on our side," she said.')
+    assert got == [("direct", "Ann Holt", "We will win"), ("direct", "Ann Holt", "The count is on our side")]
+
+
+def test_she_is_the_person_who_spoke_before_not_a_place() -> None:
+    text = ('Governor Ann Holt visited Wall Street on Monday. "The banks must pay," she said.')
+    assert _simple(text) == [("direct", "Governor Ann Holt", "The banks must pay")]

@@ -335,6 +335,8 @@ class _Run:
             return False
         if len(_WORDS_RE.findall(gap)) > self.cfg.max_attribution_words:
             return False
+        if second.rule.endswith((".after_cue", ".after_marker")):
+            return False  # '"…," she said. "…," she said.': each piece has its own attribution
         a, b = first.speaker, second.speaker
         return second.rule.endswith(".previous_speaker") or (
             a is not None and b is not None and a.name == b.name)
@@ -485,11 +487,11 @@ class _Run:
                 first += 1
             last = self._clause_end(first, close_sent.token_end)
             start, end = self._text_span(first, last)
-            if end > start and end >= sp.end:
+            # the cue's subject stands before it ("said Biden, urging them to “wait”" reports no clause)
+            before_cue = self._subject(cue, clause_lo, first)
+            if end > start and end >= sp.end and before_cue is not None and before_cue.end <= cue.start:
                 self.clause_cues.add(cue.start)
-                before_cue = self._subject(cue, clause_lo, first)  # not a phrase of the clause itself
-                if before_cue is not None:
-                    speaker = self._speaker(before_cue)
+                speaker = self._speaker(before_cue)
                 self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
                 return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",

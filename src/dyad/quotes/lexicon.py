@@ -115,6 +115,9 @@ class QuoteLexicon:
     #: whether the subject may follow the finite verb before reported speech ("zei Lavrov dat …"); where not
     #: (English), a subject before the cue goes before a phrase after it (the addressee of "told")
     verb_second: bool = True
+    #: pronouns that stand only for a person ("he", "she"): resolved to the recent speaker or the person
+    #: before, ahead of the actor resolver's antecedent (which may be a place or a body)
+    person_pronouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -170,6 +173,7 @@ class QuoteLexicon:
             bare_clause_subjects=_words(data.get("bare_clause_subjects", []), "bare_clause_subjects", source),
             bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
             verb_second=bool(data.get("verb_second", True)),
+            person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

@@ -268,6 +268,11 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         if p.kind == "pronoun":
+            if toks[p.start].lower in self.lex.person_pronouns:
+                # "she", "he": a person, the recent speaker or the subject before, over the resolver's guess
+                found = self._antecedent(p.start)
+                if found is not None:
+                    return Speaker(p, found.ref, True)
             mention = self._mention_for(p)
             if mention is not None and doc.mentions[mention].antecedent is not None:
                 ante = doc.mentions[mention].antecedent
