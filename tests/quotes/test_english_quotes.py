@@ -109,3 +109,12 @@ def test_two_pieces_each_with_its_own_attribution_stay_two_quotes() -> None:
 def test_she_is_the_person_who_spoke_before_not_a_place() -> None:
     text = ('Governor Ann Holt visited Wall Street on Monday. "The banks must pay," she said.')
     assert _simple(text) == [("direct", "Governor Ann Holt", "The banks must pay")]
+
+
+def test_an_attribution_split_off_after_a_question_mark() -> None:
+    got = _simple('Leaders met. "How do we win the county?" Dan Estrada, the party chairman, said of the talk.')
+    assert got == [("direct", "Dan Estrada", "How do we win the county?")]
+
+
+def test_a_word_or_two_in_quotation_marks_without_a_cue_is_no_quote() -> None:
+    assert _quotes('Senator Ann Holt spoke on Monday. "Families." The crowd cheered.') == []

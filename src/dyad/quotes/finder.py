@@ -71,6 +71,8 @@ class QuoteFinder:
         #: a quoted phrase after a speech verb ('said the plan was “a disaster” for …') is reported as the
         #: clause around it, from the cue to the clause end (true), or as the phrase alone (false)
         self.partial_clauses = bool(settings.get("partial_clauses", False))
+        #: the fewest words of a quotation without a cue that takes the previous speaker (fewer: no quote)
+        self.min_uncued_direct_words = int(settings.get("min_uncued_direct_words", 0))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
@@ -378,8 +380,10 @@ class _Run:
         # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron.", and so may a
         # question or exclamation mark that ends the quotation: "“Wie betaalt dat?” vroeg Bos."
         inside = doc.text[sp.end : sp.close_mark.start] if sp.close_mark is not None else ""
-        comma_inside = sp.close_mark is not None and (
-            "," in inside or doc.text[sp.start : sp.close_mark.start].rstrip()[-1:] in {"?", "!"})
+        # (a quotation inside it may close first: '"… How do we win?’" Estrada said')
+        ending = doc.text[sp.start : sp.close_mark.start].rstrip().rstrip("".join(_MARK_CHARS - {","}))[-1:] if (
+            sp.close_mark is not None) else ""
+        comma_inside = sp.close_mark is not None and ("," in inside or ending in {"?", "!", ","})
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
@@ -407,6 +411,11 @@ class _Run:
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
                         break
+        if speaker is None and not words_after and sp.close_mark is not None:
+            found = self._attribution_in_next_sentence(close_sent.index, sp.close_mark.end)
+            if found is not None:
+                cue, subject = found
+                speaker, rule = self._speaker(subject), "after_cue"
         # An unopened quotation counts only with a cue after it or at the end of its sentence.
         if sp.open_mark is None and cue is None and words_after:
             return
@@ -474,6 +483,8 @@ class _Run:
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
         if speaker is None and direct:
+            if n_words < self.cfg.min_uncued_direct_words:
+                return  # '"families."', '"A big truck"': a word or two without a cue states nothing
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
@@ -496,6 +507,39 @@ class _Run:
                 return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _attribution_in_next_sentence(self, s_idx: int, close_end: int) -> tuple[_Cue, Phrase] | None:
+        """The attribution of a quotation that ends its sentence when the layer split it off after a question or
+        exclamation mark ('"… win?" Will Estrada said of the talk.'): the next sentence, in the same
+        paragraph, is a speaker phrase (with an apposition) and a cue with at most a short tail after it."""
+        sents, toks = self.doc.sentences, self.toks
+        if s_idx + 1 >= len(sents):
+            return None
+        nxt = sents[s_idx + 1]
+        lo, hi = nxt.token_start, nxt.token_end
+        if lo >= hi or "\n" in self.doc.text[close_end : toks[lo].start]:
+            return None
+        p = self.phrases.phrase_at(lo, hi)
+        if p is None or not self._usable(p):
+            return None
+        cue = None
+        if p.end < hi and toks[p.end].text == ",":
+            found = self._cue_after_apposition(lo, hi)
+            if found is not None:
+                cue = found[0]
+        else:
+            k = p.end
+            while k < hi and toks[k].lower in self.lex.auxiliaries:
+                k += 1
+            cue = self._cue_at(k, hi) if k < hi else None
+        if cue is None:
+            return None
+        tail = [t for t in toks[cue.end : hi] if is_word(t)]
+        if tail and (len(tail) > 6 or (tail[0].lower not in self.lex.prepositions
+                                       and not self.lex.is_time_word(tail[0].lower))):
+            return None  # "Estrada said he would …" is a statement of its own
+        self.clause_cues.add(cue.start)
+        return cue, p
 
     def _cue_after_apposition(self, first: int, hi: int) -> tuple[_Cue, Phrase] | None:
         """A speaker phrase at token `first` with an apposition between commas, then a cue ("Jenna Golden,
