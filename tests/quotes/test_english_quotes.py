@@ -84,7 +84,7 @@ def test_polls_and_reports_are_sources_of_what_they_show() -> None:
 
 def test_according_to_after_the_statement_and_adjectives_in_the_source() -> None:
     got = _simple("She has raised $3 million this year, according to a recent report by the commission.")
-    assert got == [("indirect", "a recent report", "She has raised $3 million this year")]
+    assert got == [("indirect", "a recent report by the commission", "She has raised $3 million this year")]
     got = _simple("According to several recent polls, Holt leads the race.")
     assert got == [("indirect", "several recent polls", "Holt leads the race")]
 
@@ -118,3 +118,10 @@ def test_an_attribution_split_off_after_a_question_mark() -> None:
 
 def test_a_word_or_two_in_quotation_marks_without_a_cue_is_no_quote() -> None:
     assert _quotes('Senator Ann Holt spoke on Monday. "Families." The crowd cheered.') == []
+
+
+def test_the_source_of_according_to_runs_to_its_comma() -> None:
+    got = _simple("The pilot had flown for the airline since 2004, according to his Facebook profile.")
+    assert got == [("indirect", "his Facebook profile", "The pilot had flown for the airline since 2004")]
+    got = _simple("According to a count by the local paper, Holt leads by 40 votes.")
+    assert got == [("indirect", "a count by the local paper", "Holt leads by 40 votes")]
