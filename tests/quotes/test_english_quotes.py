@@ -125,3 +125,9 @@ def test_the_source_of_according_to_runs_to_its_comma() -> None:
     assert got == [("indirect", "his Facebook profile", "The pilot had flown for the airline since 2004")]
     got = _simple("According to a count by the local paper, Holt leads by 40 votes.")
     assert got == [("indirect", "a count by the local paper", "Holt leads by 40 votes")]
+
+
+def test_according_to_beside_a_speech_clause() -> None:
+    got = _simple("Holt leads by 40 votes, according to a count by the paper, and Reyes said he would concede.")
+    assert ("indirect", "Reyes", "he would concede") in got
+    assert [t for _, s, t in got if s == "a count by the paper"][0].startswith("Holt leads by 40 votes")

@@ -674,15 +674,16 @@ class _Run:
                     i = max(done, i + 1)
                     continue
             i += 1
-        if found_clause:
-            return
         for i in range(lo, hi):
             if i in self.quoted:
                 continue
             n = self._marker_at(i, self.lex.markers_before)
-            if n:
+            if n and not (found_clause and self.lex.verb_second):
+                # beside a speech clause only where the marker is set off by commas (English)
                 self._according_to(s_idx, i, n, lo, hi)
                 return
+            if found_clause:
+                continue
             n = self._marker_at(i, self.lex.anonymous_markers)
             if n:
                 self._reportedly(s_idx, i, n, lo, hi)
