@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint clean bench bench-nl bench-scale train-nl train-events eval-events serve vendor
+.PHONY: demo test lint clean bench bench-nl bench-scale train-nl train-events eval-events eval-polnear serve vendor
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ train-events: $(STAMP)
 # Rules and learned decision side by side on train, test and dev (docs/EVALUATION.md).
 eval-events: $(STAMP)
 	$(BIN)/python benchmarks/eval_events_nl.py
+
+# English quotes and speakers on PolNeAR's dev compartment (../shared/data/polnear-en; docs/EVALUATION.md);
+# SPLIT=train to score the training articles instead.
+SPLIT ?= dev
+eval-polnear: $(STAMP)
+	$(BIN)/python benchmarks/eval_polnear.py --split $(SPLIT)
 
 # The dashboard's and the API docs' JavaScript libraries (Vega, Vega-Lite, vega-embed, Cytoscape.js,
 # swagger-ui-dist, Redoc): `npm ci` in web/ and their minified builds with licences copied into

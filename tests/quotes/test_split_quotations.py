@@ -25,8 +25,10 @@ def test_volgens_inside_the_clause_is_left_out_of_the_indirect_quote() -> None:
 def test_a_quotation_resumed_after_its_attribution_is_direct_with_the_same_speaker() -> None:
     quotes = _quotes("\"We gaan de belasting niet verhogen\", zegt Rutte, \"want dat hebben we beloofd.\"")
     assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "Rutte"), ("direct", "Rutte")]
+    # English joins the pieces (join_split_quotations): one quotation, one speaker, the attribution left out
     english = _quotes("\"We will not raise taxes,\" said Johnson, \"because we promised the voters.\"", "en")
-    assert [(q["kind"], q["speaker"]["name"]) for q in english] == [("direct", "Johnson"), ("direct", "Johnson")]
+    assert [(q["kind"], q["speaker"]["name"], q["text"]) for q in english] == [
+        ("direct", "Johnson", "We will not raise taxes because we promised the voters.")]
 
 
 def test_a_partial_quotation_inside_reported_speech_is_kept_beside_it() -> None:

@@ -22,6 +22,7 @@ How it works:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from dyad.quotes.speakers import Phrase, PhraseFinder, Speaker, SpeakerResolver,
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "?", "!", "."})
 #: Tokens that are (parts of) quotation marks.
 _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
+#: Words in a stretch of text (an attribution between two pieces of a quotation).
+_WORDS_RE = re.compile(r"\w+")
 
 
 @dataclass
@@ -60,6 +63,16 @@ class QuoteFinder:
         #: was'): kept as a quote of its own beside the indirect one (which keeps its words), as the
         #: nl-politics gold annotates it; false drops it (the older dev gold's convention)
         self.nested_partials = bool(settings.get("nested_partials", True))
+        #: a quotation split by its attribution ('"…," he said. "…"') is one quote with one speaker (true), or
+        #: two quotes (false: the annotated Dutch corpora count the pieces apart)
+        self.join_split_quotations = bool(settings.get("join_split_quotations", False))
+        #: the most words an attribution between the two pieces of a split quotation may have
+        self.max_attribution_words = int(settings.get("max_attribution_words", 25))
+        #: a quoted phrase after a speech verb ('said the plan was “a disaster” for …') is reported as the
+        #: clause around it, from the cue to the clause end (true), or as the phrase alone (false)
+        self.partial_clauses = bool(settings.get("partial_clauses", False))
+        #: the fewest words of a quotation without a cue that takes the previous speaker (fewer: no quote)
+        self.min_uncued_direct_words = int(settings.get("min_uncued_direct_words", 0))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
@@ -107,6 +120,8 @@ class _Run:
         for sp in self.spans:
             self.quoted.update(range(self._tok_at(sp.outer_start), self._tok_at(sp.outer_end)))
         self.phrases = PhraseFinder(doc, self.lex, self.quoted)
+        #: cues whose clause a quotation's pass already reported (the indirect pass skips them)
+        self.clause_cues: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
         self.out: list[Quote] = []
 
@@ -208,6 +223,11 @@ class _Run:
         if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
                 and toks[start].lower not in self.lex.function_words):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
+        if not self.lex.verb_second:
+            # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
+            for p in before:
+                if not self.phrases.after_preposition(p):
+                    return self._apposition(p, lo, hi)
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
@@ -288,7 +308,40 @@ class _Run:
                 self._quoted(sent.index, sp)
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
+        if self.cfg.join_split_quotations:
+            self.out = self._join_split(self.out)
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
+
+    def _join_split(self, quotes: list[Quote]) -> list[Quote]:
+        """One quote for a quotation its attribution splits ('"…," he said. "…"', '"…," zei ze, "…"'): a direct
+        quote whose cue stands after it, and the direct quote that follows right after that attribution in the
+        same paragraph, with no speaker of its own or the same one, become one quote (the attribution left
+        out of its text)."""
+        out: list[Quote] = []
+        for q in quotes:
+            prev = out[-1] if out else None
+            if prev is not None and self._continues(prev, q):
+                prev.text = f"{prev.text} {q.text}"
+                prev.end = q.end
+                continue
+            out.append(q)
+        return out
+
+    def _continues(self, first: Quote, second: Quote) -> bool:
+        if first.kind != "direct" or second.kind != "direct" or first.cue is None:
+            return False
+        if not first.rule.endswith((".after_cue", ".after_marker")):
+            return False
+        gap = self.doc.text[first.end : second.start]
+        if "\n" in gap or first.cue not in gap:
+            return False
+        if len(_WORDS_RE.findall(gap)) > self.cfg.max_attribution_words:
+            return False
+        if second.rule.endswith((".after_cue", ".after_marker")):
+            return False  # '"…," she said. "…," she said.': each piece has its own attribution
+        a, b = first.speaker, second.speaker
+        return second.rule.endswith(".previous_speaker") or (
+            a is not None and b is not None and a.name == b.name)
 
     @staticmethod
     def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
@@ -324,8 +377,13 @@ class _Run:
         cue: _Cue | None = None
         rule = ""
         marker_end: int | None = None  # where the speaker after "Volgens" ends
-        # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron."
-        comma_inside = sp.close_mark is not None and "," in doc.text[sp.end : sp.close_mark.start]
+        # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron.", and so may a
+        # question or exclamation mark that ends the quotation: "“Wie betaalt dat?” vroeg Bos."
+        inside = doc.text[sp.end : sp.close_mark.start] if sp.close_mark is not None else ""
+        # (a quotation inside it may close first: '"… How do we win?’" Estrada said')
+        ending = doc.text[sp.start : sp.close_mark.start].rstrip().rstrip("".join(_MARK_CHARS - {","}))[-1:] if (
+            sp.close_mark is not None) else ""
+        comma_inside = sp.close_mark is not None and ("," in inside or ending in {"?", "!", ","})
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
@@ -334,6 +392,11 @@ class _Run:
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:8]:
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} for j in range(first, k)):
+                        # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
+                        found = self._cue_after_apposition(first, close_sent.token_end)
+                        if found is not None:
+                            cue, subject = found
+                            speaker, rule = self._speaker(subject), "after_cue"
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
@@ -348,6 +411,11 @@ class _Run:
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
                         break
+        if speaker is None and not words_after and sp.close_mark is not None:
+            found = self._attribution_in_next_sentence(close_sent.index, sp.close_mark.end)
+            if found is not None:
+                cue, subject = found
+                speaker, rule = self._speaker(subject), "after_cue"
         # An unopened quotation counts only with a cue after it or at the end of its sentence.
         if sp.open_mark is None and cue is None and words_after:
             return
@@ -415,11 +483,78 @@ class _Run:
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
         if speaker is None and direct:
+            if n_words < self.cfg.min_uncued_direct_words:
+                return  # '"families."', '"A big truck"': a word or two without a cue states nothing
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
+        if (kind == "partial" and rule == "before_cue" and cue is not None and self.cfg.partial_clauses
+                and self._is_speech_verb(cue.start)):
+            # 'said the U.S. needs “real campaign reform” to …': what was said is the clause around the
+            # quoted phrase, from the cue to the end of the clause
+            first = cue.end
+            while first < first_tok and (toks[first].lower in self.lex.complementizers
+                                         or self.lex.is_time_word(toks[first].lower)):
+                first += 1
+            last = self._clause_end(first, close_sent.token_end)
+            start, end = self._text_span(first, last)
+            # the cue's subject stands before it ("said Biden, urging them to “wait”" reports no clause)
+            before_cue = self._subject(cue, clause_lo, first)
+            if end > start and end >= sp.end and before_cue is not None and before_cue.end <= cue.start:
+                self.clause_cues.add(cue.start)
+                speaker = self._speaker(before_cue)
+                self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
+                return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _attribution_in_next_sentence(self, s_idx: int, close_end: int) -> tuple[_Cue, Phrase] | None:
+        """The attribution of a quotation that ends its sentence when the layer split it off after a question or
+        exclamation mark ('"… win?" Will Estrada said of the talk.'): the next sentence, in the same
+        paragraph, is a speaker phrase (with an apposition) and a cue with at most a short tail after it."""
+        sents, toks = self.doc.sentences, self.toks
+        if s_idx + 1 >= len(sents):
+            return None
+        nxt = sents[s_idx + 1]
+        lo, hi = nxt.token_start, nxt.token_end
+        if lo >= hi or "\n" in self.doc.text[close_end : toks[lo].start]:
+            return None
+        p = self.phrases.phrase_at(lo, hi)
+        if p is None or not self._usable(p):
+            return None
+        cue = None
+        if p.end < hi and toks[p.end].text == ",":
+            found = self._cue_after_apposition(lo, hi)
+            if found is not None:
+                cue = found[0]
+        else:
+            k = p.end
+            while k < hi and toks[k].lower in self.lex.auxiliaries:
+                k += 1
+            cue = self._cue_at(k, hi) if k < hi else None
+        if cue is None:
+            return None
+        tail = [t for t in toks[cue.end : hi] if is_word(t)]
+        if tail and (len(tail) > 6 or (tail[0].lower not in self.lex.prepositions
+                                       and not self.lex.is_time_word(tail[0].lower))):
+            return None  # "Estrada said he would …" is a statement of its own
+        self.clause_cues.add(cue.start)
+        return cue, p
+
+    def _cue_after_apposition(self, first: int, hi: int) -> tuple[_Cue, Phrase] | None:
+        """A speaker phrase at token `first` with an apposition between commas, then a cue ("Jenna Golden,
+        the director of the agency, said"): the cue and the phrase."""
+        toks = self.toks
+        p = self.phrases.phrase_at(first, hi)
+        if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
+            return None
+        for j in range(p.end + 2, min(hi - 1, p.end + 24)):
+            if j in self.quoted or toks[j].text in {".", "!", "?", ";", ":"}:
+                return None
+            if toks[j].text == ",":
+                c = self._cue_at(j + 1, hi)
+                return (c, p) if c is not None else None
+        return None
 
     def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:
         """Whether a quotation resumes one its attribution interrupted ('"…", zegt Rutte, "…"'): only a
@@ -522,8 +657,14 @@ class _Run:
                 i += 1
                 continue
             cue = self._cue_at(i, hi)
+            if cue is not None and cue.start in self.clause_cues:
+                found_clause = True
+                i += 1
+                continue
             if cue is not None:
                 done = self._dat_clause(s_idx, cue, lo, hi)
+                if done is None:
+                    done = self._bare_clause(s_idx, cue, lo, hi)
                 if done is None:
                     done = self._infinitive(s_idx, cue, lo, hi)
                 if done is None:
@@ -533,15 +674,16 @@ class _Run:
                     i = max(done, i + 1)
                     continue
             i += 1
-        if found_clause:
-            return
         for i in range(lo, hi):
             if i in self.quoted:
                 continue
             n = self._marker_at(i, self.lex.markers_before)
-            if n:
+            if n and not (found_clause and self.lex.verb_second):
+                # beside a speech clause only where the marker is set off by commas (English)
                 self._according_to(s_idx, i, n, lo, hi)
                 return
+            if found_clause:
+                continue
             n = self._marker_at(i, self.lex.anonymous_markers)
             if n:
                 self._reportedly(s_idx, i, n, lo, hi)
@@ -602,6 +744,46 @@ class _Run:
                            "indirect.complement", 0.85)
                 return last + 1
         return None
+
+    def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
+        """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
+        plan was …". The clause opens within a few words of the cue with a subject pronoun, or right after it
+        with up to four words and a finite verb (`bare_clause_verbs`)."""
+        lex, toks = self.lex, self.toks
+        if not lex.bare_clause_subjects:
+            return None
+        first = None
+        for c in range(cue.end, min(hi, cue.end + 5)):
+            if toks[c].lower in lex.complementizers:
+                return None
+            if c in self.quoted or self._is_punct(c):
+                break
+            if toks[c].lower in lex.bare_clause_subjects:
+                first = c
+                break
+        if first is None:
+            c = cue.end
+            while c < hi and lex.is_time_word(toks[c].lower):
+                c += 1
+            if c >= hi or c in self.quoted or self._is_punct(c):
+                return None
+            for v in range(c + 1, min(hi, c + 5)):
+                if v in self.quoted or self._is_punct(v) or self._is_speech_verb(v):
+                    return None
+                if toks[v].lower in lex.bare_clause_verbs:
+                    if toks[c].lower in lex.prepositions or toks[c].lower in lex.bare_clause_verbs:
+                        return None
+                    first = c
+                    break
+        if first is None or first + 1 >= hi:
+            return None
+        last = self._clause_end(first, hi)
+        start, end = self._text_span(first, last)
+        if end <= start or self._is_quotation(start, end):
+            return last + 1 if end > start else None
+        p = self._subject(cue, lo, first)
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.bare_clause", 0.75)
+        return last + 1
 
     def _demonstrative_object(self, c: int, hi: int) -> bool:
         """Whether the complementizer at token c is a demonstrative object: before an infinitive ("dreigde dat
@@ -667,13 +849,28 @@ class _Run:
         # "…, zo stelt de rechter": an adverb between the comma and the cue
         if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
             comma -= 1
-        if comma <= lo or toks[comma].text != ",":
-            return None
-        p = self.phrases.phrase_at(cue.end, hi)
-        if not self._usable(p):
-            return None
-        assert p is not None
-        k = p.end
+        p: Phrase | None
+        if comma > lo and toks[comma].text != ",":
+            # "…, he said." / "…, the campaign said, …": the subject between the comma and the cue
+            p = self._subject_after_comma(cue, lo)
+            if p is None:
+                return None
+            comma, k = p.start - 1, cue.end
+            # what stands before is a statement, not an adverbial ("In an interview, she said …") nor a
+            # quotation (found as such); after the cue only a short tail ("…, he said on Monday.")
+            first = next((j for j in range(lo, comma) if is_word(toks[j])), comma)
+            tail = next((j for j in range(k, hi) if toks[j].text in _CLAUSE_PUNCT), hi)
+            if (first >= comma or toks[first].lower in self.lex.prepositions or tail - k > 6
+                    or any(j in self.quoted for j in range(lo, comma))
+                    or (k < tail and toks[k].lower not in self.lex.prepositions
+                        and not self.lex.is_time_word(toks[k].lower))):
+                return None
+        else:
+            p = self.phrases.phrase_at(cue.end, hi)
+            if comma <= lo or not self._usable(p):
+                return None
+            assert p is not None
+            k = p.end
         # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …") up to the clause end
         while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
@@ -692,6 +889,19 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _subject_after_comma(self, cue: _Cue, lo: int) -> Phrase | None:
+        """The subject of a cue that stands right after a comma, with only auxiliaries between them ("…, the
+        campaign has said")."""
+        toks = self.toks
+        v = cue.start
+        while v - 1 > lo and toks[v - 1].lower in self.lex.auxiliaries:
+            v -= 1
+        for p in reversed(self.phrases.phrases(max(lo + 1, v - 12), v)):
+            if p.end == v and p.start - 1 > lo and toks[p.start - 1].text == "," and self._usable(p):
+                return p
+            break
+        return None
 
     def _apposition_to_end(self, i: int, hi: int) -> bool:
         """Whether tokens [i, hi) are an apposition to the speaker before them that ends the sentence
@@ -714,6 +924,8 @@ class _Run:
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
         p = self._anonymous_extent(p, hi)
+        if not self.lex.verb_second:
+            p = self._source_to_punctuation(p, hi)
         gap: tuple[int, int] | None
         k = lo
         while k < i and toks[k].lower in self.lex.clause_openers:
@@ -725,6 +937,11 @@ class _Run:
                 first += 1
             start, end = self._text_span(first, hi - 1)
             gap = None
+        elif toks[i - 1].text == "," and not any(toks[j].text in {",", ";", ":"} for j in range(p.end, hi)):
+            # "…, according to a report by the commission.": the statement before the marker; the rest of the
+            # sentence is the source's
+            start, end = self._text_span(lo, i - 1)
+            gap = None
         else:
             start, end = self._text_span(lo, hi - 1)
             # "Het voorstel is volgens de minister onjuist": the statement without its attribution
@@ -735,6 +952,18 @@ class _Run:
             return
         self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
                    "indirect.according_to", 0.8, informant=True, gap=gap)
+
+    def _source_to_punctuation(self, p: Phrase, hi: int) -> Phrase:
+        """The source of "according to" up to the comma or stop that ends it, where the language sets the marker
+        off by one ("according to his Facebook profile,", "according to a count by The Associated Press."): at
+        most ten tokens, no quotation or cue inside."""
+        toks = self.toks
+        for j in range(p.end, min(hi, p.end + 10)):
+            if j in self.quoted or self._is_speech_verb(j):
+                return p
+            if toks[j].text in {",", ".", ";", ":", "!", "?"}:
+                return Phrase(p.start, j, p.kind) if j > p.end else p
+        return p
 
     def _anonymous_extent(self, p: Phrase, hi: int) -> Phrase:
         """An anonymous source with where it is: "bronnen binnen het kabinet", "ingewijden rond de

@@ -107,6 +107,17 @@ class QuoteLexicon:
     anonymous_links: frozenset[str] = frozenset()
     #: markers of a report with no source at all ("naar verluidt"): the speaker is anonymous
     anonymous_markers: tuple[tuple[str, ...], ...] = ()
+    #: reported speech without a complementizer ("said he would …"): the subject pronouns that open such a
+    #: clause right after a speech verb, and the finite verbs that follow a noun-phrase subject there ("said
+    #: the plan was …"); empty where the language needs its complementizer (Dutch "zei hij" is inversion)
+    bare_clause_subjects: frozenset[str] = frozenset()
+    bare_clause_verbs: frozenset[str] = frozenset()
+    #: whether the subject may follow the finite verb before reported speech ("zei Lavrov dat …"); where not
+    #: (English), a subject before the cue goes before a phrase after it (the addressee of "told")
+    verb_second: bool = True
+    #: pronouns that stand only for a person ("he", "she"): resolved to the recent speaker or the person
+    #: before, ahead of the actor resolver's antecedent (which may be a place or a body)
+    person_pronouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -159,6 +170,10 @@ class QuoteLexicon:
             anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),
             anonymous_links=_words(data.get("anonymous_links", []), "anonymous_links", source),
             anonymous_markers=_phrases(data.get("anonymous_markers", []), "anonymous_markers", source),
+            bare_clause_subjects=_words(data.get("bare_clause_subjects", []), "bare_clause_subjects", source),
+            bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
+            verb_second=bool(data.get("verb_second", True)),
+            person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

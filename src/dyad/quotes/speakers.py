@@ -102,7 +102,8 @@ class PhraseFinder:
         low = tok.lower
         return (is_word(tok) and low not in self.lex.determiners and low not in self.lex.prepositions
                 and bool(self.lex.adjective_endings) and low.endswith(self.lex.adjective_endings) and len(low) > 3
-                and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low))
+                and not self.lex.is_person_role(low) and not self.lex.is_speaking_body(low)
+                and not self.lex.is_speech_verb(low, tok.lemma))
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
         """The speaker phrase that starts at token i (before `limit`), if one does."""
@@ -115,6 +116,9 @@ class PhraseFinder:
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
+                role = self._role_after(m.token_end, limit)
+                if role is not None:
+                    return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
                 end = self._extend(m.token_end, limit)
                 return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
         j = i + 1 if low in self.lex.determiners else i
@@ -127,13 +131,29 @@ class PhraseFinder:
             return self._role_phrase(i, k, limit)
         if self._is_name(k):
             end = self._name_end(k, limit)
-            if end < limit and self._is_role_or_body(end) and not is_capitalised(toks[end]):
-                return self._role_phrase(i, end, limit)  # "Het Russische ministerie ..."
+            role = self._role_after(end, limit)
+            if role is not None:
+                return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
             if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
                 return Phrase(i, self._name_end(end + 1, limit), "name")
             return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
+        return None
+
+    def _role_after(self, k: int, limit: int) -> int | None:
+        """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
+        minority leader Harry Reid"): its index."""
+        toks = self.doc.tokens
+        for j in range(k, min(limit, k + 3)):
+            tok = toks[j]
+            if is_capitalised(tok) or not is_word(tok):
+                return None
+            if self._is_role_or_body(j):
+                return j
+            if (tok.lower in self.lex.function_words or tok.lower in self.lex.prepositions
+                    or self.lex.is_speech_verb(tok.lower, tok.lemma)):
+                return None
         return None
 
     def _is_role_or_body(self, k: int) -> bool:
@@ -146,8 +166,9 @@ class PhraseFinder:
         end = k + 1
         # "oppositieleider partijleider Kemal Kilicdaroglu": roles in a row.
         while end < limit:
-            if self._is_role_or_body(end) and not is_capitalised(toks[end]):
-                end += 1
+            nxt = self._role_after(end, limit)  # "Senate minority leader"
+            if nxt is not None:
+                end = nxt + 1
             elif (toks[end].lower in self.lex.coordinators and end + 1 < limit and self._is_role_or_body(end + 1)):
                 end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
             else:
@@ -247,6 +268,11 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         if p.kind == "pronoun":
+            if toks[p.start].lower in self.lex.person_pronouns:
+                # "she", "he": a person, the recent speaker or the subject before, over the resolver's guess
+                found = self._antecedent(p.start)
+                if found is not None:
+                    return Speaker(p, found.ref, True)
             mention = self._mention_for(p)
             if mention is not None and doc.mentions[mention].antecedent is not None:
                 ante = doc.mentions[mention].antecedent

@@ -1,0 +1,133 @@
+"""English quotations as news writes them: split by their attribution, with an apposition after the name,
+questions, reported speech without "that", partial quotations inside reported speech. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyad.api import extract
+
+
+def _quotes(text: str) -> list[dict[str, Any]]:
+    return extract(text, "2016-05-02", "en").quotes
+
+
+def _simple(text: str) -> list[tuple[str, str, str]]:
+    return [(q["kind"], q["speaker"]["name"], q["text"]) for q in _quotes(text)]
+
+
+def test_a_quotation_split_by_its_attribution_over_two_sentences_is_one_quote() -> None:
+    got = _simple('"The bridge will open in June," Mayor Ann Holt said on Friday. "We owe it to the city."')
+    assert got == [("direct", "Mayor Ann Holt", "The bridge will open in June We owe it to the city.")]
+
+
+def test_a_new_attribution_after_the_second_piece_keeps_two_quotes() -> None:
+    got = _simple('"Taxes stay as they are," Holt said. "That is a mistake," replied Senator Tom Reyes.')
+    assert [(k, s) for k, s, _ in got] == [("direct", "Holt"), ("direct", "Senator Tom Reyes")]
+
+
+def test_the_speaker_after_a_quotation_may_carry_an_apposition() -> None:
+    text = ('Officials met on Monday. "We expect a long night," Carla Diaz, the head of the county election '
+            'board, said in an interview.')
+    assert _simple(text) == [("direct", "Carla Diaz", "We expect a long night")]
+
+
+def test_a_question_mark_inside_the_closing_mark_still_leads_to_the_cue() -> None:
+    got = _simple('"Who will pay for the wall?" asked Senator Tom Reyes.')
+    assert got == [("direct", "Senator Tom Reyes", "Who will pay for the wall?")]
+
+
+def test_reported_speech_without_that() -> None:
+    assert _simple("Governor Lee Park said he would veto the bill.") == [
+        ("indirect", "Governor Lee Park", "he would veto the bill")]
+    got = _simple("Ann Holt told reporters on Tuesday they had no plan for the budget.")
+    assert got == [("indirect", "Ann Holt", "they had no plan for the budget")]
+    got = _simple("Ann Holt said the proposal was a gift to the banks.")
+    assert got == [("indirect", "Ann Holt", "the proposal was a gift to the banks")]
+
+
+def test_a_speech_verb_without_a_clause_after_it_reports_nothing() -> None:
+    assert _quotes("Ann Holt said goodbye to her staff on Friday.") == []
+    assert _quotes("The senator said in a speech to students at the college.") == []
+
+
+def test_a_partial_quotation_inside_reported_speech_is_part_of_it() -> None:
+    got = _simple('Ann Holt said the plan was "a gift to the banks" and would fail.')
+    assert got == [("indirect", "Ann Holt", 'the plan was "a gift to the banks" and would fail')]
+    # no finite verb the lexicon knows after the subject: the clause around the quoted phrase still is
+    got = _simple('Ann Holt says the county needs "real reform" to stop the money.')
+    assert got == [("indirect", "Ann Holt", 'the county needs "real reform" to stop the money')]
+    got = _simple('Ann Holt said that the county "did the wrong thing" by waiting.')
+    assert got == [("indirect", "Ann Holt", 'the county "did the wrong thing" by waiting')]
+
+
+def test_a_subject_and_cue_after_the_statement() -> None:
+    got = _simple("Senator Ann Holt spoke on Monday. The budget will not pass, she said.")
+    assert got == [("indirect", "Senator Ann Holt", "The budget will not pass")]
+    got = _simple("If the count is close, the campaign said, it may ask for a recount.")
+    assert got == [("indirect", "the campaign", "If the count is close, it may ask for a recount")]
+    # an adverbial before the comma is no statement
+    assert _simple("In an interview with the paper, Holt said she would run.") == [
+        ("indirect", "Holt", "she would run")]
+
+
+def test_a_role_after_a_known_body_belongs_to_the_speaker() -> None:
+    got = _simple("White House spokesman Josh Earnest said the president would travel to Ohio.")
+    assert got == [("indirect", "White House spokesman Josh Earnest", "the president would travel to Ohio")]
+
+
+def test_polls_and_reports_are_sources_of_what_they_show() -> None:
+    ((kind, speaker, text),) = _simple("A new poll found that Holt leads by five points.")
+    assert (kind, speaker.split()[-1], text) == ("indirect", "poll", "Holt leads by five points")
+
+
+def test_according_to_after_the_statement_and_adjectives_in_the_source() -> None:
+    got = _simple("She has raised $3 million this year, according to a recent report by the commission.")
+    assert got == [("indirect", "a recent report by the commission", "She has raised $3 million this year")]
+    got = _simple("According to several recent polls, Holt leads the race.")
+    assert got == [("indirect", "several recent polls", "Holt leads the race")]
+
+
+def test_the_subject_before_the_cue_not_the_addressee_or_the_clause_subject() -> None:
+    assert _simple("Dan Pate told the Daily Courier he would support Holt.") == [
+        ("indirect", "Dan Pate", "he would support Holt")]
+    got = _simple('The Ohio Democrat said voters wanted to know if the city is "still in the game."')
+    assert [s for _, s, _ in got] == ["The Ohio Democrat"]
+
+
+def test_modifiers_between_a_body_and_a_role() -> None:
+    got = _simple("Senate minority leader Harry Reid said the plan would fail.")
+    assert got == [("indirect", "Senate minority leader Harry Reid", "the plan would fail")]
+
+
+def test_two_pieces_each_with_its_own_attribution_stay_two_quotes() -> None:
+    got = _simple('Ann Holt spoke first. "We will win," she said. "The count is on our side," she said.')
+    assert got == [("direct", "Ann Holt", "We will win"), ("direct", "Ann Holt", "The count is on our side")]
+
+
+def test_she_is_the_person_who_spoke_before_not_a_place() -> None:
+    text = ('Governor Ann Holt visited Wall Street on Monday. "The banks must pay," she said.')
+    assert _simple(text) == [("direct", "Governor Ann Holt", "The banks must pay")]
+
+
+def test_an_attribution_split_off_after_a_question_mark() -> None:
+    got = _simple('Leaders met. "How do we win the county?" Dan Estrada, the party chairman, said of the talk.')
+    assert got == [("direct", "Dan Estrada", "How do we win the county?")]
+
+
+def test_a_word_or_two_in_quotation_marks_without_a_cue_is_no_quote() -> None:
+    assert _quotes('Senator Ann Holt spoke on Monday. "Families." The crowd cheered.') == []
+
+
+def test_the_source_of_according_to_runs_to_its_comma() -> None:
+    got = _simple("The pilot had flown for the airline since 2004, according to his Facebook profile.")
+    assert got == [("indirect", "his Facebook profile", "The pilot had flown for the airline since 2004")]
+    got = _simple("According to a count by the local paper, Holt leads by 40 votes.")
+    assert got == [("indirect", "a count by the local paper", "Holt leads by 40 votes")]
+
+
+def test_according_to_beside_a_speech_clause() -> None:
+    got = _simple("Holt leads by 40 votes, according to a count by the paper, and Reyes said he would concede.")
+    assert ("indirect", "Reyes", "he would concede") in got
+    assert [t for _, s, t in got if s == "a count by the paper"][0].startswith("Holt leads by 40 votes")
