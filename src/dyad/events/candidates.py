@@ -11,7 +11,8 @@ lexicon trigger is matched inside one clause (`Match`):
 - a noun by its lemma, its plural endings or as the end of a compound ("handelssancties");
 - a phrase word by word, with "..." a gap of up to eight words;
 - after the entry's conditions: `without` (no such word in the sentence), `with` (a licensing object in the
-  clause or the next) and `not_before` (no such word opening the next clause).
+  clause or the next), `not_before` (no such word opening the next clause) and `before` (the next clause,
+  right after this one, opens with such a word).
 
 `Candidates.select` then keeps one reading of each stretch of words: the higher priority, what an
 absorbing trigger (an appeal, a threat) does not absorb, the longer phrase, and not the object that
@@ -333,6 +334,8 @@ class Candidates:
         for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words, lookup):
             if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
                 continue
+            if trig.before and not self._opens_next(clauses, ci, toks, trig.before):
+                continue
             out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return out
 
@@ -344,6 +347,15 @@ class Candidates:
         dat ...")."""
         clause = clauses[ci]
         if not clause.idx or clause.idx[-1] not in tokens or ci + 1 >= len(clauses):
+            return False
+        nxt = clauses[ci + 1].idx
+        return bool(nxt) and toks[nxt[0]].lower in words
+
+    @staticmethod
+    def _opens_next(clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok], words: frozenset[str]) -> bool:
+        """Whether the clause right after clause `ci`, with no punctuation between them, opens with one of
+        `words` ("Hij wil | dat het kabinet ...")."""
+        if ci + 1 >= len(clauses) or clauses[ci + 1].start != clauses[ci].end:
             return False
         nxt = clauses[ci + 1].idx
         return bool(nxt) and toks[nxt[0]].lower in words

@@ -27,6 +27,7 @@ _ENTRY_KEYS = {
     "with",
     "without",
     "not_before",
+    "before",
     "target_preps",
     "role",
     "factuality",
@@ -87,6 +88,7 @@ _WORD_LISTS = (
     "noun_endings",
     "compound_endings",
     "reaction_roots",
+    "obligation_modals",
 )
 
 GAP = "..."
@@ -105,6 +107,8 @@ class Trigger:
     without: frozenset[str] = frozenset()
     # words that, opening the clause right after the trigger, give it another sense ("gaf toe dat": admitted)
     not_before: frozenset[str] = frozenset()
+    # words one of which must open the clause right after the trigger's clause ("wil | dat ...": a demand)
+    before: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     role: str = "normal"
     factuality: str | None = None
@@ -265,6 +269,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 with_=frozenset(_strings(raw.get("with"), at, "with")),
                 without=frozenset(_strings(raw.get("without"), at, "without")),
                 not_before=frozenset(_strings(raw.get("not_before"), at, "not_before")),
+                before=frozenset(_strings(raw.get("before"), at, "before")),
                 target_preps=tuple(_strings(raw.get("target_preps"), at, "target_preps")),
                 role=role,
                 factuality=fact,

@@ -215,6 +215,7 @@ class _Slots:
     agents: list[int] = field(default_factory=list)
     passive: bool = False
     subj: int | None = None
+    said_of_subject: bool = False  # the subject is the target (`RoleFinder._said_of_subject`)
     unresolved: bool = False  # the subject is a phrase that names no usable actor
     gapped: list[tuple[Side, list[int]]] = field(default_factory=list)
     gapped_mentions: set[int] = field(default_factory=set)
@@ -231,7 +232,7 @@ class _Slots:
 
     @property
     def accused(self) -> bool:
-        return self.trig.role == "subject_is_target"
+        return self.said_of_subject
 
     @property
     def noun(self) -> bool:
@@ -285,7 +286,15 @@ class RoleFinder:
         return _Slots(
             doc, sent.index, match, toks, clauses, all_preps, cands, {mi: all_preps[mi] for mi in cands},
             [toks[i].lower for i in clause.idx], match.trigger.confidence,
+            said_of_subject=self._said_of_subject(doc, match),
         )
+
+    def _said_of_subject(self, doc: Document, match: Match) -> bool:
+        """Whether the clause's subject is acted upon: a `subject_is_target` entry, or a match that opens with
+        a modal of obligation ("Rusland moet zijn troepen terugtrekken": what someone demands of Russia)."""
+        if match.trigger.role == "subject_is_target":
+            return True
+        return doc.tokens[min(match.tokens)].lower in self._w("obligation_modals")
 
     def _clause_prepositions(self, doc: Document, toks: Mapping[int, Tok], clause: Clause) -> dict[int, str | None]:
         """The preposition before each mention of a clause; a genitive name takes the possessive preposition
@@ -882,7 +891,7 @@ class RoleFinder:
         pred = next((i for i in sorted(inside) if doc.tokens[i].head not in inside), match.anchor)
         own = set(trig.target_preps)
         default = self._w("default_target_preps")
-        accused = trig.role == "subject_is_target"
+        accused = self._said_of_subject(doc, match)
         source: list[int] | None = None
         target: list[int] = []
 

@@ -1,0 +1,67 @@
+"""Statements, demands and refusals that carry no classic event verb, through the whole pipeline, on sentences
+written for each construction: wanting that another acts ("wil dat X ..."), saying that another must act ("X moet
+..., zegt Y"), naming and evaluating ("noemde het besluit schandalig"), refusing by unwillingness ("voelt daar niets
+voor"), and the readings that must stay out."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from dyad.api import analyse
+from dyad.document import Article, PartialDate
+from dyad.events.lexicon import compile_lexicon
+from dyad.records import build_records
+
+
+@cache
+def _events(text: str) -> tuple[tuple[str | None, str | None, str], ...]:
+    article = Article(id="t", text=text, published=PartialDate.parse("2019-03-12"), language="nl")
+    return tuple((e["source"]["country"], e["target"]["country"], e["cameo"][:2])
+                 for e in build_records(analyse(article)).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "willen" with a "dat" clause right after it: the subject of the clause is the target
+        ("Den Haag wil dat Brussel de landbouwsubsidies eerlijker verdeelt.", ("NLD", "EU", "10")),
+        ("De Russische president wilde dat Oekraïne de gasprijs zou verlagen.", ("RUS", "UKR", "10")),
+        # a modal of obligation: what the subject must do is said by someone else
+        ("Griekenland moet zich aan de afspraken houden, zei de Duitse minister van Financiën.", ("DEU", "GRC", "02")),
+        ("Volgens Parijs moet Rome de migranten aan land laten gaan.", ("FRA", "ITA", "02")),
+        # naming and evaluating
+        ("De Zweedse regering noemde het Russische optreden onaanvaardbaar.", ("SWE", "RUS", "11")),
+        ("Canada bestempelde de Saudische verklaring als hypocriet.", ("CAN", "SAU", "11")),
+        # refusing by unwillingness
+        ("Nederland voelt weinig voor het Italiaanse plan.", ("NLD", "ITA", "12")),
+        ("Turkije piekert er niet over de Amerikaanse eisen in te willigen.", ("TUR", "USA", "12")),
+    ],
+)
+def test_the_construction_gives_its_event(text: str, event: tuple[str, str, str]) -> None:
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # "willen" without a "dat" clause is no demand, and "dat" as a pronoun opens no clause with a target
+        ("Polen wil een nieuw handelsverdrag met Japan.", "10"),
+        ("Rusland wil dat niet, zei de Russische minister.", "10"),
+        # who must act is the speaker's own side: nobody acts on anybody
+        ("We moeten harder optreden, zei de Franse premier.", "02"),
+        # an obligation nobody states
+        ("Duitsland moet volgend jaar meer gas importeren.", "02"),
+        # praise is no criticism; "het heeft geen zin" is no refusal
+        ("Frankrijk noemde de Italiaanse cijfers bemoedigend.", "11"),
+        ("Het heeft geen zin om nu met Iran te praten, zei Macron.", "12"),
+    ],
+)
+def test_the_reading_stays_out(text: str, root: str) -> None:
+    assert all(r != root for _, _, r in _events(text)), _events(text)
+
+
+def test_before_is_a_list_of_words() -> None:
+    entry = {"id": "x", "cameo": "100", "verbs": ["willen"], "before": ["dat"]}
+    assert compile_lexicon("nl", {"triggers": [entry]}).triggers[0].before == frozenset({"dat"})
