@@ -62,6 +62,15 @@ def test_the_reading_stays_out(text: str, root: str) -> None:
     assert all(r != root for _, _, r in _events(text)), _events(text)
 
 
+def test_listed_subjects_act_together_on_the_actor_before() -> None:
+    # "Ook X, Y en Z": the list is one subject (no clause break after its first member), no member is another's
+    # target, and the target of what they reject is the actor of the sentence before
+    text = ("De Europese Commissie stelde een nieuwe regeling voor. Ook Spanje, Portugal, Griekenland en Italië "
+            "zijn volgens de minister tegen het voorstel.")
+    events = _events(text)
+    assert {(s, t) for s, t, r in events if r == "12"} == {("ESP", "EU"), ("PRT", "EU"), ("GRC", "EU"), ("ITA", "EU")}
+
+
 def test_before_is_a_list_of_words() -> None:
     entry = {"id": "x", "cameo": "100", "verbs": ["willen"], "before": ["dat"]}
     assert compile_lexicon("nl", {"triggers": [entry]}).triggers[0].before == frozenset({"dat"})

@@ -12,7 +12,7 @@ lexicon trigger is matched inside one clause (`Match`):
 - a phrase word by word, with "..." a gap of up to eight words;
 - after the entry's conditions: `without` (no such word in the sentence), `with` (a licensing object in the
   clause or the next), `not_before` (no such word opening the next clause) and `before` (the next clause,
-  right after this one, opens with such a word).
+  right after this one, opens with such a word and names an actor).
 
 `Candidates.select` then keeps one reading of each stretch of words: the higher priority, what an
 absorbing trigger (an appeal, a threat) does not absorb, the longer phrase, and not the object that
@@ -277,9 +277,10 @@ class Candidates:
     def _only_mentions(
         self, a: int, b: int, holes: set[int], spans: Sequence[tuple[int, int]], toks: Mapping[int, Tok]
     ) -> bool:
-        """Whether tokens a..b are actor mentions, list commas and conjunctions only (a list of actors)."""
+        """Whether tokens a..b are actor mentions, list commas, conjunctions and list fillers only (a list of
+        actors: "Ook Duitsland, Oostenrijk en België")."""
         covered = {t for x, y in spans for t in range(x, y)}
-        links = {",", *self._w("coordinators"), *self._w("determiners")}
+        links = {",", *self._w("coordinators"), *self._w("determiners"), *self._w("list_fillers")}
         rest = [i for i in range(a, b) if i not in holes and i not in covered]
         return any(i in covered for i in range(a, b)) and all(toks[i].lower in links for i in rest)
 
@@ -354,8 +355,8 @@ class Candidates:
     @staticmethod
     def _opens_next(clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok], words: frozenset[str]) -> bool:
         """Whether the clause right after clause `ci`, with no punctuation between them, opens with one of
-        `words` ("Hij wil | dat het kabinet ...")."""
-        if ci + 1 >= len(clauses) or clauses[ci + 1].start != clauses[ci].end:
+        `words` and names an actor ("Hij wil | dat het kabinet ...", not "Zij willen | dat onder geen beding")."""
+        if ci + 1 >= len(clauses) or clauses[ci + 1].start != clauses[ci].end or not clauses[ci + 1].mentions:
             return False
         nxt = clauses[ci + 1].idx
         return bool(nxt) and toks[nxt[0]].lower in words

@@ -448,6 +448,10 @@ class RoleFinder:
         )
         after_noun = [mi for mi in r.cands if not subject_noun or doc.mentions[mi].token_start > match.anchor]
         pool = [mi for mi in after_noun if mi not in owners]
+        if isinstance(r.source, list):
+            # a mention listed together with the source is one of the subjects, not their target
+            listed = set(r.source)
+            pool = [mi for mi in pool if not listed & set(self._coordinated(doc, r.toks, mi, r.cands))]
         return self._find_target(doc, match, r.trig, pool, r.preps, self._ids(doc, r.source), r.toks)
 
     def _borrow_target(self, r: _Slots, earlier: Mapping[int, Sequence[Event]]) -> None:
@@ -529,8 +533,11 @@ class RoleFinder:
             if isinstance(source, list):
                 source = self._coordinated(doc, toks, source[0], r.pool)
                 target = [mi for mi in target if mi not in source]
-            if target:
-                pairs.append((source, self._coordinated(doc, toks, target[0], r.cands)))
+            targets = self._coordinated(doc, toks, target[0], r.cands) if target else []
+            # a target listed together with the source is one of the listed subjects, who act together
+            # ("Duitsland, Oostenrijk en België zijn tegen het voorstel"), not on each other
+            if targets and not (isinstance(source, list) and set(targets) & set(source)):
+                pairs.append((source, targets))
         elif (
             isinstance(source, list)
             and len(source) > 1
