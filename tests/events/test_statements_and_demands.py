@@ -71,6 +71,12 @@ def test_listed_subjects_act_together_on_the_actor_before() -> None:
     assert {(s, t) for s, t, r in events if r == "12"} == {("ESP", "EU"), ("PRT", "EU"), ("GRC", "EU"), ("ITA", "EU")}
 
 
+def test_a_criticised_deed_points_at_its_author() -> None:
+    # the object of the criticism is a thing ("de plannen"); whose plans they are, the sentence before says
+    text = "Het Kremlin kondigde nieuwe militaire oefeningen aan. De Poolse regering noemde de plannen onverantwoord."
+    assert ("POL", "RUS", "11") in _events(text)
+
+
 def test_before_is_a_list_of_words() -> None:
     entry = {"id": "x", "cameo": "100", "verbs": ["willen"], "before": ["dat"]}
     assert compile_lexicon("nl", {"triggers": [entry]}).triggers[0].before == frozenset({"dat"})

@@ -37,6 +37,7 @@ _ENTRY_KEYS = {
     "strict",
     "reciprocal",
     "source_kinds",
+    "deed_object",
 }
 #: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
 ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
@@ -119,6 +120,9 @@ class Trigger:
     reciprocal: bool = False  # with no target, coordinated subjects act on each other ("X en Y overlegden")
     # the source must be an actor of one of these kinds ("gaat naar Parijs" is a visit when a person goes)
     source_kinds: frozenset[str] = frozenset()
+    # the object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): a thing as object does not
+    # stop the target from being borrowed, as it does for other entries
+    deed_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -279,6 +283,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 strict=bool(raw.get("strict", False)),
                 reciprocal=bool(raw.get("reciprocal", False)),
                 source_kinds=source_kinds,
+                deed_object=bool(raw.get("deed_object", False)),
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)

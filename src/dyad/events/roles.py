@@ -459,9 +459,12 @@ class RoleFinder:
         participants inside its own phrase, a clause whose object is a thing has its patient, and actors
         that act on each other ("zodat de kemphanen elkaar niet hoeven te ontmoeten") need none."""
         assert r.source is not None
+        # an entry whose object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): the object
+        # being a thing leaves its author to be found
+        taken = self._object_taken(r.doc, r.match, r.clause, r.toks)
         borrow = (
             not r.noun
-            and not self._object_taken(r.doc, r.match, r.clause, r.toks)
+            and (r.trig.deed_object or not taken)
             and not set(r.words) & self._w("reciprocals")
             and not r.mutual
         )
@@ -475,7 +478,8 @@ class RoleFinder:
         if r.target:
             r.confidence *= 0.8
         elif self.cross_sentence_target and r.sentence > 0:
-            r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier)
+            author = r.trig.deed_object and taken
+            r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
             r.confidence *= 0.6
 
     def _other_clause_target(self, r: _Slots) -> list[int]:
@@ -1124,10 +1128,18 @@ class RoleFinder:
         return False
 
     def _previous_sentence_target(
-        self, doc: Document, sentence: int, source: list[int] | ActorRef | None, earlier: Mapping[int, Sequence[Event]]
+        self,
+        doc: Document,
+        sentence: int,
+        source: list[int] | ActorRef | None,
+        earlier: Mapping[int, Sequence[Event]],
+        *,
+        author: bool = False,
     ) -> list[int]:
-        """A target from the sentence before: who acted on the source's side there (a reaction), the target of
-        an event coded there, else the last actor of another country (or a domestic counterpart)."""
+        """A target from the sentence before: who acted on the source's side there (a reaction), with `author`
+        (the clause's object is a deed: "Turkije noemt de maatregel onacceptabel") who did what was coded
+        there, the target of an event coded there, else the last actor of another country (or a domestic
+        counterpart)."""
         src_countries: set[str | None] = set()
         refs: list[ActorRef] = []
         if isinstance(source, ActorRef):
@@ -1162,6 +1174,9 @@ class RoleFinder:
                     and event.source.mention is not None
                     and event.source.country not in src_countries
                 ):
+                    return [event.source.mention]
+            for event in coded if author else ():
+                if event.source.mention is not None and event.source.country not in src_countries:
                     return [event.source.mention]
             for event in coded:
                 if event.target.mention is not None and event.target.country not in src_countries:
