@@ -56,6 +56,10 @@ def test_the_construction_gives_its_event(text: str, event: tuple[str, str, str]
         # praise is no criticism; "het heeft geen zin" is no refusal
         ("Frankrijk noemde de Italiaanse cijfers bemoedigend.", "11"),
         ("Het heeft geen zin om nu met Iran te praten, zei Macron.", "12"),
+        # a particle before an actor's name is a preposition: "neemt ... in Japan ... toe" is no "innemen"
+        ("Terwijl Frankrijk minder olie koopt, neemt de vraag naar olie in China toe.", "19"),
+        # taking a position is no occupation
+        ("Ook al heeft Frankrijk dit standpunt tegenover Italië allang ingenomen.", "19"),
     ],
 )
 def test_the_reading_stays_out(text: str, root: str) -> None:
@@ -75,6 +79,22 @@ def test_a_criticised_deed_points_at_its_author() -> None:
     # the object of the criticism is a thing ("de plannen"); whose plans they are, the sentence before says
     text = "Het Kremlin kondigde nieuwe militaire oefeningen aan. De Poolse regering noemde de plannen onverantwoord."
     assert ("POL", "RUS", "11") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "factuality"),
+    [
+        # a word of planning or demanding after a determiner is a noun, no plan or demand of the clause
+        ("Ierland sprak schande van de Britse plannen.", "11", "actual"),
+        ("Rusland wees de eisen van Oekraïne af.", "12", "actual"),
+        # as a verb it still makes the deed possible
+        ("Frankrijk plant nieuwe sancties tegen Rusland.", "16", "possible"),
+    ],
+)
+def test_a_planning_word_as_a_noun_leaves_the_deed_actual(text: str, root: str, factuality: str) -> None:
+    article = Article(id="t", text=text, published=PartialDate.parse("2019-03-12"), language="nl")
+    facts = {e["factuality"] for e in build_records(analyse(article)).events if e["cameo"][:2] == root}
+    assert facts == {factuality}
 
 
 def test_before_is_a_list_of_words() -> None:

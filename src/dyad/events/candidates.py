@@ -82,6 +82,7 @@ class Tok:
     keys: frozenset[str]
     compound: frozenset[str]  # "particle|verb" keys of a single-word separable verb ("teruggeroepen")
     triggers: frozenset[int] = frozenset()  # indices of the lexicon triggers this token may match
+    opens_mention: bool = False  # the first token of an actor mention ("in China": a preposition before it)
 
 
 @dataclass
@@ -146,6 +147,8 @@ class Candidates:
         clauses = self._clauses(doc, sent.token_start, sent.token_end, toks, spans)
         for m_index in in_sentence:
             m = doc.mentions[m_index]
+            if m.token_start in toks:
+                toks[m.token_start].opens_mention = True
             for c in clauses:
                 if c.start <= m.token_start < c.end and m.token_start not in c.holes:
                     c.mentions.append(m_index)
@@ -455,7 +458,10 @@ class Candidates:
         ("op de VS"); English puts the particle before the object ("called off the talks")."""
         if j + 1 >= len(span):
             return True
-        return span[j + 1].lower not in self._w("preposition_articles")
+        # (and in such a language an actor's name after it makes it a preposition too: "neemt de vraag in
+        # China toe" has no "innemen")
+        articles = self._w("preposition_articles")
+        return span[j + 1].lower not in articles and not (articles and span[j + 1].opens_mention)
 
     def _noun_matches(self, noun: str, tok: Tok) -> bool:
         w = tok.lower
