@@ -32,9 +32,18 @@ def test_verb_borrows_target_from_previous_sentence(
 def test_object_that_names_no_actor_blocks_a_borrowed_target(
     coder: LexiconCoder, make_doc: Callable[..., Document]
 ) -> None:
-    doc = make_doc("De VS hebben nieuwe sancties ingesteld tegen India. Turkije noemt de maatregel onacceptabel.")
+    doc = make_doc("De VS hebben nieuwe sancties ingesteld tegen India. Turkije steunt de maatregel.")
     coder(doc)
     assert not any(e.sentence == 1 for e in doc.events), [(e.rule, e.target.name) for e in doc.events]
+
+
+def test_a_criticised_deed_borrows_its_author(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    # a criticism's object is someone's deed (`deed_object`): who did what the sentence before coded is the target
+    doc = make_doc("De VS hebben nieuwe sancties ingesteld tegen India. Turkije noemt de maatregel onacceptabel.")
+    coder(doc)
+    rows = {(s, t, r) for s, t, r in _rows(doc)}
+    assert ("TUR", "USA", "11") in rows
+    assert ("TUR", "IND", "11") not in rows
 
 
 def test_nominal_trigger_borrows_no_target(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:

@@ -11,7 +11,8 @@ lexicon trigger is matched inside one clause (`Match`):
 - a noun by its lemma, its plural endings or as the end of a compound ("handelssancties");
 - a phrase word by word, with "..." a gap of up to eight words;
 - after the entry's conditions: `without` (no such word in the sentence), `with` (a licensing object in the
-  clause or the next) and `not_before` (no such word opening the next clause).
+  clause or the next), `not_before` (no such word opening the next clause) and `before` (the next clause,
+  right after this one, opens with such a word and names an actor).
 
 `Candidates.select` then keeps one reading of each stretch of words: the higher priority, what an
 absorbing trigger (an appeal, a threat) does not absorb, the longer phrase, and not the object that
@@ -81,6 +82,7 @@ class Tok:
     keys: frozenset[str]
     compound: frozenset[str]  # "particle|verb" keys of a single-word separable verb ("teruggeroepen")
     triggers: frozenset[int] = frozenset()  # indices of the lexicon triggers this token may match
+    opens_mention: bool = False  # the first token of an actor mention ("in China": a preposition before it)
 
 
 @dataclass
@@ -145,6 +147,8 @@ class Candidates:
         clauses = self._clauses(doc, sent.token_start, sent.token_end, toks, spans)
         for m_index in in_sentence:
             m = doc.mentions[m_index]
+            if m.token_start in toks:
+                toks[m.token_start].opens_mention = True
             for c in clauses:
                 if c.start <= m.token_start < c.end and m.token_start not in c.holes:
                     c.mentions.append(m_index)
@@ -276,9 +280,10 @@ class Candidates:
     def _only_mentions(
         self, a: int, b: int, holes: set[int], spans: Sequence[tuple[int, int]], toks: Mapping[int, Tok]
     ) -> bool:
-        """Whether tokens a..b are actor mentions, list commas and conjunctions only (a list of actors)."""
+        """Whether tokens a..b are actor mentions, list commas, conjunctions and list fillers only (a list of
+        actors: "Ook Duitsland, Oostenrijk en België")."""
         covered = {t for x, y in spans for t in range(x, y)}
-        links = {",", *self._w("coordinators"), *self._w("determiners")}
+        links = {",", *self._w("coordinators"), *self._w("determiners"), *self._w("list_fillers")}
         rest = [i for i in range(a, b) if i not in holes and i not in covered]
         return any(i in covered for i in range(a, b)) and all(toks[i].lower in links for i in rest)
 
@@ -333,6 +338,8 @@ class Candidates:
         for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words, lookup):
             if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
                 continue
+            if trig.before and not self._opens_next(clauses, ci, toks, trig.before):
+                continue
             out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return out
 
@@ -344,6 +351,15 @@ class Candidates:
         dat ...")."""
         clause = clauses[ci]
         if not clause.idx or clause.idx[-1] not in tokens or ci + 1 >= len(clauses):
+            return False
+        nxt = clauses[ci + 1].idx
+        return bool(nxt) and toks[nxt[0]].lower in words
+
+    @staticmethod
+    def _opens_next(clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok], words: frozenset[str]) -> bool:
+        """Whether the clause right after clause `ci`, with no punctuation between them, opens with one of
+        `words` and names an actor ("Hij wil | dat het kabinet ...", not "Zij willen | dat onder geen beding")."""
+        if ci + 1 >= len(clauses) or clauses[ci + 1].start != clauses[ci].end or not clauses[ci + 1].mentions:
             return False
         nxt = clauses[ci + 1].idx
         return bool(nxt) and toks[nxt[0]].lower in words
@@ -442,7 +458,10 @@ class Candidates:
         ("op de VS"); English puts the particle before the object ("called off the talks")."""
         if j + 1 >= len(span):
             return True
-        return span[j + 1].lower not in self._w("preposition_articles")
+        # (and in such a language an actor's name after it makes it a preposition too: "neemt de vraag in
+        # China toe" has no "innemen")
+        articles = self._w("preposition_articles")
+        return span[j + 1].lower not in articles and not (articles and span[j + 1].opens_mention)
 
     def _noun_matches(self, noun: str, tok: Tok) -> bool:
         w = tok.lower

@@ -102,11 +102,25 @@ def _possible(lexicon: Lexicon, match: Match, tokens: Sequence[Tok]) -> bool:
     if any(t.lower in _words(lexicon, "possibility_words") and t.i < last for t in tokens):
         return True
     irrealis = _words(lexicon, "irrealis_lemmas")
-    if any((t.keys | t.compound) & irrealis for t in tokens) or _split_irrealis(tokens, irrealis):
+    if any((t.keys | t.compound) & irrealis and not _noun_use(lexicon, tokens, k) for k, t in enumerate(tokens)):
+        return True
+    if _split_irrealis(tokens, irrealis):
         return True
     text = " ".join(lowers)
     return any(
         re.search(r"(?:^| )" + re.escape(" ".join(phrase)) + r"(?: |$)", text) for phrase in lexicon.irrealis_phrases
+    )
+
+
+def _noun_use(lexicon: Lexicon, tokens: Sequence[Tok], k: int) -> bool:
+    """Whether token k stands after a determiner, directly or after an inflected attributive word: a noun
+    ("de Britse plannen", "de eisen van Kiev"), not the verb of planning or demanding it may also be."""
+    determiners = _words(lexicon, "determiners")
+    endings = tuple(_words(lexicon, "attributive_endings"))
+    if k >= 1 and tokens[k - 1].lower in determiners:
+        return True
+    return bool(
+        k >= 2 and endings and tokens[k - 1].lower.endswith(endings) and tokens[k - 2].lower in determiners
     )
 
 

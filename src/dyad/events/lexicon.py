@@ -27,6 +27,7 @@ _ENTRY_KEYS = {
     "with",
     "without",
     "not_before",
+    "before",
     "target_preps",
     "role",
     "factuality",
@@ -36,6 +37,7 @@ _ENTRY_KEYS = {
     "strict",
     "reciprocal",
     "source_kinds",
+    "deed_object",
 }
 #: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
 ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
@@ -87,6 +89,7 @@ _WORD_LISTS = (
     "noun_endings",
     "compound_endings",
     "reaction_roots",
+    "obligation_modals",
 )
 
 GAP = "..."
@@ -105,6 +108,8 @@ class Trigger:
     without: frozenset[str] = frozenset()
     # words that, opening the clause right after the trigger, give it another sense ("gaf toe dat": admitted)
     not_before: frozenset[str] = frozenset()
+    # words one of which must open the clause right after the trigger's clause ("wil | dat ...": a demand)
+    before: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     role: str = "normal"
     factuality: str | None = None
@@ -115,6 +120,9 @@ class Trigger:
     reciprocal: bool = False  # with no target, coordinated subjects act on each other ("X en Y overlegden")
     # the source must be an actor of one of these kinds ("gaat naar Parijs" is a visit when a person goes)
     source_kinds: frozenset[str] = frozenset()
+    # the object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): a thing as object does not
+    # stop the target from being borrowed, as it does for other entries
+    deed_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,6 +273,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 with_=frozenset(_strings(raw.get("with"), at, "with")),
                 without=frozenset(_strings(raw.get("without"), at, "without")),
                 not_before=frozenset(_strings(raw.get("not_before"), at, "not_before")),
+                before=frozenset(_strings(raw.get("before"), at, "before")),
                 target_preps=tuple(_strings(raw.get("target_preps"), at, "target_preps")),
                 role=role,
                 factuality=fact,
@@ -274,6 +283,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 strict=bool(raw.get("strict", False)),
                 reciprocal=bool(raw.get("reciprocal", False)),
                 source_kinds=source_kinds,
+                deed_object=bool(raw.get("deed_object", False)),
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)

@@ -215,6 +215,7 @@ class _Slots:
     agents: list[int] = field(default_factory=list)
     passive: bool = False
     subj: int | None = None
+    said_of_subject: bool = False  # the subject is the target (`RoleFinder._said_of_subject`)
     unresolved: bool = False  # the subject is a phrase that names no usable actor
     gapped: list[tuple[Side, list[int]]] = field(default_factory=list)
     gapped_mentions: set[int] = field(default_factory=set)
@@ -231,7 +232,7 @@ class _Slots:
 
     @property
     def accused(self) -> bool:
-        return self.trig.role == "subject_is_target"
+        return self.said_of_subject
 
     @property
     def noun(self) -> bool:
@@ -285,7 +286,15 @@ class RoleFinder:
         return _Slots(
             doc, sent.index, match, toks, clauses, all_preps, cands, {mi: all_preps[mi] for mi in cands},
             [toks[i].lower for i in clause.idx], match.trigger.confidence,
+            said_of_subject=self._said_of_subject(doc, match),
         )
+
+    def _said_of_subject(self, doc: Document, match: Match) -> bool:
+        """Whether the clause's subject is acted upon: a `subject_is_target` entry, or a match that opens with
+        a modal of obligation ("Rusland moet zijn troepen terugtrekken": what someone demands of Russia)."""
+        if match.trigger.role == "subject_is_target":
+            return True
+        return doc.tokens[min(match.tokens)].lower in self._w("obligation_modals")
 
     def _clause_prepositions(self, doc: Document, toks: Mapping[int, Tok], clause: Clause) -> dict[int, str | None]:
         """The preposition before each mention of a clause; a genitive name takes the possessive preposition
@@ -439,6 +448,10 @@ class RoleFinder:
         )
         after_noun = [mi for mi in r.cands if not subject_noun or doc.mentions[mi].token_start > match.anchor]
         pool = [mi for mi in after_noun if mi not in owners]
+        if isinstance(r.source, list):
+            # a mention listed together with the source is one of the subjects, not their target
+            listed = set(r.source)
+            pool = [mi for mi in pool if not listed & set(self._coordinated(doc, r.toks, mi, r.cands))]
         return self._find_target(doc, match, r.trig, pool, r.preps, self._ids(doc, r.source), r.toks)
 
     def _borrow_target(self, r: _Slots, earlier: Mapping[int, Sequence[Event]]) -> None:
@@ -446,9 +459,12 @@ class RoleFinder:
         participants inside its own phrase, a clause whose object is a thing has its patient, and actors
         that act on each other ("zodat de kemphanen elkaar niet hoeven te ontmoeten") need none."""
         assert r.source is not None
+        # an entry whose object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): the object
+        # being a thing leaves its author to be found
+        taken = self._object_taken(r.doc, r.match, r.clause, r.toks)
         borrow = (
             not r.noun
-            and not self._object_taken(r.doc, r.match, r.clause, r.toks)
+            and (r.trig.deed_object or not taken)
             and not set(r.words) & self._w("reciprocals")
             and not r.mutual
         )
@@ -462,7 +478,8 @@ class RoleFinder:
         if r.target:
             r.confidence *= 0.8
         elif self.cross_sentence_target and r.sentence > 0:
-            r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier)
+            author = r.trig.deed_object and taken
+            r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
             r.confidence *= 0.6
 
     def _other_clause_target(self, r: _Slots) -> list[int]:
@@ -520,8 +537,11 @@ class RoleFinder:
             if isinstance(source, list):
                 source = self._coordinated(doc, toks, source[0], r.pool)
                 target = [mi for mi in target if mi not in source]
-            if target:
-                pairs.append((source, self._coordinated(doc, toks, target[0], r.cands)))
+            targets = self._coordinated(doc, toks, target[0], r.cands) if target else []
+            # a target listed together with the source is one of the listed subjects, who act together
+            # ("Duitsland, Oostenrijk en België zijn tegen het voorstel"), not on each other
+            if targets and not (isinstance(source, list) and set(targets) & set(source)):
+                pairs.append((source, targets))
         elif (
             isinstance(source, list)
             and len(source) > 1
@@ -882,7 +902,7 @@ class RoleFinder:
         pred = next((i for i in sorted(inside) if doc.tokens[i].head not in inside), match.anchor)
         own = set(trig.target_preps)
         default = self._w("default_target_preps")
-        accused = trig.role == "subject_is_target"
+        accused = self._said_of_subject(doc, match)
         source: list[int] | None = None
         target: list[int] = []
 
@@ -1108,10 +1128,18 @@ class RoleFinder:
         return False
 
     def _previous_sentence_target(
-        self, doc: Document, sentence: int, source: list[int] | ActorRef | None, earlier: Mapping[int, Sequence[Event]]
+        self,
+        doc: Document,
+        sentence: int,
+        source: list[int] | ActorRef | None,
+        earlier: Mapping[int, Sequence[Event]],
+        *,
+        author: bool = False,
     ) -> list[int]:
-        """A target from the sentence before: who acted on the source's side there (a reaction), the target of
-        an event coded there, else the last actor of another country (or a domestic counterpart)."""
+        """A target from the sentence before: who acted on the source's side there (a reaction), with `author`
+        (the clause's object is a deed: "Turkije noemt de maatregel onacceptabel") who did what was coded
+        there, the target of an event coded there, else the last actor of another country (or a domestic
+        counterpart)."""
         src_countries: set[str | None] = set()
         refs: list[ActorRef] = []
         if isinstance(source, ActorRef):
@@ -1146,6 +1174,9 @@ class RoleFinder:
                     and event.source.mention is not None
                     and event.source.country not in src_countries
                 ):
+                    return [event.source.mention]
+            for event in coded if author else ():
+                if event.source.mention is not None and event.source.country not in src_countries:
                     return [event.source.mention]
             for event in coded:
                 if event.target.mention is not None and event.target.country not in src_countries:
