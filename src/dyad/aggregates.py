@@ -46,10 +46,8 @@ from dyad.store.aggregate import (
     ActorTable,
     EventGroups,
     Term,
-    both,
     bucket_term,
     side_key,
-    side_matches,
 )
 from dyad.store.aggregate import bucket_start as bucket_key_start
 from dyad.store.base import Store
@@ -254,8 +252,18 @@ def dyad_series(
     else:
         where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality,
                                date_overlap="overlap")
-    forward = both("a_to_b", side_matches("source", a), side_matches("target", b))
-    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(forward,)))
+    keys = (bucket_term(kind), DATED)
+    rows = store.aggregate(EventGroups(where, keys=keys))
+    # A to B per bucket: the events of the directed filter (every selected event when directed). A query
+    # of its own rather than a conditional count over the first: both then filter on the dyad alone.
+    forward: dict[date, int] = {}
+    if not directed:
+        ahead = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality,
+                                   date_overlap="overlap")
+        for row in store.aggregate(EventGroups(ahead, keys=keys)):
+            if row["bucket"] is not None:
+                start = bucket_key_start(row["bucket"], kind)
+                forward[start] = forward.get(start, 0) + int(row["events"])
     buckets = _Buckets(kind)
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}
@@ -266,10 +274,12 @@ def dyad_series(
             continue
         tally = Tally.of(row)
         points.setdefault(start, Tally()).merge(tally)
-        counts = directions.setdefault(start, [0, 0])
-        counts[0] += int(row["a_to_b"])
-        counts[1] += tally.events - int(row["a_to_b"])
+        directions.setdefault(start, [0, 0])[0] += tally.events
         totals.merge(tally)
+    if not directed:
+        for start, counts in directions.items():
+            counts[1] = counts[0] - forward.get(start, 0)
+            counts[0] = forward.get(start, 0)
     starts, filled = _filled(buckets.starts, where, kind)
     out_points = []
     for start in starts:

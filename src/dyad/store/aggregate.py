@@ -101,17 +101,6 @@ def bucket_term(bucket: str, name: str = "bucket") -> Term:
 DATED = Term("dated", '("date_first" IS NOT NULL)')
 
 
-def side_matches(side: Side, key: str) -> Term:
-    """True when a side's actor code or country is `key` (the `actor` convention of `RecordFilter`)."""
-    return Term(f"{side}_is", f'("{side}_actor" = {{p}} OR "{side}_country" = {{p}})', (key, key))
-
-
-def both(name: str, *terms: Term) -> Term:
-    """The conjunction of conditions."""
-    return Term(name, "(" + " AND ".join(t.expression for t in terms) + ")",
-                tuple(p for t in terms for p in t.params))
-
-
 def side_key(side: Side, by: Literal["country", "actor"], name: str | None = None) -> Term:
     """A side's country or actor code; NULL when unknown (an empty code is unknown too)."""
     return Term(name or side, f"NULLIF(\"{side}_{by}\", '')")

@@ -39,6 +39,10 @@ class Dialect:
     placeholder: str = "?"
     #: A SQL expression that lower-cases the text expression put in for `{}` (Unicode-aware).
     lower: str = "lower({})"
+    #: Whether events carry a `dyad_key` into a `dyads` table of their distinct (source actor and
+    #: country, target actor and country, factuality) (DuckDB, migration 0005_dyad_keys): conditions on
+    #: those columns are then answered on the small table and matched to the events by that one integer.
+    dyad_keys: bool = False
 
 
 DUCKDB = Dialect()
@@ -196,8 +200,16 @@ class RecordFilter:
             params.append(like_pattern(needle))
             return f"{dialect.lower.format(column)} LIKE {dialect.lower.format(p)} ESCAPE '\\'"
 
+        # Conditions on who acted on whom and the factuality: on the events' own columns, or (with dyad
+        # keys) on the same columns of the `dyads` table, gathered into one condition on `dyad_key`.
+        dyad_clauses: list[str] = []
+        dyad_params: list[object] = []
+        keyed = shape is EVENTS and dialect.dyad_keys
+        sided = dyad_clauses if keyed else clauses
+        sided_params = dyad_params if keyed else params
+
         def side(slot: str, key: str) -> str:
-            params.extend((key, key))
+            sided_params.extend((key, key))
             return f'("{slot}_actor" = {p} OR "{slot}_country" = {p})'
 
         if self.article_ids:
@@ -215,8 +227,8 @@ class RecordFilter:
             if value is None:
                 continue
             columns = [f"{slot}_{field}" for slot in shape.actor_slots for field in fields]
-            clauses.append("(" + " OR ".join(f'"{c}" = {p}' for c in columns) + ")")
-            params.extend(value for _ in columns)
+            sided.append("(" + " OR ".join(f'"{c}" = {p}' for c in columns) + ")")
+            sided_params.extend(value for _ in columns)
         if shape is EVENTS:
             roots = {r for r in (self.cameo_root, self.cameo[:2] if self.cameo else None) if r is not None}
             for root in sorted(roots):  # two different roots match nothing, as they should
@@ -229,19 +241,22 @@ class RecordFilter:
                 clauses.append(f'"quad_class" IN ({", ".join(p for _ in self.quad_classes)})')
                 params.extend(self.quad_classes)
             if self.factuality is not None:
-                clauses.append(f'"factuality" = {p}')
-                params.append(self.factuality)
+                sided.append(f'"factuality" = {p}')
+                sided_params.append(self.factuality)
             if self.source is not None:
-                clauses.append(side("source", self.source))
+                sided.append(side("source", self.source))
             if self.target is not None:
-                clauses.append(side("target", self.target))
+                sided.append(side("target", self.target))
             if self.pair is not None:
                 a, b = self.pair
                 forward = f"{side('source', a)} AND {side('target', b)}"
                 backward = f"{side('source', b)} AND {side('target', a)}"
-                clauses.append(f"(({forward}) OR ({backward}))")
+                sided.append(f"(({forward}) OR ({backward}))")
             if self.text is not None:
                 clauses.append(contains('"sentence"', self.text))
+            if dyad_clauses:
+                clauses.append(f'"dyad_key" IN (SELECT "key" FROM dyads WHERE {" AND ".join(dyad_clauses)})')
+                params.extend(dyad_params)
         elif shape is QUOTES:
             if self.speaker is not None:
                 params.extend((self.speaker.upper(), self.speaker.upper()))

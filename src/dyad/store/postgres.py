@@ -261,6 +261,15 @@ def _m0004_event_ids_and_places(con: Connection) -> None:
     con.execute('CREATE INDEX IF NOT EXISTS events_event_id_idx ON events ("event_id")')
 
 
+def _m0005_dyad_keys(con: Connection) -> None:
+    """DuckDB's step of the same name gives every event an integer key for its (source actor and country,
+    target actor and country, factuality), so that its filters on those columns match one integer rather
+    than scan four text columns (duckdb_store). Here it adds nothing: PostgreSQL answers those filters
+    from the B-tree indexes on the actor columns (0002_record_indexes), combined in a bitmap, and the
+    filters here stay on the columns themselves (dyad.store.filters, `Dialect.dyad_keys` false)."""
+    del con
+
+
 #: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
 #: Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
@@ -268,6 +277,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0002_record_indexes", _m0002_record_indexes),
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
+    ("0005_dyad_keys", _m0005_dyad_keys),
 )
 
 
