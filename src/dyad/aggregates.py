@@ -45,6 +45,7 @@ from dyad.store.aggregate import (
     DATED,
     ActorTable,
     EventGroups,
+    Matches,
     Term,
     bucket_term,
     side_key,
@@ -252,18 +253,9 @@ def dyad_series(
     else:
         where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality,
                                date_overlap="overlap")
-    keys = (bucket_term(kind), DATED)
-    rows = store.aggregate(EventGroups(where, keys=keys))
-    # A to B per bucket: the events of the directed filter (every selected event when directed). A query
-    # of its own rather than a conditional count over the first: both then filter on the dyad alone.
-    forward: dict[date, int] = {}
-    if not directed:
-        ahead = RecordFilter.build(source=a, target=b, since=since, until=until, factuality=factuality,
-                                   date_overlap="overlap")
-        for row in store.aggregate(EventGroups(ahead, keys=keys)):
-            if row["bucket"] is not None:
-                start = bucket_key_start(row["bucket"], kind)
-                forward[start] = forward.get(start, 0) + int(row["events"])
+    # A to B: the events the directed filter selects (every event when directed).
+    ahead = RecordFilter.build(source=a, target=b)
+    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(Matches("a_to_b", ahead),)))
     buckets = _Buckets(kind)
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}
@@ -274,12 +266,10 @@ def dyad_series(
             continue
         tally = Tally.of(row)
         points.setdefault(start, Tally()).merge(tally)
-        directions.setdefault(start, [0, 0])[0] += tally.events
+        counts = directions.setdefault(start, [0, 0])
+        counts[0] += int(row["a_to_b"])
+        counts[1] += tally.events - int(row["a_to_b"])
         totals.merge(tally)
-    if not directed:
-        for start, counts in directions.items():
-            counts[1] = counts[0] - forward.get(start, 0)
-            counts[0] = forward.get(start, 0)
     starts, filled = _filled(buckets.starts, where, kind)
     out_points = []
     for start in starts:

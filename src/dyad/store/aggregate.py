@@ -47,6 +47,23 @@ class Term:
     def render(self, dialect: Dialect) -> str:
         return self.expression.replace("{p}", dialect.placeholder)
 
+    def written(self, dialect: Dialect) -> tuple[str, tuple[object, ...]]:
+        """The SQL in a dialect and its parameters."""
+        return self.render(dialect), self.params
+
+
+@dataclass(frozen=True)
+class Matches:
+    """A condition that a `RecordFilter` states: true for the events it selects (written in the
+    backend's dialect, so through the dyad keys where the backend has them)."""
+
+    name: str
+    where: RecordFilter
+
+    def written(self, dialect: Dialect) -> tuple[str, tuple[object, ...]]:
+        clauses, params = self.where._conditions(EVENTS, dialect)
+        return "(" + (" AND ".join(clauses) or "TRUE") + ")", tuple(params)
+
 
 _BUCKET_PARTS = {"week": ("isoyear", "week"), "month": ("year", "month"), "year": ("year", None)}
 
@@ -125,7 +142,7 @@ class EventGroups:
 
     where: RecordFilter = RecordFilter()
     keys: tuple[Term, ...] = ()
-    counts: tuple[Term, ...] = ()
+    counts: tuple[Term | Matches, ...] = ()
     also: Term | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
@@ -137,9 +154,10 @@ class EventGroups:
         selected.append('count(*) AS "events"')
         selected.extend(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
         selected.append('sum("goldstein") AS "goldstein"')
-        for term in self.counts:
-            selected.append(f'count(*) FILTER (WHERE {term.render(dialect)}) AS "{term.name}"')
-            params.extend(term.params)
+        for counted in self.counts:
+            condition, condition_params = counted.written(dialect)
+            selected.append(f'count(*) FILTER (WHERE {condition}) AS "{counted.name}"')
+            params.extend(condition_params)
         clause, where_params = self.where.where(EVENTS, dialect)
         if self.also is not None:
             clause = (f"{clause} AND " if clause else "WHERE ") + self.also.render(dialect)
