@@ -1,4 +1,4 @@
-"""DuckDB's dyad keys (migration 0005_dyad_keys): every event carries the key of its (source actor and
+"""DuckDB's dyad keys (migration 0005_aggregate_keys): every event carries the key of its (source actor and
 country, target actor and country, factuality) in `dyads`, kept by the writer on ingest and re-ingest and
 given to older stores by the migration; filters through the keys select what the same filters on the
 columns select."""
@@ -136,12 +136,12 @@ def test_a_store_made_before_dyad_keys_gets_them_on_its_next_writable_open(tmp_p
     con.execute('ALTER TABLE events DROP COLUMN "dyad_key"')
     con.execute("DROP TABLE dyads")
     con.execute("DROP SEQUENCE dyads_key_seq")
-    con.execute("DELETE FROM migrations WHERE \"name\" = '0005_dyad_keys'")
+    con.execute("DELETE FROM migrations WHERE \"name\" = '0005_aggregate_keys'")
     con.close()
-    with pytest.raises(Exception, match="0005_dyad_keys"):
+    with pytest.raises(Exception, match="0005_aggregate_keys"):
         DuckDBStore(path, read_only=True)
     with DuckDBStore(path) as store:
-        assert store.migrations()[-1] == "0005_dyad_keys"
+        assert store.migrations()[-1] == "0005_aggregate_keys"
     assert _unkeyed(path) == 0
     with DuckDBStore(path, read_only=True) as store:
         after = {str(args): store.count_events(RecordFilter.build(**args)) for args in FILTERS}

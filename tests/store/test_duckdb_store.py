@@ -54,7 +54,7 @@ def test_tables_have_the_columns_the_record_shapes_expect(tmp_path: Path) -> Non
     DuckDBStore(path).close()
     for shape in (EVENTS, QUOTES, MENTIONS):
         # The same columns; a migration that adds columns appends them to the table. Events carry their
-        # dyad key besides (0005_dyad_keys: the store's, not the record's).
+        # dyad key besides (0005_aggregate_keys: the store's, not the record's).
         extra = ["dyad_key"] if shape is EVENTS else []
         assert sorted(_table_columns(path, shape.table)) == sorted([*shape.stored_columns, *extra])
     assert _table_columns(path, "articles")[:2] == ["id", "content_hash"]

@@ -103,15 +103,41 @@ def bucket_start(key: object, bucket: str) -> date:
     raise ValueError(f"a day bucket key is a date, not {key!r}")
 
 
-def bucket_term(bucket: str, name: str = "bucket") -> Term:
+def contained_bucket(bucket: str) -> str:
+    """SQL for the bucket that wholly holds a record's date period (a `bucket_key`), from its first and
+    last day; NULL when it is undated or coarser than the bucket."""
+    first, last = bucket_key("date_first", bucket), bucket_key("date_last", bucket)
+    return f"CASE WHEN {first} = {last} THEN {first} END"
+
+
+#: The buckets a backend may keep as stored columns of the events (`Dialect.bucket_columns`).
+STORED_BUCKETS = ("week", "month", "year")
+
+
+@dataclass(frozen=True)
+class BucketTerm:
+    """The bucket that wholly holds a record's date period (`contained_bucket`): computed from the dates,
+    or read from the stored column `bucket_<bucket>` where the backend keeps one (PostgreSQL, migration
+    0005_aggregate_keys)."""
+
+    name: str
+    bucket: str
+
+    def written(self, dialect: Dialect) -> tuple[str, tuple[object, ...]]:
+        if dialect.bucket_columns and self.bucket in STORED_BUCKETS:
+            return f'"bucket_{self.bucket}"', ()
+        return contained_bucket(self.bucket), ()
+
+
+def bucket_term(bucket: str, name: str = "bucket") -> BucketTerm:
     """The bucket that wholly holds a record's date period (a `bucket_key`); NULL when it is undated or
     coarser than the bucket.
 
     An event dated `2021-03` falls in the March bucket of a month series, and in none of a day or week
     series (see `dyad.aggregates`).
     """
-    first, last = bucket_key("date_first", bucket), bucket_key("date_last", bucket)
-    return Term(name, f"CASE WHEN {first} = {last} THEN {first} END")
+    bucket_key("date_first", bucket)  # checks the bucket
+    return BucketTerm(name, bucket)
 
 
 #: Whether a record has a date (its date period is known).
@@ -141,7 +167,7 @@ class EventGroups:
     """
 
     where: RecordFilter = RecordFilter()
-    keys: tuple[Term, ...] = ()
+    keys: tuple[Term | BucketTerm, ...] = ()
     counts: tuple[Term | Matches, ...] = ()
     also: Term | None = None
 
@@ -149,8 +175,9 @@ class EventGroups:
         selected: list[str] = []
         params: list[object] = []
         for term in self.keys:
-            selected.append(f'{term.render(dialect)} AS "{term.name}"')
-            params.extend(term.params)
+            expression, term_params = term.written(dialect)
+            selected.append(f'{expression} AS "{term.name}"')
+            params.extend(term_params)
         selected.append('count(*) AS "events"')
         selected.extend(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
         selected.append('sum("goldstein") AS "goldstein"')

@@ -38,7 +38,7 @@ Migration = Callable[[Connection], None]
 
 _FETCH_BATCH = 1000
 #: How this backend's filters are written: DuckDB's placeholders, and conditions on who acted on whom
-#: through the dyad keys (0005_dyad_keys).
+#: through the dyad keys (0005_aggregate_keys).
 DYAD_KEYED = Dialect(dyad_keys=True)
 #: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
 EXPORT_MEMORY_LIMIT = "400MB"
@@ -238,7 +238,7 @@ def key_events(con: Connection) -> None:
                 f'WHERE events."dyad_key" IS NULL AND {_same_dyad("d", "events")}')
 
 
-def _m0005_dyad_keys(con: Connection) -> None:
+def _m0005_aggregate_keys(con: Connection) -> None:
     """Who acted on whom as one integer: `dyads` holds each distinct combination of the events' source
     actor and country, target actor and country, and factuality once, under a key; every event carries
     its combination's key (`dyad_key`, kept by the writer). A filter on those columns (an actor, a pair,
@@ -246,8 +246,8 @@ def _m0005_dyad_keys(con: Connection) -> None:
     the events as one integer column to match, instead of an OR over four text columns of every row: the
     dyad series over 10 M events (docs/BENCHMARKS.md). Existing events get their keys here.
 
-    PostgreSQL's step of the same name adds nothing: its B-tree indexes on the actor columns (0002)
-    answer these filters there.
+    PostgreSQL's step of the same name stores the events' week, month and year buckets instead (its
+    B-tree indexes on the actor columns, 0002, answer these filters there; DuckDB computes buckets fast).
     """
     con.execute("CREATE SEQUENCE dyads_key_seq START 1")
     con.execute("""
@@ -269,7 +269,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0002_record_indexes", _m0002_record_indexes),
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
-    ("0005_dyad_keys", _m0005_dyad_keys),
+    ("0005_aggregate_keys", _m0005_aggregate_keys),
 )
 
 
@@ -469,7 +469,7 @@ class DuckDBStore(SQLStore):
         batch = pa.table({c: [row[c] for row in rows] for c in columns}, schema=schema)
         self._con.register("_dyad_batch", batch)
         try:
-            if shape is EVENTS:  # each event with the key of its dyad (0005_dyad_keys)
+            if shape is EVENTS:  # each event with the key of its dyad (0005_aggregate_keys)
                 add_dyads(self._con, "_dyad_batch")
                 from_batch = ", ".join(f'b."{c}"' for c in columns)
                 self._con.execute(f'INSERT INTO events ({quoted(columns)}, "dyad_key") SELECT {from_batch}, '

@@ -40,9 +40,13 @@ class Dialect:
     #: A SQL expression that lower-cases the text expression put in for `{}` (Unicode-aware).
     lower: str = "lower({})"
     #: Whether events carry a `dyad_key` into a `dyads` table of their distinct (source actor and
-    #: country, target actor and country, factuality) (DuckDB, migration 0005_dyad_keys): conditions on
+    #: country, target actor and country, factuality) (DuckDB, migration 0005_aggregate_keys): conditions on
     #: those columns are then answered on the small table and matched to the events by that one integer.
     dyad_keys: bool = False
+    #: Whether events keep the week, month and year bucket that holds their date period as stored columns
+    #: (`bucket_week`, `bucket_month`, `bucket_year`: PostgreSQL, migration 0005_aggregate_keys), so that an
+    #: aggregate reads them rather than computing them from the dates row by row.
+    bucket_columns: bool = False
 
 
 DUCKDB = Dialect()
