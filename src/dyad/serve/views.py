@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from dyad.store import RecordFilter, Store
-from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
+from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern, record_key
 from dyad.store.rows import EVENTS
 
 Direction = Literal["either", "out", "in"]
@@ -40,14 +40,19 @@ ARTICLE_SORTS: dict[str, str] = {
     "published": '"published" DESC NULLS LAST, "id"',
     "title": 'coalesce("title", \'\') , "id"',
 }
+#: The most events of one article the event table reads to find a page's events in (far above any article).
+MAX_ARTICLE_EVENTS = 100_000
 #: Longest title made from an article's first words when it has none.
 TITLE_FALLBACK_CHARS = 90
 
 
 @dataclass(frozen=True)
 class SortedEventKeys:
-    """The positions (article id and place among that article's events) of a page of events matching a
-    filter, in the order of one column, then the stable order."""
+    """The positions in the stable order (`RecordKey`s: the values of `ORDER_COLUMNS`) of a page of events
+    matching a filter, in the order of one column, then the stable order.
+
+    A top-N over the matching events alone: no window over the whole table (a row number per article
+    over 10 M events took longer than the API's time limit)."""
 
     where: RecordFilter
     sort: str
@@ -61,8 +66,7 @@ class SortedEventKeys:
         direction = "DESC" if self.descending else "ASC"
         where_sql = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         p = dialect.placeholder
-        sql = (f'SELECT "article_id", "position" FROM (SELECT *, row_number() OVER (PARTITION BY "article_id" '
-               f'ORDER BY {stable}) AS "position" FROM events) AS e {where_sql} '
+        sql = (f"SELECT {stable} FROM events {where_sql} "
                f'ORDER BY {EVENT_SORTS[self.sort]} {direction} NULLS LAST, {stable} LIMIT {p} OFFSET {p}')
         return sql, [*params, self.limit, self.offset]
 
@@ -72,24 +76,20 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
     """A page of events in the order of `sort`, each with `source_label` and `target_label` (the actor's
     name in the knowledge base, else the country or the words of the text) and its article's `title`,
     `url`, `source` and `published` under `article`."""
-    keys = store.aggregate(SortedEventKeys(where, sort, descending, limit, offset))
+    keys = [record_key(EVENTS, row) for row in store.aggregate(SortedEventKeys(where, sort, descending, limit,
+                                                                               offset))]
     if not keys:
         return []
-    article_ids = tuple(dict.fromkeys(str(k["article_id"]) for k in keys))
-    by_position: dict[tuple[str, int], dict[str, Any]] = {}
-    counters: dict[str, int] = {}
-    for record in store.events(RecordFilter(article_ids=article_ids)):
-        article_id = str(record["article_id"])
-        counters[article_id] = counters.get(article_id, 0) + 1
-        by_position[(article_id, counters[article_id])] = record
+    article_ids = tuple(dict.fromkeys(str(k[0]) for k in keys))
+    found = store.event_page(RecordFilter(article_ids=article_ids), limit=MAX_ARTICLE_EVENTS * len(article_ids))
+    by_key = dict(zip(found.keys, found.rows, strict=True))
     articles = {a: store.get_article(a) for a in article_ids}
     rows = []
     for key in keys:
-        found = by_position.get((str(key["article_id"]), int(key["position"])))
-        if found is None:
+        record = by_key.get(key)
+        if record is None:
             continue
-        record = found
-        stored = articles.get(str(key["article_id"]))
+        stored = articles.get(str(key[0]))
         rows.append({
             **record,
             "source_label": actor_label(record.get("source"), actor_names),
