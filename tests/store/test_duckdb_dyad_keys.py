@@ -15,7 +15,7 @@ import pytest
 from dyad.document import Article
 from dyad.records import Extraction
 from dyad.store import DuckDBStore, RecordFilter
-from dyad.store.duckdb_store import DYAD_COLUMNS, DYAD_KEYED
+from dyad.store.duckdb_store import DYAD_COLUMNS, STORE_DIALECT
 from dyad.store.filters import Dialect, count_sql, select_sql
 from dyad.store.rows import EVENTS
 
@@ -95,12 +95,12 @@ def test_a_filter_through_the_dyad_keys_selects_what_it_selects_on_the_columns(t
     path = _filled(tmp_path / "dyad.duckdb")
     where = RecordFilter.build(**args)
     with DuckDBStore(path, read_only=True) as store:
-        keyed, plain = _ids(store, where, DYAD_KEYED), _ids(store, where, Dialect())
+        keyed, plain = _ids(store, where, STORE_DIALECT), _ids(store, where, Dialect())
         assert keyed == plain
-        counted = [store._execute(*count_sql(EVENTS, where, d)).fetchone()[0] for d in (DYAD_KEYED, Dialect())]
+        counted = [store._execute(*count_sql(EVENTS, where, d)).fetchone()[0] for d in (STORE_DIALECT, Dialect())]
         assert counted == [len(plain)] * 2
         assert store.count_events(where) == len(plain)
-    if "dyad_key" in count_sql(EVENTS, where, DYAD_KEYED)[0]:
+    if "dyad_key" in count_sql(EVENTS, where, STORE_DIALECT)[0]:
         assert "dyad_key" not in count_sql(EVENTS, where, Dialect())[0]
 
 

@@ -43,6 +43,9 @@ class Term:
     name: str
     expression: str
     params: tuple[object, ...] = ()
+    #: True when the expression reads only who acted on whom and the factuality (the columns a DuckDB
+    #: dyad key stands for, duckdb_store.DYAD_COLUMNS): `EventGroups` may then group the dyad keys first.
+    on_dyad: bool = False
 
     def render(self, dialect: Dialect) -> str:
         return self.expression.replace("{p}", dialect.placeholder)
@@ -146,7 +149,7 @@ DATED = Term("dated", '("date_first" IS NOT NULL)')
 
 def side_key(side: Side, by: Literal["country", "actor"], name: str | None = None) -> Term:
     """A side's country or actor code; NULL when unknown (an empty code is unknown too)."""
-    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')")
+    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')", on_dyad=True)
 
 
 def column(name: str, alias: str | None = None) -> Term:
@@ -172,6 +175,9 @@ class EventGroups:
     also: Term | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        if (dialect.dyad_keys and self.keys and not self.counts and self.also is None
+                and all(isinstance(k, Term) and k.on_dyad for k in self.keys)):
+            return self._by_dyad_keys(dialect)
         selected: list[str] = []
         params: list[object] = []
         for term in self.keys:
@@ -195,6 +201,23 @@ class EventGroups:
         if self.keys:
             query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
         return query, params
+
+
+    def _by_dyad_keys(self, dialect: Dialect) -> tuple[str, list[object]]:
+        """Groups keyed by who acted on whom alone (a network's edges), where events carry dyad keys: the
+        events counted per dyad key (one integer column), then the keys' groups summed over the `dyads`
+        table's rows, rather than grouping every event by text columns."""
+        clause, params = self.where.where(EVENTS, dialect)
+        quads = ", ".join(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
+        inner = (f'SELECT "dyad_key", count(*) AS "events", {quads}, sum("goldstein") AS "goldstein" '
+                 f'FROM events {clause} GROUP BY 1')
+        written = [(term.name, *term.written(dialect)) for term in self.keys]
+        keys = [f'{expression} AS "{name}"' for name, expression, _ in written]
+        sums = ", ".join(f'CAST(sum(g."{c}") AS BIGINT) AS "{c}"' for c in ("events", *(f"q{q}" for q in QUAD_CLASSES)))
+        query = (f'SELECT {", ".join(keys)}, {sums}, sum(g."goldstein") AS "goldstein" FROM ({inner}) AS g '
+                 f'JOIN dyads ON dyads."key" = g."dyad_key" '
+                 f'GROUP BY {", ".join(str(i) for i in range(1, len(keys) + 1))}')
+        return query, [*(p for _, _, key_params in written for p in key_params), *params]
 
 
 @dataclass(frozen=True)

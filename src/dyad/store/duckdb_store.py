@@ -37,9 +37,9 @@ Connection = duckdb.DuckDBPyConnection
 Migration = Callable[[Connection], None]
 
 _FETCH_BATCH = 1000
-#: How this backend's filters are written: DuckDB's placeholders, and conditions on who acted on whom
-#: through the dyad keys (0005_aggregate_keys).
-DYAD_KEYED = Dialect(dyad_keys=True)
+#: How this backend's SQL is written: DuckDB's placeholders, conditions on who acted on whom through the
+#: dyad keys (0005_aggregate_keys), rows found again by `rowid`.
+STORE_DIALECT = Dialect(dyad_keys=True, row_id="rowid")
 #: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
 EXPORT_MEMORY_LIMIT = "400MB"
 
@@ -325,7 +325,7 @@ class DuckDBStore(SQLStore):
         try:
             self._fit_threads()
             self._migrate()
-            self._dialect = DYAD_KEYED
+            self._dialect = STORE_DIALECT
         except BaseException:
             self._con.close()
             raise

@@ -47,6 +47,10 @@ class Dialect:
     #: (`bucket_week`, `bucket_month`, `bucket_year`: PostgreSQL, migration 0005_aggregate_keys), so that an
     #: aggregate reads them rather than computing them from the dates row by row.
     bucket_columns: bool = False
+    #: The backend's column of a row's physical position, stable while the reading transaction lasts
+    #: (DuckDB's `rowid`), by which a page found by a top-N over a few columns reads its other columns;
+    #: None where a page is read in one query.
+    row_id: str | None = None
 
 
 DUCKDB = Dialect()
