@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,9 +27,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-import uvicorn  # noqa: E402
-
 from dyad.serve import create_app  # noqa: E402
+from dyad.serve.threaded import served  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -66,30 +63,11 @@ VIEWS: dict[str, tuple[str, str]] = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
-def served(store: Path) -> Iterator[str]:
+def cold_server(store: Path) -> Iterator[str]:
     """A fresh app on the store (empty caches), served from a thread; yields its base URL."""
-    port = _free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with served(create_app(store)) as base:
+        yield base
 
 
 def view_ms(browser: Any, base: str, url: str, ready: str) -> float:
@@ -134,14 +112,14 @@ def dashboard_figures(store: Path, runs: int) -> dict[str, float]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
-            with served(store) as base:  # warm-up: the browser, the static files, the store's columns
+            with cold_server(store) as base:  # warm-up: the browser, the static files, the store's columns
                 for name, (url, ready) in VIEWS.items():
                     warm = view_ms(browser, base, url.format(article=article), ready)
                     print(f"  dashboard {name} (warm-up): {warm:.0f} ms", file=sys.stderr, flush=True)
             for name, (url, ready) in VIEWS.items():
                 times = []
                 for _ in range(runs):
-                    with served(store) as base:
+                    with cold_server(store) as base:
                         times.append(view_ms(browser, base, url.format(article=article), ready))
                 out[name] = round(statistics.median(times), 1)
                 print(f"  dashboard {name}: {out[name]} ms", file=sys.stderr, flush=True)
