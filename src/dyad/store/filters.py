@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dyad.document import Factuality
@@ -387,7 +387,11 @@ def select_sql(shape: RecordShape, where: RecordFilter | None, dialect: Dialect,
     """SELECT every stored column of the matching records in the stable order, after `after` (a key),
     skipping `offset` rows and returning at most `limit` (None: all)."""
     _check_page(limit, offset)
-    clause, params = _clauses(shape, where, dialect, after)
+    # Rows of every column: the filter stays on the columns themselves, not the dyad keys. DuckDB then
+    # evaluates it in the scan and reads the other columns for the rows of the page alone; through the
+    # keys (a join) it read every column of every matching row first (1.4 s for a page of actor=USA over
+    # 1 M events, against 0.1 s).
+    clause, params = _clauses(shape, where, replace(dialect, dyad_keys=False), after)
     columns = ", ".join(f'"{c}"' for c in shape.stored_columns)
     query = f"SELECT {columns} FROM {shape.table} {clause} ORDER BY {ORDER[shape.table]}"
     if limit is not None:
