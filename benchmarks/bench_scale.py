@@ -17,6 +17,8 @@
    of the main filters.
 4. Export: `dyad.export.export(..., fmt="parquet")` of every event of the largest DuckDB store, in a child
    process whose peak RSS is read from the kernel (`ru_maxrss`).
+5. The dashboard over the largest DuckDB store in Chromium (benchmarks/bench_dashboard.py): each view
+   from a cold server, the median time until it shows its data. Skipped without /usr/bin/chromium.
 
 Prints one JSON object as its last line (keys in the module's `main`); `--write-docs` puts the figures
 into docs/BENCHMARKS.md (the section between the scale markers). Not a test.
@@ -43,6 +45,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import synthetic  # noqa: E402
+from bench_dashboard import CHROMIUM, dashboard_figures  # noqa: E402
 
 from dyad import aggregates  # noqa: E402
 from dyad.store import RecordFilter, Store, open_store  # noqa: E402
@@ -115,7 +118,7 @@ def page_figures(store: Store, runs: int) -> dict[str, dict[str, float]]:
 def duckdb_store(workdir: Path, n: int, reuse: bool) -> tuple[Path, float | None]:
     path = workdir / f"dyad-scale-{n}.duckdb"
     if reuse and path.exists():
-        with open_store(path, read_only=True) as store:
+        with open_store(path) as store:  # writable: applies the migrations a store of an older dyad lacks
             if store.count_events() == n:
                 return path, None
     start = time.perf_counter()
@@ -207,6 +210,12 @@ def write_docs(result: dict[str, Any]) -> None:
                 cell += f" / {pg['pages'][name][key]}"
             cells.append(cell)
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    dashboard = result.get("dashboard")
+    if dashboard:
+        lines += ["", f"The dashboard over the {int(largest):,}-event store in Chromium "
+                  "(benchmarks/bench_dashboard.py: a cold server per load, median ms from navigation until "
+                  "the view shows its data):", "", "| view | ms |", "|---|---|"]
+        lines += [f"| {name} | {ms} |" for name, ms in dashboard.items()]
     export = result.get("export")
     if export:
         lines += ["", f"Parquet export of {export['rows']:,} events: {export['s']} s, peak RSS "
@@ -227,6 +236,9 @@ def main() -> None:
     parser.add_argument("--pg-events", type=int, default=1_000_000)
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-export", action="store_true")
+    parser.add_argument("--no-dashboard", action="store_true",
+                        help="Skip the dashboard views in Chromium (benchmarks/bench_dashboard.py).")
+    parser.add_argument("--dashboard-runs", type=int, default=3)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/dyad-scale"))
     parser.add_argument("--reuse", action="store_true", help="Reuse stores of the right size in workdir.")
@@ -255,6 +267,8 @@ def main() -> None:
     if not args.no_export and largest_path is not None:
         result["export"] = export_figures(largest_path, args.workdir)
         print(f"export: {result['export']}", file=sys.stderr, flush=True)
+    if not args.no_dashboard and largest_path is not None and CHROMIUM.exists():
+        result["dashboard"] = dashboard_figures(largest_path, args.dashboard_runs)
     big = result["duckdb"][str(max(sizes))] if sizes else None
     pg = result.get("postgres")
 
@@ -272,6 +286,13 @@ def main() -> None:
         "pg_series_ms": pg["aggregates"]["series_month"] if pg else None,
         "pg_network_ms": pg["aggregates"]["network_2019"] if pg else None,
         "pg_events_page_ms": worst_page(pg) if pg else None,
+        "roots_ms": big["aggregates"]["roots_month"] if big else None,
+        "countries_ms": big["aggregates"]["countries_month"] if big else None,
+        "pg_roots_ms": pg["aggregates"]["roots_month"] if pg else None,
+        "pg_countries_ms": pg["aggregates"]["countries_month"] if pg else None,
+        "pg_slowest_aggregate_ms": max(pg["aggregates"].values()) if pg else None,
+        "dashboard_ms": result.get("dashboard"),
+        "dashboard_slowest_ms": max(result["dashboard"].values()) if result.get("dashboard") else None,
         "export_peak_mb": result["export"]["peak_mb"] if "export" in result else None,
         "export_s": result["export"]["s"] if "export" in result else None,
         "bench_s": round(time.perf_counter() - started, 1),

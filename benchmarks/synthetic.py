@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from dyad.store import open_store  # noqa: E402
+from dyad.store.duckdb_store import key_events  # noqa: E402
 
 COUNTRIES = ("USA", "RUS", "CHN", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "NLD", "TUR", "SYR", "IND",
              "PAK", "JPN", "PRK", "KOR", "EGY", "SAU", "BEL")
@@ -130,6 +131,7 @@ def build_duckdb(path: Path, n: int) -> None:
         con = store._con  # type: ignore[attr-defined]
         con.execute(articles_insert(False, n))
         con.execute(events_insert(False, n))
+        key_events(con)  # what the writer gives each event it inserts: its dyad key
         con.execute("CHECKPOINT")
 
 

@@ -45,11 +45,10 @@ from dyad.store.aggregate import (
     DATED,
     ActorTable,
     EventGroups,
+    Matches,
     Term,
-    both,
     bucket_term,
     side_key,
-    side_matches,
 )
 from dyad.store.aggregate import bucket_start as bucket_key_start
 from dyad.store.base import Store
@@ -254,8 +253,9 @@ def dyad_series(
     else:
         where = RecordFilter.build(pair=(a, b), since=since, until=until, factuality=factuality,
                                date_overlap="overlap")
-    forward = both("a_to_b", side_matches("source", a), side_matches("target", b))
-    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(forward,)))
+    # A to B: the events the directed filter selects (every event when directed).
+    ahead = RecordFilter.build(source=a, target=b)
+    rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED), counts=(Matches("a_to_b", ahead),)))
     buckets = _Buckets(kind)
     points: dict[date, Tally] = {}
     directions: dict[date, list[int]] = {}

@@ -133,7 +133,10 @@ def test_tables_match_the_record_shapes_and_text_sorts_by_code_point(schema_url:
     schema, url = schema_url
     PostgresStore(url).close()
     for shape in (EVENTS, QUOTES, MENTIONS):
-        assert sorted(name for name, _ in _columns(url, schema, shape.table)) == sorted(shape.stored_columns)
+        # Events keep their buckets besides (0005_aggregate_keys: the store's, not the record's).
+        extra = ["bucket_week", "bucket_month", "bucket_year"] if shape is EVENTS else []
+        assert sorted(name for name, _ in _columns(url, schema, shape.table)) == sorted(
+            [*shape.stored_columns, *extra])
     assert [name for name, _ in _columns(url, schema, "errors")] == \
         ["id", "run_id", "origin", "article_id", "code", "message", "at"]
     with admin(url) as con:
@@ -512,3 +515,62 @@ def test_two_processes_running_the_real_pipeline_leave_no_duplicates(
             return _export_all(duck, tmp_path / "clean")
 
     _check_no_duplicates(url, schema, summaries, ids, clean, tmp_path)
+
+
+# -- 0005_aggregate_keys: the stored buckets ----------------------------------------------------------------
+
+def _dated_event(i: int, date: str | None) -> dict[str, Any]:
+    return {"article_id": "dated", "sentence": f"Zin {i}.", "sentence_index": i, "sentence_start": 0,
+            "sentence_end": 5, "source": {"name": "Rusland", "actor": "RUS", "country": "RUS", "id": None},
+            "target": None, "cameo": "042", "quad_class": 1, "goldstein": 1.9, "plover": None,
+            "factuality": "actual", "date": date, "date_rule": None, "trigger": "t", "trigger_start": 0,
+            "trigger_end": 1, "rule": "r", "confidence": 1.0, "language": "nl"}
+
+
+#: Dates of every precision, and periods that straddle a week, a month or a year.
+DATES = ("2021-03-17", "2021-03", "2021-W11", "2021", None, "2020-12-31", "2015-W53", "2020-W53", "2021-02-28")
+
+
+def _bucket_mismatches(url: str) -> int:
+    """Events whose stored bucket differs from the one computed from their dates."""
+    from dyad.store.aggregate import STORED_BUCKETS, contained_bucket
+
+    differs = " OR ".join(f'"bucket_{b}" IS DISTINCT FROM ({contained_bucket(b)})' for b in STORED_BUCKETS)
+    with psycopg.connect(url) as con:
+        row = con.execute(f"SELECT count(*) FROM events WHERE {differs}").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_stored_buckets_equal_the_buckets_computed_from_the_dates(url: str) -> None:
+    from dyad.records import Extraction
+
+    with PostgresStore(url) as store:
+        store.put_article(Article(id="dated", text="x", language="nl"), "h",
+                          Extraction("dated", "nl", None, events=[_dated_event(i, d) for i, d in enumerate(DATES)]),
+                          None)
+    assert _bucket_mismatches(url) == 0
+    with psycopg.connect(url) as con:
+        months = con.execute('SELECT "date", "bucket_month", "bucket_week", "bucket_year" FROM events '
+                             'ORDER BY "sentence_index"').fetchall()
+    assert months[0] == ("2021-03-17", 202103, 202111, 2021)
+    assert months[1] == ("2021-03", 202103, None, 2021)  # a month: in no week
+    assert months[4] == (None, None, None, None)
+
+
+def test_a_store_made_before_stored_buckets_gets_them_on_its_next_writable_open(url: str) -> None:
+    from dyad.records import Extraction
+
+    with PostgresStore(url) as store:
+        store.put_article(Article(id="dated", text="x", language="nl"), "h",
+                          Extraction("dated", "nl", None, events=[_dated_event(i, d) for i, d in enumerate(DATES)]),
+                          None)
+    with psycopg.connect(url, autocommit=True) as con:
+        for bucket in ("week", "month", "year"):
+            con.execute(f'ALTER TABLE events DROP COLUMN "bucket_{bucket}"')
+        con.execute("DELETE FROM migrations WHERE \"name\" = '0005_aggregate_keys'")
+    with pytest.raises(StoreError, match="0005_aggregate_keys"):
+        PostgresStore(url, read_only=True)
+    with PostgresStore(url) as store:
+        assert store.migrations()[-1] == "0005_aggregate_keys"
+    assert _bucket_mismatches(url) == 0

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from dyad.store import RecordFilter, Store
 from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
-from dyad.store.rows import EVENTS
+from dyad.store.rows import EVENTS, unflatten
 
 Direction = Literal["either", "out", "in"]
 DIRECTIONS: tuple[str, ...] = ("either", "out", "in")
@@ -45,9 +45,10 @@ TITLE_FALLBACK_CHARS = 90
 
 
 @dataclass(frozen=True)
-class SortedEventKeys:
-    """The positions (article id and place among that article's events) of a page of events matching a
-    filter, in the order of one column, then the stable order."""
+class SortedEvents:
+    """A page of events matching a filter, every stored column, in the order of one column, then the
+    stable order: a top-N over the matching events (the columns of the page's rows are read for those rows
+    alone)."""
 
     where: RecordFilter
     sort: str
@@ -58,13 +59,31 @@ class SortedEventKeys:
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
         clauses, params = self.where._conditions(EVENTS, dialect)
         stable = ", ".join(f'"{c}"' for c in ORDER_COLUMNS["events"])
+        columns = ", ".join(f'"{c}"' for c in EVENTS.stored_columns)
         direction = "DESC" if self.descending else "ASC"
         where_sql = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         p = dialect.placeholder
-        sql = (f'SELECT "article_id", "position" FROM (SELECT *, row_number() OVER (PARTITION BY "article_id" '
-               f'ORDER BY {stable}) AS "position" FROM events) AS e {where_sql} '
-               f'ORDER BY {EVENT_SORTS[self.sort]} {direction} NULLS LAST, {stable} LIMIT {p} OFFSET {p}')
-        return sql, [*params, self.limit, self.offset]
+        order = f"ORDER BY {EVENT_SORTS[self.sort]} {direction} NULLS LAST, {stable}"
+        if dialect.row_id is None:
+            return f"SELECT {columns} FROM events {where_sql} {order} LIMIT {p} OFFSET {p}", [
+                *params, self.limit, self.offset]
+        # Where rows have a position of their own, the top-N reads the sort columns only, and the page's
+        # other columns are read for its rows alone (`EventsAt`): a filtered top-N over every column
+        # read them for every matching row, seconds over 10 M events.
+        return (f'SELECT {dialect.row_id} AS "_row" FROM events {where_sql} {order} LIMIT {p} OFFSET {p}',
+                [*params, self.limit, self.offset])
+
+
+@dataclass(frozen=True)
+class EventsAt:
+    """Every stored column of the events at these row positions (`Dialect.row_id`), in no order."""
+
+    rows: tuple[int, ...]
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        columns = ", ".join(f'"{c}"' for c in EVENTS.stored_columns)
+        return (f'SELECT {dialect.row_id} AS "_row", {columns} FROM events '
+                f"WHERE {dialect.row_id} = ANY({dialect.placeholder})", [list(self.rows)])
 
 
 def event_table(store: Store, where: RecordFilter, *, sort: str, descending: bool, limit: int,
@@ -72,24 +91,15 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
     """A page of events in the order of `sort`, each with `source_label` and `target_label` (the actor's
     name in the knowledge base, else the country or the words of the text) and its article's `title`,
     `url`, `source` and `published` under `article`."""
-    keys = store.aggregate(SortedEventKeys(where, sort, descending, limit, offset))
-    if not keys:
-        return []
-    article_ids = tuple(dict.fromkeys(str(k["article_id"]) for k in keys))
-    by_position: dict[tuple[str, int], dict[str, Any]] = {}
-    counters: dict[str, int] = {}
-    for record in store.events(RecordFilter(article_ids=article_ids)):
-        article_id = str(record["article_id"])
-        counters[article_id] = counters.get(article_id, 0) + 1
-        by_position[(article_id, counters[article_id])] = record
-    articles = {a: store.get_article(a) for a in article_ids}
+    found = store.aggregate(SortedEvents(where, sort, descending, limit, offset))
+    if found and "_row" in found[0]:  # positions: the rows' columns read for them alone
+        at = {row["_row"]: row for row in store.aggregate(EventsAt(tuple(int(r["_row"]) for r in found)))}
+        found = [{k: v for k, v in at[r["_row"]].items() if k != "_row"} for r in found if r["_row"] in at]
+    records = [unflatten(row, EVENTS) for row in found]
+    articles = {a: store.get_article(a) for a in dict.fromkeys(str(r["article_id"]) for r in records)}
     rows = []
-    for key in keys:
-        found = by_position.get((str(key["article_id"]), int(key["position"])))
-        if found is None:
-            continue
-        record = found
-        stored = articles.get(str(key["article_id"]))
+    for record in records:
+        stored = articles.get(str(record["article_id"]))
         rows.append({
             **record,
             "source_label": actor_label(record.get("source"), actor_names),

@@ -43,9 +43,29 @@ class Term:
     name: str
     expression: str
     params: tuple[object, ...] = ()
+    #: True when the expression reads only who acted on whom and the factuality (the columns a DuckDB
+    #: dyad key stands for, duckdb_store.DYAD_COLUMNS): `EventGroups` may then group the dyad keys first.
+    on_dyad: bool = False
 
     def render(self, dialect: Dialect) -> str:
         return self.expression.replace("{p}", dialect.placeholder)
+
+    def written(self, dialect: Dialect) -> tuple[str, tuple[object, ...]]:
+        """The SQL in a dialect and its parameters."""
+        return self.render(dialect), self.params
+
+
+@dataclass(frozen=True)
+class Matches:
+    """A condition that a `RecordFilter` states: true for the events it selects (written in the
+    backend's dialect, so through the dyad keys where the backend has them)."""
+
+    name: str
+    where: RecordFilter
+
+    def written(self, dialect: Dialect) -> tuple[str, tuple[object, ...]]:
+        clauses, params = self.where._conditions(EVENTS, dialect)
+        return "(" + (" AND ".join(clauses) or "TRUE") + ")", tuple(params)
 
 
 _BUCKET_PARTS = {"week": ("isoyear", "week"), "month": ("year", "month"), "year": ("year", None)}
@@ -86,35 +106,50 @@ def bucket_start(key: object, bucket: str) -> date:
     raise ValueError(f"a day bucket key is a date, not {key!r}")
 
 
-def bucket_term(bucket: str, name: str = "bucket") -> Term:
+def contained_bucket(bucket: str) -> str:
+    """SQL for the bucket that wholly holds a record's date period (a `bucket_key`), from its first and
+    last day; NULL when it is undated or coarser than the bucket."""
+    first, last = bucket_key("date_first", bucket), bucket_key("date_last", bucket)
+    return f"CASE WHEN {first} = {last} THEN {first} END"
+
+
+#: The buckets a backend may keep as stored columns of the events (`Dialect.bucket_columns`).
+STORED_BUCKETS = ("week", "month", "year")
+
+
+@dataclass(frozen=True)
+class BucketTerm:
+    """The bucket that wholly holds a record's date period (`contained_bucket`): computed from the dates,
+    or read from the stored column `bucket_<bucket>` where the backend keeps one (PostgreSQL, migration
+    0005_aggregate_keys)."""
+
+    name: str
+    bucket: str
+
+    def written(self, dialect: Dialect) -> tuple[str, tuple[object, ...]]:
+        if dialect.bucket_columns and self.bucket in STORED_BUCKETS:
+            return f'"bucket_{self.bucket}"', ()
+        return contained_bucket(self.bucket), ()
+
+
+def bucket_term(bucket: str, name: str = "bucket") -> BucketTerm:
     """The bucket that wholly holds a record's date period (a `bucket_key`); NULL when it is undated or
     coarser than the bucket.
 
     An event dated `2021-03` falls in the March bucket of a month series, and in none of a day or week
     series (see `dyad.aggregates`).
     """
-    first, last = bucket_key("date_first", bucket), bucket_key("date_last", bucket)
-    return Term(name, f"CASE WHEN {first} = {last} THEN {first} END")
+    bucket_key("date_first", bucket)  # checks the bucket
+    return BucketTerm(name, bucket)
 
 
 #: Whether a record has a date (its date period is known).
 DATED = Term("dated", '("date_first" IS NOT NULL)')
 
 
-def side_matches(side: Side, key: str) -> Term:
-    """True when a side's actor code or country is `key` (the `actor` convention of `RecordFilter`)."""
-    return Term(f"{side}_is", f'("{side}_actor" = {{p}} OR "{side}_country" = {{p}})', (key, key))
-
-
-def both(name: str, *terms: Term) -> Term:
-    """The conjunction of conditions."""
-    return Term(name, "(" + " AND ".join(t.expression for t in terms) + ")",
-                tuple(p for t in terms for p in t.params))
-
-
 def side_key(side: Side, by: Literal["country", "actor"], name: str | None = None) -> Term:
     """A side's country or actor code; NULL when unknown (an empty code is unknown too)."""
-    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')")
+    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')", on_dyad=True)
 
 
 def column(name: str, alias: str | None = None) -> Term:
@@ -135,22 +170,27 @@ class EventGroups:
     """
 
     where: RecordFilter = RecordFilter()
-    keys: tuple[Term, ...] = ()
-    counts: tuple[Term, ...] = ()
+    keys: tuple[Term | BucketTerm, ...] = ()
+    counts: tuple[Term | Matches, ...] = ()
     also: Term | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        if (dialect.dyad_keys and self.keys and not self.counts and self.also is None
+                and all(isinstance(k, Term) and k.on_dyad for k in self.keys)):
+            return self._by_dyad_keys(dialect)
         selected: list[str] = []
         params: list[object] = []
         for term in self.keys:
-            selected.append(f'{term.render(dialect)} AS "{term.name}"')
-            params.extend(term.params)
+            expression, term_params = term.written(dialect)
+            selected.append(f'{expression} AS "{term.name}"')
+            params.extend(term_params)
         selected.append('count(*) AS "events"')
         selected.extend(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
         selected.append('sum("goldstein") AS "goldstein"')
-        for term in self.counts:
-            selected.append(f'count(*) FILTER (WHERE {term.render(dialect)}) AS "{term.name}"')
-            params.extend(term.params)
+        for counted in self.counts:
+            condition, condition_params = counted.written(dialect)
+            selected.append(f'count(*) FILTER (WHERE {condition}) AS "{counted.name}"')
+            params.extend(condition_params)
         clause, where_params = self.where.where(EVENTS, dialect)
         if self.also is not None:
             clause = (f"{clause} AND " if clause else "WHERE ") + self.also.render(dialect)
@@ -161,6 +201,23 @@ class EventGroups:
         if self.keys:
             query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
         return query, params
+
+
+    def _by_dyad_keys(self, dialect: Dialect) -> tuple[str, list[object]]:
+        """Groups keyed by who acted on whom alone (a network's edges), where events carry dyad keys: the
+        events counted per dyad key (one integer column), then the keys' groups summed over the `dyads`
+        table's rows, rather than grouping every event by text columns."""
+        clause, params = self.where.where(EVENTS, dialect)
+        quads = ", ".join(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
+        inner = (f'SELECT "dyad_key", count(*) AS "events", {quads}, sum("goldstein") AS "goldstein" '
+                 f'FROM events {clause} GROUP BY 1')
+        written = [(term.name, *term.written(dialect)) for term in self.keys]
+        keys = [f'{expression} AS "{name}"' for name, expression, _ in written]
+        sums = ", ".join(f'CAST(sum(g."{c}") AS BIGINT) AS "{c}"' for c in ("events", *(f"q{q}" for q in QUAD_CLASSES)))
+        query = (f'SELECT {", ".join(keys)}, {sums}, sum(g."goldstein") AS "goldstein" FROM ({inner}) AS g '
+                 f'JOIN dyads ON dyads."key" = g."dyad_key" '
+                 f'GROUP BY {", ".join(str(i) for i in range(1, len(keys) + 1))}')
+        return query, [*(p for _, _, key_params in written for p in key_params), *params]
 
 
 @dataclass(frozen=True)

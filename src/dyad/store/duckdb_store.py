@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
-from dyad.store.filters import RecordFilter, RecordKey, select_sql
+from dyad.store.filters import Dialect, RecordFilter, RecordKey, select_sql
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
     EVENT_ID_SOURCE_COLUMNS,
@@ -37,6 +37,9 @@ Connection = duckdb.DuckDBPyConnection
 Migration = Callable[[Connection], None]
 
 _FETCH_BATCH = 1000
+#: How this backend's SQL is written: DuckDB's placeholders, conditions on who acted on whom through the
+#: dyad keys (0005_aggregate_keys), rows found again by `rowid`.
+STORE_DIALECT = Dialect(dyad_keys=True, row_id="rowid")
 #: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
 EXPORT_MEMORY_LIMIT = "400MB"
 
@@ -207,12 +210,66 @@ def _m0004_event_ids_and_places(con: Connection) -> None:
         con.unregister("_dyad_ids")
 
 
+#: The columns of an event that its dyad key stands for (the `dyads` table holds them once per key).
+DYAD_COLUMNS = ("source_actor", "source_country", "target_actor", "target_country", "factuality")
+
+
+def _same_dyad(left: str, right: str) -> str:
+    """SQL true when two rows hold the same `DYAD_COLUMNS` (NULL matching NULL)."""
+    return " AND ".join(f'{left}."{c}" IS NOT DISTINCT FROM {right}."{c}"' for c in DYAD_COLUMNS)
+
+
+def add_dyads(con: Connection, source: str) -> None:
+    """Give every combination of `DYAD_COLUMNS` in `source` (a table or view) that `dyads` lacks a key."""
+    columns = quoted(DYAD_COLUMNS)
+    con.execute(f"INSERT INTO dyads ({columns}) SELECT DISTINCT {columns} FROM {source} s "
+                f"WHERE NOT EXISTS (SELECT 1 FROM dyads d WHERE {_same_dyad('d', 's')})")
+
+
+def key_events(con: Connection) -> None:
+    """Give every event without a dyad key its key (adding the combinations `dyads` lacks): what the
+    migration and a store filled by SQL (benchmarks/synthetic.py) run once over all their rows."""
+    con.execute('CREATE OR REPLACE TEMP VIEW _dyad_unkeyed AS SELECT * FROM events WHERE "dyad_key" IS NULL')
+    try:
+        add_dyads(con, "_dyad_unkeyed")
+    finally:
+        con.execute("DROP VIEW IF EXISTS _dyad_unkeyed")
+    con.execute(f'UPDATE events SET "dyad_key" = d."key" FROM dyads d '
+                f'WHERE events."dyad_key" IS NULL AND {_same_dyad("d", "events")}')
+
+
+def _m0005_aggregate_keys(con: Connection) -> None:
+    """Who acted on whom as one integer: `dyads` holds each distinct combination of the events' source
+    actor and country, target actor and country, and factuality once, under a key; every event carries
+    its combination's key (`dyad_key`, kept by the writer). A filter on those columns (an actor, a pair,
+    a direction, a country, a factuality: dyad.store.filters) is answered on the small table and reaches
+    the events as one integer column to match, instead of an OR over four text columns of every row: the
+    dyad series over 10 M events (docs/BENCHMARKS.md). Existing events get their keys here.
+
+    PostgreSQL's step of the same name stores the events' week, month and year buckets instead (its
+    B-tree indexes on the actor columns, 0002, answer these filters there; DuckDB computes buckets fast).
+    """
+    con.execute("CREATE SEQUENCE dyads_key_seq START 1")
+    con.execute("""
+        CREATE TABLE dyads (
+            "key" INTEGER PRIMARY KEY DEFAULT nextval('dyads_key_seq'),
+            "source_actor" VARCHAR,
+            "source_country" VARCHAR,
+            "target_actor" VARCHAR,
+            "target_country" VARCHAR,
+            "factuality" VARCHAR
+        )""")
+    con.execute('ALTER TABLE events ADD COLUMN "dyad_key" INTEGER')
+    key_events(con)
+
+
 #: Every migration in the order it applies. Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_record_indexes", _m0002_record_indexes),
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
+    ("0005_aggregate_keys", _m0005_aggregate_keys),
 )
 
 
@@ -268,6 +325,7 @@ class DuckDBStore(SQLStore):
         try:
             self._fit_threads()
             self._migrate()
+            self._dialect = STORE_DIALECT
         except BaseException:
             self._con.close()
             raise
@@ -411,8 +469,14 @@ class DuckDBStore(SQLStore):
         batch = pa.table({c: [row[c] for row in rows] for c in columns}, schema=schema)
         self._con.register("_dyad_batch", batch)
         try:
-            self._con.execute(f"INSERT INTO {shape.table} ({quoted(columns)}) "
-                              f"SELECT {quoted(columns)} FROM _dyad_batch")
+            if shape is EVENTS:  # each event with the key of its dyad (0005_aggregate_keys)
+                add_dyads(self._con, "_dyad_batch")
+                from_batch = ", ".join(f'b."{c}"' for c in columns)
+                self._con.execute(f'INSERT INTO events ({quoted(columns)}, "dyad_key") SELECT {from_batch}, '
+                                  f'd."key" FROM _dyad_batch b JOIN dyads d ON {_same_dyad("d", "b")}')
+            else:
+                self._con.execute(f"INSERT INTO {shape.table} ({quoted(columns)}) "
+                                  f"SELECT {quoted(columns)} FROM _dyad_batch")
         finally:
             self._con.unregister("_dyad_batch")
 
