@@ -130,17 +130,48 @@ def build_store(path: Path, target_events: int) -> dict[str, Any]:
             "built_s": round(time.perf_counter() - started, 1), "reused": False}
 
 
+#: `--mix real`: real Dutch news only, each article stored once through the real pipeline (no copies): the
+#: 250 political articles and the 428 articles of the DpgMedia2019 hyperpartisan set (disjoint from them).
+REAL_SOURCES = [SHARED / "data" / "dpgmedia2019-nl-politics" / "articles.jsonl",
+                SHARED / "data" / "dpgmedia2019-nl" / "dpgMedia2019-articles-byarticle.jsonl"]
+
+
+def build_real_store(location: str) -> dict[str, Any]:
+    """The store of `--mix real`: `REAL_SOURCES` ingested into `location` (a DuckDB path or a PostgreSQL
+    URL; reused when it holds articles)."""
+    from dyad.ingest import ingest
+    from dyad.store import open_store
+
+    started = time.perf_counter()
+    with open_store(location) as store:
+        reused = int(store.stats()["articles"]) > 0
+        failed = 0
+        if not reused:
+            summary = ingest([str(source) for source in REAL_SOURCES], store)
+            failed = len(summary.failures)  # reported (an article whose language cannot be told), not fatal
+        stats = store.stats()
+    return {"events": int(stats["events"]), "articles": int(stats["articles"]), "sources": [
+        str(source.relative_to(SHARED.parent)) for source in REAL_SOURCES],
+            "failed": failed, "built_s": 0.0 if reused else round(time.perf_counter() - started, 1),
+            "reused": reused}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
-    code = ("import uvicorn; from dyad.serve import create_app; "
-            f"uvicorn.run(create_app({str(path)!r}), host='127.0.0.1', port={port}, log_level='warning', "
-            "backlog=4096, timeout_keep_alive=120)")
-    env = {**os.environ, "DYAD_API_TOKEN": ""}
+def start_server(path: Path | str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """uvicorn over the store (read-only), in one process or (`workers` > 1) in that many worker processes
+    under uvicorn's supervisor, as `dyad serve --workers N` runs them."""
+    options = (f"host='127.0.0.1', port={port}, log_level='warning', backlog=4096, timeout_keep_alive=120")
+    if workers == 1:
+        code = f"import uvicorn; from dyad.serve import create_app; uvicorn.run(create_app({str(path)!r}), {options})"
+    else:
+        code = ("import uvicorn; uvicorn.run('dyad.serve.app:app_from_environment', factory=True, "
+                f"workers={workers}, {options})")
+    env = {**os.environ, "DYAD_API_TOKEN": "", "DYAD_SERVE_STORE": str(path)}
     process = subprocess.Popen([sys.executable, "-c", code], env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -186,9 +217,23 @@ class RawConnection:
 
 
 def process_cpu_s(pid: int) -> float:
-    """User plus system CPU seconds a process has used (Linux /proc)."""
+    """User plus system CPU seconds a process and its live descendants have used (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    with contextlib.suppress(OSError):
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            with contextlib.suppress(OSError):
+                total += process_cpu_s(int(child))
+    return total
+
+
+def server_stack() -> dict[str, str]:
+    """The HTTP parser and event loop uvicorn picks in this environment ("auto": httptools and uvloop when
+    installed, else h11 and asyncio)."""
+    import importlib.util
+
+    return {"http": "httptools" if importlib.util.find_spec("httptools") else "h11",
+            "loop": "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"}
 
 
 async def load(base: str, clients: int, duration: float, seed: int, client_kind: str = "raw",
@@ -320,7 +365,8 @@ def query_times(path: Path | str, repeat: int = 20) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--store", type=Path, default=Path("/tmp/dyad-load.duckdb"))
+    parser.add_argument("--store", default="/tmp/dyad-load.duckdb",
+                        help="a DuckDB file, or (--mix real) a PostgreSQL URL")
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--duration", type=float, default=60.0)
@@ -330,22 +376,26 @@ def main() -> None:
     parser.add_argument("--mix", choices=tuple(MIXES), default="events",
                         help="events: the /api/events mix (default); real: events, series, network and "
                              "single article pages drawn from the whole store (issue 16)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes (uvicorn workers over the read-only store; default 1)")
     parser.add_argument("--query-times", action="store_true",
                         help="instead of the load: time each filter's count and pages in-process, uncached")
     args = parser.parse_args()
-    store = build_store(args.store, args.events)
+    store = (build_real_store(args.store) if args.mix == "real"
+             else build_store(Path(args.store), args.events))
     if args.query_times:
         print(json.dumps({"store": {**store, "path": str(args.store)}, "cpus": os.cpu_count(),
                           "load_average": [round(x, 2) for x in os.getloadavg()],
                           "queries": query_times(args.store)}))
         return
-    from dyad.store import DuckDBStore
+    from dyad.store import open_store
 
-    with DuckDBStore(args.store, read_only=True) as opened:
+    with open_store(args.store, read_only=True) as opened:
         article_ids = list(opened.article_ids())
     port = free_port()
-    server = start_server(args.store, port)
-    machine: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
+    server = start_server(args.store, port, args.workers)
+    machine: dict[str, Any] = {"cpus": os.cpu_count(), "workers": args.workers, **server_stack(),
+               "load_average_before": [round(x, 2) for x in os.getloadavg()],
                "started_utc": datetime.now(UTC).isoformat(timespec="seconds")}
     server_cpu = process_cpu_s(server.pid)
     client_cpu = time.process_time()

@@ -68,10 +68,13 @@ from dyad.serve.query import (
     page,
     quote_query,
 )
+from dyad.serve.responses import Answers, ResponseCache
 from dyad.store import RecordKey, Store, default_location
 from dyad.store.rows import EVENTS, QUOTES, date_bounds, export_columns, flat_record
 
 TOKEN_ENV = "DYAD_API_TOKEN"
+#: The store `app_from_environment` serves (a path or URL; unset: the default location).
+STORE_ENV = "DYAD_SERVE_STORE"
 #: Largest request body accepted (bytes); larger ones are answered 413.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 #: Most articles one POST may carry (one batch of the write queue).
@@ -401,6 +404,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(RequestGuard)
     app.add_middleware(TimeLimit, seconds=time_limit)
+    app.state.answers = Answers(access)
+    app.add_middleware(ResponseCache, answers=app.state.answers)  # repeated reads: no routing, no thread
     app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a 500 included
 
     def cached_aggregate(key: tuple[Any, ...], compute: Callable[[Store], dict[str, Any]]) -> dict[str, Any]:
@@ -505,15 +510,17 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions",
              response_model=models.ArticleAnswer)
-    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
+    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> JSONResponse:
+        # Read from the store every time (not kept by ResponseCache), and answered as rendered JSON
+        # without the response model's validation (the model documents the answer).
         with access.reader() as store:
             stored = store.get_article(article_id)
-            records = store.article_records(article_id) if stored is not None else None
+            records = store.article_records(article_id, article=stored) if stored is not None else None
         if stored is None or records is None:
             raise ApiError(404, f"no article with id {article_id!r}")
         summary = {**_summary(stored), "display_title": views.display_title(stored.title, stored.text, stored.id)}
-        return {"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
-                "events": records.events, "quotes": records.quotes, "mentions": records.mentions}
+        return JSONResponse({"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
+                             "events": records.events, "quotes": records.quotes, "mentions": records.mentions})
 
     def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery,
                         cursor: str | None = None) -> Any:
@@ -823,6 +830,13 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     app.openapi = openapi_with_security  # type: ignore[method-assign]
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """`create_app` over the store named by `$DYAD_SERVE_STORE` (else the default location), with the token
+    of `$DYAD_API_TOKEN`: the factory each worker process calls when the API runs in several
+    (`dyad serve --workers N`, or `uvicorn --factory dyad.serve.app:app_from_environment --workers N`)."""
+    return create_app(os.environ.get(STORE_ENV) or None)
 
 
 def _day_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
