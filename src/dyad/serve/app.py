@@ -8,8 +8,10 @@ Every JSON answer is an envelope: `{"ok": true, ...}` or `{"ok": false, "error":
 status code: a 4xx with the reason, or a 500 that carries the same security headers as any answer. Every
 request has a time limit (`time_limit`, 30 s): one that has not begun its answer by then is answered 503.
 
-`POST /api/articles` checks the articles and queues them (202, with a batch id); one worker thread
-extracts and stores them off the request path, so that reads never wait for a write.
+`POST /api/articles` checks the articles and queues them (202, with a batch id); one queue thread hands
+them to a worker process that runs the pipeline (`extraction_processes`, started on the first POST) and
+writes what it returns, off the request path: reads never wait for a write, nor share the server
+process's interpreter with the extraction.
 `GET /api/batches/{id}` tells where a batch is (queued, running, done with its counts and failures);
 `POST /api/articles?wait=true` waits for its batch (up to most of the time limit) and answers with it.
 
@@ -51,9 +53,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import dyad
 from dyad import aggregates
+from dyad.distributed import ProcessEngine, ingest_items_with_engine
 from dyad.errors import DyadError
 from dyad.grouping import store_groups
-from dyad.ingest import ingest_articles
+from dyad.ingest import IngestSummary, ingest_articles
 from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve import models, views
 from dyad.serve.access import StoreAccess, StoreBusy
@@ -371,22 +374,26 @@ QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
 def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8,
-               time_limit: float = REQUEST_TIME_LIMIT) -> FastAPI:
+               time_limit: float = REQUEST_TIME_LIMIT, extraction_processes: int = 1) -> FastAPI:
     """The dyad web app over a store (a path, a URL, an open `Store`, or None for `default_location()`).
 
     `token` (else `$DYAD_API_TOKEN`) enables `POST /api/articles` for requests bearing it; with no token
     the store is opened read-only and POST answers 403. A store that does not exist yet is an error
-    (`StoreError`) when no token is configured, and is created when one is.
+    (`StoreError`) when no token is configured, and is created when one is. `extraction_processes`: worker
+    processes that run the pipeline on POSTed articles (0: the queue thread runs it in this process).
     """
     secret = _configured_token(token)
     location = default_location() if store_url_or_path is None else store_url_or_path
     access = StoreAccess(location, writable=secret is not None, pool_size=pool_size)
-    writes = IngestQueue(lambda articles: _ingest(access, articles))
+    engine = ProcessEngine(extraction_processes) if extraction_processes > 0 else None
+    writes = IngestQueue(lambda articles: _ingest(access, articles, engine))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         writes.close()
+        if engine is not None:
+            engine.close()
         access.close()
 
     app = FastAPI(
@@ -891,7 +898,12 @@ def _parse_articles(body: bytes, content_type: str) -> list[Any]:
     return articles
 
 
-def _ingest(access: StoreAccess, articles: list[Any]) -> dict[str, Any]:
+def _ingest(access: StoreAccess, articles: list[Any], engine: ProcessEngine | None) -> dict[str, Any]:
+    """Extract and store one batch (in the queue thread): the pipeline in `engine`'s worker process, or
+    here without one; the writes here, through the app's one writer."""
     with access.writer() as store:
-        summary = ingest_articles(articles, store, inputs=["api"])
+        if engine is None:
+            summary: IngestSummary = ingest_articles(articles, store, inputs=["api"])
+        else:
+            summary = ingest_items_with_engine(engine, articles, store, inputs=["api"])
     return {**summary.to_dict(), "articles": [a.id for a in articles]}

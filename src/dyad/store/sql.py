@@ -172,7 +172,7 @@ class SQLStore(Store):
 
         def rows(shape: RecordShape) -> list[dict[str, Any]]:
             sql = f'SELECT {quoted(shape.stored_columns)} FROM {shape.table} WHERE "article_id" = {self.placeholder}'
-            found = list(self._dicts(sql, [article_id]))
+            found = self._all(sql, [article_id])  # one round trip: an article has few rows
             columns = ORDER_COLUMNS[shape.table]
             found.sort(key=lambda row: [(row[c] is None, row[c]) for c in columns])  # ascending, NULLs last
             return [unflatten(row, shape) for row in found]
