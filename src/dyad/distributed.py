@@ -276,7 +276,22 @@ def _ray_module() -> Any:
     return ray
 
 
-class RayEngine:
+class _WorkerSlots:
+    """Two batches in flight per worker, so that a worker never waits for the driver."""
+
+    workers: int
+    _flights: dict[Any, Any]
+
+    @property
+    def slots(self) -> int:
+        return 2 * self.workers
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._flights)
+
+
+class RayEngine(_WorkerSlots):
     """Batches on Ray actors, one actor (one CPU, one pipeline) per worker; at most two batches per actor
     in flight, so a worker never waits for the driver. Ray must be initialised (see `ingest_ray`)."""
 
@@ -293,14 +308,6 @@ class RayEngine:
         self._load = [0] * workers  # batches in flight per actor
         self._flights: dict[Any, tuple[int, int, list[Job]]] = {}  # ref -> (ticket, actor, batch)
         self._next = 0
-
-    @property
-    def slots(self) -> int:
-        return 2 * self.workers
-
-    @property
-    def in_flight(self) -> int:
-        return len(self._flights)
 
     def _start(self) -> list[Any]:
         if not self.actors:
@@ -364,7 +371,7 @@ def _worker_failed(batch: Sequence[Job], exc: BaseException) -> list[Analysis]:
             for job in batch]
 
 
-class ProcessEngine:
+class ProcessEngine(_WorkerSlots):
     """Batches in worker processes of this machine (`concurrent.futures`), each holding its own pipelines
     (loaded on first use). The processes are started by spawn, never fork, so that a caller with threads
     (the web server) is never copied mid-lock; a process that dies fails its batch's articles, and the
@@ -377,14 +384,6 @@ class ProcessEngine:
         self._pool: ProcessPoolExecutor | None = None
         self._flights: dict[Future[list[Analysis]], tuple[int, list[Job]]] = {}
         self._next = 0
-
-    @property
-    def slots(self) -> int:
-        return 2 * self.workers
-
-    @property
-    def in_flight(self) -> int:
-        return len(self._flights)
 
     def submit(self, jobs: list[Job]) -> Hashable:
         if self._pool is None:
