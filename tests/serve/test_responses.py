@@ -78,3 +78,21 @@ def test_an_answer_made_across_a_write_is_not_kept(store_path: Path) -> None:
         assert answers.lookup(("/api/x", b"2")) is not None
     finally:
         access.close()
+
+
+def test_several_server_processes_read_only(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from dyad.cli import app as cli
+    from dyad.serve.app import STORE_ENV, app_from_environment
+
+    # Each worker process builds its app from the environment, over the same store.
+    monkeypatch.setenv(STORE_ENV, str(store_path))
+    monkeypatch.delenv("DYAD_API_TOKEN", raising=False)
+    with TestClient(app_from_environment()) as client:
+        assert client.get("/api/stats").json()["writable"] is False
+    # A server that writes keeps one process: its kept answers are dropped by its own writes only.
+    monkeypatch.setenv("DYAD_API_TOKEN", TOKEN)
+    refused = CliRunner().invoke(cli, ["serve", "--db", str(store_path), "--workers", "2"])
+    assert refused.exit_code == 2
+    assert "one process" in refused.output
