@@ -260,6 +260,7 @@ async def load(base: str, clients: int, duration: float, seed: int, client_kind:
                mix: list[str] = MIX, articles: list[str] | None = None) -> dict[str, Any]:
     latencies: list[float] = []
     finished: list[tuple[float, float]] = []  # (seconds since start, latency) per request
+    by_kind: dict[str, list[float]] = {}  # latencies per endpoint (the path up to its query or last part)
     errors: dict[str, int] = {}
     rng = random.Random(seed)
     deadline = time.monotonic() + duration
@@ -281,6 +282,7 @@ async def load(base: str, clients: int, duration: float, seed: int, client_kind:
             now = time.perf_counter()
             latencies.append(now - started)
             finished.append((now - began, now - started))
+            by_kind.setdefault(endpoint(path), []).append(now - started)
 
     began = time.perf_counter()
     if client_kind == "raw":
@@ -332,7 +334,16 @@ async def load(base: str, clients: int, duration: float, seed: int, client_kind:
                        "max": round(1000 * latencies[-1], 1) if latencies else None,
                        "mean": round(1000 * statistics.fmean(latencies), 1) if latencies else None},
         "windows": windows,  # by when requests finished: the cache starts empty, so early ones are slow
+        "endpoints": {kind: {"requests": len(values), "p50_ms": round(1000 * statistics.median(values), 1),
+                             "p99_ms": round(1000 * sorted(values)[min(len(values) - 1, int(0.99 * len(values)))], 1)}
+                      for kind, values in sorted(by_kind.items())},
     }
+
+
+def endpoint(path: str) -> str:
+    """A request's endpoint for the per-endpoint figures: /api/articles/{id}, /api/events, ..."""
+    route = path.split("?", 1)[0]
+    return "/api/articles/{id}" if route.startswith("/api/articles/") else route
 
 
 def query_times(path: Path | str, repeat: int = 20) -> dict[str, Any]:
