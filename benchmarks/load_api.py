@@ -2,25 +2,32 @@
 
     .venv/bin/python benchmarks/load_api.py --store /tmp/dyad-load.duckdb --events 100000 \
         --clients 200 --duration 60
+    .venv/bin/python benchmarks/load_api.py --mix real --store /tmp/dyad-real.duckdb --workers 2 \
+        --clients 200 --duration 60          # issue 16's test; --store may be a PostgreSQL URL
 
-1. The store: the seed and the gold dev articles are ingested through the real pipeline once; then the
-   records extracted from them are stored again under new article ids (`<id>~<n>`, text and records
-   unchanged) until the store holds at least `--events` events. An existing store with enough events is
-   reused as it is.
-2. The server: `dyad.serve.create_app` over that store (read-only) under uvicorn, in its own process, on
-   127.0.0.1.
-3. The load: `--clients` concurrent clients, each sending requests one after the other over its own
-   keep-alive connection for `--duration` seconds, to `/api/events` with a mix of pages and filters
-   (`--mix events`), or (`--mix real`) events with filters, dyad series, the network and single article
-   pages drawn at random from the whole store (uncached). An error is any answer but 200 with `"ok": true`,
-   or a failed request. `store.built_s` in the output is the time the store took to build.
+1. The store. `--mix events`: the seed and the gold dev articles are ingested through the real pipeline
+   once; then the records extracted from them are stored again under new article ids (`<id>~<n>`, text
+   and records unchanged) until the store holds at least `--events` events. `--mix real`: real Dutch news
+   only, each article once (`REAL_SOURCES`: 678 lines, 671 articles stored, one whose language cannot be
+   told reported), through the real pipeline, into a DuckDB file or a PostgreSQL URL. An existing store
+   is reused as it is; `store.built_s` in the output is the time the store took to build (0 if reused).
+2. The server: `dyad.serve.create_app` over that store (read-only) under uvicorn, in its own process on
+   127.0.0.1, or with `--workers N` in N processes as `dyad serve --workers N` runs them; the clients start
+   when every process is up and idle.
+3. The load: `--clients` concurrent clients, each sending requests one after the other (no think time)
+   over its own keep-alive connection for `--duration` seconds, to `/api/events` with a mix of pages and
+   filters (`--mix events`), or (`--mix real`) events with filters, dyad series, the network and single
+   article pages (3 requests in 10), each of an article drawn at random from the whole store. Article
+   pages are read from the store on every request (the server keeps no answer for them). An error is any
+   answer but 200 with `"ok": true`, or a failed request.
 
 The client (`--client raw`, the default) speaks HTTP/1.1 over asyncio streams: under 0.5 ms of CPU a
 request, so that on a small machine the figures measure the server rather than the load generator.
 `--client httpx` is the client the first figures were taken with; it spends several milliseconds of CPU a
 request in the one event loop, and on 2 cores that loop, not the server, set the pace (see
-docs/BENCHMARKS.md). The output records the CPU seconds the server and the client used, and the load
-average before and after, so that a reader can tell which of them was the bottleneck.
+docs/BENCHMARKS.md). The output records the CPU seconds the server (all its processes) and the client
+used, the HTTP parser and event loop uvicorn runs on, and the load average before and after, so that a
+reader can tell which of them was the bottleneck.
 
 Not part of the test suite. Only loopback traffic.
 """
@@ -64,8 +71,8 @@ MIX = [
 ]
 
 #: `--mix real` (issue 16): what the dashboard asks for. Events with filters, a dyad's series, the network
-#: of a period, and single article pages, each of an article drawn at random from the whole store (so that
-#: nearly every one is a cache miss).
+#: of a period, and single article pages, each of an article drawn at random from the whole store (the
+#: server reads every article page from the store: `dyad.serve.responses` keeps no answer for them).
 REAL_MIX = [
     "/api/events?limit=50&offset={offset}",
     "/api/events?actor=USA&quad_class=4&limit=50&offset={offset}",
@@ -130,17 +137,48 @@ def build_store(path: Path, target_events: int) -> dict[str, Any]:
             "built_s": round(time.perf_counter() - started, 1), "reused": False}
 
 
+#: `--mix real`: real Dutch news only, each article stored once through the real pipeline (no copies): the
+#: 250 political articles and the 428 articles of the DpgMedia2019 hyperpartisan set (disjoint from them).
+REAL_SOURCES = [SHARED / "data" / "dpgmedia2019-nl-politics" / "articles.jsonl",
+                SHARED / "data" / "dpgmedia2019-nl" / "dpgMedia2019-articles-byarticle.jsonl"]
+
+
+def build_real_store(location: str) -> dict[str, Any]:
+    """The store of `--mix real`: `REAL_SOURCES` ingested into `location` (a DuckDB path or a PostgreSQL
+    URL; reused when it holds articles)."""
+    from dyad.ingest import ingest
+    from dyad.store import open_store
+
+    started = time.perf_counter()
+    with open_store(location) as store:
+        reused = int(store.stats()["articles"]) > 0
+        failed = 0
+        if not reused:
+            summary = ingest([str(source) for source in REAL_SOURCES], store)
+            failed = len(summary.failures)  # reported (an article whose language cannot be told), not fatal
+        stats = store.stats()
+    return {"events": int(stats["events"]), "articles": int(stats["articles"]), "sources": [
+        str(source.relative_to(SHARED.parent)) for source in REAL_SOURCES],
+            "failed": failed, "built_s": 0.0 if reused else round(time.perf_counter() - started, 1),
+            "reused": reused}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
-    code = ("import uvicorn; from dyad.serve import create_app; "
-            f"uvicorn.run(create_app({str(path)!r}), host='127.0.0.1', port={port}, log_level='warning', "
-            "backlog=4096, timeout_keep_alive=120)")
-    env = {**os.environ, "DYAD_API_TOKEN": ""}
+def start_server(path: Path | str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """uvicorn over the store (read-only), in one process or (`workers` > 1) in that many worker processes
+    under uvicorn's supervisor, as `dyad serve --workers N` runs them."""
+    options = (f"host='127.0.0.1', port={port}, log_level='warning', backlog=4096, timeout_keep_alive=120")
+    if workers == 1:
+        code = f"import uvicorn; from dyad.serve import create_app; uvicorn.run(create_app({str(path)!r}), {options})"
+    else:
+        code = ("import uvicorn; uvicorn.run('dyad.serve.app:app_from_environment', factory=True, "
+                f"workers={workers}, {options})")
+    env = {**os.environ, "DYAD_API_TOKEN": "", "DYAD_SERVE_STORE": str(path)}
     process = subprocess.Popen([sys.executable, "-c", code], env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -151,6 +189,19 @@ def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
     process.terminate()
     raise SystemExit("the server did not start")
+
+
+def settle(pid: int, timeout: float = 30.0) -> None:
+    """Wait until a server's processes are idle (every worker has imported and opened the store), so that
+    the clients' connections spread over all of them rather than over the first one up."""
+    deadline = time.monotonic() + timeout
+    used = process_cpu_s(pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = process_cpu_s(pid)
+        if now - used < 0.05:
+            return
+        used = now
 
 
 class RawConnection:
@@ -186,15 +237,30 @@ class RawConnection:
 
 
 def process_cpu_s(pid: int) -> float:
-    """User plus system CPU seconds a process has used (Linux /proc)."""
+    """User plus system CPU seconds a process and its live descendants have used (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    with contextlib.suppress(OSError):
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            with contextlib.suppress(OSError):
+                total += process_cpu_s(int(child))
+    return total
+
+
+def server_stack() -> dict[str, str]:
+    """The HTTP parser and event loop uvicorn picks in this environment ("auto": httptools and uvloop when
+    installed, else h11 and asyncio)."""
+    import importlib.util
+
+    return {"http": "httptools" if importlib.util.find_spec("httptools") else "h11",
+            "loop": "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"}
 
 
 async def load(base: str, clients: int, duration: float, seed: int, client_kind: str = "raw",
                mix: list[str] = MIX, articles: list[str] | None = None) -> dict[str, Any]:
     latencies: list[float] = []
     finished: list[tuple[float, float]] = []  # (seconds since start, latency) per request
+    by_kind: dict[str, list[float]] = {}  # latencies per endpoint (the path up to its query or last part)
     errors: dict[str, int] = {}
     rng = random.Random(seed)
     deadline = time.monotonic() + duration
@@ -216,6 +282,7 @@ async def load(base: str, clients: int, duration: float, seed: int, client_kind:
             now = time.perf_counter()
             latencies.append(now - started)
             finished.append((now - began, now - started))
+            by_kind.setdefault(endpoint(path), []).append(now - started)
 
     began = time.perf_counter()
     if client_kind == "raw":
@@ -267,7 +334,16 @@ async def load(base: str, clients: int, duration: float, seed: int, client_kind:
                        "max": round(1000 * latencies[-1], 1) if latencies else None,
                        "mean": round(1000 * statistics.fmean(latencies), 1) if latencies else None},
         "windows": windows,  # by when requests finished: the cache starts empty, so early ones are slow
+        "endpoints": {kind: {"requests": len(values), "p50_ms": round(1000 * statistics.median(values), 1),
+                             "p99_ms": round(1000 * sorted(values)[min(len(values) - 1, int(0.99 * len(values)))], 1)}
+                      for kind, values in sorted(by_kind.items())},
     }
+
+
+def endpoint(path: str) -> str:
+    """A request's endpoint for the per-endpoint figures: /api/articles/{id}, /api/events, ..."""
+    route = path.split("?", 1)[0]
+    return "/api/articles/{id}" if route.startswith("/api/articles/") else route
 
 
 def query_times(path: Path | str, repeat: int = 20) -> dict[str, Any]:
@@ -320,7 +396,8 @@ def query_times(path: Path | str, repeat: int = 20) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--store", type=Path, default=Path("/tmp/dyad-load.duckdb"))
+    parser.add_argument("--store", default="/tmp/dyad-load.duckdb",
+                        help="a DuckDB file, or (--mix real) a PostgreSQL URL")
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--duration", type=float, default=60.0)
@@ -330,22 +407,27 @@ def main() -> None:
     parser.add_argument("--mix", choices=tuple(MIXES), default="events",
                         help="events: the /api/events mix (default); real: events, series, network and "
                              "single article pages drawn from the whole store (issue 16)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes (uvicorn workers over the read-only store; default 1)")
     parser.add_argument("--query-times", action="store_true",
                         help="instead of the load: time each filter's count and pages in-process, uncached")
     args = parser.parse_args()
-    store = build_store(args.store, args.events)
+    store = (build_real_store(args.store) if args.mix == "real"
+             else build_store(Path(args.store), args.events))
     if args.query_times:
         print(json.dumps({"store": {**store, "path": str(args.store)}, "cpus": os.cpu_count(),
                           "load_average": [round(x, 2) for x in os.getloadavg()],
                           "queries": query_times(args.store)}))
         return
-    from dyad.store import DuckDBStore
+    from dyad.store import open_store
 
-    with DuckDBStore(args.store, read_only=True) as opened:
+    with open_store(args.store, read_only=True) as opened:
         article_ids = list(opened.article_ids())
     port = free_port()
-    server = start_server(args.store, port)
-    machine: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
+    server = start_server(args.store, port, args.workers)
+    settle(server.pid)
+    machine: dict[str, Any] = {"cpus": os.cpu_count(), "workers": args.workers, **server_stack(),
+               "load_average_before": [round(x, 2) for x in os.getloadavg()],
                "started_utc": datetime.now(UTC).isoformat(timespec="seconds")}
     server_cpu = process_cpu_s(server.pid)
     client_cpu = time.process_time()

@@ -463,15 +463,19 @@ def serve(
         None, "--token-file",
         help="File holding the API token that enables POST /api/articles (else $DYAD_API_TOKEN; "
              "with neither the server is read-only)."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="Server processes (read-only servers only): each opens the store "
+                                     "read-only and answers on the same port."),
 ) -> None:
     """Serve the REST API (/api/, OpenAPI at /openapi.json) and the dashboard (/).
 
-    Example: dyad serve --db dyad.duckdb --port 8000"""
+    Example: dyad serve --db dyad.duckdb --port 8000 --workers 2"""
     import os
 
     import uvicorn
 
     from dyad.serve import TOKEN_ENV, create_app
+    from dyad.serve.app import STORE_ENV
 
     token: str | None = None
     if token_file is not None:
@@ -481,14 +485,27 @@ def serve(
             err.print(f"[red]error[/red] cannot read the token file {escape(str(token_file))}: "
                       f"{escape(str(exc.strerror))}")
             raise typer.Exit(2) from exc
+    writable = bool(token or os.environ.get(TOKEN_ENV, "").strip())
+    if workers > 1 and writable:
+        err.print("[red]error[/red] --workers: a server that takes POSTed articles runs in one process (the "
+                  "store has one writer, and a process forgets its cached answers on its own writes only)")
+        raise typer.Exit(2)
     try:
         application = create_app(db, token=token)
     except DyadError as exc:
         raise _fail(exc) from exc
-    writable = bool(token or os.environ.get(TOKEN_ENV, "").strip())
-    err.print(f"dyad: serving {escape(str(application.state.access.location))} at http://{host}:{port}/ "
-              f"({'ingest enabled with the token' if writable else 'read-only'})")
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    location = application.state.access.location
+    err.print(f"dyad: serving {escape(str(location))} at http://{host}:{port}/ "
+              f"({'ingest enabled with the token' if writable else 'read-only'}"
+              f"{f', {workers} processes' if workers > 1 else ''})")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="info")
+        return
+    application.state.access.close()
+    if db is not None:
+        os.environ[STORE_ENV] = db  # as given: a URL's password is not in `location`
+    uvicorn.run("dyad.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="info")
 
 
 def main() -> None:

@@ -40,11 +40,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import multiprocessing
 import os
 import resource
 import time
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -76,8 +80,10 @@ __all__ = [
     "Engine",
     "InlineEngine",
     "Job",
+    "ProcessEngine",
     "RayEngine",
     "analyse_articles",
+    "ingest_items_with_engine",
     "ingest_ray",
     "ingest_with_engine",
     "run_jobs",
@@ -270,7 +276,22 @@ def _ray_module() -> Any:
     return ray
 
 
-class RayEngine:
+class _WorkerSlots:
+    """Two batches in flight per worker, so that a worker never waits for the driver."""
+
+    workers: int
+    _flights: dict[Any, Any]
+
+    @property
+    def slots(self) -> int:
+        return 2 * self.workers
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._flights)
+
+
+class RayEngine(_WorkerSlots):
     """Batches on Ray actors, one actor (one CPU, one pipeline) per worker; at most two batches per actor
     in flight, so a worker never waits for the driver. Ray must be initialised (see `ingest_ray`)."""
 
@@ -287,14 +308,6 @@ class RayEngine:
         self._load = [0] * workers  # batches in flight per actor
         self._flights: dict[Any, tuple[int, int, list[Job]]] = {}  # ref -> (ticket, actor, batch)
         self._next = 0
-
-    @property
-    def slots(self) -> int:
-        return 2 * self.workers
-
-    @property
-    def in_flight(self) -> int:
-        return len(self._flights)
 
     def _start(self) -> list[Any]:
         if not self.actors:
@@ -335,11 +348,7 @@ class RayEngine:
             try:
                 analyses: list[Analysis] = ray.get(ref)
             except Exception as exc:  # the worker died or could not take the batch: each article fails
-                message = f"worker failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                analyses = [Analysis(language=job.article.language,
-                                     failure=IngestFailure(job.article.origin or job.article.id,
-                                                           UNEXPECTED_ERROR_CODE, message))
-                            for job in batch]
+                analyses = _worker_failed(batch, exc)
             done.append((ticket, analyses))
         return done
 
@@ -351,6 +360,65 @@ class RayEngine:
         for actor in self.actors:
             self._ray.kill(actor)
         self.actors = []
+        self._flights.clear()
+
+
+def _worker_failed(batch: Sequence[Job], exc: BaseException) -> list[Analysis]:
+    """Every article of a batch whose worker died or could not take it fails with the reason."""
+    message = f"worker failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    return [Analysis(language=job.article.language,
+                     failure=IngestFailure(job.article.origin or job.article.id, UNEXPECTED_ERROR_CODE, message))
+            for job in batch]
+
+
+class ProcessEngine(_WorkerSlots):
+    """Batches in worker processes of this machine (`concurrent.futures`), each holding its own pipelines
+    (loaded on first use). The processes are started by spawn, never fork, so that a caller with threads
+    (the web server) is never copied mid-lock; a process that dies fails its batch's articles, and the
+    next batch starts a fresh pool."""
+
+    def __init__(self, workers: int = 1) -> None:
+        if workers < 1:
+            raise ConfigError(f"workers must be at least 1, not {workers}")
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._flights: dict[Future[list[Analysis]], tuple[int, list[Job]]] = {}
+        self._next = 0
+
+    def submit(self, jobs: list[Job]) -> Hashable:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        ticket = self._next
+        self._next += 1
+        batch = list(jobs)
+        try:
+            future = self._pool.submit(run_jobs, batch)
+        except BrokenProcessPool:
+            self._pool = None
+            return self.submit(batch)
+        self._flights[future] = (ticket, batch)
+        return ticket
+
+    def wait(self) -> list[tuple[Hashable, list[Analysis]]]:
+        finished, _ = futures_wait(list(self._flights), return_when=FIRST_COMPLETED)
+        done: list[tuple[Hashable, list[Analysis]]] = []
+        for future in finished:
+            ticket, batch = self._flights.pop(future)
+            try:
+                analyses = future.result()
+            except Exception as exc:
+                if isinstance(exc, BrokenProcessPool):
+                    self._pool = None  # the next batch starts a fresh pool
+                analyses = _worker_failed(batch, exc)
+            done.append((ticket, analyses))
+        return done
+
+    def close(self) -> None:
+        """Stop the worker processes (a batch still running is abandoned)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
         self._flights.clear()
 
 
@@ -701,18 +769,36 @@ def ingest_with_engine(
 
     An unsupported `language` raises `LanguageError` before anything is read or recorded.
     """
+    names = [os.fspath(source) for source in inputs]
+    read_inputs([], language=language)  # validates the language now: it concerns every input
+    return ingest_items_with_engine(engine, _read_undetected(names, follow_symlinks), store, inputs=names,
+                                    language=language, progress=progress, batch_size=batch_size,
+                                    write_batch=write_batch)
+
+
+def ingest_items_with_engine(
+    engine: Engine,
+    items: Iterable[Article | Any],
+    store: Store,
+    *,
+    inputs: list[str],
+    language: str | None = None,
+    progress: Progress | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    write_batch: int = DEFAULT_WRITE_BATCH,
+) -> DistributedSummary:
+    """`ingest_with_engine` over articles (and read failures) already read, as `dyad.ingest.ingest_articles`
+    takes them; `inputs` is what the run records as its inputs (the web server's POSTs: `["api"]`)."""
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
     if write_batch < 1:
         raise ConfigError(f"write batch must be at least 1, not {write_batch}")
-    names = [os.fspath(source) for source in inputs]
-    read_inputs([], language=language)  # validates the language now: it concerns every input
     default_language = normalise_language(language, source="language argument") if language else None
-    run_id = store.start_run(inputs=names, dyad_version=dyad.__version__)
+    run_id = store.start_run(inputs=inputs, dyad_version=dyad.__version__)
     summary = DistributedSummary(run_id=run_id)
     driver = _Driver(engine, store, summary, progress, batch_size, write_batch, default_language)
     try:
-        for item in _read_undetected(names, follow_symlinks):
+        for item in items:
             driver.add(item)
         driver.finish()
     finally:

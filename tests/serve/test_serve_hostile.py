@@ -87,10 +87,26 @@ def test_an_article_not_stored_is_not_ok(store_copy: Path, monkeypatch: pytest.M
         raise OverflowError("date value out of range")
 
     monkeypatch.setattr(dyad.ingest, "analyse", broken)
-    with TestClient(create_app(store_copy, token=TOKEN)) as client:
+    with TestClient(create_app(store_copy, token=TOKEN, extraction_processes=0)) as client:
         response = client.post("/api/articles?wait=true", json=ARTICLE, headers=AUTH)
         assert "OverflowError" in error_of(response, 422)
         assert response.json()["failures"][0]["origin"] == "api:body"
+
+
+def test_posted_articles_are_extracted_in_a_worker_process(store_copy: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import dyad.distributed
+
+    def not_here(_article: Any) -> Any:
+        raise AssertionError("the pipeline ran in the server process")
+
+    # The server process's pipeline is broken; the worker process (spawned) has its own, intact.
+    monkeypatch.setattr(dyad.distributed, "analyse", not_here)
+    with TestClient(create_app(store_copy, token=TOKEN)) as client:
+        response = client.post("/api/articles?wait=true", json={**ARTICLE, "id": "api-w"}, headers=AUTH)
+        assert response.status_code == 201, response.text
+        assert response.json()["inserted"] == 1
+        assert client.get("/api/articles/api-w").status_code == 200
 
 
 def test_posts_are_queued_and_their_batch_reported(store_copy: Path) -> None:
@@ -123,7 +139,7 @@ def test_reads_go_on_while_a_batch_is_extracted(store_copy: Path, monkeypatch: p
         return real(article)
 
     monkeypatch.setattr(dyad.ingest, "analyse", slow)
-    with TestClient(create_app(store_copy, token=TOKEN)) as client:
+    with TestClient(create_app(store_copy, token=TOKEN, extraction_processes=0)) as client:
         queued = client.post("/api/articles", json=ARTICLE, headers=AUTH)
         assert queued.status_code == 202
         started = time.monotonic()

@@ -34,6 +34,8 @@ T = TypeVar("T")
 DEFAULT_POOL_SIZE = 8
 DEFAULT_CACHE_TTL = 60.0
 DEFAULT_CACHE_ENTRIES = 256
+#: DuckDB threads per query in a server process.
+READER_THREADS = 1
 #: How long a request waits for a free store before it is answered 503.
 POOL_TIMEOUT = 30.0
 
@@ -72,8 +74,22 @@ class StoreAccess:
                 # DuckDB locks the file: while this process has it open no other process writes to it,
                 # so cached values only go stale through this app's own writes.
                 self._cache_ttl = math.inf
+                # Concurrent requests are the parallelism: one thread per query (the setting is the
+                # database's, so it holds for every pooled connection of this process).
+                first.set_threads(READER_THREADS)
             self._opened.append(first)
             self._pool.put(first)
+
+    @property
+    def version(self) -> int:
+        """The store version: moves on at the end of every write through `writer()`."""
+        return self._version
+
+    @property
+    def cache_ttl(self) -> float:
+        """Seconds a cached value may be served at most (infinite for a DuckDB file, which no other process
+        writes while this app holds it)."""
+        return self._cache_ttl
 
     # -- reading and writing --------------------------------------------------------------------------
 

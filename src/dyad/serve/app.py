@@ -8,8 +8,10 @@ Every JSON answer is an envelope: `{"ok": true, ...}` or `{"ok": false, "error":
 status code: a 4xx with the reason, or a 500 that carries the same security headers as any answer. Every
 request has a time limit (`time_limit`, 30 s): one that has not begun its answer by then is answered 503.
 
-`POST /api/articles` checks the articles and queues them (202, with a batch id); one worker thread
-extracts and stores them off the request path, so that reads never wait for a write.
+`POST /api/articles` checks the articles and queues them (202, with a batch id); one queue thread hands
+them to a worker process that runs the pipeline (`extraction_processes`, started on the first POST) and
+writes what it returns, off the request path: reads never wait for a write, nor share the server
+process's interpreter with the extraction.
 `GET /api/batches/{id}` tells where a batch is (queued, running, done with its counts and failures);
 `POST /api/articles?wait=true` waits for its batch (up to most of the time limit) and answers with it.
 
@@ -51,9 +53,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import dyad
 from dyad import aggregates
+from dyad.distributed import ProcessEngine, ingest_items_with_engine
 from dyad.errors import DyadError
 from dyad.grouping import store_groups
-from dyad.ingest import ingest_articles
+from dyad.ingest import IngestSummary, ingest_articles
 from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve import models, views
 from dyad.serve.access import StoreAccess, StoreBusy
@@ -68,10 +71,13 @@ from dyad.serve.query import (
     page,
     quote_query,
 )
+from dyad.serve.responses import Answers, ResponseCache
 from dyad.store import RecordKey, Store, default_location
 from dyad.store.rows import EVENTS, QUOTES, date_bounds, export_columns, flat_record
 
 TOKEN_ENV = "DYAD_API_TOKEN"
+#: The store `app_from_environment` serves (a path or URL; unset: the default location).
+STORE_ENV = "DYAD_SERVE_STORE"
 #: Largest request body accepted (bytes); larger ones are answered 413.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 #: Most articles one POST may carry (one batch of the write queue).
@@ -368,22 +374,26 @@ QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
 def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8,
-               time_limit: float = REQUEST_TIME_LIMIT) -> FastAPI:
+               time_limit: float = REQUEST_TIME_LIMIT, extraction_processes: int = 1) -> FastAPI:
     """The dyad web app over a store (a path, a URL, an open `Store`, or None for `default_location()`).
 
     `token` (else `$DYAD_API_TOKEN`) enables `POST /api/articles` for requests bearing it; with no token
     the store is opened read-only and POST answers 403. A store that does not exist yet is an error
-    (`StoreError`) when no token is configured, and is created when one is.
+    (`StoreError`) when no token is configured, and is created when one is. `extraction_processes`: worker
+    processes that run the pipeline on POSTed articles (0: the queue thread runs it in this process).
     """
     secret = _configured_token(token)
     location = default_location() if store_url_or_path is None else store_url_or_path
     access = StoreAccess(location, writable=secret is not None, pool_size=pool_size)
-    writes = IngestQueue(lambda articles: _ingest(access, articles))
+    engine = ProcessEngine(extraction_processes) if extraction_processes > 0 else None
+    writes = IngestQueue(lambda articles: _ingest(access, articles, engine))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         writes.close()
+        if engine is not None:
+            engine.close()
         access.close()
 
     app = FastAPI(
@@ -401,6 +411,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(RequestGuard)
     app.add_middleware(TimeLimit, seconds=time_limit)
+    app.state.answers = Answers(access)
+    app.add_middleware(ResponseCache, answers=app.state.answers)  # repeated reads: no routing, no thread
     app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a 500 included
 
     def cached_aggregate(key: tuple[Any, ...], compute: Callable[[Store], dict[str, Any]]) -> dict[str, Any]:
@@ -505,15 +517,17 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions",
              response_model=models.ArticleAnswer)
-    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
+    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> JSONResponse:
+        # Read from the store every time (not kept by ResponseCache), and answered as rendered JSON
+        # without the response model's validation (the model documents the answer).
         with access.reader() as store:
             stored = store.get_article(article_id)
-            records = store.article_records(article_id) if stored is not None else None
+            records = store.article_records(article_id, article=stored) if stored is not None else None
         if stored is None or records is None:
             raise ApiError(404, f"no article with id {article_id!r}")
         summary = {**_summary(stored), "display_title": views.display_title(stored.title, stored.text, stored.id)}
-        return {"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
-                "events": records.events, "quotes": records.quotes, "mentions": records.mentions}
+        return JSONResponse({"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
+                             "events": records.events, "quotes": records.quotes, "mentions": records.mentions})
 
     def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery,
                         cursor: str | None = None) -> Any:
@@ -825,6 +839,13 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """`create_app` over the store named by `$DYAD_SERVE_STORE` (else the default location), with the token
+    of `$DYAD_API_TOKEN`: the factory each worker process calls when the API runs in several
+    (`dyad serve --workers N`, or `uvicorn --factory dyad.serve.app:app_from_environment --workers N`)."""
+    return create_app(os.environ.get(STORE_ENV) or None)
+
+
 def _day_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """The first day of `since` and the last day of `until` (ISO dates at any precision), as ISO days."""
     out: list[str | None] = []
@@ -877,7 +898,12 @@ def _parse_articles(body: bytes, content_type: str) -> list[Any]:
     return articles
 
 
-def _ingest(access: StoreAccess, articles: list[Any]) -> dict[str, Any]:
+def _ingest(access: StoreAccess, articles: list[Any], engine: ProcessEngine | None) -> dict[str, Any]:
+    """Extract and store one batch (in the queue thread): the pipeline in `engine`'s worker process, or
+    here without one; the writes here, through the app's one writer."""
     with access.writer() as store:
-        summary = ingest_articles(articles, store, inputs=["api"])
+        if engine is None:
+            summary: IngestSummary = ingest_articles(articles, store, inputs=["api"])
+        else:
+            summary = ingest_items_with_engine(engine, articles, store, inputs=["api"])
     return {**summary.to_dict(), "articles": [a.id for a in articles]}

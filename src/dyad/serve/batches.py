@@ -1,5 +1,6 @@
-"""The write queue of the web app: POSTed articles are extracted and stored by one worker thread, off the
-request path, while reads go on.
+"""The write queue of the web app: POSTed articles are handed, one batch at a time, to one queue thread
+that has them extracted (by the app: in a worker process, `dyad.distributed.ProcessEngine`) and stored,
+off the request path, while reads go on.
 
     queue = IngestQueue(run=lambda articles: {...summary...})
     batch = queue.submit(articles)      # at once: Batch(id="3f9c...", status="queued")

@@ -167,9 +167,11 @@ class Store(abc.ABC):
         """The name of every resolved actor (knowledge-base id -> name), from the stored mentions."""
         return {m["actor_id"]: m["actor_name"] for m in self.mentions() if m.get("actor_id") and m.get("actor_name")}
 
-    def article_records(self, article_id: str) -> Extraction | None:
-        """The stored records of one article, as `dyad.records.build_records` made them; None if absent."""
-        article = self.get_article(article_id)
+    def article_records(self, article_id: str, *, article: StoredArticle | None = None) -> Extraction | None:
+        """The stored records of one article, as `dyad.records.build_records` made them; None if absent.
+        `article`: the article, when the caller has just read it (saves reading it again)."""
+        if article is None or article.id != article_id:
+            article = self.get_article(article_id)
         if article is None:
             return None
         where = RecordFilter(article_ids=(article_id,))

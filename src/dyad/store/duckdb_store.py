@@ -330,6 +330,12 @@ class DuckDBStore(SQLStore):
             self._con.close()
             raise
 
+    def set_threads(self, threads: int) -> None:
+        """Run each query of this database (every connection of this process to the file) on at most
+        `threads` threads. A server answering many small queries at once sets 1: a point read split across
+        threads costs several times the CPU of one thread (docs/BENCHMARKS.md, the API load test)."""
+        self._con.execute(f"SET threads = {max(1, int(threads)):d}")
+
     def _fit_threads(self) -> None:
         """No more DuckDB threads than CPUs this process may run on: DuckDB counts the machine's cores,
         so a process pinned to fewer (taskset, a cpuset) would switch between threads on every scan."""

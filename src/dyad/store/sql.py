@@ -16,9 +16,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dyad.errors import StoreError
+from dyad.records import Extraction
 from dyad.store.aggregate import AggregateQuery
-from dyad.store.base import ErrorRow, RecordPage, Store
-from dyad.store.filters import DUCKDB, ORDER, Dialect, RecordFilter, RecordKey, count_sql, record_key
+from dyad.store.base import ErrorRow, RecordPage, Store, StoredArticle
+from dyad.store.filters import (
+    DUCKDB,
+    ORDER,
+    ORDER_COLUMNS,
+    Dialect,
+    RecordFilter,
+    RecordKey,
+    count_sql,
+    record_key,
+)
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, unflatten
 
 _TABLES = ("articles", "events", "quotes", "mentions", "runs", "errors")
@@ -151,6 +161,24 @@ class SQLStore(Store):
 
     def _by_id(self, column: str, value: object | None) -> tuple[str, list[object]]:
         return (f'WHERE "{column}" = {self.placeholder}', [value]) if value is not None else ("", [])
+
+    def article_records(self, article_id: str, *, article: StoredArticle | None = None) -> Extraction | None:
+        # One plain select by key per table, sorted here into the stable order: an article has a few dozen
+        # rows, and a sort in the database (DuckDB) costs more than reading them (the API's article page).
+        if article is None or article.id != article_id:
+            article = self.get_article(article_id)
+        if article is None:
+            return None
+
+        def rows(shape: RecordShape) -> list[dict[str, Any]]:
+            sql = f'SELECT {quoted(shape.stored_columns)} FROM {shape.table} WHERE "article_id" = {self.placeholder}'
+            found = self._all(sql, [article_id])  # one round trip: an article has few rows
+            columns = ORDER_COLUMNS[shape.table]
+            found.sort(key=lambda row: [(row[c] is None, row[c]) for c in columns])  # ascending, NULLs last
+            return [unflatten(row, shape) for row in found]
+
+        return Extraction(article_id=article_id, language=article.language or "", published=article.published,
+                          events=rows(EVENTS), quotes=rows(QUOTES), mentions=rows(MENTIONS))
 
     def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         clause, params = self._by_id("article_id", article_id)
