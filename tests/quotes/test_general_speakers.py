@@ -85,3 +85,48 @@ def test_adjective_and_unlisted_noun_before_a_name() -> None:
     doc = _doc("De Noorse historicus Lars Eriksen vindt dat de grens tussen de twee landen nooit duidelijk was.")
     q = _quote(doc, "de grens")
     assert _speaker(q).endswith("Lars Eriksen")
+
+
+def test_surname_with_a_capitalised_particle_before_a_colon() -> None:
+    doc = _doc(
+        "Twee raadsleden debatteren over de nieuwe parkeertarieven. "
+        "De Wit: ‘Wie in de stad woont, moet zijn auto ook kwijt kunnen.’ "
+        "Van Dongen: ‘Dan bouwen we liever een grote garage aan de rand van de stad.’"
+    )
+    assert "Dongen" in _speaker(_quote(doc, "Dan bouwen we"))
+    assert "Wit" in _speaker(_quote(doc, "Wie in de stad"))
+
+
+@pytest.mark.parametrize("cue", ["licht Marieke Jansen toe", "blikt Marieke Jansen terug",
+                                 "voegde Marieke Jansen eraan toe", "legde Marieke Jansen uit"])
+def test_separable_verb_of_telling_after_a_quotation(cue: str) -> None:
+    doc = _doc(
+        "Gedeputeerde Peter de Boer verdedigde de plannen in de Staten. "
+        f"‘We hadden destijds gewoon te weinig geld voor de dijken’, {cue}."
+    )
+    assert "Jansen" in _speaker(_quote(doc, "We hadden destijds"))
+
+
+def test_role_with_its_field_before_the_name() -> None:
+    doc = _doc("Dat is juridisch niet houdbaar, zegt hoogleraar staatsrecht Els Verbeek van de Universiteit Leiden. "
+               "‘De wet laat zo'n maatregel eenvoudig niet toe.’")
+    assert "Verbeek" in _speaker(_quote(doc, "De wet laat"))
+
+
+def test_bare_role_noun_is_the_person_named_just_before() -> None:
+    doc = _doc(
+        "‘De haven moet open blijven’, zegt wethouder Saskia Mulder. "
+        "Ook Joris Hendriks van de ondernemersvereniging kent de problemen op de kade. "
+        "De Rotterdamse ondernemer zegt dat de vrachtwagens nu uren moeten wachten."
+    )
+    assert "Hendriks" in _speaker(_quote(doc, "de vrachtwagens"))
+
+
+def test_a_long_quotation_carries_its_speaker_over_the_question_after_it() -> None:
+    doc = _doc(
+        "Burgemeester Lotte Visser is tevreden. ‘Eerste zin van het antwoord. Tweede zin erover. "
+        "Derde zin erover. Vierde zin erover. Vijfde zin erover. Zesde zin over de wijk.’ "
+        "Waarom duurde het zo lang? Het plan lag er al jaren. "
+        "‘Omdat de provincie eerst moest betalen voor de nieuwe brug.’"
+    )
+    assert "Visser" in _speaker(_quote(doc, "Omdat de provincie"))

@@ -266,6 +266,10 @@ class _Run:
             return
         if speaker is not None:
             self.resolver.remember(self._tok_at(start), speaker)
+            last = self._tok_at(end) - 1
+            if self._sentence_of_token(last) != self._sentence_of_token(self._tok_at(start)):
+                # a quotation over several sentences: its speaker is the last one heard where it ends
+                self.resolver.remember(last, speaker)
         text = self.doc.text[start:end]
         if gap is not None and start < gap[0] <= gap[1] < end:
             joint = ", " if self.doc.text[gap[0] : gap[1]].lstrip().startswith(",") else " "

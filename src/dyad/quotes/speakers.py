@@ -117,6 +117,9 @@ class PhraseFinder:
             if m.token_end <= limit:
                 end = self._extend(m.token_end, limit)
                 return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
+        particle_name = self._particle_name_end(i, limit)
+        if particle_name:
+            return Phrase(i, self._extend(particle_name, limit), "name")
         j = i + 1 if low in self.lex.determiners else i
         k = j
         while k < limit and k - j < 3 and not self._is_name(k) and self._is_adjective(toks[k]):
@@ -136,6 +139,32 @@ class PhraseFinder:
             return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
         return None
 
+    def _is_field_word(self, k: int) -> bool:
+        """Whether token k is a lower-case noun that can name the field of a role ("onderwijsrecht",
+        "politicologie"): no function word, preposition, determiner, auxiliary, time word or verb of speech."""
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        return (tok.text.isalpha() and tok.text.islower() and len(low) > 3 and k not in self.quoted
+                and low not in self.lex.function_words and low not in self.lex.prepositions
+                and low not in self.lex.determiners and low not in self.lex.auxiliaries
+                and low not in self.lex.coordinators and not self.lex.is_time_word(low)
+                and not self.lex.is_speech_verb(low, tok.lemma))
+
+    def _particle_name_end(self, i: int, limit: int) -> int:
+        """End of a surname written with its particle capitalised ("Van Benthem", "Van der Maat", "Ter Horst")
+        at token i, where the particle is no determiner; 0 when none starts there."""
+        toks = self.doc.tokens
+        if not is_capitalised(toks[i]) or toks[i].lower in self.lex.determiners:
+            return 0
+        k = i
+        while k < limit and k - i < 3 and toks[k].lower in self.lex.name_particles:
+            k += 1
+        if k == i or k >= limit or not self._is_name(k) or self._body_mention(k):
+            return 0
+        if self._is_adjective(toks[k]) or self._is_role_or_body(k):
+            return 0
+        return self._name_end(k, limit)
+
     def _is_role_or_body(self, k: int) -> bool:
         low = self.doc.tokens[k].lower
         return self.lex.is_person_role(low) or self.lex.is_speaking_body(low)
@@ -152,6 +181,12 @@ class PhraseFinder:
                 end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
             else:
                 break
+        # "hoogleraar onderwijsrecht Paul Zoontjens": the field of the role between it and the name
+        field = end
+        while field < limit and field - end < 2 and self._is_field_word(field):
+            field += 1
+        if field > end and field < limit and self._is_name(field) and not self._body_mention(field):
+            end = field
         if end < limit and self._is_name(end):
             end = self._name_end(end, limit)
             kind = "name"
@@ -401,6 +436,10 @@ class SpeakerResolver:
                     ref.actor, ref.country, ref.actor_id, ref.mention = a.code, a.country, a.id, mention
                 return Speaker(p, ref, True)
         if self.lex.is_person_role(role):
+            # the nearest person before it: a speaker or the subject of the sentences before
+            nearest = self._antecedent(p.start)
+            if nearest is not None:
+                return Speaker(p, nearest.ref, True)
             sent = doc.sentence_of_offset(toks[p.start].start) or 0
             for tok, speaker in reversed(self.history):
                 s = doc.sentence_of_offset(toks[tok].start) or 0
