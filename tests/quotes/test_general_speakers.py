@@ -130,3 +130,31 @@ def test_a_long_quotation_carries_its_speaker_over_the_question_after_it() -> No
         "‘Omdat de provincie eerst moest betalen voor de nieuwe brug.’"
     )
     assert "Visser" in _speaker(_quote(doc, "Omdat de provincie"))
+
+
+def test_an_answer_after_a_body_reported_in_the_question_stays_with_the_interviewee() -> None:
+    doc = _doc(
+        "‘We willen meer woningen bouwen, vooral voor starters’, zegt wethouder Femke Dijkstra. "
+        "Vorig jaar concludeerde een onderzoekscommissie nog dat de bouw veel te traag ging. "
+        "‘Dat klopt, maar we hebben inmiddels twee nieuwe projecten gestart.’"
+    )
+    assert "Dijkstra" in _speaker(_quote(doc, "Dat klopt"))
+
+
+def test_a_quotation_without_a_closing_mark_runs_to_the_next_opening_mark() -> None:
+    doc = _doc(
+        "‘Het gaat goed met de haven’, zegt havenwethouder Ruud Smits. "
+        ",,Er komen steeds meer schepen binnen. Ik ben daar blij mee. Ze laden en lossen sneller. "
+        ",,Volgend jaar breiden we de kade uit met driehonderd meter.''"
+    )
+    q = _quote(doc, "Er komen steeds meer schepen")
+    assert q.text.endswith("Ze laden en lossen sneller.") and "Smits" in _speaker(q)
+
+
+def test_a_person_the_speaker_talks_about_does_not_take_over_the_next_quotation() -> None:
+    doc = _doc(
+        "‘Kijk naar burgemeester Hanneke Bosman. Zij durft tenminste te kiezen’, zegt oud-minister Gerrit Kuipers. "
+        "Bosman sloot vorig jaar drie coffeeshops in het centrum. "
+        "‘Dat is leiderschap, en dat mis ik in Den Haag.’"
+    )
+    assert "Kuipers" in _speaker(_quote(doc, "Dat is leiderschap"))

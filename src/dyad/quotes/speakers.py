@@ -136,7 +136,9 @@ class PhraseFinder:
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
                 return Phrase(i, self._name_end(end + 1, limit), "name")
-            return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
+            # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
+            person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
+            return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
 
     def _is_field_word(self, k: int) -> bool:
