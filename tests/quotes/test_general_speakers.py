@@ -158,3 +158,18 @@ def test_a_person_the_speaker_talks_about_does_not_take_over_the_next_quotation(
         "‘Dat is leiderschap, en dat mis ik in Den Haag.’"
     )
     assert "Kuipers" in _speaker(_quote(doc, "Dat is leiderschap"))
+
+
+@pytest.mark.parametrize("role", ["de Utrechtse hoogleraar", "de emeritus hoogleraar staatsrecht",
+                                  "de Groningse"])
+def test_a_role_or_origin_after_the_quotation_is_the_person_named_before(role: str) -> None:
+    doc = _doc(
+        "Marleen Scholten volgt de zaak al jaren. "
+        f"‘De rechter zal de wet hier heel streng uitleggen’, verwacht {role}."
+    )
+    assert "Scholten" in _speaker(_quote(doc, "De rechter zal"))
+
+
+def test_an_adjective_of_origin_before_a_noun_is_no_speaker_on_its_own() -> None:
+    doc = _doc("Volgens de Groningse gemeenteraad moet de gaswinning nog dit jaar stoppen.")
+    assert "gemeenteraad" in _speaker(_quote(doc, "moet de gaswinning"))

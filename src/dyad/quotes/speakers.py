@@ -136,10 +136,26 @@ class PhraseFinder:
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
                 return Phrase(i, self._name_end(end + 1, limit), "name")
+            if (j > i and end == k + 1 and self._is_adjective(toks[k])
+                    and (end >= limit or self._ends_noun_phrase(end))
+                    and k not in self.mention_at):
+                return Phrase(i, end, "role")  # "de Engelse", "de Nijmeegse": an adjective of origin as a noun
             # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
             person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
+
+    def _ends_noun_phrase(self, k: int) -> bool:
+        """Whether token k cannot continue a noun phrase before it: punctuation, a verb of speech, an
+        auxiliary or another function word (not a noun, a name or a linking preposition)."""
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        if not is_word(tok):
+            return True
+        if low in self.lex.phrase_links or is_capitalised(tok):
+            return False
+        return (low in self.lex.function_words or low in self.lex.auxiliaries
+                or self.lex.is_speech_verb(low, tok.lemma))
 
     def _is_field_word(self, k: int) -> bool:
         """Whether token k is a lower-case noun that can name the field of a role ("onderwijsrecht",
@@ -297,7 +313,7 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if p.kind == "role" and toks[p.start].lower in self.lex.definite_articles and p.end - p.start <= 3:
+        if p.kind == "role" and self._is_definite_role(p):
             holder = self._role_holder(p)
             if holder is not None:
                 return holder
@@ -315,6 +331,19 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role"})
+
+    def _is_definite_role(self, p: Phrase) -> bool:
+        """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
+        aanklager", "de emeritus hoogleraar strafrecht" (the article may stand up to two words before it)."""
+        toks = self.doc.tokens
+        if any(self.finder._is_name(k) and not self.finder._is_adjective(toks[k]) for k in range(p.start, p.end)):
+            return False
+        k = p.start
+        while k > 0 and p.start - k < 2 and toks[k].lower not in self.lex.definite_articles:
+            if not toks[k - 1].text.isalpha() or toks[k - 1].lower in self.lex.prepositions:
+                break
+            k -= 1
+        return toks[k].lower in self.lex.definite_articles and p.end - k <= 5
 
     def is_anonymous(self, p: Phrase) -> bool:
         """Whether a phrase stands for a source the text does not name: its head is an anonymous-source
@@ -437,8 +466,8 @@ class SpeakerResolver:
                     assert a is not None
                     ref.actor, ref.country, ref.actor_id, ref.mention = a.code, a.country, a.id, mention
                 return Speaker(p, ref, True)
-        if self.lex.is_person_role(role):
-            # the nearest person before it: a speaker or the subject of the sentences before
+        if self.lex.is_person_role(role) or p.end - p.start == 2 and self.finder._is_adjective(toks[p.end - 1]):
+            # the nearest person before it ("de Engelse": an adjective of origin standing for a person): a speaker or the subject of the sentences before
             nearest = self._antecedent(p.start)
             if nearest is not None:
                 return Speaker(p, nearest.ref, True)
