@@ -298,7 +298,6 @@ class SpeakerResolver:
 
     def resolve(self, p: Phrase) -> Speaker | None:
         doc = self.doc
-        toks = doc.tokens
         if p.kind == "pronoun":
             mention = self._mention_for(p)
             if mention is not None and doc.mentions[mention].antecedent is not None:
@@ -467,7 +466,8 @@ class SpeakerResolver:
                     ref.actor, ref.country, ref.actor_id, ref.mention = a.code, a.country, a.id, mention
                 return Speaker(p, ref, True)
         if self.lex.is_person_role(role) or p.end - p.start == 2 and self.finder._is_adjective(toks[p.end - 1]):
-            # the nearest person before it ("de Engelse": an adjective of origin standing for a person): a speaker or the subject of the sentences before
+            # the nearest person before it, a speaker or the subject of the sentences before ("de Engelse": an
+            # adjective of origin standing for a person)
             nearest = self._antecedent(p.start)
             if nearest is not None:
                 return Speaker(p, nearest.ref, True)
