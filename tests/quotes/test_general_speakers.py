@@ -173,3 +173,21 @@ def test_a_role_or_origin_after_the_quotation_is_the_person_named_before(role: s
 def test_an_adjective_of_origin_before_a_noun_is_no_speaker_on_its_own() -> None:
     doc = _doc("Volgens de Groningse gemeenteraad moet de gaswinning nog dit jaar stoppen.")
     assert "gemeenteraad" in _speaker(_quote(doc, "moet de gaswinning"))
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Volgens voormalig medisch directeur Anouk Veldkamp haakten de patiënten af.", "Veldkamp"),
+    ("Volgens onderzoekers zijn de wachtlijsten in het noorden het langst.", "onderzoekers"),
+    ("Volgens zijn aanhangers is de stad onder zijn bewind vooruitgegaan.", "aanhangers"),
+])
+def test_according_to_a_source_the_role_lists_do_not_know(sentence: str, speaker: str) -> None:
+    q = [q for q in _doc(sentence).quotes if q.kind == "indirect"]
+    assert q and speaker in _speaker(q[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Volgens de eerste resultaten wint de zittende burgemeester ruim.",
+    "Hij leeft volgens een strikte uitleg van de regels van zijn club.",
+])
+def test_according_to_a_measure_or_rule_is_no_quote(sentence: str) -> None:
+    assert [q for q in _doc(sentence).quotes if q.kind == "indirect"] == []

@@ -735,7 +735,7 @@ class _Run:
 
     def _according_to(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks
-        p = self.phrases.phrase_at(i + n, hi, object_pronoun=True)
+        p = self.phrases.phrase_at(i + n, hi, object_pronoun=True) or self.phrases.noun_phrase(i + n, hi)
         if not self._usable(p):
             return
         assert p is not None

@@ -145,6 +145,46 @@ class PhraseFinder:
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
 
+    def noun_phrase(self, i: int, limit: int, depth: int = 0) -> Phrase | None:
+        """A noun phrase at token i that the role and body lists do not know: a plain noun ("onderzoekers",
+        "de site van de gemeenschap", "zijn aanhangers") or a noun before a name ("voormalig medisch directeur
+        Anna de Wit", "lezer Paul Daniels"): the source after a marker such as "volgens"."""
+        toks = self.doc.tokens
+        j = i + 1 if i < limit and toks[i].lower in self.lex.determiners else i
+        k = j
+        while k < limit and k - j < 4 and self._is_noun(k) and not is_capitalised(toks[k]):
+            k += 1
+        if k > j and k < limit and is_capitalised(toks[k]) and toks[k].text.isalpha() or k == j:
+            # lower-case words before a name, or a name itself: the phrase runs over the capitalised words
+            end = k
+            while end < limit and end - k < 4 and is_capitalised(toks[end]) and toks[end].lower not in (
+                    self.lex.determiners) and not self.lex.is_time_word(toks[end].lower):
+                end += 1
+            if end == k:
+                return None
+        else:
+            while j < limit and j + 1 < limit and self._is_adjective(toks[j]) and self._is_noun(j + 1):
+                j += 1
+            if not (j < limit and self._is_noun(j) and toks[j].lower.endswith(self.lex.agent_endings)):
+                return None
+            end = j + 1
+        if depth < 2 and end + 1 < limit and (toks[end].lower in self.lex.phrase_links
+                                              or toks[end].lower in self.lex.coordinators):
+            more = self.phrase_at(end + 1, limit) or self.noun_phrase(end + 1, limit, depth + 1)
+            if more is not None:
+                end = more.end
+        return Phrase(i, end, "body")
+
+    def _is_noun(self, k: int) -> bool:
+        """Whether token k may be the noun that heads a phrase: a word that is no function word, auxiliary,
+        preposition, time word or verb of speech."""
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        return (tok.text.isalpha() and len(low) > 2 and k not in self.quoted
+                and low not in self.lex.function_words and low not in self.lex.auxiliaries
+                and low not in self.lex.prepositions and low not in self.lex.determiners
+                and not self.lex.is_time_word(low) and not self.lex.is_speech_verb(low, tok.lemma))
+
     def _ends_noun_phrase(self, k: int) -> bool:
         """Whether token k cannot continue a noun phrase before it: punctuation, a verb of speech, an
         auxiliary or another function word (not a noun, a name or a linking preposition)."""
