@@ -191,3 +191,15 @@ def test_according_to_a_source_the_role_lists_do_not_know(sentence: str, speaker
 ])
 def test_according_to_a_measure_or_rule_is_no_quote(sentence: str) -> None:
     assert [q for q in _doc(sentence).quotes if q.kind == "indirect"] == []
+
+
+def test_infinitive_content_right_after_the_verb() -> None:
+    doc = _doc("Advocaat Ruben Mol zegt te zijn misleid door het waterschap.")
+    q = _quote(doc, "te zijn misleid")
+    assert q.kind == "indirect" and "Mol" in _speaker(q)
+
+
+def test_a_pronoun_right_after_the_verb_is_its_subject() -> None:
+    doc = _doc("Wethouder Inge Bos opende gisteren de nieuwe brug. Spijt zegt ze niet te hebben van de hoge kosten.")
+    assert "Bos" in _speaker(_quote(doc, "niet te hebben"))
+

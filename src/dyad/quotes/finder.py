@@ -194,6 +194,9 @@ class _Run:
         while start < v and self.toks[start].lower in self.lex.clause_openers:
             start += 1
         toks = self.toks
+        if v + 1 < hi and toks[v + 1].lower in self.lex.subject_pronouns and start < v:
+            # "Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject
+            return Phrase(v + 1, v + 2, "pronoun")
         if (start < v and toks[start].lower in self.lex.relative_pronouns and start > lo
                 and toks[start - 1].text == ","):
             # "Trump, die roept dat ...": the phrase before the comma.
@@ -675,7 +678,7 @@ class _Run:
                 te = k
                 break
             k += 1
-        if te is None or te == content_start:
+        if te is None:
             return None
         last = te + 1
         while last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted:
