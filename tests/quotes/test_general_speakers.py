@@ -203,3 +203,8 @@ def test_a_pronoun_right_after_the_verb_is_its_subject() -> None:
     doc = _doc("Wethouder Inge Bos opende gisteren de nieuwe brug. Spijt zegt ze niet te hebben van de hoge kosten.")
     assert "Bos" in _speaker(_quote(doc, "niet te hebben"))
 
+
+
+def test_a_spokesperson_of_a_role_or_body_keeps_whom_it_speaks_for() -> None:
+    doc = _doc("Een woordvoerder van de staatssecretaris zegt dat de regeling na de zomer ingaat.")
+    assert _speaker(_quote(doc, "de regeling")).endswith("staatssecretaris")

@@ -268,8 +268,8 @@ class PhraseFinder:
                            and toks[end].lower not in self.lex.determiners):
                         end += 1
                     continue
-                if self.lex.is_speaking_body(toks[j].lower):
-                    end = j + 1
+                if self.lex.is_speaking_body(toks[j].lower) or self.lex.is_person_role(toks[j].lower):
+                    end = j + 1  # "een woordvoerder van de inspectie", "van de staatssecretaris"
                     continue
             break
         if end < limit and self._is_name(end) and not self._is_name(end - 1):
