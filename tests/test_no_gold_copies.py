@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[1]
 #: (write a sentence for the behaviour, see tests/events/test_event_coder_nl.py), never up, and no file joins.
 NOT_YET_REWRITTEN: dict[str, int] = {
     "tests/quotes/test_finder.py": 21,
-    "tests/temporal/test_temporal_rules.py": 6,
 }
 
 

@@ -6,27 +6,11 @@ from __future__ import annotations
 import copy
 
 import pytest
+from deed_dating import date_of
 
-from dyad.document import PartialDate
 from dyad.errors import ConfigError
 from dyad.lang.data import load_language_data
-from dyad.lang.layer import analyse_text
-from dyad.temporal.resolver import TimexResolver
 from dyad.temporal.vocabulary import build_vocabulary
-
-TUE = PartialDate(2019, 3, 26)  # a Tuesday
-
-
-def date_of(text: str, trigger: str, published: PartialDate = TUE, language: str = "nl") -> str | None:
-    """The date the resolver gives a deed whose trigger is the first occurrence of `trigger`."""
-    doc = analyse_text(text, language, published)
-    resolver = TimexResolver(language)
-    state = resolver.prepare(doc, record=False)
-    start = text.index(trigger)
-    sentence = doc.sentence_of_offset(start)
-    assert sentence is not None
-    value, _rule = resolver.date_at(state, sentence, start, start + len(trigger))
-    return value.iso() if value is not None else None
 
 
 def test_a_future_time_of_another_clause_does_not_date_a_past_deed() -> None:
@@ -74,6 +58,7 @@ def _temporal_data() -> dict:
         (lambda d: d["participle"].__setitem__("particle_max", "zes"), "particle_max"),
         (lambda d: d["prepositions"].pop("range_join"), "range_join"),
         (lambda d: d["tense"]["relative_openers"].append("hoewel_niet"), "relative_openers"),
+        (lambda d: d["articles"].append("geen_lidwoord"), "articles must be determiners"),
     ],
 )
 def test_the_vocabulary_file_is_checked(change, message: str) -> None:  # type: ignore[no-untyped-def]

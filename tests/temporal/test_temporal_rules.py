@@ -85,8 +85,8 @@ def test_anaphoric_against_the_text() -> None:
 
 
 def test_narrative_year_for_a_month() -> None:
-    text = "In februari 2011 kwam de bevolking in opstand. In oktober werd Khaddafi gevangengenomen."
-    assert [str(e.value) for e in find_timexes(text, PartialDate(2019, 4, 9))] == ["2011-02", "2011-10"]
+    text = "In maart 2014 bezetten Russische troepen de Krim. In juli werd een passagiersvliegtuig neergeschoten."
+    assert [str(e.value) for e in find_timexes(text, PartialDate(2019, 4, 9))] == ["2014-03", "2014-07"]
 
 
 def _doc(text: str, published: PartialDate) -> Document:
@@ -129,21 +129,21 @@ def test_event_dated_by_its_clause_not_a_nominal_modifier() -> None:
 
 
 def test_a_nominal_event_is_dated_by_a_time_in_its_own_phrase() -> None:
-    # dev gold dpg-10748045: "in de oorlog van juni 1967" dates the war, not the article
-    text = "Israël veroverde de Golanhoogten in de oorlog van juni 1967 op Syrië."
+    # "in de oorlog van april 1982" dates the war, not the article
+    text = "Argentinië verloor de eilanden in de oorlog van april 1982 aan de Britten."
     doc = _doc(text, TUE)
     doc.events.append(_event(doc, "oorlog", 0))
     TimexResolver("nl")(doc)
-    assert doc.events[0].date == PartialDate(1967, 6)
+    assert doc.events[0].date == PartialDate(1982, 4)
 
 
 def test_event_dated_by_the_governing_expression() -> None:
     text = (
-        "De Indiase regering zei dinsdag dat India niet zou terugslaan. "
-        "Vorige week kondigde India aan dat de heffingen worden uitgesteld tot 1 april"
+        "De Braziliaanse regering liet dinsdag weten dat het land de boycot niet zou beantwoorden. "
+        "Vorige week maakte Brazilië bekend dat de invoerrechten worden opgeschort tot 1 april"
     )
     doc = _doc(text, PartialDate(2019, 3, 6))
-    doc.events += [_event(doc, "terugslaan", 0), _event(doc, "uitgesteld", 1)]
+    doc.events += [_event(doc, "beantwoorden", 0), _event(doc, "opgeschort", 1)]
     TimexResolver("nl")(doc)
     assert doc.events[0].date == PartialDate(2019, 3, 5)
     assert doc.events[1].date == PartialDate(2019, 2, 25)  # "tot 1 april" ends a stretch, it dates nothing
@@ -152,8 +152,9 @@ def test_event_dated_by_the_governing_expression() -> None:
 
 def test_past_tense_sentence_inherits_the_day_of_the_one_before() -> None:
     text = (
-        "Israël is gisteren begonnen met een aanval. Hij beloofde om hard op te treden. "
-        "Turkije noemt het onacceptabel"
+        "Het leger is gisteren begonnen met een offensief in het noorden. "
+        "De generaal beloofde de opstand snel te breken. "
+        "Thailand noemt het zorgwekkend"
     )
     doc = _doc(text, TUE)
     doc.events += [_event(doc, "beloofde", 1), _event(doc, "noemt", 2)]
@@ -170,14 +171,14 @@ def test_event_falls_back_to_the_publication_precision() -> None:
 
 
 def test_a_vaguely_placed_event_has_no_date() -> None:
-    # dev gold dpg-10673250 (null there) and dpg-10777816; "eerder" alone still dates by publication
+    # "eerder" alone still dates by publication
     text = (
-        "India kondigde onlangs hogere heffingen aan op een deel van de import uit de VS. "
-        "In de maanden erna liet Johnson geen kans voorbijgaan om haar brexitakkoord met de grond gelijk te maken. "
-        "Erdogan heeft eerder gedreigd dat weer te doen"
+        "Chili kondigde onlangs strengere controles aan op fruit uit Peru. "
+        "In de maanden erna liet de oppositie geen gelegenheid onbenut om het besluit aan te vallen. "
+        "Lima heeft eerder gedreigd naar de WTO te stappen"
     )
     doc = _doc(text, PartialDate(2019, 3, 6))
-    doc.events += [_event(doc, "heffingen", 0), _event(doc, "liet", 1), _event(doc, "gedreigd", 2)]
+    doc.events += [_event(doc, "controles", 0), _event(doc, "liet", 1), _event(doc, "gedreigd", 2)]
     TimexResolver("nl")(doc)
     assert [e.date for e in doc.events] == [None, None, PartialDate(2019, 3, 6)]
     assert doc.events[0].date_rule == "vague:onlangs"
@@ -205,11 +206,11 @@ def test_english_basics() -> None:
 
 
 def test_a_direct_quote_attributed_in_the_sentence_before_is_dated_by_that_sentence() -> None:
-    # dev gold dpg-10679694: Maas spoke "gisteren"; his quotation follows in a sentence of its own
+    # the minister spoke "gisteren"; her quotation follows in a sentence of its own
     text = (
-        "De Duitse minister van Buitenlandse Zaken Heiko Maas zei gisteren dat Duitsland en zijn Europese "
-        'partners Guaidó zullen blijven steunen. "Dit is een onbegrijpelijke beslissing, die de situatie laat '
-        'escaleren."'
+        "De Noorse minister van Defensie Ine Eriksen zei gisteren dat Noorwegen en zijn bondgenoten de "
+        'vissers zullen blijven beschermen. "Dit is een roekeloze stap, waarmee Moskou de hele regio in '
+        'gevaar brengt."'
     )
     doc = analyse(Article("t", text, PartialDate(2019, 3, 7), "nl"))
     direct = [q for q in doc.quotes if q.kind == "direct"]

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from deed_dating import date_of
 
 from dyad.document import PartialDate
 from dyad.temporal import find_timexes
@@ -46,6 +47,23 @@ def test_table_accuracy() -> None:
     ]
     accuracy = 1 - len(wrong) / len(rows)
     assert accuracy >= 0.90, f"accuracy {accuracy:.3f}; wrong: {wrong}"
+
+
+def _deed_rows() -> list[dict[str, str]]:
+    return [r for r in _rows() if r.get("deed")]
+
+
+def test_the_table_dates_deeds_of_each_class() -> None:
+    rows = _deed_rows()
+    assert len(rows) >= 10
+    for row in rows:
+        assert row["deed"] in row["sentence"] and row["deed_date"], row
+
+
+@pytest.mark.parametrize("row", _deed_rows(), ids=lambda r: f"{r['deed']}:{r['sentence'][:40]}")
+def test_table_deed_date(row: dict[str, str]) -> None:
+    """The deed of a written sentence is dated by the time of its own clause, or as the class says."""
+    assert date_of(row["sentence"], row["deed"], PartialDate.parse(row["published"])) == row["deed_date"]
 
 
 @pytest.mark.parametrize("published", ["2021-03", "2020"])

@@ -93,6 +93,13 @@ def build_index(kb: KnowledgeBase, lex: Lexicon) -> AliasIndex:
     for key, amb in kb.ambiguous.items():
         if lang in amb.languages:
             e[tuple(key.split(" "))] = [Alias("ambiguous", key, tuple(split_units(amb.alias)))]
+    # One person of a people ("de Nederlander", "een Belg"): singulars of the demonyms by the language's
+    # endings, where the form names nothing else ("Fransen" -> "Frans" is the adjective and stays one)
+    for c in kb.countries.values():
+        for dem in c.demonyms.get(lang, ()):
+            single = lex.singular_demonym(dem)
+            if single and tuple(norm(u) for u in split_units(single)) not in e:
+                _add(e, single, "demonym", c.iso3, det)
     # Full names win over surnames that happen to be the same string ("Wang Yi"): keep both, person first.
     order = {k: i for i, k in enumerate(KINDS)}
     entries = {k: tuple(sorted(v, key=lambda a: order[a.kind])) for k, v in e.items()}

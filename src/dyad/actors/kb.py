@@ -45,6 +45,11 @@ ROLE_AGENTS: dict[str, str] = {
     "military_commander": "MIL",
     "rebel_leader": "REB",
     "judge": "JUD",
+    "lawyer": "JUD",
+    "union_leader": "LAB",
+    "executive": "BUS",
+    "academic": "EDU",
+    "politician": "PTY",
     "secretary_general": "",
     "organisation_head": "",
 }

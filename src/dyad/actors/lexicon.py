@@ -69,6 +69,16 @@ class Lexicon:
     #: the state whose news the language's sources mostly are ("het kabinet", "de rechter" in a Dutch paper
     #: with no other state named): ISO alpha-3, or None
     home_country: str | None = None
+    #: premodifiers that put an office in the past ("de voormalige minister"): not the state's agent now
+    former: frozenset[str] = frozenset()
+    #: pronouns that may refer to a group or an institution named just before ("de bonden ... zij")
+    group_pronouns: frozenset[str] = frozenset()
+    #: first-person plural possessives: "onze regering" is the home country's
+    home_possessives: frozenset[str] = frozenset()
+    #: [plural ending, singular ending]: "Nederlanders" -> "Nederlander", "Amerikanen" -> "Amerikaan"
+    demonym_singulars: tuple[tuple[str, str], ...] = ()
+    #: bodies a state has one of: their plural ("regeringen") names several states' bodies
+    one_per_state: frozenset[str] = frozenset()
 
     def demonyms_of(self, adjectives: tuple[str, ...]) -> tuple[str, ...]:
         """Demonyms derived from adjectives by `demonym_rules` (first matching ending wins)."""
@@ -79,6 +89,16 @@ class Lexicon:
                     out.append(adjective[: len(adjective) - len(ending)] + replacement)
                     break
         return tuple(out)
+
+    def singular_demonym(self, demonym: str) -> str | None:
+        """The singular of a plural demonym by `demonym_singulars` (first matching ending wins); None when
+        no ending matches or the demonym is more than one word."""
+        if " " in demonym:
+            return None
+        for ending, replacement in self.demonym_singulars:
+            if demonym.endswith(ending) and len(demonym) > len(ending) + 1:
+                return demonym[: len(demonym) - len(ending)] + replacement
+        return None
 
     def compound(self, key: str) -> AgentNoun | None:
         """The agent noun heading a compound word ("energieminister" -> minister); None for other words."""
@@ -114,7 +134,9 @@ _KEYS = (
 #: Keys an agents.yaml may leave out.
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
-             "placed_participles", "demonym_rules", "adjective_links", "home_country")
+             "placed_participles", "demonym_rules", "adjective_links", "home_country",
+             "former_premodifiers", "group_pronouns", "one_per_state",
+             "demonym_singulars", "home_possessives")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -227,6 +249,11 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         demonym_rules=_pairs(data.get("demonym_rules", []), "demonym_rules", where),
         adjective_links=words("adjective_links"),
         home_country=_home_country(data.get("home_country"), where),
+        former=words("former_premodifiers"),
+        group_pronouns=words("group_pronouns"),
+        one_per_state=words("one_per_state"),
+        home_possessives=words("home_possessives"),
+        demonym_singulars=_pairs(data.get("demonym_singulars", []), "demonym_singulars", where),
     )
 
 

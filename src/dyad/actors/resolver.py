@@ -18,7 +18,7 @@ Every mention carries the rule that produced it and a confidence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -38,6 +38,8 @@ SINGLE_HOLDER_ROLES = frozenset(
 )
 #: How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+#: How many sentences back "zij", "ze", "hen" may look for a group or an institution.
+GROUP_PRONOUN_WINDOW = 1
 MENTION_LOOKBACK = 200
 """Most earlier mentions a pronoun ("hij") or a definite description ("de minister") looks back through
 for what it refers to (besides `PRONOUN_WINDOW` for pronouns). A news article's antecedent is a few
@@ -47,6 +49,11 @@ NAMED_BODY_AGENTS = frozenset({"MED", "PTY"})
 #: Agents of state institutions: "de overgangsregering", "de oppositie", "het parlement" with no country
 #: named are those of the state the article is about.
 STATE_BODY_AGENTS = frozenset({"GOV", "OPP", "LEG", "MIL", "COP", "JUD", "SPY"})
+#: Agents that belong to a state even when no state is named ("de politie", "demonstranten", "een
+#: woordvoerder"): the state the article is about, or the language's home country (`_article_state`).
+#: Rebels, media and international bodies are not assumed to be the article's state; nor are parties ("de
+#: partij", "partijen" refer to a party the text names, or to none) and the public ("de kiezers", "burgers").
+DOMESTIC_AGENTS = STATE_BODY_AGENTS | frozenset({"BUS", "LAB", "EDU", "HLH", "AGR", "CRM"})
 #: How much more often the article's main state must be named than the next one for an inference from it
 #: ("Energieminister Luis Motta" in an article about Venezuela); below that the article is about two.
 MAIN_STATE_MARGIN = 3.0
@@ -564,9 +571,12 @@ class _State:
             j += 1
         elif j < len(units) and units[j].key in lex.determiners:
             j += 1
+        home = lex.home_country if j < len(units) and units[j].key in lex.home_possessives else None
+        if home is not None:
+            j += 1  # "onze regering", "ons kabinet": the state of the paper and its readers
         while j < len(units) and units[j].key in lex.premodifiers:
             j += 1
-        country: str | None = None
+        country: str | None = home
         placed = self._placed_attribute(units, j) if j > i else None
         if placed is not None:
             country, j = placed
@@ -574,9 +584,10 @@ class _State:
                 j += 1
         adj = r._kb_match(units, j, frozenset({"adjective"})) if placed is None else None
         first: tuple[int, str] | None = None  # "Russische en Chinese diplomaten": (end, state) of the first
+        after_adjective: int | None = None
         if adj is not None:
             country = adj.alias.ref
-            j = adj.end
+            j = after_adjective = adj.end
             if j + 1 < len(units) and units[j].key in lex.adjective_links:
                 second = r._kb_match(units, j + 1, frozenset({"adjective"}))
                 if second is not None and second.alias.ref != country:
@@ -589,6 +600,9 @@ class _State:
                 country, j = prefix
         if country is not None:
             body = r._kb_match(units, j, frozenset({"body"}))
+            if after_adjective is not None and after_adjective != j:
+                # "de Spaanse Hoge Raad": a body name that starts with a premodifier word
+                body = r._kb_match(units, after_adjective, frozenset({"body"})) or body
             if body is not None:  # "het Italiaanse Openbaar Ministerie": that country's body of that kind
                 b = r.kb.bodies[body.alias.ref]
                 if b.country == country:
@@ -660,7 +674,7 @@ class _State:
             if named is None and country is None and linked is None:
                 # "Energieminister Luis Motta": an official of the state the article is about, when that
                 # state is clear; an inference from context, so a low confidence
-                named = self._country_actor(self._main_state(strict=True), noun, role)
+                named = self._country_actor(self._article_state(), noun, role)
                 conf, rule = 0.5, "np.title_name.article_state"
             idx = self.emit(
                 units, start, name_end, sent, named, conf if named else 0.5, rule if named else "np.title_name"
@@ -787,45 +801,77 @@ class _State:
     def _definite_in_article(
         self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun, role: str | None
     ) -> int:
-        """ "de premier", "de president" with no holder of that office named before: the holder for the
-        state the article has named most so far (confidence 0.5: an inference from context). A state
-        institution ("de overgangsregering", "de oppositie", "het parlement") is that state's, when the
-        article is clearly about one state."""
-        if (
-            noun.kind == "body"
-            and noun.code in STATE_BODY_AGENTS
-            and units[start].key in self.r.lex.definite
-            and units[start].key not in self.r.lex.clause_openers  # "milities die militair ...": relative
-            and end - start == 2
-            and not self._plural(units[end - 1])
-        ):
-            state = self._main_state(strict=True)
-            home = self.r.lex.home_country
-            if state is None and home is not None and self._main_state() in (None, home):
-                state = home  # "het kabinet" in a Dutch paper, with no other state named so far
-            actor = self._country_actor(state, noun, None)
+        """An agent with no state named: "de premier", "de president" with no holder of that office named
+        before is the holder for the state the article has named most so far (confidence 0.5: an inference
+        from context). A domestic agent ("de overgangsregering", "de oppositie", "het parlement", "de
+        politie", "demonstranten", "een woordvoerder") is that of the state the article is about, or of the
+        language's home country while the article has named no other state (`_article_state`)."""
+        lex = self.r.lex
+        if units[start].key in lex.clause_openers and units[start].key in lex.determiners:
+            return start  # "milities die militair ...": a relative pronoun, not a determiner
+        if noun.code not in DOMESTIC_AGENTS or self._owned_after(units, end) or not self._nominal(units[end - 1]):
+            return start
+        if units[start].key in lex.determiners and units[start].key not in lex.definite:
+            return start  # "een vredesmacht", "een woordvoerder": some agent, not one the article is about
+        if units[start].key not in lex.determiners and not self._plural(units[end - 1]):
+            return start  # a bare singular is no noun phrase of its own ("die militair worden getraind")
+        if noun.kind == "body":
+            if self._plural_of_body(units[end - 1]):
+                return start  # "regeringen", "parlementen": the bodies of several states
+            actor = self._country_actor(self._article_state(), noun, None)
             if actor is None:
                 return start
             self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state")
             return end
-        if (
-            noun.kind != "role"
-            or role not in SINGLE_HOLDER_ROLES
-            or units[start].key not in self.r.lex.definite
-            or end - start != 2  # "de voormalige president", "de zelfbenoemde president": someone else
-            or self._plural(units[end - 1])
-        ):
+        single = (
+            role in SINGLE_HOLDER_ROLES
+            and units[start].key in lex.definite
+            and end - start == 2  # "de voormalige president", "de zelfbenoemde president": someone else
+            and not self._plural(units[end - 1])
+        )
+        if single:
+            state = self._main_state()
+            holders = self.r.kb.holders(state, role, self.date) if state is not None and role else []
+            if len(holders) == 1:
+                p, _share = holders[0]
+                actor, _ = p.actor(self.date)
+                self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
+                return end
+        if noun.code not in STATE_BODY_AGENTS:
+            return start  # "de directeur", "de hoogleraar" with no name: of what, the text does not say
+        if any(u.key in lex.former for u in units[max(0, start - 1) : end - 1]):
+            return start  # "de voormalige minister", "oud-minister": no longer the state's
+        actor = self._country_actor(self._article_state(), noun, role)
+        if actor is None:
             return start
-        state = self._main_state()
-        if state is None:
-            return start
-        holders = self.r.kb.holders(state, role, self.date)
-        if len(holders) != 1:
-            return start
-        p, _share = holders[0]
-        actor, _ = p.actor(self.date)
-        self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state", person=p)
+        self.emit(units, start, end, sent, actor, 0.4, "coref.role_article_state")
         return end
+
+    def _article_state(self) -> str | None:
+        """The state of an agent the text gives no state: the article's main state when it is clearly about
+        one (`_main_state(strict=True)`), else the language's home country while no other state leads."""
+        state = self._main_state(strict=True)
+        home = self.r.lex.home_country
+        if state is None and home is not None and self._main_state() in (None, home):
+            state = home
+        return state
+
+    def _nominal(self, unit: Unit) -> bool:
+        """Whether the tagger (when it ran) reads the word as a noun: "die militair worden getraind" is an
+        adverb, not a soldier."""
+        pos = self.doc.tokens[unit.token].pos
+        return not pos or pos in ("NOUN", "PROPN")
+
+    def _owned_after(self, units: list[Unit], end: int) -> bool:
+        """ "een woordvoerder van de stichting", "de advocaat van X": the agent belongs to what follows the
+        linker, which names no state (a state after it was read as the agent's country before)."""
+        return end < len(units) and units[end].key in self.r.lex.linkers
+
+    def _plural_of_body(self, unit: Unit) -> bool:
+        """The plural of a body a state has one of ("regeringen" of "regering"): several states' bodies.
+        Plurals of groups ("demonstranten", "agenten", "vakbonden") are one state's."""
+        lemma = self.r.common.table.get(unit.key)
+        return isinstance(lemma, str) and lemma != unit.key and lemma in self.r.lex.one_per_state
 
     def _plural(self, unit: Unit) -> bool:
         """A noun whose lemma differs from its form ("regeringsleiders" -> "regeringsleider")."""
@@ -924,7 +970,7 @@ class _State:
         return None
 
     def _is_person(self, m: Mention) -> bool:
-        if m.rule in ("name.unknown", "np.title_name", "coref.unknown_surname"):
+        if m.rule in ("name.unknown", "np.title_name", "np.title_name.article_state", "coref.unknown_surname"):
             return True  # a named person, known to the KB or not ("de Duitse ambassadeur, X Y")
         if m.rule == "coref.pronoun" and m.antecedent is not None:
             return self._is_person(self.doc.mentions[m.antecedent])
@@ -950,17 +996,17 @@ class _State:
         if u.key in lex.neuter_pronouns:
             return self._neuter_pronoun(sent, units, i)
         gender = lex.pronouns.get(u.key)
-        if gender is None:
-            return i
         if tok.pos and tok.pos != "PRON":
             return i
+        if gender is None:
+            return self._group_pronoun(sent, units, i)
         feats = _features(tok.morph)
         if feats.get("Number") == "Plur":
-            return i  # "ze" as "they"
+            return self._group_pronoun(sent, units, i)  # "ze" as "they"
         singular = feats.get("Number") == "Sing"
         ante = self._antecedent(sent, u.token, gender, u.key in lex.object_pronouns)
         if ante is None:
-            return i
+            return self._group_pronoun(sent, units, i)
         idx, m = ante
         if gender == "f" and self._gender(m) != "f" and not (singular and self._gender(m) is None):
             return i  # "zij"/"ze" is as often "they": only a woman, or a singular pronoun, is safe
@@ -968,6 +1014,39 @@ class _State:
             units, i, i + 1, sent, m.actor, 0.75 if self._gender(m) else 0.6, "coref.pronoun", antecedent=idx
         )
         return i + 1
+
+    def _group_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
+        """ "zij", "ze", "hen" with no person to refer to: the nearest group or institution named before in
+        this sentence or the one before ("De bonden zeggen dat zij ...", "Hoewel de autoriteiten alles
+        ontkennen, hebben zij beloofd ..."), never one of the pronoun's own clause (a subject and an object
+        of one clause are two actors). A bounded look-back: `GROUP_PRONOUN_WINDOW` sentences."""
+        u = units[i]
+        if u.key not in self.r.lex.group_pronouns:
+            return i
+
+        def group(m: Mention) -> bool:
+            if m.actor is None or self._is_person(m) or m.rule.startswith("coref.pronoun"):
+                return False
+            return m.actor.kind in ("government", "group", "organisation") or m.people
+
+        idx = self._nearest_before(sent, u.token, GROUP_PRONOUN_WINDOW, group)
+        if idx is None:
+            return i
+        self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.5, "coref.pronoun.group", antecedent=idx)
+        return i + 1
+
+    def _nearest_before(self, sent: int, token: int, window: int, accept: Callable[[Mention], bool]) -> int | None:
+        """The index of the nearest mention before `token` (at most `window` sentences back) that `accept`
+        takes, skipping those of the token's own clause."""
+        last = len(self.doc.mentions) - 1
+        for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
+            m = self.doc.mentions[idx]
+            if m.sentence < sent - window:
+                return None
+            if not accept(m) or (m.sentence == sent and self._same_clause(m, token)):
+                continue
+            return idx
+        return None
 
     def _neuter_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
         """ "het" as the subject of a verb (per the parser) refers to an organisation or government named
@@ -978,17 +1057,13 @@ class _State:
             return i
         if self.doc.tokens[tok.head].pos != "VERB":
             return i
-        for idx in range(len(self.doc.mentions) - 1, -1, -1):
-            m = self.doc.mentions[idx]
-            if m.sentence < sent - 1:
-                return i
-            if m.actor is None or m.actor.kind not in ("organisation", "government", "state"):
-                continue
-            if m.sentence == sent and self._same_clause(m, tok.i):
-                continue
-            self.emit(units, i, i + 1, sent, m.actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
-            return i + 1
-        return i
+        idx = self._nearest_before(
+            sent, tok.i, 1, lambda m: m.actor is not None and m.actor.kind in ("organisation", "government", "state")
+        )
+        if idx is None:
+            return i
+        self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
+        return i + 1
 
     def _antecedent(
         self, sent: int, token: int, gender: str | None, objective: bool
@@ -1132,9 +1207,23 @@ class _State:
             return i
         if self._ordinary_opener(units, i) and not (u.key in self.r.first_names and end - i >= 2):
             return i  # an ordinary opener, unless a first name opens a full name ("Ben Timmermans, directeur")
-        idx = self.emit(units, i, end, sent, None, 0.5, "name.unknown")
+        actor = self._unknown_person(units, i, end) if label == "PER" else None
+        idx = self.emit(units, i, end, sent, actor, 0.4 if actor else 0.5, "name.unknown")
+        if actor is not None:
+            self.doc.mentions[idx].people = True  # one of the state's people, not its government
         self._remember_unknown(units, i, end, idx)
         return end
+
+    def _unknown_person(self, units: list[Unit], a: int, b: int) -> Actor | None:
+        """A person the knowledge base does not know, named with no title: of the state the article is
+        about (`_article_state`), coded by the state alone (CAMEO's code for a person whose only attribute
+        is a nationality); an inference from context, so a low confidence."""
+        state = self._article_state()
+        if state is None or state not in self.r.kb.countries:
+            return None
+        name = " ".join(u.text for u in units[a:b])
+        c = self.r.kb.countries[state]
+        return Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
 
 
 def _features(morph: str) -> dict[str, str]:

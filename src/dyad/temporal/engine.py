@@ -6,7 +6,9 @@ Resolution rules (the contract of `resolve_frame`):
 - **Precision.** A value is never finer than what text and anchor support together. An expression that
   needs the day of the anchor ("gisteren", "maandag", "vorige week", "twee dagen geleden") resolved against
   a month-precise anchor gives the anchor month (`2021-03`); against a year-precise anchor, the year.
-  Absolute expressions ("22 maart 2021") keep their own precision.
+  Absolute expressions ("22 maart 2021") keep their own precision. A count of years back or ahead gives
+  the year ("twee jaar geleden": 2017), one year or a fraction the month ("een jaar geleden", "anderhalf
+  jaar geleden"), against a day- or month-precise anchor.
 - **Weeks.** `PartialDate` has no week precision: a week ("vorige week", "eerder deze week") resolves to
   its Monday (ISO week's first day, which the output contract accepts for a week); a weekend to its
   Saturday; "begin/eind vorige week" to the Monday/Friday.
@@ -252,32 +254,60 @@ class Recogniser:
             if best is None:
                 i += 1
                 continue
-            best.prep = self._prep_before(words, best.first)
-            best.nominal = best.prep == "of" or self._attributive(words, best)
+            best.prep, prep_len = self._prep_before(words, best.first)
+            best.nominal = best.prep == "of" or self._attributive(words, best, best.first - prep_len)
             found.append(best)
             i = best.last
         return found
 
-    def _prep_before(self, words: list[Word], first: int) -> str | None:
+    def _prep_before(self, words: list[Word], first: int) -> tuple[str | None, int]:
+        """The role of the preposition right before word `first` and its length in words."""
         for n in range(min(3, first), 0, -1):
             key = tuple(w.lower for w in words[first - n : first])
             for name, value in self.v.features(key):
                 if name == "prep":
-                    return str(value)
-        return None
+                    return str(value), n
+        return None, 0
 
-    def _attributive(self, words: list[Word], f: Found) -> bool:
-        """ "de gisteren gepresenteerde plannen": a determiner before, an inflected participle after."""
-        if f.first == 0 or f.last >= len(words):
+    #: how many words may stand between an expression and the participle it modifies ("de in oktober via
+    #: sociale media ontstane beweging")
+    ATTRIBUTIVE_SPAN = 5
+
+    def _attributive(self, words: list[Word], f: Found, opening: int) -> bool:
+        """An expression inside a noun phrase before its noun, with its preposition if any: a determiner
+        before, a participle used as an adjective after ("de gisteren gepresenteerde plannen", "het op 4 mei
+        gesloten akkoord", "de in oktober via sociale media ontstane beweging")."""
+        if opening == 0 or f.last >= len(words):
             return False
-        before, after = words[f.first - 1].lower, words[f.last].lower
+        before = words[opening - 1].lower
         if before not in self.v.determiners:
             return False
-        for ending in self.v.inflection_endings:
-            if after.endswith(ending) and (
-                is_participle(after, self.v) or is_participle(after[: len(after) - len(ending)], self.v)
-            ):
+        # a plain participle after an article only ("de gisteren gesloten deal", not "zij zijn gisteren
+        # beschuldigd" nor "die gisteren gesloten werd")
+        bare = before in self.v.articles
+        for k in range(f.last, min(len(words), f.last + self.ATTRIBUTIVE_SPAN)):
+            w = words[k]
+            if not w.lower.isalpha() or w.lower in self.v.clause_openers:
+                return False
+            if self._adjectival_participle(w, bare):
                 return True
+        return False
+
+    def _adjectival_participle(self, w: Word, bare: bool) -> bool:
+        """An inflected participle ("gepresenteerde", "ontstane" by its verb lemma), or with `bare` a plain
+        one ("gesloten")."""
+        low = w.lower
+        if bare and is_participle(low, self.v):
+            return True
+        for ending in self.v.inflection_endings:
+            if not low.endswith(ending):
+                continue
+            stem = low[: len(low) - len(ending)]
+            if is_participle(low, self.v) or is_participle(stem, self.v):
+                return True
+            lemma = w.lemma
+            if lemma and lemma != low and self.v.infinitive_endings and lemma.endswith(self.v.infinitive_endings):
+                return not low.endswith(self.v.sure_weak_past_endings) or bare
         return False
 
     def _range_join(self, words: list[Word], j: int) -> int | None:
@@ -1018,7 +1048,9 @@ def _resolve_offset(frame: Frame, base: PartialDate) -> PartialDate | None:
         return _day(base.first_day() + timedelta(days=sign * round(days)))
     if unit in {"month", "quarter", "year", "decade", "century"}:
         months = n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-        if base.month is None or (unit in {"year", "decade", "century"} and float(n).is_integer()):
+        # a whole number of years gives a year, except one ("een jaar geleden": this time last year, the
+        # month as for "anderhalf jaar geleden")
+        if base.month is None or (unit in {"year", "decade", "century"} and float(n).is_integer() and months > 12):
             years = round(months / 12)
             return PartialDate(base.year + sign * years)
         y, m = _add_months(base.year, base.month, sign * round(months))

@@ -6,11 +6,16 @@ Which expression dates an event (`Event.date_rule` names it):
 1. a governing expression (see `Expression.governs`) in the trigger's clause, the nearest to the trigger;
 2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
    dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
-   relative clause of another tense, not one after the publication day for a past deed or before it for a
-   future deed (`_from_other_clauses`);
+   clause the deed's clause reports or after its start ("wil dat het parlement in juni stemt": June dates the
+   vote only), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
+   unless both clauses are in the past tense, not one after the publication day for a past deed or before
+   it for a future deed (`_from_other_clauses`; the last holds in the deed's own clause too: "zal
+   binnenkort de zaak over de aanslagen in 2004 behandelen");
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
-   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence;
+   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence; a day after
+   publication is not carried; a past year named in the present tense is carried by the present-tense
+   sentences that follow (the historical present, `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
 5. else the publication date at its precision (`date_rule = "published"`).
@@ -82,6 +87,16 @@ class _SentenceInfo:
     narrative: bool = False  # holds a simple-past verb
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """A time a sentence passes on to the next: its value, the expression it comes from, and whether it
+    opens a narrative in the historical present ("Maar dan, in 1963, volgt er een schok.")."""
+
+    value: PartialDate
+    label: str
+    present: bool = False
+
+
 @dataclass
 class DatingState:
     """What the resolver knows of one document: its words, sentences with their expressions, and the
@@ -90,7 +105,7 @@ class DatingState:
     doc: Document
     words: list[Word]
     infos: list[_SentenceInfo]
-    reference: list[tuple[PartialDate, str] | None]
+    reference: list[_Reference | None]
     published: PartialDate | None
     #: per sentence, the news day a narrative resumed after quotations or comment may take (`_resumed_days`)
     resumed: list[tuple[PartialDate, str] | None] = field(default_factory=list)
@@ -208,18 +223,23 @@ class TimexResolver:
 
     def _reference_times(
         self, doc: Document, infos: list[_SentenceInfo], published: PartialDate | None
-    ) -> list[tuple[PartialDate, str] | None]:
+    ) -> list[_Reference | None]:
         """Per sentence, the reference time the next sentence may inherit: the last governing day named by
         a day word, weekday or day-and-month ("gisteren", "maandag", "22 maart") in it, when it is not the
         publication day. Coarser expressions (weeks, months, this year) are not carried: a following
         sentence is then as likely to report something else. A past date with an explicit year
         ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
-        sentences stay in the simple past (not the present perfect, which reports what is still relevant)."""
-        out: list[tuple[PartialDate, str] | None] = []
-        history: tuple[PartialDate, str] | None = None
+        sentences stay in the simple past (not the present perfect, which reports what is still relevant);
+        named in a sentence in the present tense ("Maar dan, in 1963, volgt er een schok"), it opens a
+        narrative in the historical present that lasts while the following sentences stay in the present."""
+        out: list[_Reference | None] = []
+        history: _Reference | None = None
         for k, info in enumerate(infos):
-            current: tuple[PartialDate, str] | None = None
-            if k > 0 and self._paragraph_break(doc, infos, k) or not info.narrative:
+            current: _Reference | None = None
+            present = not info.narrative and info.tense is None
+            if k > 0 and self._paragraph_break(doc, infos, k) or (
+                history is not None and not (present if history.present else info.narrative)
+            ):
                 history = None
             for e in info.expressions:
                 if not e.governs or e.value is None:
@@ -231,14 +251,17 @@ class TimexResolver:
                     and published is not None
                     and e.value.year < published.year
                 ):
-                    history = (e.value, f"{e.rule}:{e.text}")
+                    history = _Reference(e.value, f"{e.rule}:{e.text}", present)
                 if e.value.precision != Precision.DAY:
                     continue
                 if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
                     continue  # a range ("op 4 en 5 juni") is a span of its own, not a day the next deed is on
-                if published is not None and e.value == published.truncate(Precision.DAY):
-                    continue
-                current = (e.value, f"{e.rule}:{e.text}")
+                if published is not None and (
+                    e.value == published.truncate(Precision.DAY)
+                    or published.precision == Precision.DAY and e.value.first_day() > published.first_day()
+                ):
+                    continue  # the publication day or after it: no day a past deed of the next sentence is on
+                current = _Reference(e.value, f"{e.rule}:{e.text}")
             out.append(current or history)
         return out
 
@@ -278,7 +301,7 @@ class TimexResolver:
         doc: Document,
         words: list[Word],
         infos: list[_SentenceInfo],
-        reference: list[tuple[PartialDate, str] | None],
+        reference: list[_Reference | None],
         published: PartialDate | None,
         sentence: int,
         start: int,
@@ -311,7 +334,11 @@ class TimexResolver:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
         pool: list[Expression] = []
         if candidates:
-            in_clause = [e for e in candidates if found and found[0] <= e.first_word < found[1]]
+            clause_tense = tense_of(words, clause[0], clause[1], self.vocab)
+            in_clause = [
+                e for e in candidates
+                if found and found[0] <= e.first_word < found[1] and self._fits_tense(e, clause_tense, published)
+            ]
             if in_clause or outside:
                 pool = in_clause or candidates
             else:
@@ -329,9 +356,11 @@ class TimexResolver:
             self.carry_over
             and previous is not None
             and not self._paragraph_break(doc, infos, sentence)
-            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == "past"
+            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == (
+                None if previous.present else "past"
+            )
         ):
-            return previous[0], f"carried:{previous[1]}"
+            return previous.value, f"carried:{previous.label}"
         again = resumed[sentence] if resumed and sentence < len(resumed) else None
         if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
             return again[0], f"resumed:{again[1]}"
@@ -354,24 +383,39 @@ class TimexResolver:
         bounds = clause_bounds(words, info.lo, info.hi, self.vocab)
         opener = self._opener(words, info, clause)
         tense = tense_of(words, clause[0], clause[1], self.vocab)
-        today = published.truncate(Precision.DAY) if published is not None else None
         out = []
         for e in candidates:
             e_clause = next(((lo, hi) for lo, hi in bounds if lo <= e.first_word < hi), (info.lo, info.hi))
-            if self._opener(words, info, e_clause) in self.vocab.relative_openers and (
-                tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
-            ) != (tense == "past"):
-                continue
+            e_opener = self._opener(words, info, e_clause)
+            if any(
+                clause[0] < lo <= e_clause[0] and self._opener(words, info, (lo, hi)) in self.vocab.complement_openers
+                for lo, hi in bounds
+            ):
+                continue  # in or after a clause the deed's clause reports: "willen dat Skopje in juni een datum
+                # krijgt", "erkent Kosovo, dat in 2008 ...", "bevestigde dat de straf, ..., gisteren werd verzwaard"
+            if (e_opener in self.vocab.relative_openers or opener in self.vocab.relative_openers) and not (
+                tense == "past" and tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
+            ):
+                continue  # "de vrouw die hem bedreigde, staat vandaag terecht"
+            if e.frame.kind == "range":
+                continue  # "X, tussen 1992 en 1996 leider van ..., werd veroordeeld": a span of its own
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
-            if today is not None and e.value is not None and today.precision == Precision.DAY:
-                if tense == "past" and e.value.first_day() > today.first_day():
-                    continue
-                if tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso():
-                    continue
-            out.append(e)
+            if self._fits_tense(e, tense, published):
+                out.append(e)
         return out
+
+    @staticmethod
+    def _fits_tense(e: Expression, tense: str | None, published: PartialDate | None) -> bool:
+        """Whether a time may date a deed of a clause in this tense: not a time after the publication day
+        for a past deed, nor one before it for a future deed."""
+        if published is None or e.value is None or published.precision != Precision.DAY:
+            return True
+        today = published.truncate(Precision.DAY)
+        if tense == "past" and e.value.first_day() > today.first_day():
+            return False
+        return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
 
     @staticmethod
     def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:

@@ -39,6 +39,8 @@ class Vocabulary:
     ordinal_suffixes: tuple[str, ...] = ()
     year_cues: frozenset[tuple[str, ...]] = frozenset()
     determiners: frozenset[str] = frozenset()
+    #: the determiners that are never a pronoun or a verb: a plain participle after them is attributive
+    articles: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
     future_words: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()
@@ -170,6 +172,9 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
     v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
     v.determiners = frozenset(_list(data, "determiners", where))
+    v.articles = frozenset(_list(data, "articles", where))
+    if not v.articles <= v.determiners:
+        raise ConfigError("articles must be determiners", source=where)
     tense = _map(data, "tense", where)
     v.future_auxiliaries = frozenset(_list(tense, "future_auxiliaries", where))
     v.future_words = frozenset(_list(tense, "future_words", where))
