@@ -116,7 +116,12 @@ class PhraseFinder:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
                 end = self._extend(m.token_end, limit)
-                return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
+                if m.actor is None:  # a mention the resolver could not place: a body by its head noun
+                    head = self.doc.tokens[m.token_end - 1].lower
+                    return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
+                # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
+                titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
+                return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
         particle_name = self._particle_name_end(i, limit)
         if particle_name:
             return Phrase(i, self._extend(particle_name, limit), "name")
@@ -485,7 +490,10 @@ class SpeakerResolver:
         if m is None or self.doc.mentions[m].actor is None:
             return True
         actor = self.doc.mentions[m].actor
-        return actor is not None and actor.kind == "person"
+        if actor is not None and actor.kind == "person":
+            return True
+        # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
+        return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
 
     def _role_holder(self, p: Phrase) -> Speaker | None:
         """"de premier" -> the name written with that role earlier ("premier Theresa May"); otherwise
