@@ -85,3 +85,121 @@ def test_adjective_and_unlisted_noun_before_a_name() -> None:
     doc = _doc("De Noorse historicus Lars Eriksen vindt dat de grens tussen de twee landen nooit duidelijk was.")
     q = _quote(doc, "de grens")
     assert _speaker(q).endswith("Lars Eriksen")
+
+
+def test_surname_with_a_capitalised_particle_before_a_colon() -> None:
+    doc = _doc(
+        "Twee raadsleden debatteren over de nieuwe parkeertarieven. "
+        "De Wit: ‘Wie in de stad woont, moet zijn auto ook kwijt kunnen.’ "
+        "Van Dongen: ‘Dan bouwen we liever een grote garage aan de rand van de stad.’"
+    )
+    assert "Dongen" in _speaker(_quote(doc, "Dan bouwen we"))
+    assert "Wit" in _speaker(_quote(doc, "Wie in de stad"))
+
+
+_SCHOLTEN = "Marleen Scholten volgt de zaak al jaren. "
+
+
+@pytest.mark.parametrize(("before", "cue", "speaker"), [
+    # separable verbs of telling
+    ("", "licht Marieke Jansen toe", "Jansen"),
+    ("", "blikt Marieke Jansen terug", "Jansen"),
+    ("", "voegde Marieke Jansen eraan toe", "Jansen"),
+    ("", "legde Marieke Jansen uit", "Jansen"),
+    # a role or an adjective of origin without a name: the person named before
+    (_SCHOLTEN, "verwacht de Utrechtse hoogleraar", "Scholten"),
+    (_SCHOLTEN, "verwacht de emeritus hoogleraar staatsrecht", "Scholten"),
+    (_SCHOLTEN, "verwacht de Groningse", "Scholten"),
+])
+def test_cue_after_a_quotation(before: str, cue: str, speaker: str) -> None:
+    doc = _doc(f"{before}‘We hadden destijds gewoon te weinig geld voor de dijken’, {cue}.")
+    assert speaker in _speaker(_quote(doc, "We hadden destijds"))
+
+
+def test_a_quotation_without_a_closing_mark_runs_to_the_next_opening_mark() -> None:
+    doc = _doc(
+        "‘Het gaat goed met de haven’, zegt havenwethouder Ruud Smits. "
+        ",,Er komen steeds meer schepen binnen. Ik ben daar blij mee. Ze laden en lossen sneller. "
+        ",,Volgend jaar breiden we de kade uit met driehonderd meter.''"
+    )
+    q = _quote(doc, "Er komen steeds meer schepen")
+    assert q.text.endswith("Ze laden en lossen sneller.") and "Smits" in _speaker(q)
+
+
+def test_an_adjective_of_origin_before_a_noun_is_no_speaker_on_its_own() -> None:
+    doc = _doc("Volgens de Groningse gemeenteraad moet de gaswinning nog dit jaar stoppen.")
+    assert "gemeenteraad" in _speaker(_quote(doc, "moet de gaswinning"))
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Volgens voormalig medisch directeur Anouk Veldkamp haakten de patiënten af.", "Veldkamp"),
+    ("Volgens onderzoekers zijn de wachtlijsten in het noorden het langst.", "onderzoekers"),
+    ("Volgens zijn aanhangers is de stad onder zijn bewind vooruitgegaan.", "aanhangers"),
+])
+def test_according_to_a_source_the_role_lists_do_not_know(sentence: str, speaker: str) -> None:
+    q = [q for q in _doc(sentence).quotes if q.kind == "indirect"]
+    assert q and speaker in _speaker(q[0])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Volgens de eerste resultaten wint de zittende burgemeester ruim.",
+    "Hij leeft volgens een strikte uitleg van de regels van zijn club.",
+])
+def test_according_to_a_measure_or_rule_is_no_quote(sentence: str) -> None:
+    assert [q for q in _doc(sentence).quotes if q.kind == "indirect"] == []
+
+
+def test_infinitive_content_right_after_the_verb() -> None:
+    doc = _doc("Advocaat Ruben Mol zegt te zijn misleid door het waterschap.")
+    q = _quote(doc, "te zijn misleid")
+    assert q.kind == "indirect" and "Mol" in _speaker(q)
+
+
+
+def test_a_spokesperson_of_a_role_or_body_keeps_whom_it_speaks_for() -> None:
+    doc = _doc("Een woordvoerder van de staatssecretaris zegt dat de regeling na de zomer ingaat.")
+    assert _speaker(_quote(doc, "de regeling")).endswith("staatssecretaris")
+
+
+# (what the case shows, text, start of the quote, part of its speaker's name)
+SPEAKER_CASES = [
+    pytest.param(
+        "‘De haven moet open blijven’, zegt wethouder Saskia Mulder. "
+        "Ook Joris Hendriks van de ondernemersvereniging kent de problemen op de kade. "
+        "De Rotterdamse ondernemer zegt dat de vrachtwagens nu uren moeten wachten.",
+        "de vrachtwagens", "Hendriks", id="bare_role_noun_is_the_person_named_just_before",
+    ),
+    pytest.param(
+        "Burgemeester Lotte Visser is tevreden. ‘Eerste zin van het antwoord. Tweede zin erover. "
+        "Derde zin erover. Vierde zin erover. Vijfde zin erover. Zesde zin over de wijk.’ "
+        "Waarom duurde het zo lang? Het plan lag er al jaren. "
+        "‘Omdat de provincie eerst moest betalen voor de nieuwe brug.’",
+        "Omdat de provincie", "Visser", id="a_long_quotation_carries_its_speaker_over_the_question_after_it",
+    ),
+    pytest.param(
+        "‘We willen meer woningen bouwen, vooral voor starters’, zegt wethouder Femke Dijkstra. "
+        "Vorig jaar concludeerde een onderzoekscommissie nog dat de bouw veel te traag ging. "
+        "‘Dat klopt, maar we hebben inmiddels twee nieuwe projecten gestart.’",
+        "Dat klopt", "Dijkstra", id="an_answer_after_a_body_reported_in_the_question_stays_with_the_interviewee",
+    ),
+    pytest.param(
+        "‘Kijk naar burgemeester Hanneke Bosman. Zij durft tenminste te kiezen’, zegt oud-minister Gerrit Kuipers. "
+        "Bosman sloot vorig jaar drie coffeeshops in het centrum. "
+        "‘Dat is leiderschap, en dat mis ik in Den Haag.’",
+        "Dat is leiderschap", "Kuipers", id="a_person_the_speaker_talks_about_does_not_take_over_the_next_quotation",
+    ),
+    pytest.param(
+        "Dat is juridisch niet houdbaar, zegt hoogleraar staatsrecht Els Verbeek van de Universiteit Leiden. "
+               "‘De wet laat zo'n maatregel eenvoudig niet toe.’",
+        "De wet laat", "Verbeek", id="role_with_its_field_before_the_name",
+    ),
+    pytest.param(
+        "Wethouder Inge Bos opende gisteren de nieuwe brug. Spijt zegt ze niet te hebben van de hoge kosten.",
+        "niet te hebben", "Bos", id="a_pronoun_right_after_the_verb_is_its_subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "speaker"), SPEAKER_CASES)
+def test_speaker_found_by_class(text: str, start: str, speaker: str) -> None:
+    assert speaker in _speaker(_quote(_doc(text), start))

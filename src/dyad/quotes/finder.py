@@ -209,6 +209,9 @@ class _Run:
         while start < v and self.toks[start].lower in self.lex.clause_openers:
             start += 1
         toks = self.toks
+        if v + 1 < hi and toks[v + 1].lower in self.lex.subject_pronouns and start < v:
+            # "Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject
+            return Phrase(v + 1, v + 2, "pronoun")
         if (start < v and toks[start].lower in self.lex.relative_pronouns and start > lo
                 and toks[start - 1].text == ","):
             # "Trump, die roept dat ...": the phrase before the comma.
@@ -286,6 +289,10 @@ class _Run:
             return
         if speaker is not None:
             self.resolver.remember(self._tok_at(start), speaker)
+            last = self._tok_at(end) - 1
+            if self._sentence_of_token(last) != self._sentence_of_token(self._tok_at(start)):
+                # a quotation over several sentences: its speaker is the last one heard where it ends
+                self.resolver.remember(last, speaker)
         text = self.doc.text[start:end]
         if gap is not None and start < gap[0] <= gap[1] < end:
             joint = ", " if self.doc.text[gap[0] : gap[1]].lstrip().startswith(",") else " "
@@ -584,28 +591,52 @@ class _Run:
             back -= 1
             skipped += 1
         prev = sents[back]
+        # a body reported in the sentence before ("oordeelde een commissie dat ...") yields to the person
+        # whose quotation came before it (an interviewee answering)
+        reported_body: Speaker | None = None
         for tok, speaker in reversed(self.resolver.history):
             if prev.token_start <= tok < prev.token_end:
-                return speaker
+                if speaker.is_person or tok in self.quoted:
+                    return speaker
+                reported_body = speaker
+                break
         phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
-        if not skipped:
+        if not skipped and reported_body is None:
             for p in phrases:
                 if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
                         and self._is_subject_position(p, prev.token_start)):
+                    if p.kind == "name" and self._named_in_last_quotation(p, back):
+                        break  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
                     return self._speaker(p)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
             if tok < lo:
                 break
-            if tok < prev.token_end and tok in self.quoted:
+            if tok < prev.token_end and tok in self.quoted and (reported_body is None or speaker.is_person):
                 return speaker
+        if reported_body is not None:
+            return reported_body
         if skipped:
             return None
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
         return None
+
+    def _named_in_last_quotation(self, p: Phrase, s_idx: int) -> bool:
+        """Whether the name of phrase p (its last word) stands inside the last quotation that ends before
+        sentence s_idx, a few sentences back at most."""
+        sents = self.doc.sentences
+        lo = sents[max(0, s_idx - self.cfg.previous_speaker_reach)].start
+        hi = sents[s_idx].start
+        last = self.toks[p.end - 1].text
+        for sp in reversed(self.spans):
+            if sp.end <= hi:
+                if sp.end < lo:
+                    return False
+                return any(w.strip(".,:;!?") == last for w in self.doc.text[sp.start : sp.end].split())
+        return False
 
     def _likely_person(self, p: Phrase) -> bool:
         """A phrase that names a person: a person the actor resolver knows, or a name of two words or more it
@@ -829,7 +860,7 @@ class _Run:
                 te = k
                 break
             k += 1
-        if te is None or te == content_start:
+        if te is None:
             return None
         last = te + 1
         while last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted:
@@ -917,7 +948,7 @@ class _Run:
 
     def _according_to(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks
-        p = self.phrases.phrase_at(i + n, hi, object_pronoun=True)
+        p = self.phrases.phrase_at(i + n, hi, object_pronoun=True) or self.phrases.noun_phrase(i + n, hi)
         if not self._usable(p):
             return
         assert p is not None

@@ -92,6 +92,8 @@ class QuoteLexicon:
     name_particles: frozenset[str] = frozenset()
     #: endings of adjectives inside a speaker phrase ("de Russische minister")
     adjective_endings: tuple[str, ...] = ()
+    #: endings of agent nouns ("onderzoekers", "critici", "activisten"): a plain noun with one can be a source
+    agent_endings: tuple[str, ...] = ()
     #: definite articles: "de premier" is resolved to the holder named before
     definite_articles: frozenset[str] = frozenset()
     #: endings of infinitives and plural finite verbs ("dat weer te doen")
@@ -162,6 +164,7 @@ class QuoteLexicon:
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
             clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
             adjective_endings=tuple(sorted(_words(data.get("adjective_endings", []), "adjective_endings", source))),
+            agent_endings=tuple(sorted(_words(data.get("agent_endings", []), "agent_endings", source))),
             definite_articles=_words(data.get("definite_articles", []), "definite_articles", source),
             infinitive_endings=tuple(sorted(_words(data.get("infinitive_endings", []), "infinitive_endings",
                                                    source))),

@@ -138,9 +138,16 @@ def find_quoted_spans(
             spans.append(QuotedSpan(mark.end, marks[match].start, mark, marks[match]))
             i = match + 1
             continue
-        # No closing mark: the quotation ends with the sentence (or paragraph) of its opening mark.
+        # No closing mark: the quotation ends with the sentence (or paragraph) of its opening mark, or - when
+        # the next mark opens a new quotation the same way after a full stop (a quotation over paragraphs
+        # whose breaks the text lost) - right before that one.
         s = sentence_at(mark.start)
         end = min(sentence_bounds[s][1] if sentence_bounds else len(text), paragraph_end(mark.start))
+        nxt = marks[i + 1] if i + 1 < len(marks) else None
+        if nxt is not None and nxt.role == "open" and nxt.text == mark.text and end < nxt.start < limit:
+            before = text[: nxt.start].rstrip()
+            if before.endswith((".", "!", "?")) and len(before) > end:
+                end = len(before)
         spans.append(QuotedSpan(mark.end, end, mark, None))
         i += 1
         while i < len(marks) and marks[i].start < end:

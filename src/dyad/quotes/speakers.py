@@ -120,7 +120,15 @@ class PhraseFinder:
                 if role is not None:
                     return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
                 end = self._extend(m.token_end, limit)
-                return Phrase(i, end, "name" if m.actor is None or m.actor.kind == "person" else "body")
+                if m.actor is None:  # a mention the resolver could not place: a body by its head noun
+                    head = self.doc.tokens[m.token_end - 1].lower
+                    return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
+                # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
+                titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
+                return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
+        particle_name = self._particle_name_end(i, limit)
+        if particle_name:
+            return Phrase(i, self._extend(particle_name, limit), "name")
         j = i + 1 if low in self.lex.determiners else i
         k = j
         while k < limit and k - j < 3 and not self._is_name(k) and self._is_adjective(toks[k]):
@@ -138,7 +146,13 @@ class PhraseFinder:
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
                 return Phrase(i, self._name_end(end + 1, limit), "name")
-            return Phrase(i, self._extend(end, limit), "body" if j > i else "name")
+            if (j > i and end == k + 1 and self._is_adjective(toks[k])
+                    and (end >= limit or self._ends_noun_phrase(end))
+                    and k not in self.mention_at):
+                return Phrase(i, end, "role")  # "de Engelse", "de Nijmeegse": an adjective of origin as a noun
+            # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
+            person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
+            return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
 
     def _role_after(self, k: int, limit: int) -> int | None:
@@ -155,6 +169,84 @@ class PhraseFinder:
                     or self.lex.is_speech_verb(tok.lower, tok.lemma)):
                 return None
         return None
+
+    def noun_phrase(self, i: int, limit: int, depth: int = 0) -> Phrase | None:
+        """A noun phrase at token i that the role and body lists do not know: a plain noun ("onderzoekers",
+        "de site van de gemeenschap", "zijn aanhangers") or a noun before a name ("voormalig medisch directeur
+        Anna de Wit", "lezer Paul Daniels"): the source after a marker such as "volgens"."""
+        toks = self.doc.tokens
+        j = i + 1 if i < limit and toks[i].lower in self.lex.determiners else i
+        k = j
+        while k < limit and k - j < 4 and self._is_noun(k) and not is_capitalised(toks[k]):
+            k += 1
+        if k > j and k < limit and is_capitalised(toks[k]) and toks[k].text.isalpha() or k == j:
+            # lower-case words before a name, or a name itself: the phrase runs over the capitalised words
+            end = k
+            while end < limit and end - k < 4 and is_capitalised(toks[end]) and toks[end].lower not in (
+                    self.lex.determiners) and not self.lex.is_time_word(toks[end].lower):
+                end += 1
+            if end == k:
+                return None
+        else:
+            while j < limit and j + 1 < limit and self._is_adjective(toks[j]) and self._is_noun(j + 1):
+                j += 1
+            if not (j < limit and self._is_noun(j) and toks[j].lower.endswith(self.lex.agent_endings)):
+                return None
+            end = j + 1
+        if depth < 2 and end + 1 < limit and (toks[end].lower in self.lex.phrase_links
+                                              or toks[end].lower in self.lex.coordinators):
+            more = self.phrase_at(end + 1, limit) or self.noun_phrase(end + 1, limit, depth + 1)
+            if more is not None:
+                end = more.end
+        return Phrase(i, end, "body")
+
+    def _is_noun(self, k: int) -> bool:
+        """Whether token k may be the noun that heads a phrase: a word that is no function word, auxiliary,
+        preposition, time word or verb of speech."""
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        return (tok.text.isalpha() and len(low) > 2 and k not in self.quoted
+                and low not in self.lex.function_words and low not in self.lex.auxiliaries
+                and low not in self.lex.prepositions and low not in self.lex.determiners
+                and not self.lex.is_time_word(low) and not self.lex.is_speech_verb(low, tok.lemma))
+
+    def _ends_noun_phrase(self, k: int) -> bool:
+        """Whether token k cannot continue a noun phrase before it: punctuation, a verb of speech, an
+        auxiliary or another function word (not a noun, a name or a linking preposition)."""
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        if not is_word(tok):
+            return True
+        if low in self.lex.phrase_links or is_capitalised(tok):
+            return False
+        return (low in self.lex.function_words or low in self.lex.auxiliaries
+                or self.lex.is_speech_verb(low, tok.lemma))
+
+    def _is_field_word(self, k: int) -> bool:
+        """Whether token k is a lower-case noun that can name the field of a role ("onderwijsrecht",
+        "politicologie"): no function word, preposition, determiner, auxiliary, time word or verb of speech."""
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        return (tok.text.isalpha() and tok.text.islower() and len(low) > 3 and k not in self.quoted
+                and low not in self.lex.function_words and low not in self.lex.prepositions
+                and low not in self.lex.determiners and low not in self.lex.auxiliaries
+                and low not in self.lex.coordinators and not self.lex.is_time_word(low)
+                and not self.lex.is_speech_verb(low, tok.lemma))
+
+    def _particle_name_end(self, i: int, limit: int) -> int:
+        """End of a surname written with its particle capitalised ("Van Benthem", "Van der Maat", "Ter Horst")
+        at token i, where the particle is no determiner; 0 when none starts there."""
+        toks = self.doc.tokens
+        if not is_capitalised(toks[i]) or toks[i].lower in self.lex.determiners:
+            return 0
+        k = i
+        while k < limit and k - i < 3 and toks[k].lower in self.lex.name_particles:
+            k += 1
+        if k == i or k >= limit or not self._is_name(k) or self._body_mention(k):
+            return 0
+        if self._is_adjective(toks[k]) or self._is_role_or_body(k):
+            return 0
+        return self._name_end(k, limit)
 
     def _is_role_or_body(self, k: int) -> bool:
         low = self.doc.tokens[k].lower
@@ -173,6 +265,12 @@ class PhraseFinder:
                 end += 2  # "Campagneleider en Kamerlid Jan Paternotte"
             else:
                 break
+        # "hoogleraar onderwijsrecht Paul Zoontjens": the field of the role between it and the name
+        field = end
+        while field < limit and field - end < 2 and self._is_field_word(field):
+            field += 1
+        if field > end and field < limit and self._is_name(field) and not self._body_mention(field):
+            end = field
         if end < limit and self._is_name(end):
             end = self._name_end(end, limit)
             kind = "name"
@@ -196,8 +294,8 @@ class PhraseFinder:
                            and toks[end].lower not in self.lex.determiners):
                         end += 1
                     continue
-                if self.lex.is_speaking_body(toks[j].lower):
-                    end = j + 1
+                if self.lex.is_speaking_body(toks[j].lower) or self.lex.is_person_role(toks[j].lower):
+                    end = j + 1  # "een woordvoerder van de inspectie", "van de staatssecretaris"
                     continue
             break
         if end < limit and self._is_name(end) and not self._is_name(end - 1):
@@ -286,7 +384,7 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if p.kind == "role" and toks[p.start].lower in self.lex.definite_articles and p.end - p.start <= 3:
+        if p.kind == "role" and self._is_definite_role(p):
             holder = self._role_holder(p)
             if holder is not None:
                 return holder
@@ -304,6 +402,19 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role"})
+
+    def _is_definite_role(self, p: Phrase) -> bool:
+        """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
+        aanklager", "de emeritus hoogleraar strafrecht" (the article may stand up to two words before it)."""
+        toks = self.doc.tokens
+        if any(self.finder._is_name(k) and not self.finder._is_adjective(toks[k]) for k in range(p.start, p.end)):
+            return False
+        k = p.start
+        while k > 0 and p.start - k < 2 and toks[k].lower not in self.lex.definite_articles:
+            if not toks[k - 1].text.isalpha() or toks[k - 1].lower in self.lex.prepositions:
+                break
+            k -= 1
+        return toks[k].lower in self.lex.definite_articles and p.end - k <= 5
 
     def is_anonymous(self, p: Phrase) -> bool:
         """Whether a phrase stands for a source the text does not name: its head is an anonymous-source
@@ -406,7 +517,10 @@ class SpeakerResolver:
         if m is None or self.doc.mentions[m].actor is None:
             return True
         actor = self.doc.mentions[m].actor
-        return actor is not None and actor.kind == "person"
+        if actor is not None and actor.kind == "person":
+            return True
+        # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
+        return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
 
     def _role_holder(self, p: Phrase) -> Speaker | None:
         """"de premier" -> the name written with that role earlier ("premier Theresa May"); otherwise
@@ -426,7 +540,12 @@ class SpeakerResolver:
                     assert a is not None
                     ref.actor, ref.country, ref.actor_id, ref.mention = a.code, a.country, a.id, mention
                 return Speaker(p, ref, True)
-        if self.lex.is_person_role(role):
+        if self.lex.is_person_role(role) or p.end - p.start == 2 and self.finder._is_adjective(toks[p.end - 1]):
+            # the nearest person before it, a speaker or the subject of the sentences before ("de Engelse": an
+            # adjective of origin standing for a person)
+            nearest = self._antecedent(p.start)
+            if nearest is not None:
+                return Speaker(p, nearest.ref, True)
             sent = doc.sentence_of_offset(toks[p.start].start) or 0
             for tok, speaker in reversed(self.history):
                 s = doc.sentence_of_offset(toks[tok].start) or 0
