@@ -30,6 +30,16 @@ def test_wordings_count_verbs_nouns_and_phrases_per_code(tmp_path: Path) -> None
     assert "| 111 |" in markdown(list(rows.values()), "nl")
 
 
+def test_a_wording_listed_twice_is_one_wording() -> None:
+    lexicon = compile_lexicon("nl", {"triggers": [
+        {"id": "a", "cameo": "111", "verbs": ["hekelen", "Hekelen"], "phrases": ["haalt uit naar", "haalt  uit naar"]},
+    ]})
+    (trigger,) = lexicon.triggers
+    assert trigger.verbs == ("hekelen",)
+    assert trigger.phrases == (("haalt", "uit", "naar"),)
+    assert wordings_per_code(lexicon)[0] == Counter({"111": 2})
+
+
 def test_the_dutch_lexicon_covers_the_codebook() -> None:
     rows = coverage(load_lexicon("nl"))
     assert sum(r.wordings for r in rows) >= 3000

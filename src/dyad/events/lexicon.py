@@ -195,7 +195,9 @@ def _strings(value: Any, where: str, key: str) -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{key!r} must be a list of non-empty strings", source=where)
-    return [v.strip().lower() for v in value]
+    # once each, in first-seen order: a wording listed twice (case or spacing aside) would be matched twice in
+    # every sentence and counted twice in the coverage table
+    return list(dict.fromkeys(" ".join(v.split()).lower() for v in value))
 
 
 def compile_lexicon(language: str, data: Any) -> Lexicon:
