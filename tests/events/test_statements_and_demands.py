@@ -37,6 +37,9 @@ def _events(text: str) -> tuple[tuple[str | None, str | None, str], ...]:
         # refusing by unwillingness
         ("Nederland voelt weinig voor het Italiaanse plan.", ("NLD", "ITA", "12")),
         ("Turkije piekert er niet over de Amerikaanse eisen in te willigen.", ("TUR", "USA", "12")),
+        # losing patience with another, in the tenses the language puts it
+        ("Polen verloor zijn geduld met Duitsland.", ("POL", "DEU", "11")),
+        ("Japan heeft het geduld met Noord-Korea verloren.", ("JPN", "PRK", "11")),
     ],
 )
 def test_the_construction_gives_its_event(text: str, event: tuple[str, str, str]) -> None:
