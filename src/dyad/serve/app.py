@@ -73,6 +73,7 @@ from dyad.serve.query import (
 )
 from dyad.serve.responses import Answers, ResponseCache
 from dyad.store import RecordKey, Store, default_location
+from dyad.store.pages import article_summary
 from dyad.store.rows import EVENTS, QUOTES, date_bounds, export_columns, flat_record
 
 TOKEN_ENV = "DYAD_API_TOKEN"
@@ -282,12 +283,6 @@ def _configured_token(token: str | None) -> str | None:
     value = token if token is not None else os.environ.get(TOKEN_ENV)
     value = (value or "").strip()
     return value or None
-
-
-def _summary(article: Any) -> dict[str, Any]:
-    return {"id": article.id, "title": article.title, "published": article.published,
-            "published_precision": article.published_precision, "language": article.language,
-            "url": article.url, "source": article.source, "ingested_at": article.ingested_at}
 
 
 def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int | None,
@@ -517,17 +512,20 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions",
              response_model=models.ArticleAnswer)
-    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> JSONResponse:
-        # Read from the store every time (not kept by ResponseCache), and answered as rendered JSON
-        # without the response model's validation (the model documents the answer).
+    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> Response:
+        # Read from the store every time (not kept by ResponseCache): the page the writer rendered with the
+        # article (dyad.store.pages, one look-up by key), else computed from the article and its records;
+        # answered as rendered JSON without the response model's validation (the model documents it).
         with access.reader() as store:
+            kept = store.article_page(article_id)
+            if kept is not None:
+                return Response(b'{"ok":true,' + kept[1:], media_type="application/json")
             stored = store.get_article(article_id)
             records = store.article_records(article_id, article=stored) if stored is not None else None
         if stored is None or records is None:
             raise ApiError(404, f"no article with id {article_id!r}")
-        summary = {**_summary(stored), "display_title": views.display_title(stored.title, stored.text, stored.id)}
-        return JSONResponse({"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
-                             "events": records.events, "quotes": records.quotes, "mentions": records.mentions})
+        return JSONResponse({"ok": True, "article": article_summary(stored), "events": records.events,
+                             "quotes": records.quotes, "mentions": records.mentions})
 
     def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery,
                         cursor: str | None = None) -> Any:
