@@ -61,6 +61,7 @@ from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve import models, views
 from dyad.serve.access import StoreAccess, StoreBusy
 from dyad.serve.batches import IngestQueue, QueueFull
+from dyad.serve.pages import ArticlePages, page_answer
 from dyad.serve.query import (
     Page,
     QueryError,
@@ -407,6 +408,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     app.add_middleware(RequestGuard)
     app.add_middleware(TimeLimit, seconds=time_limit)
     app.state.answers = Answers(access)
+    app.add_middleware(ArticlePages, access=access)  # kept article pages: no routing, no thread
     app.add_middleware(ResponseCache, answers=app.state.answers)  # repeated reads: no routing, no thread
     app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a 500 included
 
@@ -514,12 +516,13 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
              response_model=models.ArticleAnswer)
     def article(article_id: Annotated[str, PathParam(max_length=500)]) -> Response:
         # Read from the store every time (not kept by ResponseCache): the page the writer rendered with the
-        # article (dyad.store.pages, one look-up by key), else computed from the article and its records;
-        # answered as rendered JSON without the response model's validation (the model documents it).
+        # article (dyad.store.pages; `ArticlePages` answers it ahead of routing when a pooled store is
+        # free), else computed from the article and its records; answered as rendered JSON without the
+        # response model's validation (the model documents the answer).
         with access.reader() as store:
             kept = store.article_page(article_id)
             if kept is not None:
-                return Response(b'{"ok":true,' + kept[1:], media_type="application/json")
+                return Response(page_answer(kept), media_type="application/json")
             stored = store.get_article(article_id)
             records = store.article_records(article_id, article=stored) if stored is not None else None
         if stored is None or records is None:
