@@ -18,8 +18,9 @@
    over its own keep-alive connection for `--duration` seconds, to `/api/events` with a mix of pages and
    filters (`--mix events`), or (`--mix real`) events with filters, dyad series, the network and single
    article pages (3 requests in 10), each of an article drawn at random from the whole store. Article
-   pages are read from the store on every request (the server keeps no answer for them). An error is any
-   answer but 200 with `"ok": true`, or a failed request.
+   pages are read from the store on every request (the server keeps no answer for them; the store keeps
+   each article's page as its writer rendered it, `dyad.store.pages`, so a read is one look-up by key).
+   An error is any answer but 200 with `"ok": true`, or a failed request.
 
 The client (`--client raw`, the default) speaks HTTP/1.1 over asyncio streams: under 0.5 ms of CPU a
 request, so that on a small machine the figures measure the server rather than the load generator.

@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -179,6 +180,29 @@ def test_articles_and_one_article_with_its_records(client: TestClient) -> None:
     for event in body["events"]:
         assert text[event["sentence_start"]:event["sentence_end"]] == event["sentence"]
     assert any(m["actor"] == "RUSGOV" for m in body["mentions"])
+
+
+def test_an_article_page_is_the_kept_page_and_equals_the_computed_one(client: TestClient,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page the writer kept (dyad.store.pages) is answered with one look-up, and is byte for byte the
+    answer computed from the article and its records (the API before pages)."""
+    ids = [a["id"] for a in every_page(client, "/api/articles", 50)]
+
+    def no_reads(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the article was read although its page is kept")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(DuckDBStore, "get_article", no_reads)
+        patched.setattr(DuckDBStore, "article_records", no_reads)
+        kept = {i: client.get(f"/api/articles/{quote(i, safe='')}") for i in ids}
+    with monkeypatch.context() as patched:
+        patched.setattr(DuckDBStore, "article_page", lambda _self, _article_id: None)
+        computed = {i: client.get(f"/api/articles/{quote(i, safe='')}") for i in ids}
+    for article_id in ids:
+        assert kept[article_id].status_code == computed[article_id].status_code == 200
+        assert kept[article_id].content == computed[article_id].content, article_id
+        assert dict(kept[article_id].headers) == dict(computed[article_id].headers)
+    assert ok(kept[SEED_ID])["article"]["id"] == SEED_ID
 
 
 def test_quotes_by_speaker_and_text(client: TestClient) -> None:

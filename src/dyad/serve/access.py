@@ -106,6 +106,23 @@ class StoreAccess:
         finally:
             self._pool.put(store)
 
+    @contextmanager
+    def free_reader(self) -> Iterator[Store | None]:
+        """A pooled store that is free at once, or None (every pooled store in use, or a store handed over):
+        for a short read on the event loop that must not wait for one."""
+        if self._shared is not None:
+            yield None
+            return
+        try:
+            store = self._pool.get_nowait()
+        except queue.Empty:
+            yield None
+            return
+        try:
+            yield store
+        finally:
+            self._pool.put(store)
+
     def _checkout(self) -> Store:
         try:
             return self._pool.get_nowait()

@@ -61,6 +61,7 @@ from dyad.readers.jsonl import article_from_record, parse_json
 from dyad.serve import models, views
 from dyad.serve.access import StoreAccess, StoreBusy
 from dyad.serve.batches import IngestQueue, QueueFull
+from dyad.serve.pages import ArticlePages, page_answer
 from dyad.serve.query import (
     Page,
     QueryError,
@@ -73,6 +74,7 @@ from dyad.serve.query import (
 )
 from dyad.serve.responses import Answers, ResponseCache
 from dyad.store import RecordKey, Store, default_location
+from dyad.store.pages import article_summary
 from dyad.store.rows import EVENTS, QUOTES, date_bounds, export_columns, flat_record
 
 TOKEN_ENV = "DYAD_API_TOKEN"
@@ -284,12 +286,6 @@ def _configured_token(token: str | None) -> str | None:
     return value or None
 
 
-def _summary(article: Any) -> dict[str, Any]:
-    return {"id": article.id, "title": article.title, "published": article.published,
-            "published_precision": article.published_precision, "language": article.language,
-            "url": article.url, "source": article.source, "ingested_at": article.ingested_at}
-
-
 def _csv_stream(access: StoreAccess, query: RecordQuery, offset: int, limit: int | None,
                 after: RecordKey | None) -> Iterator[str]:
     shape = EVENTS if query.kind == "events" else QUOTES
@@ -412,6 +408,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     app.add_middleware(RequestGuard)
     app.add_middleware(TimeLimit, seconds=time_limit)
     app.state.answers = Answers(access)
+    app.add_middleware(ArticlePages, access=access)  # kept article pages: no routing, no thread
     app.add_middleware(ResponseCache, answers=app.state.answers)  # repeated reads: no routing, no thread
     app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a 500 included
 
@@ -517,17 +514,21 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
 
     @app.get("/api/articles/{article_id}", summary="One article with its events, quotes and actor mentions",
              response_model=models.ArticleAnswer)
-    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> JSONResponse:
-        # Read from the store every time (not kept by ResponseCache), and answered as rendered JSON
-        # without the response model's validation (the model documents the answer).
+    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> Response:
+        # Read from the store every time (not kept by ResponseCache): the page the writer rendered with the
+        # article (dyad.store.pages; `ArticlePages` answers it ahead of routing when a pooled store is
+        # free), else computed from the article and its records; answered as rendered JSON without the
+        # response model's validation (the model documents the answer).
         with access.reader() as store:
+            kept = store.article_page(article_id)
+            if kept is not None:
+                return Response(page_answer(kept), media_type="application/json")
             stored = store.get_article(article_id)
             records = store.article_records(article_id, article=stored) if stored is not None else None
         if stored is None or records is None:
             raise ApiError(404, f"no article with id {article_id!r}")
-        summary = {**_summary(stored), "display_title": views.display_title(stored.title, stored.text, stored.id)}
-        return JSONResponse({"ok": True, "article": {**summary, "text": stored.text, "origin": stored.origin},
-                             "events": records.events, "quotes": records.quotes, "mentions": records.mentions})
+        return JSONResponse({"ok": True, "article": article_summary(stored), "events": records.events,
+                             "quotes": records.quotes, "mentions": records.mentions})
 
     def events_response(offset: int, limit: int | None, fmt: str, query: RecordQuery,
                         cursor: str | None = None) -> Any:

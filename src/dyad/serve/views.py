@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from dyad.store import RecordFilter, Store
 from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
+from dyad.store.pages import display_title
 from dyad.store.rows import EVENTS, unflatten
 
 Direction = Literal["either", "out", "in"]
@@ -40,8 +41,6 @@ ARTICLE_SORTS: dict[str, str] = {
     "published": '"published" DESC NULLS LAST, "id"',
     "title": 'coalesce("title", \'\') , "id"',
 }
-#: Longest title made from an article's first words when it has none.
-TITLE_FALLBACK_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -132,19 +131,6 @@ def actor_names(table: Sequence[dict[str, Any]]) -> dict[str, str]:
             if row.get("actor"):
                 out.setdefault(str(row["actor"]), str(row["name"]))
     return out
-
-
-def display_title(title: str | None, text: str | None, article_id: str) -> str:
-    """An article's title; without one, its first words (up to `TITLE_FALLBACK_CHARS`); else its id."""
-    if title and title.strip():
-        return title.strip()
-    words = " ".join((text or "").split())
-    if not words:
-        return article_id
-    first = words.split(". ")[0]
-    if len(first) > TITLE_FALLBACK_CHARS:
-        first = first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
-    return first
 
 
 @dataclass(frozen=True)

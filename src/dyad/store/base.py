@@ -184,6 +184,13 @@ class Store(abc.ABC):
             mentions=list(self.mentions(article_id)),
         )
 
+    def article_page(self, article_id: str) -> bytes | None:
+        """The article's page as the writer rendered it (dyad.store.pages: the article, its events, quotes
+        and mentions, as JSON), or None when none is kept (an absent article, a backend without pages, a
+        page that cannot be rendered): the caller then reads the article and its records."""
+        del article_id
+        return None
+
     @abc.abstractmethod
     def events(self, where: RecordFilter | None = None, limit: int | None = None, offset: int = 0, *,
                after: RecordKey | None = None) -> Iterator[dict[str, Any]]:

@@ -21,6 +21,7 @@ import pyarrow as pa
 from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import Dialect, RecordFilter, RecordKey, select_sql
+from dyad.store.pages import fill_pages
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
     EVENT_ID_SOURCE_COLUMNS,
@@ -263,6 +264,44 @@ def _m0005_aggregate_keys(con: Connection) -> None:
     key_events(con)
 
 
+def _fetch_on(con: Connection) -> Callable[[str, list[object]], list[dict[str, Any]]]:
+    """Rows of a query as dicts on this connection itself (a cursor would be another connection, outside
+    the transaction), for the article pages written in the writer's transaction."""
+    def fetch(sql: str, params: list[object]) -> list[dict[str, Any]]:
+        cursor = con.execute(sql, params)
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    return fetch
+
+
+_PAGE_SCHEMA = pa.schema([("article_id", pa.string()), ("page", pa.binary())])
+
+
+def _insert_pages(con: Connection) -> Callable[[list[tuple[str, bytes]]], None]:
+    def insert(pages: list[tuple[str, bytes]]) -> None:
+        con.register("_dyad_pages", pa.table({"article_id": [i for i, _ in pages], "page": [b for _, b in pages]},
+                                             schema=_PAGE_SCHEMA))
+        try:
+            con.execute('INSERT INTO article_pages ("article_id", "page") SELECT "article_id", "page" FROM _dyad_pages')
+        finally:
+            con.unregister("_dyad_pages")
+    return insert
+
+
+def write_pages(con: Connection, article_ids: list[str]) -> None:
+    """Render and store the pages of these articles (dyad.store.pages), in the connection's transaction."""
+    fill_pages(_fetch_on(con), "?", article_ids, _insert_pages(con))
+
+
+def _m0006_article_pages(con: Connection) -> None:
+    """Each article's page (the API's `/api/articles/{id}` answer: the article, its events, quotes and
+    mentions) rendered once, as JSON, in `article_pages` (dyad.store.pages): reading a page is one
+    look-up by key. Written by the writer with the article from here on; the stored articles get theirs
+    here."""
+    con.execute('CREATE TABLE article_pages ("article_id" VARCHAR PRIMARY KEY, "page" BLOB NOT NULL)')
+    write_pages(con, [row[0] for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()])
+
+
 #: Every migration in the order it applies. Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
@@ -270,6 +309,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
     ("0005_aggregate_keys", _m0005_aggregate_keys),
+    ("0006_article_pages", _m0006_article_pages),
 )
 
 
@@ -422,7 +462,7 @@ class DuckDBStore(SQLStore):
             outcomes, replaced, written = plan_writes(items, self.article_hashes(ids))
             if replaced:
                 marks = ", ".join("?" * len(replaced))
-                for table in ("events", "quotes", "mentions"):
+                for table in ("events", "quotes", "mentions", "article_pages"):
                     con.execute(f'DELETE FROM {table} WHERE "article_id" IN ({marks})', replaced)
                 con.execute(f'DELETE FROM articles WHERE "id" IN ({marks})', replaced)
             if written:
@@ -435,6 +475,7 @@ class DuckDBStore(SQLStore):
                 self._insert(EVENTS, [extraction.events for _, _, extraction in written])
                 self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
                 self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
+                write_pages(con, [article.id for article, _, _ in written])  # from the rows just written
             self._insert_errors(run_id, errors)
             con.commit()
         except Exception as exc:
@@ -503,16 +544,13 @@ class DuckDBStore(SQLStore):
             cursor.close()
 
     def _all(self, sql: str, params: list[object]) -> list[dict[str, Any]]:
-        cursor = self._con.cursor()
-        try:
-            cursor.execute(sql, params)
-            names = [d[0] for d in cursor.description or []]
-            return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-        finally:
-            cursor.close()
+        # On the connection itself: every row is fetched before anything else runs on it, and a cursor
+        # (a connection of its own) costs about 1 ms of CPU to open, more than a point read (the API's
+        # article pages, docs/BENCHMARKS.md).
+        return _fetch_on(self._con)(sql, params)
 
     def get_article(self, article_id: str) -> StoredArticle | None:
-        for row in self._dicts('SELECT * FROM articles WHERE "id" = ?', [article_id]):
+        for row in self._all('SELECT * FROM articles WHERE "id" = ?', [article_id]):
             row["ingested_at"] = row["ingested_at"].isoformat()
             return StoredArticle(**row)
         return None

@@ -46,6 +46,7 @@ from dyad.store.filters import (
     RecordKey,
     select_sql,
 )
+from dyad.store.pages import fill_pages
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
     EVENT_ID_SOURCE_COLUMNS,
@@ -279,6 +280,27 @@ def _m0005_aggregate_keys(con: Connection) -> None:
     con.execute("ANALYZE events")
 
 
+def write_pages(con: Connection, article_ids: list[str]) -> None:
+    """Render and store the pages of these articles (dyad.store.pages), in the connection's transaction."""
+    def fetch(query: str, params: list[object]) -> list[dict[str, Any]]:
+        with con.cursor(row_factory=dict_row) as cursor:
+            return cursor.execute(query, params).fetchall()
+
+    def insert(pages: list[tuple[str, bytes]]) -> None:
+        with con.cursor() as cursor, cursor.copy('COPY article_pages ("article_id", "page") FROM STDIN') as copy:
+            for row in pages:
+                copy.write_row(row)
+
+    fill_pages(fetch, "%s", article_ids, insert)
+
+
+def _m0006_article_pages(con: Connection) -> None:
+    """As DuckDB's step of the same name: each article's page rendered once in `article_pages`
+    (dyad.store.pages), the stored articles' pages made here."""
+    con.execute(f'CREATE TABLE article_pages ("article_id" {_TEXT} PRIMARY KEY, "page" BYTEA NOT NULL)')
+    write_pages(con, [str(row[0]) for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()])
+
+
 #: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
 #: Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
@@ -287,6 +309,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0003_aggregate_indexes", _m0003_aggregate_indexes),
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
     ("0005_aggregate_keys", _m0005_aggregate_keys),
+    ("0006_article_pages", _m0006_article_pages),
 )
 
 
@@ -474,7 +497,7 @@ class PostgresStore(SQLStore):
                     con.execute("SELECT pg_advisory_xact_lock(%s)", [key])
                 outcomes, replaced, written = plan_writes(items, self.article_hashes(ids))
                 if replaced:
-                    for table in ("events", "quotes", "mentions"):
+                    for table in ("events", "quotes", "mentions", "article_pages"):
                         con.execute(f'DELETE FROM {table} WHERE "article_id" = ANY(%s)', [replaced])
                     con.execute('DELETE FROM articles WHERE "id" = ANY(%s)', [replaced])
                 self._insert_errors(run_id, errors)
@@ -495,6 +518,7 @@ class PostgresStore(SQLStore):
                 self._insert(EVENTS, [extraction.events for _, _, extraction in written])
                 self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
                 self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
+                write_pages(con, [article.id for article, _, _ in written])  # from the rows just written
         except StoreError:
             raise
         except Exception as exc:

@@ -22,13 +22,13 @@ from dyad.store.base import ErrorRow, RecordPage, Store, StoredArticle
 from dyad.store.filters import (
     DUCKDB,
     ORDER,
-    ORDER_COLUMNS,
     Dialect,
     RecordFilter,
     RecordKey,
     count_sql,
     record_key,
 )
+from dyad.store.pages import sorted_records
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, unflatten
 
 _TABLES = ("articles", "events", "quotes", "mentions", "runs", "errors")
@@ -172,13 +172,14 @@ class SQLStore(Store):
 
         def rows(shape: RecordShape) -> list[dict[str, Any]]:
             sql = f'SELECT {quoted(shape.stored_columns)} FROM {shape.table} WHERE "article_id" = {self.placeholder}'
-            found = self._all(sql, [article_id])  # one round trip: an article has few rows
-            columns = ORDER_COLUMNS[shape.table]
-            found.sort(key=lambda row: [(row[c] is None, row[c]) for c in columns])  # ascending, NULLs last
-            return [unflatten(row, shape) for row in found]
+            return sorted_records(self._all(sql, [article_id]), shape)  # one round trip: few rows
 
         return Extraction(article_id=article_id, language=article.language or "", published=article.published,
                           events=rows(EVENTS), quotes=rows(QUOTES), mentions=rows(MENTIONS))
+
+    def article_page(self, article_id: str) -> bytes | None:
+        found = self._all(f'SELECT "page" FROM article_pages WHERE "article_id" = {self.placeholder}', [article_id])
+        return bytes(found[0]["page"]) if found else None
 
     def mentions(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         clause, params = self._by_id("article_id", article_id)
