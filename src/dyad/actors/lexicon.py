@@ -79,6 +79,8 @@ class Lexicon:
     demonym_singulars: tuple[tuple[str, str], ...] = ()
     #: bodies a state has one of: their plural ("regeringen") names several states' bodies
     one_per_state: frozenset[str] = frozenset()
+    #: endings of a plural noun: "regeringsleiders" is a plural of the agent noun "regeringsleider"
+    plural_endings: frozenset[str] = frozenset()
 
     def demonyms_of(self, adjectives: tuple[str, ...]) -> tuple[str, ...]:
         """Demonyms derived from adjectives by `demonym_rules` (first matching ending wins)."""
@@ -136,7 +138,7 @@ _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
              "former_premodifiers", "group_pronouns", "one_per_state",
-             "demonym_singulars", "home_possessives")
+             "demonym_singulars", "home_possessives", "plural_endings")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -254,6 +256,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         one_per_state=words("one_per_state"),
         home_possessives=words("home_possessives"),
         demonym_singulars=_pairs(data.get("demonym_singulars", []), "demonym_singulars", where),
+        plural_endings=words("plural_endings"),
     )
 
 

@@ -880,7 +880,7 @@ class _State:
         if isinstance(lemma, str) and lemma != key and key.startswith(lemma[:-1]):
             return True
         agents = self.r.lex.agents
-        return any(key.endswith(e) and (key[: -len(e)],) in agents for e in ("s", "en", "'s"))
+        return any(key.endswith(e) and (key[: -len(e)],) in agents for e in self.r.lex.plural_endings)
 
     def _main_state(self, strict: bool = False) -> str | None:
         """The state named most often in the article so far (ties: the one named last); with `strict`,
