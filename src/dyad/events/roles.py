@@ -46,6 +46,9 @@ Side = list[int] | ActorRef
 
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
+#: actor-code suffixes of the organs that arrest, try and sentence: named in the clause, one is the doer of an
+#: `implicit_agent` entry's deed ("tijdens een actie van de Turkse veiligheidsdienst")
+_LAW_ORGANS = frozenset({"COP", "JUD", "SPY"})
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
 
@@ -256,9 +259,13 @@ class RoleFinder:
         """The roles of a match in a sentence; `earlier`: the events coded in the sentences before it (a
         reaction's target may be who acted there). None when no source and target are found."""
         r = self._slots(sent, match)
-        if not self._read_parse(r):
-            return None
+        parsed = self._read_parse(r)
         self._read_clause(r)
+        unnamed = self._implicit_agent(r)
+        if unnamed is not None:
+            return unnamed
+        if not parsed:
+            return None
         if not self._read_nominal(r) or not self._read_clause_source(r):
             return None
         self._coordinate_source(r)
@@ -332,6 +339,80 @@ class RoleFinder:
             r.agents and set(r.words) & self._w("perfect_passive_auxiliaries")
         )
         r.subj, r.unresolved = self._subject(r.doc, r.match, r.clauses, r.toks, r.all_preps)
+
+    def _implicit_agent(self, r: _Slots) -> Reading | None:
+        """Step 2a: the deed of a state organ the text does not name (an entry's `implicit_agent`): "22 leden
+        zijn in Rusland opgepakt", "Een vrouw is aangehouden", "Hij kreeg vier jaar cel". The doer is that
+        organ ("COP": the police) of the state where it happened (a state after a preposition of place in
+        the sentence), else of the patient's state, else of the state the article has named most so far; the
+        patient is the subject: a resolved actor, or people of that state when the clause names persons (a
+        person noun or a name) without resolving them. Only a passive clause without an agent, or an entry
+        whose subject is acted upon; a police or court mention in the clause is the doer itself."""
+        code = r.trig.implicit_agent
+        if not code or r.noun:
+            return None
+        doc = r.doc
+        words = set(r.words)
+        passive = r.passive or bool(words & self._w("perfect_passive_auxiliaries"))
+        if not (passive or r.accused) or r.agents or words & self._w("agent_prepositions"):
+            return None
+        named = [mi for mi in r.cands if (a := doc.mentions[mi].actor) is not None and a.country
+                 and a.code[len(a.country):] in _LAW_ORGANS | {code}]
+        patient = [mi for mi in ([r.subj] if r.subj is not None else r.target)
+                   if mi not in named and mi in r.clause.mentions]
+        if not patient and not self._names_persons(r):
+            return None
+        state = self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
+            (c for mi in patient if (c := self._country(doc, mi)) is not None), None
+        )
+        if state is None:
+            return None
+        sources = [ActorRef.from_mention(doc, mi) for mi in named[:1]] or [ActorRef("", f"{state}{code}", state)]
+        targets = [ActorRef.from_mention(doc, mi) for mi in self._coordinated(doc, r.toks, patient[0], r.cands)] \
+            if patient else [ActorRef("", f"{state}CVL", state)]
+        pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
+        return Reading(pairs, r.confidence * 0.8, False) if pairs else None
+
+    def _names_persons(self, r: _Slots) -> bool:
+        """Whether the trigger's clause names persons without an actor: a person noun ("een vrouw", "vier
+        militairen") or a name."""
+        inside = set(r.match.tokens)
+        persons = self._w("person_nouns")
+        # "een oud-militair", "drie ex-strijders": the person noun after a hyphen
+        if any(r.toks[i].lower.rsplit("-", 1)[-1] in persons or r.toks[i].keys & persons
+               for i in r.clause.idx if i not in inside):
+            return True
+        return any(n.sentence == r.sentence and r.clause.start <= n.token_start < r.clause.end
+                   and n.label == "PER" for n in r.doc.names)
+
+    def _scene_state(self, doc: Document, toks: Mapping[int, Tok], sentence: int) -> str | None:
+        """A state the sentence places its clause in: a state mention after a preposition of place ("in
+        Rusland")."""
+        for mi in doc.mentions_in(sentence):
+            a = doc.mentions[mi].actor
+            if a is not None and a.code == a.country and \
+                    self._prep_before(doc, toks, doc.mentions[mi]) in self._w("locative_prepositions"):
+                return a.country
+        return None
+
+    @staticmethod
+    def _country(doc: Document, mi: int) -> str | None:
+        a = doc.mentions[mi].actor
+        return a.country if a is not None and a.country and len(a.country) == 3 else None
+
+    def _article_state(self, doc: Document, sentence: int) -> str | None:
+        """The state the article has named most up to a sentence, when one leads."""
+        counts: dict[str, int] = {}
+        for mi, m in enumerate(doc.mentions):
+            if m.sentence > sentence:
+                break
+            country = self._country(doc, mi)
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=lambda c: counts[c])
 
     def _read_nominal(self, r: _Slots) -> bool:
         """Step 2: the roles a nominal trigger's own phrase names; False when it names none it may use."""
