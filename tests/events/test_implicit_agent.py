@@ -81,3 +81,18 @@ def test_a_thing_taken_up_is_no_arrest(coder: LexiconCoder, make_doc: Callable[.
 def test_a_sentence_by_a_court(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
     events = _events(coder, make_doc, "In Frankrijk werd een oud-militair veroordeeld tot vier jaar cel.")
     assert ("FRAJUD", "FRACVL", "11") in events, events
+
+
+def test_a_named_doer_acts_on_unnamed_persons_of_its_state(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    events = _events(coder, make_doc, "De minister ontving de krant. Frankrijk arresteerde gisteren een oud-politicus.")
+    assert ("FRA", "FRACVL", "17") in events, events
+
+
+def test_the_antecedent_of_a_relative_clause_is_the_patient(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    text = "Het gaat om Hongaarse oppositieleider Kovács, die vorige maand in Rusland werd opgepakt."
+    assert ("RUSCOP", "HUNOPP", "17") in _events(coder, make_doc, text)
+

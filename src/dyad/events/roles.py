@@ -354,12 +354,17 @@ class RoleFinder:
         doc = r.doc
         words = set(r.words)
         passive = r.passive or bool(words & self._w("perfect_passive_auxiliaries"))
-        if not (passive or r.accused) or r.agents or words & self._w("agent_prepositions"):
+        if not (passive or r.accused):
+            return self._unnamed_patient(r)
+        if r.agents or words & self._w("agent_prepositions"):
             return None
         named = [mi for mi in r.cands if (a := doc.mentions[mi].actor) is not None and a.country
                  and a.code[len(a.country):] in _LAW_ORGANS | {code}]
+        # the patient stands in the clause, or is the antecedent of the relative pronoun that opens it ("een
+        # Nederlander die in Dubai werd aangehouden"), not the subject of a clause around it
+        relative = bool(r.clause.idx) and r.toks[r.clause.idx[0]].lower in self._w("relative_pronouns")
         patient = [mi for mi in ([r.subj] if r.subj is not None else r.target)
-                   if mi not in named and mi in r.clause.mentions]
+                   if mi not in named and (relative or mi in r.clause.mentions)]
         if not patient and not self._names_persons(r):
             return None
         state = self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
@@ -373,13 +378,28 @@ class RoleFinder:
         pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
         return Reading(pairs, r.confidence * 0.8, False) if pairs else None
 
+    def _unnamed_patient(self, r: _Slots) -> Reading | None:
+        """The active clause of an `implicit_agent` entry whose object names persons but no actor ("De politie
+        hield een vrouw aan", "Spanje arresteerde een fascist"): the doer acts on people of its own state."""
+        doc = r.doc
+        if r.subj is None or r.subj not in r.clause.mentions or [mi for mi in r.cands if mi != r.subj]:
+            return None
+        state = self._country(doc, r.subj)
+        if state is None or not self._names_persons(r):
+            return None
+        source = ActorRef.from_mention(doc, r.subj)
+        target = ActorRef("", f"{state}CVL", state)
+        return Reading([(source, target)], r.confidence * 0.8, False) if self._distinct(source, target, doc) else None
+
     def _names_persons(self, r: _Slots) -> bool:
         """Whether the trigger's clause names persons without an actor: a person noun ("een vrouw", "vier
         militairen") or a name."""
         inside = set(r.match.tokens)
         persons = self._w("person_nouns")
-        # "een oud-militair", "drie ex-strijders": the person noun after a hyphen
-        if any(r.toks[i].lower.rsplit("-", 1)[-1] in persons or r.toks[i].keys & persons
+        # "een oud-militair", "een kustwachtofficier": a compound or a hyphenated word ending in a person noun
+        # of five letters or more
+        endings = tuple(p for p in persons if len(p) >= 5)
+        if any(r.toks[i].lower in persons or r.toks[i].keys & persons or r.toks[i].lower.endswith(endings)
                for i in r.clause.idx if i not in inside):
             return True
         return any(n.sentence == r.sentence and r.clause.start <= n.token_start < r.clause.end
