@@ -96,3 +96,55 @@ def test_the_antecedent_of_a_relative_clause_is_the_patient(
     text = "Het gaat om Hongaarse oppositieleider Kovács, die vorige maand in Rusland werd opgepakt."
     assert ("RUSCOP", "HUNOPP", "17") in _events(coder, make_doc, text)
 
+
+
+# "Gisteren werd een leider, een oud-strijder, in Frankrijk op de bon geslingerd." in UD (form, head, relation):
+# the passive auxiliary stands in a clause of its own by the punctuation, the parse joins it to the participle
+TICKET = [
+    ("Gisteren", 14, "advmod"), ("werd", 14, "aux:pass"), ("een", 4, "det"), ("leider", 14, "nsubj:pass"),
+    (",", 7, "punct"), ("een", 7, "det"), ("oud-strijder", 4, "appos"), (",", 7, "punct"),
+    ("in", 10, "case"), ("Frankrijk", 14, "obl"), ("op", 13, "case"), ("de", 13, "det"), ("bon", 14, "obl"),
+    ("geslingerd", 0, "root"), (".", 14, "punct"),
+]
+
+
+def test_a_ticket_with_the_auxiliary_in_a_clause_of_its_own(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("Gisteren werd een leider, een oud-strijder, in Frankrijk op de bon geslingerd.", ACTORS)
+    tokens = [t for t in doc.tokens if t.text.strip()]
+    assert [t.text for t in tokens] == [w for w, _, _ in TICKET]
+    for tok, (_, head, dep) in zip(tokens, TICKET, strict=True):
+        tok.head = tokens[head - 1].i if head else -1
+        tok.dep = dep
+    coder(doc)
+    events = [(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events]
+    assert ("FRACOP", "FRACVL", "17") in events, events
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Frankrijk zijn voor het eerst militairen ingezet.",
+        "In Frankrijk worden nu ook soldaten ingezet op de pleinen.",
+    ],
+)
+def test_soldiers_deployed_by_an_unnamed_government(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str
+) -> None:
+    assert ("FRAGOV", "FRACVL", "15") in _events(coder, make_doc, text)
+
+
+def test_inferred_mentions_do_not_outweigh_a_named_state(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    actors = {**ACTORS, "de autoriteiten": ("NLD", "NLDGOV", "government"),
+              "de politie": ("NLD", "NLDCOP", "government")}
+    text = ("Rusland verscherpt de wet. Volgens de autoriteiten en de politie gaat het om veiligheid. "
+            "Twee journalisten zijn gisteren aangehouden.")
+    doc = make_doc(text, actors)
+    for m in doc.mentions:
+        if m.actor is not None and m.actor.country == "NLD":
+            m.confidence = 0.5  # read as the home country's by the resolver, not named by the text
+    coder(doc)
+    events = [(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events]
+    assert ("RUSCOP", "RUSCVL", "17") in events, events

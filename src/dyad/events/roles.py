@@ -49,6 +49,8 @@ _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 #: actor-code suffixes of the organs that arrest, try and sentence: named in the clause, one is the doer of an
 #: `implicit_agent` entry's deed ("tijdens een actie van de Turkse veiligheidsdienst")
 _LAW_ORGANS = frozenset({"COP", "JUD", "SPY"})
+#: the confidence from which an actor mention counts as named by the text, not inferred from context
+_NAMED_CONFIDENCE = 0.8
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
 
@@ -353,7 +355,8 @@ class RoleFinder:
             return None
         doc = r.doc
         words = set(r.words)
-        passive = r.passive or bool(words & self._w("perfect_passive_auxiliaries"))
+        since = self._auxiliary_before(r)
+        passive = r.passive or bool(words & self._w("perfect_passive_auxiliaries")) or since is not None
         if not (passive or r.accused):
             return self._unnamed_patient(r)
         if r.agents or words & self._w("agent_prepositions"):
@@ -365,7 +368,7 @@ class RoleFinder:
         relative = bool(r.clause.idx) and r.toks[r.clause.idx[0]].lower in self._w("relative_pronouns")
         patient = [mi for mi in ([r.subj] if r.subj is not None else r.target)
                    if mi not in named and (relative or mi in r.clause.mentions)]
-        if not patient and not self._names_persons(r):
+        if not patient and not self._names_persons(r, since):
             return None
         state = self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
             (c for mi in patient if (c := self._country(doc, mi)) is not None), None
@@ -377,6 +380,26 @@ class RoleFinder:
             if patient else [ActorRef("", f"{state}CVL", state)]
         pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
         return Reading(pairs, r.confidence * 0.8, False) if pairs else None
+
+    def _auxiliary_before(self, r: _Slots) -> int | None:
+        """The start of the clause before the trigger's that holds its passive auxiliary, when only commas part
+        them ("werd een van de leiders, X, in Parijs opgepakt": an apposition between); None when there is
+        none. With a parse, the parse decides (the sentence's start when it reads the trigger as passive)."""
+        doc = r.doc
+        sent = doc.sentences[r.sentence]
+        if any(t.dep for t in doc.tokens[sent.token_start : sent.token_end]):
+            inside = set(r.match.tokens)
+            pred = next((i for i in sorted(inside) if doc.tokens[i].head not in inside), r.match.anchor)
+            return sent.token_start if _Tree(doc, r.sentence, self._usable).passive(pred) else None
+        openers = self._w("subordinators") | self._w("relative_pronouns")
+        auxiliaries = self._w("passive_auxiliaries") | self._w("perfect_passive_auxiliaries")
+        for c in reversed(r.clauses[max(0, r.match.clause - 3) : r.match.clause]):
+            words = [r.toks[i].lower for i in c.idx if i in r.toks]
+            if words and words[0] in openers:
+                return None
+            if set(words) & auxiliaries:
+                return c.start
+        return None
 
     def _unnamed_patient(self, r: _Slots) -> Reading | None:
         """The active clause of an `implicit_agent` entry whose object names persons but no actor ("De politie
@@ -391,18 +414,20 @@ class RoleFinder:
         target = ActorRef("", f"{state}CVL", state)
         return Reading([(source, target)], r.confidence * 0.8, False) if self._distinct(source, target, doc) else None
 
-    def _names_persons(self, r: _Slots) -> bool:
-        """Whether the trigger's clause names persons without an actor: a person noun ("een vrouw", "vier
-        militairen") or a name."""
-        inside = set(r.match.tokens)
+    def _names_persons(self, r: _Slots, since: int | None = None) -> bool:
+        """Whether the trigger's clause (or the words from token `since` to its end: a passive whose subject
+        the parse finds in a clause before) names persons without an actor: a person noun ("een vrouw",
+        "vier militairen") or a name."""
         persons = self._w("person_nouns")
         # "een oud-militair", "een kustwachtofficier": a compound or a hyphenated word ending in a person noun
         # of five letters or more
         endings = tuple(p for p in persons if len(p) >= 5)
+        start = r.clause.start if since is None else min(since, r.clause.start)
+        span = [i for i in r.toks if start <= i < r.clause.end]
         if any(r.toks[i].lower in persons or r.toks[i].keys & persons or r.toks[i].lower.endswith(endings)
-               for i in r.clause.idx if i not in inside):
+               for i in span):
             return True
-        return any(n.sentence == r.sentence and r.clause.start <= n.token_start < r.clause.end
+        return any(n.sentence == r.sentence and start <= n.token_start < r.clause.end
                    and n.label == "PER" for n in r.doc.names)
 
     def _scene_state(self, doc: Document, toks: Mapping[int, Tok], sentence: int) -> str | None:
@@ -421,14 +446,20 @@ class RoleFinder:
         return a.country if a is not None and a.country and len(a.country) == 3 else None
 
     def _article_state(self, doc: Document, sentence: int) -> str | None:
-        """The state the article has named most up to a sentence, when one leads."""
-        counts: dict[str, int] = {}
+        """The state the article has named most up to a sentence, when one leads. Mentions the resolver only
+        inferred (confidence under `_NAMED_CONFIDENCE`: "de autoriteiten" read as the home country's) count
+        only in an article that names no state itself: they would make every article about the language's
+        home country."""
+        named: dict[str, int] = {}
+        inferred: dict[str, int] = {}
         for mi, m in enumerate(doc.mentions):
             if m.sentence > sentence:
                 break
             country = self._country(doc, mi)
             if country is not None:
+                counts = named if m.confidence >= _NAMED_CONFIDENCE else inferred
                 counts[country] = counts.get(country, 0) + 1
+        counts = named or inferred
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return None
