@@ -1010,11 +1010,12 @@ class RoleFinder:
     @staticmethod
     def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:
         """Whether the source is a resolved actor of one of these kinds (a source with no mention, such as a
-        state adjective, is a state)."""
+        state adjective, is a state). A people named by its demonym ("Nederlanders reisden naar Syrië") is
+        none of them: it is no state acting."""
         if src.mention is None:
             return "state" in kinds
-        actor = doc.mentions[src.mention].actor
-        return actor is not None and actor.kind in kinds
+        mention = doc.mentions[src.mention]
+        return mention.actor is not None and mention.actor.kind in kinds and not mention.people
 
     # ------------------------------------------------------------------ roles from a dependency parse
     def _parse_roles(
