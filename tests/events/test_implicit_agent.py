@@ -148,3 +148,8 @@ def test_inferred_mentions_do_not_outweigh_a_named_state(
     coder(doc)
     events = [(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events]
     assert ("RUSCOP", "RUSCVL", "17") in events, events
+
+
+def test_an_initial_stands_for_a_person(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    events = _events(coder, make_doc, "In Frankrijk wordt K. volgende maand bij verstek veroordeeld tot vier jaar cel.")
+    assert ("FRAJUD", "FRACVL", "11") in events, events

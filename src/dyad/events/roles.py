@@ -29,6 +29,7 @@ lexicon's word lists; the actor codes of a state's organs are CAMEO's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -49,6 +50,8 @@ _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 #: actor-code suffixes of the organs that arrest, try and sentence: named in the clause, one is the doer of an
 #: `implicit_agent` entry's deed ("tijdens een actie van de Turkse veiligheidsdienst")
 _LAW_ORGANS = frozenset({"COP", "JUD", "SPY"})
+#: a name written as its initial ("A.", "R."): a person the press does not name in full
+_INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
 #: the confidence from which an actor mention counts as named by the text, not inferred from context
 _NAMED_CONFIDENCE = 0.8
 #: how many sentences back a missing target is looked for (the sentence before first)
@@ -427,8 +430,10 @@ class RoleFinder:
         if any(r.toks[i].lower in persons or r.toks[i].keys & persons or r.toks[i].lower.endswith(endings)
                for i in span):
             return True
+        # a name, or an initial that stands for one ("R. werd veroordeeld": a suspect the press names so)
         return any(n.sentence == r.sentence and start <= n.token_start < r.clause.end
-                   and n.label == "PER" for n in r.doc.names)
+                   and (n.label == "PER" or _INITIAL.fullmatch(r.doc.text[n.start : n.end]) is not None)
+                   for n in r.doc.names)
 
     def _scene_state(self, doc: Document, toks: Mapping[int, Tok], sentence: int) -> str | None:
         """A state the sentence places its clause in: a state mention after a preposition of place ("in
