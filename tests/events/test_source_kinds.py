@@ -37,8 +37,8 @@ def test_a_minister_visits(coder: LexiconCoder, make_doc: Callable[..., Document
 
 
 def test_a_people_travelling_makes_no_visit(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
-    assert _visits(coder, make_doc, "Sinds 2012 reisden honderden Belgen naar Syrië.", people="Belgen") == []
+    assert _visits(coder, make_doc, "Vorig jaar reisden duizenden Belgen voor een vakantie naar Syrië.", people="Belgen") == []
 
 
 def test_fighters_travelling_make_no_visit(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
-    assert _visits(coder, make_doc, "De meeste Belgische strijders reisden naar Syrië via Turkije.") == []
+    assert _visits(coder, make_doc, "Sinds 2014 reisden tientallen Belgische strijders over land naar Syrië.") == []
