@@ -20,6 +20,12 @@ a miss without them is an actor miss (class 2), whatever the trigger. For `nocan
   particle     one matches once a particle before an article may be a particle (engine: "spraken af de")
   quote        the gold source speaks a quote of the sentence (statements without an event word, class 1)
   words        none of these: the lexicon lacks the wording
+
+With `--false` it lists the rules' events that match no gold event (optional ones included), by class:
+  false.root      a gold event of the sentence has the dyad, with another root (wrong code)
+  false.roles     a gold event of the sentence has the root, with another dyad (wrong source or target)
+  false.sentence  the sentence has gold events, none of this root or dyad
+  false.none      the sentence has no gold event (no event there, or a wrong sense of the trigger)
 """
 
 from __future__ import annotations
@@ -140,6 +146,28 @@ def _classify(doc: Document, gold: GoldArticle, coder: LexiconCoder, probe: _Pro
             yield f"nocand.{actors}.{why}", line
 
 
+def _false_events(doc: Document, gold: GoldArticle) -> Iterator[tuple[str, str]]:
+    """The rules' events that match no gold event, each with its class (see the module's description)."""
+    match = event_score(with_code=True)
+    for e in doc.events:
+        rec = event_record(doc, e)
+        if any(match(rec, g) is not None for g in gold.events):
+            continue
+        here = [g for g in gold.events if jaccard(rec["sentence"], g["sentence"]) >= SENTENCE_JACCARD]
+        dyad = (e.source.country, e.target.country)
+        if any((g["source"], g["target"]) == dyad for g in here):
+            cls = "false.root"
+        elif any(str(g["cameo"])[:2] == e.cameo[:2] for g in here):
+            cls = "false.roles"
+        else:
+            cls = "false.sentence" if here else "false.none"
+        golds = "; ".join(f"{g['source']}->{g['target']} {g['cameo']}" for g in here)
+        line = (f"{gold.article.id} {e.source.country}->{e.target.country} {e.cameo} [{e.trigger}] "
+                f"{e.source.name or e.source.actor} -> {e.target.name or e.target.actor} ({e.rule}) "
+                f"{{gold: {golds}}} {rec['sentence']}")
+        yield cls, line
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold_dir")
@@ -147,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", help="print the events of the classes starting with this ('' for all)")
     ap.add_argument("--limit", type=int, default=60)
     ap.add_argument("--json", action="store_true", help="one JSON object of the counts")
+    ap.add_argument("--false", action="store_true", help="count (and with --show list) the false events instead")
     args = ap.parse_args(argv)
     parts = Path(args.gold_dir).resolve().parts
     if "test" in parts or "dev" in parts:
@@ -166,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     for gold in load_gold(args.gold_dir):
         doc = _before_events(pipeline, gold, cache)
         coder(doc)
-        for cls, line in _classify(doc, gold, coder, probe):
+        found = _false_events(doc, gold) if args.false else _classify(doc, gold, coder, probe)
+        for cls, line in found:
             classes[cls] += 1
             roots[cls][line.split()[2][:2]] += 1
             items[cls].append(line)
@@ -174,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(json.dumps({"classes": dict(sorted(classes.items()))}) + "\n")
         return 0
     total = sum(classes.values())
-    sys.stdout.write(f"required gold events: {total}\n")
+    sys.stdout.write(f"{'false events' if args.false else 'required gold events'}: {total}\n")
     for cls, n in sorted(classes.items(), key=lambda kv: (-kv[1], kv[0])):
         by_root = " ".join(f"{r}:{c}" for r, c in sorted(roots[cls].items()))
         sys.stdout.write(f"{n:5d}  {cls:28s} {by_root}\n")

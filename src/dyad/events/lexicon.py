@@ -38,6 +38,7 @@ _ENTRY_KEYS = {
     "reciprocal",
     "source_kinds",
     "deed_object",
+    "implicit_agent",
 }
 #: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
 ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
@@ -90,6 +91,7 @@ _WORD_LISTS = (
     "compound_endings",
     "reaction_roots",
     "obligation_modals",
+    "person_nouns",
 )
 
 GAP = "..."
@@ -123,6 +125,9 @@ class Trigger:
     # the object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): a thing as object does not
     # stop the target from being borrowed, as it does for other entries
     deed_object: bool = False
+    # the CAMEO sector code of the state organ that does the deed when the text names no doer ("COP": "22 leden
+    # zijn in Rusland opgepakt" is an arrest by the Russian police); see `dyad.events.roles`
+    implicit_agent: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,6 +266,11 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
         source_kinds = frozenset(_strings(raw.get("source_kinds"), at, "source_kinds"))
         if source_kinds - set(ACTOR_KINDS):
             raise ConfigError(f"'source_kinds' must be among {ACTOR_KINDS}", source=at)
+        implicit_agent = raw.get("implicit_agent", "")
+        if not isinstance(implicit_agent, str) or not (implicit_agent == "" or (
+            len(implicit_agent) == 3 and implicit_agent.isalpha() and implicit_agent.isupper()
+        )):
+            raise ConfigError("'implicit_agent' must be a CAMEO sector code of three capitals (COP, JUD)", source=at)
         key = (tid, cameo)
         if key in seen:
             raise ConfigError("duplicate trigger id", source=at)
@@ -286,6 +296,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 reciprocal=bool(raw.get("reciprocal", False)),
                 source_kinds=source_kinds,
                 deed_object=bool(raw.get("deed_object", False)),
+                implicit_agent=implicit_agent,
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)

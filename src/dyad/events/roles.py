@@ -29,6 +29,7 @@ lexicon's word lists; the actor codes of a state's organs are CAMEO's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,6 +47,13 @@ Side = list[int] | ActorRef
 
 #: actor-code suffixes of a state's own organs: a government does not act on the state it governs
 _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
+#: actor-code suffixes of the organs that arrest, try and sentence: named in the clause, one is the doer of an
+#: `implicit_agent` entry's deed ("tijdens een actie van de Turkse veiligheidsdienst")
+_LAW_ORGANS = frozenset({"COP", "JUD", "SPY"})
+#: a name written as its initial ("A.", "R."): a person the press does not name in full
+_INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
+#: the confidence from which an actor mention counts as named by the text, not inferred from context
+_NAMED_CONFIDENCE = 0.8
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
 
@@ -256,9 +264,13 @@ class RoleFinder:
         """The roles of a match in a sentence; `earlier`: the events coded in the sentences before it (a
         reaction's target may be who acted there). None when no source and target are found."""
         r = self._slots(sent, match)
-        if not self._read_parse(r):
-            return None
+        parsed = self._read_parse(r)
         self._read_clause(r)
+        unnamed = self._implicit_agent(r)
+        if unnamed is not None:
+            return unnamed
+        if not parsed:
+            return None
         if not self._read_nominal(r) or not self._read_clause_source(r):
             return None
         self._coordinate_source(r)
@@ -332,6 +344,131 @@ class RoleFinder:
             r.agents and set(r.words) & self._w("perfect_passive_auxiliaries")
         )
         r.subj, r.unresolved = self._subject(r.doc, r.match, r.clauses, r.toks, r.all_preps)
+
+    def _implicit_agent(self, r: _Slots) -> Reading | None:
+        """Step 2a: the deed of a state organ the text does not name (an entry's `implicit_agent`): "22 leden
+        zijn in Rusland opgepakt", "Een vrouw is aangehouden", "Hij kreeg vier jaar cel". The doer is that
+        organ ("COP": the police) of the state where it happened (a state after a preposition of place in
+        the sentence), else of the patient's state, else of the state the article has named most so far; the
+        patient is the subject: a resolved actor, or people of that state when the clause names persons (a
+        person noun or a name) without resolving them. Only a passive clause without an agent, or an entry
+        whose subject is acted upon; a police or court mention in the clause is the doer itself."""
+        code = r.trig.implicit_agent
+        if not code or r.noun:
+            return None
+        doc = r.doc
+        words = set(r.words)
+        since = self._auxiliary_before(r)
+        passive = r.passive or bool(words & self._w("perfect_passive_auxiliaries")) or since is not None
+        if not (passive or r.accused):
+            return self._unnamed_patient(r)
+        if r.agents or words & self._w("agent_prepositions"):
+            return None
+        named = [mi for mi in r.cands if (a := doc.mentions[mi].actor) is not None and a.country
+                 and a.code[len(a.country):] in _LAW_ORGANS | {code}]
+        # the patient stands in the clause, or is the antecedent of the relative pronoun that opens it ("een
+        # Nederlander die in Dubai werd aangehouden"), not the subject of a clause around it
+        relative = bool(r.clause.idx) and r.toks[r.clause.idx[0]].lower in self._w("relative_pronouns")
+        patient = [mi for mi in ([r.subj] if r.subj is not None else r.target)
+                   if mi not in named and (relative or mi in r.clause.mentions)]
+        if not patient and not self._names_persons(r, since):
+            return None
+        state = self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
+            (c for mi in patient if (c := self._country(doc, mi)) is not None), None
+        )
+        if state is None:
+            return None
+        sources = [ActorRef.from_mention(doc, mi) for mi in named[:1]] or [ActorRef("", f"{state}{code}", state)]
+        targets = [ActorRef.from_mention(doc, mi) for mi in self._coordinated(doc, r.toks, patient[0], r.cands)] \
+            if patient else [ActorRef("", f"{state}CVL", state)]
+        pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
+        return Reading(pairs, r.confidence * 0.8, False) if pairs else None
+
+    def _auxiliary_before(self, r: _Slots) -> int | None:
+        """The start of the clause before the trigger's that holds its passive auxiliary, when only commas part
+        them ("werd een van de leiders, X, in Parijs opgepakt": an apposition between); None when there is
+        none. With a parse, the parse decides (the sentence's start when it reads the trigger as passive)."""
+        doc = r.doc
+        sent = doc.sentences[r.sentence]
+        if any(t.dep for t in doc.tokens[sent.token_start : sent.token_end]):
+            inside = set(r.match.tokens)
+            pred = next((i for i in sorted(inside) if doc.tokens[i].head not in inside), r.match.anchor)
+            return sent.token_start if _Tree(doc, r.sentence, self._usable).passive(pred) else None
+        openers = self._w("subordinators") | self._w("relative_pronouns")
+        auxiliaries = self._w("passive_auxiliaries") | self._w("perfect_passive_auxiliaries")
+        for c in reversed(r.clauses[max(0, r.match.clause - 3) : r.match.clause]):
+            words = [r.toks[i].lower for i in c.idx if i in r.toks]
+            if words and words[0] in openers:
+                return None
+            if set(words) & auxiliaries:
+                return c.start
+        return None
+
+    def _unnamed_patient(self, r: _Slots) -> Reading | None:
+        """The active clause of an `implicit_agent` entry whose object names persons but no actor ("De politie
+        hield een vrouw aan", "Spanje arresteerde een fascist"): the doer acts on people of its own state."""
+        doc = r.doc
+        if r.subj is None or r.subj not in r.clause.mentions or [mi for mi in r.cands if mi != r.subj]:
+            return None
+        state = self._country(doc, r.subj)
+        if state is None or not self._names_persons(r):
+            return None
+        source = ActorRef.from_mention(doc, r.subj)
+        target = ActorRef("", f"{state}CVL", state)
+        return Reading([(source, target)], r.confidence * 0.8, False) if self._distinct(source, target, doc) else None
+
+    def _names_persons(self, r: _Slots, since: int | None = None) -> bool:
+        """Whether the trigger's clause (or the words from token `since` to its end: a passive whose subject
+        the parse finds in a clause before) names persons without an actor: a person noun ("een vrouw",
+        "vier militairen") or a name."""
+        persons = self._w("person_nouns")
+        # "een oud-militair", "een kustwachtofficier": a compound or a hyphenated word ending in a person noun
+        # of five letters or more
+        endings = tuple(p for p in persons if len(p) >= 5)
+        start = r.clause.start if since is None else min(since, r.clause.start)
+        span = [i for i in r.toks if start <= i < r.clause.end]
+        if any(r.toks[i].lower in persons or r.toks[i].keys & persons or r.toks[i].lower.endswith(endings)
+               for i in span):
+            return True
+        # a name, or an initial that stands for one ("R. werd veroordeeld": a suspect the press names so)
+        return any(n.sentence == r.sentence and start <= n.token_start < r.clause.end
+                   and (n.label == "PER" or _INITIAL.fullmatch(r.doc.text[n.start : n.end]) is not None)
+                   for n in r.doc.names)
+
+    def _scene_state(self, doc: Document, toks: Mapping[int, Tok], sentence: int) -> str | None:
+        """A state the sentence places its clause in: a state mention after a preposition of place ("in
+        Rusland")."""
+        for mi in doc.mentions_in(sentence):
+            a = doc.mentions[mi].actor
+            if a is not None and a.code == a.country and \
+                    self._prep_before(doc, toks, doc.mentions[mi]) in self._w("locative_prepositions"):
+                return a.country
+        return None
+
+    @staticmethod
+    def _country(doc: Document, mi: int) -> str | None:
+        a = doc.mentions[mi].actor
+        return a.country if a is not None and a.country and len(a.country) == 3 else None
+
+    def _article_state(self, doc: Document, sentence: int) -> str | None:
+        """The state the article has named most up to a sentence, when one leads. Mentions the resolver only
+        inferred (confidence under `_NAMED_CONFIDENCE`: "de autoriteiten" read as the home country's) count
+        only in an article that names no state itself: they would make every article about the language's
+        home country."""
+        named: dict[str, int] = {}
+        inferred: dict[str, int] = {}
+        for mi, m in enumerate(doc.mentions):
+            if m.sentence > sentence:
+                break
+            country = self._country(doc, mi)
+            if country is not None:
+                counts = named if m.confidence >= _NAMED_CONFIDENCE else inferred
+                counts[country] = counts.get(country, 0) + 1
+        counts = named or inferred
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=lambda c: counts[c])
 
     def _read_nominal(self, r: _Slots) -> bool:
         """Step 2: the roles a nominal trigger's own phrase names; False when it names none it may use."""
@@ -878,11 +1015,12 @@ class RoleFinder:
     @staticmethod
     def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:
         """Whether the source is a resolved actor of one of these kinds (a source with no mention, such as a
-        state adjective, is a state)."""
+        state adjective, is a state). A people named by its demonym ("Nederlanders reisden naar Syrië") is
+        none of them: it is no state acting."""
         if src.mention is None:
             return "state" in kinds
-        actor = doc.mentions[src.mention].actor
-        return actor is not None and actor.kind in kinds
+        mention = doc.mentions[src.mention]
+        return mention.actor is not None and mention.actor.kind in kinds and not mention.people
 
     # ------------------------------------------------------------------ roles from a dependency parse
     def _parse_roles(

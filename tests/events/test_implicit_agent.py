@@ -1,0 +1,155 @@
+"""An arrest, a trial or a sentence in a passive clause that names no doer is the deed of the state's own
+organ (the entry's `implicit_agent`): of the state the sentence places it in, else of the state the
+article is about; a named police or court stays the doer, and a thing taken up is no arrest. Sentences
+written for these rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dyad.document import Document
+from dyad.events.coder import LexiconCoder
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Rusland": ("RUS", "RUS", "state"),
+    "Frankrijk": ("FRA", "FRA", "state"),
+    "Wit-Rusland": ("BLR", "BLR", "state"),
+    "de Turkse politie": ("TUR", "TURCOP", "government"),
+    "De minister": ("FRA", "FRAGOV", "person"),
+    "Hongaarse oppositieleider Kovács": ("HUN", "HUNOPP", "person"),
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> LexiconCoder:
+    return LexiconCoder("nl")
+
+
+def _events(coder: LexiconCoder, make_doc: Callable[..., Document], text: str) -> list[tuple[str | None, ...]]:
+    doc = make_doc(text, ACTORS)
+    coder(doc)
+    return [(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Wit-Rusland zijn gisteren dertig demonstranten opgepakt.",
+        "In Wit-Rusland werden vorige week twee journalisten gearresteerd.",
+        "Vier activisten worden in Wit-Rusland vastgehouden in de gevangenis.",
+    ],
+)
+def test_unnamed_police_of_the_state_the_sentence_names(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str
+) -> None:
+    assert ("BLRCOP", "BLRCVL", "17") in _events(coder, make_doc, text)
+
+
+def test_unnamed_court_and_a_resolved_patient(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    events = _events(coder, make_doc, "In Rusland wordt Hongaarse oppositieleider Kovács volgende week berecht.")
+    assert ("RUSJUD", "HUNOPP", "17") in events, events
+
+
+def test_the_article_state_when_the_sentence_names_no_place(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    text = "Frankrijk verscherpt de regels voor betogingen. Een jonge vrouw is zaterdag aangehouden."
+    assert ("FRACOP", "FRACVL", "17") in _events(coder, make_doc, text)
+
+
+def test_a_named_police_is_the_doer(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    text = "In Rusland werden twee mannen opgepakt tijdens een actie van de Turkse politie."
+    events = _events(coder, make_doc, text)
+    assert ("TURCOP", "RUSCVL", "17") in events, events
+    assert not any(src == "RUSCOP" for src, _, _ in events), events
+
+
+def test_an_agent_that_is_no_actor_keeps_the_rule_out(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    events = _events(coder, make_doc, "In Rusland werd de dissident door onbekenden opgepakt.")
+    assert not any(src == "RUSCOP" for src, _, _ in events), events
+
+
+def test_a_thing_taken_up_is_no_arrest(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    events = _events(coder, make_doc, "In Frankrijk wordt het plan van De minister snel opgepakt.")
+    assert not any(src == "FRACOP" for src, _, _ in events), events
+
+
+def test_a_sentence_by_a_court(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    events = _events(coder, make_doc, "In Frankrijk werd een oud-militair veroordeeld tot vier jaar cel.")
+    assert ("FRAJUD", "FRACVL", "11") in events, events
+
+
+def test_a_named_doer_acts_on_unnamed_persons_of_its_state(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    events = _events(coder, make_doc, "De minister ontving de krant. Frankrijk arresteerde gisteren een oud-politicus.")
+    assert ("FRA", "FRACVL", "17") in events, events
+
+
+def test_the_antecedent_of_a_relative_clause_is_the_patient(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    text = "Het gaat om Hongaarse oppositieleider Kovács, die vorige maand in Rusland werd opgepakt."
+    assert ("RUSCOP", "HUNOPP", "17") in _events(coder, make_doc, text)
+
+
+
+# "Gisteren werd een leider, een oud-strijder, in Frankrijk op de bon geslingerd." in UD (form, head, relation):
+# the passive auxiliary stands in a clause of its own by the punctuation, the parse joins it to the participle
+TICKET = [
+    ("Gisteren", 14, "advmod"), ("werd", 14, "aux:pass"), ("een", 4, "det"), ("leider", 14, "nsubj:pass"),
+    (",", 7, "punct"), ("een", 7, "det"), ("oud-strijder", 4, "appos"), (",", 7, "punct"),
+    ("in", 10, "case"), ("Frankrijk", 14, "obl"), ("op", 13, "case"), ("de", 13, "det"), ("bon", 14, "obl"),
+    ("geslingerd", 0, "root"), (".", 14, "punct"),
+]
+
+
+def test_a_ticket_with_the_auxiliary_in_a_clause_of_its_own(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("Gisteren werd een leider, een oud-strijder, in Frankrijk op de bon geslingerd.", ACTORS)
+    tokens = [t for t in doc.tokens if t.text.strip()]
+    assert [t.text for t in tokens] == [w for w, _, _ in TICKET]
+    for tok, (_, head, dep) in zip(tokens, TICKET, strict=True):
+        tok.head = tokens[head - 1].i if head else -1
+        tok.dep = dep
+    coder(doc)
+    events = [(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events]
+    assert ("FRACOP", "FRACVL", "17") in events, events
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Frankrijk zijn voor het eerst militairen ingezet.",
+        "In Frankrijk worden nu ook soldaten ingezet op de pleinen.",
+    ],
+)
+def test_soldiers_deployed_by_an_unnamed_government(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str
+) -> None:
+    assert ("FRAGOV", "FRACVL", "15") in _events(coder, make_doc, text)
+
+
+def test_inferred_mentions_do_not_outweigh_a_named_state(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    actors = {**ACTORS, "de autoriteiten": ("NLD", "NLDGOV", "government"),
+              "de politie": ("NLD", "NLDCOP", "government")}
+    text = ("Rusland verscherpt de wet. Volgens de autoriteiten en de politie gaat het om veiligheid. "
+            "Twee journalisten zijn gisteren aangehouden.")
+    doc = make_doc(text, actors)
+    for m in doc.mentions:
+        if m.actor is not None and m.actor.country == "NLD":
+            m.confidence = 0.5  # read as the home country's by the resolver, not named by the text
+    coder(doc)
+    events = [(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events]
+    assert ("RUSCOP", "RUSCVL", "17") in events, events
+
+
+def test_an_initial_stands_for_a_person(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    events = _events(coder, make_doc, "In Frankrijk wordt K. volgende maand bij verstek veroordeeld tot vier jaar cel.")
+    assert ("FRAJUD", "FRACVL", "11") in events, events
