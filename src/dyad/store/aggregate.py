@@ -16,11 +16,12 @@ their values as parameters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal, Protocol, get_args
 
 from dyad.store.filters import Dialect, RecordFilter
+from dyad.store.rollups import ROLLUPS, Rollup
 from dyad.store.rows import EVENTS
 
 Bucket = Literal["day", "week", "month", "year"]
@@ -46,6 +47,9 @@ class Term:
     #: True when the expression reads only who acted on whom and the factuality (the columns a DuckDB
     #: dyad key stands for, duckdb_store.DYAD_COLUMNS): `EventGroups` may then group the dyad keys first.
     on_dyad: bool = False
+    #: The events' columns the expression reads, where known: a query whose terms all say so may be
+    #: summed from a rollup that keeps those columns (`dyad.store.rollups`); None: read the events.
+    columns: tuple[str, ...] | None = None
 
     def render(self, dialect: Dialect) -> str:
         return self.expression.replace("{p}", dialect.placeholder)
@@ -144,19 +148,19 @@ def bucket_term(bucket: str, name: str = "bucket") -> BucketTerm:
 
 
 #: Whether a record has a date (its date period is known).
-DATED = Term("dated", '("date_first" IS NOT NULL)')
+DATED = Term("dated", '("date_first" IS NOT NULL)', columns=("date_first",))
 
 
 def side_key(side: Side, by: Literal["country", "actor"], name: str | None = None) -> Term:
     """A side's country or actor code; NULL when unknown (an empty code is unknown too)."""
-    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')", on_dyad=True)
+    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')", on_dyad=True, columns=(f"{side}_{by}",))
 
 
 def column(name: str, alias: str | None = None) -> Term:
     """A stored column as it is."""
     if name not in EVENTS.stored_columns:
         raise ValueError(f"no events column {name!r}")
-    return Term(alias or name, f'"{name}"')
+    return Term(alias or name, f'"{name}"', columns=(name,))
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,9 @@ class EventGroups:
     also: Term | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        rollup = self.rollup(dialect)
+        if rollup is not None:
+            return self._from_rollup(rollup, dialect)
         if (dialect.dyad_keys and self.keys and not self.counts and self.also is None
                 and all(isinstance(k, Term) and k.on_dyad for k in self.keys)):
             return self._by_dyad_keys(dialect)
@@ -202,6 +209,48 @@ class EventGroups:
             query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
         return query, params
 
+
+    def rollup(self, dialect: Dialect) -> Rollup | None:
+        """The smallest rollup that holds this query exactly, where the store keeps rollups; else None."""
+        if not dialect.rollups or self.counts:
+            return None
+        columns: set[str] = set()
+        buckets: set[str] = set()
+        for term in (*self.keys, *((self.also,) if self.also is not None else ())):
+            if isinstance(term, BucketTerm):
+                buckets.add(term.bucket)
+                columns.update(("date_first", "date_last"))
+            elif term.columns is None:
+                return None
+            else:
+                columns.update(term.columns)
+        return next((r for r in ROLLUPS if r.serves(self.where, columns, buckets)), None)
+
+    def _from_rollup(self, rollup: Rollup, dialect: Dialect) -> tuple[str, list[object]]:
+        """The same groups summed from a rollup's rows: its columns bear the events' names, and the
+        terms and the filter are written as for the events (on the columns, buckets computed)."""
+        plain = replace(dialect, dyad_keys=False, bucket_columns=False, rollups=False)
+        selected: list[str] = []
+        params: list[object] = []
+        for term in self.keys:
+            expression, term_params = term.written(plain)
+            selected.append(f'{expression} AS "{term.name}"')
+            params.extend(term_params)
+        selected.append('CAST(coalesce(sum("events"), 0) AS BIGINT) AS "events"')
+        selected.extend(f'CAST(coalesce(sum("events") FILTER (WHERE "quad_class" = {q}), 0) AS BIGINT) AS "q{q}"'
+                        for q in QUAD_CLASSES)
+        selected.append('CASE WHEN sum("goldstein_n") > 0 THEN sum("goldstein") END AS "goldstein"')
+        clauses, where_params = self.where._conditions(EVENTS, plain)
+        if self.also is not None:
+            clauses.append(self.also.render(plain))
+        params.extend(where_params)
+        if self.also is not None:
+            params.extend(self.also.params)
+        clause = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        query = f"SELECT {', '.join(selected)} FROM {rollup.table} {clause}"
+        if self.keys:
+            query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
+        return query, params
 
     def _by_dyad_keys(self, dialect: Dialect) -> tuple[str, list[object]]:
         """Groups keyed by who acted on whom alone (a network's edges), where events carry dyad keys: the
