@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from dyad.store import RecordFilter, Store
+from dyad.store.aggregate import ActorTable
 from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
 from dyad.store.rows import EVENTS, unflatten
 
@@ -55,9 +56,15 @@ class SortedEvents:
     descending: bool
     limit: int
     offset: int
+    #: The sort column's value of the last row of the page, where known (`SortBound`): only the rows up
+    #: to it (in the sort's direction) are sorted, not every matching row.
+    bound: object | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
         clauses, params = self.where._conditions(EVENTS, dialect)
+        if self.bound is not None:
+            clauses.append(f"{EVENT_SORTS[self.sort]} {'>=' if self.descending else '<='} {dialect.placeholder}")
+            params.append(self.bound)
         stable = ", ".join(f'"{c}"' for c in ORDER_COLUMNS["events"])
         columns = ", ".join(f'"{c}"' for c in EVENTS.stored_columns)
         direction = "DESC" if self.descending else "ASC"
@@ -72,6 +79,28 @@ class SortedEvents:
         # read them for every matching row, seconds over 10 M events.
         return (f'SELECT {dialect.row_id} AS "_row" FROM events {where_sql} {order} LIMIT {p} OFFSET {p}',
                 [*params, self.limit, self.offset])
+
+
+@dataclass(frozen=True)
+class SortBound:
+    """The sort column's value at position `rows` (from 1) among the matching events with one, in the
+    sort's direction: no row of the first `rows` in the table's order lies beyond it (NULLs sort last), so
+    `SortedEvents` may leave out every row that does. A top-N over one column, where the page's top-N
+    compares the sort and stable-order columns of every matching row (0.5 to 1 s over 10 M events)."""
+
+    where: RecordFilter
+    sort: str
+    descending: bool
+    rows: int
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        clauses, params = self.where._conditions(EVENTS, dialect)
+        expression = EVENT_SORTS[self.sort]
+        clauses.append(f"{expression} IS NOT NULL")
+        p = dialect.placeholder
+        return (f'SELECT {expression} AS "bound" FROM events WHERE {" AND ".join(clauses)} '
+                f'ORDER BY 1 {"DESC" if self.descending else "ASC"} LIMIT 1 OFFSET {p}',
+                [*params, self.rows - 1])
 
 
 @dataclass(frozen=True)
@@ -91,7 +120,9 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
     """A page of events in the order of `sort`, each with `source_label` and `target_label` (the actor's
     name in the knowledge base, else the country or the words of the text) and its article's `title`,
     `url`, `source` and `published` under `article`."""
-    found = store.aggregate(SortedEvents(where, sort, descending, limit, offset))
+    bound = store.aggregate(SortBound(where, sort, descending, limit + offset)) if limit > 0 else []
+    found = store.aggregate(SortedEvents(where, sort, descending, limit, offset,
+                                         bound=bound[0]["bound"] if bound else None))
     if found and "_row" in found[0]:  # positions: the rows' columns read for them alone
         at = {row["_row"]: row for row in store.aggregate(EventsAt(tuple(int(r["_row"]) for r in found)))}
         found = [{k: v for k, v in at[r["_row"]].items() if k != "_row"} for r in found if r["_row"] in at]
@@ -120,6 +151,11 @@ def actor_label(slot: dict[str, Any] | None, names: dict[str, str]) -> str | Non
         if key and key in names:
             return names[key]
     return slot.get("actor") or slot.get("country") or slot.get("name")
+
+
+def mention_names(store: Store) -> dict[str, str]:
+    """`actor_names` of the store's actor table without its event counts (read from the mentions alone)."""
+    return actor_names(store.aggregate(ActorTable(events=False)))
 
 
 def actor_names(table: Sequence[dict[str, Any]]) -> dict[str, str]:

@@ -269,22 +269,36 @@ class EventGroups:
         return query, [*(p for _, _, key_params in written for p in key_params), *params]
 
 
+#: The first mention of each resolved actor (its fields) and its mentions and articles counted.
+_MENTIONED = """
+    firsts AS (
+        SELECT DISTINCT ON ("actor_id") "actor_id", "actor", "actor_name", "country", "kind", "role"
+        FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> ''
+        ORDER BY "actor_id", "article_id", "mention_index"
+    ), counted AS (
+        SELECT "actor_id", count(*) AS "mentions", count(DISTINCT "article_id") AS "articles"
+        FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> '' GROUP BY 1
+    )"""
+
+
 @dataclass(frozen=True)
 class ActorTable:
     """Every resolved actor (a mention with a knowledge-base id): the first mention's fields (in the
-    stable mention order), mentions, articles with a mention, and events with the actor on a side."""
+    stable mention order), mentions, articles with a mention, and events with the actor on a side
+    (`events=False`: NULL, the events left unread, for a table of names)."""
+
+    events: bool = True
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
         del dialect  # no parameters
-        return """
-            WITH firsts AS (
-                SELECT DISTINCT ON ("actor_id") "actor_id", "actor", "actor_name", "country", "kind", "role"
-                FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> ''
-                ORDER BY "actor_id", "article_id", "mention_index"
-            ), counted AS (
-                SELECT "actor_id", count(*) AS "mentions", count(DISTINCT "article_id") AS "articles"
-                FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> '' GROUP BY 1
-            ), sides AS (
+        fields = ('f."actor_id" AS "id", f."actor", f."actor_name" AS "name", f."country", f."kind", '
+                  'f."role", c."mentions", c."articles"')
+        order = 'ORDER BY c."mentions" DESC, f."actor_id"'
+        if not self.events:
+            return (f'WITH {_MENTIONED} SELECT {fields}, NULL AS "events" '
+                    f'FROM firsts f JOIN counted c ON c."actor_id" = f."actor_id" {order}'), []
+        return f"""
+            WITH {_MENTIONED}, sides AS (
                 SELECT "source_id" AS "actor_id" FROM events WHERE "source_id" IS NOT NULL
                 UNION ALL
                 SELECT "target_id" FROM events
@@ -292,11 +306,10 @@ class ActorTable:
             ), acted AS (
                 SELECT "actor_id", count(*) AS "events" FROM sides GROUP BY 1
             )
-            SELECT f."actor_id" AS "id", f."actor", f."actor_name" AS "name", f."country", f."kind",
-                   f."role", c."mentions", c."articles", coalesce(a."events", 0) AS "events"
+            SELECT {fields}, coalesce(a."events", 0) AS "events"
             FROM firsts f JOIN counted c ON c."actor_id" = f."actor_id"
             LEFT JOIN acted a ON a."actor_id" = f."actor_id"
-            ORDER BY c."mentions" DESC, f."actor_id"
+            {order}
         """, []
 
 
