@@ -202,3 +202,14 @@ def test_aggregates_read_a_rollup_only_where_it_holds_the_query() -> None:
     ):
         assert chosen(query) is None, query
     assert EventGroups(actual, keys=(month,)).rollup(Dialect()) is None  # a store without rollups
+
+
+def test_event_counts_summed_from_a_rollup_equal_the_matching_events(store: Store) -> None:
+    for number in range(2):
+        put(store, f"r{number}", f"h{number}", random_events(number + 5, 150, f"r{number}"))
+    for where in (RecordFilter(), RecordFilter.build(quad_class="3,4"), RecordFilter.build(country="RUS"),
+                  RecordFilter.build(country="UKR", quad_class=4, since="2020-02", factuality="actual"),
+                  RecordFilter.build(cameo_root="14", until="2020"),
+                  RecordFilter.build(since="2020-03-15"), RecordFilter.build(actor="USA")):
+        assert store.count_events(where) == len(list(store.events(where))), where
+    assert EventGroups(RecordFilter.build(country="RUS")).rollup(store._dialect) is not None  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from typing import Any
 
 from dyad.errors import StoreError
 from dyad.records import Extraction
-from dyad.store.aggregate import AggregateQuery
+from dyad.store.aggregate import AggregateQuery, EventGroups
 from dyad.store.base import ErrorRow, RecordPage, Store, StoredArticle
 from dyad.store.filters import (
     DUCKDB,
@@ -87,6 +87,12 @@ class SQLStore(Store):
 
     def _count_records(self, shape: RecordShape, where: RecordFilter | None,
                        after: RecordKey | None) -> int:
+        if shape is EVENTS and after is None:
+            # Summed from a rollup where one holds the filter (a page of the event table under a quad
+            # class, a country, a month: its total without counting the matching events).
+            total = EventGroups(where or RecordFilter())
+            if total.rollup(self._dialect) is not None:
+                return int(self.aggregate(total)[0]["events"])
         query, params = count_sql(shape, where, self._dialect, after=after)
         row = self._execute(query, params).fetchone()
         return int(row[0]) if row else 0
