@@ -137,8 +137,8 @@ def test_the_sort_bound_leaves_every_page_of_the_event_table_as_it_was(store_pat
     """A page sorted with the bound of its last row (`SortBound`) holds the rows of the plain top-N, in
     its order, for every sort column, direction, filter and page, deep pages past the non-NULL values
     included."""
-    from dyad.store import RecordFilter, open_store
     from dyad.serve.views import EVENT_SORTS, SortBound, SortedEvents
+    from dyad.store import RecordFilter, open_store
 
     with open_store(store_path, read_only=True) as store:
         total = store.count_events()
