@@ -194,6 +194,7 @@ def test_aggregates_read_a_rollup_only_where_it_holds_the_query() -> None:
         EventGroups(RecordFilter.build(since="2019-03-15"), keys=(month,)),
         EventGroups(RecordFilter.build(until="2019-03-30"), keys=(month,)),
         EventGroups(actual, keys=(side_key("source", "actor"),)),
+        EventGroups(actual, keys=(column("date_first"),)),
         EventGroups(RecordFilter.build(actor="RUS"), keys=(month,)),
         EventGroups(RecordFilter.build(pair=("USA", "RUS")), keys=(month,)),
         EventGroups(RecordFilter.build(cameo="141"), keys=(month,)),

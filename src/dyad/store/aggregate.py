@@ -220,16 +220,17 @@ class EventGroups:
             if isinstance(term, BucketTerm):
                 buckets.add(term.bucket)
                 columns.update(("date_first", "date_last"))
-            elif term.columns is None:
-                return None
+            elif term.columns is None or (term is not DATED and {"date_first", "date_last"} & set(term.columns)):
+                return None  # unknown columns, or a date's value (a rollup holds its month)
             else:
                 columns.update(term.columns)
         return next((r for r in ROLLUPS if r.serves(self.where, columns, buckets)), None)
 
     def _from_rollup(self, rollup: Rollup, dialect: Dialect) -> tuple[str, list[object]]:
         """The same groups summed from a rollup's rows: its columns bear the events' names, and the
-        terms and the filter are written as for the events (on the columns, buckets computed)."""
-        plain = replace(dialect, dyad_keys=False, bucket_columns=False, rollups=False)
+        terms and the filter are written as for the events (on the columns, not the dyad keys; buckets
+        stored where the backend stores them, PostgreSQL's 0006_event_rollups)."""
+        plain = replace(dialect, dyad_keys=False, rollups=False)  # stored buckets: PostgreSQL's rollups have them
         selected: list[str] = []
         params: list[object] = []
         for term in self.keys:

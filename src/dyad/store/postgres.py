@@ -289,10 +289,14 @@ def roll_up_events(con: Connection) -> None:
 
 def _m0006_event_rollups(con: Connection) -> None:
     """As DuckDB's step of the same name: the event rollups (dyad.store.rollups), filled from the stored
-    events, each with a partial index on its empty rows (a writer removes them after a re-ingest without
-    scanning the table)."""
+    events, each with its month and year buckets stored as on the events (a rollup's month is the month of
+    its events: the same buckets) and a partial index on its empty rows (a writer removes them after a
+    re-ingest without scanning the table)."""
     for rollup in ROLLUPS:
         con.execute(rollup.create_sql(_TEXT, "DOUBLE PRECISION"))
+        for bucket in STORED_BUCKETS:  # as the events' (0005_aggregate_keys), from the truncated dates
+            con.execute(f'ALTER TABLE {rollup.table} ADD COLUMN "bucket_{bucket}" INTEGER '
+                        f"GENERATED ALWAYS AS ({contained_bucket(bucket)}) STORED")
         con.execute(f'CREATE INDEX {rollup.table}_empty_idx ON {rollup.table} ("key") WHERE "events" = 0')
     roll_up_events(con)
 
