@@ -185,30 +185,39 @@ class EventGroups:
         if (dialect.dyad_keys and self.keys and not self.counts and self.also is None
                 and all(isinstance(k, Term) and k.on_dyad for k in self.keys)):
             return self._by_dyad_keys(dialect)
+        measures = ['count(*) AS "events"',
+                    *(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES),
+                    'sum("goldstein") AS "goldstein"']
+        measure_params: list[object] = []
+        for counted in self.counts:
+            condition, condition_params = counted.written(dialect)
+            measures.append(f'count(*) FILTER (WHERE {condition}) AS "{counted.name}"')
+            measure_params.extend(condition_params)
+        return self._grouped("events", dialect, measures, measure_params)
+
+    def _grouped(self, table: str, dialect: Dialect, measures: list[str],
+                 measure_params: list[object]) -> tuple[str, list[object]]:
+        """SELECT the keys and `measures` (with their parameters) from `table` under the filter (and
+        `also`), grouped by the keys."""
         selected: list[str] = []
         params: list[object] = []
         for term in self.keys:
             expression, term_params = term.written(dialect)
             selected.append(f'{expression} AS "{term.name}"')
             params.extend(term_params)
-        selected.append('count(*) AS "events"')
-        selected.extend(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
-        selected.append('sum("goldstein") AS "goldstein"')
-        for counted in self.counts:
-            condition, condition_params = counted.written(dialect)
-            selected.append(f'count(*) FILTER (WHERE {condition}) AS "{counted.name}"')
-            params.extend(condition_params)
-        clause, where_params = self.where.where(EVENTS, dialect)
+        selected.extend(measures)
+        params.extend(measure_params)
+        clauses, where_params = self.where._conditions(EVENTS, dialect)
         if self.also is not None:
-            clause = (f"{clause} AND " if clause else "WHERE ") + self.also.render(dialect)
+            clauses.append(self.also.render(dialect))
         params.extend(where_params)
         if self.also is not None:
             params.extend(self.also.params)
-        query = f"SELECT {', '.join(selected)} FROM events {clause}"
+        clause = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        query = f"SELECT {', '.join(selected)} FROM {table} {clause}"
         if self.keys:
             query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
         return query, params
-
 
     def rollup(self, dialect: Dialect) -> Rollup | None:
         """The smallest rollup that holds this query exactly, where the store keeps rollups; else None."""
@@ -231,27 +240,11 @@ class EventGroups:
         terms and the filter are written as for the events (on the columns, not the dyad keys; buckets
         stored where the backend stores them, PostgreSQL's 0006_event_rollups)."""
         plain = replace(dialect, dyad_keys=False, rollups=False)  # stored buckets: PostgreSQL's rollups have them
-        selected: list[str] = []
-        params: list[object] = []
-        for term in self.keys:
-            expression, term_params = term.written(plain)
-            selected.append(f'{expression} AS "{term.name}"')
-            params.extend(term_params)
-        selected.append('CAST(coalesce(sum("events"), 0) AS BIGINT) AS "events"')
-        selected.extend(f'CAST(coalesce(sum("events") FILTER (WHERE "quad_class" = {q}), 0) AS BIGINT) AS "q{q}"'
-                        for q in QUAD_CLASSES)
-        selected.append('CASE WHEN sum("goldstein_n") > 0 THEN sum("goldstein") END AS "goldstein"')
-        clauses, where_params = self.where._conditions(EVENTS, plain)
-        if self.also is not None:
-            clauses.append(self.also.render(plain))
-        params.extend(where_params)
-        if self.also is not None:
-            params.extend(self.also.params)
-        clause = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        query = f"SELECT {', '.join(selected)} FROM {rollup.table} {clause}"
-        if self.keys:
-            query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
-        return query, params
+        measures = ['CAST(coalesce(sum("events"), 0) AS BIGINT) AS "events"',
+                    *(f'CAST(coalesce(sum("events") FILTER (WHERE "quad_class" = {q}), 0) AS BIGINT) AS "q{q}"'
+                      for q in QUAD_CLASSES),
+                    'CASE WHEN sum("goldstein_n") > 0 THEN sum("goldstein") END AS "goldstein"']
+        return self._grouped(rollup.table, plain, measures, [])
 
     def _by_dyad_keys(self, dialect: Dialect) -> tuple[str, list[object]]:
         """Groups keyed by who acted on whom alone (a network's edges), where events carry dyad keys: the
