@@ -141,7 +141,7 @@ def test_a_store_made_before_dyad_keys_gets_them_on_its_next_writable_open(tmp_p
     with pytest.raises(Exception, match="0005_aggregate_keys"):
         DuckDBStore(path, read_only=True)
     with DuckDBStore(path) as store:
-        assert store.migrations()[-1] == "0005_aggregate_keys"
+        assert "0005_aggregate_keys" in store.migrations()
     assert _unkeyed(path) == 0
     with DuckDBStore(path, read_only=True) as store:
         after = {str(args): store.count_events(RecordFilter.build(**args)) for args in FILTERS}

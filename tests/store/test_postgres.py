@@ -572,5 +572,5 @@ def test_a_store_made_before_stored_buckets_gets_them_on_its_next_writable_open(
     with pytest.raises(StoreError, match="0005_aggregate_keys"):
         PostgresStore(url, read_only=True)
     with PostgresStore(url) as store:
-        assert store.migrations()[-1] == "0005_aggregate_keys"
+        assert "0005_aggregate_keys" in store.migrations()
     assert _bucket_mismatches(url) == 0
