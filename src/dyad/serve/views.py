@@ -43,6 +43,8 @@ ARTICLE_SORTS: dict[str, str] = {
 }
 #: Longest title made from an article's first words when it has none.
 TITLE_FALLBACK_CHARS = 90
+#: How much of an article's text is read to make a title from its first words.
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
         at = {row["_row"]: row for row in store.aggregate(EventsAt(tuple(int(r["_row"]) for r in found)))}
         found = [{k: v for k, v in at[r["_row"]].items() if k != "_row"} for r in found if r["_row"] in at]
     records = [unflatten(row, EVENTS) for row in found]
-    articles = {a: store.get_article(a) for a in dict.fromkeys(str(r["article_id"]) for r in records)}
+    ids = tuple(dict.fromkeys(str(r["article_id"]) for r in records))
+    articles = {str(a["id"]): a for a in store.aggregate(ArticlesById(ids))} if ids else {}
     rows = []
     for record in records:
         stored = articles.get(str(record["article_id"]))
@@ -136,10 +139,23 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
             "source_label": actor_label(record.get("source"), actor_names),
             "target_label": actor_label(record.get("target"), actor_names),
             "article": None if stored is None else {
-                "id": stored.id, "title": display_title(stored.title, stored.text, stored.id),
-                "url": stored.url, "source": stored.source, "published": stored.published},
+                "id": stored["id"], "title": display_title(stored["title"], stored["lead"], stored["id"]),
+                "url": stored["url"], "source": stored["source"], "published": stored["published"]},
         })
     return rows
+
+
+@dataclass(frozen=True)
+class ArticlesById:
+    """The title, link, source, publication date and the first words (`lead`, for `display_title`) of
+    some articles: one query for a page's articles, not one per article."""
+
+    article_ids: tuple[str, ...]
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        marks = ", ".join(dialect.placeholder for _ in self.article_ids)
+        return (f'SELECT "id", "title", "url", "source", "published", substr("text", 1, {LEAD_CHARS}) AS "lead" '
+                f'FROM articles WHERE "id" IN ({marks})', list(self.article_ids))
 
 
 def actor_label(slot: dict[str, Any] | None, names: dict[str, str]) -> str | None:
@@ -218,7 +234,7 @@ class ArticleSearch:
         if self.count:
             return f"SELECT count(*) AS n FROM articles {where}", params
         sql = (f'SELECT "id", "title", "published", "published_precision", "language", "url", "source", '
-               f'"ingested_at", substr("text", 1, 400) AS "lead" FROM articles {where} '
+               f'"ingested_at", substr("text", 1, {LEAD_CHARS}) AS "lead" FROM articles {where} '
                f'ORDER BY {ARTICLE_SORTS[self.sort]} LIMIT {p} OFFSET {p}')
         return sql, [*params, self.limit, self.offset]
 
