@@ -24,7 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from dyad.store import open_store  # noqa: E402
-from dyad.store.duckdb_store import key_events  # noqa: E402
+from dyad.store.duckdb_store import key_events, roll_up_events  # noqa: E402
+from dyad.store.postgres import roll_up_events as pg_roll_up_events  # noqa: E402
 
 COUNTRIES = ("USA", "RUS", "CHN", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "NLD", "TUR", "SYR", "IND",
              "PAK", "JPN", "PRK", "KOR", "EGY", "SAU", "BEL")
@@ -132,6 +133,7 @@ def build_duckdb(path: Path, n: int) -> None:
         con.execute(articles_insert(False, n))
         con.execute(events_insert(False, n))
         key_events(con)  # what the writer gives each event it inserts: its dyad key
+        roll_up_events(con)  # and what it adds to the rollups (dyad.store.rollups)
         con.execute("CHECKPOINT")
 
 
@@ -141,4 +143,5 @@ def build_postgres(url: str, n: int) -> None:
         con = store._con  # type: ignore[attr-defined]
         con.execute(articles_insert(True, n))
         con.execute(events_insert(True, n))
+        pg_roll_up_events(con)
         con.execute("ANALYZE")

@@ -48,6 +48,7 @@ from dyad.store.aggregate import (
     Matches,
     Term,
     bucket_term,
+    column,
     side_key,
 )
 from dyad.store.aggregate import bucket_start as bucket_key_start
@@ -443,7 +444,7 @@ def cameo_root_series(
     kind = _check_bucket(bucket)
     where = RecordFilter.build(since=since, until=until, actor=actor, factuality=factuality,
                                date_overlap="overlap")
-    root = Term("root", '"cameo_root"')
+    root = column("cameo_root", "root")
     rows = store.aggregate(EventGroups(where, keys=(bucket_term(kind), DATED, root)))
     return {"bucket": kind, "since": since, "until": until, "actor": actor, "factuality": factuality,
             **_count_series(kind, where, "root", rows)}
@@ -466,7 +467,8 @@ def country_series(
                                date_overlap="overlap")
     by_source = store.aggregate(EventGroups(
         where, keys=(bucket_term(kind), DATED, side_key("source", "country", "country"))))
-    other_target = Term("other", "(NULLIF(\"target_country\", '') IS DISTINCT FROM NULLIF(\"source_country\", ''))")
+    other_target = Term("other", "(NULLIF(\"target_country\", '') IS DISTINCT FROM NULLIF(\"source_country\", ''))",
+                        columns=("source_country", "target_country"))
     by_target = store.aggregate(EventGroups(
         where, keys=(bucket_term(kind), DATED, side_key("target", "country", "country")), also=other_target))
     return {"bucket": kind, "since": since, "until": until, "cameo_root": cameo_root, "factuality": factuality,

@@ -37,7 +37,8 @@ def test_a_minister_visits(coder: LexiconCoder, make_doc: Callable[..., Document
 
 
 def test_a_people_travelling_makes_no_visit(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
-    assert _visits(coder, make_doc, "Vorig jaar reisden duizenden Belgen voor een vakantie naar Syrië.", people="Belgen") == []
+    sentence = "Vorig jaar reisden duizenden Belgen voor een vakantie naar Syrië."
+    assert _visits(coder, make_doc, sentence, people="Belgen") == []
 
 
 def test_fighters_travelling_make_no_visit(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:

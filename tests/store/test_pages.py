@@ -147,5 +147,5 @@ def test_the_migration_gives_stored_articles_their_pages(backend: str, tmp_path:
                 old.put_articles([_write(a) for a in ARTICLES], 1)
                 assert "0006_article_pages" not in old.migrations()
         with open_store(url) as store:
-            assert store.migrations()[-1] == "0006_article_pages"
+            assert "0006_article_pages" in store.migrations()
             assert_pages_equal_computed(store)

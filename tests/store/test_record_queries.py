@@ -246,4 +246,5 @@ def test_filters_are_parameters_never_sql_text() -> None:
 
 def test_the_index_migration_is_recorded_on_both_backends(store: Store) -> None:
     assert store.migrations() == ["0001_initial", "0002_record_indexes", "0003_aggregate_indexes",
-                                  "0004_event_ids_and_places", "0005_aggregate_keys", "0006_article_pages"]
+                                  "0004_event_ids_and_places", "0005_aggregate_keys", "0006_article_pages",
+                                  "0007_event_rollups"]

@@ -729,9 +729,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
                 return query.count(store)
 
         total = access.cached(("total", query.key), count)
-        with access.reader() as store:
-            table = access.cached(("actors",), lambda: aggregates.actor_table(store))
-            names = access.cached(("actor_names",), lambda: views.actor_names(table))
+        with access.reader() as store:  # names from the mentions alone: no count of every event
+            names = access.cached(("actor_names",), lambda: views.mention_names(store))
             rows = access.cached(
                 ("event_table", query.key, sort, order, limit, offset),
                 lambda: views.event_table(store, query.where, sort=sort, descending=order == "desc",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from dyad.store import RecordFilter, Store
+from dyad.store.aggregate import ActorTable
 from dyad.store.filters import ORDER_COLUMNS, Dialect, like_pattern
 from dyad.store.pages import display_title
 from dyad.store.rows import EVENTS, unflatten
@@ -41,6 +42,8 @@ ARTICLE_SORTS: dict[str, str] = {
     "published": '"published" DESC NULLS LAST, "id"',
     "title": 'coalesce("title", \'\') , "id"',
 }
+#: How much of an article's text is read to make a title from its first words.
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,15 @@ class SortedEvents:
     descending: bool
     limit: int
     offset: int
+    #: The sort column's value of the last row of the page, where known (`SortBound`): only the rows up
+    #: to it (in the sort's direction) are sorted, not every matching row.
+    bound: object | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
         clauses, params = self.where._conditions(EVENTS, dialect)
+        if self.bound is not None:
+            clauses.append(f"{EVENT_SORTS[self.sort]} {'>=' if self.descending else '<='} {dialect.placeholder}")
+            params.append(self.bound)
         stable = ", ".join(f'"{c}"' for c in ORDER_COLUMNS["events"])
         columns = ", ".join(f'"{c}"' for c in EVENTS.stored_columns)
         direction = "DESC" if self.descending else "ASC"
@@ -71,6 +80,28 @@ class SortedEvents:
         # read them for every matching row, seconds over 10 M events.
         return (f'SELECT {dialect.row_id} AS "_row" FROM events {where_sql} {order} LIMIT {p} OFFSET {p}',
                 [*params, self.limit, self.offset])
+
+
+@dataclass(frozen=True)
+class SortBound:
+    """The sort column's value at position `rows` (from 1) among the matching events with one, in the
+    sort's direction: no row of the first `rows` in the table's order lies beyond it (NULLs sort last), so
+    `SortedEvents` may leave out every row that does. A top-N over one column, where the page's top-N
+    compares the sort and stable-order columns of every matching row (0.5 to 1 s over 10 M events)."""
+
+    where: RecordFilter
+    sort: str
+    descending: bool
+    rows: int
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        clauses, params = self.where._conditions(EVENTS, dialect)
+        expression = EVENT_SORTS[self.sort]
+        clauses.append(f"{expression} IS NOT NULL")
+        p = dialect.placeholder
+        return (f'SELECT {expression} AS "bound" FROM events WHERE {" AND ".join(clauses)} '
+                f'ORDER BY 1 {"DESC" if self.descending else "ASC"} LIMIT 1 OFFSET {p}',
+                [*params, self.rows - 1])
 
 
 @dataclass(frozen=True)
@@ -90,12 +121,15 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
     """A page of events in the order of `sort`, each with `source_label` and `target_label` (the actor's
     name in the knowledge base, else the country or the words of the text) and its article's `title`,
     `url`, `source` and `published` under `article`."""
-    found = store.aggregate(SortedEvents(where, sort, descending, limit, offset))
+    bound = store.aggregate(SortBound(where, sort, descending, limit + offset)) if limit > 0 else []
+    found = store.aggregate(SortedEvents(where, sort, descending, limit, offset,
+                                         bound=bound[0]["bound"] if bound else None))
     if found and "_row" in found[0]:  # positions: the rows' columns read for them alone
         at = {row["_row"]: row for row in store.aggregate(EventsAt(tuple(int(r["_row"]) for r in found)))}
         found = [{k: v for k, v in at[r["_row"]].items() if k != "_row"} for r in found if r["_row"] in at]
     records = [unflatten(row, EVENTS) for row in found]
-    articles = {a: store.get_article(a) for a in dict.fromkeys(str(r["article_id"]) for r in records)}
+    ids = tuple(dict.fromkeys(str(r["article_id"]) for r in records))
+    articles = {str(a["id"]): a for a in store.aggregate(ArticlesById(ids))} if ids else {}
     rows = []
     for record in records:
         stored = articles.get(str(record["article_id"]))
@@ -104,10 +138,23 @@ def event_table(store: Store, where: RecordFilter, *, sort: str, descending: boo
             "source_label": actor_label(record.get("source"), actor_names),
             "target_label": actor_label(record.get("target"), actor_names),
             "article": None if stored is None else {
-                "id": stored.id, "title": display_title(stored.title, stored.text, stored.id),
-                "url": stored.url, "source": stored.source, "published": stored.published},
+                "id": stored["id"], "title": display_title(stored["title"], stored["lead"], stored["id"]),
+                "url": stored["url"], "source": stored["source"], "published": stored["published"]},
         })
     return rows
+
+
+@dataclass(frozen=True)
+class ArticlesById:
+    """The title, link, source, publication date and the first words (`lead`, for `display_title`) of
+    some articles: one query for a page's articles, not one per article."""
+
+    article_ids: tuple[str, ...]
+
+    def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        marks = ", ".join(dialect.placeholder for _ in self.article_ids)
+        return (f'SELECT "id", "title", "url", "source", "published", substr("text", 1, {LEAD_CHARS}) AS "lead" '
+                f'FROM articles WHERE "id" IN ({marks})', list(self.article_ids))
 
 
 def actor_label(slot: dict[str, Any] | None, names: dict[str, str]) -> str | None:
@@ -119,6 +166,11 @@ def actor_label(slot: dict[str, Any] | None, names: dict[str, str]) -> str | Non
         if key and key in names:
             return names[key]
     return slot.get("actor") or slot.get("country") or slot.get("name")
+
+
+def mention_names(store: Store) -> dict[str, str]:
+    """`actor_names` of the store's actor table without its event counts (read from the mentions alone)."""
+    return actor_names(store.aggregate(ActorTable(events=False)))
 
 
 def actor_names(table: Sequence[dict[str, Any]]) -> dict[str, str]:
@@ -168,7 +220,7 @@ class ArticleSearch:
         if self.count:
             return f"SELECT count(*) AS n FROM articles {where}", params
         sql = (f'SELECT "id", "title", "published", "published_precision", "language", "url", "source", '
-               f'"ingested_at", substr("text", 1, 400) AS "lead" FROM articles {where} '
+               f'"ingested_at", substr("text", 1, {LEAD_CHARS}) AS "lead" FROM articles {where} '
                f'ORDER BY {ARTICLE_SORTS[self.sort]} LIMIT {p} OFFSET {p}')
         return sql, [*params, self.limit, self.offset]
 

@@ -16,11 +16,12 @@ their values as parameters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal, Protocol, get_args
 
 from dyad.store.filters import Dialect, RecordFilter
+from dyad.store.rollups import ROLLUPS, Rollup
 from dyad.store.rows import EVENTS
 
 Bucket = Literal["day", "week", "month", "year"]
@@ -46,6 +47,9 @@ class Term:
     #: True when the expression reads only who acted on whom and the factuality (the columns a DuckDB
     #: dyad key stands for, duckdb_store.DYAD_COLUMNS): `EventGroups` may then group the dyad keys first.
     on_dyad: bool = False
+    #: The events' columns the expression reads, where known: a query whose terms all say so may be
+    #: summed from a rollup that keeps those columns (`dyad.store.rollups`); None: read the events.
+    columns: tuple[str, ...] | None = None
 
     def render(self, dialect: Dialect) -> str:
         return self.expression.replace("{p}", dialect.placeholder)
@@ -144,19 +148,19 @@ def bucket_term(bucket: str, name: str = "bucket") -> BucketTerm:
 
 
 #: Whether a record has a date (its date period is known).
-DATED = Term("dated", '("date_first" IS NOT NULL)')
+DATED = Term("dated", '("date_first" IS NOT NULL)', columns=("date_first",))
 
 
 def side_key(side: Side, by: Literal["country", "actor"], name: str | None = None) -> Term:
     """A side's country or actor code; NULL when unknown (an empty code is unknown too)."""
-    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')", on_dyad=True)
+    return Term(name or side, f"NULLIF(\"{side}_{by}\", '')", on_dyad=True, columns=(f"{side}_{by}",))
 
 
 def column(name: str, alias: str | None = None) -> Term:
     """A stored column as it is."""
     if name not in EVENTS.stored_columns:
         raise ValueError(f"no events column {name!r}")
-    return Term(alias or name, f'"{name}"')
+    return Term(alias or name, f'"{name}"', columns=(name,))
 
 
 @dataclass(frozen=True)
@@ -175,33 +179,72 @@ class EventGroups:
     also: Term | None = None
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
+        rollup = self.rollup(dialect)
+        if rollup is not None:
+            return self._from_rollup(rollup, dialect)
         if (dialect.dyad_keys and self.keys and not self.counts and self.also is None
                 and all(isinstance(k, Term) and k.on_dyad for k in self.keys)):
             return self._by_dyad_keys(dialect)
+        measures = ['count(*) AS "events"',
+                    *(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES),
+                    'sum("goldstein") AS "goldstein"']
+        measure_params: list[object] = []
+        for counted in self.counts:
+            condition, condition_params = counted.written(dialect)
+            measures.append(f'count(*) FILTER (WHERE {condition}) AS "{counted.name}"')
+            measure_params.extend(condition_params)
+        return self._grouped("events", dialect, measures, measure_params)
+
+    def _grouped(self, table: str, dialect: Dialect, measures: list[str],
+                 measure_params: list[object]) -> tuple[str, list[object]]:
+        """SELECT the keys and `measures` (with their parameters) from `table` under the filter (and
+        `also`), grouped by the keys."""
         selected: list[str] = []
         params: list[object] = []
         for term in self.keys:
             expression, term_params = term.written(dialect)
             selected.append(f'{expression} AS "{term.name}"')
             params.extend(term_params)
-        selected.append('count(*) AS "events"')
-        selected.extend(f'count(*) FILTER (WHERE "quad_class" = {q}) AS "q{q}"' for q in QUAD_CLASSES)
-        selected.append('sum("goldstein") AS "goldstein"')
-        for counted in self.counts:
-            condition, condition_params = counted.written(dialect)
-            selected.append(f'count(*) FILTER (WHERE {condition}) AS "{counted.name}"')
-            params.extend(condition_params)
-        clause, where_params = self.where.where(EVENTS, dialect)
+        selected.extend(measures)
+        params.extend(measure_params)
+        clauses, where_params = self.where._conditions(EVENTS, dialect)
         if self.also is not None:
-            clause = (f"{clause} AND " if clause else "WHERE ") + self.also.render(dialect)
+            clauses.append(self.also.render(dialect))
         params.extend(where_params)
         if self.also is not None:
             params.extend(self.also.params)
-        query = f"SELECT {', '.join(selected)} FROM events {clause}"
+        clause = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        query = f"SELECT {', '.join(selected)} FROM {table} {clause}"
         if self.keys:
             query += " GROUP BY " + ", ".join(str(i) for i in range(1, len(self.keys) + 1))
         return query, params
 
+    def rollup(self, dialect: Dialect) -> Rollup | None:
+        """The smallest rollup that holds this query exactly, where the store keeps rollups; else None."""
+        if not dialect.rollups or self.counts:
+            return None
+        columns: set[str] = set()
+        buckets: set[str] = set()
+        for term in (*self.keys, *((self.also,) if self.also is not None else ())):
+            if isinstance(term, BucketTerm):
+                buckets.add(term.bucket)
+                columns.update(("date_first", "date_last"))
+            elif term.columns is None or (term is not DATED and {"date_first", "date_last"} & set(term.columns)):
+                return None  # unknown columns, or a date's value (a rollup holds its month)
+            else:
+                columns.update(term.columns)
+        return next((r for r in ROLLUPS if r.serves(self.where, columns, buckets)), None)
+
+    def _from_rollup(self, rollup: Rollup, dialect: Dialect) -> tuple[str, list[object]]:
+        """The same groups summed from a rollup's rows: its columns bear the events' names, and the
+        terms and the filter are written as for the events (on the columns, not the dyad keys; buckets
+        stored where the backend stores them, PostgreSQL's 0007_event_rollups)."""
+        plain = replace(dialect, dyad_keys=False, rollups=False)  # stored buckets: PostgreSQL's rollups have them
+        measures = ['CAST(coalesce(sum("events"), 0) AS BIGINT) AS "events"',
+                    *(f'CAST(coalesce(sum("events") FILTER (WHERE "quad_class" = {q}), 0) AS BIGINT) AS "q{q}"'
+                      for q in QUAD_CLASSES),
+                    'CASE WHEN sum("goldstein_n") > 0 THEN sum("goldstein") END AS "goldstein"']
+        return self._grouped(rollup.table, plain, measures, [])
 
     def _by_dyad_keys(self, dialect: Dialect) -> tuple[str, list[object]]:
         """Groups keyed by who acted on whom alone (a network's edges), where events carry dyad keys: the
@@ -220,22 +263,36 @@ class EventGroups:
         return query, [*(p for _, _, key_params in written for p in key_params), *params]
 
 
+#: The first mention of each resolved actor (its fields) and its mentions and articles counted.
+_MENTIONED = """
+    firsts AS (
+        SELECT DISTINCT ON ("actor_id") "actor_id", "actor", "actor_name", "country", "kind", "role"
+        FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> ''
+        ORDER BY "actor_id", "article_id", "mention_index"
+    ), counted AS (
+        SELECT "actor_id", count(*) AS "mentions", count(DISTINCT "article_id") AS "articles"
+        FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> '' GROUP BY 1
+    )"""
+
+
 @dataclass(frozen=True)
 class ActorTable:
     """Every resolved actor (a mention with a knowledge-base id): the first mention's fields (in the
-    stable mention order), mentions, articles with a mention, and events with the actor on a side."""
+    stable mention order), mentions, articles with a mention, and events with the actor on a side
+    (`events=False`: NULL, the events left unread, for a table of names)."""
+
+    events: bool = True
 
     def sql(self, dialect: Dialect) -> tuple[str, list[object]]:
         del dialect  # no parameters
-        return """
-            WITH firsts AS (
-                SELECT DISTINCT ON ("actor_id") "actor_id", "actor", "actor_name", "country", "kind", "role"
-                FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> ''
-                ORDER BY "actor_id", "article_id", "mention_index"
-            ), counted AS (
-                SELECT "actor_id", count(*) AS "mentions", count(DISTINCT "article_id") AS "articles"
-                FROM mentions WHERE "actor_id" IS NOT NULL AND "actor_id" <> '' GROUP BY 1
-            ), sides AS (
+        fields = ('f."actor_id" AS "id", f."actor", f."actor_name" AS "name", f."country", f."kind", '
+                  'f."role", c."mentions", c."articles"')
+        order = 'ORDER BY c."mentions" DESC, f."actor_id"'
+        if not self.events:
+            return (f'WITH {_MENTIONED} SELECT {fields}, NULL AS "events" '
+                    f'FROM firsts f JOIN counted c ON c."actor_id" = f."actor_id" {order}'), []
+        return f"""
+            WITH {_MENTIONED}, sides AS (
                 SELECT "source_id" AS "actor_id" FROM events WHERE "source_id" IS NOT NULL
                 UNION ALL
                 SELECT "target_id" FROM events
@@ -243,11 +300,10 @@ class ActorTable:
             ), acted AS (
                 SELECT "actor_id", count(*) AS "events" FROM sides GROUP BY 1
             )
-            SELECT f."actor_id" AS "id", f."actor", f."actor_name" AS "name", f."country", f."kind",
-                   f."role", c."mentions", c."articles", coalesce(a."events", 0) AS "events"
+            SELECT {fields}, coalesce(a."events", 0) AS "events"
             FROM firsts f JOIN counted c ON c."actor_id" = f."actor_id"
             LEFT JOIN acted a ON a."actor_id" = f."actor_id"
-            ORDER BY c."mentions" DESC, f."actor_id"
+            {order}
         """, []
 
 

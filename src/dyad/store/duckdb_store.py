@@ -22,6 +22,7 @@ from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import Dialect, RecordFilter, RecordKey, select_sql
 from dyad.store.pages import fill_pages
+from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
     EVENT_ID_SOURCE_COLUMNS,
@@ -39,8 +40,9 @@ Migration = Callable[[Connection], None]
 
 _FETCH_BATCH = 1000
 #: How this backend's SQL is written: DuckDB's placeholders, conditions on who acted on whom through the
-#: dyad keys (0005_aggregate_keys), rows found again by `rowid`.
-STORE_DIALECT = Dialect(dyad_keys=True, row_id="rowid")
+#: dyad keys (0005_aggregate_keys), rows found again by `rowid`, aggregates summed from the event rollups
+#: where one holds them (0007_event_rollups).
+STORE_DIALECT = Dialect(dyad_keys=True, row_id="rowid", rollups=True)
 #: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
 EXPORT_MEMORY_LIMIT = "400MB"
 
@@ -302,6 +304,24 @@ def _m0006_article_pages(con: Connection) -> None:
     write_pages(con, [row[0] for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()])
 
 
+def roll_up_events(con: Connection) -> None:
+    """Add every stored event to the rollups (dyad.store.rollups): what the migration and a store filled
+    by SQL (benchmarks/synthetic.py) run once over all their rows."""
+    for rollup in ROLLUPS:
+        con.execute(rollup.upsert_sql("events"))
+
+
+def _m0007_event_rollups(con: Connection) -> None:
+    """The event rollups (dyad.store.rollups: events, Goldstein sums and counts per month, factuality,
+    quad class and CAMEO root, and per month, factuality, quad class and country pair), filled from the
+    stored events; the writer keeps them from here on (`put_articles`). The store's stats, the series of
+    all events, the network by country, and the counts per root and per country over time are summed
+    from them (docs/BENCHMARKS.md)."""
+    for rollup in ROLLUPS:
+        con.execute(rollup.create_sql("VARCHAR", "DOUBLE"))
+    roll_up_events(con)
+
+
 #: Every migration in the order it applies. Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _m0001_initial),
@@ -310,6 +330,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
     ("0005_aggregate_keys", _m0005_aggregate_keys),
     ("0006_article_pages", _m0006_article_pages),
+    ("0007_event_rollups", _m0007_event_rollups),
 )
 
 
@@ -462,6 +483,8 @@ class DuckDBStore(SQLStore):
             outcomes, replaced, written = plan_writes(items, self.article_hashes(ids))
             if replaced:
                 marks = ", ".join("?" * len(replaced))
+                for rollup in ROLLUPS:  # the old events leave the rollups before they leave the store
+                    con.execute(rollup.upsert_sql("events", f'WHERE "article_id" IN ({marks})', -1), replaced)
                 for table in ("events", "quotes", "mentions", "article_pages"):
                     con.execute(f'DELETE FROM {table} WHERE "article_id" IN ({marks})', replaced)
                 con.execute(f'DELETE FROM articles WHERE "id" IN ({marks})', replaced)
@@ -476,6 +499,9 @@ class DuckDBStore(SQLStore):
                 self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
                 self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
                 write_pages(con, [article.id for article, _, _ in written])  # from the rows just written
+            if replaced:
+                for rollup in ROLLUPS:  # rows whose events were all replaced (none added back)
+                    con.execute(rollup.prune_sql())
             self._insert_errors(run_id, errors)
             con.commit()
         except Exception as exc:
@@ -521,6 +547,8 @@ class DuckDBStore(SQLStore):
                 from_batch = ", ".join(f'b."{c}"' for c in columns)
                 self._con.execute(f'INSERT INTO events ({quoted(columns)}, "dyad_key") SELECT {from_batch}, '
                                   f'd."key" FROM _dyad_batch b JOIN dyads d ON {_same_dyad("d", "b")}')
+                for rollup in ROLLUPS:  # and in the rollups (0007_event_rollups), in this transaction
+                    self._con.execute(rollup.upsert_sql("_dyad_batch"))
             else:
                 self._con.execute(f"INSERT INTO {shape.table} ({quoted(columns)}) "
                                   f"SELECT {quoted(columns)} FROM _dyad_batch")

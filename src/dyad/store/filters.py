@@ -51,6 +51,9 @@ class Dialect:
     #: (DuckDB's `rowid`), by which a page found by a top-N over a few columns reads its other columns;
     #: None where a page is read in one query.
     row_id: str | None = None
+    #: Whether the store keeps the event rollups (`dyad.store.rollups`, migration 0007_event_rollups):
+    #: an aggregate that one of them holds is summed from it rather than counted over the events.
+    rollups: bool = False
 
 
 DUCKDB = Dialect()

@@ -47,6 +47,7 @@ from dyad.store.filters import (
     select_sql,
 )
 from dyad.store.pages import fill_pages
+from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
     EVENT_ID_SOURCE_COLUMNS,
@@ -301,6 +302,27 @@ def _m0006_article_pages(con: Connection) -> None:
     write_pages(con, [str(row[0]) for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()])
 
 
+def roll_up_events(con: Connection) -> None:
+    """Add every stored event to the rollups (as duckdb_store's function of the same name)."""
+    for rollup in ROLLUPS:
+        con.execute(rollup.upsert_sql("events"))
+        con.execute(f"ANALYZE {rollup.table}")
+
+
+def _m0007_event_rollups(con: Connection) -> None:
+    """As DuckDB's step of the same name: the event rollups (dyad.store.rollups), filled from the stored
+    events, each with its month and year buckets stored as on the events (a rollup's month is the month of
+    its events: the same buckets) and a partial index on its empty rows (a writer removes them after a
+    re-ingest without scanning the table)."""
+    for rollup in ROLLUPS:
+        con.execute(rollup.create_sql(_TEXT, "DOUBLE PRECISION"))
+        for bucket in STORED_BUCKETS:  # as the events' (0005_aggregate_keys), from the truncated dates
+            con.execute(f'ALTER TABLE {rollup.table} ADD COLUMN "bucket_{bucket}" INTEGER '
+                        f"GENERATED ALWAYS AS ({contained_bucket(bucket)}) STORED")
+        con.execute(f'CREATE INDEX {rollup.table}_empty_idx ON {rollup.table} ("key") WHERE "events" = 0')
+    roll_up_events(con)
+
+
 #: Every migration in the order it applies, under the same names as duckdb_store.MIGRATIONS.
 #: Append only: never edit or reorder an applied one.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
@@ -310,6 +332,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0004_event_ids_and_places", _m0004_event_ids_and_places),
     ("0005_aggregate_keys", _m0005_aggregate_keys),
     ("0006_article_pages", _m0006_article_pages),
+    ("0007_event_rollups", _m0007_event_rollups),
 )
 
 
@@ -398,7 +421,8 @@ class PostgresStore(SQLStore):
                                  "schema); create one or pass a schema", source=self.location)
             self.schema: str = str(row[0])
             self._migrate()
-            self._dialect = Dialect(placeholder="%s", lower=_lower_expression(self._con), bucket_columns=True)
+            self._dialect = Dialect(placeholder="%s", lower=_lower_expression(self._con), bucket_columns=True,
+                                    rollups=True)
             if read_only:
                 self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         except BaseException as exc:
@@ -497,6 +521,8 @@ class PostgresStore(SQLStore):
                     con.execute("SELECT pg_advisory_xact_lock(%s)", [key])
                 outcomes, replaced, written = plan_writes(items, self.article_hashes(ids))
                 if replaced:
+                    for rollup in ROLLUPS:  # the old events leave the rollups before they leave the store
+                        con.execute(rollup.upsert_sql("events", 'WHERE "article_id" = ANY(%s)', -1), [replaced])
                     for table in ("events", "quotes", "mentions", "article_pages"):
                         con.execute(f'DELETE FROM {table} WHERE "article_id" = ANY(%s)', [replaced])
                     con.execute('DELETE FROM articles WHERE "id" = ANY(%s)', [replaced])
@@ -519,6 +545,13 @@ class PostgresStore(SQLStore):
                 self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
                 self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
                 write_pages(con, [article.id for article, _, _ in written])  # from the rows just written
+                if any(extraction.events for _, _, extraction in written):
+                    for rollup in ROLLUPS:  # the new events enter the rollups, in this transaction
+                        con.execute(rollup.upsert_sql("events", 'WHERE "article_id" = ANY(%s)'),
+                                    [[article.id for article, _, _ in written]])
+                if replaced:
+                    for rollup in ROLLUPS:  # rows whose events were all replaced (none added back)
+                        con.execute(rollup.prune_sql())
         except StoreError:
             raise
         except Exception as exc:

@@ -17,7 +17,7 @@ from typing import Any
 
 from dyad.errors import StoreError
 from dyad.records import Extraction
-from dyad.store.aggregate import AggregateQuery
+from dyad.store.aggregate import AggregateQuery, EventGroups
 from dyad.store.base import ErrorRow, RecordPage, Store, StoredArticle
 from dyad.store.filters import (
     DUCKDB,
@@ -29,6 +29,7 @@ from dyad.store.filters import (
     record_key,
 )
 from dyad.store.pages import sorted_records
+from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, RecordShape, unflatten
 
 _TABLES = ("articles", "events", "quotes", "mentions", "runs", "errors")
@@ -86,6 +87,12 @@ class SQLStore(Store):
 
     def _count_records(self, shape: RecordShape, where: RecordFilter | None,
                        after: RecordKey | None) -> int:
+        if shape is EVENTS and after is None:
+            # Summed from a rollup where one holds the filter (a page of the event table under a quad
+            # class, a country, a month: its total without counting the matching events).
+            total = EventGroups(where or RecordFilter())
+            if total.rollup(self._dialect) is not None:
+                return int(self.aggregate(total)[0]["events"])
         query, params = count_sql(shape, where, self._dialect, after=after)
         row = self._execute(query, params).fetchone()
         return int(row[0]) if row else 0
@@ -220,16 +227,20 @@ class SQLStore(Store):
         return int(rows[0]["n"]) if rows else 0
 
     def stats(self) -> dict[str, Any]:
-        out: dict[str, Any] = {t: self._count(t) for t in _TABLES}
+        # The events are counted from the rollups (dyad.store.rollups), which hold every event: their
+        # number per quad class from the smallest, the top country pairs from the one keyed by them.
+        months, pairs = ROLLUPS
+        out: dict[str, Any] = {t: self._count(t) for t in _TABLES if t != "events"}
+        out["events"] = int(self._all(f'SELECT coalesce(sum("events"), 0) AS n FROM {months.table}', [])[0]["n"])
         by_quad: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
-        for row in self._dicts('SELECT "quad_class" AS q, count(*) AS n FROM events '
+        for row in self._dicts(f'SELECT "quad_class" AS q, sum("events") AS n FROM {months.table} '
                                'WHERE "quad_class" IS NOT NULL GROUP BY 1 ORDER BY 1'):
             by_quad[int(row["q"])] = int(row["n"])
         out["events_by_quad_class"] = by_quad
         out["top_dyads"] = [
             {"source_country": row["s"], "target_country": row["t"], "events": int(row["n"])}
             for row in self._dicts(
-                'SELECT "source_country" AS s, "target_country" AS t, count(*) AS n FROM events '
+                f'SELECT "source_country" AS s, "target_country" AS t, sum("events") AS n FROM {pairs.table} '
                 'WHERE "source_country" IS NOT NULL AND "target_country" IS NOT NULL '
                 "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
             )
@@ -239,4 +250,4 @@ class SQLStore(Store):
                 'SELECT coalesce("language", \'unknown\') AS lang, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1'
             )
         }
-        return out
+        return {t: out[t] for t in (*_TABLES, "events_by_quad_class", "top_dyads", "languages")}

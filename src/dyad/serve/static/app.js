@@ -266,6 +266,32 @@
     pager("quotes", filters, offset, data);
   }
 
+  // ---- chart libraries, loaded by the views that draw -----------------------------------------------
+
+  // Vega (with Vega-Lite, vega-embed and the expression interpreter) and Cytoscape.js: 1.3 MB of script
+  // that the series and the network need and no other view, so a page of events does not wait for it.
+  // Each library is loaded once, its files in this order (async = false: fetched together, run in order).
+  const LIBRARIES = {
+    vega: ["vega/vega.min.js", "vega-interpreter/vega-interpreter.min.js", "vega-lite/vega-lite.min.js",
+      "vega-embed/vega-embed.min.js"],
+    cytoscape: ["cytoscape/cytoscape.min.js"],
+  };
+  const libraryLoads = {};
+
+  function library(name) {
+    if (!libraryLoads[name]) {
+      libraryLoads[name] = Promise.all(LIBRARIES[name].map((file) => new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = `/static/vendor/${file}`;
+        script.async = false;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`cannot load /static/vendor/${file}`));
+        document.head.appendChild(script);
+      })));
+    }
+    return libraryLoads[name];
+  }
+
   // ---- time series (Vega-Lite) ---------------------------------------------------------------------
 
   const QUAD_COLOURS = { 1: "#8cc58a", 2: "#2f8a3a", 3: "#f0a35a", 4: "#c8322f" };
@@ -307,6 +333,7 @@
     const actorName = values.actor || "all";
     form.querySelector(".dir-out").textContent = values.partner ? `${actorName} → ${values.partner}` : "as source";
     form.querySelector(".dir-in").textContent = values.partner ? `${values.partner} → ${actorName}` : "as target";
+    library("vega").catch(() => {});  // fetched while the series is read (awaited before drawing)
     const data = await api(`/api/series?${query({ actor: values.actor, partner: values.partner,
       direction: values.direction, bucket: values.bucket, factuality: values.factuality, since: values.since,
       until: values.until })}`);
@@ -346,6 +373,7 @@
   }
 
   async function drawSeries(container, data, table, normalise, values) {
+    await library("vega");
     if (shown.seriesView) shown.seriesView.finalize();
     shown.seriesView = null;
     clear(container);
@@ -439,6 +467,7 @@
     const values = { since: params.since || "", until: params.until || "", by: params.by || "country",
       factuality: params.factuality || "actual", min_events: params.min_events || "1" };
     fillForm(form, values);
+    library("cytoscape").catch(() => {});  // fetched while the network is read (awaited before drawing)
     const data = await api(`/api/network?${query(values)}`);
     const loops = data.edges.filter((e) => e.source === e.target).reduce((n, e) => n + e.events, 0);
     document.getElementById("network-summary").textContent =
@@ -449,6 +478,7 @@
     shown.network = { values, data };
     document.getElementById("network-csv").onclick = () => download(`dyad-network-${values.by}.csv`,
       toCsv(["source", "target", "events", "cooperation", "conflict", "goldstein_mean"], edgeRows));
+    await library("cytoscape");
     drawNetwork(document.getElementById("network-chart"), data, values);
   }
 
