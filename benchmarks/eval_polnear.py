@@ -6,7 +6,8 @@ rule this script implements:
 
 - A predicted quote matches a gold attribution when the word-set F1 of the two contents is at least 0.5
   (``dyad.evaluation.word_f1``: lower-cased ``\\w+`` words) and the last word of the gold SOURCE occurs as a
-  word in the predicted speaker (its name, actor code or country, lower-cased); a SOURCE that is a pronoun
+  word in the predicted speaker (its name, actor code or country, or the words that name it where the quote is
+  attributed, its ``phrase``: "the Florida senator" resolved to Marco Rubio; lower-cased); a SOURCE that is a pronoun
   ("he", "they", "we") accepts any speaker, and so does an attribution without a SOURCE. A quote without a
   speaker matches nothing. The SOURCE's last word is that of its head: PolNeAR's SOURCE spans carry the
   apposition and relative clause ("Josh Earnest, the White House press secretary" -> "earnest", "an
@@ -56,6 +57,8 @@ PRONOUNS = frozenset({
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
     "them", "their", "one", "who", "whom", "someone", "somebody",
 })
+#: The keys of a speaker record the SOURCE's last word is looked up in (``--without-phrase`` drops ``phrase``).
+SPEAKER_KEYS: tuple[str, ...] = ("name", "actor", "country", "phrase")
 _DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 _WORD = re.compile(r"\w+")
 #: Where a SOURCE's head ends: an apposition, a parenthesis, a dash or a relative clause.
@@ -153,7 +156,7 @@ def source_matches(source: str, speaker: dict[str, Any] | None) -> bool:
     last = words[-1]
     if last == "s" and len(words) > 1:  # "Trump’s" -> "trump"
         last = words[-2]
-    haystack = " ".join(str(speaker.get(k) or "") for k in ("name", "actor", "country")).lower()
+    haystack = " ".join(str(speaker.get(k) or "") for k in SPEAKER_KEYS).lower()
     return last in _WORD.findall(haystack)
 
 
@@ -258,7 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", choices=["misses"], default=None,
                     help="print misses and false positives to stderr (train only)")
+    ap.add_argument("--without-phrase", action="store_true",
+                    help="look the SOURCE up in the speaker's name, actor and country only (not its phrase)")
     args = ap.parse_args(argv)
+    if args.without_phrase:
+        global SPEAKER_KEYS
+        SPEAKER_KEYS = ("name", "actor", "country")
     if args.show and args.split != "train":
         ap.error("--show is for train only: dev is read as scores")
     t0 = time.perf_counter()

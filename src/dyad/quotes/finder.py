@@ -38,6 +38,9 @@ from dyad.quotes.speakers import Phrase, PhraseFinder, Speaker, SpeakerResolver,
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "?", "!", "."})
 #: Tokens that are (parts of) quotation marks.
 _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
+#: The most words a cue after a quotation may stand behind: a long subject ("…,” Clinton’s top foreign policy
+#: aide Jake Sullivan said).
+_SUBJECT_WORDS = 12
 #: Words in a stretch of text (an attribution between two pieces of a quotation).
 _WORDS_RE = re.compile(r"\w+")
 
@@ -263,7 +266,9 @@ class _Run:
         if p.end + 1 < hi and toks[p.end].text == ",":
             q = self.phrases.phrase_at(p.end + 1, hi)
             if q is not None and q.kind == "name" and (q.end >= hi or toks[q.end].text == ","):
-                return q
+                # the role with the name stand for the speaker ("Rubio’s campaign manager, Rich Beeson"): its
+                # name is the name's
+                return Phrase(p.start, q.end, "name", q.own_start)
         if p.start - 1 > lo and toks[p.start - 1].text == ",":
             for q in self.phrases.phrases(lo, p.start - 1):
                 if q.end == p.start - 1 and q.kind == "name":
@@ -397,7 +402,7 @@ class _Run:
             if (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
                              for k in lead)) or (not lead and comma_inside):
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
-                for k in words_after[:8]:
+                for k in words_after[:_SUBJECT_WORDS]:
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} for j in range(first, k)):
                         # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
                         found = self._cue_after_apposition(first, close_sent.token_end)
@@ -560,7 +565,7 @@ class _Run:
                 return None
             if toks[j].text == ",":
                 c = self._cue_at(j + 1, hi)
-                return (c, p) if c is not None else None
+                return (c, self._apposition(p, first, hi)) if c is not None else None
         return None
 
     def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:

@@ -120,6 +120,9 @@ class QuoteLexicon:
     #: pronouns that stand only for a person ("he", "she"): resolved to the recent speaker or the person
     #: before, ahead of the actor resolver's antecedent (which may be a place or a body)
     person_pronouns: frozenset[str] = frozenset()
+    #: tokens that mark the possessor before a noun phrase ("Gallup’s Jeffrey Jones", "Clinton’s aide"): the
+    #: speaker is the phrase after it
+    possessive_markers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -177,6 +180,7 @@ class QuoteLexicon:
             bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
             verb_second=bool(data.get("verb_second", True)),
             person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
+            possessive_markers=_words(data.get("possessive_markers", []), "possessive_markers", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

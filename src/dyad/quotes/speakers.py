@@ -5,7 +5,7 @@ resolution of pronouns, bare role nouns ("de premier") and short names ("Wang" -
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dyad.document import ActorRef, Document, Token
@@ -22,6 +22,13 @@ class Phrase:
     start: int
     end: int
     kind: str  # pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt")
+    #: where the phrase's own words start after a possessor ("Gallup’s Jeffrey Jones", "Clinton’s top aide"):
+    #: the possessor is part of the words that name the speaker, not the speaker
+    head: int | None = None
+
+    @property
+    def own_start(self) -> int:
+        return self.start if self.head is None else self.head
 
 
 def is_word(tok: Token) -> bool:
@@ -106,7 +113,36 @@ class PhraseFinder:
                 and not self.lex.is_speech_verb(low, tok.lemma))
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
-        """The speaker phrase that starts at token i (before `limit`), if one does."""
+        """The speaker phrase that starts at token i (before `limit`), if one does; a phrase with a possessive
+        marker after it is the possessor of the phrase that follows ("Gallup’s Jeffrey Jones")."""
+        p = self._phrase_at(i, limit, object_pronoun=object_pronoun)
+        if p is None or p.kind == "pronoun" or p.end + 1 >= limit:
+            return p
+        if self.doc.tokens[p.end].lower not in self.lex.possessive_markers:
+            return p
+        owned = self._possessed(p.end + 1, limit)
+        return p if owned is None else Phrase(i, owned.end, owned.kind, owned.own_start)
+
+    def _possessed(self, j: int, limit: int) -> Phrase | None:
+        """The phrase after a possessive marker: a name or role phrase, or a role or body after a few
+        lower-case modifiers ("top foreign policy aide Jake Sullivan", "deputy campaign manager")."""
+        q = self.phrase_at(j, limit)
+        if q is not None and q.kind in {"name", "role", "body"}:
+            return q
+        toks = self.doc.tokens
+        for k in range(j, min(limit, j + 5)):
+            tok = toks[k]
+            if self._is_role_or_body(k) and not is_capitalised(tok):
+                return self._role_phrase(j, k, limit)
+            low = tok.lower
+            if (not tok.text.isalpha() or is_capitalised(tok) or k in self.quoted or low in self.lex.prepositions
+                    or low in self.lex.determiners or low in self.lex.auxiliaries
+                    or low in self.lex.coordinators or low in self.lex.relative_pronouns
+                    or self.lex.is_speech_verb(low, tok.lemma)):
+                return None
+        return None
+
+    def _phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
         toks = self.doc.tokens
         if i >= limit or i in self.quoted:
             return None
@@ -157,10 +193,15 @@ class PhraseFinder:
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
-        minority leader Harry Reid"): its index."""
+        minority leader Harry Reid"), or a role written as a title, capitalised before a name ("NATO Secretary
+        General Jens Stoltenberg", "Senate Minority Leader Harry Reid"): its index."""
         toks = self.doc.tokens
         for j in range(k, min(limit, k + 3)):
             tok = toks[j]
+            if is_capitalised(tok) and tok.text.isalpha() and j not in self.mention_at:
+                if self.lex.is_person_role(tok.lower) and j + 1 < limit and is_capitalised(toks[j + 1]):
+                    return j  # a title: a capitalised word follows (the name, or the title's next word)
+                continue  # a capitalised modifier of a title ("Minority")
             if is_capitalised(tok) or not is_word(tok):
                 return None
             if self._is_role_or_body(j):
@@ -363,6 +404,14 @@ class SpeakerResolver:
         self.history.append((token, speaker))
 
     def resolve(self, p: Phrase) -> Speaker | None:
+        """The speaker a phrase stands for, its record carrying the phrase's words where they differ from the
+        name they resolve to ("the Florida senator", "he")."""
+        found = self._resolve(p)
+        if found is None or found.ref.kind == "anonymous":
+            return found
+        return Speaker(found.phrase, replace(found.ref, phrase=self.finder.text(p)), found.is_person)
+
+    def _resolve(self, p: Phrase) -> Speaker | None:
         doc = self.doc
         toks = doc.tokens
         if p.kind == "pronoun":
@@ -388,7 +437,8 @@ class SpeakerResolver:
             holder = self._role_holder(p)
             if holder is not None:
                 return holder
-        name = self.finder.text(p)
+        # a name after a possessor is the name alone ("Gallup’s Jeffrey Jones" -> "Jeffrey Jones")
+        name = self.finder.text(Phrase(p.own_start, p.end, p.kind) if p.kind == "name" else p)
         anonymous = self.is_anonymous(p)
         ref = ActorRef(name=self._full_name(name) if p.kind == "name" else name)
         mention = self._mention_for(p)
@@ -428,10 +478,12 @@ class SpeakerResolver:
         return self.finder.head(p) in self.lex.anonymous_sources
 
     def _mention_for(self, p: Phrase) -> int | None:
+        """The mention of the phrase's own words (not of its possessor), one the resolver placed first."""
         best = None
-        for k in self._overlapping(p.start, p.end):
+        start = p.own_start
+        for k in self._overlapping(start, p.end):
             m = self.doc.mentions[k]
-            if m.token_start < p.end and p.start < m.token_end and (
+            if m.token_start < p.end and start < m.token_end and (
                     best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
                 best = k
         return best

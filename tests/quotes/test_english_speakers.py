@@ -1,0 +1,66 @@
+"""English speakers as the attribution names them: a possessor before the speaker, a role with the name in
+apposition, titles written in capitals, long subjects after a quotation, and the words that name the speaker
+kept beside the name they resolve to. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyad.api import extract
+
+
+def _speakers(text: str) -> list[dict[str, Any]]:
+    return [q["speaker"] for q in extract(text, "2016-05-02", "en").quotes]
+
+
+def test_the_speaker_after_a_possessor_is_the_name_after_it() -> None:
+    (sp,) = _speakers('"Turnout will be low this year," the Tribune’s Maria Lopez wrote on Sunday.')
+    assert sp["name"] == "Maria Lopez"
+    assert sp["phrase"] == "the Tribune’s Maria Lopez"
+    (sp,) = _speakers("\"We will appeal the ruling,\" Acme's Dan Ortiz said.")
+    assert (sp["name"], sp["phrase"]) == ("Dan Ortiz", "Acme's Dan Ortiz")
+
+
+def test_a_possessed_role_is_the_speaker_not_its_possessor() -> None:
+    (sp,) = _speakers('"The governor has no plans to resign," Holt’s chief spokesman said in a statement.')
+    assert sp["name"] == "Holt’s chief spokesman"
+    # the possessor is no mention of the speaker: a known person before "’s" gives it no actor code
+    (sp,) = _speakers('"He is not running again," Barack Obama’s former campaign manager said.')
+    assert sp["actor"] is None and "manager" in sp["name"]
+
+
+def test_a_role_with_its_name_in_apposition_names_the_speaker_by_both() -> None:
+    (sp,) = _speakers('"We expect a recount," Reyes’s deputy campaign manager, Tom Bell, said on Monday.')
+    assert sp["name"] == "Tom Bell"
+    assert sp["phrase"] == "Reyes’s deputy campaign manager, Tom Bell"
+
+
+def test_a_long_subject_after_the_quotation_still_leads_to_the_cue() -> None:
+    (sp,) = _speakers('"The count is not over yet," the county’s senior election law adviser Ann Holt said.')
+    assert sp["name"].endswith("Ann Holt")
+
+
+def test_a_title_written_in_capitals_before_a_name_belongs_to_the_speaker() -> None:
+    (sp,) = _speakers('"The vote was a mistake," Senate Minority Whip Carl Dunn said.')
+    assert sp["name"] == "Senate Minority Whip Carl Dunn" or sp["name"].endswith("Carl Dunn")
+    (sp,) = _speakers('"Our members will strike," Teamsters Local President Rosa Vance said.')
+    assert sp["name"].endswith("Rosa Vance")
+
+
+def test_a_capitalised_word_that_is_no_title_does_not_join_the_speaker() -> None:
+    (sp,) = _speakers('"The bridge will open soon," Mayor Ann Holt said.')
+    assert sp["name"] == "Mayor Ann Holt"
+    assert "phrase" not in sp  # the words are the name
+
+
+def test_a_pronoun_keeps_its_words_beside_the_person_it_resolves_to() -> None:
+    text = 'Ann Holt spoke to the council on Monday. "The budget is balanced," she said.'
+    (sp,) = _speakers(text)
+    assert (sp["name"], sp["phrase"]) == ("Ann Holt", "she")
+
+
+def test_a_definite_role_resolved_to_its_holder_keeps_the_role_words() -> None:
+    text = ('Senator Tom Reyes arrived late. "The bill will pass," the senator said.')
+    (sp,) = _speakers(text)
+    assert sp["name"] == "Tom Reyes" or sp["name"] == "Senator Tom Reyes"
+    assert sp["phrase"] == "the senator"
