@@ -142,6 +142,8 @@ class _Run:
 
     def _is_boundary(self, i: int) -> bool:
         tok = self.toks[i]
+        if tok.text in {"-", "."} and 0 < i < len(self.toks) - 1 and self.phrases.joins_name(i):
+            return False  # "Anne-Marie Slaughter", "Capt. Jeff Davis"
         return (tok.text in _CLAUSE_PUNCT or set(tok.text) <= _MARK_CHARS
                 or tok.lower in self.lex.clause_boundaries)
 
@@ -164,8 +166,10 @@ class _Run:
                     break
             if len(found) == len(parts):
                 return _Cue(i, found[-1] + 1, " ".join(toks[k].text for k in found))
-        if self._opens_sentence(i) and toks[i].text[:1].isupper():
-            return None  # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb
+        if toks[i].text[:1].isupper():
+            # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb, and so is a
+            # capitalised word inside a sentence ("former State Department official")
+            return None
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
         return None
@@ -403,7 +407,8 @@ class _Run:
                              for k in lead)) or (not lead and comma_inside):
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:_SUBJECT_WORDS]:
-                    if any(toks[j].text in {".", "!", "?", ",", ";", ":"} for j in range(first, k)):
+                    if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
+                           for j in range(first, k)):
                         # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
                         found = self._cue_after_apposition(first, close_sent.token_end)
                         if found is not None:

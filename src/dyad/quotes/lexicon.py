@@ -123,6 +123,8 @@ class QuoteLexicon:
     #: tokens that mark the possessor before a noun phrase ("Gallup’s Jeffrey Jones", "Clinton’s aide"): the
     #: speaker is the phrase after it
     possessive_markers: frozenset[str] = frozenset()
+    #: abbreviated titles written with a stop inside a name ("Capt. Jeff Davis", "Lt. Gen. Mick Bednarek")
+    title_abbreviations: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -181,6 +183,7 @@ class QuoteLexicon:
             verb_second=bool(data.get("verb_second", True)),
             person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
             possessive_markers=_words(data.get("possessive_markers", []), "possessive_markers", source),
+            title_abbreviations=_words(data.get("title_abbreviations", []), "title_abbreviations", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

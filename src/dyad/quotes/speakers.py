@@ -81,6 +81,9 @@ class PhraseFinder:
             if self._is_name(j):
                 j += 1
                 continue
+            if j > i and j + 1 < limit and self.joins_name(j):
+                j += 1  # "Anne-Marie Slaughter", "Navy Capt. Jeff Davis"
+                continue
             # particles inside a name: "Tom van der Meer", "Mohammed bin Salman" (not "Rutte van de VVD")
             k = j
             while k < limit and k - j < 3 and toks[k].lower in self.lex.name_particles and k > i:
@@ -90,6 +93,21 @@ class PhraseFinder:
                 continue
             break
         return j
+
+    def joins_name(self, j: int) -> bool:
+        """Whether token j, between two words of a name, belongs to it: a hyphen written without spaces
+        ("Anne-Marie"), or the stop after an abbreviated title ("Capt. Jeff Davis", `title_abbreviations`)."""
+        toks = self.doc.tokens
+        if j == 0 or j + 1 >= len(toks):
+            return False
+        prev, tok, nxt = toks[j - 1], toks[j], toks[j + 1]
+        if not (prev.end == tok.start and (tok.text == "." or tok.end == nxt.start)):
+            return False
+        if not self._is_name(j + 1):
+            return False
+        if tok.text == "-":
+            return self._is_name(j - 1)
+        return tok.text == "." and prev.lower in self.lex.title_abbreviations
 
     def _body_mention(self, k: int) -> bool:
         """Whether token k starts a mention of an actor that is no person ("Rutte van de VVD")."""
@@ -198,10 +216,12 @@ class PhraseFinder:
         toks = self.doc.tokens
         for j in range(k, min(limit, k + 3)):
             tok = toks[j]
-            if is_capitalised(tok) and tok.text.isalpha() and j not in self.mention_at:
+            if is_capitalised(tok) and tok.text.isalpha():
                 if self.lex.is_person_role(tok.lower) and j + 1 < limit and is_capitalised(toks[j + 1]):
                     return j  # a title: a capitalised word follows (the name, or the title's next word)
-                continue  # a capitalised modifier of a title ("Minority")
+                if j not in self.mention_at:
+                    continue  # a capitalised modifier of a title ("Minority")
+                return None
             if is_capitalised(tok) or not is_word(tok):
                 return None
             if self._is_role_or_body(j):
