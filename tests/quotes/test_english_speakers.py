@@ -64,3 +64,28 @@ def test_a_definite_role_resolved_to_its_holder_keeps_the_role_words() -> None:
     (sp,) = _speakers(text)
     assert sp["name"] == "Tom Reyes" or sp["name"] == "Senator Tom Reyes"
     assert sp["phrase"] == "the senator"
+
+
+def test_a_noun_phrase_the_role_lists_lack_is_the_subject_of_the_cue_after_a_quotation() -> None:
+    text = 'Ann Holt posted a video on Thursday. "What if the mayor had lessons?" the 43-year-old asked online.'
+    (sp,) = _speakers(text)
+    assert sp["name"] == "the 43-year-old"
+    (sp,) = _speakers('"The casino was a good deal," the gambling tycoon said.')
+    assert sp["name"] == "the gambling tycoon"
+
+
+def test_a_clause_is_no_noun_phrase_subject() -> None:
+    # "is" stands between the determiner and the cue: no subject there, the quotation goes to no one new
+    got = extract('This is what Ann Holt said. "We will win," the crowd chanted.', "2016-05-02", "en").quotes
+    assert [q["speaker"]["name"] for q in got] == ["the crowd"]
+
+
+def test_verbs_of_shouting_and_posting_are_cues() -> None:
+    for verb in ("quipped", "shouted", "chanted", "posted"):
+        (sp,) = _speakers(f'"This is a rigged system," Tom Reyes {verb} on Monday.')
+        assert sp["name"] == "Tom Reyes"
+
+
+def test_a_capitalised_word_inside_a_sentence_is_no_cue() -> None:
+    (sp,) = _speakers('"I cannot imagine it," former State policy planning director Ann Holt wrote.')
+    assert sp["name"].endswith("Ann Holt")

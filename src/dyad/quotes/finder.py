@@ -142,8 +142,9 @@ class _Run:
 
     def _is_boundary(self, i: int) -> bool:
         tok = self.toks[i]
-        if tok.text in {"-", "."} and 0 < i < len(self.toks) - 1 and self.phrases.joins_name(i):
-            return False  # "Anne-Marie Slaughter", "Capt. Jeff Davis"
+        if tok.text in {"-", "."} and 0 < i < len(self.toks) - 1 and (self.phrases.joins_name(i) or (
+                tok.text == "-" and self.toks[i - 1].end == tok.start and tok.end == self.toks[i + 1].start)):
+            return False  # "Anne-Marie Slaughter", "Capt. Jeff Davis", "the 43-year-old"
         return (tok.text in _CLAUSE_PUNCT or set(tok.text) <= _MARK_CHARS
                 or tok.lower in self.lex.clause_boundaries)
 
@@ -238,6 +239,8 @@ class _Run:
             for p in before:
                 if not self.phrases.after_preposition(p):
                     return self._apposition(p, lo, hi)
+            if not before and self._determined_noun_phrase(start, v):
+                return Phrase(start, v, "role")  # "the 43-year-old asked", "the gambling tycoon said"
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
@@ -260,6 +263,24 @@ class _Run:
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
+
+    def _determined_noun_phrase(self, start: int, v: int) -> bool:
+        """Whether tokens [start, v) are a noun phrase the role lists do not know, opened by a determiner: two
+        to six tokens of words (and hyphens inside them), none a preposition, auxiliary, pronoun, conjunction,
+        time word or verb of speech ("the 43-year-old", "one longtime party donor")."""
+        toks, lex = self.toks, self.lex
+        if not 2 <= v - start <= 6 or toks[start].lower not in lex.determiners:
+            return False
+        for k in range(start + 1, v):
+            tok, low = toks[k], toks[k].lower
+            if k in self.quoted or (not is_word(tok) and not (tok.text == "-" and tok.start == toks[k - 1].end)):
+                return False
+            if (low in lex.prepositions or low in lex.auxiliaries or low in lex.complementizers
+                    or low in lex.relative_pronouns or low in lex.coordinators or low in lex.subject_pronouns
+                    or low in lex.object_pronouns or low in lex.determiners or lex.is_time_word(low)
+                    or lex.is_speech_verb(low, tok.lemma)):
+                return False
+        return is_word(toks[v - 1])
 
     def _apposition(self, p: Phrase, lo: int, hi: int) -> Phrase:
         """A role phrase in apposition to a name stands for the name: "Haar kandidaat, Ekrem İmamoglu,"
