@@ -356,7 +356,12 @@ class _Run:
         out of its text)."""
         out: list[Quote] = []
         for q in quotes:
-            prev = out[-1] if out else None
+            # the quotation before, past partial quotations inside the attribution ('"…," said Ann Holt, the
+            # author of "Open Doors." "…"')
+            k = len(out) - 1
+            while k >= 0 and out[k].kind == "partial" and q.kind == "direct":
+                k -= 1
+            prev = out[k] if k >= 0 else None
             if prev is not None and self._continues(prev, q):
                 prev.text = f"{prev.text} {q.text}"
                 prev.end = q.end
