@@ -89,3 +89,13 @@ def test_verbs_of_shouting_and_posting_are_cues() -> None:
 def test_a_capitalised_word_inside_a_sentence_is_no_cue() -> None:
     (sp,) = _speakers('"I cannot imagine it," former State policy planning director Ann Holt wrote.')
     assert sp["name"].endswith("Ann Holt")
+
+
+def test_a_name_goes_on_past_a_mention_cut_at_an_initial() -> None:
+    (sp,) = _speakers('"We spoke about the visit," Ambassador Carl T. Dunn said.')
+    assert sp["name"] == "Ambassador Carl T. Dunn"
+
+
+def test_the_phrase_after_for_or_of_runs_to_the_name_it_holds() -> None:
+    (sp,) = _speakers('"The donors gave money," a spokesman for Republican presidential candidate Tom Reyes said.')
+    assert sp["name"].endswith("Tom Reyes")

@@ -55,6 +55,7 @@ class PhraseFinder:
         for k, m in enumerate(doc.mentions):
             self.mention_at.setdefault(m.token_start, k)
         self.sentence_starts = {s.token_start for s in doc.sentences}
+        self._extend_depth = 0  # phrases after "of"/"for" are built with phrase_at, at most two deep
         # Capitalised words seen inside sentences: a sentence-initial capitalised word counts as a name
         # only when it is also written so elsewhere ("Denk liet weten" yes, "Gejuich alom" no).
         self.inner_capitals = {t.text for t in doc.tokens
@@ -173,7 +174,10 @@ class PhraseFinder:
                 role = self._role_after(m.token_end, limit)
                 if role is not None:
                     return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
-                end = self._extend(m.token_end, limit)
+                end = m.token_end
+                if m.actor is None and end < limit and self._is_name(end - 1) and self._is_name(end):
+                    end = self._name_end(end, limit)  # the name goes on past the mention ("John F. Tefft")
+                end = self._extend(end, limit)
                 if m.actor is None:  # a mention the resolver could not place: a body by its head noun
                     head = self.doc.tokens[m.token_end - 1].lower
                     return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
@@ -342,13 +346,26 @@ class PhraseFinder:
         return Phrase(start, end, kind)
 
     def _extend(self, end: int, limit: int) -> int:
-        """Extend a phrase over "van/bij + (det) + name or body" (at most twice) and a trailing name."""
+        """Extend a phrase over "van/bij + (det) + name, body or a phrase of its own" (at most twice) and a
+        trailing name."""
+        depth = self._extend_depth
+        self._extend_depth += 1
+        try:
+            return self._extend_at(end, limit, depth)
+        finally:
+            self._extend_depth -= 1
+
+    def _extend_at(self, end: int, limit: int, depth: int) -> int:
         toks = self.doc.tokens
         for _ in range(2):
             if end + 1 < limit and toks[end].lower in self.lex.phrase_links:
                 j = end + 1
                 if toks[j].lower in self.lex.determiners and j + 1 < limit:
                     j += 1
+                owner = self.phrase_at(j, limit) if depth < 2 else None
+                if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
+                    end = owner.end  # "a spokesman for Democratic presidential candidate Hillary Clinton"
+                    continue
                 if self._is_name(j) or is_capitalised(toks[j]):
                     end = self._name_end(j, limit) if self._is_name(j) else j + 1
                     while (end < limit and is_capitalised(toks[end])
