@@ -106,3 +106,17 @@ def test_groups_and_media_roles_say_things() -> None:
     assert sp["name"] == "the protesters"
     (sp,) = _speakers('"It was a long night," House Speaker Carl Dunn said.')
     assert sp["name"] == "House Speaker Carl Dunn"
+
+
+def test_a_noun_phrase_with_a_relative_clause_after_the_quotation_is_the_source() -> None:
+    text = ('Tom Reyes met Ann Holt on Monday. "The agents are under a lot of pressure," an intelligence source, '
+            'who was not authorized to speak, told reporters.')
+    (sp,) = _speakers(text)
+    assert sp["kind"] == "anonymous" and sp["phrase"] == "an intelligence source"
+
+
+def test_an_attribution_split_off_after_a_question_may_have_a_longer_tail() -> None:
+    text = ('Tom Reyes met Ann Holt on Monday. "What is this about unity?" Reyes added during his appearance on '
+            'a morning show on Friday.')
+    (sp,) = _speakers(text)
+    assert sp["name"] == "Tom Reyes"

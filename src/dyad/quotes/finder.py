@@ -578,7 +578,7 @@ class _Run:
         if cue is None:
             return None
         tail = [t for t in toks[cue.end : hi] if is_word(t)]
-        if tail and (len(tail) > 6 or (tail[0].lower not in self.lex.prepositions
+        if tail and (len(tail) > 12 or (tail[0].lower not in self.lex.prepositions
                                        and not self.lex.is_time_word(tail[0].lower))):
             return None  # "Estrada said he would …" is a statement of its own
         self.clause_cues.add(cue.start)
@@ -589,6 +589,11 @@ class _Run:
         the director of the agency, said"): the cue and the phrase."""
         toks = self.toks
         p = self.phrases.phrase_at(first, hi)
+        if p is None and not self.lex.verb_second:
+            # a noun phrase the role lists lack ("an intelligence source, who …, told")
+            comma = next((k for k in range(first, min(hi, first + 7)) if toks[k].text == ","), None)
+            if comma is not None and self._determined_noun_phrase(first, comma):
+                p = Phrase(first, comma, "role")
         if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
             return None
         for j in range(p.end + 2, min(hi - 1, p.end + 24)):
