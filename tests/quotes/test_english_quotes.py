@@ -131,3 +131,13 @@ def test_according_to_beside_a_speech_clause() -> None:
     got = _simple("Holt leads by 40 votes, according to a count by the paper, and Reyes said he would concede.")
     assert ("indirect", "Reyes", "he would concede") in got
     assert [t for _, s, t in got if s == "a count by the paper"][0].startswith("Holt leads by 40 votes")
+
+
+def test_a_quoted_phrase_after_a_verb_of_naming_is_reported_with_its_object() -> None:
+    got = _simple('Governor Ann Holt called the mayor a "petulant child" on Monday.')
+    assert got == [("indirect", "Governor Ann Holt", 'the mayor a "petulant child" on Monday')]
+
+
+def test_two_quoted_phrases_in_one_reported_clause_give_one_quote() -> None:
+    got = _simple('Ann Holt said the plan was "a gift" to the banks and "a disaster" for the town.')
+    assert got == [("indirect", "Ann Holt", 'the plan was "a gift" to the banks and "a disaster" for the town')]

@@ -240,7 +240,7 @@ class _Run:
                 if not self.phrases.after_preposition(p):
                     return self._apposition(p, lo, hi)
             if not before and self._determined_noun_phrase(start, v):
-                return Phrase(start, v, "role")  # "the 43-year-old asked", "the gambling tycoon said"
+                return Phrase(start, v, "noun")  # "the 43-year-old asked", "the gambling tycoon said"
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
@@ -285,7 +285,7 @@ class _Run:
     def _apposition(self, p: Phrase, lo: int, hi: int) -> Phrase:
         """A role phrase in apposition to a name stands for the name: "Haar kandidaat, Ekrem İmamoglu,"
         and "Aguila Saleh, voorzitter van het parlement," both give the name."""
-        if p.kind not in {"role", "body"}:
+        if p.kind not in {"role", "body", "noun"}:
             return p
         toks = self.toks
         if p.end + 1 < hi and toks[p.end].text == ",":
@@ -532,9 +532,12 @@ class _Run:
         if speaker is None:
             rule = "unattributed"
         if (kind == "partial" and rule == "before_cue" and cue is not None and self.cfg.partial_clauses
-                and self._is_speech_verb(cue.start)):
+                and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
+            if cue.start in self.clause_cues:
+                return  # the clause around an earlier quoted phrase holds this one ('called it "a" and "b"')
             # 'said the U.S. needs “real campaign reform” to …': what was said is the clause around the
-            # quoted phrase, from the cue to the end of the clause
+            # quoted phrase, from the cue to the end of the clause; so with a verb of naming ('called the
+            # mayor a “petulant child” who …')
             first = cue.end
             while first < first_tok and (toks[first].lower in self.lex.complementizers
                                          or self.lex.is_time_word(toks[first].lower)):
@@ -593,7 +596,7 @@ class _Run:
             # a noun phrase the role lists lack ("an intelligence source, who …, told")
             comma = next((k for k in range(first, min(hi, first + 7)) if toks[k].text == ","), None)
             if comma is not None and self._determined_noun_phrase(first, comma):
-                p = Phrase(first, comma, "role")
+                p = Phrase(first, comma, "noun")
         if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
             return None
         for j in range(p.end + 2, min(hi - 1, p.end + 24)):

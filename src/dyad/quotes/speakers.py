@@ -21,7 +21,9 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt")
+    #: pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt") | noun (a noun phrase
+    #: the role lists lack, before a cue: "the 43-year-old said"; a person, not resolved to a holder)
+    kind: str
     #: where the phrase's own words start after a possessor ("Gallup’s Jeffrey Jones", "Clinton’s top aide"):
     #: the possessor is part of the words that name the speaker, not the speaker
     head: int | None = None
@@ -488,7 +490,7 @@ class SpeakerResolver:
         if anonymous:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
-        return Speaker(p, ref, p.kind in {"name", "role"})
+        return Speaker(p, ref, p.kind in {"name", "role", "noun"})
 
     def _is_definite_role(self, p: Phrase) -> bool:
         """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
