@@ -17,8 +17,9 @@ rule this script implements:
   matched quotes / predicted quotes, recall = matched attributions / gold attributions.
 - ``all``: every attribution and every predicted quote. ``direct``: the attributions whose CONTENT begins or
   ends with a quotation mark, against the predicted quotes whose text, with the quotation marks right
-  around it in the article, begins or ends with one (the same test on both sides); matched one-to-one
-  among themselves.
+  around it in the article, begins or ends with one (the same test on both sides; "right around" is the
+  character before and after the text, or after the comma or stop that closes it: not the opening mark of
+  the next quotation after ". "); matched one-to-one among themselves.
 - ``*_text`` blocks: the same matching without the speaker condition (how much the speaker costs).
 
 An article with several annotators' files is scored against the first file in name order. Texts are read by
@@ -160,15 +161,24 @@ def source_matches(source: str, speaker: dict[str, Any] | None) -> bool:
     return last in _WORD.findall(haystack)
 
 
+#: Punctuation that may stand between a quotation's text and its closing mark ('“…,”', '“…?”').
+_BEFORE_CLOSE = frozenset(",.?!;:")
+
+
 def quote_is_direct(quote: dict[str, Any], text: str) -> bool:
-    """Whether a predicted quote's text begins or ends with a quotation mark, or has one within three characters
-    before or after it (the finder leaves the marks of a quotation out of its text)."""
+    """Whether a predicted quote's text begins or ends with a quotation mark, or has one right around it (the
+    finder leaves the marks of a quotation out of its text): the character before it, the character after it,
+    or the one after a comma or stop that closes it ('“…,”'). A mark further on belongs to the next quotation
+    ('… the group was created independently. “They are …”' is reported speech, not a quotation)."""
     a, b = int(quote.get("start", 0)), int(quote.get("end", 0))
     piece = text[a:b].strip()
     if not piece:
         return False
-    around = text[max(0, a - 3) : a] + text[b : b + 3]  # '“…,”' keeps its comma inside the marks
-    return piece[0] in QUOTE_MARKS or piece[-1] in QUOTE_MARKS or any(c in QUOTE_MARKS for c in around)
+    if piece[0] in QUOTE_MARKS or piece[-1] in QUOTE_MARKS:
+        return True
+    after = text[b : b + 1]
+    closing = text[b + 1 : b + 2] if after in _BEFORE_CLOSE else ""
+    return text[a - 1 : a] in QUOTE_MARKS or after in QUOTE_MARKS or closing in QUOTE_MARKS
 
 
 def score_article(quotes: Sequence[dict[str, Any]], gold: Sequence[Attribution], text: str,

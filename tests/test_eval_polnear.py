@@ -90,3 +90,13 @@ def test_quote_is_direct_looks_at_the_marks_around_the_text(ev: ModuleType) -> N
     assert ev.quote_is_direct({"start": a, "end": a + 19}, TEXT)
     c = TEXT.index("the budget")
     assert not ev.quote_is_direct({"start": c, "end": len(TEXT) - 1}, TEXT)
+
+
+def test_the_mark_of_the_next_quotation_does_not_make_reported_speech_direct(ev: ModuleType) -> None:
+    text = 'Holt said that the budget would balance. "We will lower taxes," she added.'
+    c = text.index("the budget")
+    assert not ev.quote_is_direct({"start": c, "end": text.index(".")}, text)
+    w = text.index("We")
+    assert ev.quote_is_direct({"start": w, "end": text.index(",", w)}, text)  # '"…,"': the comma then the mark
+    q = 'She asked: "Who pays?" Nobody answered.'
+    assert ev.quote_is_direct({"start": q.index("Who"), "end": q.index("?")}, q)
