@@ -118,3 +118,16 @@ def test_an_attribution_split_off_after_a_question_may_have_a_longer_tail() -> N
             'a morning show on Friday.')
     (sp,) = _speakers(text)
     assert sp["name"] == "Tom Reyes"
+
+
+def test_a_parenthesis_between_the_speaker_and_the_cue_is_read_past() -> None:
+    text = 'On Sunday, in Ohio and Iowa, Governor Ann Holt (R-OK) said Tom Reyes is "trying to heal the city."'
+    (sp,) = _speakers(text)
+    assert sp["name"] == "Governor Ann Holt"
+
+
+def test_a_participle_after_a_comma_has_the_subject_of_the_cue_before_it() -> None:
+    got = extract('The costs are high, Ann Holt said in Paris on Tuesday, noting the plan "makes no sense."',
+                  "2016-05-02", "en").quotes
+    assert [(q["speaker"]["name"], q["text"]) for q in got] == [
+        ("Ann Holt", "The costs are high"), ("Ann Holt", 'the plan "makes no sense."')]

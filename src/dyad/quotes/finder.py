@@ -213,10 +213,26 @@ class _Run:
         cs = v
         while cs > lo and not self._is_boundary(cs - 1):
             cs -= 1
+        toks = self.toks
+        if cs == v and v - 1 > lo and toks[v - 1].text == ")":
+            # a parenthesis between the subject and the cue ("Mary Fallin (R-OK) said"): read past it
+            opening = next((k for k in range(v - 2, max(lo, v - 8) - 1, -1) if toks[k].text == "("), None)
+            if opening is not None:
+                sub = self._subject(_Cue(opening, opening, cue.text), lo, hi)
+                if sub is not None and sub.end == opening:
+                    return sub
+        if toks[v].lower in self.lex.participles and cs > lo and toks[cs - 1].text == ",":
+            # "…, noting that …": the participle's subject is that of the cue before it ("Holt said, adding …")
+            for k in range(cs - 2, lo - 1, -1):
+                c = self._cue_at(k, cs - 1) if k not in self.quoted else None
+                if c is not None and toks[k].lower not in self.lex.participles:
+                    found = self._subject(c, lo, cs - 1)
+                    if found is not None:
+                        return found
+                    break
         start = cs
         while start < v and self.toks[start].lower in self.lex.clause_openers:
             start += 1
-        toks = self.toks
         if v + 1 < hi and toks[v + 1].lower in self.lex.subject_pronouns and start < v:
             # "Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject
             return Phrase(v + 1, v + 2, "pronoun")
@@ -955,7 +971,7 @@ class _Run:
             return None  # "‘…’, zei hij": the quotation itself is the statement
         gap: tuple[int, int] | None = None
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
-                and not self._apposition_to_end(k + 1, hi)):
+                and not self._apposition_to_end(k + 1, hi) and toks[k + 1].lower not in self.lex.participles):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
             gap = (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
         else:

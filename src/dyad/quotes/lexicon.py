@@ -125,6 +125,9 @@ class QuoteLexicon:
     possessive_markers: frozenset[str] = frozenset()
     #: abbreviated titles written with a stop inside a name ("Capt. Jeff Davis", "Lt. Gen. Mick Bednarek")
     title_abbreviations: frozenset[str] = frozenset()
+    #: participles of speech verbs after a comma ("…, adding that …", "…, noting …"): their subject is that of
+    #: the cue before them
+    participles: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -184,6 +187,7 @@ class QuoteLexicon:
             person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
             possessive_markers=_words(data.get("possessive_markers", []), "possessive_markers", source),
             title_abbreviations=_words(data.get("title_abbreviations", []), "title_abbreviations", source),
+            participles=_words(data.get("participles", []), "participles", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 
