@@ -141,3 +141,9 @@ def test_a_quoted_phrase_after_a_verb_of_naming_is_reported_with_its_object() ->
 def test_two_quoted_phrases_in_one_reported_clause_give_one_quote() -> None:
     got = _simple('Ann Holt said the plan was "a gift" to the banks and "a disaster" for the town.')
     assert got == [("indirect", "Ann Holt", 'the plan was "a gift" to the banks and "a disaster" for the town')]
+
+
+def test_a_short_quotation_without_a_cue_is_no_quote_of_its_own() -> None:
+    text = 'Tom Reyes spoke on Monday. "The plan will not pass the house this year," Reyes said. "Not a chance."'
+    assert _simple(text) == [("direct", "Tom Reyes", "The plan will not pass the house this year Not a chance.")]
+    assert _quotes('Tom Reyes spoke in the square on Monday. The crowd cheered. "Lock them up!"') == []

@@ -125,6 +125,8 @@ class _Run:
         self.phrases = PhraseFinder(doc, self.lex, self.quoted)
         #: cues whose clause a quotation's pass already reported (the indirect pass skips them)
         self.clause_cues: set[int] = set()
+        #: where short quotations without a cue start: a quote only as the rest of a split quotation
+        self.short_uncued: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
         self.out: list[Quote] = []
 
@@ -362,7 +364,7 @@ class _Run:
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
         if self.cfg.join_split_quotations:
-            self.out = self._join_split(self.out)
+            self.out = [q for q in self._join_split(self.out) if q.start not in self.short_uncued]
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     def _join_split(self, quotes: list[Quote]) -> list[Quote]:
@@ -543,7 +545,9 @@ class _Run:
                     break
         if speaker is None and direct:
             if n_words < self.cfg.min_uncued_direct_words:
-                return  # '"families."', '"A big truck"': a word or two without a cue states nothing
+                if not self.cfg.join_split_quotations:
+                    return  # '"families."', '"A big truck"': a word or two without a cue states nothing
+                self.short_uncued.add(sp.start)  # kept only as the rest of a split quotation ('"…," he said. "No."')
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
