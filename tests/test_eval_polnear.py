@@ -59,6 +59,13 @@ def test_source_head_and_speaker_condition(ev: ModuleType) -> None:
     assert ev.source_matches("she", {"name": "Anyone"})
     assert ev.source_matches("", {"name": "Anyone"})
     assert not ev.source_matches("she", None)
+
+
+def test_the_speaker_words_of_the_record_count_beside_its_name(ev: ModuleType) -> None:
+    speaker = {"name": "Ann Holt", "phrase": "the county mayor"}
+    assert ev.source_matches("the county mayor", speaker)
+    assert ev.source_matches("Mayor Ann Holt", speaker)
+    assert not ev.source_matches("the county clerk", speaker)
     assert ev.source_matches("the Kremlin", {"name": "Moscow", "actor": "RUSGOV", "country": "RUS"}) is False
 
 
