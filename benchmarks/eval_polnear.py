@@ -29,7 +29,7 @@ one in the file name. Train articles are for reading; dev is for scores only (``
 Usage::
 
     PYTHONPATH=src .venv/bin/python benchmarks/eval_polnear.py [--split train|dev] [--limit N]  # N articles spread
-        [--show misses]
+        [--show misses] [--without-phrase]
 
 Progress goes to stderr; the last line of stdout is one JSON object: ``all``, ``direct``, ``all_text``,
 ``direct_text`` (each ``precision``, ``recall``, ``f1``, ``tp``, ``pred``, ``gold``), ``rules`` (per quote

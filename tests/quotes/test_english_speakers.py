@@ -131,3 +131,15 @@ def test_a_participle_after_a_comma_has_the_subject_of_the_cue_before_it() -> No
                   "2016-05-02", "en").quotes
     assert [(q["speaker"]["name"], q["text"]) for q in got] == [
         ("Ann Holt", "The costs are high"), ("Ann Holt", 'the plan "makes no sense."')]
+
+
+def test_an_attribution_after_a_question_may_go_on_after_a_comma() -> None:
+    text = ('Ann Holt spoke to the host. "The mayor is not sure, but we will see, right?" Holt remarked, '
+            "alluding to the actor's latest turn as a rugged frontiersman in a film about the west.")
+    (sp,) = _speakers(text)
+    assert sp["name"] == "Ann Holt"
+
+
+def test_a_plural_role_after_the_quotation_is_its_source() -> None:
+    (sp,) = _speakers('"We have to engage young voters," wrote the authors of the report.')
+    assert sp["name"] == "the authors of the report"

@@ -601,8 +601,9 @@ class _Run:
         if cue is None:
             return None
         tail = [t for t in toks[cue.end : hi] if is_word(t)]
-        if tail and (len(tail) > 12 or (tail[0].lower not in self.lex.prepositions
-                                       and not self.lex.is_time_word(tail[0].lower))):
+        set_off = cue.end < hi and toks[cue.end].text == ","  # "…" Clinton remarked, alluding to …
+        if tail and not set_off and (len(tail) > 12 or (tail[0].lower not in self.lex.prepositions
+                                                        and not self.lex.is_time_word(tail[0].lower))):
             return None  # "Estrada said he would …" is a statement of its own
         self.clause_cues.add(cue.start)
         return cue, p
