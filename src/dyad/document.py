@@ -233,8 +233,8 @@ class ActorRef:
     #: "anonymous" for a source the text does not name ("volgens bronnen", "naar verluidt"): its record has
     #: no name, its `kind`, and the words that stand for it as `phrase`; None for every other actor
     kind: str | None = None
-    #: the words that name a quote's speaker where the text attributes the quote ("the Florida senator",
-    #: "he", "Rubio"), when they differ from `name` (what they resolve to: "Marco Rubio"); recorded as
+    #: the words that name a quote's speaker where the text attributes the quote ("the Ohio senator",
+    #: "he", "Reyes"), when they differ from `name` (what they resolve to: "Tom Reyes"); recorded as
     #: `phrase`
     phrase: str | None = None
 

@@ -134,8 +134,8 @@ def test_according_to_beside_a_speech_clause() -> None:
 
 
 def test_a_quoted_phrase_after_a_verb_of_naming_is_reported_with_its_object() -> None:
-    got = _simple('Governor Ann Holt called the mayor a "petulant child" on Monday.')
-    assert got == [("indirect", "Governor Ann Holt", 'the mayor a "petulant child" on Monday')]
+    got = _simple('Governor Ann Holt called the mayor a "spoiled toddler" on Monday.')
+    assert got == [("indirect", "Governor Ann Holt", 'the mayor a "spoiled toddler" on Monday')]
 
 
 def test_two_quoted_phrases_in_one_reported_clause_give_one_quote() -> None:

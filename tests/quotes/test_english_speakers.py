@@ -98,7 +98,7 @@ def test_verbs_of_shouting_and_posting_are_cues() -> None:
     ('"The donors gave money," a spokesman for Republican presidential candidate Tom Reyes said.',
      "a spokesman for Republican presidential candidate Tom Reyes"),
     # groups and media roles say things
-    ('"She wins, we lose!" the protesters chanted outside.', "the protesters"),
+    ('"Vote them out!" the protesters chanted outside.', "the protesters"),
     ('"It was a long night," House Speaker Carl Dunn said.', "House Speaker Carl Dunn"),
 ])
 def test_speaker_names_as_the_attribution_writes_them(text: str, name: str) -> None:
@@ -107,14 +107,14 @@ def test_speaker_names_as_the_attribution_writes_them(text: str, name: str) -> N
 
 
 def test_a_noun_phrase_with_a_relative_clause_after_the_quotation_is_the_source() -> None:
-    text = ('Tom Reyes met Ann Holt on Monday. "The agents are under a lot of pressure," an intelligence source, '
-            'who was not authorized to speak, told reporters.')
+    text = ('Tom Reyes met Ann Holt on Monday. "The inquiry is moving slowly," an intelligence source, '
+            'who asked not to be named, told reporters.')
     (sp,) = _speakers(text)
     assert sp["kind"] == "anonymous" and sp["phrase"] == "an intelligence source"
 
 
 def test_an_attribution_split_off_after_a_question_may_have_a_longer_tail() -> None:
-    text = ('Tom Reyes met Ann Holt on Monday. "What is this about unity?" Reyes added during his appearance on '
+    text = ('Tom Reyes met Ann Holt on Monday. "What happened to the promise?" Reyes added during his appearance on '
             'a morning show on Friday.')
     (sp,) = _speakers(text)
     assert sp["name"] == "Tom Reyes"
@@ -141,5 +141,5 @@ def test_an_attribution_after_a_question_may_go_on_after_a_comma() -> None:
 
 
 def test_a_plural_role_after_the_quotation_is_its_source() -> None:
-    (sp,) = _speakers('"We have to engage young voters," wrote the authors of the report.')
+    (sp,) = _speakers('"We have to reach new voters," wrote the authors of the report.')
     assert sp["name"] == "the authors of the report"

@@ -38,8 +38,8 @@ from dyad.quotes.speakers import Phrase, PhraseFinder, Speaker, SpeakerResolver,
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "?", "!", "."})
 #: Tokens that are (parts of) quotation marks.
 _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
-#: The most words a cue after a quotation may stand behind: a long subject ("…,” Clinton’s top foreign policy
-#: aide Jake Sullivan said).
+#: The most words a cue after a quotation may stand behind: a long subject ("…,” the mayor’s senior housing
+#: policy adviser Tom Bell said).
 _SUBJECT_WORDS = 12
 #: Words in a stretch of text (an attribution between two pieces of a quotation).
 _WORDS_RE = re.compile(r"\w+")
@@ -146,7 +146,7 @@ class _Run:
         tok = self.toks[i]
         if tok.text in {"-", "."} and 0 < i < len(self.toks) - 1 and (self.phrases.joins_name(i) or (
                 tok.text == "-" and self.toks[i - 1].end == tok.start and tok.end == self.toks[i + 1].start)):
-            return False  # "Anne-Marie Slaughter", "Capt. Jeff Davis", "the 43-year-old"
+            return False  # "Anne-Marie Holt", "Capt. Carl Dunn", "the 43-year-old"
         return (tok.text in _CLAUSE_PUNCT or set(tok.text) <= _MARK_CHARS
                 or tok.lower in self.lex.clause_boundaries)
 
@@ -217,7 +217,7 @@ class _Run:
             cs -= 1
         toks = self.toks
         if cs == v and v - 1 > lo and toks[v - 1].text == ")":
-            # a parenthesis between the subject and the cue ("Mary Fallin (R-OK) said"): read past it
+            # a parenthesis between the subject and the cue ("Ann Holt (R-OH) said"): read past it
             opening = next((k for k in range(v - 2, max(lo, v - 8) - 1, -1) if toks[k].text == "("), None)
             if opening is not None:
                 sub = self._subject(_Cue(opening, opening, cue.text), lo, hi)
@@ -258,7 +258,7 @@ class _Run:
                 if not self.phrases.after_preposition(p):
                     return self._apposition(p, lo, hi)
             if not before and self._determined_noun_phrase(start, v):
-                return Phrase(start, v, "noun")  # "the 43-year-old asked", "the gambling tycoon said"
+                return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
@@ -309,7 +309,7 @@ class _Run:
         if p.end + 1 < hi and toks[p.end].text == ",":
             q = self.phrases.phrase_at(p.end + 1, hi)
             if q is not None and q.kind == "name" and (q.end >= hi or toks[q.end].text == ","):
-                # the role with the name stand for the speaker ("Rubio’s campaign manager, Rich Beeson"): its
+                # the role with the name stand for the speaker ("Reyes’s campaign manager, Tom Bell"): its
                 # name is the name's
                 return Phrase(p.start, q.end, "name", q.own_start)
         if p.start - 1 > lo and toks[p.start - 1].text == ",":
@@ -557,7 +557,7 @@ class _Run:
                 return  # the clause around an earlier quoted phrase holds this one ('called it "a" and "b"')
             # 'said the U.S. needs “real campaign reform” to …': what was said is the clause around the
             # quoted phrase, from the cue to the end of the clause; so with a verb of naming ('called the
-            # mayor a “petulant child” who …')
+            # mayor a “spoiled toddler” who …')
             first = cue.end
             while first < first_tok and (toks[first].lower in self.lex.complementizers
                                          or self.lex.is_time_word(toks[first].lower)):
@@ -601,7 +601,7 @@ class _Run:
         if cue is None:
             return None
         tail = [t for t in toks[cue.end : hi] if is_word(t)]
-        set_off = cue.end < hi and toks[cue.end].text == ","  # "…" Clinton remarked, alluding to …
+        set_off = cue.end < hi and toks[cue.end].text == ","  # "…" Holt remarked, pointing to …
         if tail and not set_off and (len(tail) > 12 or (tail[0].lower not in self.lex.prepositions
                                                         and not self.lex.is_time_word(tail[0].lower))):
             return None  # "Estrada said he would …" is a statement of its own
@@ -614,7 +614,7 @@ class _Run:
         toks = self.toks
         p = self.phrases.phrase_at(first, hi)
         if p is None and not self.lex.verb_second:
-            # a noun phrase the role lists lack ("an intelligence source, who …, told")
+            # a noun phrase the role lists lack ("a party source, who …, told")
             comma = next((k for k in range(first, min(hi, first + 7)) if toks[k].text == ","), None)
             if comma is not None and self._determined_noun_phrase(first, comma):
                 p = Phrase(first, comma, "noun")

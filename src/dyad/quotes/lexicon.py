@@ -120,10 +120,10 @@ class QuoteLexicon:
     #: pronouns that stand only for a person ("he", "she"): resolved to the recent speaker or the person
     #: before, ahead of the actor resolver's antecedent (which may be a place or a body)
     person_pronouns: frozenset[str] = frozenset()
-    #: tokens that mark the possessor before a noun phrase ("Gallup’s Jeffrey Jones", "Clinton’s aide"): the
+    #: tokens that mark the possessor before a noun phrase ("the Tribune’s Maria Lopez", "the mayor’s aide"): the
     #: speaker is the phrase after it
     possessive_markers: frozenset[str] = frozenset()
-    #: abbreviated titles written with a stop inside a name ("Capt. Jeff Davis", "Lt. Gen. Mick Bednarek")
+    #: abbreviated titles written with a stop inside a name ("Capt. Carl Dunn", "Lt. Gen. Rosa Vance")
     title_abbreviations: frozenset[str] = frozenset()
     #: participles of speech verbs after a comma ("…, adding that …", "…, noting …"): their subject is that of
     #: the cue before them

@@ -24,7 +24,7 @@ class Phrase:
     #: pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt") | noun (a noun phrase
     #: the role lists lack, before a cue: "the 43-year-old said"; a person, not resolved to a holder)
     kind: str
-    #: where the phrase's own words start after a possessor ("Gallup’s Jeffrey Jones", "Clinton’s top aide"):
+    #: where the phrase's own words start after a possessor ("the Tribune’s Maria Lopez", "the mayor’s top aide"):
     #: the possessor is part of the words that name the speaker, not the speaker
     head: int | None = None
 
@@ -85,7 +85,7 @@ class PhraseFinder:
                 j += 1
                 continue
             if j > i and j + 1 < limit and self.joins_name(j):
-                j += 1  # "Anne-Marie Slaughter", "Navy Capt. Jeff Davis"
+                j += 1  # "Anne-Marie Holt", "Navy Capt. Carl Dunn"
                 continue
             # particles inside a name: "Tom van der Meer", "Mohammed bin Salman" (not "Rutte van de VVD")
             k = j
@@ -99,7 +99,7 @@ class PhraseFinder:
 
     def joins_name(self, j: int) -> bool:
         """Whether token j, between two words of a name, belongs to it: a hyphen written without spaces
-        ("Anne-Marie"), or the stop after an abbreviated title ("Capt. Jeff Davis", `title_abbreviations`)."""
+        ("Anne-Marie"), or the stop after an abbreviated title ("Capt. Carl Dunn", `title_abbreviations`)."""
         toks = self.doc.tokens
         if j == 0 or j + 1 >= len(toks):
             return False
@@ -135,7 +135,7 @@ class PhraseFinder:
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
         """The speaker phrase that starts at token i (before `limit`), if one does; a phrase with a possessive
-        marker after it is the possessor of the phrase that follows ("Gallup’s Jeffrey Jones")."""
+        marker after it is the possessor of the phrase that follows ("the Tribune’s Maria Lopez")."""
         p = self._phrase_at(i, limit, object_pronoun=object_pronoun)
         if p is None or p.kind == "pronoun" or p.end + 1 >= limit:
             return p
@@ -146,7 +146,7 @@ class PhraseFinder:
 
     def _possessed(self, j: int, limit: int) -> Phrase | None:
         """The phrase after a possessive marker: a name or role phrase, or a role or body after a few
-        lower-case modifiers ("top foreign policy aide Jake Sullivan", "deputy campaign manager")."""
+        lower-case modifiers ("top housing aide Tom Bell", "deputy campaign manager")."""
         q = self.phrase_at(j, limit)
         if q is not None and q.kind in {"name", "role", "body"}:
             return q
@@ -178,7 +178,7 @@ class PhraseFinder:
                     return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
                 end = m.token_end
                 if m.actor is None and end < limit and self._is_name(end - 1) and self._is_name(end):
-                    end = self._name_end(end, limit)  # the name goes on past the mention ("John F. Tefft")
+                    end = self._name_end(end, limit)  # the name goes on past the mention ("Carl T. Dunn")
                 end = self._extend(end, limit)
                 if m.actor is None:  # a mention the resolver could not place: a body by its head noun
                     head = self.doc.tokens[m.token_end - 1].lower
@@ -217,8 +217,8 @@ class PhraseFinder:
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
-        minority leader Harry Reid"), or a role written as a title, capitalised before a name ("NATO Secretary
-        General Jens Stoltenberg", "Senate Minority Leader Harry Reid"): its index."""
+        minority leader Harry Reid"), or a role written as a title, capitalised before a name ("Alliance Secretary
+        General Rosa Vance", "Senate Minority Leader Carl Dunn"): its index."""
         toks = self.doc.tokens
         for j in range(k, min(limit, k + 3)):
             tok = toks[j]
@@ -366,7 +366,7 @@ class PhraseFinder:
                     j += 1
                 owner = self.phrase_at(j, limit) if depth < 2 else None
                 if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
-                    end = owner.end  # "a spokesman for Democratic presidential candidate Hillary Clinton"
+                    end = owner.end  # "a spokesman for Republican presidential candidate Tom Reyes"
                     continue
                 if self._is_name(j) or is_capitalised(toks[j]):
                     end = self._name_end(j, limit) if self._is_name(j) else j + 1
@@ -444,7 +444,7 @@ class SpeakerResolver:
 
     def resolve(self, p: Phrase) -> Speaker | None:
         """The speaker a phrase stands for, its record carrying the phrase's words where they differ from the
-        name they resolve to ("the Florida senator", "he")."""
+        name they resolve to ("the Ohio senator", "he")."""
         found = self._resolve(p)
         if found is None or found.ref.kind == "anonymous":
             return found
@@ -476,7 +476,7 @@ class SpeakerResolver:
             holder = self._role_holder(p)
             if holder is not None:
                 return holder
-        # a name after a possessor is the name alone ("Gallup’s Jeffrey Jones" -> "Jeffrey Jones")
+        # a name after a possessor is the name alone ("the Tribune’s Maria Lopez" -> "Maria Lopez")
         name = self.finder.text(Phrase(p.own_start, p.end, p.kind) if p.kind == "name" else p)
         anonymous = self.is_anonymous(p)
         ref = ActorRef(name=self._full_name(name) if p.kind == "name" else name)
