@@ -6,7 +6,8 @@ rule this script implements:
 
 - A predicted quote matches a gold attribution when the word-set F1 of the two contents is at least 0.5
   (``dyad.evaluation.word_f1``: lower-cased ``\\w+`` words) and the last word of the gold SOURCE occurs as a
-  word in the predicted speaker (its name, actor code or country, lower-cased); a SOURCE that is a pronoun
+  word in the predicted speaker (its name, actor code or country, or the words that name it where the quote is
+  attributed, its ``phrase``: "the Florida senator" resolved to Marco Rubio; lower-cased); a SOURCE that is a pronoun
   ("he", "they", "we") accepts any speaker, and so does an attribution without a SOURCE. A quote without a
   speaker matches nothing. The SOURCE's last word is that of its head: PolNeAR's SOURCE spans carry the
   apposition and relative clause ("Josh Earnest, the White House press secretary" -> "earnest", "an
@@ -16,8 +17,9 @@ rule this script implements:
   matched quotes / predicted quotes, recall = matched attributions / gold attributions.
 - ``all``: every attribution and every predicted quote. ``direct``: the attributions whose CONTENT begins or
   ends with a quotation mark, against the predicted quotes whose text, with the quotation marks right
-  around it in the article, begins or ends with one (the same test on both sides); matched one-to-one
-  among themselves.
+  around it in the article, begins or ends with one (the same test on both sides; "right around" is the
+  character before and after the text, or after the comma or stop that closes it: not the opening mark of
+  the next quotation after ". "); matched one-to-one among themselves.
 - ``*_text`` blocks: the same matching without the speaker condition (how much the speaker costs).
 
 An article with several annotators' files is scored against the first file in name order. Texts are read by
@@ -27,7 +29,7 @@ one in the file name. Train articles are for reading; dev is for scores only (``
 Usage::
 
     PYTHONPATH=src .venv/bin/python benchmarks/eval_polnear.py [--split train|dev] [--limit N]  # N articles spread
-        [--show misses]
+        [--show misses] [--without-phrase]
 
 Progress goes to stderr; the last line of stdout is one JSON object: ``all``, ``direct``, ``all_text``,
 ``direct_text`` (each ``precision``, ``recall``, ``f1``, ``tp``, ``pred``, ``gold``), ``rules`` (per quote
@@ -56,6 +58,8 @@ PRONOUNS = frozenset({
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
     "them", "their", "one", "who", "whom", "someone", "somebody",
 })
+#: The keys of a speaker record the SOURCE's last word is looked up in (``--without-phrase`` drops ``phrase``).
+SPEAKER_KEYS: tuple[str, ...] = ("name", "actor", "country", "phrase")
 _DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 _WORD = re.compile(r"\w+")
 #: Where a SOURCE's head ends: an apposition, a parenthesis, a dash or a relative clause.
@@ -153,19 +157,28 @@ def source_matches(source: str, speaker: dict[str, Any] | None) -> bool:
     last = words[-1]
     if last == "s" and len(words) > 1:  # "Trump’s" -> "trump"
         last = words[-2]
-    haystack = " ".join(str(speaker.get(k) or "") for k in ("name", "actor", "country")).lower()
+    haystack = " ".join(str(speaker.get(k) or "") for k in SPEAKER_KEYS).lower()
     return last in _WORD.findall(haystack)
 
 
+#: Punctuation that may stand between a quotation's text and its closing mark ('“…,”', '“…?”').
+_BEFORE_CLOSE = frozenset(",.?!;:")
+
+
 def quote_is_direct(quote: dict[str, Any], text: str) -> bool:
-    """Whether a predicted quote's text begins or ends with a quotation mark, or has one within three characters
-    before or after it (the finder leaves the marks of a quotation out of its text)."""
+    """Whether a predicted quote's text begins or ends with a quotation mark, or has one right around it (the
+    finder leaves the marks of a quotation out of its text): the character before it, the character after it,
+    or the one after a comma or stop that closes it ('“…,”'). A mark further on belongs to the next quotation
+    ('… the group was created independently. “They are …”' is reported speech, not a quotation)."""
     a, b = int(quote.get("start", 0)), int(quote.get("end", 0))
     piece = text[a:b].strip()
     if not piece:
         return False
-    around = text[max(0, a - 3) : a] + text[b : b + 3]  # '“…,”' keeps its comma inside the marks
-    return piece[0] in QUOTE_MARKS or piece[-1] in QUOTE_MARKS or any(c in QUOTE_MARKS for c in around)
+    if piece[0] in QUOTE_MARKS or piece[-1] in QUOTE_MARKS:
+        return True
+    after = text[b : b + 1]
+    closing = text[b + 1 : b + 2] if after in _BEFORE_CLOSE else ""
+    return text[a - 1 : a] in QUOTE_MARKS or after in QUOTE_MARKS or closing in QUOTE_MARKS
 
 
 def score_article(quotes: Sequence[dict[str, Any]], gold: Sequence[Attribution], text: str,
@@ -258,7 +271,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", choices=["misses"], default=None,
                     help="print misses and false positives to stderr (train only)")
+    ap.add_argument("--without-phrase", action="store_true",
+                    help="look the SOURCE up in the speaker's name, actor and country only (not its phrase)")
     args = ap.parse_args(argv)
+    if args.without_phrase:
+        global SPEAKER_KEYS
+        SPEAKER_KEYS = ("name", "actor", "country")
     if args.show and args.split != "train":
         ap.error("--show is for train only: dev is read as scores")
     t0 = time.perf_counter()

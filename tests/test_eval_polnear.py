@@ -59,6 +59,13 @@ def test_source_head_and_speaker_condition(ev: ModuleType) -> None:
     assert ev.source_matches("she", {"name": "Anyone"})
     assert ev.source_matches("", {"name": "Anyone"})
     assert not ev.source_matches("she", None)
+
+
+def test_the_speaker_words_of_the_record_count_beside_its_name(ev: ModuleType) -> None:
+    speaker = {"name": "Ann Holt", "phrase": "the county mayor"}
+    assert ev.source_matches("the county mayor", speaker)
+    assert ev.source_matches("Mayor Ann Holt", speaker)
+    assert not ev.source_matches("the county clerk", speaker)
     assert ev.source_matches("the Kremlin", {"name": "Moscow", "actor": "RUSGOV", "country": "RUS"}) is False
 
 
@@ -90,3 +97,13 @@ def test_quote_is_direct_looks_at_the_marks_around_the_text(ev: ModuleType) -> N
     assert ev.quote_is_direct({"start": a, "end": a + 19}, TEXT)
     c = TEXT.index("the budget")
     assert not ev.quote_is_direct({"start": c, "end": len(TEXT) - 1}, TEXT)
+
+
+def test_the_mark_of_the_next_quotation_does_not_make_reported_speech_direct(ev: ModuleType) -> None:
+    text = 'Holt said that the budget would balance. "We will lower taxes," she added.'
+    c = text.index("the budget")
+    assert not ev.quote_is_direct({"start": c, "end": text.index(".")}, text)
+    w = text.index("We")
+    assert ev.quote_is_direct({"start": w, "end": text.index(",", w)}, text)  # '"…,"': the comma then the mark
+    q = 'She asked: "Who pays?" Nobody answered.'
+    assert ev.quote_is_direct({"start": q.index("Who"), "end": q.index("?")}, q)

@@ -233,12 +233,19 @@ class ActorRef:
     #: "anonymous" for a source the text does not name ("volgens bronnen", "naar verluidt"): its record has
     #: no name, its `kind`, and the words that stand for it as `phrase`; None for every other actor
     kind: str | None = None
+    #: the words that name a quote's speaker where the text attributes the quote ("the Ohio senator",
+    #: "he", "Reyes"), when they differ from `name` (what they resolve to: "Tom Reyes"); recorded as
+    #: `phrase`
+    phrase: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
         if self.kind == "anonymous":
             return {"name": None, "actor": self.actor, "country": self.country, "id": self.actor_id,
                     "kind": self.kind, "phrase": self.name}
-        return {"name": self.name, "actor": self.actor, "country": self.country, "id": self.actor_id}
+        out = {"name": self.name, "actor": self.actor, "country": self.country, "id": self.actor_id}
+        if self.phrase is not None and self.phrase != self.name:
+            out["phrase"] = self.phrase
+        return out
 
     @classmethod
     def from_mention(cls, doc: Document, index: int) -> ActorRef:

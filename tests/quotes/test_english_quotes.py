@@ -131,3 +131,19 @@ def test_according_to_beside_a_speech_clause() -> None:
     got = _simple("Holt leads by 40 votes, according to a count by the paper, and Reyes said he would concede.")
     assert ("indirect", "Reyes", "he would concede") in got
     assert [t for _, s, t in got if s == "a count by the paper"][0].startswith("Holt leads by 40 votes")
+
+
+def test_a_quoted_phrase_after_a_verb_of_naming_is_reported_with_its_object() -> None:
+    got = _simple('Governor Ann Holt called the mayor a "spoiled toddler" on Monday.')
+    assert got == [("indirect", "Governor Ann Holt", 'the mayor a "spoiled toddler" on Monday')]
+
+
+def test_two_quoted_phrases_in_one_reported_clause_give_one_quote() -> None:
+    got = _simple('Ann Holt said the plan was "a gift" to the banks and "a disaster" for the town.')
+    assert got == [("indirect", "Ann Holt", 'the plan was "a gift" to the banks and "a disaster" for the town')]
+
+
+def test_a_short_quotation_without_a_cue_is_no_quote_of_its_own() -> None:
+    text = 'Tom Reyes spoke on Monday. "The plan will not pass the house this year," Reyes said. "Not a chance."'
+    assert _simple(text) == [("direct", "Tom Reyes", "The plan will not pass the house this year Not a chance.")]
+    assert _quotes('Tom Reyes spoke in the square on Monday. The crowd cheered. "Lock them up!"') == []

@@ -38,6 +38,9 @@ from dyad.quotes.speakers import Phrase, PhraseFinder, Speaker, SpeakerResolver,
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-", "?", "!", "."})
 #: Tokens that are (parts of) quotation marks.
 _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
+#: The most words a cue after a quotation may stand behind: a long subject ("…,” the mayor’s senior housing
+#: policy adviser Tom Bell said).
+_SUBJECT_WORDS = 12
 #: Words in a stretch of text (an attribution between two pieces of a quotation).
 _WORDS_RE = re.compile(r"\w+")
 
@@ -122,6 +125,8 @@ class _Run:
         self.phrases = PhraseFinder(doc, self.lex, self.quoted)
         #: cues whose clause a quotation's pass already reported (the indirect pass skips them)
         self.clause_cues: set[int] = set()
+        #: where short quotations without a cue start: a quote only as the rest of a split quotation
+        self.short_uncued: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
         self.out: list[Quote] = []
 
@@ -139,6 +144,9 @@ class _Run:
 
     def _is_boundary(self, i: int) -> bool:
         tok = self.toks[i]
+        if tok.text in {"-", "."} and 0 < i < len(self.toks) - 1 and (self.phrases.joins_name(i) or (
+                tok.text == "-" and self.toks[i - 1].end == tok.start and tok.end == self.toks[i + 1].start)):
+            return False  # "Anne-Marie Holt", "Capt. Carl Dunn", "the 43-year-old"
         return (tok.text in _CLAUSE_PUNCT or set(tok.text) <= _MARK_CHARS
                 or tok.lower in self.lex.clause_boundaries)
 
@@ -161,8 +169,10 @@ class _Run:
                     break
             if len(found) == len(parts):
                 return _Cue(i, found[-1] + 1, " ".join(toks[k].text for k in found))
-        if self._opens_sentence(i) and toks[i].text[:1].isupper():
-            return None  # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb
+        if toks[i].text[:1].isupper():
+            # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb, and so is a
+            # capitalised word inside a sentence ("former State Department official")
+            return None
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
         return None
@@ -205,10 +215,26 @@ class _Run:
         cs = v
         while cs > lo and not self._is_boundary(cs - 1):
             cs -= 1
+        toks = self.toks
+        if cs == v and v - 1 > lo and toks[v - 1].text == ")":
+            # a parenthesis between the subject and the cue ("Ann Holt (R-OH) said"): read past it
+            opening = next((k for k in range(v - 2, max(lo, v - 8) - 1, -1) if toks[k].text == "("), None)
+            if opening is not None:
+                sub = self._subject(_Cue(opening, opening, cue.text), lo, hi)
+                if sub is not None and sub.end == opening:
+                    return sub
+        if toks[v].lower in self.lex.participles and cs > lo and toks[cs - 1].text == ",":
+            # "…, noting that …": the participle's subject is that of the cue before it ("Holt said, adding …")
+            for k in range(cs - 2, lo - 1, -1):
+                c = self._cue_at(k, cs - 1) if k not in self.quoted else None
+                if c is not None and toks[k].lower not in self.lex.participles:
+                    found = self._subject(c, lo, cs - 1)
+                    if found is not None:
+                        return found
+                    break
         start = cs
         while start < v and self.toks[start].lower in self.lex.clause_openers:
             start += 1
-        toks = self.toks
         if v + 1 < hi and toks[v + 1].lower in self.lex.subject_pronouns and start < v:
             # "Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject
             return Phrase(v + 1, v + 2, "pronoun")
@@ -231,6 +257,8 @@ class _Run:
             for p in before:
                 if not self.phrases.after_preposition(p):
                     return self._apposition(p, lo, hi)
+            if not before and self._determined_noun_phrase(start, v):
+                return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
@@ -254,16 +282,36 @@ class _Run:
                 return p
         return None
 
+    def _determined_noun_phrase(self, start: int, v: int) -> bool:
+        """Whether tokens [start, v) are a noun phrase the role lists do not know, opened by a determiner: two
+        to six tokens of words (and hyphens inside them), none a preposition, auxiliary, pronoun, conjunction,
+        time word or verb of speech ("the 43-year-old", "one longtime party donor")."""
+        toks, lex = self.toks, self.lex
+        if not 2 <= v - start <= 6 or toks[start].lower not in lex.determiners:
+            return False
+        for k in range(start + 1, v):
+            tok, low = toks[k], toks[k].lower
+            if k in self.quoted or (not is_word(tok) and not (tok.text == "-" and tok.start == toks[k - 1].end)):
+                return False
+            if (low in lex.prepositions or low in lex.auxiliaries or low in lex.complementizers
+                    or low in lex.relative_pronouns or low in lex.coordinators or low in lex.subject_pronouns
+                    or low in lex.object_pronouns or low in lex.determiners or lex.is_time_word(low)
+                    or lex.is_speech_verb(low, tok.lemma)):
+                return False
+        return is_word(toks[v - 1])
+
     def _apposition(self, p: Phrase, lo: int, hi: int) -> Phrase:
         """A role phrase in apposition to a name stands for the name: "Haar kandidaat, Ekrem İmamoglu,"
         and "Aguila Saleh, voorzitter van het parlement," both give the name."""
-        if p.kind not in {"role", "body"}:
+        if p.kind not in {"role", "body", "noun"}:
             return p
         toks = self.toks
         if p.end + 1 < hi and toks[p.end].text == ",":
             q = self.phrases.phrase_at(p.end + 1, hi)
             if q is not None and q.kind == "name" and (q.end >= hi or toks[q.end].text == ","):
-                return q
+                # the role with the name stand for the speaker ("Reyes’s campaign manager, Tom Bell"): its
+                # name is the name's
+                return Phrase(p.start, q.end, "name", q.own_start)
         if p.start - 1 > lo and toks[p.start - 1].text == ",":
             for q in self.phrases.phrases(lo, p.start - 1):
                 if q.end == p.start - 1 and q.kind == "name":
@@ -316,7 +364,7 @@ class _Run:
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
         if self.cfg.join_split_quotations:
-            self.out = self._join_split(self.out)
+            self.out = [q for q in self._join_split(self.out) if q.start not in self.short_uncued]
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     def _join_split(self, quotes: list[Quote]) -> list[Quote]:
@@ -326,7 +374,12 @@ class _Run:
         out of its text)."""
         out: list[Quote] = []
         for q in quotes:
-            prev = out[-1] if out else None
+            # the quotation before, past partial quotations inside the attribution ('"…," said Ann Holt, the
+            # author of "Open Doors." "…"')
+            k = len(out) - 1
+            while k >= 0 and out[k].kind == "partial" and q.kind == "direct":
+                k -= 1
+            prev = out[k] if k >= 0 else None
             if prev is not None and self._continues(prev, q):
                 prev.text = f"{prev.text} {q.text}"
                 prev.end = q.end
@@ -397,8 +450,9 @@ class _Run:
             if (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
                              for k in lead)) or (not lead and comma_inside):
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
-                for k in words_after[:8]:
-                    if any(toks[j].text in {".", "!", "?", ",", ";", ":"} for j in range(first, k)):
+                for k in words_after[:_SUBJECT_WORDS]:
+                    if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
+                           for j in range(first, k)):
                         # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
                         found = self._cue_after_apposition(first, close_sent.token_end)
                         if found is not None:
@@ -491,14 +545,19 @@ class _Run:
                     break
         if speaker is None and direct:
             if n_words < self.cfg.min_uncued_direct_words:
-                return  # '"families."', '"A big truck"': a word or two without a cue states nothing
+                if not self.cfg.join_split_quotations:
+                    return  # '"families."', '"A big truck"': a word or two without a cue states nothing
+                self.short_uncued.add(sp.start)  # kept only as the rest of a split quotation ('"…," he said. "No."')
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
         if (kind == "partial" and rule == "before_cue" and cue is not None and self.cfg.partial_clauses
-                and self._is_speech_verb(cue.start)):
+                and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
+            if cue.start in self.clause_cues:
+                return  # the clause around an earlier quoted phrase holds this one ('called it "a" and "b"')
             # 'said the U.S. needs “real campaign reform” to …': what was said is the clause around the
-            # quoted phrase, from the cue to the end of the clause
+            # quoted phrase, from the cue to the end of the clause; so with a verb of naming ('called the
+            # mayor a “spoiled toddler” who …')
             first = cue.end
             while first < first_tok and (toks[first].lower in self.lex.complementizers
                                          or self.lex.is_time_word(toks[first].lower)):
@@ -542,8 +601,9 @@ class _Run:
         if cue is None:
             return None
         tail = [t for t in toks[cue.end : hi] if is_word(t)]
-        if tail and (len(tail) > 6 or (tail[0].lower not in self.lex.prepositions
-                                       and not self.lex.is_time_word(tail[0].lower))):
+        set_off = cue.end < hi and toks[cue.end].text == ","  # "…" Holt remarked, pointing to …
+        if tail and not set_off and (len(tail) > 12 or (tail[0].lower not in self.lex.prepositions
+                                                        and not self.lex.is_time_word(tail[0].lower))):
             return None  # "Estrada said he would …" is a statement of its own
         self.clause_cues.add(cue.start)
         return cue, p
@@ -553,6 +613,11 @@ class _Run:
         the director of the agency, said"): the cue and the phrase."""
         toks = self.toks
         p = self.phrases.phrase_at(first, hi)
+        if p is None and not self.lex.verb_second:
+            # a noun phrase the role lists lack ("a party source, who …, told")
+            comma = next((k for k in range(first, min(hi, first + 7)) if toks[k].text == ","), None)
+            if comma is not None and self._determined_noun_phrase(first, comma):
+                p = Phrase(first, comma, "noun")
         if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
             return None
         for j in range(p.end + 2, min(hi - 1, p.end + 24)):
@@ -560,7 +625,7 @@ class _Run:
                 return None
             if toks[j].text == ",":
                 c = self._cue_at(j + 1, hi)
-                return (c, p) if c is not None else None
+                return (c, self._apposition(p, first, hi)) if c is not None else None
         return None
 
     def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:
@@ -911,7 +976,7 @@ class _Run:
             return None  # "‘…’, zei hij": the quotation itself is the statement
         gap: tuple[int, int] | None = None
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
-                and not self._apposition_to_end(k + 1, hi)):
+                and not self._apposition_to_end(k + 1, hi) and toks[k + 1].lower not in self.lex.participles):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
             gap = (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
         else:

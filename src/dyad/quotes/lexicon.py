@@ -120,6 +120,14 @@ class QuoteLexicon:
     #: pronouns that stand only for a person ("he", "she"): resolved to the recent speaker or the person
     #: before, ahead of the actor resolver's antecedent (which may be a place or a body)
     person_pronouns: frozenset[str] = frozenset()
+    #: tokens that mark the possessor before a noun phrase ("the Tribune’s Maria Lopez", "the mayor’s aide"): the
+    #: speaker is the phrase after it
+    possessive_markers: frozenset[str] = frozenset()
+    #: abbreviated titles written with a stop inside a name ("Capt. Carl Dunn", "Lt. Gen. Rosa Vance")
+    title_abbreviations: frozenset[str] = frozenset()
+    #: participles of speech verbs after a comma ("…, adding that …", "…, noting …"): their subject is that of
+    #: the cue before them
+    participles: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -177,6 +185,9 @@ class QuoteLexicon:
             bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
             verb_second=bool(data.get("verb_second", True)),
             person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
+            possessive_markers=_words(data.get("possessive_markers", []), "possessive_markers", source),
+            title_abbreviations=_words(data.get("title_abbreviations", []), "title_abbreviations", source),
+            participles=_words(data.get("participles", []), "participles", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

@@ -5,7 +5,7 @@ resolution of pronouns, bare role nouns ("de premier") and short names ("Wang" -
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dyad.document import ActorRef, Document, Token
@@ -21,7 +21,16 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt")
+    #: pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt") | noun (a noun phrase
+    #: the role lists lack, before a cue: "the 43-year-old said"; a person, not resolved to a holder)
+    kind: str
+    #: where the phrase's own words start after a possessor ("the Tribune’s Maria Lopez", "the mayor’s top aide"):
+    #: the possessor is part of the words that name the speaker, not the speaker
+    head: int | None = None
+
+    @property
+    def own_start(self) -> int:
+        return self.start if self.head is None else self.head
 
 
 def is_word(tok: Token) -> bool:
@@ -48,6 +57,7 @@ class PhraseFinder:
         for k, m in enumerate(doc.mentions):
             self.mention_at.setdefault(m.token_start, k)
         self.sentence_starts = {s.token_start for s in doc.sentences}
+        self._extend_depth = 0  # phrases after "of"/"for" are built with phrase_at, at most two deep
         # Capitalised words seen inside sentences: a sentence-initial capitalised word counts as a name
         # only when it is also written so elsewhere ("Denk liet weten" yes, "Gejuich alom" no).
         self.inner_capitals = {t.text for t in doc.tokens
@@ -74,6 +84,9 @@ class PhraseFinder:
             if self._is_name(j):
                 j += 1
                 continue
+            if j > i and j + 1 < limit and self.joins_name(j):
+                j += 1  # "Anne-Marie Holt", "Navy Capt. Carl Dunn"
+                continue
             # particles inside a name: "Tom van der Meer", "Mohammed bin Salman" (not "Rutte van de VVD")
             k = j
             while k < limit and k - j < 3 and toks[k].lower in self.lex.name_particles and k > i:
@@ -83,6 +96,21 @@ class PhraseFinder:
                 continue
             break
         return j
+
+    def joins_name(self, j: int) -> bool:
+        """Whether token j, between two words of a name, belongs to it: a hyphen written without spaces
+        ("Anne-Marie"), or the stop after an abbreviated title ("Capt. Carl Dunn", `title_abbreviations`)."""
+        toks = self.doc.tokens
+        if j == 0 or j + 1 >= len(toks):
+            return False
+        prev, tok, nxt = toks[j - 1], toks[j], toks[j + 1]
+        if not (prev.end == tok.start and (tok.text == "." or tok.end == nxt.start)):
+            return False
+        if not self._is_name(j + 1):
+            return False
+        if tok.text == "-":
+            return self._is_name(j - 1)
+        return tok.text == "." and prev.lower in self.lex.title_abbreviations
 
     def _body_mention(self, k: int) -> bool:
         """Whether token k starts a mention of an actor that is no person ("Rutte van de VVD")."""
@@ -106,7 +134,36 @@ class PhraseFinder:
                 and not self.lex.is_speech_verb(low, tok.lemma))
 
     def phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
-        """The speaker phrase that starts at token i (before `limit`), if one does."""
+        """The speaker phrase that starts at token i (before `limit`), if one does; a phrase with a possessive
+        marker after it is the possessor of the phrase that follows ("the Tribune’s Maria Lopez")."""
+        p = self._phrase_at(i, limit, object_pronoun=object_pronoun)
+        if p is None or p.kind == "pronoun" or p.end + 1 >= limit:
+            return p
+        if self.doc.tokens[p.end].lower not in self.lex.possessive_markers:
+            return p
+        owned = self._possessed(p.end + 1, limit)
+        return p if owned is None else Phrase(i, owned.end, owned.kind, owned.own_start)
+
+    def _possessed(self, j: int, limit: int) -> Phrase | None:
+        """The phrase after a possessive marker: a name or role phrase, or a role or body after a few
+        lower-case modifiers ("top housing aide Tom Bell", "deputy campaign manager")."""
+        q = self.phrase_at(j, limit)
+        if q is not None and q.kind in {"name", "role", "body"}:
+            return q
+        toks = self.doc.tokens
+        for k in range(j, min(limit, j + 5)):
+            tok = toks[k]
+            if self._is_role_or_body(k) and not is_capitalised(tok):
+                return self._role_phrase(j, k, limit)
+            low = tok.lower
+            if (not tok.text.isalpha() or is_capitalised(tok) or k in self.quoted or low in self.lex.prepositions
+                    or low in self.lex.determiners or low in self.lex.auxiliaries
+                    or low in self.lex.coordinators or low in self.lex.relative_pronouns
+                    or self.lex.is_speech_verb(low, tok.lemma)):
+                return None
+        return None
+
+    def _phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
         toks = self.doc.tokens
         if i >= limit or i in self.quoted:
             return None
@@ -119,7 +176,10 @@ class PhraseFinder:
                 role = self._role_after(m.token_end, limit)
                 if role is not None:
                     return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
-                end = self._extend(m.token_end, limit)
+                end = m.token_end
+                if m.actor is None and end < limit and self._is_name(end - 1) and self._is_name(end):
+                    end = self._name_end(end, limit)  # the name goes on past the mention ("Carl T. Dunn")
+                end = self._extend(end, limit)
                 if m.actor is None:  # a mention the resolver could not place: a body by its head noun
                     head = self.doc.tokens[m.token_end - 1].lower
                     return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
@@ -157,10 +217,17 @@ class PhraseFinder:
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
-        minority leader Harry Reid"): its index."""
+        minority leader Harry Reid"), or a role written as a title, capitalised before a name ("Alliance Secretary
+        General Rosa Vance", "Senate Minority Leader Carl Dunn"): its index."""
         toks = self.doc.tokens
         for j in range(k, min(limit, k + 3)):
             tok = toks[j]
+            if is_capitalised(tok) and tok.text.isalpha():
+                if self.lex.is_person_role(tok.lower) and j + 1 < limit and is_capitalised(toks[j + 1]):
+                    return j  # a title: a capitalised word follows (the name, or the title's next word)
+                if j not in self.mention_at:
+                    continue  # a capitalised modifier of a title ("Minority")
+                return None
             if is_capitalised(tok) or not is_word(tok):
                 return None
             if self._is_role_or_body(j):
@@ -281,13 +348,26 @@ class PhraseFinder:
         return Phrase(start, end, kind)
 
     def _extend(self, end: int, limit: int) -> int:
-        """Extend a phrase over "van/bij + (det) + name or body" (at most twice) and a trailing name."""
+        """Extend a phrase over "van/bij + (det) + name, body or a phrase of its own" (at most twice) and a
+        trailing name."""
+        depth = self._extend_depth
+        self._extend_depth += 1
+        try:
+            return self._extend_at(end, limit, depth)
+        finally:
+            self._extend_depth -= 1
+
+    def _extend_at(self, end: int, limit: int, depth: int) -> int:
         toks = self.doc.tokens
         for _ in range(2):
             if end + 1 < limit and toks[end].lower in self.lex.phrase_links:
                 j = end + 1
                 if toks[j].lower in self.lex.determiners and j + 1 < limit:
                     j += 1
+                owner = self.phrase_at(j, limit) if depth < 2 else None
+                if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
+                    end = owner.end  # "a spokesman for Republican presidential candidate Tom Reyes"
+                    continue
                 if self._is_name(j) or is_capitalised(toks[j]):
                     end = self._name_end(j, limit) if self._is_name(j) else j + 1
                     while (end < limit and is_capitalised(toks[end])
@@ -363,6 +443,14 @@ class SpeakerResolver:
         self.history.append((token, speaker))
 
     def resolve(self, p: Phrase) -> Speaker | None:
+        """The speaker a phrase stands for, its record carrying the phrase's words where they differ from the
+        name they resolve to ("the Ohio senator", "he")."""
+        found = self._resolve(p)
+        if found is None or found.ref.kind == "anonymous":
+            return found
+        return Speaker(found.phrase, replace(found.ref, phrase=self.finder.text(p)), found.is_person)
+
+    def _resolve(self, p: Phrase) -> Speaker | None:
         doc = self.doc
         toks = doc.tokens
         if p.kind == "pronoun":
@@ -388,7 +476,8 @@ class SpeakerResolver:
             holder = self._role_holder(p)
             if holder is not None:
                 return holder
-        name = self.finder.text(p)
+        # a name after a possessor is the name alone ("the Tribune’s Maria Lopez" -> "Maria Lopez")
+        name = self.finder.text(Phrase(p.own_start, p.end, p.kind) if p.kind == "name" else p)
         anonymous = self.is_anonymous(p)
         ref = ActorRef(name=self._full_name(name) if p.kind == "name" else name)
         mention = self._mention_for(p)
@@ -401,7 +490,7 @@ class SpeakerResolver:
         if anonymous:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
-        return Speaker(p, ref, p.kind in {"name", "role"})
+        return Speaker(p, ref, p.kind in {"name", "role", "noun"})
 
     def _is_definite_role(self, p: Phrase) -> bool:
         """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
@@ -428,10 +517,12 @@ class SpeakerResolver:
         return self.finder.head(p) in self.lex.anonymous_sources
 
     def _mention_for(self, p: Phrase) -> int | None:
+        """The mention of the phrase's own words (not of its possessor), one the resolver placed first."""
         best = None
-        for k in self._overlapping(p.start, p.end):
+        start = p.own_start
+        for k in self._overlapping(start, p.end):
             m = self.doc.mentions[k]
-            if m.token_start < p.end and p.start < m.token_end and (
+            if m.token_start < p.end and start < m.token_end and (
                     best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
                 best = k
         return best
