@@ -205,6 +205,7 @@ class Candidates:
         self.lexicon = lexicon
         self.language = lexicon.language
         self._particles = sorted(lexicon.words.get("particles", frozenset()), key=len, reverse=True)
+        self._particle_starts = tuple(self._particles)
         lemma_table(self.language)  # load the lookup table with the component, not on the first sentence
         self.index = wording_index(lexicon)
         #: id of a lexicon trigger -> its index (the lexicon's triggers live as long as the matcher)
@@ -271,12 +272,16 @@ class Candidates:
         if token.lemma:
             keys.add(token.lemma.lower())
         compound: set[str] = set()
-        for p in self._particles:
-            if lower.startswith(p) and len(lower) >= len(p) + 3:
-                rest = lower[len(p) :]
-                for k in word_keys(rest, self.language, self.lexicon.inflection):
-                    compound.add(f"{p}|{k}")
+        particles = self._particle_starts  # a word that starts with none of them needs no loop
+        if lower.startswith(particles):
+            for p in self._particles:
+                if lower.startswith(p) and len(lower) >= len(p) + 3:
+                    rest = lower[len(p) :]
+                    for k in word_keys(rest, self.language, self.lexicon.inflection):
+                        compound.add(f"{p}|{k}")
         for k in list(keys):
+            if not k.startswith(particles):
+                continue
             for p in self._particles:
                 if k.startswith(p) and len(k) >= len(p) + 3:
                     compound.add(f"{p}|{k[len(p) :]}")
