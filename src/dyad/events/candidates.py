@@ -240,7 +240,7 @@ class Candidates:
 
     @staticmethod
     def _lookup_words(lower: str, keys: frozenset[str], compound: frozenset[str]) -> set[str]:
-        """The words a token is looked up by in the trigger index: its keys, compound keys, itself and
+        """The words a token finds verbs and nouns by in the wording index: its keys, compound keys, itself and
         its suffixes of five letters or more (a compound noun ending in a lexicon noun)."""
         out = {lower, *keys, *compound}
         out.update(lower[k:] for k in range(1, len(lower) - 4))
