@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from dyad.document import Article
+from dyad.errors import StoreError
 from dyad.records import Extraction
 from dyad.store import DuckDBStore, RecordFilter
 from dyad.store.duckdb_store import DYAD_COLUMNS, STORE_DIALECT
@@ -104,17 +105,25 @@ def test_a_filter_through_the_dyad_keys_selects_what_it_selects_on_the_columns(t
         assert "dyad_key" not in count_sql(EVENTS, where, Dialect())[0]
 
 
-def test_every_written_event_carries_the_key_of_its_dyad(tmp_path: Path) -> None:
-    path = _filled(tmp_path / "dyad.duckdb")
-    assert _unkeyed(path) == 0
+def _dyad_rows(path: Path) -> tuple[int, int]:
+    """Rows of `dyads` and distinct combinations among the events."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        combos = con.execute("SELECT count(*) FROM dyads").fetchone()
+        rows = con.execute("SELECT count(*) FROM dyads").fetchone()
         distinct = con.execute(f'SELECT count(*) FROM (SELECT DISTINCT {", ".join(DYAD_COLUMNS)} FROM events)'
                                ).fetchone()
     finally:
         con.close()
-    assert combos == distinct  # one key per combination, none twice
+    assert rows is not None and distinct is not None
+    return int(rows[0]), int(distinct[0])
+
+
+
+def test_every_written_event_carries_the_key_of_its_dyad(tmp_path: Path) -> None:
+    path = _filled(tmp_path / "dyad.duckdb")
+    assert _unkeyed(path) == 0
+    rows, distinct = _dyad_rows(path)
+    assert rows == distinct  # one key per combination, none twice
 
 
 def test_a_changed_article_is_keyed_again_on_re_ingest(tmp_path: Path) -> None:
@@ -146,3 +155,29 @@ def test_a_store_made_before_dyad_keys_gets_them_on_its_next_writable_open(tmp_p
     with DuckDBStore(path, read_only=True) as store:
         after = {str(args): store.count_events(RecordFilter.build(**args)) for args in FILTERS}
     assert after == before
+
+
+def test_keys_written_by_another_store_are_found_not_given_twice(tmp_path: Path) -> None:
+    path = _filled(tmp_path / "dyad.duckdb")
+    with DuckDBStore(path) as store:  # a new store knows no keys yet: it finds those in `dyads`
+        _put(store, "c", _events(), "h3")
+        _put(store, "d", _events(1), "h4")
+    rows, distinct = _dyad_rows(path)
+    assert rows == distinct
+    assert _unkeyed(path) == 0
+
+
+def test_a_rolled_back_write_forgets_the_keys_it_gave(tmp_path: Path) -> None:
+    path = tmp_path / "dyad.duckdb"
+    events = _events()[:6]
+    bad_quote = {"text": "q", "kind": "direct", "start": "not a number", "end": 1}
+    with DuckDBStore(path) as store:
+        # the events' dyads are keyed, then the quote fails: the transaction and its dyads are gone
+        with pytest.raises(StoreError):
+            store.put_article(Article(id="a", text="x", language="nl"), "h1",
+                              Extraction("a", "nl", None, events=[{**e, "article_id": "a"} for e in events],
+                                         quotes=[{**bad_quote, "article_id": "a"}]), None)
+        _put(store, "a", events, "h1")
+    assert _unkeyed(path) == 0
+    rows, distinct = _dyad_rows(path)
+    assert rows == distinct

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
 
 from dyad.document import Document, Token
 from dyad.events.lexicon import GAP, Inflection, Lexicon, Trigger
@@ -81,7 +82,8 @@ class Tok:
     lower: str
     keys: frozenset[str]
     compound: frozenset[str]  # "particle|verb" keys of a single-word separable verb ("teruggeroepen")
-    triggers: frozenset[int] = frozenset()  # indices of the lexicon triggers this token may match
+    wordings: frozenset[int] = frozenset()  # the verb and noun wordings this token may match (`WordingIndex`)
+    phrases: frozenset[int] = frozenset()  # the phrases indexed under one of its words (`WordingIndex`)
     opens_mention: bool = False  # the first token of an actor mention ("in China": a preposition before it)
 
 
@@ -107,6 +109,82 @@ class Clause:
         return [i for i in range(self.start, self.end) if i not in self.holes]
 
 
+@dataclass(frozen=True)
+class Wording:
+    """One wording of a lexicon trigger, as the matcher tries it: a verb lemma ("particle|verb" for a
+    separable verb), a noun, or a phrase word by word (with `GAP` for a gap)."""
+
+    trigger: int  # index of its trigger in the lexicon
+    kind: str  # verb | noun | phrase
+    words: tuple[str, ...]  # the verb or the noun as its one word; the phrase's words
+    needs: frozenset[str]  # a phrase's words without gaps: all must be among a clause's words for it to match
+
+
+@dataclass(frozen=True)
+class WordingIndex:
+    """The lexicon's wordings, numbered trigger by trigger in the order the matcher tries a trigger's
+    wordings (its verbs, its nouns, then its phrases grouped by first word), and the words that find them.
+
+    A wording can only match in a clause that holds its index words, so a clause tries only the wordings its
+    tokens' words lead to, and sorting their numbers gives back the lexicon's order (the order of the matches).
+
+    - `by_lookup`: a verb under its lemma (and a separable verb also under its base verb), a noun under itself
+      and its plural forms: found through a token's lookup words (`Candidates._lookup_words`), which hold the
+      suffixes a compound noun may end in.
+    - `by_word`: a phrase under the one of its words that the fewest phrases of the lexicon share, found through
+      a token's lower-cased form and keys; it is tried only where the clause holds all its words (`needs`).
+    """
+
+    wordings: tuple[Wording, ...]
+    by_lookup: Mapping[str, frozenset[int]]
+    by_word: Mapping[str, frozenset[int]]
+    of_trigger: Mapping[int, tuple[int, ...]]  # trigger index -> its wordings' numbers, in order
+
+
+def trigger_wordings(n: int, trig: Trigger) -> list[Wording]:
+    """A trigger's wordings in the order the matcher tries them. A phrase that starts with a gap never
+    matches and is left out."""
+    out = [Wording(n, "verb", (verb,), frozenset()) for verb in trig.verbs]
+    out += [Wording(n, "noun", (noun,), frozenset()) for noun in trig.nouns]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in trig.phrases:
+        if phrase and phrase[0] != GAP:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    out += [Wording(n, "phrase", phrase, frozenset(w for w in phrase if w != GAP))
+            for phrases in by_first.values() for phrase in phrases]
+    return out
+
+
+def wording_index(lexicon: Lexicon) -> WordingIndex:
+    """The `WordingIndex` of a lexicon (built once, with the matcher)."""
+    wordings = [w for n, trig in enumerate(lexicon.triggers) for w in trigger_wordings(n, trig)]
+    plurals = lexicon.words.get("noun_endings", frozenset())
+    shared: dict[str, int] = {}  # word -> number of phrases holding it
+    for w in wordings:
+        if w.kind == "phrase":
+            for word in w.needs:
+                shared[word] = shared.get(word, 0) + 1
+    by_lookup: dict[str, set[int]] = {}
+    by_word: dict[str, set[int]] = {}
+    of_trigger: dict[int, list[int]] = {}
+    for number, w in enumerate(wordings):
+        of_trigger.setdefault(w.trigger, []).append(number)
+        word = w.words[0]
+        if w.kind == "phrase":
+            rarest = min(w.needs, key=lambda x: (shared[x], x))
+            by_word.setdefault(rarest, set()).add(number)
+            continue
+        keys = {word, word.rpartition("|")[2]} if w.kind == "verb" else {word, *(word + e for e in plurals)}
+        for key in keys:
+            by_lookup.setdefault(key, set()).add(number)
+    return WordingIndex(
+        tuple(wordings),
+        {k: frozenset(v) for k, v in by_lookup.items()},
+        {k: frozenset(v) for k, v in by_word.items()},
+        {n: tuple(v) for n, v in of_trigger.items()},
+    )
+
+
 
 @dataclass
 class Sentence:
@@ -127,13 +205,18 @@ class Candidates:
         self.lexicon = lexicon
         self.language = lexicon.language
         self._particles = sorted(lexicon.words.get("particles", frozenset()), key=len, reverse=True)
+        self._particle_starts = tuple(self._particles)
         lemma_table(self.language)  # load the lookup table with the component, not on the first sentence
-        self._index = self._trigger_index(lexicon)
-        #: (lower, lemma) -> (keys, compound, candidate triggers) of a token; see `tok`
-        self._tok_cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
-        self._forms: dict[str, frozenset[str]] = {}  # noun -> its index forms
-        #: id of a trigger -> its phrases by first word (`_phrases_by_first`); the lexicon's triggers live as long
-        self._phrase_sets: dict[int, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
+        self.index = wording_index(lexicon)
+        #: id of a lexicon trigger -> its index (the lexicon's triggers live as long as the matcher)
+        self._trigger_number = {id(trig): n for n, trig in enumerate(lexicon.triggers)}
+        #: (lower, lemma) -> (keys, compound, verb and noun wordings, phrases) of a token; see `tok`
+        self._tok_cache: dict[
+            tuple[str, str], tuple[frozenset[str], frozenset[str], frozenset[int], frozenset[int]]
+        ] = {}
+        self._noun_endings = tuple(sorted(self._w("noun_endings")))
+        self._compound_endings = tuple(sorted(self._w("compound_endings")))
+        self._infinitive = self._w("infinitive_markers")
 
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
@@ -156,36 +239,8 @@ class Candidates:
         return Sentence(doc, index, toks, clauses)
 
     @staticmethod
-    def _trigger_index(lexicon: Lexicon) -> dict[str, frozenset[int]]:
-        """Word -> indices of the triggers that word may start a match of (see `_match_trigger`).
-
-        A trigger can only match a clause that has a token whose lookup words (`_lookup_words`) include one
-        of its index words: a verb lemma (and for a separable verb its "particle|verb" compound key and its
-        base verb), a noun with its plural forms (the forms a compound may end in included), or the first
-        word of a phrase. Only these candidates go through the matcher, which keeps the results of trying
-        every trigger."""
-        index: dict[str, set[int]] = {}
-        for n, trig in enumerate(lexicon.triggers):
-            words: set[str] = set()
-            for verb in trig.verbs:
-                particle, _, base = verb.rpartition("|")
-                words.add(verb)
-                if particle:
-                    words.add(base)
-            plurals = lexicon.words.get("noun_endings", frozenset())
-            for noun in trig.nouns:
-                words.add(noun)
-                words.update(noun + ending for ending in plurals)
-            for phrase in trig.phrases:
-                if phrase and phrase[0] != GAP:  # a phrase that starts with a gap never matches
-                    words.add(phrase[0])
-            for w in words:
-                index.setdefault(w, set()).add(n)
-        return {w: frozenset(ns) for w, ns in index.items()}
-
-    @staticmethod
     def _lookup_words(lower: str, keys: frozenset[str], compound: frozenset[str]) -> set[str]:
-        """The words a token is looked up by in the trigger index: its keys, compound keys, itself and
+        """The words a token finds verbs and nouns by in the wording index: its keys, compound keys, itself and
         its suffixes of five letters or more (a compound noun ending in a lexicon noun)."""
         out = {lower, *keys, *compound}
         out.update(lower[k:] for k in range(1, len(lower) - 4))
@@ -198,13 +253,15 @@ class Candidates:
         cached = self._tok_cache.get(cache_key)
         if cached is None:
             keys, compound = self._tok_keys(token)
-            cands = frozenset(
-                n for w in self._lookup_words(lower, keys, compound) for n in self._index.get(w, ())
+            by_lookup, by_word = self.index.by_lookup, self.index.by_word
+            wordings = frozenset().union(
+                *(by_lookup[w] for w in self._lookup_words(lower, keys, compound) if w in by_lookup)
             )
+            phrases = frozenset().union(*(by_word[w] for w in {lower, *keys} if w in by_word))
             if len(self._tok_cache) >= _TOK_CACHE_SIZE:
                 self._tok_cache.clear()  # bounded over long corpora
-            cached = self._tok_cache[cache_key] = (keys, compound, cands)
-        return Tok(token.i, lower, cached[0], cached[1], cached[2])
+            cached = self._tok_cache[cache_key] = (keys, compound, wordings, phrases)
+        return Tok(token.i, lower, *cached)
 
     def _tok_keys(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
         """The keys and compound keys of a token (a function of its lower-cased form and lemma)."""
@@ -215,12 +272,16 @@ class Candidates:
         if token.lemma:
             keys.add(token.lemma.lower())
         compound: set[str] = set()
-        for p in self._particles:
-            if lower.startswith(p) and len(lower) >= len(p) + 3:
-                rest = lower[len(p) :]
-                for k in word_keys(rest, self.language, self.lexicon.inflection):
-                    compound.add(f"{p}|{k}")
+        particles = self._particle_starts  # a word that starts with none of them needs no loop
+        if lower.startswith(particles):
+            for p in self._particles:
+                if lower.startswith(p) and len(lower) >= len(p) + 3:
+                    rest = lower[len(p) :]
+                    for k in word_keys(rest, self.language, self.lexicon.inflection):
+                        compound.add(f"{p}|{k}")
         for k in list(keys):
+            if not k.startswith(particles):
+                continue
             for p in self._particles:
                 if k.startswith(p) and len(k) >= len(p) + 3:
                     compound.add(f"{p}|{k[len(p) :]}")
@@ -289,24 +350,32 @@ class Candidates:
 
 
     def find(self, toks: Mapping[int, Tok], clauses: Sequence[Clause]) -> list[Match]:
+        """The matches of the lexicon's triggers in each clause, trigger by trigger in lexicon order. A clause
+        tries only the wordings its tokens lead to (`WordingIndex`)."""
         found: list[Match] = []
         sentence_words = {t.lower for t in toks.values()} | {k for t in toks.values() for k in t.keys}
         triggers = self.lexicon.triggers
+        wordings = self.index.wordings
         for ci, clause in enumerate(clauses):
             span = [toks[i] for i in clause.idx]
-            # only the triggers some token of the clause may match, in lexicon order
-            candidates = sorted({n for t in span for n in t.triggers})
-            if not candidates:
-                continue
-            clause_words = {t.lower for t in span} | {k for t in span for k in t.keys}
-            # the clause's index lookup words: a noun none of whose index forms is among them cannot match
-            lookup = set().union(*(self._lookup_words(t.lower, t.keys, t.compound) for t in span))
             tails: list[list[Tok]] = []  # the tail, built once and only when a trigger gets that far
-            for n in candidates:
+            for n, group in groupby(self.clause_wordings(span), key=lambda number: wordings[number].trigger):
                 found += self._trigger_matches(
-                    triggers[n], toks, clauses, ci, sentence_words, tails, clause_words, lookup
+                    triggers[n], toks, clauses, ci, sentence_words, tails, [wordings[g] for g in group], span
                 )
         return found
+
+    def clause_wordings(self, span: Sequence[Tok]) -> list[int]:
+        """The numbers of the wordings a clause (its tokens) may match, in lexicon order: a verb or a noun
+        whose index words are among its tokens' lookup words, a phrase all of whose words are among their
+        forms and keys."""
+        numbers: set[int] = set().union(*(t.wordings for t in span))
+        phrases: set[int] = set().union(*(t.phrases for t in span))
+        if phrases:
+            wordings = self.index.wordings
+            clause_words = {t.lower for t in span} | {k for t in span for k in t.keys}
+            numbers.update(p for p in phrases if wordings[p].needs <= clause_words)
+        return sorted(numbers)
 
     def _trigger_matches(
         self,
@@ -316,11 +385,12 @@ class Candidates:
         ci: int,
         sentence_words: set[str],
         tails: list[list[Tok]],
-        clause_words: set[str] | None = None,
-        lookup: set[str] | None = None,
+        wordings: Sequence[Wording] | None = None,
+        span: Sequence[Tok] | None = None,
     ) -> list[Match]:
         """The matches of one trigger in clause `ci`, after its sentence-wide `without`, its `with` licence
-        (in the clause or the next) and its `not_before` sense. `tails` caches the clause's tail."""
+        (in the clause or the next) and its `not_before` sense: of the given wordings of the trigger, or of all
+        of them. `tails` caches the clause's tail; `span` is the clause's tokens when the caller has them."""
         if trig.without and trig.without & sentence_words:
             return []
         licensed: frozenset[int] = frozenset()
@@ -333,15 +403,25 @@ class Candidates:
                 return []
         if not tails:
             tails.append(self._tail(toks, clauses, ci))
-        span = [toks[i] for i in clauses[ci].idx]
+        if span is None:
+            span = [toks[i] for i in clauses[ci].idx]
+        if wordings is None:
+            wordings = self._all_wordings(trig)
         out: list[Match] = []
-        for tokens, anchor, kind in self._match_trigger(trig, span, tails[0], clause_words, lookup):
+        for tokens, anchor, kind in self._match_wordings(wordings, span, tails[0]):
             if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
                 continue
             if trig.before and not self._opens_next(clauses, ci, toks, trig.before):
                 continue
             out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return out
+
+    def _all_wordings(self, trig: Trigger) -> Sequence[Wording]:
+        """Every wording of a trigger, in order (of a trigger outside the lexicon too)."""
+        n = self._trigger_number.get(id(trig))
+        if n is None:
+            return trigger_wordings(-1, trig)
+        return [self.index.wordings[number] for number in self.index.of_trigger.get(n, ())]
 
     @staticmethod
     def _before_clause(
@@ -380,76 +460,47 @@ class Candidates:
             out.extend(toks[i] for i in c.idx)
         return out
 
-    def _match_trigger(
-        self,
-        trig: Trigger,
-        span: Sequence[Tok],
-        tail: Sequence[Tok] = (),
-        words: frozenset[str] | set[str] | None = None,
-        lookup: set[str] | None = None,
+    def _match_wordings(
+        self, wordings: Iterable[Wording], span: Sequence[Tok], tail: Sequence[Tok] = ()
     ) -> Iterable[tuple[list[int], int, str]]:
-        """The matches of a trigger in a clause (span) and the clauses after it (tail). `words`, when
-        given, holds the lower-cased forms and keys of the span's tokens: a phrase with a word outside it
-        cannot match and is not tried."""
-        infinitive = self._w("infinitive_markers")
-        for verb in trig.verbs:
-            particle, _, base = verb.rpartition("|")
-            if lookup is not None and verb not in lookup and base not in lookup:
-                continue  # no token of the clause has this verb (or its base) among its keys
-            for k, tok in enumerate(span):
-                if not particle:
-                    if verb in tok.keys:
-                        yield [tok.i], tok.i, "verb"
-                    continue
-                if verb in tok.compound:
-                    yield [tok.i], tok.i, "verb"
-                elif base in tok.keys and tok.lower != particle:
-                    # separated particle later in the clause: "riep ... terug", "wees ... af"
-                    reach = [*span, *tail]
-                    for j in range(k + 1, len(reach)):
-                        if reach[j].lower == particle and self._is_particle(reach, j):
-                            yield [tok.i, reach[j].i], tok.i, "verb"
-                            break
-                    # "terug te roepen"
-                    if k >= 2 and span[k - 1].lower in infinitive and span[k - 2].lower == particle:
-                        yield [span[k - 2].i, tok.i], tok.i, "verb"
-                    # verb-final order of a subordinate clause: "waar de VS achter zitten"
-                    elif k >= 1 and span[k - 1].lower == particle:
-                        yield [span[k - 1].i, tok.i], tok.i, "verb"
-        for noun in trig.nouns:
-            if lookup is not None and lookup.isdisjoint(self._noun_forms(noun)):
-                continue  # no token of the clause is looked up by this noun's index forms
-            for tok in span:
-                if self._noun_matches(noun, tok):
-                    yield [tok.i], tok.i, "noun"
-        for first, phrases in self._phrases_by_first(trig).items():
-            if words is not None and first not in words:
-                continue
-            for phrase, needed in phrases:
-                if words is not None and not needed <= words:
-                    continue
-                hit = self._match_phrase(phrase, span)
+        """The matches of wordings in a clause (span) and the clauses after it (tail), wording by wording."""
+        for wording in wordings:
+            if wording.kind == "verb":
+                yield from self._match_verb(wording.words[0], span, tail)
+            elif wording.kind == "noun":
+                noun = wording.words[0]
+                for tok in span:
+                    if self._noun_matches(noun, tok):
+                        yield [tok.i], tok.i, "noun"
+            else:
+                hit = self._match_phrase(wording.words, span)
                 if hit:
                     yield hit, hit[0], "phrase"
 
-    def _phrases_by_first(self, trig: Trigger) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
-        """A trigger's phrases by their first word, each with its words without gaps (all must occur in a
-        clause for the phrase to match there), in lexicon order within a first word."""
-        found = self._phrase_sets.get(id(trig))
-        if found is None:
-            found = {}
-            for phrase in trig.phrases:
-                if phrase:
-                    found.setdefault(phrase[0], []).append((phrase, frozenset(w for w in phrase if w != GAP)))
-            self._phrase_sets[id(trig)] = found
-        return found
-
-    def _noun_forms(self, noun: str) -> frozenset[str]:
-        """The index forms of a noun (`_trigger_index`): itself and its plural forms."""
-        forms = self._forms.get(noun)
-        if forms is None:
-            forms = self._forms[noun] = frozenset({noun, *(noun + e for e in self._w("noun_endings"))})
-        return forms
+    def _match_verb(self, verb: str, span: Sequence[Tok], tail: Sequence[Tok]) -> Iterable[tuple[list[int], int, str]]:
+        """A verb by one of its lemmas; a separable verb as one word, or with its particle apart."""
+        infinitive = self._infinitive
+        particle, _, base = verb.rpartition("|")
+        for k, tok in enumerate(span):
+            if not particle:
+                if verb in tok.keys:
+                    yield [tok.i], tok.i, "verb"
+                continue
+            if verb in tok.compound:
+                yield [tok.i], tok.i, "verb"
+            elif base in tok.keys and tok.lower != particle:
+                # separated particle later in the clause: "riep ... terug", "wees ... af"
+                reach = [*span, *tail]
+                for j in range(k + 1, len(reach)):
+                    if reach[j].lower == particle and self._is_particle(reach, j):
+                        yield [tok.i, reach[j].i], tok.i, "verb"
+                        break
+                # "terug te roepen"
+                if k >= 2 and span[k - 1].lower in infinitive and span[k - 2].lower == particle:
+                    yield [span[k - 2].i, tok.i], tok.i, "verb"
+                # verb-final order of a subordinate clause: "waar de VS achter zitten"
+                elif k >= 1 and span[k - 1].lower == particle:
+                    yield [span[k - 1].i, tok.i], tok.i, "verb"
 
     def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a
@@ -465,11 +516,11 @@ class Candidates:
 
     def _noun_matches(self, noun: str, tok: Tok) -> bool:
         w = tok.lower
-        if noun in tok.keys or any(w == noun + ending for ending in self._w("noun_endings")):
+        if noun in tok.keys or any(w == noun + ending for ending in self._noun_endings):
             return True
         # compounds ending in the noun: "handelssancties", "staatsbezoek" (not for short nouns)
         if len(noun) >= 5 and len(w) > len(noun) + 2:
-            for form in (noun, *(noun + ending for ending in self._w("compound_endings"))):
+            for form in (noun, *(noun + ending for ending in self._compound_endings)):
                 if w.endswith(form) and w[-len(form) - 1] != "-" or w.endswith("-" + form):
                     return True
         return False

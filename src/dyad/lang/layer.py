@@ -152,21 +152,28 @@ class LanguageLayer:
         self._convert(sdoc, doc, starts)
 
     def _convert(self, sdoc: SpacyDoc, doc: Document, starts: list[bool]) -> None:
+        # One pass over the spaCy tokens (each access to one makes a Python object): the tokens, and the
+        # sentences as runs of non-space tokens between the rule-set starts.
         index: dict[int, int] = {}
+        current: list[int] = []
+        previous: str | None = None  # the lower-cased text of the spaCy token before (a space one too)
         for tok in sdoc:
+            text = tok.text
+            lower = text.lower()
             if tok.is_space:
+                previous = lower
                 continue
-            index[tok.i] = len(doc.tokens)
-            lower = tok.text.lower()
-            previous = sdoc[tok.i - 1].text.lower() if tok.i > 0 else None
+            i = index[tok.i] = len(doc.tokens)
             lemma = tok.lemma_ if self.has_lemmatizer else self._lookup_lemma(lower, previous)
+            previous = lower
+            idx = tok.idx
             doc.tokens.append(
                 Token(
-                    i=len(doc.tokens),
-                    start=tok.idx,
-                    end=tok.idx + len(tok.text),
-                    text=tok.text,
-                    lemma=lemma.lower() if lemma else tok.text.lower(),
+                    i=i,
+                    start=idx,
+                    end=idx + len(text),
+                    text=text,
+                    lemma=lemma.lower() if lemma else lower,
                     pos=tok.pos_,
                     tag=tok.tag_,
                     morph=str(tok.morph),
@@ -174,21 +181,16 @@ class LanguageLayer:
                     whitespace=tok.whitespace_,
                 )
             )
+            if starts[tok.i] and current:
+                self._add_sentence(doc, current)
+                current = []
+            current.append(i)
+        if current:
+            self._add_sentence(doc, current)
         if self.trained and "parser" in self.nlp.pipe_names:
             for tok in sdoc:
                 if tok.i in index and tok.head.i in index and tok.head.i != tok.i:
                     doc.tokens[index[tok.i]].head = index[tok.head.i]
-        # Sentences: runs of non-space tokens between the rule-set starts.
-        current: list[int] = []
-        for tok in sdoc:
-            if tok.is_space:
-                continue
-            if starts[tok.i] and current:
-                self._add_sentence(doc, current)
-                current = []
-            current.append(index[tok.i])
-        if current:
-            self._add_sentence(doc, current)
         if self.trained and "ner" in self.nlp.pipe_names:
             for ent in sdoc.ents:
                 toks = [index[t.i] for t in ent if t.i in index]

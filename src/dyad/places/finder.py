@@ -94,8 +94,9 @@ def locate_events(doc: Document, places: Gazetteer | None = None) -> None:
 @register("places", "gazetteer")
 def _gazetteer_component(language: str, settings: Mapping[str, Any]) -> Any:
     del language, settings
+    places = gazetteer()  # built with the component (about a second), not in the first article with an event
 
     def component(doc: Document) -> None:
-        locate_events(doc)
+        locate_events(doc, places)
 
     return component
