@@ -130,24 +130,46 @@ def test_a_page_that_cannot_be_rendered_is_not_kept(store: Store) -> None:
     assert store.article_page("nl-3") == computed(store, "nl-3")
 
 
+def _store_written_before_pages(backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                stack: contextlib.ExitStack) -> str:
+    """The URL of a store written by a dyad before article pages (migration 0006 and the writer's pages)."""
+    module: Any = duckdb_module
+    url = str(tmp_path / "old.duckdb")
+    if backend == "postgres":
+        from pg_fixtures import fresh_schema
+
+        from dyad.store import postgres as module
+        url = stack.enter_context(fresh_schema())[1]
+    earlier = tuple(m for m in module.MIGRATIONS if m[0] != "0006_article_pages")
+    with monkeypatch.context() as patched:
+        patched.setattr(module, "MIGRATIONS", earlier)
+        patched.setattr(module, "write_pages", lambda con, ids: None)  # a writer before pages
+        with open_store(url) as old:
+            old.put_articles([_write(a) for a in ARTICLES], 1)
+            assert "0006_article_pages" not in old.migrations()
+    return url
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_a_store_over_the_migration_limit_opens_without_pages_and_keeps_them_from_its_next_write(
+        backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with contextlib.ExitStack() as stack:
+        url = _store_written_before_pages(backend, tmp_path, monkeypatch, stack)
+        monkeypatch.setattr(pages_module, "MIGRATION_PAGE_LIMIT", len(ARTICLES) - 1)
+        with open_store(url) as store:
+            assert "0006_article_pages" in store.migrations()
+            assert all(store.article_page(i) is None for i in store.article_ids())  # read as computed
+            changed = replace(ARTICLES[0], text=ARTICLES[0].text + " Daarna sprak hij met Lavrov.")
+            assert store.put_articles([_write(changed, events=2)], None) == ["replaced"]
+            assert store.article_page(changed.id) == computed(store, changed.id) is not None
+            assert store.article_page(ARTICLES[1].id) is None
+
+
 @pytest.mark.parametrize("backend", ["duckdb", "postgres"])
 def test_the_migration_gives_stored_articles_their_pages(backend: str, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     with contextlib.ExitStack() as stack:
-        module: Any = duckdb_module
-        url = str(tmp_path / "old.duckdb")
-        if backend == "postgres":
-            from pg_fixtures import fresh_schema
-
-            from dyad.store import postgres as module
-            url = stack.enter_context(fresh_schema())[1]
-        earlier = tuple(m for m in module.MIGRATIONS if m[0] != "0006_article_pages")
-        with monkeypatch.context() as patched:
-            patched.setattr(module, "MIGRATIONS", earlier)
-            patched.setattr(module, "write_pages", lambda con, ids: None)  # a writer before pages
-            with open_store(url) as old:
-                old.put_articles([_write(a) for a in ARTICLES], 1)
-                assert "0006_article_pages" not in old.migrations()
+        url = _store_written_before_pages(backend, tmp_path, monkeypatch, stack)
         with open_store(url) as store:
             assert "0006_article_pages" in store.migrations()
             assert_pages_equal_computed(store)

@@ -22,7 +22,7 @@ import pyarrow as pa
 from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import Dialect, RecordFilter, RecordKey, select_sql
-from dyad.store.pages import WrittenArticles, fill_pages
+from dyad.store.pages import WrittenArticles, fill_pages, pages_to_render_on_migration
 from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
@@ -300,9 +300,10 @@ def _m0006_article_pages(con: Connection) -> None:
     """Each article's page (the API's `/api/articles/{id}` answer: the article, its events, quotes and
     mentions) rendered once, as JSON, in `article_pages` (dyad.store.pages): reading a page is one
     look-up by key. Written by the writer with the article from here on; the stored articles get theirs
-    here."""
+    here, up to `pages.MIGRATION_PAGE_LIMIT` of them."""
     con.execute('CREATE TABLE article_pages ("article_id" VARCHAR PRIMARY KEY, "page" BLOB NOT NULL)')
-    write_pages(con, [row[0] for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()])
+    stored = [row[0] for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()]
+    write_pages(con, list(pages_to_render_on_migration(stored)))
 
 
 def roll_up_events(con: Connection) -> None:

@@ -20,6 +20,7 @@ it with `"ok": true` in front (`dyad.serve`).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -28,10 +29,17 @@ from dyad.store.base import ArticleWrite, StoredArticle
 from dyad.store.filters import ORDER_COLUMNS
 from dyad.store.rows import EVENTS, MENTIONS, QUOTES, ColumnKind, RecordShape, unflatten
 
+logger = logging.getLogger(__name__)
+
 #: Longest title made from an article's first words when it has none.
 TITLE_FALLBACK_CHARS = 90
 #: Articles whose pages one query reads back and renders (migration and write batches).
 PAGE_BATCH = 500
+
+#: Stored articles whose pages the migration renders at most. Rendering costs about 3 ms an article, so a
+#: store of a million articles would take most of an hour to open after an upgrade; a larger store's pages
+#: are computed by the reader as before (`Store.article_page` is None) until its articles are written again.
+MIGRATION_PAGE_LIMIT = 20_000
 
 #: A backend's "rows of this query as dicts", read inside the writer's transaction.
 Fetch = Callable[[str, list[object]], list[dict[str, Any]]]
@@ -216,3 +224,13 @@ def fill_pages(fetch: Fetch, placeholder: str, article_ids: Sequence[str],
         pages = render_pages(fetch, placeholder, article_ids[start:start + PAGE_BATCH])
         if pages:
             insert(pages)
+
+
+def pages_to_render_on_migration(article_ids: Sequence[str]) -> Sequence[str]:
+    """The stored articles whose pages the migration renders: all of them up to `MIGRATION_PAGE_LIMIT`,
+    else none (a page is a copy the reader can do without, and a partial set would be no faster to use)."""
+    if len(article_ids) > MIGRATION_PAGE_LIMIT:
+        logger.warning("article_pages: %d stored articles, more than %d; their pages are computed when read "
+                       "and kept when an article is written again", len(article_ids), MIGRATION_PAGE_LIMIT)
+        return []
+    return article_ids

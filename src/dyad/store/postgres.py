@@ -46,7 +46,7 @@ from dyad.store.filters import (
     RecordKey,
     select_sql,
 )
-from dyad.store.pages import Fetch, WrittenArticles, fill_pages
+from dyad.store.pages import Fetch, WrittenArticles, fill_pages, pages_to_render_on_migration
 from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
@@ -306,7 +306,8 @@ def _m0006_article_pages(con: Connection) -> None:
     """As DuckDB's step of the same name: each article's page rendered once in `article_pages`
     (dyad.store.pages), the stored articles' pages made here."""
     con.execute(f'CREATE TABLE article_pages ("article_id" {_TEXT} PRIMARY KEY, "page" BYTEA NOT NULL)')
-    write_pages(con, [str(row[0]) for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()])
+    stored = [str(row[0]) for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()]
+    write_pages(con, list(pages_to_render_on_migration(stored)))
 
 
 def roll_up_events(con: Connection) -> None:
