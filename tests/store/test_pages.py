@@ -9,6 +9,7 @@ import contextlib
 import json
 import math
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from dyad.store import Store, open_store
 from dyad.store import duckdb_store as duckdb_module
 from dyad.store import pages as pages_module
 from dyad.store.base import ArticleWrite
-from dyad.store.pages import article_summary, display_title, render
+from dyad.store.pages import article_summary, display_title, render, render_pages
 
 
 def _actor(name: str, actor: str | None, country: str | None) -> dict[str, Any]:
@@ -172,3 +173,77 @@ def test_the_migration_gives_stored_articles_their_pages(backend: str, tmp_path:
         with open_store(url) as store:
             assert "0006_article_pages" in store.migrations()
             assert_pages_equal_computed(store)
+
+
+class _Factuality(StrEnum):
+    """A str that is not exactly a str: its stored text is for the backend to tell."""
+
+    ACTUAL = "actual"
+
+
+def _varied(article: Article) -> ArticleWrite:
+    """Records of every sort a page holds: events with and without a place (and a place's own field),
+    NULL dates and numbers, ints in float columns, quotes with anonymous and absent speakers and the
+    `phrase` field, mentions without an actor, and text in several scripts."""
+    aid = article.id
+    place = {"name": "Den Haag", "country": "NLD", "lat": 52.08, "lon": 4.3, "admin1": "Zuid-Holland"}
+    events = [
+        _event(aid, 1, 4, place=place, goldstein=-10, confidence=0.1 + 0.2),
+        _event(aid, 1, 4, place={"name": None, "country": "RUS", "lat": None, "lon": None}, cameo="0431"),
+        _event(aid, 0, 9, date=None, date_rule=None, goldstein=None, confidence=-0.0, quad_class=None,
+               sentence="Zij sprak met 北京 en Київ 🙂 — “zo”.", target=None),
+        _event(aid, 2, 0, source=_actor("de regering", None, None), trigger_start=None, trigger_end=None,
+               confidence=1e-300, note=[1, None, "ë"]),
+    ]
+    anonymous = {"name": "een woordvoerder", "actor": None, "country": None, "id": None}
+    quotes = [
+        {**_quote(aid, 3), "speaker": anonymous, "phrase": "ging door", "date": None},
+        {**_quote(aid, None), "speaker": None, "text": "‘Nee’\u2028, zei ze", "confidence": 1},
+        {**_quote(aid, 3), "sentence_index": 1, "phrase": None, "language": None},
+    ]
+    mentions = [
+        {**_mention(aid, 0), "actor_id": None, "actor": None, "country": None, "confidence": 0},
+        {**_mention(aid, 1), "text": "Ëindhoven \\ \"x\""},
+    ]
+    records = Extraction(article_id=aid, language=None, published=None, events=events, quotes=quotes,
+                         mentions=mentions)
+    return ArticleWrite(article, article.content_hash, records)
+
+
+def _read_back(store: Store, article_ids: list[str]) -> dict[str, bytes]:
+    """The pages as `render_pages` renders them from the stored rows (what the migration writes)."""
+    if isinstance(store, duckdb_module.DuckDBStore):
+        return dict(render_pages(duckdb_module._fetch_on(store._con), "?", article_ids))
+    from dyad.store import postgres
+
+    assert isinstance(store, postgres.PostgresStore)
+    return dict(render_pages(postgres._fetch_on(store._con), "%s", article_ids))
+
+
+def test_the_page_rendered_in_memory_is_the_page_read_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    read_back_ids: list[str] = []
+    original = pages_module.render_pages
+
+    def counting(fetch: Any, placeholder: str, article_ids: Any) -> list[tuple[str, bytes]]:
+        read_back_ids.extend(article_ids)
+        return original(fetch, placeholder, article_ids)
+
+    monkeypatch.setattr(pages_module, "render_pages", counting)
+    writes = [_varied(a) for a in ARTICLES]
+    exotic = _varied(Article(id="nl-4", text="Een feit.", title="Vier"))
+    exotic.extraction.events[0]["factuality"] = _Factuality.ACTUAL
+    store.put_articles([*writes, exotic], 7)
+    assert read_back_ids == ["nl-4"]  # the others rendered from the records in memory
+    ids = [*(a.id for a in ARTICLES), "nl-4"]
+    expected = _read_back(store, ids)
+    assert set(expected) == set(ids)
+    for article_id in ids:
+        assert store.article_page(article_id) == expected[article_id], article_id
+        assert expected[article_id] == computed(store, article_id)
+    page = json.loads(expected["nl-1"])
+    assert page["events"][0]["date"] is None and page["events"][0]["target"] is None
+    assert page["events"][1]["goldstein"] == -10.0 and page["events"][1]["place"]["admin1"] == "Zuid-Holland"
+    assert page["events"][2]["place"] == {"name": None, "country": "RUS", "lat": None, "lon": None}
+    assert [q["speaker"] and q["speaker"]["name"] for q in page["quotes"]] == ["Rutte", "een woordvoerder", None]
+    assert [q.get("phrase") for q in page["quotes"]] == [None, "ging door", None]
+    assert page["events"][3]["note"] == [1, None, "ë"] and page["mentions"][0]["confidence"] == 0.0

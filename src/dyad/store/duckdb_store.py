@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import pyarrow as pa
 from dyad.errors import StoreError
 from dyad.store.base import ArticleWrite, ErrorRow, StoredArticle, WriteOutcome, check_writes, plan_writes
 from dyad.store.filters import Dialect, RecordFilter, RecordKey, select_sql
-from dyad.store.pages import fill_pages, pages_to_render_on_migration
+from dyad.store.pages import WrittenArticles, fill_pages, pages_to_render_on_migration
 from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
@@ -283,17 +284,15 @@ _PAGE_SCHEMA = pa.schema([("article_id", pa.string()), ("page", pa.binary())])
 
 def _insert_pages(con: Connection) -> Callable[[list[tuple[str, bytes]]], None]:
     def insert(pages: list[tuple[str, bytes]]) -> None:
-        con.register("_dyad_pages", pa.table({"article_id": [i for i, _ in pages], "page": [b for _, b in pages]},
-                                             schema=_PAGE_SCHEMA))
-        try:
-            con.execute('INSERT INTO article_pages ("article_id", "page") SELECT "article_id", "page" FROM _dyad_pages')
-        finally:
-            con.unregister("_dyad_pages")
+        # A relation in the table's column order, as `DuckDBStore._insert_arrow` inserts the writer's rows.
+        con.from_arrow(pa.table({"article_id": [i for i, _ in pages], "page": [b for _, b in pages]},
+                                schema=_PAGE_SCHEMA)).insert_into("article_pages")
     return insert
 
 
 def write_pages(con: Connection, article_ids: list[str]) -> None:
-    """Render and store the pages of these articles (dyad.store.pages), in the connection's transaction."""
+    """Render and store the pages of these articles (dyad.store.pages; `WrittenArticles` from what the
+    writer wrote), in the connection's transaction."""
     fill_pages(_fetch_on(con), "?", article_ids, _insert_pages(con))
 
 
@@ -495,11 +494,12 @@ class DuckDBStore(SQLStore):
                     con.execute(f'DELETE FROM {table} WHERE "article_id" IN ({marks})', replaced)
                 con.execute(f'DELETE FROM articles WHERE "id" IN ({marks})', replaced)
             if written:
-                self._insert_arrow("articles", _ARTICLE_COLUMNS, self._article_table(written, run_id))
-                self._insert(EVENTS, [extraction.events for _, _, extraction in written])
-                self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
-                self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
-                write_pages(con, [article.id for article, _, _ in written])  # from the rows just written
+                now = now_utc()
+                self._insert_arrow("articles", _ARTICLE_COLUMNS, self._article_table(written, now, run_id))
+                rows = {shape.table: self._insert(shape, [getattr(item.extraction, shape.table) for item in written])
+                        for shape in (EVENTS, QUOTES, MENTIONS)}
+                # the pages, from the rows just written (dyad.store.pages)
+                write_pages(con, WrittenArticles(written, now, run_id, rows))
             if replaced:
                 for rollup in ROLLUPS:  # rows whose events were all replaced (none added back)
                     con.execute(rollup.prune_sql())
@@ -521,8 +521,7 @@ class DuckDBStore(SQLStore):
         return outcomes
 
     @staticmethod
-    def _article_table(items: Sequence[ArticleWrite], run_id: int | None) -> pa.Table:
-        now = now_utc()
+    def _article_table(items: Sequence[ArticleWrite], now: datetime, run_id: int | None) -> pa.Table:
         columns: dict[str, list[Any]] = {c: [] for c in _ARTICLE_COLUMNS}
         for article, content_hash, extraction in items:
             published = article.published
@@ -534,11 +533,12 @@ class DuckDBStore(SQLStore):
                 columns[column].append(value)
         return pa.table(columns, schema=_ARTICLE_SCHEMA)
 
-    def _insert(self, shape: RecordShape, records: list[list[dict[str, Any]]]) -> None:
-        """Insert the records of several articles (a list per article, each indexed from 0)."""
+    def _insert(self, shape: RecordShape, records: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Insert the records of several articles (a list per article, each indexed from 0); returns
+        their rows (`flatten`)."""
         rows = [flatten(r, shape, i) for article_records in records for i, r in enumerate(article_records)]
         if not rows:
-            return
+            return rows
         # Rows go in as one Arrow table: DuckDB's executemany converts value by value and is ~100x slower.
         columns = shape.stored_columns
         batch = pa.table({c: [row[c] for row in rows] for c in columns}, schema=_arrow_schema(shape))
@@ -554,6 +554,7 @@ class DuckDBStore(SQLStore):
                     self._con.execute(rollup.upsert_sql("_dyad_rollup_batch"))
             finally:
                 self._con.unregister("_dyad_rollup_batch")
+        return rows
 
     def _insert_arrow(self, table: str, columns: tuple[str, ...], rows: pa.Table) -> None:
         """INSERT the rows of an Arrow table (whose columns are `columns`). When they are the table's columns,

@@ -46,7 +46,7 @@ from dyad.store.filters import (
     RecordKey,
     select_sql,
 )
-from dyad.store.pages import fill_pages, pages_to_render_on_migration
+from dyad.store.pages import Fetch, WrittenArticles, fill_pages, pages_to_render_on_migration
 from dyad.store.rollups import ROLLUPS
 from dyad.store.rows import (
     EVENT_ID_PLACE_COLUMNS,
@@ -281,18 +281,25 @@ def _m0005_aggregate_keys(con: Connection) -> None:
     con.execute("ANALYZE events")
 
 
-def write_pages(con: Connection, article_ids: list[str]) -> None:
-    """Render and store the pages of these articles (dyad.store.pages), in the connection's transaction."""
+def _fetch_on(con: Connection) -> Fetch:
     def fetch(query: str, params: list[object]) -> list[dict[str, Any]]:
         with con.cursor(row_factory=dict_row) as cursor:
             return cursor.execute(query, params).fetchall()
+    return fetch
 
+
+def _insert_pages(con: Connection) -> Callable[[list[tuple[str, bytes]]], None]:
     def insert(pages: list[tuple[str, bytes]]) -> None:
         with con.cursor() as cursor, cursor.copy('COPY article_pages ("article_id", "page") FROM STDIN') as copy:
             for row in pages:
                 copy.write_row(row)
+    return insert
 
-    fill_pages(fetch, "%s", article_ids, insert)
+
+def write_pages(con: Connection, article_ids: list[str]) -> None:
+    """Render and store the pages of these articles (dyad.store.pages; `WrittenArticles` from what the
+    writer wrote), in the connection's transaction."""
+    fill_pages(_fetch_on(con), "%s", article_ids, _insert_pages(con))
 
 
 def _m0006_article_pages(con: Connection) -> None:
@@ -542,10 +549,10 @@ class PostgresStore(SQLStore):
                             extraction.language or article.language, article.title, article.url, article.source,
                             article.origin, article.text, now, run_id,
                         ])
-                self._insert(EVENTS, [extraction.events for _, _, extraction in written])
-                self._insert(QUOTES, [extraction.quotes for _, _, extraction in written])
-                self._insert(MENTIONS, [extraction.mentions for _, _, extraction in written])
-                write_pages(con, [article.id for article, _, _ in written])  # from the rows just written
+                rows = {shape.table: self._insert(shape, [getattr(item.extraction, shape.table) for item in written])
+                        for shape in (EVENTS, QUOTES, MENTIONS)}
+                # the pages, from the rows just written (dyad.store.pages)
+                write_pages(con, WrittenArticles(written, now, run_id, rows))
                 if any(extraction.events for _, _, extraction in written):
                     for rollup in ROLLUPS:  # the new events enter the rollups, in this transaction
                         con.execute(rollup.upsert_sql("events", 'WHERE "article_id" = ANY(%s)'),
@@ -562,18 +569,19 @@ class PostgresStore(SQLStore):
                              source=(first.origin or first.id) if first is not None else None) from exc
         return outcomes
 
-    def _insert(self, shape: RecordShape, records: list[list[dict[str, Any]]]) -> None:
-        """Insert the records of several articles (a list per article, each indexed from 0)."""
-        if not any(records):
-            return
+    def _insert(self, shape: RecordShape, records: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Insert the records of several articles (a list per article, each indexed from 0); returns
+        their rows (`flatten`)."""
+        rows = [flatten(r, shape, i) for article_records in records for i, r in enumerate(article_records)]
+        if not rows:
+            return rows
         columns = shape.stored_columns
         with self._con.cursor() as cursor, cursor.copy(
             f"COPY {shape.table} ({quoted(columns)}) FROM STDIN"
         ) as copy:
-            for article_records in records:
-                for index, record in enumerate(article_records):
-                    row = flatten(record, shape, index)
-                    copy.write_row([row[c] for c in columns])
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+        return rows
 
     def _execute(self, sql: str, params: list[object]) -> Any:
         return self._con.execute(sql, params)
