@@ -767,7 +767,7 @@ class RoleFinder:
 
     def _background_phrase(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
-        raketaanval", "ondanks de nieuwe sancties") or of what the subject opposes ("keerde zich tegen
+        raketaanval", "ondanks de nieuwe sancties") or of what the subject opposes ("verzet zich tegen
         nieuwe sancties"): such a preposition before it with only determiners and attributive words in
         between."""
         background = self._w("background_prepositions") | self._w("opposed_prepositions")
