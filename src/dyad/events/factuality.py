@@ -12,6 +12,9 @@ Read from the trigger's clause (and, for an infinitive clause, the clause it dep
 5. possible: a modal, a word of possibility before the trigger, a verb or phrase of planning (irrealis);
 6. otherwise actual.
 
+`intent_code` reads the same scope for a word of volition before a cooperative trigger ("wil samenwerken",
+"zal noodhulp sturen"): the coder then codes the statement of will, an expression of intent (CAMEO 03).
+
 Every word comes from the lexicon's word lists.
 """
 
@@ -21,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from dyad.document import Factuality
+from dyad.events import codes
 from dyad.events.candidates import Clause, Match, Tok
 from dyad.events.lexicon import Lexicon
 
@@ -53,6 +57,22 @@ def factuality(
             return Factuality.POSSIBLE
         return Factuality.ACTUAL
     return Factuality.POSSIBLE if _possible(lexicon, match, tokens) else Factuality.ACTUAL
+
+
+def intent_code(
+    lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok], fact: Factuality
+) -> str | None:
+    """The CAMEO 03 code of a cooperative deed the clause only wills ("wil samenwerken met", "is bereid met X
+    te praten"): a word of volition (`volition_words`) before the trigger in its scope makes the statement of
+    will the event, an expression of intent (`codes.intent_of`); None for any other match. Only a deed read
+    as possible is recoded: a negated or a fixed factuality keeps its code."""
+    if fact is not Factuality.POSSIBLE or match.trigger.factuality:
+        return None
+    volition = _words(lexicon, "volition_words")
+    first = min(match.tokens)
+    if not any(t.lower in volition and t.i < first for t in _scope(lexicon, match, clauses, toks)):
+        return None
+    return codes.intent_of(match.trigger.cameo)
 
 
 def _words(lexicon: Lexicon, name: str) -> frozenset[str]:

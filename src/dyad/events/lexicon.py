@@ -51,6 +51,7 @@ _WORD_LISTS = (
     "between_prepositions",
     "modals",
     "modal_lemmas",
+    "volition_words",
     "irrealis_lemmas",
     "irrealis_phrases",
     "speech_lemmas",
