@@ -64,9 +64,9 @@ def intent_code(
 ) -> str | None:
     """The CAMEO 03 code of a cooperative deed the clause only wills ("wil samenwerken met", "is bereid met X
     te praten"): a word of volition (`volition_words`) before the trigger in its scope makes the statement of
-    will the event, an expression of intent (`codes.intent_of`); None for any other match. Only a deed read
-    as possible is recoded: a negated or a fixed factuality keeps its code."""
-    if fact is not Factuality.POSSIBLE or match.trigger.factuality:
+    will the event, an expression of intent (`codes.intent_of`); None for any other match. A negated deed
+    ("wil niet samenwerken") or an entry of fixed factuality keeps its code."""
+    if fact is Factuality.NEGATED or match.trigger.factuality:
         return None
     volition = _words(lexicon, "volition_words")
     first = min(match.tokens)
