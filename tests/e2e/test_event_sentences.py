@@ -263,3 +263,13 @@ def test_an_appeal_or_accusation_absorbs_the_deed_it_names() -> None:
     assert ("EU", "RUS", "0253", "actual") in got and not {e for e in got if e[2].startswith("08")}
     got = _events("India beschuldigt Pakistan ervan terroristen te steunen.", "2019-04-01")
     assert ("IND", "PAK", "112", "actual") in got and not {e for e in got if e[2].startswith("05")}
+
+
+def test_two_parties_of_one_sector_code_are_distinct_actors() -> None:
+    # a party leader criticising another party: both NLDPTY, two actors of the knowledge base
+    assert ("NLD", "NLD", "11", "actual") in _roots("Klaver hekelt de VVD.", "2019-03-12")
+
+
+def test_a_party_and_its_own_leader_named_together_are_one_side() -> None:
+    # "PvdA-leider Asscher" names the leader with his party: no event between them
+    assert not _events("Ook PvdA-leider Asscher belt hij graag.", "2019-03-12")

@@ -1136,12 +1136,14 @@ class RoleFinder:
             return {source.actor_id or source.name}
         return {doc.mentions[mi].actor.id for mi in source if doc.mentions[mi].actor is not None}  # type: ignore[union-attr]
 
-    @staticmethod
-    def _distinct(src: ActorRef, tgt: ActorRef, doc: Document | None = None) -> bool:
+    def _distinct(self, src: ActorRef, tgt: ActorRef, doc: Document | None = None) -> bool:
         """Source and target must be different actors; within one country, different actor codes
         (an opposition acting on its government counts; a government on itself, or on the state it
-        governs, does not). With the document, a people named by its demonym ("Duizenden Venezolanen
-        gingen de straat op tegen Maduro") is not the state its government governs."""
+        governs, does not), or, with the document, two actors of one code that the knowledge base tells
+        apart and the text does not name as one ("Klaver hekelt de houding van de VVD": two parties; not
+        "PvdA-leider Asscher", "de fractievoorzitter van de SGP"). With the document, a people named by its
+        demonym ("Duizenden Venezolanen gingen de straat op tegen Maduro") is not the state its government
+        governs."""
         if src.country is None or tgt.country is None:
             return False
         if src.mention is not None and src.mention == tgt.mention:
@@ -1154,7 +1156,24 @@ class RoleFinder:
                 people = [r.mention is not None and doc is not None and doc.mentions[r.mention].people
                           for r in (src, tgt)]
                 return people[0] != people[1] and src.actor != tgt.actor
-        return not (src.country == tgt.country and src.actor == tgt.actor)
+        if src.country == tgt.country and src.actor == tgt.actor:
+            if src.actor_id is None or tgt.actor_id is None:
+                return False
+            return doc is None or src.mention is None or tgt.mention is None or not self._attached(
+                doc, src.mention, tgt.mention
+            )
+        return True
+
+    def _attached(self, doc: Document, a: int, b: int) -> bool:
+        """Whether two mentions name one actor and its body: nothing but punctuation, a possessive
+        preposition or a determiner between them ("PvdA-leider Asscher", "Rutte (VVD)", "de voorzitter van
+        de SGP")."""
+        first, second = sorted((doc.mentions[a], doc.mentions[b]), key=lambda m: m.token_start)
+        if first.sentence != second.sentence:
+            return False
+        glue = self._w("possessive_prepositions") | self._w("determiners")
+        between = doc.tokens[first.token_end : second.token_start]
+        return all(not t.lower.isalnum() or t.lower in glue for t in between)
 
     def _find_target(
         self,
