@@ -273,3 +273,10 @@ def test_two_parties_of_one_sector_code_are_distinct_actors() -> None:
 def test_a_party_and_its_own_leader_named_together_are_one_side() -> None:
     # "PvdA-leider Asscher" names the leader with his party: no event between them
     assert not _events("Ook PvdA-leider Asscher belt hij graag.", "2019-03-12")
+
+
+def test_not_ruling_out_is_no_rejection_and_holding_on_to_a_position_no_detention() -> None:
+    assert not {e for e in _roots("De Amerikaanse regering sluit een militaire aanval op Iran niet uit.", "2019-03-12")
+                if e[2] == "12"}
+    assert not {e for e in _roots("De Duitse regering hield vast aan haar standpunt over Rusland.", "2019-03-12")
+                if e[2] == "17"}
