@@ -726,15 +726,18 @@ def _marked_participle(word: str, v: Vocabulary) -> bool:
     return False
 
 
-def is_participle(word: str, v: Vocabulary) -> bool:
+def is_participle(word: str, v: Vocabulary, after_auxiliary: bool = False) -> bool:
     """A past participle by its shape: marker and participle ending ("gegeven", "gemeld"), an inseparable
-    prefix and its ending ("verklaard"), or (without a marker in the language) the ending alone."""
+    prefix and its ending ("verklaard"), or (without a marker in the language) the ending alone. After a
+    perfect auxiliary an inseparable prefix takes any participle ending ("heeft ... bereikt", "is ...
+    vertrokken"), which alone would as well be a present form ("hij bereikt")."""
     if len(word) < 5 or not word.isalpha():
         return False
     ends = word.endswith(v.participle_endings) if v.participle_endings else False
     if ends and (not v.participle_infix or _marked_participle(word, v)):
         return True
-    return bool(v.prefixed_participle_endings) and word.endswith(v.prefixed_participle_endings) and any(
+    endings = v.participle_endings if after_auxiliary else v.prefixed_participle_endings
+    return bool(endings) and word.endswith(endings) and any(
         word.startswith(p) and len(word) > len(p) + 3 for p in v.participle_prefixes if p != v.participle_infix
     )
 
@@ -794,6 +797,23 @@ def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
     return any(is_past_form(words[k], v) for k in range(lo, hi))
 
 
+def _participle_after(words: list[Word], aux_at: int, k: int, v: Vocabulary) -> bool:
+    """Whether words[k] is the participle of the auxiliary at `aux_at`: one by its shape, or one that
+    could be a present form or a noun as well ("bereikt") when no clause starts between them and no
+    determiner precedes it ("heeft dinsdag een akkoord bereikt", not "is er niet bij als het verdrag de EU
+    verandert" nor "is tegen het besluit")."""
+    low = words[k].lower
+    if is_participle(low, v):
+        return True
+    if not is_participle(low, v, after_auxiliary=True) or not words[k].text[:1].islower():
+        return False
+    if words[k - 1].lower in v.determiners:
+        return False  # a noun ("is tegen het besluit")
+    return not any(
+        not words[j].lower.isalnum() or words[j].lower in v.clause_openers for j in range(aux_at + 1, k)
+    )
+
+
 def pluperfect(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
     """Whether [lo, hi) holds a past perfect ("had gedreigd", "hadden verklaard"): a deed before the
     time of the narrative, not at it."""
@@ -802,7 +822,7 @@ def pluperfect(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
         low = words[k].lower
         if low in v.pluperfect_auxiliaries:
             aux_at = k
-        elif aux_at is not None and is_participle(low, v):
+        elif aux_at is not None and _participle_after(words, aux_at, k, v):
             return True
     return False
 
@@ -819,7 +839,7 @@ def tense_of(words: list[Word], lo: int, hi: int, v: Vocabulary) -> str | None:
             past = True
         if w.lower in v.perfect_auxiliaries:
             aux_at = k
-        elif aux_at is not None and is_participle(w.lower, v):
+        elif aux_at is not None and _participle_after(words, aux_at, k, v):
             past = True
     if past:
         return "past"

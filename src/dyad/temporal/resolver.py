@@ -13,9 +13,11 @@ Which expression dates an event (`Event.date_rule` names it):
    binnenkort de zaak over de aanslagen in 2004 behandelen");
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
-   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence; a day after
-   publication is not carried; a past year named in the present tense is carried by the present-tense
-   sentences that follow (the historical present, `_reference_times`);
+   chain of sentences in the simple past is not broken by a paragraph, a sentence in another tense or a new
+   time; a day passed on through such a chain dates a clause in the simple past, not one in the present
+   perfect; a day after publication is not carried; a past day or year named in the present tense is
+   carried by the present-tense sentences that follow (the historical present: "Het debat loopt
+   maandagavond uit de hand. De premier verwijt ...", `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
 5. else the publication date at its precision (`date_rule = "published"`).
@@ -27,7 +29,7 @@ event as unknown (None) rather than as published.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.document import Document, PartialDate, Precision, Timex
@@ -95,6 +97,8 @@ class _Reference:
     value: PartialDate
     label: str
     present: bool = False
+    day: bool = False  # a day: the sentence right after the one naming it takes it in the past tense too
+    passed_on: bool = False  # not named in the sentence before but carried through it
 
 
 @dataclass
@@ -226,7 +230,10 @@ class TimexResolver:
     ) -> list[_Reference | None]:
         """Per sentence, the reference time the next sentence may inherit: the last governing day named by
         a day word, weekday or day-and-month ("gisteren", "maandag", "22 maart") in it, when it is not the
-        publication day. Coarser expressions (weeks, months, this year) are not carried: a following
+        publication day; a sentence without a time passes on the day of the sentence before while it stays
+        in the tense of the narrative the day was named in (the simple past, or the historical present when
+        the day was named in a present-tense sentence: "Het debat loopt maandagavond uit de hand").
+        Coarser expressions (weeks, months, this year) are not carried: a following
         sentence is then as likely to report something else. A past date with an explicit year
         ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
         sentences stay in the simple past (not the present perfect, which reports what is still relevant);
@@ -234,17 +241,20 @@ class TimexResolver:
         narrative in the historical present that lasts while the following sentences stay in the present."""
         out: list[_Reference | None] = []
         history: _Reference | None = None
+        day: _Reference | None = None
         for k, info in enumerate(infos):
-            current: _Reference | None = None
             present = not info.narrative and info.tense is None
-            if k > 0 and self._paragraph_break(doc, infos, k) or (
-                history is not None and not (present if history.present else info.narrative)
-            ):
+            broken = k > 0 and self._paragraph_break(doc, infos, k)
+            if broken or (history is not None and not (present if history.present else info.narrative)):
                 history = None
+            if broken or (day is not None and not (present if day.present else info.narrative)):
+                day = None
+            named = False
             for e in info.expressions:
                 if not e.governs or e.value is None:
                     continue
-                history = None
+                history = day = None
+                named = True
                 if (
                     e.frame.op == "abs"
                     and e.frame.year is not None
@@ -261,9 +271,30 @@ class TimexResolver:
                     or published.precision == Precision.DAY and e.value.first_day() > published.first_day()
                 ):
                     continue  # the publication day or after it: no day a past deed of the next sentence is on
-                current = _Reference(e.value, f"{e.rule}:{e.text}")
-            out.append(current or history)
+                day = _Reference(e.value, f"{e.rule}:{e.text}", e.tense is None and present, True)
+            if day is not None and not named and not day.passed_on:
+                day = replace(day, passed_on=True)
+            out.append(day or history)
         return out
+
+    def _clause_tense(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> tuple[str | None, bool]:
+        """The tense of a clause and whether it is in the simple past; a clause without a tense of its own
+        (a quotation's first words before "zei hij") takes those of its sentence."""
+        tense = tense_of(words, clause[0], clause[1], self.vocab)
+        if tense is None:
+            return info.tense, info.narrative
+        return tense, simple_past(words, clause[0], clause[1], self.vocab)
+
+    @staticmethod
+    def _continues(previous: _Reference, tense: str | None, narrative: bool) -> bool:
+        """Whether a clause in this tense takes the reference time of the sentence before: a past clause a
+        past time, a present clause one of a narrative in the historical present; a day named in the present
+        tense is taken by a past clause right after it as well ("Het pakt dinsdag anders uit. Rutte
+        reageerde ..."). A day passed on through a narrative is taken by a clause in the simple past (the
+        narrative tense), not by one in the present perfect, which reports what holds now."""
+        if previous.present:
+            return tense is None or (previous.day and tense == "past" and not previous.passed_on)
+        return tense == "past" and (narrative or not previous.passed_on)
 
     def _resumed_days(
         self, infos: list[_SentenceInfo], published: PartialDate | None
@@ -356,9 +387,7 @@ class TimexResolver:
             self.carry_over
             and previous is not None
             and not self._paragraph_break(doc, infos, sentence)
-            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == (
-                None if previous.present else "past"
-            )
+            and self._continues(previous, *self._clause_tense(words, info, clause))
         ):
             return previous.value, f"carried:{previous.label}"
         again = resumed[sentence] if resumed and sentence < len(resumed) else None
