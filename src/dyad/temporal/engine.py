@@ -26,7 +26,8 @@ Resolution rules (the contract of `resolve_frame`):
 - **Decades and centuries** ("de jaren tachtig", "eind vorige eeuw") cannot be written as a
   `PartialDate`; they resolve to None (known to be a time, not representable at year precision).
 - **Anaphoric** expressions ("tien dagen eerder", "die dag", "een jaar later") resolve against the
-  reference time of the text (the last date resolved before them), else the anchor.
+  reference time of the text (the last date resolved before them), else the anchor; an adverb pointing
+  back ("destijds", "kwam toen") takes that reference time, and none when no time was named before.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Word:
 class Frame:
     """What an expression means, before it is resolved."""
 
-    op: str  # abs | deictic | weekday | unit | offset | stretch | season | decade | century | same
+    op: str  # abs | deictic | weekday | unit | offset | stretch | season | decade | century | same | anaphor
     kind: str  # date | relative | duration | range
     year: int | None = None
     month: int | None = None
@@ -347,6 +348,7 @@ class Recogniser:
             self._plain_year(words, i),
             self._deictic(words, i),
             self._same(words, i),
+            self._then(words, i),
         ]
         found = [c for c in candidates if c is not None]
         if not found:
@@ -702,6 +704,12 @@ class Recogniser:
             return None
         return Found(i, j, Frame("deictic", "relative", offset=offset, rule=f"deictic.{offset:+d}"))
 
+    def _then(self, words: list[Word], i: int) -> Found | None:
+        """An adverb pointing back to the time named before ("destijds", "kwam toen")."""
+        if not then_adverb(words, i, self.v, 0, len(words)):
+            return None
+        return Found(i, i + 1, Frame("anaphor", "relative", anchor="ref", rule="anaphoric.back"))
+
     def _same(self, words: list[Word], i: int) -> Found | None:
         hit = self._get(words, i, "anchor_same")
         if hit is None:
@@ -782,7 +790,7 @@ def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tu
             "'",
             "«",
             "»",
-        } or (w.lower in v.clause_openers and k > start)
+        } or (w.lower in v.clause_openers and k > start and not then_adverb(words, k, v, lo, hi))
         if split_here:
             if k > start:
                 bounds.append((start, k))
@@ -790,6 +798,26 @@ def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tu
     if start < hi:
         bounds.append((start, hi))
     return bounds or [(lo, hi)]
+
+
+def _finite(word: Word, v: Vocabulary) -> bool:
+    """A finite verb that places a clause in the past: a past form or a perfect auxiliary."""
+    return is_past_form(word, v) or word.lower in v.perfect_auxiliaries or word.lower in v.pluperfect_auxiliaries
+
+
+def then_adverb(words: list[Word], k: int, v: Vocabulary, lo: int, hi: int) -> bool:
+    """Whether words[k] (in the sentence words[lo:hi]) is an adverb that points back to the time named
+    before ("destijds"; "toen" right after or before a finite verb and before no subject: "Zij kwam toen
+    in gesprek", "Toen bleek ...", not the conjunction of "was groot toen de minister ...")."""
+    low = words[k].lower
+    if low not in v.then_words:
+        return False
+    if low not in v.clause_openers:
+        return True
+    nxt = words[k + 1] if k + 1 < hi else None
+    if nxt is not None and (nxt.lower in v.subject_starts or nxt.text[:1].isupper()):
+        return False
+    return (k > lo and _finite(words[k - 1], v)) or (nxt is not None and _finite(nxt, v))
 
 
 def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
@@ -926,6 +954,8 @@ def _resolve_frame(
     base = ref if (frame.anchor == "ref" and ref is not None) else anchor
     base = base.truncate(Precision.DAY)
     op = frame.op
+    if op == "anaphor":  # the time named before, none when no time was named
+        return ref.truncate(Precision.DAY) if ref is not None else None
     if op == "abs":
         if frame.year is None and frame.direction is None and ref_year is not None and tense != "future":
             frame = replace(frame, year=ref_year)

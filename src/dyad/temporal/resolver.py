@@ -251,8 +251,8 @@ class TimexResolver:
                 day = None
             named = False
             for e in info.expressions:
-                if not e.governs or e.value is None:
-                    continue
+                if not e.governs or e.value is None or e.frame.op == "anaphor":
+                    continue  # an adverb pointing back ("toen") continues the narrative it points into
                 history = day = None
                 named = True
                 if (
@@ -310,7 +310,7 @@ class TimexResolver:
         today = published.truncate(Precision.DAY) if published is not None else None
         for k, info in enumerate(infos):
             out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
-            governing = [e for e in info.expressions if e.governs]
+            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor"]
             if not governing:
                 continue
             e = governing[-1]
@@ -428,6 +428,8 @@ class TimexResolver:
                 continue  # "de vrouw die hem bedreigde, staat vandaag terecht"
             if e.frame.kind == "range":
                 continue  # "X, tussen 1992 en 1996 leider van ..., werd veroordeeld": a span of its own
+            if e.frame.op == "anaphor":
+                continue  # an adverb pointing back dates its own clause ("de arrogantie van De Gaulle destijds")
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue

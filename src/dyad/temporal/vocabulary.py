@@ -72,6 +72,11 @@ class Vocabulary:
     comparatives: frozenset[str] = frozenset()
     #: vague times ("onlangs", "in de maanden erna"): a deed so placed has no date the text supports
     vague_times: frozenset[tuple[str, ...]] = frozenset()
+    #: adverbs that point back to the time named before ("destijds", "kwam toen"); one that is a clause
+    #: opener as well ("toen": when) is the adverb only beside a finite verb and before no subject
+    then_words: frozenset[str] = frozenset()
+    #: words that begin a subject: after them "toen" is the conjunction ("toen hij kwam")
+    subject_starts: frozenset[str] = frozenset()
 
     def add(self, phrase: str, feature: Feature) -> None:
         key = split_words(str(phrase))
@@ -172,6 +177,13 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
     v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
     v.determiners = frozenset(_list(data, "determiners", where))
+    v.then_words = frozenset(_list(data, "then_words", where))
+    for word in v.then_words:
+        v.add(word, ("then_word", True))
+    v.subject_starts = frozenset(_list(data, "subject_pronouns", where)) | v.determiners
+    overlap = {w for w in v.then_words if (w,) in v.vague_times}
+    if overlap:
+        raise ConfigError(f"then_words are not vague_times as well: {sorted(overlap)}", source=where)
     v.articles = frozenset(_list(data, "articles", where))
     if not v.articles <= v.determiners:
         raise ConfigError("articles must be determiners", source=where)
