@@ -229,10 +229,11 @@ class TimexResolver:
         self, doc: Document, infos: list[_SentenceInfo], published: PartialDate | None
     ) -> list[_Reference | None]:
         """Per sentence, the reference time the next sentence may inherit: the last governing day named by
-        a day word, weekday or day-and-month ("gisteren", "maandag", "22 maart") in it, when it is not the
-        publication day; a sentence without a time passes on the day of the sentence before while it stays
-        in the tense of the narrative the day was named in (the simple past, or the historical present when
-        the day was named in a present-tense sentence: "Het debat loopt maandagavond uit de hand").
+        a day word, weekday, day-and-month or weekend ("gisteren", "maandag", "22 maart", "dit weekeinde")
+        in it, when it is not the publication day; a sentence without a time passes on the day of the
+        sentence before while it stays in the tense of the narrative the day was named in (the simple past,
+        or the historical present when the day was named in a present-tense sentence: "Het debat loopt
+        maandagavond uit de hand").
         Coarser expressions (weeks, months, this year) are not carried: a following
         sentence is then as likely to report something else. A past date with an explicit year
         ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
@@ -264,7 +265,7 @@ class TimexResolver:
                     history = _Reference(e.value, f"{e.rule}:{e.text}", present)
                 if e.value.precision != Precision.DAY:
                     continue
-                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
+                if not self._a_day(e):
                     continue  # a range ("op 4 en 5 juni") is a span of its own, not a day the next deed is on
                 if published is not None and (
                     e.value == published.truncate(Precision.DAY)
@@ -284,6 +285,14 @@ class TimexResolver:
         if tense is None:
             return info.tense, info.narrative
         return tense, simple_past(words, clause[0], clause[1], self.vocab)
+
+    @staticmethod
+    def _a_day(e: Expression) -> bool:
+        """Whether an expression names a day a narrative may be on: a day word, weekday or date, or a
+        weekend ("dit weekeinde": its Saturday); not a range ("op 4 en 5 juni"), a span of its own."""
+        if e.frame.kind in {"duration", "range"}:
+            return False
+        return e.frame.op in {"deictic", "weekday", "abs"} or (e.frame.op == "unit" and e.frame.unit == "weekend")
 
     @staticmethod
     def _continues(previous: _Reference, tense: str | None, narrative: bool) -> bool:
@@ -320,8 +329,7 @@ class TimexResolver:
                 and today.precision == Precision.DAY
                 and e.value is not None
                 and e.value.precision == Precision.DAY
-                and e.frame.op in {"deictic", "weekday", "abs"}
-                and e.frame.kind not in {"duration", "range"}
+                and self._a_day(e)
                 and 0 < (today.first_day() - e.value.first_day()).days <= 7
             ):
                 last = (e.value, f"{e.rule}:{e.text}", k)
