@@ -256,7 +256,10 @@ class Recogniser:
                 i += 1
                 continue
             best.prep, prep_len = self._prep_before(words, best.first)
-            best.nominal = best.prep == "of" or self._attributive(words, best, best.first - prep_len)
+            # an adverb or adjective pointing back ("de toenmalige premier") places its clause in that time
+            best.nominal = best.prep == "of" or (
+                best.frame.op != "anaphor" and self._attributive(words, best, best.first - prep_len)
+            )
             found.append(best)
             i = best.last
         return found

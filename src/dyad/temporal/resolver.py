@@ -377,6 +377,7 @@ class TimexResolver:
             in_clause = [
                 e for e in candidates
                 if found and found[0] <= e.first_word < found[1] and self._fits_tense(e, clause_tense, published)
+                and (e.frame.op != "anaphor" or clause_tense == "past")
             ]
             if in_clause or outside:
                 pool = in_clause or candidates
