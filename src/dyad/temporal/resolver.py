@@ -20,7 +20,9 @@ Which expression dates an event (`Event.date_rule` names it):
    maandagavond uit de hand. De premier verwijt ...", `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
-5. else the publication date at its precision (`date_rule = "published"`).
+5. else the publication date at its precision (`date_rule = "published"`); a reporting clause inserted after a
+   comma in the present tense ("In 2017, zo stelt de aanklager, ging men verder") is dated so at once, by no
+   time of the clauses around it nor of the quotation it stands in (`date_rule = "report"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
 event as unknown (None) rather than as published.
@@ -381,6 +383,9 @@ class TimexResolver:
             ]
             if in_clause or outside:
                 pool = in_clause or candidates
+            elif clause_tense is None and self._inserted_report(words, info, clause):
+                # "In 2017, zo stelt de aanklager, ging men verder": the saying is now, also inside a quotation
+                return fallback[0], "report" if fallback[1] is not None else None
             else:
                 pool = self._from_other_clauses(words, info, clause, candidates, published)
         if pool:
@@ -456,6 +461,13 @@ class TimexResolver:
         if tense == "past" and e.value.first_day() > today.first_day():
             return False
         return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
+
+    def _inserted_report(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
+        """Whether a clause is a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")."""
+        return (
+            self._opener(words, info, clause) in self.vocab.inserted_report_openers
+            and words[clause[0] - 1].text == ","
+        )
 
     @staticmethod
     def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:

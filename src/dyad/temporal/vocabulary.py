@@ -66,6 +66,8 @@ class Vocabulary:
     #: words that open a clause reported by the verb before it ("zei dinsdag dat ...")
     complement_openers: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    #: words that open a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")
+    inserted_report_openers: frozenset[str] = frozenset()
     plural_units: frozenset[str] = frozenset()
     stretch_singular: frozenset[str] = frozenset()
     not_year_before: frozenset[str] = frozenset()
@@ -199,6 +201,7 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.clause_openers = frozenset(_list(tense, "clause_openers", where))
     v.relative_openers = frozenset(_list(tense, "relative_openers", where))
     v.complement_openers = frozenset(_list(tense, "complement_openers", where))
+    v.inserted_report_openers = frozenset(_list(tense, "inserted_report_openers", where))
     if not (v.relative_openers | v.complement_openers) <= v.clause_openers:
         raise ConfigError("tense: relative_openers and complement_openers must be clause_openers", source=where)
     participle = _map(data, "participle", where)
