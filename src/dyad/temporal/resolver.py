@@ -7,7 +7,8 @@ Which expression dates an event (`Event.date_rule` names it):
 2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
    dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
    clause the deed's clause reports or after its start ("wil dat het parlement in juni stemt": June dates the
-   vote only), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
+   vote only), not one in a later main clause of its own ("werden gearresteerd, zij zijn gisteren
+   aangeklaagd"), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
    unless both clauses are in the past tense, not one after the publication day for a past deed or before
    it for a future deed (`_from_other_clauses`; the last holds in the deed's own clause too: "zal
    binnenkort de zaak over de aanslagen in 2004 behandelen");
@@ -444,6 +445,8 @@ class TimexResolver:
                 continue  # "X, tussen 1992 en 1996 leider van ..., werd veroordeeld": a span of its own
             if e.frame.op == "anaphor":
                 continue  # an adverb pointing back dates its own clause ("de arrogantie van De Gaulle destijds")
+            if e_clause[0] > clause[0] and self._new_main_clause(words, info, e_clause):
+                continue  # "werden Canadezen gearresteerd, zij zijn gisteren aangeklaagd": a deed of its own
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
@@ -461,6 +464,15 @@ class TimexResolver:
         if tense == "past" and e.value.first_day() > today.first_day():
             return False
         return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
+
+    def _new_main_clause(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
+        """Whether a clause after a comma opens with a subject pronoun: a main clause of its own joined
+        without a conjunction ("..., zij zijn gisteren aangeklaagd")."""
+        return (
+            info.lo < clause[0] < clause[1]
+            and words[clause[0] - 1].text == ","
+            and words[clause[0]].lower in self.vocab.subject_pronouns
+        )
 
     def _inserted_report(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
         """Whether a clause is a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")."""

@@ -79,6 +79,8 @@ class Vocabulary:
     then_words: frozenset[str] = frozenset()
     #: words that begin a subject: after them "toen" is the conjunction ("toen hij kwam")
     subject_starts: frozenset[str] = frozenset()
+    #: personal pronouns that may be a subject ("zij", "hij")
+    subject_pronouns: frozenset[str] = frozenset()
 
     def add(self, phrase: str, feature: Feature) -> None:
         key = split_words(str(phrase))
@@ -182,7 +184,8 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.then_words = frozenset(_list(data, "then_words", where))
     for word in v.then_words:
         v.add(word, ("then_word", True))
-    v.subject_starts = frozenset(_list(data, "subject_pronouns", where)) | v.determiners
+    v.subject_pronouns = frozenset(_list(data, "subject_pronouns", where))
+    v.subject_starts = v.subject_pronouns | v.determiners
     overlap = {w for w in v.then_words if (w,) in v.vague_times}
     if overlap:
         raise ConfigError(f"then_words are not vague_times as well: {sorted(overlap)}", source=where)
