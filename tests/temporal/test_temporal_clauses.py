@@ -175,9 +175,17 @@ def test_a_prefixed_participle_after_its_auxiliary_makes_the_clause_past() -> No
         ("de trein is om acht uur vertrokken", "past"),
         ("de commissie bereikt een akkoord", None),
         ("zij is tegen het besluit", None),
+        ("het was een grote ontvangst", "past"),
+        ("dit is een grote ontvangst", None),
         ("hij is er niet bij als het verdrag de unie verandert", None),
     ],
 )
 def test_the_tense_of_a_clause_with_a_prefixed_participle(clause: str, tense: str | None) -> None:
     words = words_of(clause)
     assert tense_of(words, 0, len(words), vocabulary("nl")) == tense
+
+
+def test_ooit_is_vague_except_after_a_superlative() -> None:
+    assert date_of("De premier bezocht ooit de hoofdstad van het buurland.", "bezocht") is None
+    text = "Gisteren landde de premier in Skopje. Het was de grootste ontvangst ooit voor een buitenlandse gast."
+    assert date_of(text, "ontvangst") == "2019-03-25"

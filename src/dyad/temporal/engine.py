@@ -831,15 +831,17 @@ def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
 def _participle_after(words: list[Word], aux_at: int, k: int, v: Vocabulary) -> bool:
     """Whether words[k] is the participle of the auxiliary at `aux_at`: one by its shape, or one that
     could be a present form or a noun as well ("bereikt") when no clause starts between them and no
-    determiner precedes it ("heeft dinsdag een akkoord bereikt", not "is er niet bij als het verdrag de EU
-    verandert" nor "is tegen het besluit")."""
+    determiner or inflected adjective precedes it ("heeft dinsdag een akkoord bereikt", not "is er niet bij
+    als het verdrag de EU verandert" nor "is tegen het besluit")."""
     low = words[k].lower
     if is_participle(low, v):
         return True
     if not is_participle(low, v, after_auxiliary=True) or not words[k].text[:1].islower():
         return False
-    if words[k - 1].lower in v.determiners:
-        return False  # a noun ("is tegen het besluit")
+    before = words[k - 1].lower
+    if before in v.determiners or (v.inflection_endings and before.endswith(v.inflection_endings)):
+        return False  # a noun after its determiner or inflected adjective ("is tegen het besluit", "was een
+        # grote ontvangst")
     return not any(
         not words[j].lower.isalnum() or words[j].lower in v.clause_openers for j in range(aux_at + 1, k)
     )

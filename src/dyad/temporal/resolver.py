@@ -496,9 +496,16 @@ class TimexResolver:
         for k in range(lo, hi):
             for n in range(min(longest, hi - k), 0, -1):
                 key = tuple(w.lower for w in words[k : k + n])
-                if key in vague:
+                if key in vague and not self._ever(words, lo, k, key):
                     return " ".join(key)
         return None
+
+    def _ever(self, words: list[Word], lo: int, k: int, key: tuple[str, ...]) -> bool:
+        """Whether a vague word at k means "ever" after a superlative or ordinal of its noun phrase ("het
+        eerste bezoek ooit", "de grootste betoging ooit"): no time of the deed."""
+        if key not in self.vocab.ever_words or not self.vocab.superlative_endings:
+            return False
+        return any(w.lower.endswith(self.vocab.superlative_endings) for w in words[max(lo, k - 3) : k])
 
     @staticmethod
     def _paragraph_break(doc: Document, infos: list[_SentenceInfo], sentence: int) -> bool:

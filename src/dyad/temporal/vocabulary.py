@@ -74,6 +74,10 @@ class Vocabulary:
     comparatives: frozenset[str] = frozenset()
     #: vague times ("onlangs", "in de maanden erna"): a deed so placed has no date the text supports
     vague_times: frozenset[tuple[str, ...]] = frozenset()
+    #: vague times that mean "ever" after a superlative or ordinal ("het eerste bezoek ooit"), and the endings
+    #: of those
+    ever_words: frozenset[tuple[str, ...]] = frozenset()
+    superlative_endings: tuple[str, ...] = ()
     #: adverbs that point back to the time named before ("destijds", "kwam toen"); one that is a clause
     #: opener as well ("toen": when) is the adverb only beside a finite verb and before no subject
     then_words: frozenset[str] = frozenset()
@@ -180,6 +184,10 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             v.add(str(word), ("prep", role))
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
     v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
+    v.ever_words = frozenset(split_words(w) for w in _list(data, "ever_after_superlative", where))
+    if not v.ever_words <= v.vague_times:
+        raise ConfigError("ever_after_superlative must be vague_times", source=where)
+    v.superlative_endings = tuple(_list(data, "superlative_endings", where))
     v.determiners = frozenset(_list(data, "determiners", where))
     v.then_words = frozenset(_list(data, "then_words", where))
     for word in v.then_words:
