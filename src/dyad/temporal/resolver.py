@@ -23,7 +23,7 @@ Which expression dates an event (`Event.date_rule` names it):
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
 5. else the publication date at its precision (`date_rule = "published"`); a reporting clause inserted after a
    comma in the present tense ("In 2017, zo stelt de aanklager, ging men verder") is dated so at once, by no
-   time of the clauses around it nor of the quotation it stands in (`date_rule = "report"`).
+   time of the clauses around it nor of the quotation it stands in (`date_rule = "inserted_report"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
 event as unknown (None) rather than as published.
@@ -386,7 +386,7 @@ class TimexResolver:
                 pool = in_clause or candidates
             elif clause_tense is None and self._inserted_report(words, info, clause):
                 # "In 2017, zo stelt de aanklager, ging men verder": the saying is now, also inside a quotation
-                return fallback[0], "report" if fallback[1] is not None else None
+                return fallback[0], "inserted_report" if fallback[1] is not None else None
             else:
                 pool = self._from_other_clauses(words, info, clause, candidates, published)
         if pool:
