@@ -177,6 +177,12 @@ class _Run:
             return _Cue(i, i + 1, toks[i].text)
         return None
 
+    def _is_inserted_verb(self, i: int) -> bool:
+        """A verb that reports a view only when inserted after the statement (`inserted_verbs`: "…, ziet Jansen.")."""
+        tok = self.toks[i]
+        return (bool(self.lex.inserted_verbs) and not tok.text[:1].isupper()
+                and (tok.lower in self.lex.inserted_verbs or tok.lemma in self.lex.inserted_verbs))
+
     def _opens_sentence(self, i: int) -> bool:
         return self.doc.sentences[self._sentence_of_token(i)].token_start == i
 
@@ -753,6 +759,12 @@ class _Run:
                 i += 1
                 continue
             cue = self._cue_at(i, hi)
+            if cue is None and self._is_inserted_verb(i):
+                done = self._inserted(s_idx, _Cue(i, i + 1, toks[i].text), lo, hi)
+                if done is not None:
+                    found_clause = True
+                    i = max(done, i + 1)
+                    continue
             if cue is not None and cue.start in self.clause_cues:
                 found_clause = True
                 i += 1
@@ -962,15 +974,25 @@ class _Run:
                         and not self.lex.is_time_word(toks[k].lower))):
                 return None
         else:
-            p = self.phrases.phrase_at(cue.end, hi)
-            if comma <= lo or not self._usable(p):
+            p = self._inserted_subject(cue, hi) if comma > lo and self._states_before(lo, comma) else None
+            if p is None:
                 return None
-            assert p is not None
-            k = p.end
-        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …") up to the clause end
+            k = max(p.end, cue.end)
+        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …", "(D66)") up to the clause
+        # end
         while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
+        if k < hi and toks[k].text == "(":
+            closing = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
+            if closing is not None:
+                k = closing + 1
         if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
+            return None
+        rest = range(max(p.end, cue.end), k)
+        if any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
+               for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0):
+            # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of
+            # perception or knowledge reports a view only at the end ("…, ziet Jansen.")
             return None
         if comma - 1 >= lo and (comma - 1) in self.quoted:
             return None  # "‘…’, zei hij": the quotation itself is the statement
@@ -985,6 +1007,46 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _states_before(self, lo: int, comma: int) -> bool:
+        """Whether the words before the comma of an inserted cue can be a statement: a word or more past the clause
+        openers ("Maar ook, …" is none), and not a subordinate clause that runs up to the comma ("Toen de raad
+        weigerde, gaf …"; but "Omdat er veel op het spel stond, was het een harde campagne, zegt …")."""
+        toks = self.toks
+        first = lo
+        while first < comma and (toks[first].lower in self.lex.clause_openers or not is_word(toks[first])):
+            first += 1
+        if first >= comma:
+            return False
+        return toks[first].lower not in self.lex.subordinators or any(
+            toks[j].text == "," and j not in self.quoted for j in range(first, comma))
+
+    def _inserted_subject(self, cue: _Cue, hi: int) -> Phrase | None:
+        """The subject of a cue inserted after a comma, which follows the verb: a speaker phrase after it ("…,
+        zegt Jansen."), between a separable verb and its particle ("…, legt Jansen uit.", "…, laat hij weten."),
+        or - where the subject follows the verb in the language - a noun phrase the role lists lack ("…, zeggen
+        tegenstanders.", "…, zegt een leerkracht aan de pers.")."""
+        if cue.end - cue.start > 1:
+            # up to two words between the subject and the particle ("voegde Van Dam eraan toe")
+            inner = self.phrases.phrase_at(cue.start + 1, cue.end - 1)
+            if inner is not None and cue.end - 1 - inner.end <= 2 and self._usable(inner) and all(
+                    is_word(self.toks[j]) and not is_capitalised(self.toks[j]) for j in range(inner.end, cue.end - 1)):
+                return inner
+        p = self.phrases.phrase_at(cue.end, hi)
+        if self._usable(p) or not self.lex.verb_second:
+            return p if self._usable(p) else None
+        p = self.phrases.noun_phrase(cue.end, hi)
+        if self._usable(p):
+            return p
+        end = cue.end
+        toks = self.toks
+        while end < hi and end - cue.end < 7 and (is_word(toks[end]) or toks[end].text == "-") and (
+                toks[end].lower not in self.lex.prepositions and toks[end].lower != self.lex.infinitive_marker):
+            end += 1
+        if end < hi and (self._is_punct(end) or toks[end].lower in self.lex.prepositions) and (
+                self._determined_noun_phrase(cue.end, end)):
+            return Phrase(cue.end, end, "noun")
+        return None
 
     def _subject_after_comma(self, cue: _Cue, lo: int) -> Phrase | None:
         """The subject of a cue that stands right after a comma, with only auxiliaries between them ("…, the
