@@ -203,3 +203,25 @@ SPEAKER_CASES = [
 @pytest.mark.parametrize(("text", "start", "speaker"), SPEAKER_CASES)
 def test_speaker_found_by_class(text: str, start: str, speaker: str) -> None:
     assert speaker in _speaker(_quote(_doc(text), start))
+
+
+@pytest.mark.parametrize("heading", ["KORT NIEUWS", "Parkeerdruk"])
+def test_a_heading_run_into_the_next_sentence_is_no_speaker(heading: str) -> None:
+    # the heading lost its line break: a word in capitals, or a single capitalised word the text writes once
+    doc = _doc(
+        "‘We beginnen volgend jaar met de bouw’, zegt wethouder Anna Bakker. "
+        f"{heading} Op het plein komen tweehonderd plekken bij. "
+        "‘Die zijn hard nodig in de oude wijk.’"
+    )
+    assert "Bakker" in _speaker(_quote(doc, "Die zijn hard nodig"))
+
+
+def test_a_body_named_after_its_noun_is_no_interviewee() -> None:
+    # "de Amerikaanse toezichthouder FAA" is a body: the answer after the question is the interviewee's
+    doc = _doc(
+        "‘De regels zijn helder’, zegt Pieter de Groot. "
+        "Deze week maakte de Amerikaanse toezichthouder FAA bekend dat het verbod blijft. "
+        "Loopt De Groot niet te hard van stapel? "
+        "‘Hoe sneller hoe beter, geldt hier volgens mij.’"
+    )
+    assert "de Groot" in _speaker(_quote(doc, "Hoe sneller"))

@@ -204,8 +204,10 @@ class PhraseFinder:
                 return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
             if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
                     and self._is_name(end + 1)):
-                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
-                return Phrase(i, self._name_end(end + 1, limit), "name")
+                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name; a
+                # body when the name is one ("de Amerikaanse toezichthouder FAA")
+                body = self._body_mention(end + 1) or self.doc.tokens[end + 1].text.isupper()
+                return Phrase(i, self._name_end(end + 1, limit), "body" if body else "name")
             if (j > i and end == k + 1 and self._is_adjective(toks[k])
                     and (end >= limit or self._ends_noun_phrase(end))
                     and k not in self.mention_at):
