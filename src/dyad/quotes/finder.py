@@ -1125,6 +1125,13 @@ class _Run:
                 first += 1
             start, end = self._text_span(first, hi - 1)
             gap = None
+        elif self._opens_clause(i - 1):
+            # "stembiljetten die volgens hem wijzen op fraude", "waar volgens de partij fraude is gepleegd": the
+            # source speaks for the subordinate clause it stands in, up to its end
+            last = next((j - 1 for j in range(p.end, hi) if toks[j].text in {",", ";", ":"} and j not in self.quoted),
+                        hi - 1)
+            start, end = self._text_span(p.end, last)
+            gap = None
         elif toks[i - 1].text == "," and not any(toks[j].text in {",", ";", ":"} for j in range(p.end, hi)):
             # "…, according to a report by the commission.": the statement before the marker; the rest of the
             # sentence is the source's
@@ -1140,6 +1147,12 @@ class _Run:
             return
         self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
                    "indirect.according_to", 0.8, informant=True, gap=gap)
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether token k opens a subordinate or relative clause ("die", "waar", "omdat", "dat")."""
+        low = self.toks[k].lower
+        return (low in self.lex.relative_pronouns or low in self.lex.subordinators
+                or low in self.lex.clause_boundaries or low in self.lex.complementizers)
 
     def _source_to_punctuation(self, p: Phrase, hi: int) -> Phrase:
         """The source of "according to" up to the comma or stop that ends it, where the language sets the marker

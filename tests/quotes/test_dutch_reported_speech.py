@@ -1,6 +1,7 @@
-"""Dutch reported speech with the cue inserted after the statement ("…, zegt X."), by class, on sentences written
-for these tests: subjects the role lists lack, separable cues, a parenthesis after the speaker, verbs of the manner
-of speaking, verbs of perception and knowledge that report a view only there, and what is no statement."""
+"""Dutch reported speech by class, on sentences written for these tests: the cue inserted after the statement
+("…, zegt X."): subjects the role lists lack, separable cues, a parenthesis after the speaker, verbs of the manner
+of speaking, verbs of perception and knowledge that report a view only there, what is no statement; "volgens"
+in a subordinate clause, and who speaks for a body."""
 
 from __future__ import annotations
 
@@ -66,3 +67,19 @@ def test_inserted_cue_reports_the_statement_before_it(text: str, statement: str,
 ])
 def test_no_inserted_report(text: str) -> None:
     assert [q.text for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(("text", "statement", "speaker"), [
+    # "volgens" inside a relative or subordinate clause speaks for that clause only
+    ("De kiesraad telt opnieuw in wijken waar volgens de oppositie fraude is gepleegd.", "fraude is gepleegd",
+     "de oppositie"),
+    ("Hij toonde de brieven, die volgens de rechercheur Anna Bakker zijn vervalst, aan de pers.", "zijn vervalst",
+     "Bakker"),
+    # who speaks for a body
+    ("Volgens een zegsman van het bedrijf ligt de fabriek nog weken stil.", "ligt de fabriek nog weken stil",
+     "een zegsman van het bedrijf"),
+])
+def test_according_to(text: str, statement: str, speaker: str) -> None:
+    q = _one(text)
+    assert q.text == statement
+    assert q.speaker is not None and q.speaker.name.endswith(speaker)
