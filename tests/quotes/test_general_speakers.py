@@ -225,3 +225,15 @@ def test_a_body_named_after_its_noun_is_no_interviewee() -> None:
         "‘Hoe sneller hoe beter, geldt hier volgens mij.’"
     )
     assert "de Groot" in _speaker(_quote(doc, "Hoe sneller"))
+
+
+def test_an_interview_answer_of_many_sentences_is_one_quotation() -> None:
+    answer = " ".join(f"Punt {n} van het plan gaat over de dijken in het noorden." for n in range(1, 11))
+    doc = _doc(
+        "‘We beginnen volgend jaar met de bouw’, zegt gedeputeerde Anna Bakker. "
+        "Wat staat er in het plan? "
+        f",,{answer}'' Ze wil het plan dit najaar aan de Staten voorleggen."
+    )
+    q = _quote(doc, "Punt 1 van")
+    assert q.text.endswith("Punt 10 van het plan gaat over de dijken in het noorden.")
+    assert "Bakker" in _speaker(q)
