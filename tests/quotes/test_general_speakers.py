@@ -237,3 +237,12 @@ def test_an_interview_answer_of_many_sentences_is_one_quotation() -> None:
     q = _quote(doc, "Punt 1 van")
     assert q.text.endswith("Punt 10 van het plan gaat over de dijken in het noorden.")
     assert "Bakker" in _speaker(q)
+
+
+def test_a_quotation_without_a_cue_after_reported_speech_is_the_reported_speakers() -> None:
+    doc = _doc(
+        "Het festival groeit ieder jaar, meent de schrijver Anna Bakker. "
+        "Voor het festival in de hoofdstad laat zij veel auteurs uit het buitenland overkomen. "
+        "‘Ze willen heel graag iets terugdoen voor hun land van herkomst.’"
+    )
+    assert "Bakker" in _speaker(_quote(doc, "Ze willen heel graag"))

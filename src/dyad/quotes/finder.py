@@ -693,6 +693,12 @@ class _Run:
                 return speaker
         if reported_body is not None:
             return reported_body
+        # the last person reported as speaking a few sentences back ("…, meent de schrijver X. Zij leidt … ‘…’")
+        for tok, speaker in reversed(self.resolver.history):
+            if tok < lo:
+                break
+            if tok < prev.token_end and speaker.is_person:
+                return speaker
         if skipped:
             return None
         for p in phrases:
