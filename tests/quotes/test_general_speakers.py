@@ -7,6 +7,8 @@ import pytest
 
 from dyad.api import analyse
 from dyad.document import Article, Document, Quote
+from dyad.quotes.lexicon import get_lexicon
+from dyad.quotes.speakers import Phrase, PhraseFinder, SpeakerResolver
 
 
 def _doc(text: str) -> Document:
@@ -246,3 +248,22 @@ def test_a_quotation_without_a_cue_after_reported_speech_is_the_reported_speaker
         "‘Ze willen heel graag iets terugdoen voor hun land van herkomst.’"
     )
     assert "Bakker" in _speaker(_quote(doc, "Ze willen heel graag"))
+
+
+
+def test_established_names() -> None:
+    # a full name, a single name written twice, an actor: established; a single name written once, or a word in
+    # capitals (a heading): not
+    doc = _doc("Pieter de Groot sprak met Bakker. Bakker knikte. Kraaijenstein en DIJKEN lagen stil.")
+    lex = get_lexicon("nl")
+    resolver = SpeakerResolver(doc, lex, PhraseFinder(doc, lex, set()))
+
+    def at(word: str) -> Phrase:
+        i = next(t.i for t in doc.tokens if t.text == word)
+        return Phrase(i, i + 1, "name")
+
+    pieter = next(t.i for t in doc.tokens if t.text == "Pieter")
+    assert resolver.established(Phrase(pieter, pieter + 3, "name"))
+    assert resolver.established(at("Bakker"))
+    assert not resolver.established(at("Kraaijenstein"))
+    assert not resolver.established(at("DIJKEN"))

@@ -129,7 +129,6 @@ class _Run:
         self.short_uncued: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
         self.out: list[Quote] = []
-        self._capital_counts: dict[str, int] | None = None
 
     # -- helpers -----------------------------------------------------------------------------------------
     def _tok_at(self, offset: int) -> int:
@@ -548,7 +547,7 @@ class _Run:
                 return
             for p in self.phrases.phrases(clause_lo, first_tok):
                 if self._usable(p) and not self.phrases.after_preposition(p):
-                    if p.kind == "name" and not self._established(p):
+                    if p.kind == "name" and not self.resolver.established(p):
                         break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
@@ -681,7 +680,7 @@ class _Run:
                         and self._is_subject_position(p, prev.token_start)):
                     if p.kind == "name" and self._named_in_last_quotation(p, back):
                         break  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
-                    if p.kind == "name" and not self._established(p):
+                    if p.kind == "name" and not self.resolver.established(p):
                         break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
@@ -719,31 +718,6 @@ class _Run:
                     return False
                 return any(w.strip(".,:;!?") == last for w in self.doc.text[sp.start : sp.end].split())
         return False
-
-    def _established(self, p: Phrase) -> bool:
-        """Whether a name is one the article is about, so that a quotation without a cue may be its: an actor the
-        resolver knows, a full name (a first name and a surname: two capitalised words, none in capitals), or a
-        single name the text writes more than once. A heading run into the next sentence ("Twijfel De wethouder
-        …", "KORT NIEUWS Gemeente …") is none."""
-        m = self.resolver._mention_for(p)
-        if m is not None and self.doc.mentions[m].actor is not None:
-            return True
-        lex = self.lex
-        words = [t for t in self.toks[p.own_start : p.end] if is_capitalised(t) and t.lower not in lex.function_words
-                 and t.lower not in lex.prepositions and t.lower not in lex.determiners]
-        if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
-            return False
-        return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
-
-    def _name_counts(self) -> dict[str, int]:
-        """How often each capitalised word stands in the text (counted once per document)."""
-        if self._capital_counts is None:
-            counts: dict[str, int] = {}
-            for t in self.toks:
-                if is_capitalised(t):
-                    counts[t.text] = counts.get(t.text, 0) + 1
-            self._capital_counts = counts
-        return self._capital_counts
 
     def _likely_person(self, p: Phrase) -> bool:
         """A phrase that names a person: a person the actor resolver knows, or a name of two words or more it

@@ -440,6 +440,7 @@ class SpeakerResolver:
         self.finder = finder
         #: Speakers resolved so far, with the token where they were found, in text order.
         self.history: list[tuple[int, Speaker]] = []
+        self._capital_counts: dict[str, int] | None = None
 
     def remember(self, token: int, speaker: Speaker) -> None:
         self.history.append((token, speaker))
@@ -493,6 +494,32 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+
+    def established(self, p: Phrase) -> bool:
+        """Whether a name is one the article is about, so that a quotation without a cue or a pronoun may stand
+        for it: an actor the resolver knows, a full name (a first name and a surname: two capitalised words, none
+        in capitals), or a single name the text writes more than once. A heading run into the next sentence
+        ("Twijfel De wethouder …", "KORT NIEUWS Gemeente …") is none."""
+        m = self._mention_for(p)
+        if m is not None and self.doc.mentions[m].actor is not None:
+            return True
+        lex = self.lex
+        words = [t for t in self.doc.tokens[p.own_start : p.end] if is_capitalised(t)
+                 and t.lower not in lex.function_words and t.lower not in lex.prepositions
+                 and t.lower not in lex.determiners]
+        if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
+            return False
+        return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
+
+    def _name_counts(self) -> dict[str, int]:
+        """How often each capitalised word stands in the text (counted once per document)."""
+        if self._capital_counts is None:
+            counts: dict[str, int] = {}
+            for t in self.doc.tokens:
+                if is_capitalised(t):
+                    counts[t.text] = counts.get(t.text, 0) + 1
+            self._capital_counts = counts
+        return self._capital_counts
 
     def _is_definite_role(self, p: Phrase) -> bool:
         """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
@@ -597,10 +624,10 @@ class SpeakerResolver:
                     continue
                 if p.kind == "pronoun" and doc.tokens[p.start].lower in self.lex.subject_pronouns:
                     return self._antecedent(p.start, depth + 1)
-                if p.kind == "name" and self._is_person(p):
+                if p.kind == "name" and self._is_person(p) and self.established(p):
                     return self.resolve(p)
             for p in phrases:
-                if p.kind == "name" and self._is_person(p):
+                if p.kind == "name" and self._is_person(p) and self.established(p):
                     return self.resolve(p)
         return None
 
