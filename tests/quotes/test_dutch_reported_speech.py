@@ -83,3 +83,19 @@ def test_according_to(text: str, statement: str, speaker: str) -> None:
     q = _one(text)
     assert q.text == statement
     assert q.speaker is not None and q.speaker.name.endswith(speaker)
+
+
+@pytest.mark.parametrize(("text", "statement", "speaker"), [
+    # a separable cue with a long subject and its apposition between verb and particle, before "dat"
+    ("Vorige week liet Anna Bakker, de voorzitter van de gemeenteraad, weten dat de brug dicht blijft.",
+     "de brug dicht blijft", "Anna Bakker"),
+    ("Eind januari maakte Hans de Groot, voorzitter van de Omgevingsraad (OR), bekend dat het overleg is mislukt.",
+     "het overleg is mislukt", "Hans de Groot"),
+    # a cue between commas after a clause opener reports what follows it
+    ("Anna Bakker is wethouder. Maar, zegt Bakker, de uitslag van de stemming valt tegen.",
+     "de uitslag van de stemming valt tegen", "Bakker"),
+])
+def test_cues_around_a_long_subject(text: str, statement: str, speaker: str) -> None:
+    q = _one(text)
+    assert q.text == statement
+    assert q.speaker is not None and q.speaker.name.endswith(speaker)

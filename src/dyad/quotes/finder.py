@@ -159,12 +159,14 @@ class _Run:
         toks = self.toks
         for parts in self.cfg.cues_starting(toks[i].lower, toks[i].lemma):
             j, found = i + 1, [i]
-            for part in parts[1:]:
+            for n, part in enumerate(parts[1:], 2):
                 while j < min(limit, found[-1] + 6) and toks[j].lower != part and not self._is_punct(j):
                     j += 1
                 if j < limit and toks[j].lower == part:
                     found.append(j)
                     j += 1
+                elif n == len(parts) and (k := self._particle_before_clause(found[-1] + 1, part, limit)) is not None:
+                    found.append(k)
                 else:
                     break
             if len(found) == len(parts):
@@ -175,6 +177,19 @@ class _Run:
             return None
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
+        return None
+
+    def _particle_before_clause(self, j: int, part: str, limit: int) -> int | None:
+        """The last part of a separable cue after a long subject with its apposition, right before a content clause
+        ("liet Anna Bakker, de voorzitter van de raad, weten dat …", "maakte X (D66) bekend dat …"): up to 20 tokens
+        on, past commas and parentheses but no other punctuation, quotation or speech verb."""
+        toks = self.toks
+        for k in range(j, min(limit - 1, j + 20)):
+            tok = toks[k]
+            if k in self.quoted or (self._is_punct(k) and tok.text not in {",", "(", ")"}) or self._is_speech_verb(k):
+                return None
+            if tok.lower == part:
+                return k if toks[k + 1].lower in self.lex.complementizers else None
         return None
 
     def _is_inserted_verb(self, i: int) -> bool:
@@ -984,6 +999,8 @@ class _Run:
                         and not self.lex.is_time_word(toks[k].lower))):
                 return None
         else:
+            if comma > lo and self._opener_only(lo, comma):
+                return self._inserted_after_opener(s_idx, cue, hi)
             p = self._inserted_subject(cue, hi) if comma > lo and self._states_before(lo, comma) else None
             if p is None:
                 return None
@@ -1017,6 +1034,26 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _opener_only(self, lo: int, comma: int) -> bool:
+        """Whether only clause openers stand before the comma ("Maar, zegt hij, …")."""
+        return all(self.toks[j].lower in self.lex.clause_openers for j in range(lo, comma))
+
+    def _inserted_after_opener(self, s_idx: int, cue: _Cue, hi: int) -> int | None:
+        """"Maar, zegt hij, de uitslag valt tegen.": a cue between commas after a clause opener reports what follows
+        it."""
+        p = self._inserted_subject(cue, hi)
+        toks = self.toks
+        if p is None:
+            return None
+        k = max(p.end, cue.end)
+        if k + 1 >= hi or toks[k].text != "," or not any(is_word(toks[j]) for j in range(k + 1, hi)):
+            return None
+        start, end = self._text_span(k + 1, hi - 1)
+        if end <= start or self._overlaps_direct(start, end):
+            return None
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7)
+        return hi
 
     def _states_before(self, lo: int, comma: int) -> bool:
         """Whether the words before the comma of an inserted cue can be a statement: a word or more past the clause
