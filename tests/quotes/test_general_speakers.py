@@ -267,3 +267,14 @@ def test_established_names() -> None:
     assert resolver.established(at("Bakker"))
     assert not resolver.established(at("Kraaijenstein"))
     assert not resolver.established(at("DIJKEN"))
+
+
+@pytest.mark.parametrize(("text", "start", "name"), [
+    # a definite body noun stands for the body named with that noun before
+    ("De Amerikaanse krant The Boston Globe maakt zich zorgen over de begroting. "
+     "Volgens de krant is het plan onbetaalbaar.", "is het plan onbetaalbaar", "The Boston Globe"),
+    ("De inlichtingendienst AIVD waarschuwt voor extremisme. De dienst stelt dat de dreiging groeit.",
+     "de dreiging groeit", "AIVD"),
+])
+def test_a_definite_body_noun_is_the_body_named_before(text: str, start: str, name: str) -> None:
+    assert _speaker(_quote(_doc(text), start)) == name

@@ -475,8 +475,8 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if p.kind == "role" and self._is_definite_role(p):
-            holder = self._role_holder(p)
+        if p.kind in {"role", "body"} and self._is_definite_role(p):
+            holder = self._role_holder(p) if p.kind == "role" else self._body_named_before(p)
             if holder is not None:
                 return holder
         # a name after a possessor is the name alone ("the Tribune’s Maria Lopez" -> "Maria Lopez")
@@ -641,6 +641,29 @@ class SpeakerResolver:
             return True
         # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
         return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
+
+    def _body_named_before(self, p: Phrase) -> Speaker | None:
+        """"de krant", "de dienst" -> the body named with that noun earlier ("de Amerikaanse krant The New York Times",
+        "inlichtingendienst AIVD"); otherwise the last body that spoke in the three sentences before."""
+        doc = self.doc
+        toks = doc.tokens
+        noun = toks[p.end - 1].lower
+        for i in range(p.start - 1, max(-1, p.start - 1 - ROLE_LOOKBACK_TOKENS), -1):
+            if toks[i].lower.endswith(noun) and i + 1 < len(toks) and is_capitalised(toks[i + 1]) and (
+                    self.finder._is_name(i + 1)):
+                q = self.finder.phrase_at(i + 1, len(toks))
+                if q is not None and q.kind in {"name", "body"}:
+                    found = self._resolve(q)
+                    if found is not None:
+                        return Speaker(p, found.ref, False)
+        sent = doc.sentence_of_offset(toks[p.start].start) or 0
+        for tok, speaker in reversed(self.history):
+            s = doc.sentence_of_offset(toks[tok].start) or 0
+            if sent - s > 3:
+                break
+            if not speaker.is_person and speaker.ref.kind != "anonymous" and speaker.phrase.kind == "name":
+                return Speaker(p, speaker.ref, False)
+        return None
 
     def _role_holder(self, p: Phrase) -> Speaker | None:
         """"de premier" -> the name written with that role earlier ("premier Theresa May"); otherwise
