@@ -75,6 +75,9 @@ def test_no_inserted_report(text: str) -> None:
      "de oppositie"),
     ("Hij toonde de brieven, die volgens de rechercheur Anna Bakker zijn vervalst, aan de pers.", "zijn vervalst",
      "Bakker"),
+    # the source named in an apposition after its role
+    ("Volgens de woordvoerder in de Kamer, Jan de Vries, is er geen sprake van een andere koers.",
+     "is er geen sprake van een andere koers", "Jan de Vries"),
     # who speaks for a body
     ("Volgens een zegsman van het bedrijf ligt de fabriek nog weken stil.", "ligt de fabriek nog weken stil",
      "een zegsman van het bedrijf"),

@@ -1131,6 +1131,8 @@ class _Run:
         p = self._anonymous_extent(p, hi)
         if not self.lex.verb_second:
             p = self._source_to_punctuation(p, hi)
+        elif p.kind in {"role", "body", "noun"}:
+            p = self._named_in_apposition(p, hi)
         gap: tuple[int, int] | None
         k = lo
         while k < i and toks[k].lower in self.lex.clause_openers:
@@ -1170,6 +1172,18 @@ class _Run:
         low = self.toks[k].lower
         return (low in self.lex.relative_pronouns or low in self.lex.subordinators
                 or low in self.lex.clause_boundaries or low in self.lex.complementizers)
+
+    def _named_in_apposition(self, p: Phrase, hi: int) -> Phrase:
+        """A source named in an apposition after its role ("Volgens de woordvoerder in de Kamer, Jan de Vries, is …"):
+        the name between commas, a few words of the role's phrase before it; the phrase runs to the second comma."""
+        toks = self.toks
+        comma = next((j for j in range(p.end, min(hi, p.end + 6)) if self._is_punct(j)), None)
+        if comma is None or toks[comma].text != ",":
+            return p
+        q = self.phrases.phrase_at(comma + 1, hi)
+        if q is None or q.kind != "name" or q.end >= hi or toks[q.end].text != ",":
+            return p
+        return Phrase(p.start, q.end, "name", q.own_start)
 
     def _source_to_punctuation(self, p: Phrase, hi: int) -> Phrase:
         """The source of "according to" up to the comma or stop that ends it, where the language sets the marker
