@@ -278,3 +278,14 @@ def test_established_names() -> None:
 ])
 def test_a_definite_body_noun_is_the_body_named_before(text: str, start: str, name: str) -> None:
     assert _speaker(_quote(_doc(text), start)) == name
+
+
+@pytest.mark.parametrize("text", [
+    "De brug blijft nog een week dicht, zegt de woordvoerder van de gemeente, Jan de Vries.",
+    "De brug blijft nog een week dicht, zei de woordvoerder van de gemeente, Jan de Vries, tegen de krant.",
+    "‘De brug blijft nog een week dicht’, zegt de woordvoerder van de gemeente, Jan de Vries.",
+])
+def test_a_role_named_in_an_apposition_after_the_cue_is_the_name(text: str) -> None:
+    q = _quote(_doc(text), "De brug blijft")
+    assert q.text == "De brug blijft nog een week dicht"
+    assert _speaker(q) == "Jan de Vries"

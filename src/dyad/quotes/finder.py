@@ -281,8 +281,8 @@ class _Run:
             if not before and self._determined_noun_phrase(start, v):
                 return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
         after = self.phrases.phrase_at(v + 1, hi)
-        if self._usable(after):
-            return after
+        if after is not None and self._usable(after):
+            return self._named_in_apposition(after, hi, at_end=True)
         for k in range(cs, v):
             if self.toks[k].lower in self.lex.auxiliaries:
                 q = self.phrases.phrase_at(k + 1, v)
@@ -1081,7 +1081,7 @@ class _Run:
                 return inner
         p = self.phrases.phrase_at(cue.end, hi)
         if self._usable(p) or not self.lex.verb_second:
-            return p if self._usable(p) else None
+            return self._named_in_apposition(p, hi, at_end=True) if p is not None and self._usable(p) else None
         p = self.phrases.noun_phrase(cue.end, hi)
         if self._usable(p):
             return p
@@ -1131,7 +1131,7 @@ class _Run:
         p = self._anonymous_extent(p, hi)
         if not self.lex.verb_second:
             p = self._source_to_punctuation(p, hi)
-        elif p.kind in {"role", "body", "noun"}:
+        else:
             p = self._named_in_apposition(p, hi)
         gap: tuple[int, int] | None
         k = lo
@@ -1173,17 +1173,22 @@ class _Run:
         return (low in self.lex.relative_pronouns or low in self.lex.subordinators
                 or low in self.lex.clause_boundaries or low in self.lex.complementizers)
 
-    def _named_in_apposition(self, p: Phrase, hi: int) -> Phrase:
-        """A source named in an apposition after its role ("Volgens de woordvoerder in de Kamer, Jan de Vries, is …"):
-        the name between commas, a few words of the role's phrase before it; the phrase runs to the second comma."""
+    def _named_in_apposition(self, p: Phrase, hi: int, *, at_end: bool = False) -> Phrase:
+        """A speaker named in an apposition after its role ("Volgens de woordvoerder in de Kamer, Jan de Vries, is …",
+        "…, zegt de woordvoerder van de gemeente, Jan de Vries."): the name between commas (or, `at_end`, closing the
+        sentence), a few words of the role's phrase before it; the phrase runs over the name."""
+        if p.kind not in {"role", "body", "noun"} or not self.lex.verb_second:
+            return p
         toks = self.toks
         comma = next((j for j in range(p.end, min(hi, p.end + 6)) if self._is_punct(j)), None)
         if comma is None or toks[comma].text != ",":
             return p
         q = self.phrases.phrase_at(comma + 1, hi)
-        if q is None or q.kind != "name" or q.end >= hi or toks[q.end].text != ",":
+        if q is None or q.kind != "name":
             return p
-        return Phrase(p.start, q.end, "name", q.own_start)
+        closes = q.end < hi and toks[q.end].text == "," or at_end and (
+            q.end >= hi or toks[q.end].text in {".", "!", "?"} or set(toks[q.end].text) <= _MARK_CHARS)
+        return Phrase(p.start, q.end, "name", q.own_start) if closes else p
 
     def _source_to_punctuation(self, p: Phrase, hi: int) -> Phrase:
         """The source of "according to" up to the comma or stop that ends it, where the language sets the marker
