@@ -1129,10 +1129,8 @@ class _Run:
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
         p = self._anonymous_extent(p, hi)
-        if not self.lex.verb_second:
-            p = self._source_to_punctuation(p, hi)
-        else:
-            p = self._named_in_apposition(p, hi)
+        # English sets the source off by punctuation; Dutch may name it in an apposition after its role
+        p = self._named_in_apposition(p, hi) if self.lex.verb_second else self._source_to_punctuation(p, hi)
         gap: tuple[int, int] | None
         k = lo
         while k < i and toks[k].lower in self.lex.clause_openers:
