@@ -78,6 +78,12 @@ class QuoteFinder:
         self.min_uncued_direct_words = int(settings.get("min_uncued_direct_words", 0))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
+        #: a name stands for a speaker of a quotation without a cue, or for a pronoun, only when the article is
+        #: about it (`SpeakerResolver.established`): headings run into a sentence are no speakers
+        self.established_speakers = bool(settings.get("established_speakers", False))
+        #: a quotation without a cue and no quotation before it takes the last person reported as speaking (in
+        #: indirect speech) a few sentences back
+        self.reported_speaker_fallback = bool(settings.get("reported_speaker_fallback", False))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -127,7 +133,7 @@ class _Run:
         self.clause_cues: set[int] = set()
         #: where short quotations without a cue start: a quote only as the rest of a split quotation
         self.short_uncued: set[int] = set()
-        self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
+        self.resolver = SpeakerResolver(doc, self.lex, self.phrases, established_names=cfg.established_speakers)
         self.out: list[Quote] = []
 
     # -- helpers -----------------------------------------------------------------------------------------
@@ -562,7 +568,7 @@ class _Run:
                 return
             for p in self.phrases.phrases(clause_lo, first_tok):
                 if self._usable(p) and not self.phrases.after_preposition(p):
-                    if p.kind == "name" and not self.resolver.established(p):
+                    if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
@@ -695,7 +701,7 @@ class _Run:
                         and self._is_subject_position(p, prev.token_start)):
                     if p.kind == "name" and self._named_in_last_quotation(p, back):
                         break  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
-                    if p.kind == "name" and not self.resolver.established(p):
+                    if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
@@ -708,7 +714,7 @@ class _Run:
         if reported_body is not None:
             return reported_body
         # the last person reported as speaking a few sentences back ("…, meent de schrijver X. Zij leidt … ‘…’")
-        for tok, speaker in reversed(self.resolver.history):
+        for tok, speaker in reversed(self.resolver.history if self.cfg.reported_speaker_fallback else []):
             if tok < lo:
                 break
             if tok < prev.token_end and speaker.is_person:
@@ -999,9 +1005,13 @@ class _Run:
                         and not self.lex.is_time_word(toks[k].lower))):
                 return None
         else:
-            if comma > lo and self._opener_only(lo, comma):
+            # where the subject follows the verb of the main clause (Dutch), the words before the comma must be a
+            # statement; after a clause opener alone the statement follows the cue
+            inverted = self.lex.verb_second
+            if inverted and comma > lo and self._opener_only(lo, comma):
                 return self._inserted_after_opener(s_idx, cue, hi)
-            p = self._inserted_subject(cue, hi) if comma > lo and self._states_before(lo, comma) else None
+            p = self._inserted_subject(cue, hi) if comma > lo and (
+                not inverted or self._states_before(lo, comma)) else None
             if p is None:
                 return None
             k = max(p.end, cue.end)
@@ -1015,7 +1025,7 @@ class _Run:
                 k = closing + 1
         if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
             return None
-        rest = range(max(p.end, cue.end), k)
+        rest = range(max(p.end, cue.end), k) if self.lex.verb_second else range(0)
         if any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
                for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0):
             # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of

@@ -432,7 +432,8 @@ class SpeakerResolver:
     """Turns phrases into ActorRefs: pronouns to their antecedent, bare roles to the named holder,
     short names to the fullest form the article uses, actors from the resolver's mentions."""
 
-    def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder) -> None:
+    def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder, *,
+                 established_names: bool = False) -> None:
         self.doc = doc
         self._mention_starts: tuple[Any, list[int] | None, int] = ((), None, 0)
         self._full_names: dict[str, str] = {}
@@ -441,6 +442,8 @@ class SpeakerResolver:
         #: Speakers resolved so far, with the token where they were found, in text order.
         self.history: list[tuple[int, Speaker]] = []
         self._capital_counts: dict[str, int] | None = None
+        #: a pronoun stands only for a name the article is about (`established`)
+        self.established_names = established_names
 
     def remember(self, token: int, speaker: Speaker) -> None:
         self.history.append((token, speaker))
@@ -510,6 +513,9 @@ class SpeakerResolver:
         if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
             return False
         return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
+
+    def _may_refer(self, p: Phrase) -> bool:
+        return not self.established_names or self.established(p)
 
     def _name_counts(self) -> dict[str, int]:
         """How often each capitalised word stands in the text (counted once per document)."""
@@ -624,10 +630,10 @@ class SpeakerResolver:
                     continue
                 if p.kind == "pronoun" and doc.tokens[p.start].lower in self.lex.subject_pronouns:
                     return self._antecedent(p.start, depth + 1)
-                if p.kind == "name" and self._is_person(p) and self.established(p):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
             for p in phrases:
-                if p.kind == "name" and self._is_person(p) and self.established(p):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
         return None
 
