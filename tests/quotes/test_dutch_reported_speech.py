@@ -102,3 +102,14 @@ def test_cues_around_a_long_subject(text: str, statement: str, speaker: str) -> 
     q = _one(text)
     assert q.text == statement
     assert q.speaker is not None and q.speaker.name.endswith(speaker)
+
+
+@pytest.mark.parametrize(("text", "phrase", "speaker"), [
+    ("Nu pleit wethouder Anna Bakker voor een ‘groene formatie’ met de oppositie.", "groene formatie", "Bakker"),
+    ("Minister Jan de Vries wijst op ‘zorgwekkende’ cijfers over de wachtlijsten.", "zorgwekkende", "de Vries"),
+    ("De rechtbank had de vereniging eerder als ‘gevaarlijk’ bestempeld.", "gevaarlijk", "rechtbank"),
+])
+def test_a_quoted_word_after_a_verb_of_communication(text: str, phrase: str, speaker: str) -> None:
+    q = next(q for q in _quotes(text) if q.text == phrase)
+    assert q.kind == "partial"
+    assert q.speaker is not None and q.speaker.name.endswith(speaker)
