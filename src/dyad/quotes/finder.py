@@ -277,7 +277,7 @@ class _Run:
             if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
                 return self._apposition(p, lo, hi)
         if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
-                and toks[start].lower not in self.lex.function_words and not self._subject_after_verb(v, hi)):
+                and toks[start].lower not in self.lex.function_words):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
         if not self.lex.verb_second:
             # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
@@ -308,15 +308,6 @@ class _Run:
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
-
-    def _subject_after_verb(self, v: int, hi: int) -> bool:
-        """Whether a name or a personal pronoun follows the verb at v where the subject may follow the verb (Dutch
-        "Desondanks zegt Jetten …", "Tenslotte opperen zij …"): the word before the verb is then an adverbial, not
-        the subject."""
-        if not self.lex.verb_second:
-            return False
-        after = self.phrases.phrase_at(v + 1, hi)
-        return after is not None and after.kind in {"name", "pronoun"}
 
     def _determined_noun_phrase(self, start: int, v: int) -> bool:
         """Whether tokens [start, v) are a noun phrase the role lists do not know, opened by a determiner: two
