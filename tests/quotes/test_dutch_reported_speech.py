@@ -21,7 +21,7 @@ def _one(text: str) -> Quote:
     return found[0]
 
 
-@pytest.mark.parametrize(("text", "statement", "speaker"), [
+_INSERTED = [
     # a determiner and a noun the role lists lack, with a prepositional tail
     ("De kantine gaat volgend jaar dicht, vertelde een kok aan de plaatselijke krant.",
      "De kantine gaat volgend jaar dicht", "een kok"),
@@ -46,11 +46,7 @@ def _one(text: str) -> Quote:
     # a subordinate clause before the statement, set off by its own comma
     ("Omdat de prijzen stijgen, kopen mensen minder, zegt econoom Lotte Mulder.",
      "Omdat de prijzen stijgen, kopen mensen minder", "Mulder"),
-])
-def test_inserted_cue_reports_the_statement_before_it(text: str, statement: str, speaker: str) -> None:
-    q = _one(text)
-    assert q.text == statement
-    assert q.speaker is not None and q.speaker.name.endswith(speaker)
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -69,7 +65,7 @@ def test_no_inserted_report(text: str) -> None:
     assert [q.text for q in _quotes(text) if q.kind == "indirect"] == []
 
 
-@pytest.mark.parametrize(("text", "statement", "speaker"), [
+_ACCORDING_TO = [
     # "volgens" inside a relative or subordinate clause speaks for that clause only
     ("De kiesraad telt opnieuw in wijken waar volgens de oppositie fraude is gepleegd.", "fraude is gepleegd",
      "de oppositie"),
@@ -81,14 +77,10 @@ def test_no_inserted_report(text: str) -> None:
     # who speaks for a body
     ("Volgens een zegsman van het bedrijf ligt de fabriek nog weken stil.", "ligt de fabriek nog weken stil",
      "een zegsman van het bedrijf"),
-])
-def test_according_to(text: str, statement: str, speaker: str) -> None:
-    q = _one(text)
-    assert q.text == statement
-    assert q.speaker is not None and q.speaker.name.endswith(speaker)
+]
 
 
-@pytest.mark.parametrize(("text", "statement", "speaker"), [
+_LONG_SUBJECTS = [
     # a separable cue with a long subject and its apposition between verb and particle, before "dat"
     ("Vorige week liet Anna Bakker, de voorzitter van de gemeenteraad, weten dat de brug dicht blijft.",
      "de brug dicht blijft", "Anna Bakker"),
@@ -97,8 +89,11 @@ def test_according_to(text: str, statement: str, speaker: str) -> None:
     # a cue between commas after a clause opener reports what follows it
     ("Anna Bakker is wethouder. Maar, zegt Bakker, de uitslag van de stemming valt tegen.",
      "de uitslag van de stemming valt tegen", "Bakker"),
-])
-def test_cues_around_a_long_subject(text: str, statement: str, speaker: str) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "statement", "speaker"), _INSERTED + _ACCORDING_TO + _LONG_SUBJECTS)
+def test_reported_statement_and_its_speaker(text: str, statement: str, speaker: str) -> None:
     q = _one(text)
     assert q.text == statement
     assert q.speaker is not None and q.speaker.name.endswith(speaker)
