@@ -50,6 +50,17 @@ _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 #: actor-code suffixes of the organs that arrest, try and sentence: named in the clause, one is the doer of an
 #: `implicit_agent` entry's deed ("tijdens een actie van de Turkse veiligheidsdienst")
 _LAW_ORGANS = frozenset({"COP", "JUD", "SPY"})
+#: actor-code suffixes of a state's domestic actors -> the organ of their own state a deed of theirs with no
+#: target named is directed at (`RoleFinder._domestic_pairs`): parties, legislatures, the opposition and
+#: society's organisations act on the government; the police, courts and army on the people
+_DOMESTIC_TARGETS = {
+    "PTY": "GOV", "LEG": "GOV", "OPP": "GOV", "LAB": "GOV", "BUS": "GOV", "EDU": "GOV", "HLH": "GOV",
+    "COP": "CVL", "JUD": "CVL",
+}
+#: the CAMEO roots of deeds that are directed at someone even when the clause names no one: appeals (02),
+#: demands (10), disapproval (11), rejection (12) and protest (14) by society at its government, coercion
+#: (17) by the police or a court at the people
+_DOMESTIC_ROOTS = {"GOV": frozenset({"02", "10", "11", "12", "14"}), "CVL": frozenset({"17"})}
 #: a name written as its initial ("A.", "R."): a person the press does not name in full
 _INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
 #: the confidence from which an actor mention counts as named by the text, not inferred from context
@@ -278,6 +289,8 @@ class RoleFinder:
             r.target = self._clause_target(r)
         self._borrow_target(r, earlier)
         pairs = self._actor_pairs(r.doc, r.trig, self._pairs(r))
+        if not pairs:
+            pairs = self._domestic_pairs(r)
         return Reading(pairs, r.confidence, r.owned) if pairs else None
 
     def _slots(self, sent: Sentence, match: Match) -> _Slots:
@@ -618,6 +631,31 @@ class RoleFinder:
             author = r.trig.deed_object and taken
             r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
             r.confidence *= 0.6
+
+    def _domestic_pairs(self, r: _Slots) -> list[tuple[ActorRef, ActorRef]]:
+        """Step 8, when no target is found anywhere: a domestic actor's deed with no one named is directed at
+        its own state (`_DOMESTIC_TARGETS`): a party, a parliament, the opposition or a union at the government
+        ("De partij stemde tegen de begroting", "De bonden riepen een staking uit"), the police or a court at
+        the state's people ("De politie zette traangas in"), as the guidelines count domestic actors acting on
+        their own government. Not for a nominal trigger (its phrase names its participants), a `strict` entry
+        (no target outside the clause), nor the reading of an accused subject."""
+        if r.noun or r.trig.strict or r.accused or r.mutual or not isinstance(r.source, list):
+            return []
+        pairs: list[tuple[ActorRef, ActorRef]] = []
+        for src in self._refs(r.doc, r.source):
+            if not src.country or not src.actor or len(src.country) != 3:
+                continue
+            sector = _DOMESTIC_TARGETS.get(src.actor[len(src.country) :])
+            if sector is None or r.trig.cameo[:2] not in _DOMESTIC_ROOTS[sector]:
+                continue
+            if r.trig.source_kinds and not self._source_kind_ok(r.doc, src, r.trig.source_kinds):
+                continue
+            tgt = ActorRef("", f"{src.country}{sector}", src.country)
+            if self._distinct(src, tgt, r.doc):
+                pairs.append((src, tgt))
+        if pairs:
+            r.confidence *= 0.5
+        return pairs
 
     def _other_clause_target(self, r: _Slots) -> list[int]:
         """The actor of another clause of the sentence nearest the trigger: not a place ("waar er steun was in

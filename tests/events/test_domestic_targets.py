@@ -1,0 +1,50 @@
+"""A domestic actor's deed with no one named in the sentence is directed at its own state: society at its
+government, the police and courts at the people (`RoleFinder._domestic_pairs`). Sentences are written for
+the behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pytest
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "De SP": ("NLD", "NLDPTY", "group"),
+    "De vakbonden": ("NLD", "NLDLAB", "group"),
+    "Het Duitse parlement": ("DEU", "DEULEG", "government"),
+    "De Franse politie": ("FRA", "FRACOP", "government"),
+    "Het kabinet": ("NLD", "NLDGOV", "government"),
+    "Frankrijk": ("FRA", "FRA", "state"),
+    "Rusland": ("RUS", "RUS", "state"),
+}
+
+Rows = Callable[[str, Mapping[str, tuple[str, str, str]]], set[tuple[str | None, ...]]]
+
+
+@pytest.mark.parametrize(
+    "text, row",
+    [
+        ("De SP eiste gisteren dat de huren omlaag gaan.", ("NLDPTY", "NLDGOV", "10")),
+        ("De SP stemde dinsdag tegen de begroting.", ("NLDPTY", "NLDGOV", "12")),
+        ("Het Duitse parlement vroeg vorige week om een onderzoek.", ("DEULEG", "DEUGOV", "02")),
+    ],
+)
+def test_society_acting_with_no_one_named_acts_on_its_government(
+    coded_actor_rows: Rows, text: str, row: tuple[str, str, str]
+) -> None:
+    assert row in coded_actor_rows(text, ACTORS)
+
+
+def test_a_target_named_in_the_sentence_comes_first(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("De SP eiste gisteren dat Rusland zijn troepen terugtrekt.", ACTORS)
+    assert not any(tgt == "NLDGOV" for _, tgt, _ in rows), rows
+
+
+def test_a_government_or_a_state_gets_no_target_of_its_own(coded_actor_rows: Rows) -> None:
+    assert coded_actor_rows("Het kabinet eiste gisteren dat de huren omlaag gaan.", ACTORS) == set()
+    assert coded_actor_rows("Frankrijk eiste gisteren dat de huren omlaag gaan.", ACTORS) == set()
+
+
+def test_only_deeds_that_have_an_addressee_get_one(coded_actor_rows: Rows) -> None:
+    # a meeting or a visit has a counterpart the text must name; a party that meets names no government
+    assert coded_actor_rows("De SP vergaderde gisteren urenlang.", ACTORS) == set()
