@@ -4,7 +4,7 @@ the behaviour."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import pytest
 
@@ -16,9 +16,10 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Het kabinet": ("NLD", "NLDGOV", "government"),
     "Frankrijk": ("FRA", "FRA", "state"),
     "Rusland": ("RUS", "RUS", "state"),
+    "SP-leider Jan Jansen": ("NLD", "NLDPTY", "person"),
 }
 
-Rows = Callable[[str, Mapping[str, tuple[str, str, str]]], set[tuple[str | None, ...]]]
+Rows = Callable[..., set[tuple[str | None, ...]]]
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,9 @@ def test_a_government_or_a_state_gets_no_target_of_its_own(coded_actor_rows: Row
 def test_only_deeds_that_have_an_addressee_get_one(coded_actor_rows: Rows) -> None:
     # a meeting or a visit has a counterpart the text must name; a party that meets names no government
     assert coded_actor_rows("De SP vergaderde gisteren urenlang.", ACTORS) == set()
+
+
+def test_a_quoted_speaker_of_society_criticises_its_government(coded_actor_rows: Rows) -> None:
+    text = "'Dit is onacceptabel', aldus SP-leider Jan Jansen."
+    rows = coded_actor_rows(text, ACTORS, [("SP-leider Jan Jansen", "Dit is onacceptabel", "direct")])
+    assert ("NLDPTY", "NLDGOV", "11") in rows

@@ -637,9 +637,10 @@ class RoleFinder:
         its own state (`_DOMESTIC_TARGETS`): a party, a parliament, the opposition or a union at the government
         ("De partij stemde tegen de begroting", "De bonden riepen een staking uit"), the police or a court at
         the state's people ("De politie zette traangas in"), as the guidelines count domestic actors acting on
-        their own government. Not for a nominal trigger (its phrase names its participants), a `strict` entry
-        (no target outside the clause), nor the reading of an accused subject."""
-        if r.noun or r.trig.strict or r.accused or r.mutual or not isinstance(r.source, list):
+        their own government; a quotation's speaker ("'Smerige politiek', aldus X") likewise. Not for a nominal
+        trigger (its phrase names its participants), a `strict` entry (no target outside the clause), nor the
+        reading of an accused subject."""
+        if r.noun or r.trig.strict or r.accused or r.mutual or r.source is None:
             return []
         pairs: list[tuple[ActorRef, ActorRef]] = []
         for src in self._refs(r.doc, r.source):
@@ -648,6 +649,8 @@ class RoleFinder:
             sector = _DOMESTIC_TARGETS.get(src.actor[len(src.country) :])
             if sector is None or r.trig.cameo[:2] not in _DOMESTIC_ROOTS[sector]:
                 continue
+            if isinstance(r.source, ActorRef) and sector != "GOV":
+                continue  # a quotation's speaker criticises or demands; a lawyer quoted does not arrest
             if r.trig.source_kinds and not self._source_kind_ok(r.doc, src, r.trig.source_kinds):
                 continue
             tgt = ActorRef("", f"{src.country}{sector}", src.country)
