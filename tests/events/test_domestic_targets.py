@@ -1,6 +1,6 @@
 """A domestic actor's deed with no one named in the sentence is directed at its own state: society at its
-government, the police and courts at the people (`RoleFinder._domestic_pairs`). Sentences are written for
-the behaviour."""
+government, the police and courts at the people (`RoleFinder._domestic_pairs`); a quotation's speaker is a
+source only when named in the sentence or the one before. Sentences are written for the behaviour."""
 
 from __future__ import annotations
 
@@ -55,3 +55,12 @@ def test_a_quoted_speaker_of_society_criticises_its_government(coded_actor_rows:
     text = "'Dit is onacceptabel', aldus SP-leider Jan Jansen."
     rows = coded_actor_rows(text, ACTORS, [("SP-leider Jan Jansen", "Dit is onacceptabel", "direct")])
     assert ("NLDPTY", "NLDGOV", "11") in rows
+
+
+def test_a_speaker_named_sentences_before_is_no_source_of_what_a_long_quotation_tells(coded_actor_rows: Rows) -> None:
+    near = "SP-leider Jan Jansen nam het woord. 'Dit is onacceptabel. Het is laat.'"
+    quote = [("SP-leider Jan Jansen", "Dit is onacceptabel. Het is laat.", "direct")]
+    assert ("NLDPTY", "NLDGOV", "11") in coded_actor_rows(near, ACTORS, quote)
+    far = "SP-leider Jan Jansen nam het woord. 'Het is laat. Het is koud. Dit is onacceptabel.'"
+    quote = [("SP-leider Jan Jansen", "Het is laat. Het is koud. Dit is onacceptabel.", "direct")]
+    assert coded_actor_rows(far, ACTORS, quote) == set()

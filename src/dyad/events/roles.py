@@ -886,6 +886,12 @@ class RoleFinder:
             # an informant: a report "volgens X", or news media telling what others did ("schrijft de krant")
             if not informants and (q.informant or (q.speaker.actor or "").endswith("MED")):
                 continue
+            # a quotation that runs on over sentences after its speaker was named tells of others' deeds as
+            # often as of the speaker's: as for a borrowed target, the speaker must be named in the sentence or
+            # the `_LOOKBACK_SENTENCES` before it
+            said = q.speaker.mention
+            if said is not None and doc.mentions[said].sentence < sentence - _LOOKBACK_SENTENCES:
+                continue
             if q.start <= offset < q.end or (
                 q.sentence == sentence and q.kind != "partial" and q.start <= offset <= q.end + 1
             ):
