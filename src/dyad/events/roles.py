@@ -524,7 +524,9 @@ class RoleFinder:
             m = r.doc.mentions[mi]
             if m.token_start > anchor and m.token_start - anchor <= 3 and r.preps[mi] in owners:
                 return mi
-            if m.token_end == anchor:  # "Amerikaanse sancties"
+            # "Trumps beslissing", a name right before the noun; not the complement of another preposition
+            # that the middle field puts there ("met Servië onderhandelingen beginnen")
+            if m.token_end == anchor and (r.preps[mi] is None or r.preps[mi] in owners):
                 owner = mi
         return owner
 
@@ -596,7 +598,11 @@ class RoleFinder:
         subject_noun = r.noun and not isinstance(r.source, ActorRef) and not (
             any(doc.mentions[mi].token_start > match.anchor for mi in r.source)
         )
-        after_noun = [mi for mi in r.cands if not subject_noun or doc.mentions[mi].token_start > match.anchor]
+        # ... or before it after one of the entry's own prepositions, where the middle field puts it ("is met
+        # Servië onderhandelingen begonnen")
+        own = set(r.trig.target_preps)
+        after_noun = [mi for mi in r.cands if not subject_noun or doc.mentions[mi].token_start > match.anchor
+                      or r.preps[mi] in own]
         pool = [mi for mi in after_noun if mi not in owners]
         if isinstance(r.source, list):
             # a mention listed together with the source is one of the subjects, not their target
