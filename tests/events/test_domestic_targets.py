@@ -64,3 +64,11 @@ def test_a_speaker_named_sentences_before_is_no_source_of_what_a_long_quotation_
     far = "SP-leider Jan Jansen nam het woord. 'Het is laat. Het is koud. Dit is onacceptabel.'"
     quote = [("SP-leider Jan Jansen", "Het is laat. Het is koud. Dit is onacceptabel.", "direct")]
     assert coded_actor_rows(far, ACTORS, quote) == set()
+
+
+def test_an_event_noun_as_the_object_of_the_clause_is_the_subjects_deed(coded_actor_rows: Rows) -> None:
+    assert ("NLDLAB", "NLDGOV", "14") in coded_actor_rows(
+        "De vakbonden hebben een nieuwe staking uitgeroepen voor betere pensioenen.", ACTORS
+    )
+    # after a preposition the noun is a circumstance or someone else's deed, not what the subject does
+    assert coded_actor_rows("De SP was gisteren aanwezig bij de staking in Utrecht.", ACTORS) == set()

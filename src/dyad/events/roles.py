@@ -646,7 +646,10 @@ class RoleFinder:
         their own government; a quotation's speaker ("'Smerige politiek', aldus X") likewise. Not for a nominal
         trigger (its phrase names its participants), a `strict` entry (no target outside the clause), nor the
         reading of an accused subject."""
-        if r.noun or r.trig.strict or r.accused or r.mutual or r.source is None:
+        if r.trig.strict or r.accused or r.mutual or r.source is None:
+            return []
+        if r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
+                       or self._governed_noun(r.doc, r.match.anchor)):
             return []
         pairs: list[tuple[ActorRef, ActorRef]] = []
         for src in self._refs(r.doc, r.source):
@@ -811,6 +814,21 @@ class RoleFinder:
                 continue  # the source's own state, or part of an actor mention (the subject's, or a candidate)
             return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
         return None
+
+    def _governed_noun(self, doc: Document, noun: int) -> bool:
+        """Whether the event noun at token `noun` stands after a preposition (past determiners and inflected
+        attributive words: "tijdens de demonstratie", "met de petitie"), not as the object of its clause
+        ("riepen een nieuwe staking uit")."""
+        determiners = self._w("determiners") | self._w("object_determiners")
+        endings = tuple(self._w("attributive_endings"))
+        for i in range(noun - 1, max(noun - 5, -1), -1):
+            lower = doc.tokens[i].lower
+            if lower in self._w("prepositions"):
+                return True
+            if lower in determiners or (lower.isalpha() and lower.endswith(endings)):
+                continue
+            return False
+        return False
 
     def _background_phrase(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
