@@ -76,21 +76,6 @@ def test_antecedent_agents_and_departments_are_checked() -> None:
         parse_lexicon("nl", {**data, "agents": [{"code": "GOV", "kind": "ministry", "forms": ["Defensie"]}]})
 
 
-def test_agents_in_the_opening_of_an_article_about_another_state_are_that_states() -> None:
-    text = ("Betogers blokkeerden zaterdag de boulevards. De politie zette traangas in. Ze hield twintig "
-            "mensen aan. Frankrijk is in rep en roer. Parijs stuurt extra troepen. De Franse regering vergadert.")
-    doc = resolve(text, "2019-03")
-    assert code_of(doc, "Betogers") == "FRAOPP"
-    assert code_of(doc, "De politie") == "FRACOP"
-    assert code_of(doc, "Ze") == "FRACOP"
-
-
-def test_agents_after_the_home_country_is_named_stay_the_home_countrys() -> None:
-    text = ("In Nederland blokkeerden betogers de snelweg. De politie greep in. Frankrijk is in rep en roer. "
-            "Parijs stuurt extra troepen. De Franse regering vergadert. Frankrijk wacht.")
-    assert code_of(resolve(text, "2019-03"), "De politie") == "NLDCOP"
-
-
 def test_a_surname_of_a_person_named_before_is_that_person_not_another_known_by_the_name() -> None:
     doc = resolve("De Franse premier Édouard Philippe sprak het parlement toe. Philippe wil orde.", "2019-03")
     assert code_of(doc, "Philippe", 1) == "FRAGOV"

@@ -72,3 +72,14 @@ def test_an_event_noun_as_the_object_of_the_clause_is_the_subjects_deed(coded_ac
     )
     # after a preposition the noun is a circumstance or someone else's deed, not what the subject does
     assert coded_actor_rows("De SP was gisteren aanwezig bij de staking in Utrecht.", ACTORS) == set()
+
+
+def test_a_deed_aimed_at_persons_or_a_firm_the_clause_names_is_not_aimed_at_the_government(
+    coded_actor_rows: Rows,
+) -> None:
+    assert coded_actor_rows("De vakbonden eisten gisteren van Bolderbouw hogere lonen.", ACTORS) == set()
+    assert coded_actor_rows("De vakbonden eisten gisteren van studenten meer inzet.", ACTORS) == set()
+
+
+def test_an_event_noun_owned_by_others_is_not_the_subjects_deed(coded_actor_rows: Rows) -> None:
+    assert coded_actor_rows("De SP bestudeert de eisen van de chauffeurs.", ACTORS) == set()

@@ -57,8 +57,6 @@ DOMESTIC_AGENTS = STATE_BODY_AGENTS | frozenset({"BUS", "LAB", "EDU", "HLH", "AG
 #: How much more often the article's main state must be named than the next one for an inference from it
 #: ("Energieminister Luis Motta" in an article about Venezuela); below that the article is about two.
 MAIN_STATE_MARGIN = 3.0
-#: the rule-name ending of mentions whose state the resolver inferred from the article, not read in the text
-_INFERRED_STATE = "article_state"
 #: UD relations that open a clause of their own (a pronoun there may refer to a person of the main clause).
 CLAUSE_RELATIONS = ("acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "list")
 
@@ -225,7 +223,6 @@ class KBResolver:
         for sent in doc.sentences:
             units = self._units(doc, sent.token_start, sent.token_end)
             state.sentence(sent.index, units)
-        state.settle_home_guesses()
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
@@ -909,33 +906,6 @@ class _State:
             state = home
         return state
 
-    def settle_home_guesses(self) -> None:
-        """A domestic agent given the home country before the article had named its home country ("De
-        politie zette traangas in" in the opening of an article about France, "de Parijse politie" being no
-        state's name) is an agent of the state the whole article is about, once the article names one clearly
-        (`_main_state(strict=True)` over the states it names, not over the agents inferred from context)."""
-        home = self.r.lex.home_country
-        inferred = [m.rule.endswith(_INFERRED_STATE) for m in self.doc.mentions]
-        named = [m for m, guess in zip(self.doc.mentions, inferred, strict=True) if not guess]
-        state = self._main_state(strict=True, mentions=named)
-        if home is None or state is None or state == home:
-            return
-        home_named = False
-        settled: set[int] = set()
-        for idx, (m, guess) in enumerate(zip(self.doc.mentions, inferred, strict=True)):
-            a = m.actor
-            if a is None or a.country != home:
-                home_named = home_named or (a is not None and a.country == home and not guess)
-                continue
-            if m.antecedent in settled:  # a pronoun or a definite noun that refers to a settled agent
-                m.actor = self.doc.mentions[m.antecedent].actor
-                settled.add(idx)
-            elif not guess:
-                home_named = True
-            elif not home_named and a.kind != "person":
-                m.actor = self.r.kb.countries[state].government(a.code[len(home) :], a.role)
-                settled.add(idx)
-
     def _nominal(self, unit: Unit) -> bool:
         """Whether the tagger (when it ran) reads the word as a noun: "die militair worden getraind" is an
         adverb, not a soldier."""
@@ -962,12 +932,11 @@ class _State:
         agents = self.r.lex.agents
         return any(key.endswith(e) and (key[: -len(e)],) in agents for e in self.r.lex.plural_endings)
 
-    def _main_state(self, strict: bool = False, mentions: list[Mention] | None = None) -> str | None:
-        """The state named most often in the article so far (ties: the one named last), or among `mentions`;
-        with `strict`, only when it is named at least twice and MAIN_STATE_MARGIN times as often as any
-        other."""
+    def _main_state(self, strict: bool = False) -> str | None:
+        """The state named most often in the article so far (ties: the one named last); with `strict`,
+        only when it is named at least twice and MAIN_STATE_MARGIN times as often as any other."""
         counts: dict[str, tuple[int, int]] = {}
-        for idx, m in enumerate(self.doc.mentions if mentions is None else mentions):
+        for idx, m in enumerate(self.doc.mentions):
             c = m.actor.country if m.actor else None
             if c is not None and c in self.r.kb.countries:
                 counts[c] = (counts.get(c, (0, 0))[0] + 1, idx)

@@ -648,8 +648,10 @@ class RoleFinder:
         reading of an accused subject."""
         if r.trig.strict or r.accused or r.mutual or r.source is None:
             return []
-        if r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
-                       or self._governed_noun(r.doc, r.match.anchor)):
+        if self._owned_by_other(r) or r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
+                                                   or self._governed_noun(r.doc, r.match.anchor)):
+            return []
+        if self._names_other_addressee(r):
             return []
         pairs: list[tuple[ActorRef, ActorRef]] = []
         for src in self._refs(r.doc, r.source):
@@ -814,6 +816,38 @@ class RoleFinder:
                 continue  # the source's own state, or part of an actor mention (the subject's, or a candidate)
             return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
         return None
+
+    def _names_other_addressee(self, r: _Slots) -> bool:
+        """Whether the clause names whom the deed is directed at, though not as an actor: after one of the
+        trigger's prepositions (or a default target preposition), perhaps past determiners, persons ("eisen
+        aan masterstudenten") or a name that is no actor ("een rechtszaak tegen Deliveroo")."""
+        doc = r.doc
+        preps = set(r.trig.target_preps) | self._w("default_target_preps")
+        determiners = self._w("determiners") | self._w("object_determiners")
+        persons = self._w("person_nouns")
+        in_mention = {t for mi in r.clause.mentions
+                      for t in range(doc.mentions[mi].token_start, doc.mentions[mi].token_end)}
+        inside = set(r.match.tokens)
+        idx = [i for i in r.clause.idx if i > min(inside) and i not in inside]
+        for k, i in enumerate(idx):
+            if r.toks[i].lower not in preps:
+                continue
+            rest = [j for j in idx[k + 1 : k + 4] if r.toks[j].lower not in determiners]
+            if not rest or rest[0] in in_mention:
+                continue
+            word = doc.tokens[rest[0]].text
+            if r.toks[rest[0]].lower in persons or r.toks[rest[0]].keys & persons or (
+                word[:1].isupper() and word.isalpha()
+            ):
+                return True
+        return False
+
+    def _owned_by_other(self, r: _Slots) -> bool:
+        """Whether the event noun (a nominal match, or a word after a determiner) is followed by its owner ("de
+        eisen van de chauffeurs"): someone's deed the subject only handles, not the subject's own."""
+        first, nxt = min(r.match.tokens), max(r.match.tokens) + 1
+        noun = r.noun or (first - 1 in r.toks and r.toks[first - 1].lower in self._w("determiners"))
+        return noun and nxt in r.toks and r.toks[nxt].lower in self._w("possessive_prepositions")
 
     def _governed_noun(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` stands after a preposition (past determiners and inflected
