@@ -643,15 +643,17 @@ class RoleFinder:
         its own state (`_DOMESTIC_TARGETS`): a party, a parliament, the opposition or a union at the government
         ("De partij stemde tegen de begroting", "De bonden riepen een staking uit"), the police or a court at
         the state's people ("De politie zette traangas in"), as the guidelines count domestic actors acting on
-        their own government; a quotation's speaker ("'Smerige politiek', aldus X") likewise. Not for a nominal
-        trigger (its phrase names its participants), a `strict` entry (no target outside the clause), nor the
-        reading of an accused subject."""
+        their own government; a quotation's speaker ("'Smerige politiek', aldus X") likewise. An event noun
+        counts only as the object of its clause with the clause's subject as its doer ("riepen een staking
+        uit"), not after a preposition or followed by its owner ("tijdens de staking", "de eisen van de
+        chauffeurs"). Not for a `strict` entry (no target outside the clause), the reading of an accused
+        subject, nor a clause that names persons or a firm as the addressee."""
         if r.trig.strict or r.accused or r.mutual or r.source is None:
             return []
-        if self._owned_by_other(r) or r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
-                                                   or self._governed_noun(r.doc, r.match.anchor)):
+        if r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
+                       or self._governed_noun(r.doc, r.match.anchor)):
             return []
-        if self._names_other_addressee(r):
+        if self._owned_by_other(r) or self._names_other_addressee(r):
             return []
         pairs: list[tuple[ActorRef, ActorRef]] = []
         for src in self._refs(r.doc, r.source):
