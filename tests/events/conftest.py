@@ -188,3 +188,21 @@ def build_doc(
 @pytest.fixture
 def make_doc() -> Callable[..., Document]:
     return build_doc
+
+
+@pytest.fixture(scope="session")
+def coded_actor_rows() -> Callable[..., set[tuple[str | None, ...]]]:
+    """Code a sentence with hand-made actors (and quotes, as `build_doc` takes them) by the rules: its events
+    as (source code, target code, root)."""
+    from dyad.events.coder import LexiconCoder
+
+    coder = LexiconCoder("nl")
+
+    def rows(
+        text: str, actors: Mapping[str, tuple[str, str, str]], quotes: list[tuple[str, str, str]] | None = None
+    ) -> set[tuple[str | None, ...]]:
+        doc = build_doc(text, actors, quotes)
+        coder(doc)
+        return {(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events}
+
+    return rows

@@ -24,7 +24,7 @@ from typing import Any
 from dyad.document import ActorRef, Document, Event, Factuality
 from dyad.events import codes
 from dyad.events.candidates import Candidates, Match, Sentence
-from dyad.events.factuality import factuality, intent_code
+from dyad.events.factuality import factuality, intent_code, unreported
 from dyad.events.lexicon import Lexicon, load_lexicon
 from dyad.events.roles import RoleFinder
 from dyad.pipeline import register
@@ -58,6 +58,8 @@ class LexiconCoder:
             matches = self.candidates.select(list(found))
             coded[sent.index] = []
             for match in matches:
+                if unreported(self.lexicon, match, sentence.clauses, sentence.toks):
+                    continue
                 scored = self._code(sentence, match, coded)
                 events += [(priority, event.confidence, event) for priority, event in scored]
                 coded[sent.index] += [event for _, event in scored]

@@ -155,3 +155,16 @@ def _split_irrealis(tokens: Sequence[Tok], irrealis: frozenset[str]) -> bool:
             if verb in t.keys and any(u.lower == particle for u in tokens[k + 1 :]):
                 return True
     return False
+
+
+def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether the match stands where no deed is reported: in a clause that only supposes it (opened by a
+    `hypothetical_openers` word: "als er een handelsoorlog komt", "Mocht de opkomst hoger zijn"), or in a
+    sentence that asks (its last word, before closing quotation marks, one of the `question_marks`)."""
+    opener = next((toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()), None)
+    if opener in _words(lexicon, "hypothetical_openers"):
+        return True
+    words = [toks[i].lower for c in clauses for i in c.idx]
+    quotes = _words(lexicon, "quote_marks")
+    last = next((w for w in reversed(words) if w not in quotes), None)
+    return last in _words(lexicon, "question_marks")

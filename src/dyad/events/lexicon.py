@@ -63,6 +63,8 @@ _WORD_LISTS = (
     "locative_prepositions",
     "background_prepositions",
     "conditional_markers",
+    "hypothetical_openers",
+    "question_marks",
     "participle_endings",
     "preposition_articles",
     "irregular_participles",
