@@ -34,7 +34,8 @@ _KIND_PRIORITY = {"phrase": 2, "verb": 1}
 
 
 class LexiconCoder:
-    """Registered as the "lexicon_coder" events component (settings: `cross_sentence_target`, `keep_open`)."""
+    """Registered as the "lexicon_coder" events component (settings: `cross_sentence_target`, `domestic_targets`,
+    `keep_open`)."""
 
     def __init__(self, language: str, settings: Mapping[str, Any] | None = None) -> None:
         self.language = language
@@ -42,7 +43,11 @@ class LexiconCoder:
         self.settings = dict(settings or {})
         self.cross_sentence_target = bool(self.settings.get("cross_sentence_target", True))
         self.candidates = Candidates(self.lexicon)
-        self.roles = RoleFinder(self.lexicon, cross_sentence_target=self.cross_sentence_target)
+        self.roles = RoleFinder(
+            self.lexicon,
+            cross_sentence_target=self.cross_sentence_target,
+            domestic_targets=bool(self.settings.get("domestic_targets", False)),
+        )
         #: with `keep_open`, the matches of the last document for which the rules found no actors, as events
         #: with empty sides (`open_events`): candidates whose actors a learned decision may choose
         self.keep_open = bool(self.settings.get("keep_open", False))
