@@ -35,6 +35,7 @@ import json
 import logging
 import os
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -370,13 +371,16 @@ QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
 def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8,
-               time_limit: float = REQUEST_TIME_LIMIT, extraction_processes: int = 1) -> FastAPI:
+               time_limit: float = REQUEST_TIME_LIMIT, extraction_processes: int = 1,
+               warm_up: bool = True) -> FastAPI:
     """The dyad web app over a store (a path, a URL, an open `Store`, or None for `default_location()`).
 
     `token` (else `$DYAD_API_TOKEN`) enables `POST /api/articles` for requests bearing it; with no token
     the store is opened read-only and POST answers 403. A store that does not exist yet is an error
     (`StoreError`) when no token is configured, and is created when one is. `extraction_processes`: worker
     processes that run the pipeline on POSTed articles (0: the queue thread runs it in this process).
+    `warm_up`: before it answers its first request, the server reads the store's hot columns and fills its
+    cache with the store's counts and the actor names (`Store.warm_up`, docs/DASHBOARD.md).
     """
     secret = _configured_token(token)
     location = default_location() if store_url_or_path is None else store_url_or_path
@@ -384,8 +388,25 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     engine = ProcessEngine(extraction_processes) if extraction_processes > 0 else None
     writes = IngestQueue(lambda articles: _ingest(access, articles, engine))
 
+    def prepare() -> None:
+        """The warm-up at start: what every dashboard view reads first (the header's counts, the event table's
+        actor names) computed into the cache, after the store's own warm-up. A failure is logged, not fatal:
+        the requests compute what it did not."""
+        started = time.perf_counter()
+        try:
+            with access.reader() as store:
+                store.warm_up()
+                access.cached(("stats",), store.stats)
+                access.cached(("actor_names",), lambda: views.mention_names(store))
+        except Exception:
+            logging.getLogger("dyad.serve").exception("the warm-up at start failed")
+            return
+        logging.getLogger("dyad.serve").info("warm-up at start: %.0f ms", (time.perf_counter() - started) * 1000)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:
+            await run_in_threadpool(prepare)
         yield
         writes.close()
         if engine is not None:
