@@ -569,14 +569,18 @@ class DuckDBStore(SQLStore):
             keys = self._dyad_keys_of([tuple(row[c] for c in DYAD_COLUMNS) for row in rows])
             batch = batch.append_column("dyad_key", pa.array(keys, pa.int32()))
             columns = (*columns, "dyad_key")
-        self._insert_arrow(shape.table, columns, batch)
-        if shape is EVENTS:  # and in the rollups (0007_event_rollups), in this transaction
-            self._con.register("_dyad_rollup_batch", batch)
-            try:
-                for rollup in ROLLUPS:
-                    self._con.execute(rollup.upsert_sql("_dyad_rollup_batch"))
-            finally:
-                self._con.unregister("_dyad_rollup_batch")
+        if shape is not EVENTS:
+            self._insert_arrow(shape.table, columns, batch)
+            return rows
+        # The events and the rollups (0007_event_rollups) from one registration of the batch, in this
+        # transaction: inserted from it by name, then summed from it into each rollup.
+        self._con.register("_dyad_batch", batch)
+        try:
+            self._con.execute(f"INSERT INTO events ({quoted(columns)}) SELECT {quoted(columns)} FROM _dyad_batch")
+            for rollup in ROLLUPS:
+                self._con.execute(rollup.upsert_sql("_dyad_batch"))
+        finally:
+            self._con.unregister("_dyad_batch")
         return rows
 
     def _insert_arrow(self, table: str, columns: tuple[str, ...], rows: pa.Table) -> None:
