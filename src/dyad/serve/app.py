@@ -37,6 +37,7 @@ import os
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -387,6 +388,8 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
     access = StoreAccess(location, writable=secret is not None, pool_size=pool_size)
     engine = ProcessEngine(extraction_processes) if extraction_processes > 0 else None
     writes = IngestQueue(lambda articles: _ingest(access, articles, engine))
+    #: Threads that count an event table's matches beside the request that reads its page.
+    counts = ThreadPoolExecutor(max_workers=max(1, pool_size // 2), thread_name_prefix="dyad-count")
 
     def prepare() -> None:
         """The warm-up at start: what every dashboard view reads first (the header's counts, the event table's
@@ -408,6 +411,7 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
         if warm_up:
             await run_in_threadpool(prepare)
         yield
+        counts.shutdown(wait=True)
         writes.close()
         if engine is not None:
             engine.close()
@@ -749,13 +753,19 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             with access.reader() as store:
                 return query.count(store)
 
-        total = access.cached(("total", query.key), count)
-        with access.reader() as store:  # names from the mentions alone: no count of every event
-            names = access.cached(("actor_names",), lambda: views.mention_names(store))
-            rows = access.cached(
-                ("event_table", query.key, sort, order, limit, offset),
-                lambda: views.event_table(store, query.where, sort=sort, descending=order == "desc",
-                                          limit=limit, offset=offset, actor_names=names))
+        # The count on another pooled store while this one reads the page (two scans of a filtered 10 M
+        # events at once, not one after the other); this request gives its store back before it waits for
+        # the count, so a count never waits for a store that a waiting request holds.
+        counting = counts.submit(access.cached, ("total", query.key), count)
+        try:
+            with access.reader() as store:  # names from the mentions alone: no count of every event
+                names = access.cached(("actor_names",), lambda: views.mention_names(store))
+                rows = access.cached(
+                    ("event_table", query.key, sort, order, limit, offset),
+                    lambda: views.event_table(store, query.where, sort=sort, descending=order == "desc",
+                                              limit=limit, offset=offset, actor_names=names))
+        finally:
+            total = counting.result()
         return listing(rows, total, offset, sort=sort, order=order)
 
     # -- writing ----------------------------------------------------------------------------------------
