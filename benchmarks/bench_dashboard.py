@@ -1,11 +1,13 @@
 """The dashboard over a large store, in Chromium: how long each view takes from navigation until it shows
-its data, with the server's cache empty (a fresh app per measurement).
+its data, from a freshly started server (a fresh app per measurement).
 
     .venv/bin/python benchmarks/bench_dashboard.py /tmp/dyad-scale/dyad-scale-10000000.duckdb --runs 3
 
 The harness of the browser tests (tests/serve/test_dashboard.py): the app served by uvicorn on 127.0.0.1
 from a thread, Debian's chromium (scripts/setup/chromium.sh) driven by Playwright, headless. For each view
-and run: a new app on the store (so no answer comes from its cache), a new browser context, then the time
+and run: a new app on the store, started as `dyad serve` starts one (its warm-up, `create_app(warm_up=True)`,
+done before it listens: the store's hot columns read, the header's counts and the actor names in its cache;
+no answer of the view's own requests cached), a new browser context (no HTTP cache), then the time
 from `goto` to the moment the view's content is on the page (the condition in `VIEWS`: rows in the table,
 the chart drawn, the summary written). The figure per view is the median of the runs. Run by
 benchmarks/bench_scale.py (`make bench-scale`) on its largest DuckDB store; prints one JSON object as its
@@ -65,7 +67,8 @@ VIEWS: dict[str, tuple[str, str]] = {
 
 @contextmanager
 def cold_server(store: Path) -> Iterator[str]:
-    """A fresh app on the store (empty caches), served from a thread; yields its base URL."""
+    """A fresh app on the store (warmed up at start, no view's answer cached), served from a thread; yields
+    its base URL."""
     with served(create_app(store)) as base:
         yield base
 

@@ -18,7 +18,8 @@
 4. Export: `dyad.export.export(..., fmt="parquet")` of every event of the largest DuckDB store, in a child
    process whose peak RSS is read from the kernel (`ru_maxrss`).
 5. The dashboard over the largest DuckDB store in Chromium (benchmarks/bench_dashboard.py): each view
-   from a cold server, the median time until it shows its data. Skipped without /usr/bin/chromium.
+   from a freshly started server (warmed up at start, as `dyad serve` is), the median time until it shows
+   its data. Skipped without /usr/bin/chromium.
 
 Prints one JSON object as its last line (keys in the module's `main`); `--write-docs` puts the figures
 into docs/BENCHMARKS.md (the section between the scale markers). Not a test.
@@ -213,8 +214,9 @@ def write_docs(result: dict[str, Any]) -> None:
     dashboard = result.get("dashboard")
     if dashboard:
         lines += ["", f"The dashboard over the {int(largest):,}-event store in Chromium "
-                  "(benchmarks/bench_dashboard.py: a cold server per load, median ms from navigation until "
-                  "the view shows its data):", "", "| view | ms |", "|---|---|"]
+                  "(benchmarks/bench_dashboard.py: a freshly started server per load, its start-up warm-up "
+                  "done, its answer cache otherwise empty; median ms from navigation until the view shows its "
+                  "data):", "", "| view | ms |", "|---|---|"]
         lines += [f"| {name} | {ms} |" for name, ms in dashboard.items()]
     export = result.get("export")
     if export:

@@ -149,7 +149,7 @@ def test_the_pair_chart_draws_from_data_and_uses_its_frame(page: Any, server: st
     assert bars == sum(1 for p in series["points"] for n in p["quad"].values() if n)
     assert page.locator("#series-chart g.goldstein_marks path").count() == 1
     # Zero events and zero Goldstein at one height; the bars' scale spans the whole plot height.
-    zeros = page.evaluate("[window.dyad.seriesView.scale('bars_y')(0), window.dyad.seriesView.scale('layer_2_y')(0)]")
+    zeros = page.evaluate("[window.dyad.seriesView.scale('bars_y')(0), window.dyad.seriesView.scale('goldstein_y')(0)]")
     assert abs(zeros[0] - zeros[1]) < 0.5
     span = page.evaluate("window.dyad.seriesView.scale('bars_y').range()")
     assert max(span) - min(span) >= 360 - 1

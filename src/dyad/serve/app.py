@@ -35,7 +35,9 @@ import json
 import logging
 import os
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -370,23 +372,46 @@ QuoteQueryDep = Annotated[RecordQuery, Depends(quote_params)]
 
 def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, pool_size: int = 8,
-               time_limit: float = REQUEST_TIME_LIMIT, extraction_processes: int = 1) -> FastAPI:
+               time_limit: float = REQUEST_TIME_LIMIT, extraction_processes: int = 1,
+               warm_up: bool = True) -> FastAPI:
     """The dyad web app over a store (a path, a URL, an open `Store`, or None for `default_location()`).
 
     `token` (else `$DYAD_API_TOKEN`) enables `POST /api/articles` for requests bearing it; with no token
     the store is opened read-only and POST answers 403. A store that does not exist yet is an error
     (`StoreError`) when no token is configured, and is created when one is. `extraction_processes`: worker
     processes that run the pipeline on POSTed articles (0: the queue thread runs it in this process).
+    `warm_up`: before it answers its first request, the server reads the store's hot columns and fills its
+    cache with the store's counts and the actor names (`Store.warm_up`, docs/DASHBOARD.md).
     """
     secret = _configured_token(token)
     location = default_location() if store_url_or_path is None else store_url_or_path
     access = StoreAccess(location, writable=secret is not None, pool_size=pool_size)
     engine = ProcessEngine(extraction_processes) if extraction_processes > 0 else None
     writes = IngestQueue(lambda articles: _ingest(access, articles, engine))
+    #: Threads that count an event table's matches beside the request that reads its page.
+    counts = ThreadPoolExecutor(max_workers=max(1, pool_size // 2), thread_name_prefix="dyad-count")
+
+    def prepare() -> None:
+        """The warm-up at start: what every dashboard view reads first (the header's counts, the event table's
+        actor names) computed into the cache, after the store's own warm-up. A failure is logged, not fatal:
+        the requests compute what it did not."""
+        started = time.perf_counter()
+        try:
+            with access.reader() as store:
+                store.warm_up()
+                access.cached(("stats",), store.stats)
+                access.cached(("actor_names",), lambda: views.mention_names(store))
+        except Exception:
+            logging.getLogger("dyad.serve").exception("the warm-up at start failed")
+            return
+        logging.getLogger("dyad.serve").info("warm-up at start: %.0f ms", (time.perf_counter() - started) * 1000)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:
+            await run_in_threadpool(prepare)
         yield
+        counts.shutdown(wait=True)
         writes.close()
         if engine is not None:
             engine.close()
@@ -728,13 +753,19 @@ def create_app(store_url_or_path: str | os.PathLike[str] | Store | None = None, 
             with access.reader() as store:
                 return query.count(store)
 
-        total = access.cached(("total", query.key), count)
-        with access.reader() as store:  # names from the mentions alone: no count of every event
-            names = access.cached(("actor_names",), lambda: views.mention_names(store))
-            rows = access.cached(
-                ("event_table", query.key, sort, order, limit, offset),
-                lambda: views.event_table(store, query.where, sort=sort, descending=order == "desc",
-                                          limit=limit, offset=offset, actor_names=names))
+        # The count on another pooled store while this one reads the page (two scans of a filtered 10 M
+        # events at once, not one after the other); this request gives its store back before it waits for
+        # the count, so a count never waits for a store that a waiting request holds.
+        counting = counts.submit(access.cached, ("total", query.key), count)
+        try:
+            with access.reader() as store:  # names from the mentions alone: no count of every event
+                names = access.cached(("actor_names",), lambda: views.mention_names(store))
+                rows = access.cached(
+                    ("event_table", query.key, sort, order, limit, offset),
+                    lambda: views.event_table(store, query.where, sort=sort, descending=order == "desc",
+                                              limit=limit, offset=offset, actor_names=names))
+        finally:
+            total = counting.result()
         return listing(rows, total, offset, sort=sort, order=order)
 
     # -- writing ----------------------------------------------------------------------------------------

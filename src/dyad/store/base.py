@@ -262,6 +262,12 @@ class Store(abc.ABC):
         most events first, events with both countries known); `languages` (`{code: articles}`).
         """
 
+    def warm_up(self) -> None:
+        """Pay, before the first request of a server, what the first queries of a process would: read the
+        columns the aggregates and the event table filter and sort on, and bind a parameter once. A store
+        whose database keeps its own cache across connections (a PostgreSQL server) has nothing to do."""
+        return None
+
     @abc.abstractmethod
     def aggregate(self, query: AggregateQuery) -> list[dict[str, Any]]:
         """The rows of an aggregate query (`dyad.store.aggregate`), computed by the database."""

@@ -45,6 +45,10 @@ _DYAD_KEY_CACHE = 100_000
 #: How this backend's SQL is written: DuckDB's placeholders, conditions on who acted on whom through the
 #: dyad keys (0005_aggregate_keys), rows found again by `rowid`, aggregates summed from the event rollups
 #: where one holds them (0007_event_rollups).
+#: The event columns `DuckDBStore.warm_up` reads: the dyad keys, quad class, dates, factuality and weight
+#: that the series, the network and the filters read, and the stable order the event table sorts by.
+WARM_COLUMNS = ("dyad_key", "quad_class", "date_first", "date_last", "factuality", "goldstein", "article_id",
+                "sentence_index", "event_index")
 STORE_DIALECT = Dialect(dyad_keys=True, row_id="rowid", rollups=True)
 #: DuckDB's memory limit while an export streams (the sort into the stable order spills beyond it).
 EXPORT_MEMORY_LIMIT = "400MB"
@@ -402,6 +406,25 @@ class DuckDBStore(SQLStore):
         threads costs several times the CPU of one thread (docs/BENCHMARKS.md, the API load test)."""
         self._con.execute(f"SET threads = {max(1, int(threads)):d}")
 
+    def warm_up(self) -> None:
+        """Read `WARM_COLUMNS` of every event into DuckDB's buffer (a freshly opened file is read from disk on
+        its first scans: 0.5-0.7 s over 10 M events) and bind a scalar and a list parameter (the first
+        binding of a process imports numpy: 0.5-1 s), on every CPU this process may use; then the thread
+        setting is put back. About 1.6 s at 10 M events on 2 cores (docs/BENCHMARKS.md)."""
+        row = self._con.execute("SELECT current_setting('threads')").fetchone()
+        threads = int(row[0]) if row is not None else 1
+        try:
+            allowed = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):  # pragma: no cover - not Linux
+            allowed = os.cpu_count() or 1
+        self.set_threads(max(threads, allowed))
+        try:
+            self._con.execute("SELECT " + ", ".join(f'max("{c}")' for c in WARM_COLUMNS) + " FROM events").fetchall()
+            self._con.execute('SELECT count(*) FROM events WHERE "quad_class" = ? AND rowid = ANY(?)',
+                              [1, [0]]).fetchall()
+        finally:
+            self.set_threads(threads)
+
     def _fit_threads(self) -> None:
         """No more DuckDB threads than CPUs this process may run on: DuckDB counts the machine's cores,
         so a process pinned to fewer (taskset, a cpuset) would switch between threads on every scan."""
@@ -546,14 +569,18 @@ class DuckDBStore(SQLStore):
             keys = self._dyad_keys_of([tuple(row[c] for c in DYAD_COLUMNS) for row in rows])
             batch = batch.append_column("dyad_key", pa.array(keys, pa.int32()))
             columns = (*columns, "dyad_key")
-        self._insert_arrow(shape.table, columns, batch)
-        if shape is EVENTS:  # and in the rollups (0007_event_rollups), in this transaction
-            self._con.register("_dyad_rollup_batch", batch)
-            try:
-                for rollup in ROLLUPS:
-                    self._con.execute(rollup.upsert_sql("_dyad_rollup_batch"))
-            finally:
-                self._con.unregister("_dyad_rollup_batch")
+        if shape is not EVENTS:
+            self._insert_arrow(shape.table, columns, batch)
+            return rows
+        # The events and the rollups (0007_event_rollups) from one registration of the batch, in this
+        # transaction: inserted from it by name, then summed from it into each rollup.
+        self._con.register("_dyad_batch", batch)
+        try:
+            self._con.execute(f"INSERT INTO events ({quoted(columns)}) SELECT {quoted(columns)} FROM _dyad_batch")
+            for rollup in ROLLUPS:
+                self._con.execute(rollup.upsert_sql("_dyad_batch"))
+        finally:
+            self._con.unregister("_dyad_batch")
         return rows
 
     def _insert_arrow(self, table: str, columns: tuple[str, ...], rows: pa.Table) -> None:

@@ -1,7 +1,6 @@
-// dyad dashboard: plain JavaScript over vendored libraries (Vega-Lite through vega-embed for the time
-// series, Cytoscape.js for the network; static/vendor/, see `make vendor`); no network beyond this server.
+// dyad dashboard: plain JavaScript, the time series drawn as SVG here, the network with a vendored library
+// (Cytoscape.js; static/vendor/, see `make vendor`); no network beyond this server.
 // Every piece of article or record text goes into the page as a text node (textContent), never as HTML.
-// Vega runs with its expression interpreter (no eval), so the strict Content-Security-Policy holds.
 "use strict";
 
 (function () {
@@ -266,16 +265,11 @@
     pager("quotes", filters, offset, data);
   }
 
-  // ---- chart libraries, loaded by the views that draw -----------------------------------------------
+  // ---- chart library, loaded by the view that draws a network ----------------------------------------
 
-  // Vega (with Vega-Lite, vega-embed and the expression interpreter) and Cytoscape.js: 1.3 MB of script
-  // that the series and the network need and no other view, so a page of events does not wait for it.
-  // Each library is loaded once, its files in this order (async = false: fetched together, run in order).
-  const LIBRARIES = {
-    vega: ["vega/vega.min.js", "vega-interpreter/vega-interpreter.min.js", "vega-lite/vega-lite.min.js",
-      "vega-embed/vega-embed.min.js"],
-    cytoscape: ["cytoscape/cytoscape.min.js"],
-  };
+  // Cytoscape.js (440 kB of script) is needed by the network alone, so no other view waits for it. Loaded
+  // once, when the network view first asks for it.
+  const LIBRARIES = { cytoscape: ["cytoscape/cytoscape.min.js"] };
   const libraryLoads = {};
 
   function library(name) {
@@ -292,11 +286,9 @@
     return libraryLoads[name];
   }
 
-  // ---- time series (Vega-Lite) ---------------------------------------------------------------------
+  // ---- time series (SVG drawn here) -----------------------------------------------------------------
 
   const QUAD_COLOURS = { 1: "#8cc58a", 2: "#2f8a3a", 3: "#f0a35a", 4: "#c8322f" };
-  const EMBED_OPTIONS = () => ({ renderer: "svg", actions: false, ast: true, expr: vega.expressionInterpreter,
-    defaultStyle: false, tooltip: { disableDefaultStyle: true } });
 
   // The events behind a series (or one bar of it): the event table's filters.
   function seriesEventFilters(values) {
@@ -333,7 +325,6 @@
     const actorName = values.actor || "all";
     form.querySelector(".dir-out").textContent = values.partner ? `${actorName} → ${values.partner}` : "as source";
     form.querySelector(".dir-in").textContent = values.partner ? `${values.partner} → ${actorName}` : "as target";
-    library("vega").catch(() => {});  // fetched while the series is read (awaited before drawing)
     const data = await api(`/api/series?${query({ actor: values.actor, partner: values.partner,
       direction: values.direction, bucket: values.bucket, factuality: values.factuality, since: values.since,
       until: values.until })}`);
@@ -372,23 +363,57 @@
     });
   }
 
+  const SVG_NS = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value !== null && value !== undefined) node.setAttribute(key, String(value));
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  // A linear scale from `domain` to `range` (pixels), with `domain()` and `range()` as a Vega scale has.
+  function linearScale(domain, range) {
+    const [d0, d1] = domain;
+    const [r0, r1] = range;
+    const scale = (value) => r0 + ((value - d0) * (r1 - r0)) / (d1 - d0 || 1);
+    scale.domain = () => [d0, d1];
+    scale.range = () => [r0, r1];
+    return scale;
+  }
+
+  // Round values (1, 2 or 5 times a power of ten apart) from `low` to `high`, about `count` of them.
+  function niceTicks(low, high, count) {
+    const span = high - low;
+    if (!(span > 0)) return [low];
+    const raw = span / count;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+    const out = [];
+    for (let v = Math.ceil(low / step) * step; v <= high + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+    return out;
+  }
+
+  function tickLabel(value) {
+    return Math.abs(value) >= 1000 || Number.isInteger(value) ? Math.round(value).toLocaleString("en")
+      : String(Number(value.toFixed(3)));
+  }
+
+  // The series as a plain SVG chart: a few hundred elements, drawn in milliseconds (Vega-Lite took 0.5 s
+  // in a new tab for a series of 27 years by month: its code compiled, the spec compiled, every bar's
+  // encoding interpreted; docs/BENCHMARKS.md). `shown.seriesView.scale(name)` gives the scales to tests.
   async function drawSeries(container, data, table, normalise, values) {
-    await library("vega");
     if (shown.seriesView) shown.seriesView.finalize();
     shown.seriesView = null;
     clear(container);
     if (!table.length) {
       container.appendChild(el("p", { class: "empty", text: "No dated events for this selection." }));
       return;
-    }
-    const bars = [];
-    for (const row of table) {
-      for (const q of [1, 2, 3, 4]) {
-        if (!row[`q${q}`]) continue;
-        const v = row[`value_q${q}`];
-        bars.push({ bucket: row.bucket, start: row.start, end: row.end, quad: q, kind: QUAD_NAMES[q],
-          count: row[`q${q}`], articles: row.articles, value: q <= 2 ? v : -v, stack: q <= 2 ? q : q - 2 });
-      }
     }
     const up = Math.max(0, ...table.map((r) => r.value_q1 + r.value_q2));
     const down = Math.max(0, ...table.map((r) => r.value_q3 + r.value_q4));
@@ -402,62 +427,112 @@
     if (!top && gUp) top = bottom * 0.25;
     if (!bottom && gDown) bottom = top * 0.25;
     const k = Math.max(top ? gUp / top : 0, bottom ? gDown / bottom : 0) || 1;
-    const buckets = table.map((r) => r.bucket);
+
+    const n = table.length;
+    const rotate = n > 12;
+    const margin = { top: 34, right: 64, bottom: rotate ? 78 : 44, left: 64 };
+    const width = Math.max(360, container.clientWidth - 12 || 800);
+    const plotHeight = 380;
+    const plotWidth = width - margin.left - margin.right;
+    const height = plotHeight + margin.top + margin.bottom;
+    const y = linearScale([-bottom, top], [plotHeight, 0]);
+    const yGold = linearScale([-bottom * k, top * k], [plotHeight, 0]);
+    const step = plotWidth / n;
+    const barWidth = step * 0.85;
+    const centre = (i) => i * step + step / 2;
     const valueTitle = normalise ? "events per article" : "events";
-    const spec = {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      width: "container",
-      height: 380,
-      autosize: { type: "fit-x", contains: "padding" },
-      config: { view: { stroke: null }, axis: { labelFont: "DejaVu Sans, sans-serif", titleFont: "DejaVu Sans, sans-serif" } },
-      encoding: { x: { field: "bucket", type: "ordinal", title: data.bucket, sort: buckets,
-        scale: { domain: buckets, paddingInner: 0.15 },
-        axis: { labelAngle: buckets.length > 12 ? -45 : 0, labelOverlap: true } } },
-      layer: [
-        {
-          name: "bars",
-          data: { values: bars },
-          mark: { type: "bar", cursor: "pointer" },
-          encoding: {
-            y: { field: "value", type: "quantitative", stack: "zero",
-              scale: { domain: [-bottom, top], nice: false, zero: true },
-              axis: { title: `${valueTitle} (cooperation ↑, conflict ↓)`, grid: true } },
-            color: { field: "kind", type: "nominal", title: "quad class",
-              scale: { domain: [1, 2, 3, 4].map((q) => QUAD_NAMES[q]), range: [1, 2, 3, 4].map((q) => QUAD_COLOURS[q]) },
-              legend: { orient: "top" } },
-            order: { field: "stack", type: "quantitative" },
-            tooltip: [{ field: "bucket" }, { field: "kind", title: "quad class" }, { field: "count", title: "events" },
-              { field: "articles" }, ...(normalise ? [{ field: "value", title: "per article", format: ".3f" }] : [])],
-          },
-        },
-        {
-          data: { values: [{ zero: 0 }] },
-          mark: { type: "rule", color: "#6c757d" },
-          encoding: { y: { field: "zero", type: "quantitative", scale: { domain: [-bottom, top], nice: false }, axis: null } },
-        },
-        {
-          name: "goldstein",
-          data: { values: table },
-          mark: { type: "line", color: "#28323c", strokeWidth: 1.6, point: { filled: true, size: 28, color: "#28323c" } },
-          encoding: {
-            y: { field: "value_goldstein", type: "quantitative",
-              scale: { domain: [-bottom * k, top * k], nice: false, zero: true },
-              axis: { orient: "right", title: normalise ? "Goldstein per article" : "summed Goldstein", grid: false } },
-            tooltip: [{ field: "bucket" }, { field: "goldstein", title: "summed Goldstein" }, { field: "events" },
-              ...(normalise ? [{ field: "value_goldstein", title: "per article", format: ".3f" }] : [])],
-          },
-        },
-      ],
-      resolve: { scale: { y: "independent" } },
-    };
-    const result = await vegaEmbed(container, spec, EMBED_OPTIONS());
-    shown.seriesView = result.view;
-    result.view.addEventListener("click", (_event, item) => {
-      const datum = item && item.datum;
-      if (!datum || datum.quad === undefined) return;
-      setHash("events", { ...seriesEventFilters(values), quad_class: datum.quad, since: datum.start,
-        until: datum.end });
+
+    const root = svg("svg", { class: "series-svg", width: "100%", viewBox: `0 0 ${width} ${height}`,
+      "font-family": "DejaVu Sans, sans-serif", "font-size": 11 });
+    const plot = svg("g", { transform: `translate(${margin.left},${margin.top})` });
+    root.appendChild(plot);
+
+    // axes and grid
+    const leftAxis = svg("g", { class: "axis axis-left" });
+    for (const t of niceTicks(-bottom, top, 8)) {
+      leftAxis.appendChild(svg("line", { x1: 0, x2: plotWidth, y1: y(t), y2: y(t), stroke: "#e3e6ea" }));
+      leftAxis.appendChild(svg("text", { x: -6, y: y(t), "text-anchor": "end", "dominant-baseline": "middle",
+        fill: "#4a525a" }, tickLabel(Math.abs(t))));
+    }
+    leftAxis.appendChild(svg("text", { transform: `translate(${-48},${plotHeight / 2}) rotate(-90)`,
+      "text-anchor": "middle", fill: "#1d232a", "font-weight": 600 }, `${valueTitle} (cooperation ↑, conflict ↓)`));
+    const rightAxis = svg("g", { class: "axis axis-right" });
+    for (const t of niceTicks(-bottom * k, top * k, 8)) {
+      rightAxis.appendChild(svg("line", { x1: plotWidth, x2: plotWidth + 4, y1: yGold(t), y2: yGold(t), stroke: "#6c757d" }));
+      rightAxis.appendChild(svg("text", { x: plotWidth + 7, y: yGold(t), "dominant-baseline": "middle",
+        fill: "#4a525a" }, tickLabel(t)));
+    }
+    rightAxis.appendChild(svg("text", { transform: `translate(${plotWidth + 52},${plotHeight / 2}) rotate(90)`,
+      "text-anchor": "middle", fill: "#1d232a", "font-weight": 600 },
+    normalise ? "Goldstein per article" : "summed Goldstein"));
+    const bottomAxis = svg("g", { class: "axis axis-bottom", transform: `translate(0,${plotHeight})` });
+    const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(plotWidth / (rotate ? 22 : 70)))));
+    table.forEach((row, i) => {
+      if (i % every) return;
+      bottomAxis.appendChild(svg("line", { x1: centre(i), x2: centre(i), y1: 0, y2: 4, stroke: "#6c757d" }));
+      bottomAxis.appendChild(svg("text", rotate
+        ? { transform: `translate(${centre(i)},8) rotate(-45)`, "text-anchor": "end", "dominant-baseline": "hanging",
+          fill: "#4a525a" }
+        : { x: centre(i), y: 8, "text-anchor": "middle", "dominant-baseline": "hanging", fill: "#4a525a" }, row.bucket));
     });
+    bottomAxis.appendChild(svg("text", { x: plotWidth / 2, y: margin.bottom - 6, "text-anchor": "middle",
+      fill: "#1d232a", "font-weight": 600 }, data.bucket));
+    plot.append(leftAxis, rightAxis, bottomAxis);
+
+    // the bars: per bucket, quad classes 1 then 2 up from zero, 3 then 4 down
+    const bars = svg("g", { class: "bars_marks" });
+    table.forEach((row, i) => {
+      let above = 0;
+      let below = 0;
+      for (const q of [1, 2, 3, 4]) {
+        const count = row[`q${q}`];
+        if (!count) continue;
+        const value = row[`value_q${q}`];
+        let from;
+        let to;
+        if (q <= 2) { from = above; to = above + value; above = to; } else { from = below; to = below - value; below = to; }
+        const yTop = y(Math.max(from, to));
+        const h = Math.abs(y(from) - y(to));
+        const x = centre(i) - barWidth / 2;
+        const bar = svg("path", { d: `M${x},${yTop}h${barWidth}v${h}h${-barWidth}Z`, fill: QUAD_COLOURS[q],
+          class: `bar quad-${q}`, "data-bucket": row.bucket, "data-quad": q, cursor: "pointer" },
+        svg("title", {}, `${row.bucket} · ${QUAD_NAMES[q]}: ${count} events, ${row.articles} articles` +
+          (normalise ? `; ${Number(value).toFixed(3)} per article` : "")));
+        bar.addEventListener("click", () => setHash("events", { ...seriesEventFilters(values), quad_class: q,
+          since: row.start, until: row.end }));
+        bars.appendChild(bar);
+      }
+    });
+    plot.appendChild(bars);
+    plot.appendChild(svg("line", { class: "zero", x1: 0, x2: plotWidth, y1: y(0), y2: y(0), stroke: "#6c757d" }));
+
+    // the Goldstein line, a point per bucket
+    const line = table.map((row, i) => `${i ? "L" : "M"}${centre(i)},${yGold(row.value_goldstein)}`).join("");
+    plot.appendChild(svg("g", { class: "goldstein_marks" },
+      svg("path", { d: line, fill: "none", stroke: "#28323c", "stroke-width": 1.6 })));
+    const points = svg("g", { class: "goldstein_points" });
+    table.forEach((row, i) => {
+      points.appendChild(svg("circle", { cx: centre(i), cy: yGold(row.value_goldstein), r: 2.8, fill: "#28323c" },
+        svg("title", {}, `${row.bucket} · summed Goldstein ${row.goldstein}, ${row.events} events` +
+          (normalise ? `; ${row.value_goldstein} per article` : ""))));
+    });
+    plot.appendChild(points);
+
+    // the legend, above the plot
+    const legend = svg("g", { class: "legend", transform: `translate(${margin.left},12)` });
+    let x = 0;
+    legend.appendChild(svg("text", { x, y: 0, "dominant-baseline": "middle", fill: "#1d232a", "font-weight": 600 },
+      "quad class"));
+    x += 72;
+    for (const q of [1, 2, 3, 4]) {
+      legend.appendChild(svg("rect", { x, y: -5, width: 10, height: 10, fill: QUAD_COLOURS[q] }));
+      legend.appendChild(svg("text", { x: x + 14, y: 0, "dominant-baseline": "middle", fill: "#1d232a" }, QUAD_NAMES[q]));
+      x += 24 + QUAD_NAMES[q].length * 6.2;
+    }
+    root.appendChild(legend);
+    container.appendChild(root);
+    const scales = { bars_y: y, goldstein_y: yGold };
+    shown.seriesView = { scale: (name) => scales[name], finalize: () => root.remove() };
   }
 
   // ---- network (Cytoscape.js) ----------------------------------------------------------------------
