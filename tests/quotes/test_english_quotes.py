@@ -147,3 +147,36 @@ def test_a_short_quotation_without_a_cue_is_no_quote_of_its_own() -> None:
     text = 'Tom Reyes spoke on Monday. "The plan will not pass the house this year," Reyes said. "Not a chance."'
     assert _simple(text) == [("direct", "Tom Reyes", "The plan will not pass the house this year Not a chance.")]
     assert _quotes('Tom Reyes spoke in the square on Monday. The crowd cheered. "Lock them up!"') == []
+
+
+def test_a_quotation_that_opens_its_sentence_takes_a_cue_after_it_without_a_comma() -> None:
+    got = _simple('Turnout was low. "Nobody came to the hall today" said Ray Dunn, a county clerk.')
+    assert got == [("direct", "Ray Dunn", "Nobody came to the hall today")]
+    got = _quotes('Turnout was low. "Nobody came to the hall today" the county clerk said.')
+    assert [(q["kind"], q["speaker"]["name"]) for q in got] == [("direct", "the county clerk")]
+
+
+def test_an_apposition_with_commas_of_its_own_between_the_name_and_the_cue() -> None:
+    text = '"We lost the vote," Ed Morrow, now 70 and retired in Salem, Ore., said by phone.'
+    assert _simple(text) == [("direct", "Ed Morrow", "We lost the vote")]
+
+
+def test_a_role_then_a_name_without_a_closing_comma_before_the_cue() -> None:
+    text = '"She ran the shelter for ten years," a neighbour, Mary Voss told reporters.'
+    assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Mary Voss")]
+
+
+def test_the_addressee_of_the_attribution_is_no_speaker_and_the_pieces_join() -> None:
+    text = ('"The plan was never ours," Jane Ortiz, who led the council during the old administration, '
+            'told Channel Four News. "We were handed it and told to carry it out without a word."')
+    quotes = _quotes(text)
+    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "Jane Ortiz")]
+    assert quotes[0]["text"].endswith("carry it out without a word.")
+
+
+def test_a_month_after_the_cue_is_no_verb_of_reported_speech() -> None:
+    text = ('"Prices will rise," Holt told the Tribune in May. "Nobody in this town can stop that from '
+            'happening now."')
+    quotes = _quotes(text)
+    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "Holt")]
+    assert "Tribune" not in quotes[0]["text"]

@@ -41,6 +41,8 @@ _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
 #: The most words a cue after a quotation may stand behind: a long subject ("…,” the mayor’s senior housing
 #: policy adviser Tom Bell said).
 _SUBJECT_WORDS = 12
+#: The most commas inside an apposition between a speaker and its cue.
+_APPOSITION_COMMAS = 3
 #: Words in a stretch of text (an attribution between two pieces of a quotation).
 _WORDS_RE = re.compile(r"\w+")
 
@@ -125,6 +127,8 @@ class _Run:
         self.phrases = PhraseFinder(doc, self.lex, self.quoted)
         #: cues whose clause a quotation's pass already reported (the indirect pass skips them)
         self.clause_cues: set[int] = set()
+        #: cues of the attributions after quotations ('"…," Holt told the Post'): no statement of their own
+        self.quote_cues: set[int] = set()
         #: where short quotations without a cue start: a quote only as the rest of a split quotation
         self.short_uncued: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
@@ -375,17 +379,24 @@ class _Run:
         out: list[Quote] = []
         for q in quotes:
             # the quotation before, past partial quotations inside the attribution ('"…," said Ann Holt, the
-            # author of "Open Doors." "…"')
+            # author of "Open Doors." "…"') and clauses read into it ('"…," Holt told the Post in May. "…"')
             k = len(out) - 1
-            while k >= 0 and out[k].kind == "partial" and q.kind == "direct":
+            while k >= 0 and q.kind == "direct" and (
+                    out[k].kind == "partial" or (out[k].kind == "indirect" and out[k].start >= self._after(k, out))):
                 k -= 1
             prev = out[k] if k >= 0 else None
             if prev is not None and self._continues(prev, q):
                 prev.text = f"{prev.text} {q.text}"
                 prev.end = q.end
+                del out[k + 1 :]  # what stood inside the attribution is part of it
                 continue
             out.append(q)
         return out
+
+    @staticmethod
+    def _after(k: int, out: list[Quote]) -> int:
+        """The end of the last direct quote before position k of `out` (where an attribution after it begins)."""
+        return next((out[j].end for j in range(k - 1, -1, -1) if out[j].kind == "direct"), 1 << 62)
 
     def _continues(self, first: Quote, second: Quote) -> bool:
         if first.kind != "direct" or second.kind != "direct" or first.cue is None:
@@ -447,8 +458,13 @@ class _Run:
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
-            if (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
-                             for k in lead)) or (not lead and comma_inside):
+            set_off = (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
+                                    for k in lead)) or (not lead and comma_inside)
+            # a quotation that opens its sentence and closes without a comma ('"…" said Ann Holt.', '"…" the
+            # mayor said.'): only a cue right after it or after a subject right after it
+            bare = (not set_off and not lead and not words_before and sp.open_mark is not None
+                    and sp.close_mark is not None and ending != ".")  # '"… end." Next' opens a new sentence
+            if set_off or bare:
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:_SUBJECT_WORDS]:
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
@@ -458,6 +474,7 @@ class _Run:
                         if found is not None:
                             cue, subject = found
                             speaker, rule = self._speaker(subject), "after_cue"
+                            self.quote_cues.add(cue.start)
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
@@ -469,8 +486,11 @@ class _Run:
                     c = self._cue_at(k, close_sent.token_end, naming=True)
                     if c is not None:
                         p = self._subject(c, first, close_sent.token_end)
+                        if p is not None and bare and k != first and p.start != first:
+                            p = None  # '"Fake news" is what Holt said': a clause of its own
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
+                            self.quote_cues.add(c.start)
                         break
         if speaker is None and not words_after and sp.close_mark is not None:
             found = self._attribution_in_next_sentence(close_sent.index, sp.close_mark.end)
@@ -620,12 +640,24 @@ class _Run:
                 p = Phrase(first, comma, "noun")
         if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
             return None
+        # "another friend, Mary Ross told": the apposition a name right before the cue, without a comma after it
+        q = self.phrases.phrase_at(p.end + 1, hi)
+        if q is not None and q.kind == "name" and q.end < hi:
+            c = self._cue_at(q.end, hi)
+            if c is not None:
+                return c, (p if p.kind == "name" else Phrase(p.start, q.end, "name", q.own_start))
+        # the apposition may hold commas of its own ("Ed Dunn, now 81 and retired in Salem, Ore., said")
+        commas = 0
         for j in range(p.end + 2, min(hi - 1, p.end + 24)):
             if j in self.quoted or toks[j].text in {".", "!", "?", ";", ":"}:
                 return None
             if toks[j].text == ",":
                 c = self._cue_at(j + 1, hi)
-                return (c, self._apposition(p, first, hi)) if c is not None else None
+                if c is not None:
+                    return c, self._apposition(p, first, hi)
+                commas += 1
+                if commas >= _APPOSITION_COMMAS:
+                    return None
         return None
 
     def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:
@@ -866,7 +898,7 @@ class _Run:
             for v in range(c + 1, min(hi, c + 5)):
                 if v in self.quoted or self._is_punct(v) or self._is_speech_verb(v):
                     return None
-                if toks[v].lower in lex.bare_clause_verbs:
+                if toks[v].lower in lex.bare_clause_verbs and not is_capitalised(toks[v]):  # not "in May"
                     if toks[c].lower in lex.prepositions or toks[c].lower in lex.bare_clause_verbs:
                         return None
                     first = c
@@ -941,6 +973,8 @@ class _Run:
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
         toks = self.toks
+        if cue.start in self.quote_cues:
+            return None  # '"…," Ann Holt, a friend, told the Post': the quotation is the statement
         comma = cue.start - 1
         # "…, zo stelt de rechter": an adverb between the comma and the cue
         if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
