@@ -180,3 +180,17 @@ def test_a_month_after_the_cue_is_no_verb_of_reported_speech() -> None:
     quotes = _quotes(text)
     assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "Holt")]
     assert "Tribune" not in quotes[0]["text"]
+
+
+def test_a_quoted_term_of_a_word_or_two_is_no_quote_of_its_own() -> None:
+    assert _quotes('The "rigged" plan failed on Monday.') == []
+    assert _quotes('Critics of the "big four" met again.') == []
+    # the clause a cue gives it is still reported
+    (q,) = _quotes('The mayor called the plan "rigged" on Monday.')
+    assert q["kind"] == "indirect" and q["text"].startswith("the plan")
+
+
+def test_a_quotation_that_opens_a_clause_the_sentence_goes_on_with_reports_the_clause() -> None:
+    quotes = _quotes('Holt said that "we need more time" to decide on the bridge.')
+    assert [(q["speaker"]["name"], q["text"]) for q in quotes] == [
+        ("Holt", 'we need more time" to decide on the bridge')]

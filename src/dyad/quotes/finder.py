@@ -63,6 +63,9 @@ class QuoteFinder:
         self.max_sentences = int(settings.get("max_sentences", 8))
         self.min_direct_words = int(settings.get("min_direct_words", 6))
         self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
+        #: the fewest words of a partial quotation reported as a quote of its own, cue or not (fewer: a term or
+        #: scare quote, '"rigged"', '"big four"'; the clause around it is still reported where a cue has one)
+        self.min_partial_words = int(settings.get("min_partial_words", 0))
         self.keep_unattributed = bool(settings.get("keep_unattributed", False))
         #: a partial quotation inside the indirect quote of the same speaker ('zei dat er een "speciale plek"
         #: was'): kept as a quote of its own beside the indirect one (which keeps its words), as the
@@ -571,7 +574,14 @@ class _Run:
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
-        if (kind == "partial" and rule == "before_cue" and cue is not None and self.cfg.partial_clauses
+        # a quotation right after a cue or its "that", which the sentence goes on with ('said that “we need
+        # more time” to decide', 'said “no deal” was possible'): what was said is the clause, as for a quoted
+        # phrase inside it
+        in_clause = (kind == "direct" and prev is not None
+                     and (prev.lower in self.lex.complementizers or self._is_speech_verb(before[-1]))
+                     and bool(words_after) and toks[after[0]].text not in _CLAUSE_PUNCT)
+        if ((kind == "partial" or in_clause) and rule == "before_cue" and cue is not None
+                and self.cfg.partial_clauses
                 and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
             if cue.start in self.clause_cues:
                 return  # the clause around an earlier quoted phrase holds this one ('called it "a" and "b"')
@@ -591,6 +601,8 @@ class _Run:
                 speaker = self._speaker(before_cue)
                 self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
                 return
+        if kind == "partial" and n_words < self.cfg.min_partial_words:
+            return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
 
