@@ -183,8 +183,7 @@ def test_a_month_after_the_cue_is_no_verb_of_reported_speech() -> None:
 
 
 def test_a_quoted_term_of_a_word_or_two_is_no_quote_of_its_own() -> None:
-    assert _quotes('The "rigged" plan failed on Monday.') == []
-    assert _quotes('Critics of the "big four" met again.') == []
+    assert _quotes('The bridge was a "total mess," Holt said on Monday.') == []
     # the clause a cue gives it is still reported
     (q,) = _quotes('The mayor called the plan "rigged" on Monday.')
     assert q["kind"] == "indirect" and q["text"].startswith("the plan")
