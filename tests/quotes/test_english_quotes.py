@@ -193,3 +193,14 @@ def test_a_quotation_that_opens_a_clause_the_sentence_goes_on_with_reports_the_c
     quotes = _quotes('Holt said that "we need more time" to decide on the bridge.')
     assert [(q["speaker"]["name"], q["text"]) for q in quotes] == [
         ("Holt", 'we need more time" to decide on the bridge')]
+
+
+def test_an_inverted_noun_phrase_the_role_lists_lack_after_a_quotation() -> None:
+    quotes = _quotes('The shop was quiet. "Nobody wants to buy a thing before the vote," said the florist, who '
+                     'asked not to be named.')
+    assert [(q["rule"], q["speaker"]["name"]) for q in quotes] == [("en.direct.after_cue", "the florist")]
+
+
+def test_answering_back_is_a_cue() -> None:
+    got = _simple('"That is simply not true, and the voters know it," Senator Tom Reyes shot back.')
+    assert [(k, s) for k, s, _ in got] == [("direct", "Senator Tom Reyes")]

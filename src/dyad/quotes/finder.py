@@ -269,6 +269,11 @@ class _Run:
         after = self.phrases.phrase_at(v + 1, hi)
         if self._usable(after):
             return after
+        if not self.lex.verb_second and not before and start == v:
+            # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
+            end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
+            if self._determined_noun_phrase(v + 1, end):
+                return Phrase(v + 1, end, "noun")
         for k in range(cs, v):
             if self.toks[k].lower in self.lex.auxiliaries:
                 q = self.phrases.phrase_at(k + 1, v)
