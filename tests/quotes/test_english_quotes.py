@@ -204,3 +204,10 @@ def test_an_inverted_noun_phrase_the_role_lists_lack_after_a_quotation() -> None
 def test_answering_back_is_a_cue() -> None:
     got = _simple('"That is simply not true, and the voters know it," Senator Tom Reyes shot back.')
     assert [(k, s) for k, s, _ in got] == [("direct", "Senator Tom Reyes")]
+
+
+def test_a_quotation_after_a_paragraph_that_ends_with_a_colon_is_its_speaker_s() -> None:
+    text = ('Senator Tom Reyes spoke on Monday.\n\nIn a statement, the county board said about the new budget:\n\n'
+            '"The budget goes further than any budget this county has passed before, and it pays for itself."')
+    quotes = _quotes(text)
+    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "board")]

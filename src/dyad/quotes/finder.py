@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.document import ActorRef, Document, Quote, Token
+from dyad.document import ActorRef, Document, Quote, Sentence, Token
 from dyad.pipeline import register
 from dyad.quotes.lexicon import QuoteLexicon, get_lexicon
 from dyad.quotes.marks import QuotedSpan, classify_marks, find_quoted_spans
@@ -698,6 +698,9 @@ class _Run:
         if s_idx == 0:
             return None
         sents = self.doc.sentences
+        introduced = self._introduced_by_colon(sents[s_idx - 1])
+        if introduced is not None:
+            return introduced
         back = s_idx - 1
         # interview questions and headings between the answer and the previous answer
         skipped = 0
@@ -736,6 +739,20 @@ class _Run:
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
+        return None
+
+    def _introduced_by_colon(self, prev: Sentence) -> Speaker | None:
+        """The speaker a sentence that ends with a colon introduces ('In a statement, the committee said of
+        the plan:' followed by the quotation): the subject of its last cue."""
+        toks = self.toks
+        lo, hi = prev.token_start, prev.token_end
+        if hi - lo < 2 or toks[hi - 1].text != ":" or (hi - 1) in self.quoted:
+            return None
+        for k in range(hi - 2, lo - 1, -1):
+            c = self._cue_at(k, hi - 1) if k not in self.quoted else None
+            if c is not None:
+                p = self._subject(c, lo, hi - 1)
+                return self._speaker(p) if p is not None else None
         return None
 
     def _named_in_last_quotation(self, p: Phrase, s_idx: int) -> bool:
