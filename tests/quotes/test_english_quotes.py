@@ -17,6 +17,13 @@ def _simple(text: str) -> list[tuple[str, str, str]]:
     return [(q["kind"], q["speaker"]["name"], q["text"]) for q in _quotes(text)]
 
 
+def _only_quote(text: str, kind: str, speaker: str) -> str:
+    """The text of the one quote found, after checking its kind and speaker."""
+    ((got_kind, got_speaker, got_text),) = _simple(text)
+    assert (got_kind, got_speaker) == (kind, speaker)
+    return got_text
+
+
 def test_a_quotation_split_by_its_attribution_over_two_sentences_is_one_quote() -> None:
     got = _simple('"The bridge will open in June," Mayor Ann Holt said on Friday. "We owe it to the city."')
     assert got == [("direct", "Mayor Ann Holt", "The bridge will open in June We owe it to the city.")]
@@ -169,9 +176,7 @@ def test_a_role_then_a_name_without_a_closing_comma_before_the_cue() -> None:
 def test_the_addressee_of_the_attribution_is_no_speaker_and_the_pieces_join() -> None:
     text = ('"The plan was never ours," Jane Ortiz, who led the council during the old administration, '
             'told Channel Four News. "We were handed it and told to carry it out without a word."')
-    quotes = _quotes(text)
-    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "Jane Ortiz")]
-    assert quotes[0]["text"].endswith("carry it out without a word.")
+    assert _only_quote(text, "direct", "Jane Ortiz").endswith("carry it out without a word.")
 
 
 def test_a_month_after_the_cue_is_no_verb_of_reported_speech() -> None:
@@ -211,3 +216,9 @@ def test_a_quotation_after_a_paragraph_that_ends_with_a_colon_is_its_speaker_s()
             '"The budget goes further than any budget this county has passed before, and it pays for itself."')
     quotes = _quotes(text)
     assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "board")]
+
+
+def test_a_quotation_inside_a_statement_an_attribution_closes_is_part_of_it() -> None:
+    text = ('Mayor Tom Reyes spoke first. "It is very unlikely, and the numbers are against it" that Holt can '
+            'still win the county, said Ann Ross, a strategist in the capital.')
+    assert _only_quote(text, "indirect", "Ann Ross").endswith("win the county")

@@ -376,7 +376,8 @@ class _Run:
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
         if self.cfg.join_split_quotations:
-            self.out = [q for q in self._join_split(self.out) if q.start not in self.short_uncued]
+            self.out = self._drop_guessed_inside_statements(
+                [q for q in self._join_split(self.out) if q.start not in self.short_uncued])
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     def _join_split(self, quotes: list[Quote]) -> list[Quote]:
@@ -421,6 +422,14 @@ class _Run:
         a, b = first.speaker, second.speaker
         return second.rule.endswith(".previous_speaker") or (
             a is not None and b is not None and a.name == b.name)
+
+    @staticmethod
+    def _drop_guessed_inside_statements(quotes: list[Quote]) -> list[Quote]:
+        """A quotation without a cue inside a statement an attribution gives ('"…" that Holt can win, said Ann
+        Ross.'): the statement holds it; the previous speaker was a guess."""
+        held = [(q.start, q.end) for q in quotes if q.kind == "indirect"]
+        return [q for q in quotes if not (q.rule.endswith(".previous_speaker")
+                                          and any(a <= q.start and q.end <= b + 1 for a, b in held))]
 
     @staticmethod
     def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
