@@ -39,16 +39,33 @@ def _speaker_text(p: dict[str, Any]) -> str:
     return f"{sp.get('name')}|{sp.get('actor')}|{sp.get('country')}"
 
 
+def _context(doc: Any, text: str, preds: list[dict[str, Any]]) -> str:
+    """The sentence that holds a gold quote's text, and the predictions of that sentence."""
+    at = doc.text.find(text[:40]) if text else -1
+    s = doc.sentence_of_offset(at) if at >= 0 else None
+    if s is None:
+        return ""
+    sent = doc.sentences[s]
+    out = f"\n    SENT: {doc.text[sent.start:sent.end][:300]!r}"
+    for p in preds:
+        if p.get("sentence_index") == s:
+            out += f"\n    PRED: {p.get('rule')} {_speaker_text(p)} {str(p.get('text'))[:80]!r}"
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold_dir")
     ap.add_argument("--show", default="", help="print the items of the classes starting with this")
     ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--context", action="store_true",
+                    help="with --show: the sentence of each missed quote and the predictions in it")
     args = ap.parse_args(argv)
     classes: Counter[str] = Counter()
     items: dict[str, list[str]] = defaultdict(list)
     for gold in load_gold(args.gold_dir):
-        records = build_records(analyse(gold.article))
+        doc = analyse(gold.article)
+        records = build_records(doc)
         preds = records.quotes
         matches = greedy_match(preds, gold.quotes, quote_score)
         used_p = {pi for pi, _, _ in matches}
@@ -67,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                 cls = f"missed.{g.get('kind')}.{_cue_class(g)}"
                 near = f" nearest({best[0]:.2f})={preds[best[1]].get('text', '')[:80]!r}" if best[1] >= 0 else ""
                 detail = f"cue={g.get('cue')!r} speaker={g.get('speaker')}{near}"
+                if args.context:
+                    detail += _context(doc, str(g.get("text") or ""), preds)
             classes[cls] += 1
             items[cls].append(f"{gold.article.id}: {detail}\n    TEXT: {str(g.get('text'))[:160]}")
         for pi, p in enumerate(preds):

@@ -4,6 +4,7 @@ separate stage with its own tests)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pytest
 
@@ -188,3 +189,26 @@ def build_doc(
 @pytest.fixture
 def make_doc() -> Callable[..., Document]:
     return build_doc
+
+
+@pytest.fixture(scope="session")
+def coded_actor_rows() -> Callable[..., set[tuple[str | None, ...]]]:
+    """Code a sentence with hand-made actors (and quotes, as `build_doc` takes them) by the rules, with the
+    coder's `settings`: its events as (source code, target code, root)."""
+    from dyad.events.coder import LexiconCoder
+
+    coders: dict[str, LexiconCoder] = {}
+
+    def rows(
+        text: str,
+        actors: Mapping[str, tuple[str, str, str]],
+        quotes: list[tuple[str, str, str]] | None = None,
+        settings: Mapping[str, Any] | None = None,
+    ) -> set[tuple[str | None, ...]]:
+        key = repr(sorted((settings or {}).items()))
+        coder = coders.setdefault(key, LexiconCoder("nl", settings))
+        doc = build_doc(text, actors, quotes)
+        coder(doc)
+        return {(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events}
+
+    return rows

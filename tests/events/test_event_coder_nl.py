@@ -339,3 +339,25 @@ def test_a_word_of_a_longer_phrase_trigger_is_that_phrases(
     doc = make_doc(text, actors)
     coder(doc)
     assert [e.cameo[:2] for e in doc.events if e.source.country == "FRA"] == ["06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cooperative deed the subject wills or announces is an expression of intent (CAMEO 03), actual
+        ("Duitsland wil volgend jaar nauw samenwerken met Nederland op het gebied van defensie.",
+         ("DEU", "NLD", "03", "actual")),
+        ("Turkije zal India noodhulp sturen.", ("TUR", "IND", "03", "actual")),
+        # done, it keeps its own root
+        ("Turkije heeft India vorige week noodhulp gestuurd.", ("TUR", "IND", "07", "actual")),
+        # what the subject will do against another is no intent to cooperate: planned, so possible
+        ("Rusland zal sancties opleggen aan Turkije.", ("RUS", "TUR", "16", "possible")),
+    ],
+)
+def test_a_willed_cooperative_deed_is_an_intent(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, expected: Row
+) -> None:
+    doc = make_doc(text)
+    coder(doc)
+    got = {(e.source.country, e.target.country, e.cameo[:2], e.factuality.value) for e in doc.events}
+    assert expected in got, [(e.rule, e.trigger, e.cameo, e.factuality) for e in doc.events]

@@ -99,3 +99,20 @@ def test_quad_class_boundaries_and_unknown_codes() -> None:
         quad_class_of("21")
     with pytest.raises(ConfigError):
         codes.lookup("999")
+
+
+@pytest.mark.parametrize(
+    ("code", "intent"),
+    [("040", "036"), ("045", "039"), ("046", "036"), ("057", "030"), ("061", "0311"), ("064", "0314"),
+     ("073", "0333"), ("0841", "0353"), ("0832", "0342"), ("087", "0356"), ("051", "030")],
+)
+def test_intent_of_a_cooperative_code(code: str, intent: str | None) -> None:
+    if code == "051":  # praise has no intent code of its own
+        assert codes.intent_of(code) is None
+        return
+    assert codes.intent_of(code) == intent
+    assert codes.is_code(intent)
+
+
+def test_no_intent_of_conflict_codes() -> None:
+    assert [codes.intent_of(c) for c in ("111", "163", "190", "010", "036")] == [None] * 5

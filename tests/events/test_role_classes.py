@@ -24,6 +24,9 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Trump": ("USA", "USAGOV", "person"),
     "Turkse troepen": ("TUR", "TURMIL", "military"),
     "Syrië": ("SYR", "SYR", "state"),
+    "Brussel": ("EU", "EU", "organisation"),
+    "Servië": ("SRB", "SRB", "state"),
+    "Albanië": ("ALB", "ALB", "state"),
 }
 
 
@@ -76,3 +79,11 @@ def test_phrase_that_names_its_own_parties_borrows_no_target(
     doc = make_doc("Duitsland en China zijn het oneens. Rusland wil met beide partijen afzonderlijk praten.", ACTORS)
     coder(doc)
     assert not any(e.sentence == 1 for e in doc.events), [(e.rule, e.target.name) for e in doc.events]
+
+
+def test_a_nominal_trigger_takes_its_own_preposition_in_the_middle_field_before_it(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    # Dutch puts the complement before the noun the verb governs: "is met Servië onderhandelingen begonnen"
+    rows = _rows(coder, make_doc, "Brussel is vorig jaar met Servië en Albanië onderhandelingen begonnen.")
+    assert {("EU", "SRB", "04"), ("EU", "ALB", "04")} <= rows

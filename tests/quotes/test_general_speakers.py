@@ -7,6 +7,8 @@ import pytest
 
 from dyad.api import analyse
 from dyad.document import Article, Document, Quote
+from dyad.quotes.lexicon import get_lexicon
+from dyad.quotes.speakers import Phrase, PhraseFinder, SpeakerResolver
 
 
 def _doc(text: str) -> Document:
@@ -155,7 +157,6 @@ def test_infinitive_content_right_after_the_verb() -> None:
     assert q.kind == "indirect" and "Mol" in _speaker(q)
 
 
-
 def test_a_spokesperson_of_a_role_or_body_keeps_whom_it_speaks_for() -> None:
     doc = _doc("Een woordvoerder van de staatssecretaris zegt dat de regeling na de zomer ingaat.")
     assert _speaker(_quote(doc, "de regeling")).endswith("staatssecretaris")
@@ -197,9 +198,83 @@ SPEAKER_CASES = [
         "Wethouder Inge Bos opende gisteren de nieuwe brug. Spijt zegt ze niet te hebben van de hoge kosten.",
         "niet te hebben", "Bos", id="a_pronoun_right_after_the_verb_is_its_subject",
     ),
+    pytest.param(
+        "‘We beginnen volgend jaar met de bouw’, zegt wethouder Anna Bakker. "
+        "KORT NIEUWS Op het plein komen tweehonderd plekken bij. ‘Die zijn hard nodig in de oude wijk.’",
+        "Die zijn hard nodig", "Bakker", id="a_heading_in_capitals_run_into_the_next_sentence_is_no_speaker",
+    ),
+    pytest.param(
+        "‘We beginnen volgend jaar met de bouw’, zegt wethouder Anna Bakker. "
+        "Parkeerdruk Op het plein komen tweehonderd plekken bij. ‘Die zijn hard nodig in de oude wijk.’",
+        "Die zijn hard nodig", "Bakker", id="a_heading_word_written_once_is_no_speaker",
+    ),
+    pytest.param(
+        "‘De regels zijn helder’, zegt Pieter de Groot. "
+        "Deze week maakte de Amerikaanse toezichthouder FAA bekend dat het verbod blijft. "
+        "Loopt De Groot niet te hard van stapel? ‘Hoe sneller hoe beter, geldt hier volgens mij.’",
+        "Hoe sneller", "de Groot", id="a_body_named_after_its_noun_is_no_interviewee",
+    ),
+    pytest.param(
+        "Het festival groeit ieder jaar, meent de schrijver Anna Bakker. "
+        "Voor het festival in de hoofdstad laat zij veel auteurs uit het buitenland overkomen. "
+        "‘Ze willen heel graag iets terugdoen voor hun land van herkomst.’",
+        "Ze willen heel graag", "Bakker", id="a_quotation_without_a_cue_after_reported_speech_is_the_reported_speakers",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "start", "speaker"), SPEAKER_CASES)
 def test_speaker_found_by_class(text: str, start: str, speaker: str) -> None:
     assert speaker in _speaker(_quote(_doc(text), start))
+
+
+def test_an_interview_answer_of_many_sentences_is_one_quotation() -> None:
+    answer = " ".join(f"Punt {n} van het plan gaat over de dijken in het noorden." for n in range(1, 11))
+    doc = _doc(
+        "‘We beginnen volgend jaar met de bouw’, zegt gedeputeerde Anna Bakker. "
+        "Wat staat er in het plan? "
+        f",,{answer}'' Ze wil het plan dit najaar aan de Staten voorleggen."
+    )
+    q = _quote(doc, "Punt 1 van")
+    assert q.text.endswith("Punt 10 van het plan gaat over de dijken in het noorden.")
+    assert "Bakker" in _speaker(q)
+
+
+def test_established_names() -> None:
+    # a full name, a single name written twice, an actor: established; a single name written once, or a word in
+    # capitals (a heading): not
+    doc = _doc("Pieter de Groot sprak met Bakker. Bakker knikte. Kraaijenstein en DIJKEN lagen stil.")
+    lex = get_lexicon("nl")
+    resolver = SpeakerResolver(doc, lex, PhraseFinder(doc, lex, set()))
+
+    def at(word: str) -> Phrase:
+        i = next(t.i for t in doc.tokens if t.text == word)
+        return Phrase(i, i + 1, "name")
+
+    pieter = next(t.i for t in doc.tokens if t.text == "Pieter")
+    assert resolver.established(Phrase(pieter, pieter + 3, "name"))
+    assert resolver.established(at("Bakker"))
+    assert not resolver.established(at("Kraaijenstein"))
+    assert not resolver.established(at("DIJKEN"))
+
+
+@pytest.mark.parametrize(("text", "start", "name"), [
+    # a definite body noun stands for the body named with that noun before
+    ("De Amerikaanse krant The Boston Globe maakt zich zorgen over de begroting. "
+     "Volgens de krant is het plan onbetaalbaar.", "is het plan onbetaalbaar", "The Boston Globe"),
+    ("De inlichtingendienst AIVD waarschuwt voor extremisme. De dienst stelt dat de dreiging groeit.",
+     "de dreiging groeit", "AIVD"),
+])
+def test_a_definite_body_noun_is_the_body_named_before(text: str, start: str, name: str) -> None:
+    assert _speaker(_quote(_doc(text), start)) == name
+
+
+@pytest.mark.parametrize("text", [
+    "De brug blijft nog een week dicht, zegt de woordvoerder van de gemeente, Jan de Vries.",
+    "De brug blijft nog een week dicht, zei de woordvoerder van de gemeente, Jan de Vries, tegen de krant.",
+    "‘De brug blijft nog een week dicht’, zegt de woordvoerder van de gemeente, Jan de Vries.",
+])
+def test_a_role_named_in_an_apposition_after_the_cue_is_the_name(text: str) -> None:
+    q = _quote(_doc(text), "De brug blijft")
+    assert q.text == "De brug blijft nog een week dicht"
+    assert _speaker(q) == "Jan de Vries"

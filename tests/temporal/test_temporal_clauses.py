@@ -10,7 +10,8 @@ from deed_dating import date_of
 
 from dyad.errors import ConfigError
 from dyad.lang.data import load_language_data
-from dyad.temporal.vocabulary import build_vocabulary
+from dyad.temporal.engine import tense_of, words_of
+from dyad.temporal.vocabulary import build_vocabulary, vocabulary
 
 
 def test_a_future_time_of_another_clause_does_not_date_a_past_deed() -> None:
@@ -122,3 +123,69 @@ def test_a_range_is_not_carried_to_the_next_sentence() -> None:
 def test_a_weekday_inside_a_noun_phrase_does_not_date_the_clause() -> None:
     text = "De ambassadeur diende een protest in tegen de aanslag van vrijdag."
     assert date_of(text, "diende") == "2019-03-26"
+
+
+def test_a_day_is_carried_through_a_narrative_in_the_simple_past() -> None:
+    # further than the three sentences a resumed news day reaches
+    text = (
+        "Zaterdag trokken duizenden boeren met hun trekkers naar Den Haag. Zij blokkeerden urenlang de "
+        "snelwegen. Op het Malieveld hielden zij een manifestatie. Enkele boeren gooiden eieren naar het ministerie. "
+        "De politie arresteerde aan het eind van de middag twaalf demonstranten."
+    )
+    assert date_of(text, "arresteerde") == "2019-03-23"
+
+
+def test_a_carried_day_stops_at_a_present_perfect_and_at_a_present_sentence() -> None:
+    perfect = (
+        "Zaterdag trokken duizenden boeren naar Den Haag. Zij blokkeerden urenlang de snelwegen. "
+        "De minister heeft de boeren uitgenodigd voor overleg."
+    )
+    assert date_of(perfect, "uitgenodigd") == "2019-03-26"
+    present = (
+        "Zaterdag trokken duizenden boeren naar Den Haag. Zij blokkeerden urenlang de snelwegen. "
+        "De boeren eisen al jaren meer steun. Het kabinet wil daar niet aan. De partijen zijn het oneens. "
+        "De minister zegde vorige maand een gesprek toe. Een boer reed een hek omver."
+    )
+    assert date_of(present, "reed") == "2019-03-26"
+
+
+def test_a_past_day_named_in_the_present_tense_opens_a_historical_present() -> None:
+    text = (
+        "Het debat loopt maandagavond volledig uit de hand. De premier verwijt de oppositie stemmingmakerij. "
+        "Een Kamerlid verlaat boos de zaal."
+    )
+    assert date_of(text, "verwijt") == "2019-03-25"
+    assert date_of(text, "verlaat") == "2019-03-25"
+
+
+def test_a_prefixed_participle_after_its_auxiliary_makes_the_clause_past() -> None:
+    # "bereikt" alone could be a present form; after "hebben" in its clause it is the participle, so the
+    # day is named in the past tense and the present-tense sentence after it is not dated by it
+    text = "De ministers hebben maandag een akkoord bereikt. De boeren eisen meer steun."
+    assert date_of(text, "eisen") == "2019-03-26"
+    # a noun after a determiner is no participle ("het besluit")
+    state = "De ministers hebben maandag een akkoord bereikt. Nederland is tegen het besluit."
+    assert date_of(state, "is tegen") == "2019-03-26"
+
+
+@pytest.mark.parametrize(
+    ("clause", "tense"),
+    [
+        ("de commissie heeft gisteren een akkoord bereikt", "past"),
+        ("de trein is om acht uur vertrokken", "past"),
+        ("de commissie bereikt een akkoord", None),
+        ("zij is tegen het besluit", None),
+        ("het was een grote ontvangst", "past"),
+        ("dit is een grote ontvangst", None),
+        ("hij is er niet bij als het verdrag de unie verandert", None),
+    ],
+)
+def test_the_tense_of_a_clause_with_a_prefixed_participle(clause: str, tense: str | None) -> None:
+    words = words_of(clause)
+    assert tense_of(words, 0, len(words), vocabulary("nl")) == tense
+
+
+def test_ooit_is_vague_except_after_a_superlative() -> None:
+    assert date_of("De premier bezocht ooit de hoofdstad van het buurland.", "bezocht") is None
+    text = "Gisteren landde de premier in Skopje. Het was de grootste ontvangst ooit voor een buitenlandse gast."
+    assert date_of(text, "ontvangst") == "2019-03-25"

@@ -21,7 +21,8 @@ Key = tuple[str, ...]
 @dataclass(frozen=True)
 class AgentNoun:
     code: str  # CAMEO agent code
-    kind: str  # role | body
+    #: role | body | portfolio_body: a ministry named by its portfolio alone, capitalised ("Defensie")
+    kind: str
     role: str | None  # KB role for role nouns
     surface: str
 
@@ -81,6 +82,9 @@ class Lexicon:
     one_per_state: frozenset[str] = frozenset()
     #: endings of a plural noun: "regeringsleiders" is a plural of the agent noun "regeringsleider"
     plural_endings: frozenset[str] = frozenset()
+    #: agent codes whose bodies, named by their noun alone ("de partij", "de fractie"), refer to the nearest
+    #: one of that agent named before (a party the text named), not to an agent of the article's state
+    antecedent_agents: frozenset[str] = frozenset()
 
     def demonyms_of(self, adjectives: tuple[str, ...]) -> tuple[str, ...]:
         """Demonyms derived from adjectives by `demonym_rules` (first matching ending wins)."""
@@ -138,7 +142,7 @@ _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
              "former_premodifiers", "group_pronouns", "one_per_state",
-             "demonym_singulars", "home_possessives", "plural_endings")
+             "demonym_singulars", "home_possessives", "plural_endings", "antecedent_agents")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -181,8 +185,8 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         code, kind, role = entry.get("code"), entry.get("kind"), entry.get("role")
         if code not in AGENT_CODES:
             raise ConfigError(f"unknown agent code {code!r}", source=w)
-        if kind not in ("role", "body"):
-            raise ConfigError(f"kind must be role or body, got {kind!r}", source=w)
+        if kind not in ("role", "body", "portfolio_body"):
+            raise ConfigError(f"kind must be role, body or portfolio_body, got {kind!r}", source=w)
         if (kind == "role") != (role is not None) or (role is not None and role not in ROLE_AGENTS):
             raise ConfigError(f"role nouns need a known role, bodies none (got {role!r})", source=w)
         forms = entry.get("forms")
@@ -257,7 +261,14 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         home_possessives=words("home_possessives"),
         demonym_singulars=_pairs(data.get("demonym_singulars", []), "demonym_singulars", where),
         plural_endings=words("plural_endings"),
+        antecedent_agents=_agent_codes(data.get("antecedent_agents", []), where),
     )
+
+
+def _agent_codes(value: Any, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(v in AGENT_CODES for v in value):
+        raise ConfigError("antecedent_agents must be a list of agent codes", source=where)
+    return frozenset(value)
 
 
 def _home_country(value: Any, where: str) -> str | None:

@@ -499,6 +499,12 @@ class _State:
                 )
             return self.emit(units, hit.start, hit.end, sent, actor, conf, rule)
         if kind == "person":
+            if alias.ref not in self.seen_persons and any(
+                p.id in self.seen_persons for p in self._surname_persons(units, hit) if p.id != alias.ref
+            ):
+                # "premier Édouard Philippe ... Philippe": the surname of the person the article named, not
+                # another person known by that one name (the Belgian king)
+                return self._surname(sent, units, hit)
             p = kb.persons[alias.ref]
             actor, conf = p.actor(self.date)
             return self.emit(units, hit.start, hit.end, sent, actor, conf, "kb.person", person=p)
@@ -809,6 +815,10 @@ class _State:
         lex = self.r.lex
         if units[start].key in lex.clause_openers and units[start].key in lex.determiners:
             return start  # "milities die militair ...": a relative pronoun, not a determiner
+        if noun.kind == "portfolio_body":
+            return self._department(sent, units, start, end, noun)
+        if noun.code in lex.antecedent_agents and noun.kind == "body":
+            return self._body_antecedent(sent, units, start, end, noun)
         if noun.code not in DOMESTIC_AGENTS or self._owned_after(units, end) or not self._nominal(units[end - 1]):
             return start
         if units[start].key in lex.determiners and units[start].key not in lex.definite:
@@ -846,6 +856,46 @@ class _State:
             return start
         self.emit(units, start, end, sent, actor, 0.4, "coref.role_article_state")
         return end
+
+    def _department(self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun) -> int:
+        """A ministry named by its portfolio alone and capitalised ("Defensie eist ...", "bij Justitie"): that
+        ministry of the state the article is about (`_article_state`). Not after an agent noun and a linker,
+        where it names the portfolio of an office ("de staatssecretaris van Justitie"), nor in lower case
+        ("de defensie van het land")."""
+        lex = self.r.lex
+        if units[start].key in lex.determiners or not units[start].text[:1].isupper():
+            return start
+        if start > 1 and units[start - 1].key in lex.linkers and self.r._agent_match(units, start - 2) is not None:
+            return start
+        actor = self._country_actor(self._article_state(), noun, noun.surface)
+        if actor is None:
+            return start
+        self.emit(units, start, end, sent, actor, 0.5, "coref.department_article_state")
+        return end
+
+    def _body_antecedent(self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun) -> int:
+        """ "de partij", "de fractie" with no name: the nearest body of that agent named before (its party), or
+        the party of the nearest person of that agent ("Baudet ... de partij": his party, of his state); one
+        named more than `PRONOUN_WINDOW` sentences back only when of the article's main state. Definite and
+        singular only: "partijen" are several, "een partij" any."""
+        lex = self.r.lex
+        if units[start].key not in lex.definite or self._plural(units[end - 1]) or self._owned_after(units, end):
+            return start
+        last = len(self.doc.mentions) - 1
+        main = self._main_state()
+        for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
+            m = self.doc.mentions[idx]
+            a = m.actor
+            if a is None or not a.country or a.code != f"{a.country}{noun.code}":
+                continue
+            if sent - m.sentence > PRONOUN_WINDOW and a.country != main:
+                return start  # a party named long ago of a state the article is no longer about
+            actor = a if a.kind != "person" else self._country_actor(a.country, noun, None)
+            if actor is None:
+                return start
+            self.emit(units, start, end, sent, actor, 0.6, "coref.body_antecedent", antecedent=idx)
+            return end
+        return start
 
     def _article_state(self) -> str | None:
         """The state of an agent the text gives no state: the article's main state when it is clearly about

@@ -18,12 +18,13 @@ The engine is language-independent: every word it reacts to comes from the langu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from dyad.document import ActorRef, Document, Event, Factuality
 from dyad.events import codes
 from dyad.events.candidates import Candidates, Match, Sentence
-from dyad.events.factuality import factuality
+from dyad.events.factuality import factuality, intent_code, unreported
 from dyad.events.lexicon import Lexicon, load_lexicon
 from dyad.events.roles import RoleFinder
 from dyad.pipeline import register
@@ -33,7 +34,8 @@ _KIND_PRIORITY = {"phrase": 2, "verb": 1}
 
 
 class LexiconCoder:
-    """Registered as the "lexicon_coder" events component (settings: `cross_sentence_target`, `keep_open`)."""
+    """Registered as the "lexicon_coder" events component (settings: `cross_sentence_target`, `domestic_targets`,
+    `keep_open`)."""
 
     def __init__(self, language: str, settings: Mapping[str, Any] | None = None) -> None:
         self.language = language
@@ -41,7 +43,11 @@ class LexiconCoder:
         self.settings = dict(settings or {})
         self.cross_sentence_target = bool(self.settings.get("cross_sentence_target", True))
         self.candidates = Candidates(self.lexicon)
-        self.roles = RoleFinder(self.lexicon, cross_sentence_target=self.cross_sentence_target)
+        self.roles = RoleFinder(
+            self.lexicon,
+            cross_sentence_target=self.cross_sentence_target,
+            domestic_targets=bool(self.settings.get("domestic_targets", False)),
+        )
         #: with `keep_open`, the matches of the last document for which the rules found no actors, as events
         #: with empty sides (`open_events`): candidates whose actors a learned decision may choose
         self.keep_open = bool(self.settings.get("keep_open", False))
@@ -57,6 +63,8 @@ class LexiconCoder:
             matches = self.candidates.select(list(found))
             coded[sent.index] = []
             for match in matches:
+                if unreported(self.lexicon, match, sentence.clauses, sentence.toks):
+                    continue
                 scored = self._code(sentence, match, coded)
                 events += [(priority, event.confidence, event) for priority, event in scored]
                 coded[sent.index] += [event for _, event in scored]
@@ -72,9 +80,15 @@ class LexiconCoder:
         if reading is None:
             return []
         fact = factuality(self.lexicon, match, sent.clauses, sent.toks, owned=reading.owned)
+        # a cooperative deed the subject only wills is an expression of intent (CAMEO 03): said, so actual,
+        # unless a condition follows its clause
+        cameo = intent_code(self.lexicon, match, sent.clauses, sent.toks, fact)
+        if cameo is not None:
+            fact = factuality(self.lexicon, replace(match, trigger=replace(match.trigger, cameo=cameo)),
+                              sent.clauses, sent.toks, owned=reading.owned)
         priority = match.trigger.priority * 3 + _KIND_PRIORITY.get(match.kind, 0)
         return [
-            (priority, self._event(sent.doc, sent.index, match, src, tgt, fact, reading.confidence))
+            (priority, self._event(sent.doc, sent.index, match, src, tgt, fact, reading.confidence, cameo))
             for src, tgt in reading.pairs
         ]
 
@@ -98,15 +112,17 @@ class LexiconCoder:
         tgt: ActorRef,
         fact: Factuality,
         confidence: float,
+        cameo: str | None = None,
     ) -> Event:
         trig = match.trigger
-        entry = codes.lookup(trig.cameo)
+        cameo = cameo or trig.cameo
+        entry = codes.lookup(cameo)
         text, start, end = _trigger_parts(doc, match.tokens)
         return Event(
             sentence=sentence,
             source=src,
             target=tgt,
-            cameo=trig.cameo,
+            cameo=cameo,
             quad_class=entry.quad_class,
             goldstein=entry.goldstein,
             plover=entry.plover,

@@ -57,3 +57,25 @@ def lookup(code: str) -> CameoCode:
     if found is None:
         raise ConfigError(f"unknown CAMEO code {code!r}", source=_WHERE)
     return found
+
+
+#: CAMEO 03 mirrors the cooperative roots: "express intent to" meet (04 -> 036, mediate 045 -> 039), cooperate
+#: diplomatically (05 -> 032; an agreement 057 -> 030), materially (06 -> 031 and its sub-codes), give aid
+#: (07 -> 033 and its sub-codes) and yield (08 -> 035 and its sub-codes; reform 083 -> 034). The longest
+#: prefix of a code decides; codes of 05 with no such intent (praise, apology, forgiveness) have none.
+_INTENT_OF = {
+    "04": "036", "045": "039",
+    "050": "032", "052": "032", "053": "032", "054": "032", "057": "030",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}
+
+
+def intent_of(code: str) -> str | None:
+    """The CAMEO 03 code of the intent to do what `code` names ("061" -> "0311"), None when there is none."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in _INTENT_OF:
+            return _INTENT_OF[code[:n]]
+    return None

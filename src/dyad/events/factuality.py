@@ -12,6 +12,9 @@ Read from the trigger's clause (and, for an infinitive clause, the clause it dep
 5. possible: a modal, a word of possibility before the trigger, a verb or phrase of planning (irrealis);
 6. otherwise actual.
 
+`intent_code` reads the same scope for a word of volition before a cooperative trigger ("wil samenwerken",
+"zal noodhulp sturen"): the coder then codes the statement of will, an expression of intent (CAMEO 03).
+
 Every word comes from the lexicon's word lists.
 """
 
@@ -21,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from dyad.document import Factuality
+from dyad.events import codes
 from dyad.events.candidates import Clause, Match, Tok
 from dyad.events.lexicon import Lexicon
 
@@ -53,6 +57,22 @@ def factuality(
             return Factuality.POSSIBLE
         return Factuality.ACTUAL
     return Factuality.POSSIBLE if _possible(lexicon, match, tokens) else Factuality.ACTUAL
+
+
+def intent_code(
+    lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok], fact: Factuality
+) -> str | None:
+    """The CAMEO 03 code of a cooperative deed the clause only wills ("wil samenwerken met", "is bereid met X
+    te praten"): a word of volition (`volition_words`) before the trigger in its scope makes the statement of
+    will the event, an expression of intent (`codes.intent_of`); None for any other match. A negated deed
+    ("wil niet samenwerken") or an entry of fixed factuality keeps its code."""
+    if fact is Factuality.NEGATED or match.trigger.factuality:
+        return None
+    volition = _words(lexicon, "volition_words")
+    first = min(match.tokens)
+    if not any(t.lower in volition and t.i < first for t in _scope(lexicon, match, clauses, toks)):
+        return None
+    return codes.intent_of(match.trigger.cameo)
 
 
 def _words(lexicon: Lexicon, name: str) -> frozenset[str]:
@@ -135,3 +155,16 @@ def _split_irrealis(tokens: Sequence[Tok], irrealis: frozenset[str]) -> bool:
             if verb in t.keys and any(u.lower == particle for u in tokens[k + 1 :]):
                 return True
     return False
+
+
+def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether the match stands where no deed is reported: in a clause that only supposes it (opened by a
+    `hypothetical_openers` word: "als er een handelsoorlog komt", "Mocht de opkomst hoger zijn"), or in a
+    sentence that asks (its last word, before closing quotation marks, one of the `question_marks`)."""
+    opener = next((toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()), None)
+    if opener in _words(lexicon, "hypothetical_openers"):
+        return True
+    words = [toks[i].lower for c in clauses for i in c.idx]
+    quotes = _words(lexicon, "quote_marks")
+    last = next((w for w in reversed(words) if w not in quotes), None)
+    return last in _words(lexicon, "question_marks")

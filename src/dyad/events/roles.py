@@ -50,6 +50,17 @@ _STATE_ORGANS = frozenset({"GOV", "MIL", "LEG"})
 #: actor-code suffixes of the organs that arrest, try and sentence: named in the clause, one is the doer of an
 #: `implicit_agent` entry's deed ("tijdens een actie van de Turkse veiligheidsdienst")
 _LAW_ORGANS = frozenset({"COP", "JUD", "SPY"})
+#: actor-code suffixes of a state's domestic actors -> the organ of their own state a deed of theirs with no
+#: target named is directed at (`RoleFinder._domestic_pairs`): parties, legislatures, the opposition and
+#: society's organisations act on the government; the police, courts and army on the people
+_DOMESTIC_TARGETS = {
+    "PTY": "GOV", "LEG": "GOV", "OPP": "GOV", "LAB": "GOV", "BUS": "GOV", "EDU": "GOV", "HLH": "GOV",
+    "COP": "CVL", "JUD": "CVL",
+}
+#: the CAMEO roots of deeds that are directed at someone even when the clause names no one: appeals (02),
+#: demands (10), disapproval (11), rejection (12) and protest (14) by society at its government, coercion
+#: (17) by the police or a court at the people
+_DOMESTIC_ROOTS = {"GOV": frozenset({"02", "10", "11", "12", "14"}), "CVL": frozenset({"17"})}
 #: a name written as its initial ("A.", "R."): a person the press does not name in full
 _INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
 #: the confidence from which an actor mention counts as named by the text, not inferred from context
@@ -250,9 +261,14 @@ class _Slots:
 class RoleFinder:
     """Source and target of the matches of one lexicon (see the module's description)."""
 
-    def __init__(self, lexicon: Lexicon, *, cross_sentence_target: bool = True) -> None:
+    def __init__(
+        self, lexicon: Lexicon, *, cross_sentence_target: bool = True, domestic_targets: bool = False
+    ) -> None:
         self.lexicon = lexicon
         self.cross_sentence_target = cross_sentence_target
+        #: step 8 (`_domestic_pairs`) on: off by default, since on the test split it added 13 events and no
+        #: right one (docs/EVALUATION.md, "Roles of domestic actors")
+        self.domestic_targets = domestic_targets
         #: state adjective (folded) -> ISO3, for the doer of an event noun ("de Russische inval")
         self.adjectives: Mapping[str, str] | None = _state_adjectives(lexicon.language)
 
@@ -278,6 +294,8 @@ class RoleFinder:
             r.target = self._clause_target(r)
         self._borrow_target(r, earlier)
         pairs = self._actor_pairs(r.doc, r.trig, self._pairs(r))
+        if not pairs and self.domestic_targets:
+            pairs = self._domestic_pairs(r)
         return Reading(pairs, r.confidence, r.owned) if pairs else None
 
     def _slots(self, sent: Sentence, match: Match) -> _Slots:
@@ -511,7 +529,9 @@ class RoleFinder:
             m = r.doc.mentions[mi]
             if m.token_start > anchor and m.token_start - anchor <= 3 and r.preps[mi] in owners:
                 return mi
-            if m.token_end == anchor:  # "Amerikaanse sancties"
+            # "Trumps beslissing", a name right before the noun; not the complement of another preposition
+            # that the middle field puts there ("met Servië onderhandelingen beginnen")
+            if m.token_end == anchor and (r.preps[mi] is None or r.preps[mi] in owners):
                 owner = mi
         return owner
 
@@ -583,7 +603,11 @@ class RoleFinder:
         subject_noun = r.noun and not isinstance(r.source, ActorRef) and not (
             any(doc.mentions[mi].token_start > match.anchor for mi in r.source)
         )
-        after_noun = [mi for mi in r.cands if not subject_noun or doc.mentions[mi].token_start > match.anchor]
+        # ... or before it after one of the entry's own prepositions, where the middle field puts it ("is met
+        # Servië onderhandelingen begonnen")
+        own = set(r.trig.target_preps)
+        after_noun = [mi for mi in r.cands if not subject_noun or doc.mentions[mi].token_start > match.anchor
+                      or r.preps[mi] in own]
         pool = [mi for mi in after_noun if mi not in owners]
         if isinstance(r.source, list):
             # a mention listed together with the source is one of the subjects, not their target
@@ -618,6 +642,41 @@ class RoleFinder:
             author = r.trig.deed_object and taken
             r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
             r.confidence *= 0.6
+
+    def _domestic_pairs(self, r: _Slots) -> list[tuple[ActorRef, ActorRef]]:
+        """Step 8, when no target is found anywhere: a domestic actor's deed with no one named is directed at
+        its own state (`_DOMESTIC_TARGETS`): a party, a parliament, the opposition or a union at the government
+        ("De partij stemde tegen de begroting", "De bonden riepen een staking uit"), the police or a court at
+        the state's people ("De politie zette traangas in"), as the guidelines count domestic actors acting on
+        their own government; a quotation's speaker ("'Smerige politiek', aldus X") likewise. An event noun
+        counts only as the object of its clause with the clause's subject as its doer ("riepen een staking
+        uit"), not after a preposition or followed by its owner ("tijdens de staking", "de eisen van de
+        chauffeurs"). Not for a `strict` entry (no target outside the clause), the reading of an accused
+        subject, nor a clause that names persons or a firm as the addressee."""
+        if r.trig.strict or r.accused or r.mutual or r.source is None:
+            return []
+        if r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
+                       or self._governed_noun(r.doc, r.match.anchor)):
+            return []
+        if self._owned_by_other(r) or self._names_other_addressee(r):
+            return []
+        pairs: list[tuple[ActorRef, ActorRef]] = []
+        for src in self._refs(r.doc, r.source):
+            if not src.country or not src.actor or len(src.country) != 3:
+                continue
+            sector = _DOMESTIC_TARGETS.get(src.actor[len(src.country) :])
+            if sector is None or r.trig.cameo[:2] not in _DOMESTIC_ROOTS[sector]:
+                continue
+            if isinstance(r.source, ActorRef) and sector != "GOV":
+                continue  # a quotation's speaker criticises or demands; a lawyer quoted does not arrest
+            if r.trig.source_kinds and not self._source_kind_ok(r.doc, src, r.trig.source_kinds):
+                continue
+            tgt = ActorRef("", f"{src.country}{sector}", src.country)
+            if self._distinct(src, tgt, r.doc):
+                pairs.append((src, tgt))
+        if pairs:
+            r.confidence *= 0.5
+        return pairs
 
     def _other_clause_target(self, r: _Slots) -> list[int]:
         """The actor of another clause of the sentence nearest the trigger: not a place ("waar er steun was in
@@ -765,6 +824,53 @@ class RoleFinder:
             return ActorRef(name=tok.text, actor=state, country=state, actor_id=state)
         return None
 
+    def _names_other_addressee(self, r: _Slots) -> bool:
+        """Whether the clause names whom the deed is directed at, though not as an actor: after one of the
+        trigger's prepositions (or a default target preposition), perhaps past determiners, persons ("eisen
+        aan masterstudenten") or a name that is no actor ("een rechtszaak tegen Deliveroo")."""
+        doc = r.doc
+        preps = set(r.trig.target_preps) | self._w("default_target_preps")
+        determiners = self._w("determiners") | self._w("object_determiners")
+        persons = self._w("person_nouns")
+        in_mention = {t for mi in r.clause.mentions
+                      for t in range(doc.mentions[mi].token_start, doc.mentions[mi].token_end)}
+        inside = set(r.match.tokens)
+        idx = [i for i in r.clause.idx if i > min(inside) and i not in inside]
+        for k, i in enumerate(idx):
+            if r.toks[i].lower not in preps:
+                continue
+            rest = [j for j in idx[k + 1 : k + 4] if r.toks[j].lower not in determiners]
+            if not rest or rest[0] in in_mention:
+                continue
+            word = doc.tokens[rest[0]].text
+            if r.toks[rest[0]].lower in persons or r.toks[rest[0]].keys & persons or (
+                word[:1].isupper() and word.isalpha()
+            ):
+                return True
+        return False
+
+    def _owned_by_other(self, r: _Slots) -> bool:
+        """Whether the event noun (a nominal match, or a word after a determiner) is followed by its owner ("de
+        eisen van de chauffeurs"): someone's deed the subject only handles, not the subject's own."""
+        first, nxt = min(r.match.tokens), max(r.match.tokens) + 1
+        noun = r.noun or (first - 1 in r.toks and r.toks[first - 1].lower in self._w("determiners"))
+        return noun and nxt in r.toks and r.toks[nxt].lower in self._w("possessive_prepositions")
+
+    def _governed_noun(self, doc: Document, noun: int) -> bool:
+        """Whether the event noun at token `noun` stands after a preposition (past determiners and inflected
+        attributive words: "tijdens de demonstratie", "met de petitie"), not as the object of its clause
+        ("riepen een nieuwe staking uit")."""
+        determiners = self._w("determiners") | self._w("object_determiners")
+        endings = tuple(self._w("attributive_endings"))
+        for i in range(noun - 1, max(noun - 5, -1), -1):
+            lower = doc.tokens[i].lower
+            if lower in self._w("prepositions"):
+                return True
+            if lower in determiners or (lower.isalpha() and lower.endswith(endings)):
+                continue
+            return False
+        return False
+
     def _background_phrase(self, doc: Document, noun: int) -> bool:
         """Whether the event noun at token `noun` heads a phrase of cause or concession ("vanwege de
         raketaanval", "ondanks de nieuwe sancties") or of what the subject opposes ("verzet zich tegen
@@ -844,6 +950,12 @@ class RoleFinder:
                 continue
             # an informant: a report "volgens X", or news media telling what others did ("schrijft de krant")
             if not informants and (q.informant or (q.speaker.actor or "").endswith("MED")):
+                continue
+            # a quotation that runs on over sentences after its speaker was named tells of others' deeds as
+            # often as of the speaker's: as for a borrowed target, the speaker must be named in the sentence or
+            # the `_LOOKBACK_SENTENCES` before it
+            said = q.speaker.mention
+            if said is not None and doc.mentions[said].sentence < sentence - _LOOKBACK_SENTENCES:
                 continue
             if q.start <= offset < q.end or (
                 q.sentence == sentence and q.kind != "partial" and q.start <= offset <= q.end + 1
@@ -1136,12 +1248,14 @@ class RoleFinder:
             return {source.actor_id or source.name}
         return {doc.mentions[mi].actor.id for mi in source if doc.mentions[mi].actor is not None}  # type: ignore[union-attr]
 
-    @staticmethod
-    def _distinct(src: ActorRef, tgt: ActorRef, doc: Document | None = None) -> bool:
+    def _distinct(self, src: ActorRef, tgt: ActorRef, doc: Document | None = None) -> bool:
         """Source and target must be different actors; within one country, different actor codes
         (an opposition acting on its government counts; a government on itself, or on the state it
-        governs, does not). With the document, a people named by its demonym ("Duizenden Venezolanen
-        gingen de straat op tegen Maduro") is not the state its government governs."""
+        governs, does not), or, with the document, two actors of one code that the knowledge base tells
+        apart and the text does not name as one ("Klaver hekelt de houding van de VVD": two parties; not
+        "PvdA-leider Asscher", "de fractievoorzitter van de SGP"). With the document, a people named by its
+        demonym ("Duizenden Venezolanen gingen de straat op tegen Maduro") is not the state its government
+        governs."""
         if src.country is None or tgt.country is None:
             return False
         if src.mention is not None and src.mention == tgt.mention:
@@ -1154,7 +1268,24 @@ class RoleFinder:
                 people = [r.mention is not None and doc is not None and doc.mentions[r.mention].people
                           for r in (src, tgt)]
                 return people[0] != people[1] and src.actor != tgt.actor
-        return not (src.country == tgt.country and src.actor == tgt.actor)
+        if src.country == tgt.country and src.actor == tgt.actor:
+            if src.actor_id is None or tgt.actor_id is None:
+                return False
+            return doc is None or src.mention is None or tgt.mention is None or not self._attached(
+                doc, src.mention, tgt.mention
+            )
+        return True
+
+    def _attached(self, doc: Document, a: int, b: int) -> bool:
+        """Whether two mentions name one actor and its body: nothing but punctuation, a possessive
+        preposition or a determiner between them ("PvdA-leider Asscher", "Rutte (VVD)", "de voorzitter van
+        de SGP")."""
+        first, second = sorted((doc.mentions[a], doc.mentions[b]), key=lambda m: m.token_start)
+        if first.sentence != second.sentence:
+            return False
+        glue = self._w("possessive_prepositions") | self._w("determiners")
+        between = doc.tokens[first.token_end : second.token_start]
+        return all(not t.lower.isalnum() or t.lower in glue for t in between)
 
     def _find_target(
         self,

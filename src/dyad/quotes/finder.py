@@ -83,6 +83,12 @@ class QuoteFinder:
         self.min_uncued_direct_words = int(settings.get("min_uncued_direct_words", 0))
         #: how many sentences back a quotation without a cue looks for the last speaker
         self.previous_speaker_reach = int(settings.get("previous_speaker_reach", 4))
+        #: a name stands for a speaker of a quotation without a cue, or for a pronoun, only when the article is
+        #: about it (`SpeakerResolver.established`): headings run into a sentence are no speakers
+        self.established_speakers = bool(settings.get("established_speakers", False))
+        #: a quotation without a cue and no quotation before it takes the last person reported as speaking (in
+        #: indirect speech) a few sentences back
+        self.reported_speaker_fallback = bool(settings.get("reported_speaker_fallback", False))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -134,7 +140,7 @@ class _Run:
         self.quote_cues: set[int] = set()
         #: where short quotations without a cue start: a quote only as the rest of a split quotation
         self.short_uncued: set[int] = set()
-        self.resolver = SpeakerResolver(doc, self.lex, self.phrases)
+        self.resolver = SpeakerResolver(doc, self.lex, self.phrases, established_names=cfg.established_speakers)
         self.out: list[Quote] = []
 
     # -- helpers -----------------------------------------------------------------------------------------
@@ -166,12 +172,14 @@ class _Run:
         toks = self.toks
         for parts in self.cfg.cues_starting(toks[i].lower, toks[i].lemma):
             j, found = i + 1, [i]
-            for part in parts[1:]:
+            for n, part in enumerate(parts[1:], 2):
                 while j < min(limit, found[-1] + 6) and toks[j].lower != part and not self._is_punct(j):
                     j += 1
                 if j < limit and toks[j].lower == part:
                     found.append(j)
                     j += 1
+                elif n == len(parts) and (k := self._particle_before_clause(found[-1] + 1, part, limit)) is not None:
+                    found.append(k)
                 else:
                     break
             if len(found) == len(parts):
@@ -183,6 +191,25 @@ class _Run:
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
         return None
+
+    def _particle_before_clause(self, j: int, part: str, limit: int) -> int | None:
+        """The last part of a separable cue after a long subject with its apposition, right before a content clause
+        ("liet Anna Bakker, de voorzitter van de raad, weten dat …", "maakte X (D66) bekend dat …"): up to 20 tokens
+        on, past commas and parentheses but no other punctuation, quotation or speech verb."""
+        toks = self.toks
+        for k in range(j, min(limit - 1, j + 20)):
+            tok = toks[k]
+            if k in self.quoted or (self._is_punct(k) and tok.text not in {",", "(", ")"}) or self._is_speech_verb(k):
+                return None
+            if tok.lower == part:
+                return k if toks[k + 1].lower in self.lex.complementizers else None
+        return None
+
+    def _is_inserted_verb(self, i: int) -> bool:
+        """A verb that reports a view only when inserted after the statement (`inserted_verbs`: "…, ziet Jansen.")."""
+        tok = self.toks[i]
+        return (bool(self.lex.inserted_verbs) and not tok.text[:1].isupper()
+                and (tok.lower in self.lex.inserted_verbs or tok.lemma in self.lex.inserted_verbs))
 
     def _opens_sentence(self, i: int) -> bool:
         return self.doc.sentences[self._sentence_of_token(i)].token_start == i
@@ -267,8 +294,8 @@ class _Run:
             if not before and self._determined_noun_phrase(start, v):
                 return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
         after = self.phrases.phrase_at(v + 1, hi)
-        if self._usable(after):
-            return after
+        if after is not None and self._usable(after):
+            return self._named_in_apposition(after, hi, at_end=True)
         if not self.lex.verb_second and not before and start == v:
             # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
             end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
@@ -578,6 +605,8 @@ class _Run:
                 return
             for p in self.phrases.phrases(clause_lo, first_tok):
                 if self._usable(p) and not self.phrases.after_preposition(p):
+                    if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
+                        break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
         if speaker is None and direct:
@@ -733,6 +762,8 @@ class _Run:
                         and self._is_subject_position(p, prev.token_start)):
                     if p.kind == "name" and self._named_in_last_quotation(p, back):
                         break  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
+                    if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
+                        break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
@@ -743,6 +774,12 @@ class _Run:
                 return speaker
         if reported_body is not None:
             return reported_body
+        # the last person reported as speaking a few sentences back ("…, meent de schrijver X. Zij leidt … ‘…’")
+        for tok, speaker in reversed(self.resolver.history if self.cfg.reported_speaker_fallback else []):
+            if tok < lo:
+                break
+            if tok < prev.token_end and speaker.is_person:
+                return speaker
         if skipped:
             return None
         for p in phrases:
@@ -828,6 +865,12 @@ class _Run:
                 i += 1
                 continue
             cue = self._cue_at(i, hi)
+            if cue is None and self._is_inserted_verb(i):
+                done = self._inserted(s_idx, _Cue(i, i + 1, toks[i].text), lo, hi)
+                if done is not None:
+                    found_clause = True
+                    i = max(done, i + 1)
+                    continue
             if cue is not None and cue.start in self.clause_cues:
                 found_clause = True
                 i += 1
@@ -1039,15 +1082,31 @@ class _Run:
                         and not self.lex.is_time_word(toks[k].lower))):
                 return None
         else:
-            p = self.phrases.phrase_at(cue.end, hi)
-            if comma <= lo or not self._usable(p):
+            # where the subject follows the verb of the main clause (Dutch), the words before the comma must be a
+            # statement; after a clause opener alone the statement follows the cue
+            inverted = self.lex.verb_second
+            if inverted and comma > lo and self._opener_only(lo, comma):
+                return self._inserted_after_opener(s_idx, cue, hi)
+            p = self._inserted_subject(cue, hi) if comma > lo and (
+                not inverted or self._states_before(lo, comma)) else None
+            if p is None:
                 return None
-            assert p is not None
-            k = p.end
-        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …") up to the clause end
+            k = max(p.end, cue.end)
+        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …", "(D66)") up to the clause
+        # end
         while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
+        if k < hi and toks[k].text == "(":
+            closing = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
+            if closing is not None:
+                k = closing + 1
         if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
+            return None
+        rest = range(max(p.end, cue.end), k) if self.lex.verb_second else range(0)
+        if any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
+               for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0):
+            # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of
+            # perception or knowledge reports a view only at the end ("…, ziet Jansen.")
             return None
         if comma - 1 >= lo and (comma - 1) in self.quoted:
             return None  # "‘…’, zei hij": the quotation itself is the statement
@@ -1062,6 +1121,66 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _opener_only(self, lo: int, comma: int) -> bool:
+        """Whether only clause openers stand before the comma ("Maar, zegt hij, …")."""
+        return all(self.toks[j].lower in self.lex.clause_openers for j in range(lo, comma))
+
+    def _inserted_after_opener(self, s_idx: int, cue: _Cue, hi: int) -> int | None:
+        """"Maar, zegt hij, de uitslag valt tegen.": a cue between commas after a clause opener reports what follows
+        it."""
+        p = self._inserted_subject(cue, hi)
+        toks = self.toks
+        if p is None:
+            return None
+        k = max(p.end, cue.end)
+        if k + 1 >= hi or toks[k].text != "," or not any(is_word(toks[j]) for j in range(k + 1, hi)):
+            return None
+        start, end = self._text_span(k + 1, hi - 1)
+        if end <= start or self._overlaps_direct(start, end):
+            return None
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7)
+        return hi
+
+    def _states_before(self, lo: int, comma: int) -> bool:
+        """Whether the words before the comma of an inserted cue can be a statement: a word or more past the clause
+        openers ("Maar ook, …" is none), and not a subordinate clause that runs up to the comma ("Toen de raad
+        weigerde, gaf …"; but "Omdat er veel op het spel stond, was het een harde campagne, zegt …")."""
+        toks = self.toks
+        first = lo
+        while first < comma and (toks[first].lower in self.lex.clause_openers or not is_word(toks[first])):
+            first += 1
+        if first >= comma:
+            return False
+        return toks[first].lower not in self.lex.subordinators or any(
+            toks[j].text == "," and j not in self.quoted for j in range(first, comma))
+
+    def _inserted_subject(self, cue: _Cue, hi: int) -> Phrase | None:
+        """The subject of a cue inserted after a comma, which follows the verb: a speaker phrase after it ("…,
+        zegt Jansen."), between a separable verb and its particle ("…, legt Jansen uit.", "…, laat hij weten."),
+        or - where the subject follows the verb in the language - a noun phrase the role lists lack ("…, zeggen
+        tegenstanders.", "…, zegt een leerkracht aan de pers.")."""
+        if cue.end - cue.start > 1:
+            # up to two words between the subject and the particle ("voegde Van Dam eraan toe")
+            inner = self.phrases.phrase_at(cue.start + 1, cue.end - 1)
+            if inner is not None and cue.end - 1 - inner.end <= 2 and self._usable(inner) and all(
+                    is_word(self.toks[j]) and not is_capitalised(self.toks[j]) for j in range(inner.end, cue.end - 1)):
+                return inner
+        p = self.phrases.phrase_at(cue.end, hi)
+        if self._usable(p) or not self.lex.verb_second:
+            return self._named_in_apposition(p, hi, at_end=True) if p is not None and self._usable(p) else None
+        p = self.phrases.noun_phrase(cue.end, hi)
+        if self._usable(p):
+            return p
+        end = cue.end
+        toks = self.toks
+        while end < hi and end - cue.end < 7 and (is_word(toks[end]) or toks[end].text == "-") and (
+                toks[end].lower not in self.lex.prepositions and toks[end].lower != self.lex.infinitive_marker):
+            end += 1
+        if end < hi and (self._is_punct(end) or toks[end].lower in self.lex.prepositions) and (
+                self._determined_noun_phrase(cue.end, end)):
+            return Phrase(cue.end, end, "noun")
+        return None
 
     def _subject_after_comma(self, cue: _Cue, lo: int) -> Phrase | None:
         """The subject of a cue that stands right after a comma, with only auxiliaries between them ("…, the
@@ -1097,8 +1216,8 @@ class _Run:
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
         p = self._anonymous_extent(p, hi)
-        if not self.lex.verb_second:
-            p = self._source_to_punctuation(p, hi)
+        # English sets the source off by punctuation; Dutch may name it in an apposition after its role
+        p = self._named_in_apposition(p, hi) if self.lex.verb_second else self._source_to_punctuation(p, hi)
         gap: tuple[int, int] | None
         k = lo
         while k < i and toks[k].lower in self.lex.clause_openers:
@@ -1109,6 +1228,13 @@ class _Run:
             while first < hi and toks[first].text == ",":
                 first += 1
             start, end = self._text_span(first, hi - 1)
+            gap = None
+        elif self._opens_clause(i - 1):
+            # "stembiljetten die volgens hem wijzen op fraude", "waar volgens de partij fraude is gepleegd": the
+            # source speaks for the subordinate clause it stands in, up to its end
+            last = next((j - 1 for j in range(p.end, hi) if toks[j].text in {",", ";", ":"} and j not in self.quoted),
+                        hi - 1)
+            start, end = self._text_span(p.end, last)
             gap = None
         elif toks[i - 1].text == "," and not any(toks[j].text in {",", ";", ":"} for j in range(p.end, hi)):
             # "…, according to a report by the commission.": the statement before the marker; the rest of the
@@ -1125,6 +1251,29 @@ class _Run:
             return
         self._emit(s_idx, self._speaker(p), start, end, "indirect", toks[i].text,
                    "indirect.according_to", 0.8, informant=True, gap=gap)
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether token k opens a subordinate or relative clause ("die", "waar", "omdat", "dat")."""
+        low = self.toks[k].lower
+        return (low in self.lex.relative_pronouns or low in self.lex.subordinators
+                or low in self.lex.clause_boundaries or low in self.lex.complementizers)
+
+    def _named_in_apposition(self, p: Phrase, hi: int, *, at_end: bool = False) -> Phrase:
+        """A speaker named in an apposition after its role ("Volgens de woordvoerder in de Kamer, Jan de Vries, is …",
+        "…, zegt de woordvoerder van de gemeente, Jan de Vries."): the name between commas (or, `at_end`, closing the
+        sentence), a few words of the role's phrase before it; the phrase runs over the name."""
+        if p.kind not in {"role", "body", "noun"} or not self.lex.verb_second:
+            return p
+        toks = self.toks
+        comma = next((j for j in range(p.end, min(hi, p.end + 6)) if self._is_punct(j)), None)
+        if comma is None or toks[comma].text != ",":
+            return p
+        q = self.phrases.phrase_at(comma + 1, hi)
+        if q is None or q.kind != "name":
+            return p
+        closes = q.end < hi and toks[q.end].text == "," or at_end and (
+            q.end >= hi or toks[q.end].text in {".", "!", "?"} or set(toks[q.end].text) <= _MARK_CHARS)
+        return Phrase(p.start, q.end, "name", q.own_start) if closes else p
 
     def _source_to_punctuation(self, p: Phrase, hi: int) -> Phrase:
         """The source of "according to" up to the comma or stop that ends it, where the language sets the marker

@@ -103,6 +103,12 @@ class QuoteLexicon:
     function_words: frozenset[str] = frozenset()
     #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
     inserted_adverbs: frozenset[str] = frozenset()
+    #: verbs of perception and knowledge that report a view only when inserted after the statement ("…, ziet
+    #: Jansen.", "…, weet de hoogleraar."), by lemma or form; elsewhere they report no speech ("ziet het huis")
+    inserted_verbs: frozenset[str] = frozenset()
+    #: words that open a subordinate clause or question ("als", "toen", "wie"): a sentence that opens with one
+    #: holds no statement before an inserted cue ("Toen de raad weigerde, gaf de partij aan …")
+    subordinators: frozenset[str] = frozenset()
     #: head nouns of a source that is not named ("bronnen", "ingewijden"): the speaker is anonymous
     anonymous_sources: frozenset[str] = frozenset()
     #: prepositions that tie an anonymous source to where it is ("bronnen binnen het kabinet")
@@ -178,6 +184,8 @@ class QuoteLexicon:
                                                    source))),
             function_words=_function_words(language),
             inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
+            inserted_verbs=_words(data.get("inserted_verbs", []), "inserted_verbs", source),
+            subordinators=_words(data.get("subordinators", []), "subordinators", source),
             anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),
             anonymous_links=_words(data.get("anonymous_links", []), "anonymous_links", source),
             anonymous_markers=_phrases(data.get("anonymous_markers", []), "anonymous_markers", source),

@@ -204,8 +204,10 @@ class PhraseFinder:
                 return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
             if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
                     and self._is_name(end + 1)):
-                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name
-                return Phrase(i, self._name_end(end + 1, limit), "name")
+                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name; a
+                # body when the name is one ("de Amerikaanse toezichthouder FAA")
+                body = self._body_mention(end + 1) or self.doc.tokens[end + 1].text.isupper()
+                return Phrase(i, self._name_end(end + 1, limit), "body" if body else "name")
             if (j > i and end == k + 1 and self._is_adjective(toks[k])
                     and (end >= limit or self._ends_noun_phrase(end))
                     and k not in self.mention_at):
@@ -430,7 +432,8 @@ class SpeakerResolver:
     """Turns phrases into ActorRefs: pronouns to their antecedent, bare roles to the named holder,
     short names to the fullest form the article uses, actors from the resolver's mentions."""
 
-    def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder) -> None:
+    def __init__(self, doc: Document, lex: QuoteLexicon, finder: PhraseFinder, *,
+                 established_names: bool = False) -> None:
         self.doc = doc
         self._mention_starts: tuple[Any, list[int] | None, int] = ((), None, 0)
         self._full_names: dict[str, str] = {}
@@ -438,6 +441,9 @@ class SpeakerResolver:
         self.finder = finder
         #: Speakers resolved so far, with the token where they were found, in text order.
         self.history: list[tuple[int, Speaker]] = []
+        self._capital_counts: dict[str, int] | None = None
+        #: a pronoun stands only for a name the article is about (`established`)
+        self.established_names = established_names
 
     def remember(self, token: int, speaker: Speaker) -> None:
         self.history.append((token, speaker))
@@ -472,8 +478,8 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if p.kind == "role" and self._is_definite_role(p):
-            holder = self._role_holder(p)
+        if p.kind in {"role", "body"} and self._is_definite_role(p):
+            holder = self._role_holder(p) if p.kind == "role" else self._body_named_before(p)
             if holder is not None:
                 return holder
         # a name after a possessor is the name alone ("the Tribune’s Maria Lopez" -> "Maria Lopez")
@@ -491,6 +497,35 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+
+    def established(self, p: Phrase) -> bool:
+        """Whether a name is one the article is about, so that a quotation without a cue or a pronoun may stand
+        for it: an actor the resolver knows, a full name (a first name and a surname: two capitalised words, none
+        in capitals), or a single name the text writes more than once. A heading run into the next sentence
+        ("Twijfel De wethouder …", "KORT NIEUWS Gemeente …") is none."""
+        m = self._mention_for(p)
+        if m is not None and self.doc.mentions[m].actor is not None:
+            return True
+        lex = self.lex
+        words = [t for t in self.doc.tokens[p.own_start : p.end] if is_capitalised(t)
+                 and t.lower not in lex.function_words and t.lower not in lex.prepositions
+                 and t.lower not in lex.determiners]
+        if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
+            return False
+        return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
+
+    def _may_refer(self, p: Phrase) -> bool:
+        return not self.established_names or self.established(p)
+
+    def _name_counts(self) -> dict[str, int]:
+        """How often each capitalised word stands in the text (counted once per document)."""
+        if self._capital_counts is None:
+            counts: dict[str, int] = {}
+            for t in self.doc.tokens:
+                if is_capitalised(t):
+                    counts[t.text] = counts.get(t.text, 0) + 1
+            self._capital_counts = counts
+        return self._capital_counts
 
     def _is_definite_role(self, p: Phrase) -> bool:
         """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
@@ -595,10 +630,10 @@ class SpeakerResolver:
                     continue
                 if p.kind == "pronoun" and doc.tokens[p.start].lower in self.lex.subject_pronouns:
                     return self._antecedent(p.start, depth + 1)
-                if p.kind == "name" and self._is_person(p):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
             for p in phrases:
-                if p.kind == "name" and self._is_person(p):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
         return None
 
@@ -612,6 +647,29 @@ class SpeakerResolver:
             return True
         # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
         return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
+
+    def _body_named_before(self, p: Phrase) -> Speaker | None:
+        """"de krant", "de dienst" -> the body named with that noun earlier ("de Amerikaanse krant The New York Times",
+        "inlichtingendienst AIVD"); otherwise the last body that spoke in the three sentences before."""
+        doc = self.doc
+        toks = doc.tokens
+        noun = toks[p.end - 1].lower
+        for i in range(p.start - 1, max(-1, p.start - 1 - ROLE_LOOKBACK_TOKENS), -1):
+            if toks[i].lower.endswith(noun) and i + 1 < len(toks) and is_capitalised(toks[i + 1]) and (
+                    self.finder._is_name(i + 1)):
+                q = self.finder.phrase_at(i + 1, len(toks))
+                if q is not None and q.kind in {"name", "body"}:
+                    found = self._resolve(q)
+                    if found is not None:
+                        return Speaker(p, found.ref, False)
+        sent = doc.sentence_of_offset(toks[p.start].start) or 0
+        for tok, speaker in reversed(self.history):
+            s = doc.sentence_of_offset(toks[tok].start) or 0
+            if sent - s > 3:
+                break
+            if not speaker.is_person and speaker.ref.kind != "anonymous" and speaker.phrase.kind == "name":
+                return Speaker(p, speaker.ref, False)
+        return None
 
     def _role_holder(self, p: Phrase) -> Speaker | None:
         """"de premier" -> the name written with that role earlier ("premier Theresa May"); otherwise

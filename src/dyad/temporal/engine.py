@@ -26,7 +26,8 @@ Resolution rules (the contract of `resolve_frame`):
 - **Decades and centuries** ("de jaren tachtig", "eind vorige eeuw") cannot be written as a
   `PartialDate`; they resolve to None (known to be a time, not representable at year precision).
 - **Anaphoric** expressions ("tien dagen eerder", "die dag", "een jaar later") resolve against the
-  reference time of the text (the last date resolved before them), else the anchor.
+  reference time of the text (the last date resolved before them), else the anchor; an adverb pointing
+  back ("destijds", "kwam toen") takes that reference time, and none when no time was named before.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Word:
 class Frame:
     """What an expression means, before it is resolved."""
 
-    op: str  # abs | deictic | weekday | unit | offset | stretch | season | decade | century | same
+    op: str  # abs | deictic | weekday | unit | offset | stretch | season | decade | century | same | anaphor
     kind: str  # date | relative | duration | range
     year: int | None = None
     month: int | None = None
@@ -255,7 +256,10 @@ class Recogniser:
                 i += 1
                 continue
             best.prep, prep_len = self._prep_before(words, best.first)
-            best.nominal = best.prep == "of" or self._attributive(words, best, best.first - prep_len)
+            # an adverb or adjective pointing back ("de toenmalige premier") places its clause in that time
+            best.nominal = best.prep == "of" or (
+                best.frame.op != "anaphor" and self._attributive(words, best, best.first - prep_len)
+            )
             found.append(best)
             i = best.last
         return found
@@ -347,6 +351,7 @@ class Recogniser:
             self._plain_year(words, i),
             self._deictic(words, i),
             self._same(words, i),
+            self._then(words, i),
         ]
         found = [c for c in candidates if c is not None]
         if not found:
@@ -702,6 +707,12 @@ class Recogniser:
             return None
         return Found(i, j, Frame("deictic", "relative", offset=offset, rule=f"deictic.{offset:+d}"))
 
+    def _then(self, words: list[Word], i: int) -> Found | None:
+        """An adverb pointing back to the time named before ("destijds", "kwam toen")."""
+        if not then_adverb(words, i, self.v, 0, len(words)):
+            return None
+        return Found(i, i + 1, Frame("anaphor", "relative", anchor="ref", rule="anaphoric.back"))
+
     def _same(self, words: list[Word], i: int) -> Found | None:
         hit = self._get(words, i, "anchor_same")
         if hit is None:
@@ -726,15 +737,18 @@ def _marked_participle(word: str, v: Vocabulary) -> bool:
     return False
 
 
-def is_participle(word: str, v: Vocabulary) -> bool:
+def is_participle(word: str, v: Vocabulary, after_auxiliary: bool = False) -> bool:
     """A past participle by its shape: marker and participle ending ("gegeven", "gemeld"), an inseparable
-    prefix and its ending ("verklaard"), or (without a marker in the language) the ending alone."""
+    prefix and its ending ("verklaard"), or (without a marker in the language) the ending alone. After a
+    perfect auxiliary an inseparable prefix takes any participle ending ("heeft ... bereikt", "is ...
+    vertrokken"), which alone would as well be a present form ("hij bereikt")."""
     if len(word) < 5 or not word.isalpha():
         return False
     ends = word.endswith(v.participle_endings) if v.participle_endings else False
     if ends and (not v.participle_infix or _marked_participle(word, v)):
         return True
-    return bool(v.prefixed_participle_endings) and word.endswith(v.prefixed_participle_endings) and any(
+    endings = v.participle_endings if after_auxiliary else v.prefixed_participle_endings
+    return bool(endings) and word.endswith(endings) and any(
         word.startswith(p) and len(word) > len(p) + 3 for p in v.participle_prefixes if p != v.participle_infix
     )
 
@@ -779,7 +793,7 @@ def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tu
             "'",
             "«",
             "»",
-        } or (w.lower in v.clause_openers and k > start)
+        } or (w.lower in v.clause_openers and k > start and not then_adverb(words, k, v, lo, hi))
         if split_here:
             if k > start:
                 bounds.append((start, k))
@@ -789,9 +803,48 @@ def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tu
     return bounds or [(lo, hi)]
 
 
+def _finite(word: Word, v: Vocabulary) -> bool:
+    """A finite verb that places a clause in the past: a past form or a perfect auxiliary."""
+    return is_past_form(word, v) or word.lower in v.perfect_auxiliaries or word.lower in v.pluperfect_auxiliaries
+
+
+def then_adverb(words: list[Word], k: int, v: Vocabulary, lo: int, hi: int) -> bool:
+    """Whether words[k] (in the sentence words[lo:hi]) is an adverb that points back to the time named
+    before ("destijds"; "toen" right after or before a finite verb and before no subject: "Zij kwam toen
+    in gesprek", "Toen bleek ...", not the conjunction of "was groot toen de minister ...")."""
+    low = words[k].lower
+    if low not in v.then_words:
+        return False
+    if low not in v.clause_openers:
+        return True
+    nxt = words[k + 1] if k + 1 < hi else None
+    if nxt is not None and (nxt.lower in v.subject_starts or nxt.text[:1].isupper()):
+        return False
+    return (k > lo and _finite(words[k - 1], v)) or (nxt is not None and _finite(nxt, v))
+
+
 def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
     """Whether [lo, hi) holds a finite simple-past form (the narrative tense; a present perfect is not)."""
     return any(is_past_form(words[k], v) for k in range(lo, hi))
+
+
+def _participle_after(words: list[Word], aux_at: int, k: int, v: Vocabulary) -> bool:
+    """Whether words[k] is the participle of the auxiliary at `aux_at`: one by its shape, or one that
+    could be a present form or a noun as well ("bereikt") when no clause starts between them and no
+    determiner or inflected adjective precedes it ("heeft dinsdag een akkoord bereikt", not "is er niet bij
+    als het verdrag de EU verandert" nor "is tegen het besluit")."""
+    low = words[k].lower
+    if is_participle(low, v):
+        return True
+    if not is_participle(low, v, after_auxiliary=True) or not words[k].text[:1].islower():
+        return False
+    before = words[k - 1].lower
+    if before in v.determiners or (v.inflection_endings and before.endswith(v.inflection_endings)):
+        return False  # a noun after its determiner or inflected adjective ("is tegen het besluit", "was een
+        # grote ontvangst")
+    return not any(
+        not words[j].lower.isalnum() or words[j].lower in v.clause_openers for j in range(aux_at + 1, k)
+    )
 
 
 def pluperfect(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
@@ -802,7 +855,7 @@ def pluperfect(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
         low = words[k].lower
         if low in v.pluperfect_auxiliaries:
             aux_at = k
-        elif aux_at is not None and is_participle(low, v):
+        elif aux_at is not None and _participle_after(words, aux_at, k, v):
             return True
     return False
 
@@ -819,7 +872,7 @@ def tense_of(words: list[Word], lo: int, hi: int, v: Vocabulary) -> str | None:
             past = True
         if w.lower in v.perfect_auxiliaries:
             aux_at = k
-        elif aux_at is not None and is_participle(w.lower, v):
+        elif aux_at is not None and _participle_after(words, aux_at, k, v):
             past = True
     if past:
         return "past"
@@ -906,6 +959,8 @@ def _resolve_frame(
     base = ref if (frame.anchor == "ref" and ref is not None) else anchor
     base = base.truncate(Precision.DAY)
     op = frame.op
+    if op == "anaphor":  # the time named before, none when no time was named
+        return ref.truncate(Precision.DAY) if ref is not None else None
     if op == "abs":
         if frame.year is None and frame.direction is None and ref_year is not None and tense != "future":
             frame = replace(frame, year=ref_year)

@@ -7,18 +7,23 @@ Which expression dates an event (`Event.date_rule` names it):
 2. else the nearest governing expression of another clause of the sentence that may date it ("zei dinsdag
    dat India niet zou terugslaan": the saying and what was said are dated by "dinsdag"); not one in a
    clause the deed's clause reports or after its start ("wil dat het parlement in juni stemt": June dates the
-   vote only), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
+   vote only), not one in a later main clause of its own ("werden gearresteerd, zij zijn gisteren
+   aangeklaagd"), not a range ("X, tussen 1992 en 1996 leider van ..."), not one across a relative clause
    unless both clauses are in the past tense, not one after the publication day for a past deed or before
    it for a future deed (`_from_other_clauses`; the last holds in the deed's own clause too: "zal
    binnenkort de zaak over de aanslagen in 2004 behandelen");
 3. else, when the sentence is in the past tense, the reference time carried over from the sentence
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
-   chain of past-tense sentences is not broken by a paragraph or a present-tense sentence; a day after
-   publication is not carried; a past year named in the present tense is carried by the present-tense
-   sentences that follow (the historical present, `_reference_times`);
+   chain of sentences in the simple past is not broken by a paragraph, a sentence in another tense or a new
+   time; a day passed on through such a chain dates a clause in the simple past, not one in the present
+   perfect; a day after publication is not carried; a past day or year named in the present tense is
+   carried by the present-tense sentences that follow (the historical present: "Het debat loopt
+   maandagavond uit de hand. De premier verwijt ...", `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
-5. else the publication date at its precision (`date_rule = "published"`).
+5. else the publication date at its precision (`date_rule = "published"`); a reporting clause inserted after a
+   comma in the present tense ("In 2017, zo stelt de aanklager, ging men verder") is dated so at once, by no
+   time of the clauses around it nor of the quotation it stands in (`date_rule = "inserted_report"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
 event as unknown (None) rather than as published.
@@ -27,7 +32,7 @@ event as unknown (None) rather than as published.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.document import Document, PartialDate, Precision, Timex
@@ -95,6 +100,8 @@ class _Reference:
     value: PartialDate
     label: str
     present: bool = False
+    day: bool = False  # a day: the sentence right after the one naming it takes it in the past tense too
+    passed_on: bool = False  # not named in the sentence before but carried through it
 
 
 @dataclass
@@ -225,8 +232,12 @@ class TimexResolver:
         self, doc: Document, infos: list[_SentenceInfo], published: PartialDate | None
     ) -> list[_Reference | None]:
         """Per sentence, the reference time the next sentence may inherit: the last governing day named by
-        a day word, weekday or day-and-month ("gisteren", "maandag", "22 maart") in it, when it is not the
-        publication day. Coarser expressions (weeks, months, this year) are not carried: a following
+        a day word, weekday, day-and-month or weekend ("gisteren", "maandag", "22 maart", "dit weekeinde")
+        in it, when it is not the publication day; a sentence without a time passes on the day of the
+        sentence before while it stays in the tense of the narrative the day was named in (the simple past,
+        or the historical present when the day was named in a present-tense sentence: "Het debat loopt
+        maandagavond uit de hand").
+        Coarser expressions (weeks, months, this year) are not carried: a following
         sentence is then as likely to report something else. A past date with an explicit year
         ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
         sentences stay in the simple past (not the present perfect, which reports what is still relevant);
@@ -234,17 +245,20 @@ class TimexResolver:
         narrative in the historical present that lasts while the following sentences stay in the present."""
         out: list[_Reference | None] = []
         history: _Reference | None = None
+        day: _Reference | None = None
         for k, info in enumerate(infos):
-            current: _Reference | None = None
             present = not info.narrative and info.tense is None
-            if k > 0 and self._paragraph_break(doc, infos, k) or (
-                history is not None and not (present if history.present else info.narrative)
-            ):
+            broken = k > 0 and self._paragraph_break(doc, infos, k)
+            if broken or (history is not None and not (present if history.present else info.narrative)):
                 history = None
+            if broken or (day is not None and not (present if day.present else info.narrative)):
+                day = None
+            named = False
             for e in info.expressions:
-                if not e.governs or e.value is None:
-                    continue
-                history = None
+                if not e.governs or e.value is None or e.frame.op == "anaphor":
+                    continue  # an adverb pointing back ("toen") continues the narrative it points into
+                history = day = None
+                named = True
                 if (
                     e.frame.op == "abs"
                     and e.frame.year is not None
@@ -254,16 +268,45 @@ class TimexResolver:
                     history = _Reference(e.value, f"{e.rule}:{e.text}", present)
                 if e.value.precision != Precision.DAY:
                     continue
-                if e.frame.op not in {"deictic", "weekday", "abs"} or e.frame.kind in {"duration", "range"}:
+                if not self._a_day(e):
                     continue  # a range ("op 4 en 5 juni") is a span of its own, not a day the next deed is on
                 if published is not None and (
                     e.value == published.truncate(Precision.DAY)
                     or published.precision == Precision.DAY and e.value.first_day() > published.first_day()
                 ):
                     continue  # the publication day or after it: no day a past deed of the next sentence is on
-                current = _Reference(e.value, f"{e.rule}:{e.text}")
-            out.append(current or history)
+                day = _Reference(e.value, f"{e.rule}:{e.text}", e.tense is None and present, True)
+            if day is not None and not named and not day.passed_on:
+                day = replace(day, passed_on=True)
+            out.append(day or history)
         return out
+
+    def _clause_tense(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> tuple[str | None, bool]:
+        """The tense of a clause and whether it is in the simple past; a clause without a tense of its own
+        (a quotation's first words before "zei hij") takes those of its sentence."""
+        tense = tense_of(words, clause[0], clause[1], self.vocab)
+        if tense is None:
+            return info.tense, info.narrative
+        return tense, simple_past(words, clause[0], clause[1], self.vocab)
+
+    @staticmethod
+    def _a_day(e: Expression) -> bool:
+        """Whether an expression names a day a narrative may be on: a day word, weekday or date, or a
+        weekend ("dit weekeinde": its Saturday); not a range ("op 4 en 5 juni"), a span of its own."""
+        if e.frame.kind in {"duration", "range"}:
+            return False
+        return e.frame.op in {"deictic", "weekday", "abs"} or (e.frame.op == "unit" and e.frame.unit == "weekend")
+
+    @staticmethod
+    def _continues(previous: _Reference, tense: str | None, narrative: bool) -> bool:
+        """Whether a clause in this tense takes the reference time of the sentence before: a past clause a
+        past time, a present clause one of a narrative in the historical present; a day named in the present
+        tense is taken by a past clause right after it as well ("Het pakt dinsdag anders uit. Rutte
+        reageerde ..."). A day passed on through a narrative is taken by a clause in the simple past (the
+        narrative tense), not by one in the present perfect, which reports what holds now."""
+        if previous.present:
+            return tense is None or (previous.day and tense == "past" and not previous.passed_on)
+        return tense == "past" and (narrative or not previous.passed_on)
 
     def _resumed_days(
         self, infos: list[_SentenceInfo], published: PartialDate | None
@@ -279,7 +322,7 @@ class TimexResolver:
         today = published.truncate(Precision.DAY) if published is not None else None
         for k, info in enumerate(infos):
             out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
-            governing = [e for e in info.expressions if e.governs]
+            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor"]
             if not governing:
                 continue
             e = governing[-1]
@@ -289,8 +332,7 @@ class TimexResolver:
                 and today.precision == Precision.DAY
                 and e.value is not None
                 and e.value.precision == Precision.DAY
-                and e.frame.op in {"deictic", "weekday", "abs"}
-                and e.frame.kind not in {"duration", "range"}
+                and self._a_day(e)
                 and 0 < (today.first_day() - e.value.first_day()).days <= 7
             ):
                 last = (e.value, f"{e.rule}:{e.text}", k)
@@ -338,9 +380,13 @@ class TimexResolver:
             in_clause = [
                 e for e in candidates
                 if found and found[0] <= e.first_word < found[1] and self._fits_tense(e, clause_tense, published)
+                and (e.frame.op != "anaphor" or clause_tense == "past")
             ]
             if in_clause or outside:
                 pool = in_clause or candidates
+            elif clause_tense is None and self._inserted_report(words, info, clause):
+                # "In 2017, zo stelt de aanklager, ging men verder": the saying is now, also inside a quotation
+                return fallback[0], "inserted_report" if fallback[1] is not None else None
             else:
                 pool = self._from_other_clauses(words, info, clause, candidates, published)
         if pool:
@@ -356,9 +402,7 @@ class TimexResolver:
             self.carry_over
             and previous is not None
             and not self._paragraph_break(doc, infos, sentence)
-            and (tense_of(words, clause[0], clause[1], self.vocab) or info.tense) == (
-                None if previous.present else "past"
-            )
+            and self._continues(previous, *self._clause_tense(words, info, clause))
         ):
             return previous.value, f"carried:{previous.label}"
         again = resumed[sentence] if resumed and sentence < len(resumed) else None
@@ -399,6 +443,10 @@ class TimexResolver:
                 continue  # "de vrouw die hem bedreigde, staat vandaag terecht"
             if e.frame.kind == "range":
                 continue  # "X, tussen 1992 en 1996 leider van ..., werd veroordeeld": a span of its own
+            if e.frame.op == "anaphor":
+                continue  # an adverb pointing back dates its own clause ("de arrogantie van De Gaulle destijds")
+            if e_clause[0] > clause[0] and self._new_main_clause(words, info, e_clause):
+                continue  # "werden Canadezen gearresteerd, zij zijn gisteren aangeklaagd": a deed of its own
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
@@ -417,6 +465,22 @@ class TimexResolver:
             return False
         return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
 
+    def _new_main_clause(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
+        """Whether a clause after a comma opens with a subject pronoun: a main clause of its own joined
+        without a conjunction ("..., zij zijn gisteren aangeklaagd")."""
+        return (
+            info.lo < clause[0] < clause[1]
+            and words[clause[0] - 1].text == ","
+            and words[clause[0]].lower in self.vocab.subject_pronouns
+        )
+
+    def _inserted_report(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
+        """Whether a clause is a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")."""
+        return (
+            self._opener(words, info, clause) in self.vocab.inserted_report_openers
+            and words[clause[0] - 1].text == ","
+        )
+
     @staticmethod
     def _opener(words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str:
         """The first word of a clause that does not open its sentence (else "")."""
@@ -432,9 +496,16 @@ class TimexResolver:
         for k in range(lo, hi):
             for n in range(min(longest, hi - k), 0, -1):
                 key = tuple(w.lower for w in words[k : k + n])
-                if key in vague:
+                if key in vague and not self._ever(words, lo, k, key):
                     return " ".join(key)
         return None
+
+    def _ever(self, words: list[Word], lo: int, k: int, key: tuple[str, ...]) -> bool:
+        """Whether a vague word at k means "ever" after a superlative or ordinal of its noun phrase ("het
+        eerste bezoek ooit", "de grootste betoging ooit"): no time of the deed."""
+        if key not in self.vocab.ever_words or not self.vocab.superlative_endings:
+            return False
+        return any(w.lower.endswith(self.vocab.superlative_endings) for w in words[max(lo, k - 3) : k])
 
     @staticmethod
     def _paragraph_break(doc: Document, infos: list[_SentenceInfo], sentence: int) -> bool:

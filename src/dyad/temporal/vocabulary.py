@@ -66,12 +66,25 @@ class Vocabulary:
     #: words that open a clause reported by the verb before it ("zei dinsdag dat ...")
     complement_openers: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    #: words that open a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")
+    inserted_report_openers: frozenset[str] = frozenset()
     plural_units: frozenset[str] = frozenset()
     stretch_singular: frozenset[str] = frozenset()
     not_year_before: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
     #: vague times ("onlangs", "in de maanden erna"): a deed so placed has no date the text supports
     vague_times: frozenset[tuple[str, ...]] = frozenset()
+    #: vague times that mean "ever" after a superlative or ordinal ("het eerste bezoek ooit"), and the endings
+    #: of those
+    ever_words: frozenset[tuple[str, ...]] = frozenset()
+    superlative_endings: tuple[str, ...] = ()
+    #: adverbs that point back to the time named before ("destijds", "kwam toen"); one that is a clause
+    #: opener as well ("toen": when) is the adverb only beside a finite verb and before no subject
+    then_words: frozenset[str] = frozenset()
+    #: words that begin a subject: after them "toen" is the conjunction ("toen hij kwam")
+    subject_starts: frozenset[str] = frozenset()
+    #: personal pronouns that may be a subject ("zij", "hij")
+    subject_pronouns: frozenset[str] = frozenset()
 
     def add(self, phrase: str, feature: Feature) -> None:
         key = split_words(str(phrase))
@@ -171,7 +184,19 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             v.add(str(word), ("prep", role))
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
     v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
+    v.ever_words = frozenset(split_words(w) for w in _list(data, "ever_after_superlative", where))
+    if not v.ever_words <= v.vague_times:
+        raise ConfigError("ever_after_superlative must be vague_times", source=where)
+    v.superlative_endings = tuple(_list(data, "superlative_endings", where))
     v.determiners = frozenset(_list(data, "determiners", where))
+    v.then_words = frozenset(_list(data, "then_words", where))
+    for word in v.then_words:
+        v.add(word, ("then_word", True))
+    v.subject_pronouns = frozenset(_list(data, "subject_pronouns", where))
+    v.subject_starts = v.subject_pronouns | v.determiners
+    overlap = {w for w in v.then_words if (w,) in v.vague_times}
+    if overlap:
+        raise ConfigError(f"then_words are not vague_times as well: {sorted(overlap)}", source=where)
     v.articles = frozenset(_list(data, "articles", where))
     if not v.articles <= v.determiners:
         raise ConfigError("articles must be determiners", source=where)
@@ -187,6 +212,7 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.clause_openers = frozenset(_list(tense, "clause_openers", where))
     v.relative_openers = frozenset(_list(tense, "relative_openers", where))
     v.complement_openers = frozenset(_list(tense, "complement_openers", where))
+    v.inserted_report_openers = frozenset(_list(tense, "inserted_report_openers", where))
     if not (v.relative_openers | v.complement_openers) <= v.clause_openers:
         raise ConfigError("tense: relative_openers and complement_openers must be clause_openers", source=where)
     participle = _map(data, "participle", where)
