@@ -104,3 +104,50 @@ def test_low_double_comma_opens_a_new_sentence() -> None:
     # Dutch newspapers open quotes with ",," (DpgMedia2019).
     doc = analyse_text("Hij wil geen nexit. ,,Geloof me, dat is onzin,'' zei hij.")
     assert len(doc.sentences) == 2
+
+
+def _split(text: str, language: str) -> list[str]:
+    return [text[s.start : s.end] for s in analyse_text(text, language).sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles the tokenizer splits from their stop ("Capt", ".") stand before a name
+        ("Navy Capt. Ann Holt met Lt. Col. Ray Dunn on Monday. Then they left.",
+         ["Navy Capt. Ann Holt met Lt. Col. Ray Dunn on Monday.", "Then they left."]),
+        ("The order came from Maj. Gen. Tom Brell and Det. Sgt. Lisa Ward.",
+         ["The order came from Maj. Gen. Tom Brell and Det. Sgt. Lisa Ward."]),
+        # an abbreviation before a number
+        ("The bill was No. 4 on the list. It failed.", ["The bill was No. 4 on the list.", "It failed."]),
+        # the same word as an ordinary word, or before a capitalised one, ends its sentence
+        ("The voters said no. Then they went home.", ["The voters said no.", "Then they went home."]),
+        # an acronym in capitals is not a title
+        ("Aid went to the DR. Then it stopped.", ["Aid went to the DR.", "Then it stopped."]),
+    ],
+)
+def test_english_abbreviations_end_no_sentence(text: str, expected: list[str]) -> None:
+    assert _split(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volgens prof. Wim Aalders gaat het goed. Hij lachte.",
+         ["Volgens prof. Wim Aalders gaat het goed.", "Hij lachte."]),
+        ("Er kwamen ca. 300 mensen naar zaal nr. 5. Het was vol.",
+         ["Er kwamen ca. 300 mensen naar zaal nr. 5.", "Het was vol."]),
+    ],
+)
+def test_dutch_abbreviations_end_no_sentence(text: str, expected: list[str]) -> None:
+    assert _split(text, "nl") == expected
+
+
+def test_sentence_rules_tell_titles_and_number_abbreviations() -> None:
+    from dyad.lang.data import load_language_data
+    from dyad.lang.layer import SentenceRules
+
+    rules = SentenceRules(load_language_data("en", "sentences"))
+    assert rules.is_abbreviation("Capt") and rules.is_abbreviation("lt")
+    assert not rules.is_abbreviation("CAPT") and not rules.is_abbreviation("Smith")
+    assert rules.is_number_abbreviation("No") and not rules.is_number_abbreviation("NO")

@@ -17,6 +17,13 @@ def _simple(text: str) -> list[tuple[str, str, str]]:
     return [(q["kind"], q["speaker"]["name"], q["text"]) for q in _quotes(text)]
 
 
+def _only_quote(text: str, kind: str, speaker: str) -> str:
+    """The text of the one quote found, after checking its kind and speaker."""
+    ((got_kind, got_speaker, got_text),) = _simple(text)
+    assert (got_kind, got_speaker) == (kind, speaker)
+    return got_text
+
+
 def test_a_quotation_split_by_its_attribution_over_two_sentences_is_one_quote() -> None:
     got = _simple('"The bridge will open in June," Mayor Ann Holt said on Friday. "We owe it to the city."')
     assert got == [("direct", "Mayor Ann Holt", "The bridge will open in June We owe it to the city.")]
@@ -147,3 +154,71 @@ def test_a_short_quotation_without_a_cue_is_no_quote_of_its_own() -> None:
     text = 'Tom Reyes spoke on Monday. "The plan will not pass the house this year," Reyes said. "Not a chance."'
     assert _simple(text) == [("direct", "Tom Reyes", "The plan will not pass the house this year Not a chance.")]
     assert _quotes('Tom Reyes spoke in the square on Monday. The crowd cheered. "Lock them up!"') == []
+
+
+def test_a_quotation_that_opens_its_sentence_takes_a_cue_after_it_without_a_comma() -> None:
+    got = _simple('Turnout was low. "Nobody came to the hall today" said Ray Dunn, a county clerk.')
+    assert got == [("direct", "Ray Dunn", "Nobody came to the hall today")]
+    got = _quotes('Turnout was low. "Nobody came to the hall today" the county clerk said.')
+    assert [(q["kind"], q["speaker"]["name"]) for q in got] == [("direct", "the county clerk")]
+
+
+def test_an_apposition_with_commas_of_its_own_between_the_name_and_the_cue() -> None:
+    text = '"We lost the vote," Ed Morrow, now 70 and retired in Salem, Ore., said by phone.'
+    assert _simple(text) == [("direct", "Ed Morrow", "We lost the vote")]
+
+
+def test_a_role_then_a_name_without_a_closing_comma_before_the_cue() -> None:
+    text = '"She ran the shelter for ten years," a neighbour, Mary Voss told reporters.'
+    assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Mary Voss")]
+
+
+def test_the_addressee_of_the_attribution_is_no_speaker_and_the_pieces_join() -> None:
+    text = ('"The plan was never ours," Jane Ortiz, who led the council during the old administration, '
+            'told Channel Four News. "We were handed it and told to carry it out without a word."')
+    assert _only_quote(text, "direct", "Jane Ortiz").endswith("carry it out without a word.")
+
+
+def test_a_month_after_the_cue_is_no_verb_of_reported_speech() -> None:
+    text = ('"Prices will rise," Holt told the Tribune in May. "Nobody in this town can stop that from '
+            'happening now."')
+    quotes = _quotes(text)
+    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "Holt")]
+    assert "Tribune" not in quotes[0]["text"]
+
+
+def test_a_quoted_term_of_a_word_or_two_is_no_quote_of_its_own() -> None:
+    assert _quotes('The bridge was a "total mess," Holt said on Monday.') == []
+    # the clause a cue gives it is still reported
+    (q,) = _quotes('The mayor called the plan "rigged" on Monday.')
+    assert q["kind"] == "indirect" and q["text"].startswith("the plan")
+
+
+def test_a_quotation_that_opens_a_clause_the_sentence_goes_on_with_reports_the_clause() -> None:
+    quotes = _quotes('Holt said that "we need more time" to decide on the bridge.')
+    assert [(q["speaker"]["name"], q["text"]) for q in quotes] == [
+        ("Holt", 'we need more time" to decide on the bridge')]
+
+
+def test_an_inverted_noun_phrase_the_role_lists_lack_after_a_quotation() -> None:
+    quotes = _quotes('The shop was quiet. "Nobody wants to buy a thing before the vote," said the florist, who '
+                     'asked not to be named.')
+    assert [(q["rule"], q["speaker"]["name"]) for q in quotes] == [("en.direct.after_cue", "the florist")]
+
+
+def test_answering_back_is_a_cue() -> None:
+    got = _simple('"That is simply not true, and the voters know it," Senator Tom Reyes shot back.')
+    assert [(k, s) for k, s, _ in got] == [("direct", "Senator Tom Reyes")]
+
+
+def test_a_quotation_after_a_paragraph_that_ends_with_a_colon_is_its_speaker_s() -> None:
+    text = ('Senator Tom Reyes spoke on Monday.\n\nIn a statement, the county board said about the new budget:\n\n'
+            '"The budget goes further than any budget this county has passed before, and it pays for itself."')
+    quotes = _quotes(text)
+    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "board")]
+
+
+def test_a_quotation_inside_a_statement_an_attribution_closes_is_part_of_it() -> None:
+    text = ('Mayor Tom Reyes spoke first. "It is very unlikely, and the numbers are against it" that Holt can '
+            'still win the county, said Ann Ross, a strategist in the capital.')
+    assert _only_quote(text, "indirect", "Ann Ross").endswith("win the county")

@@ -55,7 +55,10 @@ class SentenceRules:
     """News-aware sentence boundaries from per-language data (`sentences.yaml`)."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
+        #: titles written with a stop before a name ("Capt.", "prof."): the stop ends no sentence
         self.abbreviations = frozenset(str(a).lower() for a in data.get("abbreviations", []))
+        #: abbreviations before a number ("No. 2", "nr. 5"): the stop ends no sentence before a digit
+        self.number_abbreviations = frozenset(str(a).lower() for a in data.get("number_abbreviations", []))
 
     def starts(self, doc: SpacyDoc) -> list[bool]:
         """For each spaCy token, whether it starts a sentence (whitespace tokens never do)."""
@@ -91,10 +94,22 @@ class SentenceRules:
             return False
         if text == "." and i > 0:
             prev = doc[i - 1]
-            # "J. Biden": a single capital letter before a full stop is an initial.
-            if prev.whitespace_ == "" and len(prev.text) == 1 and prev.text.isupper():
-                return False
+            if prev.whitespace_ == "":
+                # "J. Biden": a single capital letter before a full stop is an initial.
+                if len(prev.text) == 1 and prev.text.isupper():
+                    return False
+                # "Capt. Ann Holt", "No. 2": an abbreviation the tokenizer split from its stop
+                if self.is_abbreviation(prev.text) or (
+                        self.is_number_abbreviation(prev.text) and self._digit_follows(doc, i)):
+                    return False
         return True
+
+    @staticmethod
+    def _digit_follows(doc: SpacyDoc, i: int) -> bool:
+        j = i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        return j < len(doc) and doc[j].text[:1].isdigit()
 
     def _is_closer(self, doc: SpacyDoc, j: int) -> bool:
         text = doc[j].text
@@ -111,7 +126,17 @@ class SentenceRules:
         return bool(tok.is_space or first.isupper() or first.isdigit() or first in _OPENERS or tok.text == ",,")
 
     def is_abbreviation(self, text: str) -> bool:
-        return text.lower() in self.abbreviations
+        """Whether a word (without its stop) is a title abbreviated before a name; an acronym in capitals
+        ("DR", "GEN") is not."""
+        return not _is_acronym(text) and text.lower() in self.abbreviations
+
+    def is_number_abbreviation(self, text: str) -> bool:
+        """Whether a word (without its stop) is an abbreviation that stands before a number ("No", "nr")."""
+        return not _is_acronym(text) and text.lower() in self.number_abbreviations
+
+
+def _is_acronym(text: str) -> bool:
+    return len(text) > 1 and text.isupper()
 
 
 class LanguageLayer:

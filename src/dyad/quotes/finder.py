@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.document import ActorRef, Document, Quote, Token
+from dyad.document import ActorRef, Document, Quote, Sentence, Token
 from dyad.pipeline import register
 from dyad.quotes.lexicon import QuoteLexicon, get_lexicon
 from dyad.quotes.marks import QuotedSpan, classify_marks, find_quoted_spans
@@ -41,6 +41,8 @@ _MARK_CHARS = frozenset("‘’‚“”„\"'«»‹›,")
 #: The most words a cue after a quotation may stand behind: a long subject ("…,” the mayor’s senior housing
 #: policy adviser Tom Bell said).
 _SUBJECT_WORDS = 12
+#: The most commas inside an apposition between a speaker and its cue.
+_APPOSITION_COMMAS = 3
 #: Words in a stretch of text (an attribution between two pieces of a quotation).
 _WORDS_RE = re.compile(r"\w+")
 
@@ -61,6 +63,9 @@ class QuoteFinder:
         self.max_sentences = int(settings.get("max_sentences", 8))
         self.min_direct_words = int(settings.get("min_direct_words", 6))
         self.min_partial_words_without_cue = int(settings.get("min_partial_words_without_cue", 4))
+        #: the fewest words of a partial quotation reported as a quote of its own, cue or not (fewer: a term or
+        #: scare quote, '"rigged"', '"big four"'; the clause around it is still reported where a cue has one)
+        self.min_partial_words = int(settings.get("min_partial_words", 0))
         self.keep_unattributed = bool(settings.get("keep_unattributed", False))
         #: a partial quotation inside the indirect quote of the same speaker ('zei dat er een "speciale plek"
         #: was'): kept as a quote of its own beside the indirect one (which keeps its words), as the
@@ -131,6 +136,8 @@ class _Run:
         self.phrases = PhraseFinder(doc, self.lex, self.quoted)
         #: cues whose clause a quotation's pass already reported (the indirect pass skips them)
         self.clause_cues: set[int] = set()
+        #: cues of the attributions after quotations ('"…," Holt told the Post'): no statement of their own
+        self.quote_cues: set[int] = set()
         #: where short quotations without a cue start: a quote only as the rest of a split quotation
         self.short_uncued: set[int] = set()
         self.resolver = SpeakerResolver(doc, self.lex, self.phrases, established_names=cfg.established_speakers)
@@ -289,6 +296,11 @@ class _Run:
         after = self.phrases.phrase_at(v + 1, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
+        if not self.lex.verb_second and not before and start == v:
+            # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
+            end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
+            if self._determined_noun_phrase(v + 1, end):
+                return Phrase(v + 1, end, "noun")
         for k in range(cs, v):
             if self.toks[k].lower in self.lex.auxiliaries:
                 q = self.phrases.phrase_at(k + 1, v)
@@ -391,7 +403,8 @@ class _Run:
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
         if self.cfg.join_split_quotations:
-            self.out = [q for q in self._join_split(self.out) if q.start not in self.short_uncued]
+            self.out = self._drop_guessed_inside_statements(
+                [q for q in self._join_split(self.out) if q.start not in self.short_uncued])
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     def _join_split(self, quotes: list[Quote]) -> list[Quote]:
@@ -402,17 +415,24 @@ class _Run:
         out: list[Quote] = []
         for q in quotes:
             # the quotation before, past partial quotations inside the attribution ('"…," said Ann Holt, the
-            # author of "Open Doors." "…"')
+            # author of "Open Doors." "…"') and clauses read into it ('"…," Holt told the Post in May. "…"')
             k = len(out) - 1
-            while k >= 0 and out[k].kind == "partial" and q.kind == "direct":
+            while k >= 0 and q.kind == "direct" and (
+                    out[k].kind == "partial" or (out[k].kind == "indirect" and out[k].start >= self._after(k, out))):
                 k -= 1
             prev = out[k] if k >= 0 else None
             if prev is not None and self._continues(prev, q):
                 prev.text = f"{prev.text} {q.text}"
                 prev.end = q.end
+                del out[k + 1 :]  # what stood inside the attribution is part of it
                 continue
             out.append(q)
         return out
+
+    @staticmethod
+    def _after(k: int, out: list[Quote]) -> int:
+        """The end of the last direct quote before position k of `out` (where an attribution after it begins)."""
+        return next((out[j].end for j in range(k - 1, -1, -1) if out[j].kind == "direct"), 1 << 62)
 
     def _continues(self, first: Quote, second: Quote) -> bool:
         if first.kind != "direct" or second.kind != "direct" or first.cue is None:
@@ -429,6 +449,14 @@ class _Run:
         a, b = first.speaker, second.speaker
         return second.rule.endswith(".previous_speaker") or (
             a is not None and b is not None and a.name == b.name)
+
+    @staticmethod
+    def _drop_guessed_inside_statements(quotes: list[Quote]) -> list[Quote]:
+        """A quotation without a cue inside a statement an attribution gives ('"…" that Holt can win, said Ann
+        Ross.'): the statement holds it; the previous speaker was a guess."""
+        held = [(q.start, q.end) for q in quotes if q.kind == "indirect"]
+        return [q for q in quotes if not (q.rule.endswith(".previous_speaker")
+                                          and any(a <= q.start and q.end <= b + 1 for a, b in held))]
 
     @staticmethod
     def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
@@ -474,8 +502,13 @@ class _Run:
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
-            if (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
-                             for k in lead)) or (not lead and comma_inside):
+            set_off = (lead and all(toks[k].text in {",", "-", "–", "—"} or set(toks[k].text) <= _MARK_CHARS
+                                    for k in lead)) or (not lead and comma_inside)
+            # a quotation that opens its sentence and closes without a comma ('"…" said Ann Holt.', '"…" the
+            # mayor said.'): only a cue right after it or after a subject right after it
+            bare = (not set_off and not lead and not words_before and sp.open_mark is not None
+                    and sp.close_mark is not None and ending != ".")  # '"… end." Next' opens a new sentence
+            if set_off or bare:
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:_SUBJECT_WORDS]:
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
@@ -485,6 +518,7 @@ class _Run:
                         if found is not None:
                             cue, subject = found
                             speaker, rule = self._speaker(subject), "after_cue"
+                            self.quote_cues.add(cue.start)
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
@@ -496,8 +530,11 @@ class _Run:
                     c = self._cue_at(k, close_sent.token_end, naming=True)
                     if c is not None:
                         p = self._subject(c, first, close_sent.token_end)
+                        if p is not None and bare and k != first and p.start != first:
+                            p = None  # '"Fake news" is what Holt said': a clause of its own
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
+                            self.quote_cues.add(c.start)
                         break
         if speaker is None and not words_after and sp.close_mark is not None:
             found = self._attribution_in_next_sentence(close_sent.index, sp.close_mark.end)
@@ -580,7 +617,14 @@ class _Run:
             speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
         if speaker is None:
             rule = "unattributed"
-        if (kind == "partial" and rule == "before_cue" and cue is not None and self.cfg.partial_clauses
+        # a quotation right after a cue or its "that", which the sentence goes on with ('said that “we need
+        # more time” to decide', 'said “no deal” was possible'): what was said is the clause, as for a quoted
+        # phrase inside it
+        in_clause = (kind == "direct" and prev is not None
+                     and (prev.lower in self.lex.complementizers or self._is_speech_verb(before[-1]))
+                     and bool(words_after) and toks[after[0]].text not in _CLAUSE_PUNCT)
+        if ((kind == "partial" or in_clause) and rule == "before_cue" and cue is not None
+                and self.cfg.partial_clauses
                 and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
             if cue.start in self.clause_cues:
                 return  # the clause around an earlier quoted phrase holds this one ('called it "a" and "b"')
@@ -600,6 +644,8 @@ class _Run:
                 speaker = self._speaker(before_cue)
                 self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
                 return
+        if kind == "partial" and n_words < self.cfg.min_partial_words:
+            return
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
 
@@ -649,12 +695,24 @@ class _Run:
                 p = Phrase(first, comma, "noun")
         if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
             return None
+        # "another friend, Mary Ross told": the apposition a name right before the cue, without a comma after it
+        q = self.phrases.phrase_at(p.end + 1, hi)
+        if q is not None and q.kind == "name" and q.end < hi:
+            c = self._cue_at(q.end, hi)
+            if c is not None:
+                return c, (p if p.kind == "name" else Phrase(p.start, q.end, "name", q.own_start))
+        # the apposition may hold commas of its own ("Ed Dunn, now 81 and retired in Salem, Ore., said")
+        commas = 0
         for j in range(p.end + 2, min(hi - 1, p.end + 24)):
             if j in self.quoted or toks[j].text in {".", "!", "?", ";", ":"}:
                 return None
             if toks[j].text == ",":
                 c = self._cue_at(j + 1, hi)
-                return (c, self._apposition(p, first, hi)) if c is not None else None
+                if c is not None:
+                    return c, self._apposition(p, first, hi)
+                commas += 1
+                if commas >= _APPOSITION_COMMAS:
+                    return None
         return None
 
     def _resumes_after_attribution(self, before: list[int], first_tok: int) -> bool:
@@ -678,6 +736,9 @@ class _Run:
         if s_idx == 0:
             return None
         sents = self.doc.sentences
+        introduced = self._introduced_by_colon(sents[s_idx - 1])
+        if introduced is not None:
+            return introduced
         back = s_idx - 1
         # interview questions and headings between the answer and the previous answer
         skipped = 0
@@ -724,6 +785,20 @@ class _Run:
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
+        return None
+
+    def _introduced_by_colon(self, prev: Sentence) -> Speaker | None:
+        """The speaker a sentence that ends with a colon introduces ('In a statement, the committee said of
+        the plan:' followed by the quotation): the subject of its last cue."""
+        toks = self.toks
+        lo, hi = prev.token_start, prev.token_end
+        if hi - lo < 2 or toks[hi - 1].text != ":" or (hi - 1) in self.quoted:
+            return None
+        for k in range(hi - 2, lo - 1, -1):
+            c = self._cue_at(k, hi - 1) if k not in self.quoted else None
+            if c is not None:
+                p = self._subject(c, lo, hi - 1)
+                return self._speaker(p) if p is not None else None
         return None
 
     def _named_in_last_quotation(self, p: Phrase, s_idx: int) -> bool:
@@ -909,7 +984,7 @@ class _Run:
             for v in range(c + 1, min(hi, c + 5)):
                 if v in self.quoted or self._is_punct(v) or self._is_speech_verb(v):
                     return None
-                if toks[v].lower in lex.bare_clause_verbs:
+                if toks[v].lower in lex.bare_clause_verbs and not is_capitalised(toks[v]):  # not "in May"
                     if toks[c].lower in lex.prepositions or toks[c].lower in lex.bare_clause_verbs:
                         return None
                     first = c
@@ -984,6 +1059,8 @@ class _Run:
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
         toks = self.toks
+        if cue.start in self.quote_cues:
+            return None  # '"…," Ann Holt, a friend, told the Post': the quotation is the statement
         comma = cue.start - 1
         # "…, zo stelt de rechter": an adverb between the comma and the cue
         if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
