@@ -46,6 +46,9 @@ _INSERTED = [
     # a subordinate clause before the statement, set off by its own comma
     ("Omdat de prijzen stijgen, kopen mensen minder, zegt econoom Lotte Mulder.",
      "Omdat de prijzen stijgen, kopen mensen minder", "Mulder"),
+    # a preposition that can also open a subordinate clause opens a phrase of the statement here
+    ("Sinds maart praat de regering wekelijks met de bonden, meldt woordvoerder Eva Smit.",
+     "Sinds maart praat de regering wekelijks met de bonden", "Smit"),
 ]
 
 
