@@ -230,12 +230,12 @@ def test_a_chart_downloads_what_it_shows_as_csv(page: Any, server: str) -> None:
         page.click("#network-csv")
     rows = Path(info.value.path()).read_text(encoding="utf-8").strip().split("\n")
     assert rows[0] == "source,target,events,cooperation,conflict,goldstein_mean"
-    assert len(rows) == 1 + len(api(server, "/api/network")["edges"])
+    assert len(rows) == 1 + len(api(server, "/api/network?max_edges=100")["edges"])
     assert page.problems == []
 
 
 def test_the_network_draws_the_graph_without_overlaps(page: Any, server: str) -> None:
-    network = api(server, "/api/network")
+    network = api(server, "/api/network?max_edges=100")  # the dashboard's default
     page.goto("/#/network")
     page.wait_for_selector("#network-chart[data-ready='1']")
     graph = page.evaluate("""() => {
@@ -269,6 +269,18 @@ def test_the_network_draws_the_graph_without_overlaps(page: Any, server: str) ->
     page.wait_for_function("location.hash.startsWith('#/events')")
     assert f"actor={target['id']}" in page.url
     page.wait_for_selector("#events-table tbody tr")
+    assert page.problems == []
+
+
+def test_the_network_draws_the_heaviest_edges_up_to_its_maximum(page: Any, server: str) -> None:
+    heaviest = api(server, "/api/network?max_edges=2")["edges"]
+    assert len(api(server, "/api/network")["edges"]) > 2, "the test store has more than two edges"
+    page.goto("/#/network?max_edges=2")
+    page.wait_for_selector("#network-chart[data-ready='1']")
+    drawn = page.evaluate("window.dyad.networkGraph.edges().map((e) => [e.data('source'), e.data('target')])")
+    assert sorted(map(tuple, drawn)) == sorted((e["source"], e["target"]) for e in heaviest)
+    assert "the 2 heaviest edges are drawn" in page.inner_text("#network-summary")
+    assert page.input_value("#network-form input[name=max_edges]") == "2"
     assert page.problems == []
 
 

@@ -537,17 +537,23 @@
 
   // ---- network (Cytoscape.js) ----------------------------------------------------------------------
 
+  const NETWORK_MAX_EDGES = 100;
+
   async function showNetwork(params) {
     const form = document.getElementById("network-form");
     const values = { since: params.since || "", until: params.until || "", by: params.by || "country",
-      factuality: params.factuality || "actual", min_events: params.min_events || "1" };
+      factuality: params.factuality || "actual", min_events: params.min_events || "1",
+      // the heaviest edges only: a force layout of hundreds of edges is a hairball and costs a second to draw
+      max_edges: params.max_edges || String(NETWORK_MAX_EDGES) };
     fillForm(form, values);
     library("cytoscape").catch(() => {});  // fetched while the network is read (awaited before drawing)
     const data = await api(`/api/network?${query(values)}`);
     const loops = data.edges.filter((e) => e.source === e.target).reduce((n, e) => n + e.events, 0);
     document.getElementById("network-summary").textContent =
       `${data.nodes.length} ${values.by === "actor" ? "actors" : "countries"}, ${data.edges.length} edges` +
-      (loops ? ` (${loops} events of an actor on itself, drawn as loops)` : "") + ".";
+      (loops ? ` (${loops} events of an actor on itself, drawn as loops)` : "") +
+      (data.edges.length >= Number(values.max_edges) ? `; the ${values.max_edges} heaviest edges are drawn, ` +
+        "raise Max. edges for more" : "") + ".";
     const edgeRows = data.edges.map((e) => ({ source: e.source, target: e.target, events: e.events,
       cooperation: e.cooperation, conflict: e.conflict, goldstein_mean: e.goldstein_mean }));
     shown.network = { values, data };
