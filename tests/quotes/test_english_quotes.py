@@ -222,3 +222,12 @@ def test_a_quotation_inside_a_statement_an_attribution_closes_is_part_of_it() ->
     text = ('Mayor Tom Reyes spoke first. "It is very unlikely, and the numbers are against it" that Holt can '
             'still win the county, said Ann Ross, a strategist in the capital.')
     assert _only_quote(text, "indirect", "Ann Ross").endswith("win the county")
+
+
+def test_a_quotation_inside_a_quotation_closed_by_spaced_marks() -> None:
+    text = ("\"People stop me in the street and say, 'Just fix the roads,' \" said Ann Holt, the county "
+            "executive. \"So we will fix them.\"")
+    got = _simple(text)
+    assert got[0][:2] == ("direct", "Ann Holt")
+    assert got[0][2].startswith("People stop me in the street and say, 'Just fix the roads,'")
+    assert all("said Ann Holt" not in t for _, _, t in got)

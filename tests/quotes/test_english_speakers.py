@@ -131,3 +131,24 @@ def test_a_participle_after_a_comma_has_the_subject_of_the_cue_before_it() -> No
                   "2016-05-02", "en").quotes
     assert [(q["speaker"]["name"], q["text"]) for q in got] == [
         ("Ann Holt", "The costs are high"), ("Ann Holt", 'the plan "makes no sense."')]
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not back down," said the former top aide to Governor Ann Holt.',
+    '"We will not back down," the top aide to Governor Ann Holt said on Monday.',
+    'The acting deputy spokesman for Governor Ann Holt said that the state would not back down.',
+])
+def test_a_role_after_modifiers_keeps_its_complement_of_to_or_for(text: str) -> None:
+    (sp,) = _speakers(text)
+    words = sp["name"].split()
+    assert words[-2:] == ["Ann", "Holt"] and ("aide" in words or "spokesman" in words)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('"The base stays open," said Brig. Gen. Rosa Vance, the base commander.', "Brig. Gen. Rosa Vance"),
+    ('"The base stays open," Army Lt. Gen. Rosa Vance told reporters.', "Army Lt. Gen. Rosa Vance"),
+    ('"We found nothing," said Det. Sgt. Carl Dunn, a police officer.', "Det. Sgt. Carl Dunn"),
+])
+def test_abbreviated_titles_stay_inside_the_speaker_phrase(text: str, name: str) -> None:
+    (sp,) = _speakers(text)
+    assert sp["name"] == name

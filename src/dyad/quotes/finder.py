@@ -353,8 +353,8 @@ class _Run:
                 return Phrase(p.start, q.end, "name", q.own_start)
         if p.start - 1 > lo and toks[p.start - 1].text == ",":
             for q in self.phrases.phrases(lo, p.start - 1):
-                if q.end == p.start - 1 and q.kind == "name":
-                    return q
+                if q.end == p.start - 1 and q.kind == "name" and not self.phrases.after_preposition(q):
+                    return q  # not a place the sentence opens with ("In Ohio, the vice president said …")
         return p
 
     def _speaker(self, p: Phrase | None) -> Speaker | None:

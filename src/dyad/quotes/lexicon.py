@@ -55,6 +55,14 @@ def _function_words(language: str) -> frozenset[str]:
     return stop | frozenset(str(w).lower() for w in extra)
 
 
+def _other_words(language: str, name: str, key: str) -> frozenset[str]:
+    """A list of words the quote lexicon shares with another data file of the language (`name`.yaml)."""
+    if not has_language_data(language, name):
+        return frozenset()
+    data = load_language_data(language, name)
+    return _words(data.get(key, []) if isinstance(data, Mapping) else [], key, f"dyad/lang/{language}/{name}.yaml")
+
+
 @dataclass(frozen=True)
 class QuoteLexicon:
     """What the engine needs to know of a language to find quotes and their speakers."""
@@ -129,8 +137,12 @@ class QuoteLexicon:
     #: tokens that mark the possessor before a noun phrase ("the Tribune’s Maria Lopez", "the mayor’s aide"): the
     #: speaker is the phrase after it
     possessive_markers: frozenset[str] = frozenset()
-    #: abbreviated titles written with a stop inside a name ("Capt. Carl Dunn", "Lt. Gen. Rosa Vance")
+    #: abbreviated titles written with a stop inside a name ("Capt. Carl Dunn", "Lt. Gen. Rosa Vance"): those of
+    #: quotes.yaml with the `abbreviations` of sentences.yaml (a stop after one ends no sentence)
     title_abbreviations: frozenset[str] = frozenset()
+    #: words that stand before a role noun and are no adjective by their ending ("the top aide", "a deputy
+    #: spokesman"): the `premodifiers` of agents.yaml
+    role_premodifiers: frozenset[str] = frozenset()
     #: participles of speech verbs after a comma ("…, adding that …", "…, noting …"): their subject is that of
     #: the cue before them
     participles: frozenset[str] = frozenset()
@@ -194,7 +206,9 @@ class QuoteLexicon:
             verb_second=bool(data.get("verb_second", True)),
             person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
             possessive_markers=_words(data.get("possessive_markers", []), "possessive_markers", source),
-            title_abbreviations=_words(data.get("title_abbreviations", []), "title_abbreviations", source),
+            title_abbreviations=_words(data.get("title_abbreviations", []), "title_abbreviations", source)
+            | _other_words(language, "sentences", "abbreviations"),
+            role_premodifiers=_other_words(language, "agents", "premodifiers"),
             participles=_words(data.get("participles", []), "participles", source),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )

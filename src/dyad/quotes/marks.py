@@ -73,7 +73,27 @@ def classify_marks(text: str, elisions: frozenset[str]) -> list[Mark]:
             marks.append(Mark(a, b, mark, "open"))
         elif closes and not opens:
             marks.append(Mark(a, b, mark, "close"))
+        elif left.isspace() and right.isspace():
+            role = _spaced_role(text, a, b, marks)
+            if role:
+                marks.append(Mark(a, b, mark, role))
     return marks
+
+
+def _spaced_role(text: str, a: int, b: int, marks: list[Mark]) -> str:
+    """The role of a mark with white space on both sides: a quotation inside a quotation whose marks the
+    writer set apart (`... say, 'Well done,' " said X` closes both; `" 'Well done,' he said ..." opens
+    both). It closes when the mark before it, past the white space, closes, and opens when the mark after
+    it opens; otherwise it is a stray mark ("")."""
+    if marks and marks[-1].role == "close" and not text[marks[-1].end : a].strip():
+        return "close"
+    j = b
+    while j < len(text) and text[j].isspace():
+        j += 1
+    nxt = MARK_RE.match(text, j)
+    if nxt is not None and nxt.group() != text[a:b] and text[nxt.end() : nxt.end() + 1].isalnum():
+        return "open"
+    return ""
 
 
 def _is_elision(text: str, pos: int, elisions: frozenset[str]) -> bool:

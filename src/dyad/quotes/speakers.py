@@ -150,15 +150,25 @@ class PhraseFinder:
         q = self.phrase_at(j, limit)
         if q is not None and q.kind in {"name", "role", "body"}:
             return q
+        k = self._modified_role(j, limit)
+        return None if k is None else self._role_phrase(j, k, limit)
+
+    def _modified_role(self, j: int, limit: int, most: int = 5, *, nouns: bool = True) -> int | None:
+        """A lower-case role or body noun at token j or after up to `most` - 1 lower-case modifiers the
+        adjective endings do not know: `role_premodifiers` ("the top aide", "a deputy spokesman") and, with
+        `nouns`, other lower-case words ("top housing aide", "longtime campaign adviser"): its index."""
         toks = self.doc.tokens
-        for k in range(j, min(limit, j + 5)):
+        for k in range(j, min(limit, j + most)):
             tok = toks[k]
             if self._is_role_or_body(k) and not is_capitalised(tok):
-                return self._role_phrase(j, k, limit)
+                return k
             low = tok.lower
-            if (not tok.text.isalpha() or is_capitalised(tok) or k in self.quoted or low in self.lex.prepositions
-                    or low in self.lex.determiners or low in self.lex.auxiliaries
+            if low in self.lex.role_premodifiers and not is_capitalised(tok):
+                continue
+            if (not nouns or not tok.text.isalpha() or is_capitalised(tok) or k in self.quoted
+                    or low in self.lex.prepositions or low in self.lex.determiners or low in self.lex.auxiliaries
                     or low in self.lex.coordinators or low in self.lex.relative_pronouns
+                    or low in self.lex.function_words or self.lex.is_time_word(low)
                     or self.lex.is_speech_verb(low, tok.lemma)):
                 return None
         return None
@@ -197,6 +207,9 @@ class PhraseFinder:
             return None
         if self._is_role_or_body(k):
             return self._role_phrase(i, k, limit)
+        role = self._modified_role(k, limit, 3, nouns=False) if not is_capitalised(toks[k]) else None
+        if role is not None:
+            return self._role_phrase(i, role, limit)  # "the former top aide to ...", "acting deputy spokesman"
         if self._is_name(k):
             end = self._name_end(k, limit)
             role = self._role_after(end, limit)
