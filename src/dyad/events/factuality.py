@@ -62,7 +62,7 @@ def factuality(
 def intent_code(
     lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok], fact: Factuality
 ) -> str | None:
-    """The CAMEO 03 code of a cooperative deed the clause only wills ("wil samenwerken met", "is bereid met X
+    """The CAMEO 03 code of a cooperative deed the clause only wills ("wil met X samenwerken", "is bereid met X
     te praten"): a word of volition (`volition_words`) before the trigger in its scope makes the statement of
     will the event, an expression of intent (`codes.intent_of`); None for any other match. A negated deed
     ("wil niet samenwerken") or an entry of fixed factuality keeps its code."""
