@@ -26,11 +26,6 @@ copy() {
     cp "$MODULES/$licence" "$DEST/$library/LICENSE"
 }
 
-# vega and vega-interpreter ship no LICENSE file; the packages of the vega project carry the same BSD-3 text
-copy vega vega-view/LICENSE build/vega.min.js
-copy vega-lite vega-lite/LICENSE build/vega-lite.min.js
-copy vega-embed vega-embed/LICENSE build/vega-embed.min.js
-copy vega-interpreter vega-view/LICENSE build/vega-interpreter.min.js
 copy cytoscape cytoscape/LICENSE dist/cytoscape.min.js
 copy swagger-ui-dist swagger-ui-dist/LICENSE swagger-ui-bundle.js swagger-ui.css swagger-ui-bundle.js.LICENSE.txt
 cp "$MODULES/swagger-ui-dist/NOTICE" "$DEST/swagger-ui-dist/NOTICE"

@@ -120,15 +120,14 @@ def test_every_vendored_file_has_its_licence_and_version() -> None:
     vendor = STATIC_DIR / "vendor"
     manifest = json.loads((vendor / "MANIFEST.json").read_text(encoding="utf-8"))
     lock = json.loads((Path(__file__).resolve().parents[2] / "web" / "package-lock.json").read_text())
-    assert set(manifest) == {"vega", "vega-lite", "vega-embed", "vega-interpreter", "cytoscape", "swagger-ui-dist",
-                             "redoc"}
+    assert set(manifest) == {"cytoscape", "swagger-ui-dist", "redoc"}
     for library, entry in manifest.items():
         folder = vendor / library
         assert sorted(p.name for p in folder.iterdir()) == entry["files"]
         assert (folder / "LICENSE").read_text().strip() and entry["license"]
         assert lock["packages"][f"node_modules/{library}"]["version"] == entry["version"]
     # The network's library is loaded by app.js when the network is first shown (`LIBRARIES`); the time
-    # series is drawn by app.js itself, with no library (Vega stays vendored, unused: docs/DASHBOARD.md).
+    # series is drawn by app.js itself, with no library (Vega was dropped from web/package.json).
     loader = (STATIC_DIR / "app.js").read_text(encoding="utf-8")
     assert '"cytoscape/cytoscape.min.js"' in loader and (STATIC_DIR / "vendor" / "cytoscape/cytoscape.min.js").is_file()
     assert "/static/vendor/" in loader and "vega" not in loader
