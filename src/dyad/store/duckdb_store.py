@@ -294,10 +294,10 @@ def _insert_pages(con: Connection) -> Callable[[list[tuple[str, bytes]]], None]:
     return insert
 
 
-def write_pages(con: Connection, article_ids: list[str]) -> None:
+def write_pages(con: Connection, articles: Sequence[str] | WrittenArticles) -> None:
     """Render and store the pages of these articles (dyad.store.pages; `WrittenArticles` from what the
     writer wrote), in the connection's transaction."""
-    fill_pages(_fetch_on(con), "?", article_ids, _insert_pages(con))
+    fill_pages(_fetch_on(con), "?", articles, _insert_pages(con))
 
 
 def _m0006_article_pages(con: Connection) -> None:
@@ -307,7 +307,7 @@ def _m0006_article_pages(con: Connection) -> None:
     here, up to `pages.MIGRATION_PAGE_LIMIT` of them."""
     con.execute('CREATE TABLE article_pages ("article_id" VARCHAR PRIMARY KEY, "page" BLOB NOT NULL)')
     stored = [row[0] for row in con.execute('SELECT "id" FROM articles ORDER BY "id"').fetchall()]
-    write_pages(con, list(pages_to_render_on_migration(stored)))
+    write_pages(con, pages_to_render_on_migration(stored))
 
 
 def roll_up_events(con: Connection) -> None:

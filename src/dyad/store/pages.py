@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -197,29 +198,29 @@ def written_pages(items: Sequence[ArticleWrite], ingested_at: datetime, run_id: 
     return pages, back
 
 
-class WrittenArticles(list[str]):
-    """The ids of articles a writer has just written, with what it wrote (`written_pages`): their pages
-    are rendered from these in memory."""
+@dataclass(frozen=True)
+class WrittenArticles:
+    """The articles a writer has just written, with what it wrote: their pages are rendered from these in
+    memory (`written_pages`)."""
 
-    def __init__(self, items: Sequence[ArticleWrite], ingested_at: datetime, run_id: int | None,
-                 rows: dict[str, list[dict[str, Any]]]) -> None:
-        super().__init__(article.id for article, _, _ in items)
-        self.items = items
-        self.ingested_at = ingested_at
-        self.run_id = run_id
-        self.rows = rows
+    items: Sequence[ArticleWrite]
+    ingested_at: datetime
+    run_id: int | None
+    rows: dict[str, list[dict[str, Any]]]
 
 
-def fill_pages(fetch: Fetch, placeholder: str, article_ids: Sequence[str],
+def fill_pages(fetch: Fetch, placeholder: str, articles: Sequence[str] | WrittenArticles,
                insert: Callable[[list[tuple[str, bytes]]], None]) -> None:
     """Render and `insert` the pages of these articles, `PAGE_BATCH` at a time: articles just written
     (`WrittenArticles`) from what the writer wrote, except those `written_pages` leaves to the rows read
-    back through `fetch`, as any others."""
-    if isinstance(article_ids, WrittenArticles):
-        pages, article_ids = written_pages(article_ids.items, article_ids.ingested_at, article_ids.run_id,
-                                           article_ids.rows)
+    back through `fetch`; stored articles (their ids) from the rows read back."""
+    article_ids: Sequence[str]
+    if isinstance(articles, WrittenArticles):
+        pages, article_ids = written_pages(articles.items, articles.ingested_at, articles.run_id, articles.rows)
         if pages:
             insert(pages)
+    else:
+        article_ids = articles
     for start in range(0, len(article_ids), PAGE_BATCH):
         pages = render_pages(fetch, placeholder, article_ids[start:start + PAGE_BATCH])
         if pages:
