@@ -17,7 +17,7 @@ from dyad.serve import create_app
 
 VIEWS = [
     ("events", "/#/events?sort=goldstein&order=desc", "#events-table tbody tr"),
-    ("series-overall", "/#/series?bucket=month", "#series-chart g.bars_marks path"),
+    ("series-overall", "/#/series?bucket=month&since=2018-01", "#series-chart g.bars_marks path"),
     ("series-actor", "/#/series?actor=NLD&direction=out&bucket=week&normalise=1&since=2019-02&until=2019-04",
      "#series-chart g.bars_marks path"),
     ("pair", "/#/dyad?a=NLD&b=EU&bucket=week&since=2019-02&until=2019-04", "#series-chart g.bars_marks path"),
