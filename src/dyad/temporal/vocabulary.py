@@ -54,6 +54,9 @@ class Vocabulary:
     #: `participle_particle_max` letters; empty where the language has none
     participle_infix: str = ""
     participle_particle_max: int = 0
+    #: the separable particles the marker may follow ("aan" of "aangekondigd"); when given, a word with the
+    #: marker after anything else is no participle ("partijgenoot")
+    participle_particles: frozenset[str] = frozenset()
     #: endings of a participle with the marker ("gegeven", "gemeld") and of one with a prefix ("verklaard")
     participle_endings: tuple[str, ...] = ()
     prefixed_participle_endings: tuple[str, ...] = ()
@@ -61,6 +64,8 @@ class Vocabulary:
     inflection_endings: tuple[str, ...] = ()
     #: the endings of an infinitive (a lemma): a weak past form needs a verb lemma so ended
     infinitive_endings: tuple[str, ...] = ()
+    #: what the present participle adds to the infinitive ("dreigend", "dreigende"): an adjective, no past form
+    present_participle_suffixes: tuple[str, ...] = ()
     #: words that open a relative clause (its time dates the noun's clause only)
     relative_openers: frozenset[str] = frozenset()
     #: words that open a clause reported by the verb before it ("zei dinsdag dat ...")
@@ -226,8 +231,10 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.participle_particle_max = max_particle
     v.participle_endings = tuple(_list(participle, "endings", where))
     v.prefixed_participle_endings = tuple(_list(participle, "prefixed_endings", where))
+    v.participle_particles = frozenset(_list(participle, "particles", where))
     v.inflection_endings = tuple(_list(data, "inflection_endings", where))
     v.infinitive_endings = tuple(_list(tense, "infinitive_endings", where))
+    v.present_participle_suffixes = tuple(_list(tense, "present_participle_suffixes", where))
     if "range_join" not in _map(data, "prepositions", where):
         raise ConfigError("prepositions: missing 'range_join' (the words joining the ends of a range)", source=where)
     return v
