@@ -314,6 +314,16 @@ class Recogniser:
                 return not low.endswith(self.v.sure_weak_past_endings) or bare
         return False
 
+    def _nearest(self, words: list[Word], j: int) -> bool:
+        """Whether words[j] is an article that, after a preposition and before a unit, names the nearest unit
+        ("in het weekeinde", "tijdens het weekend"; not "in het jaar van de draak")."""
+        if not (0 < j < len(words) - 1 and words[j].lower in self.v.nearest_articles):
+            return False
+        if words[j - 1].lower not in self.v.nearest_prepositions:
+            return False
+        unit = self._get(words, j + 1, "unit")
+        return unit is not None and str(unit[0]) in self.v.nearest_units
+
     def _range_join(self, words: list[Word], j: int) -> int | None:
         """The index after a word joining the two ends of a range ("1 tot 3 maart", "4 en 5 juni")."""
         if j >= len(words):
@@ -445,6 +455,8 @@ class Recogniser:
         m = self._get(words, j, "mod")
         if m is not None:
             mod, j = str(m[0]), m[1]
+        elif j == i and self._nearest(words, j):
+            mod, j = "current", j + 1  # "in het weekend": this weekend
         start_core = j
         frame: Frame | None = None
         # unit

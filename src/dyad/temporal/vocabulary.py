@@ -86,6 +86,11 @@ class Vocabulary:
     #: adverbs that point back to the time named before ("destijds", "kwam toen"); one that is a clause
     #: opener as well ("toen": when) is the adverb only beside a finite verb and before no subject
     then_words: frozenset[str] = frozenset()
+    #: a unit (`nearest_units`) after one of `nearest_articles` and one of `nearest_prepositions` is the
+    #: nearest one, as after a modifier of the current unit ("in het weekend" as "dit weekend")
+    nearest_prepositions: frozenset[str] = frozenset()
+    nearest_articles: frozenset[str] = frozenset()
+    nearest_units: frozenset[str] = frozenset()
     #: words that begin a subject: after them "toen" is the conjunction ("toen hij kwam")
     subject_starts: frozenset[str] = frozenset()
     #: personal pronouns that may be a subject ("zij", "hij")
@@ -202,6 +207,12 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     overlap = {w for w in v.then_words if (w,) in v.vague_times}
     if overlap:
         raise ConfigError(f"then_words are not vague_times as well: {sorted(overlap)}", source=where)
+    nearest = _map(data, "nearest_units", where)
+    v.nearest_prepositions = frozenset(_list(nearest, "prepositions", where))
+    v.nearest_articles = frozenset(_list(nearest, "articles", where))
+    v.nearest_units = frozenset(_list(nearest, "units", where))
+    if not v.nearest_units <= _UNITS:
+        raise ConfigError(f"nearest_units: units must be of {sorted(_UNITS)}", source=where)
     v.articles = frozenset(_list(data, "articles", where))
     if not v.articles <= v.determiners:
         raise ConfigError("articles must be determiners", source=where)
