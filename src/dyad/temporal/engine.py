@@ -625,11 +625,10 @@ class Recogniser:
         if u is None:
             return None
         # A stretch is plural or counted ("de afgelopen dagen", "de laatste twee weken") or a neuter
-        # singular ("het afgelopen jaar"); "die afgelopen weekend" is a plain past weekend.
-        if (
-            num is None
-            and words[j].lower not in self.v.plural_units
-            and words[i].lower not in self.v.stretch_singular
+        # singular ("het afgelopen jaar"); "die afgelopen weekend" is a plain past weekend, and so is "het
+        # afgelopen weekend": one weekend is a time of its own, not a stretch up to now.
+        if num is None and words[j].lower not in self.v.plural_units and (
+            words[i].lower not in self.v.stretch_singular or u[0] == "weekend"
         ):
             return None
         frame = Frame("stretch", "duration", unit=str(u[0]), n=n, direction=str(s[0]), rule=f"stretch.{s[0]}")
