@@ -26,7 +26,9 @@ Which expression dates an event (`Event.date_rule` names it):
    time of the clauses around it nor of the quotation it stands in (`date_rule = "inserted_report"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
-event as unknown (None) rather than as published.
+event as unknown (None) rather than as published, and so does a vague time ("jaren geleden", "ooit": `date_rule =
+"vague:..."`); one of the recent past ("onlangs", `recent_times`) gives the publication date at its precision
+(`date_rule = "recent:..."`) and takes no time of the sentences before.
 """
 
 from __future__ import annotations
@@ -394,6 +396,10 @@ class TimexResolver:
             return best.value, f"timex:{best.rule}:{best.text}"
         vague = self._vague_time(words, clause)
         if vague is not None:
+            if tuple(vague.split()) in self.vocab.recent_times:
+                # "onlangs": lately, no date of its own; the publication date at its precision, as for a deed
+                # the text does not date, but no time of the sentences before (GUIDELINES.md)
+                return fallback[0], f"recent:{vague}" if fallback[1] is not None else None
             return None, f"vague:{vague}"
         if pluperfect(words, clause[0], clause[1], self.vocab):
             return fallback  # "had gedreigd": before the time of the sentences before, which it does not take

@@ -79,6 +79,8 @@ class Vocabulary:
     comparatives: frozenset[str] = frozenset()
     #: vague times ("onlangs", "in de maanden erna"): a deed so placed has no date the text supports
     vague_times: frozenset[tuple[str, ...]] = frozenset()
+    #: vague times of the recent past ("onlangs"): the publication date at its precision, not null
+    recent_times: frozenset[tuple[str, ...]] = frozenset()
     #: vague times that mean "ever" after a superlative or ordinal ("het eerste bezoek ooit"), and the endings
     #: of those
     ever_words: frozenset[tuple[str, ...]] = frozenset()
@@ -194,6 +196,9 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             v.add(str(word), ("prep", role))
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
     v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
+    v.recent_times = frozenset(split_words(w) for w in _list(data, "recent_times", where))
+    if not v.recent_times <= v.vague_times:
+        raise ConfigError("recent_times must be vague_times", source=where)
     v.ever_words = frozenset(split_words(w) for w in _list(data, "ever_after_superlative", where))
     if not v.ever_words <= v.vague_times:
         raise ConfigError("ever_after_superlative must be vague_times", source=where)
