@@ -28,7 +28,8 @@ Which expression dates an event (`Event.date_rule` names it):
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
 event as unknown (None) rather than as published, and so does a vague time ("jaren geleden", "ooit": `date_rule =
 "vague:..."`); one of the recent past ("onlangs", `recent_times`) gives the publication date at its precision
-(`date_rule = "recent:..."`) and takes no time of the sentences before.
+(`date_rule = "recent:..."`) and takes no time of the sentences before. A subordinate clause without a time of
+its own shares the vague time of the main clause it depends on (`_vague_of_main`).
 """
 
 from __future__ import annotations
@@ -395,6 +396,8 @@ class TimexResolver:
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
         vague = self._vague_time(words, clause)
+        if vague is None and not candidates:
+            vague = self._vague_of_main(words, info, clause)
         if vague is not None:
             if tuple(vague.split()) in self.vocab.recent_times:
                 # "onlangs": lately, no date of its own; the publication date at its precision, as for a deed
@@ -504,6 +507,26 @@ class TimexResolver:
                 key = tuple(w.lower for w in words[k : k + n])
                 if key in vague and not self._ever(words, lo, k, key):
                     return " ".join(key)
+        return None
+
+    def _vague_of_main(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str | None:
+        """A vague time of the main clause a subordinate clause depends on ("Jaren geleden bleek het
+        probleem al, toen de oppositie het plan afwees"): the subordinate clause shares it. The clause depends on
+        the nearest clause opener before it or at its start, passing over coordinators ("toen Klaver en het
+        kabinet ..."); none when that opener is relative or reported, or when the sentence's first clause is
+        reached first ("..., maar de minister ...")."""
+        v = self.vocab
+        bounds = clause_bounds(words, info.lo, info.hi, v)
+        at = next((k for k, b in enumerate(bounds) if b == clause), None)
+        if at is None:
+            return None
+        for k in range(at, 0, -1):
+            opener = self._opener(words, info, bounds[k])
+            if opener not in v.clause_openers or opener in v.coordinators:
+                continue
+            if opener in v.relative_openers or opener in v.complement_openers:
+                return None
+            return self._vague_time(words, bounds[0])
         return None
 
     def _ever(self, words: list[Word], lo: int, k: int, key: tuple[str, ...]) -> bool:

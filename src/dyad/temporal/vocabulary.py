@@ -71,6 +71,8 @@ class Vocabulary:
     #: words that open a clause reported by the verb before it ("zei dinsdag dat ...")
     complement_openers: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    #: clause openers that join two main clauses ("en", "maar"): the clause after one depends on no other
+    coordinators: frozenset[str] = frozenset()
     #: words that open a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")
     inserted_report_openers: frozenset[str] = frozenset()
     plural_units: frozenset[str] = frozenset()
@@ -231,11 +233,13 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.sure_weak_past_endings = tuple(_list(tense, "sure_weak_past_endings", where))
     v.participle_prefixes = tuple(_list(tense, "participle_prefixes", where))
     v.clause_openers = frozenset(_list(tense, "clause_openers", where))
+    v.coordinators = frozenset(_list(tense, "coordinators", where))
     v.relative_openers = frozenset(_list(tense, "relative_openers", where))
     v.complement_openers = frozenset(_list(tense, "complement_openers", where))
     v.inserted_report_openers = frozenset(_list(tense, "inserted_report_openers", where))
-    if not (v.relative_openers | v.complement_openers) <= v.clause_openers:
-        raise ConfigError("tense: relative_openers and complement_openers must be clause_openers", source=where)
+    if not (v.relative_openers | v.complement_openers | v.coordinators) <= v.clause_openers:
+        raise ConfigError("tense: relative_openers, complement_openers and coordinators must be clause_openers",
+                          source=where)
     participle = _map(data, "participle", where)
     for key in ("infix", "particle_max", "endings", "prefixed_endings"):
         if key not in participle:
