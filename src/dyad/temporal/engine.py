@@ -500,6 +500,13 @@ class Recogniser:
             if mo is not None:
                 j = mo[1]
                 yr = self._year(words, j)
+                if (
+                    yr is None
+                    and self._get(words, j - 1, "month_compound") is not None
+                    and j < len(words)
+                    and words[j].lower in self.v.month_year_joins
+                ):
+                    yr = self._year(words, j + 1)  # "op een decemberdag in 2014"
                 year = None
                 if yr is not None:
                     year, j = yr

@@ -35,6 +35,8 @@ class Vocabulary:
     weekday_words: dict[str, int] = field(default_factory=dict)
     weekday_suffixes: tuple[str, ...] = ()
     month_needs_day: frozenset[str] = frozenset()
+    #: words between a month written together with a part of the day and its year ("een decemberdag in 2014")
+    month_year_joins: frozenset[str] = frozenset()
     not_tomorrow_after: frozenset[str] = frozenset()
     ordinal_suffixes: tuple[str, ...] = ()
     year_cues: frozenset[tuple[str, ...]] = frozenset()
@@ -141,6 +143,14 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             raise ConfigError(f"month {word!r} must map to 1..12", source=where)
         v.add(word, ("month", month))
     v.month_needs_day = frozenset(_list(data, "month_abbreviations_need_day", where))
+    compounds = _map(data, "month_compounds", where)
+    for word, month in _map(data, "months", where).items():
+        if str(word).lower() in v.month_needs_day:
+            continue
+        for suffix in _list(compounds, "suffixes", where):
+            v.add(f"{word}{suffix}", ("month", month))
+            v.add(f"{word}{suffix}", ("month_compound", True))
+    v.month_year_joins = frozenset(_list(compounds, "year_joins", where))
     for word, wd in _map(data, "weekdays", where).items():
         if not isinstance(wd, int) or not 0 <= wd <= 6:
             raise ConfigError(f"weekday {word!r} must map to 0..6 (Monday = 0)", source=where)
