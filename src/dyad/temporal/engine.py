@@ -809,8 +809,10 @@ def _noun_position(words: list[Word], k: int, lo: int, v: Vocabulary) -> bool:
 
 
 def finite_past(words: list[Word], k: int, lo: int, v: Vocabulary) -> bool:
-    """Whether words[k] (in a clause or sentence from lo) is a finite past form where it stands."""
-    return is_past_form(words[k], v) and not _noun_position(words, k, lo, v)
+    """Whether words[k] (in a clause or sentence from lo) is a finite past form where it stands: a listed one
+    anywhere ("Twee werden opgepakt": a number word may be the subject), one by its ending not after an article
+    or number word ("vier maanden")."""
+    return is_past_form(words[k], v) and (words[k].lower in v.past_forms or not _noun_position(words, k, lo, v))
 
 
 def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tuple[int, int]]:
