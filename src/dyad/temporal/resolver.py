@@ -475,11 +475,12 @@ class TimexResolver:
         return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
 
     def _new_main_clause(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
-        """Whether a clause after a comma opens with a subject pronoun: a main clause of its own joined
-        without a conjunction ("..., zij zijn gisteren aangeklaagd")."""
+        """Whether a clause after a comma, colon or semicolon opens with a subject pronoun: a main clause of its
+        own joined without a conjunction ("..., zij zijn gisteren aangeklaagd", "...: hij werd vorige maand
+        veroordeeld")."""
         return (
             info.lo < clause[0] < clause[1]
-            and words[clause[0] - 1].text == ","
+            and words[clause[0] - 1].text in {",", ":", ";"}
             and words[clause[0]].lower in self.vocab.subject_pronouns
         )
 
