@@ -60,6 +60,9 @@ def _temporal_data() -> dict:
         (lambda d: d["prepositions"].pop("range_join"), "range_join"),
         (lambda d: d["tense"]["relative_openers"].append("hoewel_niet"), "relative_openers"),
         (lambda d: d["articles"].append("geen_lidwoord"), "articles must be determiners"),
+        (lambda d: d["tense"]["coordinators"].append("noch_opener"), "coordinators must be clause_openers"),
+        (lambda d: d["recent_times"].append("nooit_vaag"), "recent_times must be vague_times"),
+        (lambda d: d["nearest_units"]["units"].append("fortnight"), "nearest_units"),
     ],
 )
 def test_the_vocabulary_file_is_checked(change, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -178,6 +181,12 @@ def test_a_prefixed_participle_after_its_auxiliary_makes_the_clause_past() -> No
         ("het was een grote ontvangst", "past"),
         ("dit is een grote ontvangst", None),
         ("hij is er niet bij als het verdrag de unie verandert", None),
+        # "ge" after no separable particle, and a noun after an article: no participles
+        ("de minister is tegelijkertijd voorzitter van de partij", None),
+        ("hij is de partijgenoot van de premier", None),
+        ("het kabinet is een gebied kwijt", None),
+        # "ge" after an inseparable prefix that begins the stem ("vergelijken")
+        ("de commissie heeft de cijfers vergeleken", "past"),
     ],
 )
 def test_the_tense_of_a_clause_with_a_prefixed_participle(clause: str, tense: str | None) -> None:
@@ -189,3 +198,13 @@ def test_ooit_is_vague_except_after_a_superlative() -> None:
     assert date_of("De premier bezocht ooit de hoofdstad van het buurland.", "bezocht") is None
     text = "Gisteren landde de premier in Skopje. Het was de grootste ontvangst ooit voor een buitenlandse gast."
     assert date_of(text, "ontvangst") == "2019-03-25"
+
+
+def test_a_subordinate_clause_shares_the_vague_time_of_its_main_clause() -> None:
+    text = "Jaren geleden bleek het probleem al, toen de oppositie en de vakbonden het plan afwezen."
+    assert date_of(text, "afwezen") is None
+    # not a clause joined by a coordinator to the main clause, nor a reported one
+    joined = "Jaren geleden bleek het probleem al, maar de oppositie wees het plan af."
+    assert date_of(joined, "wees") == "2019-03-26"
+    reported = "Jaren geleden zei de minister al dat de oppositie het plan afwijst."
+    assert date_of(reported, "afwijst") == "2019-03-26"

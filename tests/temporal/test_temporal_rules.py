@@ -171,7 +171,8 @@ def test_event_falls_back_to_the_publication_precision() -> None:
 
 
 def test_a_vaguely_placed_event_has_no_date() -> None:
-    # "eerder" alone still dates by publication
+    # "eerder" alone still dates by publication; "onlangs" (the recent past) by publication as well, but under
+    # a rule of its own
     text = (
         "Chili kondigde onlangs strengere controles aan op fruit uit Peru. "
         "In de maanden erna liet de oppositie geen gelegenheid onbenut om het besluit aan te vallen. "
@@ -180,9 +181,26 @@ def test_a_vaguely_placed_event_has_no_date() -> None:
     doc = _doc(text, PartialDate(2019, 3, 6))
     doc.events += [_event(doc, "controles", 0), _event(doc, "liet", 1), _event(doc, "gedreigd", 2)]
     TimexResolver("nl")(doc)
-    assert [e.date for e in doc.events] == [None, None, PartialDate(2019, 3, 6)]
-    assert doc.events[0].date_rule == "vague:onlangs"
+    assert [e.date for e in doc.events] == [PartialDate(2019, 3, 6), None, PartialDate(2019, 3, 6)]
+    assert doc.events[0].date_rule == "recent:onlangs"
     assert doc.events[1].date_rule == "vague:in de maanden erna"
+
+
+def test_a_deed_of_the_recent_past_takes_no_time_of_the_sentences_before() -> None:
+    # a narrative day ("dinsdag") is carried to a past sentence, but not to one placed "onlangs"
+    text = (
+        "De premier sprak dinsdag met de vakbonden. "
+        "Hij beloofde een nieuw overleg. "
+        "De minister had onlangs al een voorstel gedaan. "
+        "De bonden kregen kortgeleden een brief van het kabinet."
+    )
+    doc = _doc(text, PartialDate(2019, 3, 27))
+    doc.events += [_event(doc, "beloofde", 1), _event(doc, "kregen", 3)]
+    TimexResolver("nl")(doc)
+    assert [(e.date, e.date_rule) for e in doc.events] == [
+        (PartialDate(2019, 3, 26), "carried:weekday:dinsdag"),
+        (PartialDate(2019, 3, 27), "recent:kortgeleden"),
+    ]
 
 
 def test_quote_dated_by_the_saying() -> None:

@@ -314,6 +314,16 @@ class Recogniser:
                 return not low.endswith(self.v.sure_weak_past_endings) or bare
         return False
 
+    def _nearest(self, words: list[Word], j: int) -> bool:
+        """Whether words[j] is an article that, after a preposition and before a unit, names the nearest unit
+        ("in het weekeinde", "tijdens het weekend"; not "in het jaar van de draak")."""
+        if not (0 < j < len(words) - 1 and words[j].lower in self.v.nearest_articles):
+            return False
+        if words[j - 1].lower not in self.v.nearest_prepositions:
+            return False
+        unit = self._get(words, j + 1, "unit")
+        return unit is not None and str(unit[0]) in self.v.nearest_units
+
     def _range_join(self, words: list[Word], j: int) -> int | None:
         """The index after a word joining the two ends of a range ("1 tot 3 maart", "4 en 5 juni")."""
         if j >= len(words):
@@ -445,6 +455,8 @@ class Recogniser:
         m = self._get(words, j, "mod")
         if m is not None:
             mod, j = str(m[0]), m[1]
+        elif j == i and self._nearest(words, j):
+            mod, j = "current", j + 1  # "in het weekend": this weekend
         start_core = j
         frame: Frame | None = None
         # unit
@@ -488,6 +500,13 @@ class Recogniser:
             if mo is not None:
                 j = mo[1]
                 yr = self._year(words, j)
+                if (
+                    yr is None
+                    and self._get(words, j - 1, "month_compound") is not None
+                    and j < len(words)
+                    and words[j].lower in self.v.month_year_joins
+                ):
+                    yr = self._year(words, j + 1)  # "op een decemberdag in 2014"
                 year = None
                 if yr is not None:
                     year, j = yr
@@ -613,11 +632,10 @@ class Recogniser:
         if u is None:
             return None
         # A stretch is plural or counted ("de afgelopen dagen", "de laatste twee weken") or a neuter
-        # singular ("het afgelopen jaar"); "die afgelopen weekend" is a plain past weekend.
-        if (
-            num is None
-            and words[j].lower not in self.v.plural_units
-            and words[i].lower not in self.v.stretch_singular
+        # singular ("het afgelopen jaar"); "die afgelopen weekend" is a plain past weekend, and so is "het
+        # afgelopen weekend": one weekend is a time of its own, not a stretch up to now.
+        if num is None and words[j].lower not in self.v.plural_units and (
+            words[i].lower not in self.v.stretch_singular or u[0] == "weekend"
         ):
             return None
         frame = Frame("stretch", "duration", unit=str(u[0]), n=n, direction=str(s[0]), rule=f"stretch.{s[0]}")
@@ -725,13 +743,17 @@ class Recogniser:
 
 def _marked_participle(word: str, v: Vocabulary) -> bool:
     """A word with the language's participle marker after an optional separable particle ("gegeven",
-    "aangekondigd", "opgeroepen" by the Dutch ge-)."""
+    "aangekondigd", "opgeroepen" by the Dutch ge-): one of the language's particles where it lists them (not
+    "tegelijkertijd", "partijgenoot"), or an inseparable prefix before a stem that begins so ("vergeleken")."""
     infix = v.participle_infix
     if not infix:
         return False
     at = word.find(infix)
     while 0 <= at <= v.participle_particle_max:
-        if len(word) - at - len(infix) >= 2:
+        if len(word) - at - len(infix) >= 2 and (
+            at == 0 or not v.participle_particles or word[:at] in v.participle_particles
+            or word[:at] in v.participle_prefixes  # a stem with the marker's letters ("vergeleken")
+        ):
             return True
         at = word.find(infix, at + 1)
     return False
@@ -762,13 +784,35 @@ def is_past_form(word: Word, v: Vocabulary) -> bool:
         return False  # a capitalised word is a name or a noun ("Britten") more often than a verb
     if v.inflection_endings and low.endswith(v.inflection_endings) and _marked_participle(low, v):
         return False  # an inflected participle used as an adjective ("de aangepaste deal")
-    if low.endswith(v.sure_weak_past_endings):
-        return True
-    return bool(
-        word.lemma and word.lemma != low and bool(v.infinitive_endings)
-        and word.lemma.endswith(v.infinitive_endings)
-        and low.endswith(v.weak_past_endings)
+    verb = bool(word.lemma) and word.lemma != low and (
+        not v.infinitive_endings or word.lemma.endswith(v.infinitive_endings)
     )
+    if low.endswith(v.sure_weak_past_endings):
+        # an ending of the weak past alone, unless the lemma says otherwise: the word is its own lemma (an
+        # infinitive: "zitten", "midden") or that of no verb (a plural: "debatten")
+        return verb or not word.lemma
+    return (
+        verb and bool(v.infinitive_endings)
+        and low.endswith(v.weak_past_endings)
+        and not (low.startswith(word.lemma) and low[len(word.lemma) :] in v.present_participle_suffixes)
+    )
+
+
+def _noun_position(words: list[Word], k: int, lo: int, v: Vocabulary) -> bool:
+    """Whether words[k] follows an article or a number word ("de maanden", "vier maanden"): a noun there, no
+    finite verb nor the participle of a perfect, whatever its shape. Not after digits, which may be a year or
+    a decade before an inverted verb ("In 2012 werd", "Eind jaren 90 kreeg")."""
+    if k <= lo:
+        return False
+    before = words[k - 1].lower
+    return before in v.articles or any(name == "number" for name, _ in v.features((before,)))
+
+
+def finite_past(words: list[Word], k: int, lo: int, v: Vocabulary) -> bool:
+    """Whether words[k] (in a clause or sentence from lo) is a finite past form where it stands: a listed one
+    anywhere ("Twee werden opgepakt": a number word may be the subject), one by its ending not after an article
+    or number word ("vier maanden")."""
+    return is_past_form(words[k], v) and (words[k].lower in v.past_forms or not _noun_position(words, k, lo, v))
 
 
 def clause_bounds(words: list[Word], lo: int, hi: int, v: Vocabulary) -> list[tuple[int, int]]:
@@ -825,7 +869,7 @@ def then_adverb(words: list[Word], k: int, v: Vocabulary, lo: int, hi: int) -> b
 
 def simple_past(words: list[Word], lo: int, hi: int, v: Vocabulary) -> bool:
     """Whether [lo, hi) holds a finite simple-past form (the narrative tense; a present perfect is not)."""
-    return any(is_past_form(words[k], v) for k in range(lo, hi))
+    return any(finite_past(words, k, lo, v) for k in range(lo, hi))
 
 
 def _participle_after(words: list[Word], aux_at: int, k: int, v: Vocabulary) -> bool:
@@ -834,6 +878,8 @@ def _participle_after(words: list[Word], aux_at: int, k: int, v: Vocabulary) -> 
     determiner or inflected adjective precedes it ("heeft dinsdag een akkoord bereikt", not "is er niet bij
     als het verdrag de EU verandert" nor "is tegen het besluit")."""
     low = words[k].lower
+    if _noun_position(words, k, aux_at + 1, v):
+        return False  # "is een gebied", "zijn de maatregelen"
     if is_participle(low, v):
         return True
     if not is_participle(low, v, after_auxiliary=True) or not words[k].text[:1].islower():
@@ -868,7 +914,7 @@ def tense_of(words: list[Word], lo: int, hi: int, v: Vocabulary) -> str | None:
         w = words[k]
         if w.lower in v.future_auxiliaries or w.lower in v.future_words:
             future = True
-        if is_past_form(w, v):
+        if finite_past(words, k, lo, v):
             past = True
         if w.lower in v.perfect_auxiliaries:
             aux_at = k

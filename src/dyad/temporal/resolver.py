@@ -26,7 +26,10 @@ Which expression dates an event (`Event.date_rule` names it):
    time of the clauses around it nor of the quotation it stands in (`date_rule = "inserted_report"`).
 
 An expression that cannot be written as a date ("in de jaren tachtig", "eind vorige eeuw") dates the
-event as unknown (None) rather than as published.
+event as unknown (None) rather than as published, and so does a vague time ("jaren geleden", "ooit": `date_rule =
+"vague:..."`); one of the recent past ("onlangs", `recent_times`) gives the publication date at its precision
+(`date_rule = "recent:..."`) and takes no time of the sentences before. A subordinate clause without a time of
+its own shares the vague time of the main clause it depends on (`_vague_of_main`).
 """
 
 from __future__ import annotations
@@ -393,7 +396,13 @@ class TimexResolver:
             best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
             return best.value, f"timex:{best.rule}:{best.text}"
         vague = self._vague_time(words, clause)
+        if vague is None and not candidates:
+            vague = self._vague_of_main(words, info, clause)
         if vague is not None:
+            if tuple(vague.split()) in self.vocab.recent_times:
+                # "onlangs": lately, no date of its own; the publication date at its precision, as for a deed
+                # the text does not date, but no time of the sentences before (GUIDELINES.md)
+                return fallback[0], f"recent:{vague}" if fallback[1] is not None else None
             return None, f"vague:{vague}"
         if pluperfect(words, clause[0], clause[1], self.vocab):
             return fallback  # "had gedreigd": before the time of the sentences before, which it does not take
@@ -466,11 +475,12 @@ class TimexResolver:
         return not (tense == "future" and e.value.iso() < today.truncate(e.value.precision).iso())
 
     def _new_main_clause(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> bool:
-        """Whether a clause after a comma opens with a subject pronoun: a main clause of its own joined
-        without a conjunction ("..., zij zijn gisteren aangeklaagd")."""
+        """Whether a clause after a comma, colon or semicolon opens with a subject pronoun: a main clause of its
+        own joined without a conjunction ("..., zij zijn gisteren aangeklaagd", "...: hij werd vorige maand
+        veroordeeld")."""
         return (
             info.lo < clause[0] < clause[1]
-            and words[clause[0] - 1].text == ","
+            and words[clause[0] - 1].text in {",", ":", ";"}
             and words[clause[0]].lower in self.vocab.subject_pronouns
         )
 
@@ -498,6 +508,26 @@ class TimexResolver:
                 key = tuple(w.lower for w in words[k : k + n])
                 if key in vague and not self._ever(words, lo, k, key):
                     return " ".join(key)
+        return None
+
+    def _vague_of_main(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> str | None:
+        """A vague time of the main clause a subordinate clause depends on ("Jaren geleden bleek het
+        probleem al, toen de oppositie het plan afwees"): the subordinate clause shares it. The clause depends on
+        the nearest clause opener before it or at its start, passing over coordinators ("toen Klaver en het
+        kabinet ..."); none when that opener is relative or reported, or when the sentence's first clause is
+        reached first ("..., maar de minister ...")."""
+        v = self.vocab
+        bounds = clause_bounds(words, info.lo, info.hi, v)
+        at = next((k for k, b in enumerate(bounds) if b == clause), None)
+        if at is None:
+            return None
+        for k in range(at, 0, -1):
+            opener = self._opener(words, info, bounds[k])
+            if opener not in v.clause_openers or opener in v.coordinators:
+                continue
+            if opener in v.relative_openers or opener in v.complement_openers:
+                return None
+            return self._vague_time(words, bounds[0])
         return None
 
     def _ever(self, words: list[Word], lo: int, k: int, key: tuple[str, ...]) -> bool:

@@ -35,6 +35,8 @@ class Vocabulary:
     weekday_words: dict[str, int] = field(default_factory=dict)
     weekday_suffixes: tuple[str, ...] = ()
     month_needs_day: frozenset[str] = frozenset()
+    #: words between a month written together with a part of the day and its year ("een decemberdag in 2014")
+    month_year_joins: frozenset[str] = frozenset()
     not_tomorrow_after: frozenset[str] = frozenset()
     ordinal_suffixes: tuple[str, ...] = ()
     year_cues: frozenset[tuple[str, ...]] = frozenset()
@@ -54,6 +56,9 @@ class Vocabulary:
     #: `participle_particle_max` letters; empty where the language has none
     participle_infix: str = ""
     participle_particle_max: int = 0
+    #: the separable particles the marker may follow ("aan" of "aangekondigd"); when given, a word with the
+    #: marker after anything else is no participle ("partijgenoot")
+    participle_particles: frozenset[str] = frozenset()
     #: endings of a participle with the marker ("gegeven", "gemeld") and of one with a prefix ("verklaard")
     participle_endings: tuple[str, ...] = ()
     prefixed_participle_endings: tuple[str, ...] = ()
@@ -61,11 +66,15 @@ class Vocabulary:
     inflection_endings: tuple[str, ...] = ()
     #: the endings of an infinitive (a lemma): a weak past form needs a verb lemma so ended
     infinitive_endings: tuple[str, ...] = ()
+    #: what the present participle adds to the infinitive ("dreigend", "dreigende"): an adjective, no past form
+    present_participle_suffixes: tuple[str, ...] = ()
     #: words that open a relative clause (its time dates the noun's clause only)
     relative_openers: frozenset[str] = frozenset()
     #: words that open a clause reported by the verb before it ("zei dinsdag dat ...")
     complement_openers: frozenset[str] = frozenset()
     clause_openers: frozenset[str] = frozenset()
+    #: clause openers that join two main clauses ("en", "maar"): the clause after one depends on no other
+    coordinators: frozenset[str] = frozenset()
     #: words that open a reporting clause inserted after a comma ("..., zo stelt de aanklager, ...")
     inserted_report_openers: frozenset[str] = frozenset()
     plural_units: frozenset[str] = frozenset()
@@ -74,6 +83,8 @@ class Vocabulary:
     comparatives: frozenset[str] = frozenset()
     #: vague times ("onlangs", "in de maanden erna"): a deed so placed has no date the text supports
     vague_times: frozenset[tuple[str, ...]] = frozenset()
+    #: vague times of the recent past ("onlangs"): the publication date at its precision, not null
+    recent_times: frozenset[tuple[str, ...]] = frozenset()
     #: vague times that mean "ever" after a superlative or ordinal ("het eerste bezoek ooit"), and the endings
     #: of those
     ever_words: frozenset[tuple[str, ...]] = frozenset()
@@ -81,6 +92,11 @@ class Vocabulary:
     #: adverbs that point back to the time named before ("destijds", "kwam toen"); one that is a clause
     #: opener as well ("toen": when) is the adverb only beside a finite verb and before no subject
     then_words: frozenset[str] = frozenset()
+    #: a unit (`nearest_units`) after one of `nearest_articles` and one of `nearest_prepositions` is the
+    #: nearest one, as after a modifier of the current unit ("in het weekend" as "dit weekend")
+    nearest_prepositions: frozenset[str] = frozenset()
+    nearest_articles: frozenset[str] = frozenset()
+    nearest_units: frozenset[str] = frozenset()
     #: words that begin a subject: after them "toen" is the conjunction ("toen hij kwam")
     subject_starts: frozenset[str] = frozenset()
     #: personal pronouns that may be a subject ("zij", "hij")
@@ -127,6 +143,14 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             raise ConfigError(f"month {word!r} must map to 1..12", source=where)
         v.add(word, ("month", month))
     v.month_needs_day = frozenset(_list(data, "month_abbreviations_need_day", where))
+    compounds = _map(data, "month_compounds", where)
+    for word, month in _map(data, "months", where).items():
+        if str(word).lower() in v.month_needs_day:
+            continue
+        for suffix in _list(compounds, "suffixes", where):
+            v.add(f"{word}{suffix}", ("month", month))
+            v.add(f"{word}{suffix}", ("month_compound", True))
+    v.month_year_joins = frozenset(_list(compounds, "year_joins", where))
     for word, wd in _map(data, "weekdays", where).items():
         if not isinstance(wd, int) or not 0 <= wd <= 6:
             raise ConfigError(f"weekday {word!r} must map to 0..6 (Monday = 0)", source=where)
@@ -184,6 +208,9 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             v.add(str(word), ("prep", role))
     v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
     v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
+    v.recent_times = frozenset(split_words(w) for w in _list(data, "recent_times", where))
+    if not v.recent_times <= v.vague_times:
+        raise ConfigError("recent_times must be vague_times", source=where)
     v.ever_words = frozenset(split_words(w) for w in _list(data, "ever_after_superlative", where))
     if not v.ever_words <= v.vague_times:
         raise ConfigError("ever_after_superlative must be vague_times", source=where)
@@ -197,6 +224,12 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     overlap = {w for w in v.then_words if (w,) in v.vague_times}
     if overlap:
         raise ConfigError(f"then_words are not vague_times as well: {sorted(overlap)}", source=where)
+    nearest = _map(data, "nearest_units", where)
+    v.nearest_prepositions = frozenset(_list(nearest, "prepositions", where))
+    v.nearest_articles = frozenset(_list(nearest, "articles", where))
+    v.nearest_units = frozenset(_list(nearest, "units", where))
+    if not v.nearest_units <= _UNITS:
+        raise ConfigError(f"nearest_units: units must be of {sorted(_UNITS)}", source=where)
     v.articles = frozenset(_list(data, "articles", where))
     if not v.articles <= v.determiners:
         raise ConfigError("articles must be determiners", source=where)
@@ -210,11 +243,13 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.sure_weak_past_endings = tuple(_list(tense, "sure_weak_past_endings", where))
     v.participle_prefixes = tuple(_list(tense, "participle_prefixes", where))
     v.clause_openers = frozenset(_list(tense, "clause_openers", where))
+    v.coordinators = frozenset(_list(tense, "coordinators", where))
     v.relative_openers = frozenset(_list(tense, "relative_openers", where))
     v.complement_openers = frozenset(_list(tense, "complement_openers", where))
     v.inserted_report_openers = frozenset(_list(tense, "inserted_report_openers", where))
-    if not (v.relative_openers | v.complement_openers) <= v.clause_openers:
-        raise ConfigError("tense: relative_openers and complement_openers must be clause_openers", source=where)
+    if not (v.relative_openers | v.complement_openers | v.coordinators) <= v.clause_openers:
+        raise ConfigError("tense: relative_openers, complement_openers and coordinators must be clause_openers",
+                          source=where)
     participle = _map(data, "participle", where)
     for key in ("infix", "particle_max", "endings", "prefixed_endings"):
         if key not in participle:
@@ -226,8 +261,10 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.participle_particle_max = max_particle
     v.participle_endings = tuple(_list(participle, "endings", where))
     v.prefixed_participle_endings = tuple(_list(participle, "prefixed_endings", where))
+    v.participle_particles = frozenset(_list(participle, "particles", where))
     v.inflection_endings = tuple(_list(data, "inflection_endings", where))
     v.infinitive_endings = tuple(_list(tense, "infinitive_endings", where))
+    v.present_participle_suffixes = tuple(_list(tense, "present_participle_suffixes", where))
     if "range_join" not in _map(data, "prepositions", where):
         raise ConfigError("prepositions: missing 'range_join' (the words joining the ends of a range)", source=where)
     return v
