@@ -39,6 +39,7 @@ _ENTRY_KEYS = {
     "source_kinds",
     "deed_object",
     "implicit_agent",
+    "domestic",
 }
 #: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
 ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
@@ -131,6 +132,9 @@ class Trigger:
     # the CAMEO sector code of the state organ that does the deed when the text names no doer ("COP": "22 leden
     # zijn in Rusland opgepakt" is an arrest by the Russian police); see `dyad.events.roles`
     implicit_agent: str = ""
+    # with no target anywhere, a domestic source's statement is about its own state's politics: the target is
+    # its government (`dyad.events.roles`, step 8), whether or not the coder's `domestic_targets` is on
+    domestic: bool = False
 
 
 @dataclass(frozen=True)
@@ -300,6 +304,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 source_kinds=source_kinds,
                 deed_object=bool(raw.get("deed_object", False)),
                 implicit_agent=implicit_agent,
+                domestic=bool(raw.get("domestic", False)),
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)

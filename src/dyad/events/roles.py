@@ -294,7 +294,7 @@ class RoleFinder:
             r.target = self._clause_target(r)
         self._borrow_target(r, earlier)
         pairs = self._actor_pairs(r.doc, r.trig, self._pairs(r))
-        if not pairs and self.domestic_targets:
+        if not pairs and (self.domestic_targets or r.trig.domestic):
             pairs = self._domestic_pairs(r)
         return Reading(pairs, r.confidence, r.owned) if pairs else None
 
