@@ -40,6 +40,12 @@ Rows = Callable[..., set[tuple[str | None, ...]]]
         # a deed that defies reason
         ("Volgens Jansen tart de maatregel van Rusland elk rechtvaardigheidsgevoel.",
          "tart de maatregel van Rusland elk rechtvaardigheidsgevoel", ("NLDPTY", "RUS", "11")),
+        # the author of an evaluated deed named as its doer ("door X"): the speaker still makes the statement
+        ("Jansen liet weten dat de inval door Rusland laf was.", "de inval door Rusland laf was",
+         ("NLDPTY", "RUS", "11")),
+        # a deed said to border on a crime
+        ('"Wat Rusland doet grenst aan chantage", zegt Jansen.', "Wat Rusland doet grenst aan chantage",
+         ("NLDPTY", "RUS", "11")),
         # saying that another deceived: the subject of the quotation is accused
         ('"Het kabinet heeft de boeren jarenlang voorgelogen", zegt Jansen.',
          "Het kabinet heeft de boeren jarenlang voorgelogen", ("NLDPTY", "NLDGOV", "11")),
@@ -48,7 +54,7 @@ Rows = Callable[..., set[tuple[str | None, ...]]]
 def test_a_quoted_evaluation_is_the_speakers_statement(
     coded_actor_rows: Rows, text: str, quote: str, row: tuple[str, str, str]
 ) -> None:
-    kind = "indirect" if text.startswith("Volgens") else "direct"
+    kind = "direct" if text.startswith('"') else "indirect"
     assert row in coded_actor_rows(text, ACTORS, [("Jansen", quote, kind)])
 
 
@@ -81,6 +87,8 @@ def test_an_evaluating_frame_gives_its_statement(coded_actor_rows: Rows, text: s
         "De SP voelt zich gesterkt door de peilingen.",
         # deceit without a speaker who reports it
         "Rusland heeft de inspecteurs misleid.",
+        # bordering on a country is no accusation
+        "Duitsland grenst aan Rusland.",
     ],
 )
 def test_no_statement_without_an_evaluation_and_its_speaker(coded_actor_rows: Rows, text: str) -> None:

@@ -561,6 +561,11 @@ class RoleFinder:
             r.source = subject or None
             if r.source is None and not r.unresolved:
                 r.source = self._matrix_source(r.doc, r.sentence, r.match, r.clauses, r.toks)
+        elif r.trig.role == "speaker_is_source" and (
+            speaker := self._speaker(r.doc, r.sentence, r.doc.tokens[r.match.anchor].start)
+        ) is not None:
+            # who says the evaluation makes it, also of a deed done by another ("de aankoop door X was geniepig")
+            r.source = speaker
         elif r.passive and r.agents:
             r.source = r.agents[:1]
             if r.subj is not None and r.subj not in r.agents:
