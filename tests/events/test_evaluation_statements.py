@@ -34,6 +34,9 @@ Rows = Callable[..., set[tuple[str | None, ...]]]
         # an evaluated foreign actor is the target
         ('"Het plan van Rusland is schaamteloos", zegt Jansen.', "Het plan van Rusland is schaamteloos",
          ("NLDPTY", "RUS", "11")),
+        # the owner of what is judged is who is judged, not someone else's deed the speaker only handles
+        ("Een gotspe van het nieuwe beleid, stelt Jansen.", "Een gotspe van het nieuwe beleid",
+         ("NLDPTY", "NLDGOV", "11")),
         # a figure that dismisses an argument
         ('"Die redenering snijdt geen hout", zegt Jansen.', "Die redenering snijdt geen hout",
          ("NLDPTY", "NLDGOV", "11")),

@@ -564,7 +564,7 @@ class RoleFinder:
         elif r.trig.role == "speaker_is_source" and (
             speaker := self._speaker(r.doc, r.sentence, r.doc.tokens[r.match.anchor].start)
         ) is not None:
-            # who says the evaluation makes it, also of a deed done by another ("de aankoop door X was geniepig")
+            # who says the evaluation makes it, also of a deed done by another ("de inval door X was laf")
             r.source = speaker
         elif r.passive and r.agents:
             r.source = r.agents[:1]
@@ -663,7 +663,9 @@ class RoleFinder:
         if r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
                        or self._governed_noun(r.doc, r.match.anchor)):
             return []
-        if self._owned_by_other(r) or self._names_other_addressee(r):
+        # (the owner of what a speaker judges is who is judged: "een gotspe van dit beleid, aldus X")
+        owned = self._owned_by_other(r) and r.trig.role != "speaker_is_source"
+        if owned or self._names_other_addressee(r):
             return []
         pairs: list[tuple[ActorRef, ActorRef]] = []
         for src in self._refs(r.doc, r.source):
