@@ -90,6 +90,8 @@ def test_an_evaluating_frame_gives_its_statement(coded_actor_rows: Rows, text: s
         "De SP voelt zich gesterkt door de peilingen.",
         # deceit without a speaker who reports it
         "Rusland heeft de inspecteurs misleid.",
+        # the writer's own evaluation of its subject, with no one named as its object: no statement of the subject's
+        "Jansen hield gisteren weer een van zijn absurde toespraken.",
         # bordering on a country is no accusation
         "Duitsland grenst aan Rusland.",
     ],

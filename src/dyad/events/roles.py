@@ -294,7 +294,7 @@ class RoleFinder:
             r.target = self._clause_target(r)
         self._borrow_target(r, earlier)
         pairs = self._actor_pairs(r.doc, r.trig, self._pairs(r))
-        if not pairs and (self.domestic_targets or r.trig.domestic):
+        if not pairs and (self.domestic_targets or self._domestic_statement(r)):
             pairs = self._domestic_pairs(r)
         return Reading(pairs, r.confidence, r.owned) if pairs else None
 
@@ -647,6 +647,13 @@ class RoleFinder:
             author = r.trig.deed_object and taken
             r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
             r.confidence *= 0.6
+
+    @staticmethod
+    def _domestic_statement(r: _Slots) -> bool:
+        """Whether a `domestic` entry's statement goes to its source's own government when no target is found:
+        an evaluation (`speaker_is_source`) only as a quotation's speaker says it, not as the words of the
+        article's own writer about its subject."""
+        return r.trig.domestic and (r.trig.role != "speaker_is_source" or isinstance(r.source, ActorRef))
 
     def _domestic_pairs(self, r: _Slots) -> list[tuple[ActorRef, ActorRef]]:
         """Step 8, when no target is found anywhere: a domestic actor's deed with no one named is directed at
