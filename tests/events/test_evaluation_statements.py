@@ -40,6 +40,11 @@ Rows = Callable[..., set[tuple[str | None, ...]]]
         # a figure that dismisses an argument
         ('"Die redenering snijdt geen hout", zegt Jansen.', "Die redenering snijdt geen hout",
          ("NLDPTY", "NLDGOV", "11")),
+        # doing nothing or going too far, as the speaker says of another
+        ('"Het kabinet laat het al jaren afweten", zegt Jansen.', "Het kabinet laat het al jaren afweten",
+         ("NLDPTY", "NLDGOV", "11")),
+        ("Volgens Jansen gaat Brussel met deze eis te ver.", "gaat Brussel met deze eis te ver",
+         ("NLDPTY", "EU", "11")),
         # a deed that defies reason
         ("Volgens Jansen tart de maatregel van Rusland elk rechtvaardigheidsgevoel.",
          "tart de maatregel van Rusland elk rechtvaardigheidsgevoel", ("NLDPTY", "RUS", "11")),
