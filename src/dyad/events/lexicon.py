@@ -39,6 +39,7 @@ _ENTRY_KEYS = {
     "source_kinds",
     "deed_object",
     "implicit_agent",
+    "domestic",
 }
 #: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
 ACTOR_KINDS = ("state", "government", "organisation", "person", "group")
@@ -131,6 +132,9 @@ class Trigger:
     # the CAMEO sector code of the state organ that does the deed when the text names no doer ("COP": "22 leden
     # zijn in Rusland opgepakt" is an arrest by the Russian police); see `dyad.events.roles`
     implicit_agent: str = ""
+    # with no target anywhere, a domestic source's statement is about its own state's politics: the target is
+    # its government (`dyad.events.roles`, step 8), whether or not the coder's `domestic_targets` is on
+    domestic: bool = False
 
 
 @dataclass(frozen=True)
@@ -300,6 +304,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
                 source_kinds=source_kinds,
                 deed_object=bool(raw.get("deed_object", False)),
                 implicit_agent=implicit_agent,
+                domestic=bool(raw.get("domestic", False)),
             )
         )
     return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)
@@ -313,17 +318,56 @@ def codebook_files(language: str) -> list[str]:
     return sorted(f"events/{item.name[:-5]}" for item in folder.iterdir() if item.name.endswith(".yaml"))
 
 
+#: the keys of a trigger whose lists may name a word list of their file (`"@name"`)
+_LIST_KEYS = ("verbs", "nouns", "phrases", "with", "without")
+
+
+def expand_word_lists(triggers: list[Any], lists: Any, where: str) -> list[Any]:
+    """The triggers of a per-root file with each `"@name"` in their word lists replaced by the words of the
+    file's `lists` entry of that name (a class of words several entries share: the evaluative words a naming
+    verb takes and a quotation carries)."""
+    if lists is None:
+        return triggers
+    if not isinstance(lists, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in lists.items()
+    ):
+        raise ConfigError("'lists' must map names to lists of words", source=where)
+    out = []
+    for raw in triggers:
+        if not isinstance(raw, dict):
+            out.append(raw)
+            continue
+        entry = dict(raw)
+        for key in _LIST_KEYS:
+            words = entry.get(key)
+            if not isinstance(words, list):
+                continue
+            expanded: list[Any] = []
+            for w in words:
+                if isinstance(w, str) and w.startswith("@"):
+                    if w[1:] not in lists:
+                        raise ConfigError(f"no word list {w[1:]!r} in 'lists'", source=f"{where} ({raw.get('id')})")
+                    expanded += lists[w[1:]]
+                else:
+                    expanded.append(w)
+            entry[key] = expanded
+        out.append(entry)
+    return out
+
+
 @cache
 def load_lexicon(language: str) -> Lexicon:
     """`events.yaml` (clause vocabulary and core triggers) plus the triggers of every per-root file in
-    `events/` (the codebook-wide wordings: one file per CAMEO root, `triggers` only)."""
+    `events/` (the codebook-wide wordings: one file per CAMEO root, `triggers` and the named word `lists`
+    its triggers share)."""
     data = load_language_data(language, "events")
     if isinstance(data, dict) and isinstance(data.get("triggers"), list):
         data = dict(data, triggers=list(data["triggers"]))
         for name in codebook_files(language):
             extra = load_language_data(language, name)
-            if not isinstance(extra, dict) or set(extra) != {"triggers"} or not isinstance(extra["triggers"], list):
-                where = f"dyad/lang/{language}/{name}.yaml"
-                raise ConfigError("expected a mapping with only a 'triggers' list", source=where)
-            data["triggers"].extend(extra["triggers"])
+            where = f"dyad/lang/{language}/{name}.yaml"
+            if (not isinstance(extra, dict) or "triggers" not in extra or set(extra) - {"triggers", "lists"}
+                    or not isinstance(extra["triggers"], list)):
+                raise ConfigError("expected a mapping with a 'triggers' list and, optionally, 'lists'", source=where)
+            data["triggers"].extend(expand_word_lists(extra["triggers"], extra.get("lists"), where))
     return compile_lexicon(language, data)

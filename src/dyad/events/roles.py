@@ -294,7 +294,7 @@ class RoleFinder:
             r.target = self._clause_target(r)
         self._borrow_target(r, earlier)
         pairs = self._actor_pairs(r.doc, r.trig, self._pairs(r))
-        if not pairs and self.domestic_targets:
+        if not pairs and (self.domestic_targets or self._domestic_statement(r)):
             pairs = self._domestic_pairs(r)
         return Reading(pairs, r.confidence, r.owned) if pairs else None
 
@@ -561,6 +561,11 @@ class RoleFinder:
             r.source = subject or None
             if r.source is None and not r.unresolved:
                 r.source = self._matrix_source(r.doc, r.sentence, r.match, r.clauses, r.toks)
+        elif r.trig.role == "speaker_is_source" and (
+            speaker := self._speaker(r.doc, r.sentence, r.doc.tokens[r.match.anchor].start)
+        ) is not None:
+            # who says the evaluation makes it, also of a deed done by another ("de inval door X was laf")
+            r.source = speaker
         elif r.passive and r.agents:
             r.source = r.agents[:1]
             if r.subj is not None and r.subj not in r.agents:
@@ -643,6 +648,13 @@ class RoleFinder:
             r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
             r.confidence *= 0.6
 
+    @staticmethod
+    def _domestic_statement(r: _Slots) -> bool:
+        """Whether a `domestic` entry's statement goes to its source's own government when no target is found:
+        an evaluation (`speaker_is_source`) only as a quotation's speaker says it, not as the words of the
+        article's own writer about its subject."""
+        return r.trig.domestic and (r.trig.role != "speaker_is_source" or isinstance(r.source, ActorRef))
+
     def _domestic_pairs(self, r: _Slots) -> list[tuple[ActorRef, ActorRef]]:
         """Step 8, when no target is found anywhere: a domestic actor's deed with no one named is directed at
         its own state (`_DOMESTIC_TARGETS`): a party, a parliament, the opposition or a union at the government
@@ -658,7 +670,9 @@ class RoleFinder:
         if r.noun and (r.owned or not isinstance(r.source, list) or r.subj not in r.source
                        or self._governed_noun(r.doc, r.match.anchor)):
             return []
-        if self._owned_by_other(r) or self._names_other_addressee(r):
+        # (the owner of what a speaker judges is who is judged: "een gotspe van dit beleid, aldus X")
+        owned = self._owned_by_other(r) and r.trig.role != "speaker_is_source"
+        if owned or self._names_other_addressee(r):
             return []
         pairs: list[tuple[ActorRef, ActorRef]] = []
         for src in self._refs(r.doc, r.source):
