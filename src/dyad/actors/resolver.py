@@ -732,14 +732,18 @@ class _State:
         return max(persons, key=lambda p: (p.term_at(self.date)[1] > 0, country is not None and p.country == country))
 
     def _hyphen_prefix(self, units: list[Unit], j: int) -> tuple[str, int] | None:
-        """A state or organisation glued by a hyphen to an agent noun ("VN-gezant", "EU-ambassadeur"):
-        its code and the unit after it. Appositives ("Navo-bondgenoot Turkije") are the state after them."""
+        """A state, organisation or national body glued by a hyphen to an agent noun ("VN-gezant",
+        "EU-ambassadeur", "SP-Kamerlid", "PvdA-leider"): its code (a body's: its state's) and the unit after
+        it. The phrase is then one actor, the agent, not the body beside a person on the same word.
+        Appositives ("Navo-bondgenoot Turkije") are the state after them."""
         r = self.r
-        hit = r._kb_match(units, j, frozenset({"org", "country"}))
+        hit = r._kb_match(units, j, frozenset({"org", "country", "body"}))
         if hit is None or not units[hit.end - 1].joined_to_next or hit.end >= len(units):
             return None
         if units[hit.end].key in r.lex.appositives or r._agent_match(units, hit.end) is None:
             return None
+        if hit.alias.kind == "body":
+            return r.kb.bodies[hit.alias.ref].country, hit.end
         return hit.alias.ref, hit.end
 
     def _possessive_ok(self, units: list[Unit], j: int) -> bool:
