@@ -1043,7 +1043,7 @@ class _State:
     def _pronoun(self, sent: int, units: list[Unit], i: int) -> int:
         """ "hij", "hem", "zij": the person referred to. With a dependency parse, morphology rules out
         plural "ze" and the subject of the nearest sentence with a candidate is preferred; without one,
-        the last compatible person is taken. An object pronoun is never bound inside its own clause."""
+        the last compatible person is taken. A pronoun is never bound inside its own clause."""
         u = units[i]
         lex = self.r.lex
         tok = self.doc.tokens[u.token]
@@ -1058,7 +1058,7 @@ class _State:
         if feats.get("Number") == "Plur":
             return self._group_pronoun(sent, units, i)  # "ze" as "they"
         singular = feats.get("Number") == "Sing"
-        ante = self._antecedent(sent, u.token, gender, u.key in lex.object_pronouns)
+        ante = self._antecedent(sent, u.token, gender)
         if ante is None:
             return self._group_pronoun(sent, units, i)
         idx, m = ante
@@ -1119,9 +1119,7 @@ class _State:
         self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
         return i + 1
 
-    def _antecedent(
-        self, sent: int, token: int, gender: str | None, objective: bool
-    ) -> tuple[int, Mention] | None:
+    def _antecedent(self, sent: int, token: int, gender: str | None) -> tuple[int, Mention] | None:
         """The person a pronoun at `token` refers to, or None."""
         candidates: list[tuple[int, Mention]] = []
         taken: set[int] = set()
@@ -1135,8 +1133,10 @@ class _State:
             g = self._gender(m)
             if gender is not None and g is not None and g != gender:
                 continue
-            if objective and m.sentence == sent and self._same_clause(m, token):
-                continue  # "Maduro verklaarde hem ongewenst": hem is not Maduro
+            if m.sentence == sent and self._same_clause(m, token):
+                # "Maduro verklaarde hem ongewenst": hem is not Maduro; "De minister belde hij": a subject
+                # pronoun after a fronted object is not that object either (a co-argument takes "zich")
+                continue
             while m.rule in ("coref.pronoun", "coref.definite") and m.antecedent is not None:
                 idx, m = m.antecedent, self.doc.mentions[m.antecedent]  # the named person behind it
             if idx not in taken:

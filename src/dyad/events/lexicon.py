@@ -82,6 +82,7 @@ _WORD_LISTS = (
     "finite_auxiliaries",
     "time_nouns",
     "quantifier_subjects",
+    "inverted_subject_pronouns",
     "reciprocals",
     "quote_marks",
     "nouns_not_verbs",

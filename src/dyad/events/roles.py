@@ -1028,8 +1028,8 @@ class RoleFinder:
         first of these that applies: the antecedent of a relative clause, the subject before an apposition,
         an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
         the first mention not governed by a preposition."""
-        for rule in (self._relative_antecedent, self._subject_before_apposition, self._quantified_subject,
-                     self._unnamed_subject):
+        for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_apposition,
+                     self._quantified_subject, self._unnamed_subject):
             found = rule(doc, match, clauses, toks, preps)
             if found is not None:
                 return found
@@ -1055,6 +1055,28 @@ class RoleFinder:
             if head in self._coordinated(doc, toks, mi, prev):
                 head = mi
         return head, False
+
+    def _inverted_subject(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A main clause that opens with its object puts the subject after the finite verb; a nominative
+        pronoun right after it is that subject ("Het kabinet noemde hij een teleurstelling", "De premier
+        heeft zij niet gebeld"): the pronoun's actor (none when it is unresolved), and the actor before the
+        verb is left to be the target."""
+        clause = clauses[match.clause]
+        idx = clause.idx
+        verb = self._first_verb(match, clause, toks)
+        if not idx or verb is None or verb + 1 not in toks or toks[verb + 1].lower not in self._w(
+            "inverted_subject_pronouns"
+        ):
+            return None
+        if toks[idx[0]].lower in self._w("subordinators") | self._w("relative_pronouns"):
+            return None  # a subordinate clause puts its subject first
+        if not any(doc.mentions[mi].token_start < verb and preps.get(mi) is None for mi in clause.mentions):
+            return None  # nothing fronted: the first free mention is the pronoun anyway
+        pronoun = next((mi for mi in clause.mentions if doc.mentions[mi].token_start == verb + 1), None)
+        return (pronoun, False) if pronoun is not None and self._usable(doc, pronoun) else (None, True)
 
     def _subject_before_apposition(
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
