@@ -153,3 +153,17 @@ def test_inferred_mentions_do_not_outweigh_a_named_state(
 def test_an_initial_stands_for_a_person(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
     events = _events(coder, make_doc, "In Frankrijk wordt K. volgende maand bij verstek veroordeeld tot vier jaar cel.")
     assert ("FRAJUD", "FRACVL", "11") in events, events
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In Wit-Rusland is gisteren een Litouws lid van een jeugdbeweging opgepakt.", ("BLRCOP", "LTUCVL", "17")),
+        ("In Frankrijk werden vorige week twee Belgische activisten aangehouden.", ("FRACOP", "BELCVL", "17")),
+        ("Frankrijk arresteerde gisteren drie Spaanse mannen.", ("FRA", "ESPCVL", "17")),
+    ],
+)
+def test_persons_named_with_a_state_adjective_are_people_of_that_state(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _events(coder, make_doc, text)

@@ -398,7 +398,7 @@ class RoleFinder:
             return None
         sources = [ActorRef.from_mention(doc, mi) for mi in named[:1]] or [ActorRef("", f"{state}{code}", state)]
         targets = [ActorRef.from_mention(doc, mi) for mi in self._coordinated(doc, r.toks, patient[0], r.cands)] \
-            if patient else [ActorRef("", f"{state}CVL", state)]
+            if patient else [self._people(r, state, since)]
         pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
         return Reading(pairs, r.confidence * 0.8, False) if pairs else None
 
@@ -432,8 +432,25 @@ class RoleFinder:
         if state is None or not self._names_persons(r):
             return None
         source = ActorRef.from_mention(doc, r.subj)
-        target = ActorRef("", f"{state}CVL", state)
+        target = self._people(r, state)
         return Reading([(source, target)], r.confidence * 0.8, False) if self._distinct(source, target, doc) else None
+
+    def _people(self, r: _Slots, state: str, since: int | None = None) -> ActorRef:
+        """The persons an `implicit_agent` entry's clause names without an actor, as people of a state: of the
+        state adjective before a person noun ("een Deense journalist", "twee Belgische jihadisten"), else of
+        `state` (where it happened, or the doer's own)."""
+        persons = self._w("person_nouns")
+        start = r.clause.start if since is None else min(since, r.clause.start)
+        span = [i for i in sorted(r.toks) if start <= i < r.clause.end]
+        for i, j in zip(span, span[1:], strict=False):
+            word = r.doc.tokens[i].text
+            nationality = self.adjectives.get(norm(word)) if self.adjectives is not None else None
+            if nationality is not None and word[:1].isupper() and (
+                r.toks[j].lower in persons or r.toks[j].keys & persons
+            ):
+                state = nationality
+                break
+        return ActorRef("", f"{state}CVL", state)
 
     def _names_persons(self, r: _Slots, since: int | None = None) -> bool:
         """Whether the trigger's clause (or the words from token `since` to its end: a passive whose subject
