@@ -657,7 +657,11 @@ class RoleFinder:
             r.confidence *= 0.8
         elif self.cross_sentence_target and r.sentence > 0:
             author = r.trig.deed_object and taken
-            r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
+            # a rejection answers a request: an appeal, an offer or a demand of the sentence before
+            answered = self._w("request_roots") if r.trig.cameo[:2] in self._w("reply_roots") else frozenset()
+            r.target = self._previous_sentence_target(
+                r.doc, r.sentence, r.source, earlier, author=author, answered=answered
+            )
             r.confidence *= 0.6
 
     def _domestic_pairs(self, r: _Slots) -> list[tuple[ActorRef, ActorRef]]:
@@ -1443,10 +1447,12 @@ class RoleFinder:
         earlier: Mapping[int, Sequence[Event]],
         *,
         author: bool = False,
+        answered: frozenset[str] = frozenset(),
     ) -> list[int]:
         """A target from the sentence before: who acted on the source's side there (a reaction), with `author`
         (the clause's object is a deed: "Turkije noemt de maatregel onacceptabel") who did what was coded
-        there, the target of an event coded there, else the last actor of another country (or a domestic
+        there, who did an event of the `answered` roots there ("Servië wil dat de EU ... . Frankrijk ligt
+        dwars"), the target of an event coded there, else the last actor of another country (or a domestic
         counterpart)."""
         src_countries: set[str | None] = set()
         refs: list[ActorRef] = []
@@ -1483,8 +1489,9 @@ class RoleFinder:
                     and event.source.country not in src_countries
                 ):
                     return [event.source.mention]
-            for event in coded if author else ():
-                if event.source.mention is not None and event.source.country not in src_countries:
+            for event in coded:
+                if (author or event.cameo[:2] in answered) and event.source.mention is not None \
+                        and event.source.country not in src_countries:
                     return [event.source.mention]
             for event in coded:
                 if event.target.mention is not None and event.target.country not in src_countries:
