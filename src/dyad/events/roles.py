@@ -438,9 +438,10 @@ class RoleFinder:
     def _people(self, r: _Slots, state: str, since: int | None = None) -> ActorRef:
         """The persons an `implicit_agent` entry's clause names without an actor, as people of a state: of the
         state adjective before a person noun ("een Deense journalist", "twee Belgische jihadisten"), else of
-        `state` (where it happened, or the doer's own)."""
+        `state` (where it happened, or the doer's own). A passive's patient may stand before the trigger's
+        clause (`since`), but only one clause back: "X, een Deens lid van de partij, is opgepakt"."""
         persons = self._w("person_nouns")
-        start = r.clause.start if since is None else min(since, r.clause.start)
+        start = r.clause.start if since is None else max(since, r.clauses[max(0, r.match.clause - 1)].start)
         span = [i for i in sorted(r.toks) if start <= i < r.clause.end]
         for i, j in zip(span, span[1:], strict=False):
             word = r.doc.tokens[i].text
