@@ -434,10 +434,12 @@ class _State:
         if kind == "surname":
             if a > 0 and units[a - 1].key in self._own_first_names(units, hit):
                 return False  # "Recep Erdogan": the person's own first name, in a spelling the aliases lack
-            # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person
+            # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person; a determiner that also
+            # opens a clause is a relative pronoun or a conjunction there ("de vrouw die Baudet bedreigde")
+            lex = self.r.lex
             return (
                 self._plain_cap(units, a - 1)
-                or (a > 0 and units[a - 1].key in self.r.lex.determiners)
+                or (a > 0 and units[a - 1].key in lex.determiners and units[a - 1].key not in lex.clause_openers)
                 or (a > 0 and units[a - 1].text[:1].isupper() and units[a - 1].key in self.r.first_names)
                 or self._plain_cap(units, b)
             )
