@@ -944,7 +944,8 @@ class _State:
         counts: dict[str, tuple[int, int]] = {}
         for idx, m in enumerate(self.doc.mentions):
             c = m.actor.country if m.actor else None
-            if c is not None and c in self.r.kb.countries:
+            # a people named by its demonym ("de zeven Oekraïners") is named for being foreign where it is
+            if c is not None and c in self.r.kb.countries and not m.people:
                 counts[c] = (counts.get(c, (0, 0))[0] + 1, idx)
         if not counts:
             return None

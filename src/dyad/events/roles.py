@@ -497,7 +497,7 @@ class RoleFinder:
             if m.sentence > sentence:
                 break
             country = self._country(doc, mi)
-            if country is not None:
+            if country is not None and not m.people:  # a demonym names people for being foreign where they are
                 counts = named if m.confidence >= _NAMED_CONFIDENCE else inferred
                 counts[country] = counts.get(country, 0) + 1
         counts = named or inferred
