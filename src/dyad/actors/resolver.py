@@ -1089,7 +1089,8 @@ class _State:
         idx = self._nearest_before(sent, u.token, GROUP_PRONOUN_WINDOW, group)
         if idx is None:
             return i
-        self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.5, "coref.pronoun.group", antecedent=idx)
+        at = self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.5, "coref.pronoun.group", antecedent=idx)
+        self.doc.mentions[at].people = self.doc.mentions[idx].people  # "Oekraïners ... ze": still the people
         return i + 1
 
     def _nearest_before(self, sent: int, token: int, window: int, accept: Callable[[Mention], bool]) -> int | None:
