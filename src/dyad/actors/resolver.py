@@ -435,7 +435,7 @@ class _State:
             if a > 0 and units[a - 1].key in self._own_first_names(units, hit):
                 return False  # "Recep Erdogan": the person's own first name, in a spelling the aliases lack
             # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person; a determiner that also
-            # opens a clause is a relative pronoun or a conjunction there ("de vrouw die Baudet bedreigde")
+            # opens a clause is a relative pronoun or a conjunction there ("de man die Erdogan beledigde")
             lex = self.r.lex
             return (
                 self._plain_cap(units, a - 1)
@@ -944,7 +944,7 @@ class _State:
         counts: dict[str, tuple[int, int]] = {}
         for idx, m in enumerate(self.doc.mentions):
             c = m.actor.country if m.actor else None
-            # a people named by its demonym ("de zeven Oekraïners") is named for being foreign where it is
+            # a people named by its demonym ("zes Polen smokkelden ...") is named for being foreign where it is
             if c is not None and c in self.r.kb.countries and not m.people:
                 counts[c] = (counts.get(c, (0, 0))[0] + 1, idx)
         if not counts:

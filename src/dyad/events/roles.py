@@ -439,7 +439,7 @@ class RoleFinder:
         """The persons an `implicit_agent` entry's clause names without an actor, as people of a state: of the
         state adjective before a person noun ("een Deense journalist", "twee Belgische jihadisten"), else of
         `state` (where it happened, or the doer's own). A passive's patient may stand before the trigger's
-        clause (`since`), but only one clause back: "X, een Deens lid van de partij, is opgepakt"."""
+        clause (`since`), but only one clause back: "X, een Litouws lid van een jeugdbeweging, is opgepakt"."""
         persons = self._w("person_nouns")
         start = r.clause.start if since is None else max(since, r.clauses[max(0, r.match.clause - 1)].start)
         span = [i for i in sorted(r.toks) if start <= i < r.clause.end]
@@ -1083,7 +1083,7 @@ class RoleFinder:
         preps: Mapping[int, str | None],
     ) -> tuple[int | None, bool] | None:
         """A main clause that opens with its object puts the subject after the finite verb; a nominative
-        pronoun right after it is that subject ("Het kabinet noemde hij een teleurstelling", "De premier
+        pronoun right after it is that subject ("Die regering prees zij nooit", "De premier
         heeft zij niet gebeld"): the pronoun's actor (none when it is unresolved), and the actor before the
         verb is left to be the target."""
         clause = clauses[match.clause]
