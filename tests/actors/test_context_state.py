@@ -58,6 +58,17 @@ def test_state_institution_needs_a_clear_article_state() -> None:
     assert code_of(doc, "De oppositie") is None
 
 
+def test_a_people_named_by_its_demonym_does_not_make_the_article_about_its_state() -> None:
+    # foreigners are named by their demonym where they are foreign: the police here are the home country's
+    doc = resolve("Zes Oekraïners smokkelden sigaretten via de haven. De Oekraïners reden in een busje. "
+                  "De politie hield het busje aan.", "2019-03")
+    assert code_of(doc, "De politie") == "NLDCOP"
+    # a group pronoun that refers to them is still the people, not a state the article names
+    doc = resolve("Zes Oekraïners smokkelden sigaretten via de haven. De Oekraïners reden in een busje. "
+                  "Ze kregen een boete van de rechter.", "2019-03")
+    assert code_of(doc, "de rechter") == "NLDJUD"
+
+
 def test_relative_die_is_no_determiner() -> None:
     # "die militair" is no "that soldier": the relative pronoun opens no role noun phrase
     doc = resolve(SUDAN + "Het gaat om strijders die militair worden getraind door buitenlandse mogendheden.",

@@ -90,6 +90,19 @@ def test_subject_pronoun_may_refer_inside_its_sentence() -> None:
     assert code_of(doc, "hij") == "TURGOV"
 
 
+def test_subject_pronoun_after_a_fronted_object_is_not_that_object() -> None:
+    # Dutch main clauses may open with their object; the subject pronoun after the verb is someone else
+    doc = resolve("Erdogan sprak in Ankara. De Russische president Poetin belde hij niet.", "2019-04")
+    assert code_of(doc, "hij") == "TURGOV"
+
+
+def test_a_surname_after_a_relative_pronoun_or_a_conjunction_is_the_person() -> None:
+    # "die" and "dat" are determiners too, but before a surname they open a clause
+    doc = resolve("De man die Erdogan beledigde, moet vandaag voor de rechter verschijnen.", "2019-04")
+    assert code_of(doc, "Erdogan") == "TURGOV"
+    assert code_of(resolve("Hij zegt dat Erdogan de uitslag niet erkent.", "2019-04"), "Erdogan") == "TURGOV"
+
+
 def test_named_medium_is_not_a_person() -> None:
     doc = resolve(
         "Guaidó sprak woensdag zijn aanhangers in Caracas toe. "

@@ -79,3 +79,21 @@ def test_antecedent_agents_and_departments_are_checked() -> None:
 def test_a_surname_of_a_person_named_before_is_that_person_not_another_known_by_the_name() -> None:
     doc = resolve("De Franse premier Édouard Philippe sprak het parlement toe. Philippe wil orde.", "2019-03")
     assert code_of(doc, "Philippe", 1) == "FRAGOV"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        ("SP-Kamerlid Anna de Vries stelde vragen over de huren.", "SP-Kamerlid Anna de Vries", "NLDLEG"),
+        ("Gisteren zei de CDA-senator dat hij tegen zal stemmen.", "de CDA-senator", "NLDLEG"),
+        ("Labour-leider Keir Starmer wil nieuwe verkiezingen.", "Labour-leider Keir Starmer", "GBR"),
+    ],
+)
+def test_a_party_glued_to_an_agent_noun_is_one_mention_with_it(text: str, phrase: str, code: str) -> None:
+    # "SP-Kamerlid X" is one actor, the member; the party on the same word is no second mention beside it
+    doc = resolve(text, "2021-03")
+    start = text.find(phrase)
+    covering = [m for m in doc.mentions if m.start < start + len(phrase) and start < m.end]
+    assert [(text[m.start : m.end]) for m in covering] == [phrase]
+    actor = covering[0].actor
+    assert actor is not None and actor.code.startswith(code)

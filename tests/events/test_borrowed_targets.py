@@ -72,3 +72,25 @@ def test_engine_words_are_language_data() -> None:
     assert any(t.reciprocal for t in nl.triggers) and any(t.reciprocal for t in en.triggers)
     lex = compile_lexicon("xx", {"triggers": [{"id": "meet", "cameo": "040", "verbs": ["meet"], "reciprocal": True}]})
     assert lex.triggers[0].reciprocal
+
+
+def test_a_rejection_answers_who_made_the_request_of_the_sentence_before(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    # the request's doer, not its target (the EU), is whom the refusal is directed at
+    doc = make_doc("Albanië wil dat de EU snel met de onderhandelingen begint. Frankrijk ligt vooralsnog dwars.")
+    coder(doc)
+    assert ("FRA", "ALB", "12") in _rows(doc), _rows(doc)
+    # a reaction of another root still takes the target of what was coded before
+    doc = make_doc("Albanië wil dat de EU snel met de onderhandelingen begint. Frankrijk bekritiseert het.")
+    coder(doc)
+    assert ("FRA", "ALB", "12") not in _rows(doc)
+
+
+def test_a_stressed_conjunction_lists_actors(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    # "Albanië én Polen": both are the subject, not one the other's target
+    doc = make_doc("Albanië én Polen willen dat de EU snel met de onderhandelingen begint.")
+    coder(doc)
+    rows = _rows(doc)
+    assert {("ALB", "EU", "10"), ("POL", "EU", "10")} <= rows, rows
+    assert not {("ALB", "POL"), ("POL", "ALB")} & {(s, t) for s, t, _ in rows}

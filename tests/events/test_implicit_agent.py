@@ -6,6 +6,7 @@ written for these rules."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -153,3 +154,30 @@ def test_inferred_mentions_do_not_outweigh_a_named_state(
 def test_an_initial_stands_for_a_person(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
     events = _events(coder, make_doc, "In Frankrijk wordt K. volgende maand bij verstek veroordeeld tot vier jaar cel.")
     assert ("FRAJUD", "FRACVL", "11") in events, events
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In Wit-Rusland is gisteren een Litouws lid van een jeugdbeweging opgepakt.", ("BLRCOP", "LTUCVL", "17")),
+        ("In Frankrijk werden vorige week twee Belgische activisten aangehouden.", ("FRACOP", "BELCVL", "17")),
+        ("Frankrijk arresteerde gisteren drie Spaanse mannen.", ("FRA", "ESPCVL", "17")),
+    ],
+)
+def test_persons_named_with_a_state_adjective_are_people_of_that_state(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _events(coder, make_doc, text)
+
+
+def test_a_people_named_by_its_demonym_is_not_the_state_the_article_is_about(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    actors = {"Frankrijk": ("FRA", "FRA", "state"), "Belgen": ("BEL", "BEL", "state")}
+    doc = make_doc("Vier Belgen reisden naar Frankrijk. De Belgen hadden wapens bij zich. De Belgen zijn opgepakt.",
+                   actors)
+    doc.mentions = [m if doc.text[m.start : m.end] != "Belgen" else replace(m, people=True) for m in doc.mentions]
+    coder(doc)
+    assert ("FRACOP", "17") in {(e.source.actor, e.cameo[:2]) for e in doc.events}, [
+        (e.source.actor, e.target.actor) for e in doc.events
+    ]

@@ -87,3 +87,35 @@ def test_a_nominal_trigger_takes_its_own_preposition_in_the_middle_field_before_
     # Dutch puts the complement before the noun the verb governs: "is met Servië onderhandelingen begonnen"
     rows = _rows(coder, make_doc, "Brussel is vorig jaar met Servië en Albanië onderhandelingen begonnen.")
     assert {("EU", "SRB", "04"), ("EU", "ALB", "04")} <= rows
+
+
+
+_PRONOUN_ACTORS = {
+    "Erdogan": ("TUR", "TURGOV", "person"),
+    "hij": ("TUR", "TURGOV", "person"),
+    "De Russische president Poetin": ("RUS", "RUSGOV", "person"),
+    "Trump": ("USA", "USAGOV", "person"),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan sprak in Ankara. De Russische president Poetin bekritiseerde hij niet.",
+        "Erdogan sprak in Ankara. De Russische president Poetin heeft hij gisteren bekritiseerd.",
+    ],
+)
+def test_subject_pronoun_after_the_verb_is_the_source_when_the_clause_opens_with_its_object(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str
+) -> None:
+    doc = make_doc(text, _PRONOUN_ACTORS)
+    coder(doc)
+    assert {(e.source.country, e.target.country) for e in doc.events if e.sentence == 1} == {("TUR", "RUS")}
+
+
+def test_a_subordinate_clause_keeps_its_subject_first(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("Erdogan zei dat hij Trump bekritiseerde.", _PRONOUN_ACTORS)
+    coder(doc)
+    assert ("TUR", "USA") in {(e.source.country, e.target.country) for e in doc.events}

@@ -50,8 +50,6 @@ class Lexicon:
     appositives: frozenset[str] = frozenset()
     #: definite nouns that refer back to an organisation mentioned before ("het bondgenootschap")
     org_anaphora: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: object pronouns: never bound by a person in their own clause ("Maduro verklaarde hem ...")
-    object_pronouns: frozenset[str] = frozenset()
     #: neuter pronouns that may refer to an organisation or government when the parser says so
     neuter_pronouns: frozenset[str] = frozenset()
     #: words that open a new clause inside a sentence (for the object-pronoun rule without a parser)
@@ -138,7 +136,7 @@ _KEYS = (
     "agents",
 )
 #: Keys an agents.yaml may leave out.
-_OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "object_pronouns", "neuter_pronouns",
+_OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
              "former_premodifiers", "group_pronouns", "one_per_state",
@@ -245,7 +243,6 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         compound_heads=dict(sorted(compound_heads.items(), key=lambda kv: -len(kv[0]))),
         appositives=words("appositives"),
         org_anaphora=org_anaphora,
-        object_pronouns=words("object_pronouns"),
         neuter_pronouns=words("neuter_pronouns"),
         clause_openers=words("clause_openers"),
         definite=words("definite_determiners"),

@@ -434,10 +434,12 @@ class _State:
         if kind == "surname":
             if a > 0 and units[a - 1].key in self._own_first_names(units, hit):
                 return False  # "Recep Erdogan": the person's own first name, in a spelling the aliases lack
-            # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person
+            # "Ben Timmermans", "de Maas", "Fidan Ekiz": another person, or not a person; a determiner that also
+            # opens a clause is a relative pronoun or a conjunction there ("de man die Erdogan beledigde")
+            lex = self.r.lex
             return (
                 self._plain_cap(units, a - 1)
-                or (a > 0 and units[a - 1].key in self.r.lex.determiners)
+                or (a > 0 and units[a - 1].key in lex.determiners and units[a - 1].key not in lex.clause_openers)
                 or (a > 0 and units[a - 1].text[:1].isupper() and units[a - 1].key in self.r.first_names)
                 or self._plain_cap(units, b)
             )
@@ -732,14 +734,18 @@ class _State:
         return max(persons, key=lambda p: (p.term_at(self.date)[1] > 0, country is not None and p.country == country))
 
     def _hyphen_prefix(self, units: list[Unit], j: int) -> tuple[str, int] | None:
-        """A state or organisation glued by a hyphen to an agent noun ("VN-gezant", "EU-ambassadeur"):
-        its code and the unit after it. Appositives ("Navo-bondgenoot Turkije") are the state after them."""
+        """A state, organisation or national body glued by a hyphen to an agent noun ("VN-gezant",
+        "EU-ambassadeur", "SP-Kamerlid", "PvdA-leider"): its code (a body's: its state's) and the unit after
+        it. The phrase is then one actor, the agent, not the body beside a person on the same word.
+        Appositives ("Navo-bondgenoot Turkije") are the state after them."""
         r = self.r
-        hit = r._kb_match(units, j, frozenset({"org", "country"}))
+        hit = r._kb_match(units, j, frozenset({"org", "country", "body"}))
         if hit is None or not units[hit.end - 1].joined_to_next or hit.end >= len(units):
             return None
         if units[hit.end].key in r.lex.appositives or r._agent_match(units, hit.end) is None:
             return None
+        if hit.alias.kind == "body":
+            return r.kb.bodies[hit.alias.ref].country, hit.end
         return hit.alias.ref, hit.end
 
     def _possessive_ok(self, units: list[Unit], j: int) -> bool:
@@ -938,7 +944,8 @@ class _State:
         counts: dict[str, tuple[int, int]] = {}
         for idx, m in enumerate(self.doc.mentions):
             c = m.actor.country if m.actor else None
-            if c is not None and c in self.r.kb.countries:
+            # a people named by its demonym ("zes Polen smokkelden ...") is named for being foreign where it is
+            if c is not None and c in self.r.kb.countries and not m.people:
                 counts[c] = (counts.get(c, (0, 0))[0] + 1, idx)
         if not counts:
             return None
@@ -1039,7 +1046,7 @@ class _State:
     def _pronoun(self, sent: int, units: list[Unit], i: int) -> int:
         """ "hij", "hem", "zij": the person referred to. With a dependency parse, morphology rules out
         plural "ze" and the subject of the nearest sentence with a candidate is preferred; without one,
-        the last compatible person is taken. An object pronoun is never bound inside its own clause."""
+        the last compatible person is taken. A pronoun is never bound inside its own clause."""
         u = units[i]
         lex = self.r.lex
         tok = self.doc.tokens[u.token]
@@ -1054,7 +1061,7 @@ class _State:
         if feats.get("Number") == "Plur":
             return self._group_pronoun(sent, units, i)  # "ze" as "they"
         singular = feats.get("Number") == "Sing"
-        ante = self._antecedent(sent, u.token, gender, u.key in lex.object_pronouns)
+        ante = self._antecedent(sent, u.token, gender)
         if ante is None:
             return self._group_pronoun(sent, units, i)
         idx, m = ante
@@ -1082,7 +1089,8 @@ class _State:
         idx = self._nearest_before(sent, u.token, GROUP_PRONOUN_WINDOW, group)
         if idx is None:
             return i
-        self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.5, "coref.pronoun.group", antecedent=idx)
+        at = self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.5, "coref.pronoun.group", antecedent=idx)
+        self.doc.mentions[at].people = self.doc.mentions[idx].people  # "Oekraïners ... ze": still the people
         return i + 1
 
     def _nearest_before(self, sent: int, token: int, window: int, accept: Callable[[Mention], bool]) -> int | None:
@@ -1115,9 +1123,7 @@ class _State:
         self.emit(units, i, i + 1, sent, self.doc.mentions[idx].actor, 0.6, "coref.pronoun.neuter", antecedent=idx)
         return i + 1
 
-    def _antecedent(
-        self, sent: int, token: int, gender: str | None, objective: bool
-    ) -> tuple[int, Mention] | None:
+    def _antecedent(self, sent: int, token: int, gender: str | None) -> tuple[int, Mention] | None:
         """The person a pronoun at `token` refers to, or None."""
         candidates: list[tuple[int, Mention]] = []
         taken: set[int] = set()
@@ -1131,8 +1137,10 @@ class _State:
             g = self._gender(m)
             if gender is not None and g is not None and g != gender:
                 continue
-            if objective and m.sentence == sent and self._same_clause(m, token):
-                continue  # "Maduro verklaarde hem ongewenst": hem is not Maduro
+            if m.sentence == sent and self._same_clause(m, token):
+                # "Maduro verklaarde hem ongewenst": hem is not Maduro; "De minister belde hij": a subject
+                # pronoun after a fronted object is not that object either (a co-argument takes "zich")
+                continue
             while m.rule in ("coref.pronoun", "coref.definite") and m.antecedent is not None:
                 idx, m = m.antecedent, self.doc.mentions[m.antecedent]  # the named person behind it
             if idx not in taken:

@@ -83,6 +83,7 @@ _WORD_LISTS = (
     "finite_auxiliaries",
     "time_nouns",
     "quantifier_subjects",
+    "inverted_subject_pronouns",
     "reciprocals",
     "quote_marks",
     "nouns_not_verbs",
@@ -94,6 +95,8 @@ _WORD_LISTS = (
     "noun_endings",
     "compound_endings",
     "reaction_roots",
+    "reply_roots",
+    "request_roots",
     "obligation_modals",
     "person_nouns",
 )
@@ -221,9 +224,9 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
     irrealis = tuple(
         tuple(p.split()) for p in _strings(data.get("irrealis_phrases"), where, "irrealis_phrases")
     )
-    roots = words["reaction_roots"]
-    if not all(len(r) == 2 and codes.is_code(r) for r in roots):
-        raise ConfigError("'reaction_roots' must be two-digit CAMEO roots (quote them: \"11\")", source=where)
+    for name in ("reaction_roots", "reply_roots", "request_roots"):
+        if not all(len(r) == 2 and codes.is_code(r) for r in words[name]):
+            raise ConfigError(f"'{name}' must be two-digit CAMEO roots (quote them: \"11\")", source=where)
     inflection = _inflection(data.get("inflection"), where)
     verb_final = data.get("verb_final", False)
     if not isinstance(verb_final, bool):

@@ -398,7 +398,7 @@ class RoleFinder:
             return None
         sources = [ActorRef.from_mention(doc, mi) for mi in named[:1]] or [ActorRef("", f"{state}{code}", state)]
         targets = [ActorRef.from_mention(doc, mi) for mi in self._coordinated(doc, r.toks, patient[0], r.cands)] \
-            if patient else [ActorRef("", f"{state}CVL", state)]
+            if patient else [self._people(r, state, since)]
         pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
         return Reading(pairs, r.confidence * 0.8, False) if pairs else None
 
@@ -432,8 +432,26 @@ class RoleFinder:
         if state is None or not self._names_persons(r):
             return None
         source = ActorRef.from_mention(doc, r.subj)
-        target = ActorRef("", f"{state}CVL", state)
+        target = self._people(r, state)
         return Reading([(source, target)], r.confidence * 0.8, False) if self._distinct(source, target, doc) else None
+
+    def _people(self, r: _Slots, state: str, since: int | None = None) -> ActorRef:
+        """The persons an `implicit_agent` entry's clause names without an actor, as people of a state: of the
+        state adjective before a person noun ("een Deense journalist", "twee Belgische jihadisten"), else of
+        `state` (where it happened, or the doer's own). A passive's patient may stand before the trigger's
+        clause (`since`), but only one clause back: "X, een Litouws lid van een jeugdbeweging, is opgepakt"."""
+        persons = self._w("person_nouns")
+        start = r.clause.start if since is None else max(since, r.clauses[max(0, r.match.clause - 1)].start)
+        span = [i for i in sorted(r.toks) if start <= i < r.clause.end]
+        for i, j in zip(span, span[1:], strict=False):
+            word = r.doc.tokens[i].text
+            nationality = self.adjectives.get(norm(word)) if self.adjectives is not None else None
+            if nationality is not None and word[:1].isupper() and (
+                r.toks[j].lower in persons or r.toks[j].keys & persons
+            ):
+                state = nationality
+                break
+        return ActorRef("", f"{state}CVL", state)
 
     def _names_persons(self, r: _Slots, since: int | None = None) -> bool:
         """Whether the trigger's clause (or the words from token `since` to its end: a passive whose subject
@@ -479,7 +497,7 @@ class RoleFinder:
             if m.sentence > sentence:
                 break
             country = self._country(doc, mi)
-            if country is not None:
+            if country is not None and not m.people:  # a demonym names people for being foreign where they are
                 counts = named if m.confidence >= _NAMED_CONFIDENCE else inferred
                 counts[country] = counts.get(country, 0) + 1
         counts = named or inferred
@@ -645,7 +663,11 @@ class RoleFinder:
             r.confidence *= 0.8
         elif self.cross_sentence_target and r.sentence > 0:
             author = r.trig.deed_object and taken
-            r.target = self._previous_sentence_target(r.doc, r.sentence, r.source, earlier, author=author)
+            # a rejection answers a request: an appeal, an offer or a demand of the sentence before
+            answered = self._w("request_roots") if r.trig.cameo[:2] in self._w("reply_roots") else frozenset()
+            r.target = self._previous_sentence_target(
+                r.doc, r.sentence, r.source, earlier, author=author, answered=answered
+            )
             r.confidence *= 0.6
 
     @staticmethod
@@ -1042,8 +1064,8 @@ class RoleFinder:
         first of these that applies: the antecedent of a relative clause, the subject before an apposition,
         an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
         the first mention not governed by a preposition."""
-        for rule in (self._relative_antecedent, self._subject_before_apposition, self._quantified_subject,
-                     self._unnamed_subject):
+        for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_apposition,
+                     self._quantified_subject, self._unnamed_subject):
             found = rule(doc, match, clauses, toks, preps)
             if found is not None:
                 return found
@@ -1069,6 +1091,28 @@ class RoleFinder:
             if head in self._coordinated(doc, toks, mi, prev):
                 head = mi
         return head, False
+
+    def _inverted_subject(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A main clause that opens with its object puts the subject after the finite verb; a nominative
+        pronoun right after it is that subject ("Die regering prees zij nooit", "De premier
+        heeft zij niet gebeld"): the pronoun's actor (none when it is unresolved), and the actor before the
+        verb is left to be the target."""
+        clause = clauses[match.clause]
+        idx = clause.idx
+        verb = self._first_verb(match, clause, toks)
+        if not idx or verb is None or verb + 1 not in toks or toks[verb + 1].lower not in self._w(
+            "inverted_subject_pronouns"
+        ):
+            return None
+        if toks[idx[0]].lower in self._w("subordinators") | self._w("relative_pronouns"):
+            return None  # a subordinate clause puts its subject first
+        if not any(doc.mentions[mi].token_start < verb and preps.get(mi) is None for mi in clause.mentions):
+            return None  # nothing fronted: the first free mention is the pronoun anyway
+        pronoun = next((mi for mi in clause.mentions if doc.mentions[mi].token_start == verb + 1), None)
+        return (pronoun, False) if pronoun is not None and self._usable(doc, pronoun) else (None, True)
 
     def _subject_before_apposition(
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
@@ -1418,10 +1462,12 @@ class RoleFinder:
         earlier: Mapping[int, Sequence[Event]],
         *,
         author: bool = False,
+        answered: frozenset[str] = frozenset(),
     ) -> list[int]:
         """A target from the sentence before: who acted on the source's side there (a reaction), with `author`
         (the clause's object is a deed: "Turkije noemt de maatregel onacceptabel") who did what was coded
-        there, the target of an event coded there, else the last actor of another country (or a domestic
+        there, who did an event of the `answered` roots there ("Servië wil dat de EU ... . Frankrijk ligt
+        dwars"), the target of an event coded there, else the last actor of another country (or a domestic
         counterpart)."""
         src_countries: set[str | None] = set()
         refs: list[ActorRef] = []
@@ -1458,8 +1504,9 @@ class RoleFinder:
                     and event.source.country not in src_countries
                 ):
                     return [event.source.mention]
-            for event in coded if author else ():
-                if event.source.mention is not None and event.source.country not in src_countries:
+            for event in coded:
+                if (author or event.cameo[:2] in answered) and event.source.mention is not None \
+                        and event.source.country not in src_countries:
                     return [event.source.mention]
             for event in coded:
                 if event.target.mention is not None and event.target.country not in src_countries:
