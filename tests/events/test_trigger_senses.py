@@ -128,3 +128,19 @@ def test_an_arms_race_feared_is_no_build_up(coded_actor_rows: Rows) -> None:
 
 def test_starting_an_arms_race_builds_up_forces(coded_actor_rows: Rows) -> None:
     assert ("RUS", "USA", "15") in _roots(coded_actor_rows, "Rusland begint een nieuwe wapenwedloop met de VS.")
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Rusland sloot vorige week de grens. Duitsland is sceptisch over de nieuwe regels aan de grens.", "01"),
+    ("Maduro sprak gisteren in Caracas. Guaidó is blij met de uitslag van de peiling.", "05"),
+])
+def test_a_phrase_about_a_thing_borrows_no_target(coded_actor_rows: Rows, text: str, root: str) -> None:
+    assert not {r for r in _roots(coded_actor_rows, text) if r[2] == root}
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("Duitsland is sceptisch over Rusland.", ("DEU", "RUS", "01")),
+    ("Guaidó is blij met Duitsland.", ("VENOPP", "DEU", "05")),
+])
+def test_a_phrase_about_an_actor_has_its_target(coded_actor_rows: Rows, text: str, row: tuple[str, ...]) -> None:
+    assert row in _roots(coded_actor_rows, text)

@@ -1380,7 +1380,10 @@ class RoleFinder:
             if pos <= first or i in skip or toks[i].lower not in dets:
                 continue
             before = toks[idx[pos - 1]].lower
-            if before in preps or before in self._w("subordinators") or before in dets:
+            # a preposition that ends a phrase trigger governs the trigger's own object ("tevreden over de
+            # uitkomst", "vreest voor de veiligheid van"): a thing there is what the trigger is about
+            governs = idx[pos - 1] == max(match.tokens) and match.kind == "phrase"
+            if (before in preps and not governs) or before in self._w("subordinators") or before in dets:
                 continue
             # the noun phrase: the words after the determiner up to a mention, a trigger word or punctuation
             phrase: list[int] = []
