@@ -144,3 +144,19 @@ def test_a_phrase_about_a_thing_borrows_no_target(coded_actor_rows: Rows, text: 
 ])
 def test_a_phrase_about_an_actor_has_its_target(coded_actor_rows: Rows, text: str, row: tuple[str, ...]) -> None:
     assert row in _roots(coded_actor_rows, text)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Turkije liet de gearresteerde journalisten uit Duitsland vrij.", "17"),
+    ("Rutte noemde de bedreigende taal van Wilders onacceptabel.", "13"),
+])
+def test_a_participle_before_its_noun_reports_no_deed(coded_actor_rows: Rows, text: str, root: str) -> None:
+    assert not {r for r in _roots(coded_actor_rows, text) if r[2] == root}
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("Turkije heeft twee journalisten uit Duitsland gearresteerd.", ("TUR", "DEU", "17")),
+    ("De rebellen zetten de strijd tegen Assad voort.", ("SYRREB", "SYRGOV", "19")),
+])
+def test_a_verb_or_its_noun_use_reports_the_deed(coded_actor_rows: Rows, text: str, row: tuple[str, ...]) -> None:
+    assert row in _roots(coded_actor_rows, text)
