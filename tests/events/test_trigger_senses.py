@@ -39,6 +39,7 @@ def _roots(rows: Rows, text: str) -> set[tuple[str | None, ...]]:
     ("Turkije beschuldigt Assad in verband met de moord op De rebellen.", "18"),
     ("Assad sprak met Turkije in reactie op de sancties tegen Rusland.", "16"),
     ("De prijzen in Turkije stijgen als gevolg van de sancties tegen Rusland.", "16"),
+    ("Turkije schreef een rapport over de bombardementen in Syrië.", "19"),
 ])
 def test_a_deed_named_as_the_matter_in_hand_is_no_new_deed(coded_actor_rows: Rows, sentence: str, root: str) -> None:
     assert not {r for r in _roots(coded_actor_rows, sentence) if r[2] == root}
@@ -52,6 +53,11 @@ def test_in_verband_met_is_no_form_of_verbannen(coded_actor_rows: Rows) -> None:
 
 def test_a_deed_done_by_the_subject_is_coded(coded_actor_rows: Rows) -> None:
     assert ("TUR", "SYR", "19") in _roots(coded_actor_rows, "Turkije begon gisteren een aanval op Syrië.")
+
+
+def test_a_topic_named_with_its_doer_is_coded(coded_actor_rows: Rows) -> None:
+    rows = _roots(coded_actor_rows, "Duitsland is bezorgd over de bombardementen van Turkije.")
+    assert {r for r in rows if r[0] == "TUR" and r[2] == "19"}
 
 
 @pytest.mark.parametrize("sentence", [
