@@ -166,3 +166,24 @@ def test_a_participle_before_its_noun_reports_no_deed(coded_actor_rows: Rows, te
 ])
 def test_a_verb_or_its_noun_use_reports_the_deed(coded_actor_rows: Rows, text: str, row: tuple[str, ...]) -> None:
     assert row in _roots(coded_actor_rows, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vorige maand verraste Rutte Duitsland door aan te kondigen dat Nederland meer geld uitgeeft.",
+    "Rutte zei dat hij Duitsland vroeg waarom de steun aan Turkije uitbleef.",
+])
+def test_no_appeal_in_a_month_or_a_question(coded_actor_rows: Rows, text: str) -> None:
+    assert not {r for r in _roots(coded_actor_rows, text) if r[2] == "02"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rutte maande Duitsland vorige week aan tot spoed.",
+    "Rutte zei dat hij Duitsland om steun vroeg.",
+])
+def test_urging_and_asking_for_something_appeal(coded_actor_rows: Rows, text: str) -> None:
+    assert {r for r in _roots(coded_actor_rows, text) if r[2] == "02"}
+
+
+def test_the_chance_of_a_deed_is_no_deed(coded_actor_rows: Rows) -> None:
+    rows = _roots(coded_actor_rows, "Turkije vergroot de kans op onderhandelingen met Syrië.")
+    assert not {r for r in rows if r[2] == "04"}
