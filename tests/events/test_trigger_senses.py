@@ -9,6 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
+from dyad.document import Document
+from dyad.events.coder import LexiconCoder
+
 ACTORS: dict[str, tuple[str, str, str]] = {
     "Turkije": ("TUR", "TUR", "state"),
     "Syrië": ("SYR", "SYR", "state"),
@@ -187,3 +190,24 @@ def test_urging_and_asking_for_something_appeal(coded_actor_rows: Rows, text: st
 def test_the_chance_of_a_deed_is_no_deed(coded_actor_rows: Rows) -> None:
     rows = _roots(coded_actor_rows, "Turkije vergroot de kans op onderhandelingen met Syrië.")
     assert not {r for r in rows if r[2] == "04"}
+
+
+
+def _aid_rows(make_doc: Callable[..., Document], text: str, people: str) -> set[tuple[str | None, ...]]:
+    actors = {**ACTORS, "Nederlanders": ("NLD", "NLD", "state"), "Nederland": ("NLD", "NLD", "state"),
+              "Venezuela": ("VEN", "VEN", "state")}
+    doc = make_doc(text, actors)
+    for m in doc.mentions:
+        m.people = doc.text[m.start : m.end] == people
+    LexiconCoder("nl")(doc)
+    return {(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events}
+
+
+def test_a_people_giving_gives_no_aid_of_its_state(make_doc: Callable[..., Document]) -> None:
+    rows = _aid_rows(make_doc, "Vorig jaar stuurden Nederlanders veel noodhulp naar Venezuela.", people="Nederlanders")
+    assert not {r for r in rows if r[2] == "07"}
+
+
+def test_a_state_giving_aid_provides_aid(make_doc: Callable[..., Document]) -> None:
+    rows = _aid_rows(make_doc, "Vorig jaar stuurde Nederland veel noodhulp naar Venezuela.", people="")
+    assert ("NLD", "VEN", "07") in rows
