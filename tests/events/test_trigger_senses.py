@@ -211,3 +211,23 @@ def test_a_people_giving_gives_no_aid_of_its_state(make_doc: Callable[..., Docum
 def test_a_state_giving_aid_provides_aid(make_doc: Callable[..., Document]) -> None:
     rows = _aid_rows(make_doc, "Vorig jaar stuurde Nederland veel noodhulp naar Venezuela.", people="")
     assert ("NLD", "VEN", "07") in rows
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Turkije wil Duitsland niet boos maken omdat het graag zaken wil doen in Azië.", "03"),
+    ("Rutte wil de spoedvergadering met Duitsland niet afwachten.", "02"),
+])
+def test_business_in_a_market_and_a_meeting_named_alone_are_no_intent_or_appeal(
+    coded_actor_rows: Rows, text: str, root: str
+) -> None:
+    assert not {r for r in _roots(coded_actor_rows, text) if r[2] == root}
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("Turkije wil met Duitsland zaken doen.", ("TUR", "DEU", "03")),
+    ("Rutte riep Duitsland op tot een spoedvergadering.", ("NLDGOV", "DEU", "02")),
+])
+def test_business_with_an_actor_and_asking_for_a_meeting(
+    coded_actor_rows: Rows, text: str, row: tuple[str, ...]
+) -> None:
+    assert row in _roots(coded_actor_rows, text)
