@@ -31,3 +31,16 @@ def test_a_question_reports_no_deed(coded_actor_rows: Rows) -> None:
     # a question quoted inside a sentence that reports is no question of the sentence
     rows = coded_actor_rows("Na de vraag 'waarom?' bekritiseerde Polen Rusland scherp.", ACTORS)
     assert ("POL", "RUS", "11") in rows
+
+
+def test_a_deed_supposed_after_als_and_a_subject_is_not(coded_actor_rows: Rows) -> None:
+    for text in ("De handel lijdt, als er een handelsoorlog tussen Polen en Rusland komt.",
+                 "Maar als er sancties van Polen tegen Rusland komen, stijgen de prijzen.",
+                 "Het wordt lastig voor Kiev als het blijft weigeren Rusland te steunen."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root in ("12", "16") for _, _, root in rows), (text, rows)
+
+
+def test_als_comparing_leaves_the_deed(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Polen bekritiseerde als voorzitter Rusland scherp.", ACTORS)
+    assert ("POL", "RUS", "11") in rows

@@ -478,10 +478,13 @@ class Candidates:
                     yield hit, hit[0], "phrase"
 
     def _match_verb(self, verb: str, span: Sequence[Tok], tail: Sequence[Tok]) -> Iterable[tuple[list[int], int, str]]:
-        """A verb by one of its lemmas; a separable verb as one word, or with its particle apart."""
+        """A verb by one of its lemmas; a separable verb as one word, or with its particle apart. A verb form
+        used as an adjective (`_attributive`) reports no deed."""
         infinitive = self._infinitive
         particle, _, base = verb.rpartition("|")
         for k, tok in enumerate(span):
+            if self._attributive(span, k):
+                continue
             if not particle:
                 if verb in tok.keys:
                     yield [tok.i], tok.i, "verb"
@@ -501,6 +504,20 @@ class Candidates:
                 # verb-final order of a subordinate clause: "waar de VS achter zitten"
                 elif k >= 1 and span[k - 1].lower == particle:
                     yield [span[k - 1].i, tok.i], tok.i, "verb"
+
+    def _attributive(self, span: Sequence[Tok], k: int) -> bool:
+        """Whether the word at k stands between an article (`attributive_articles`) and the noun it qualifies:
+        a participle used as an adjective ("de aangehouden vrouw", "een bedreigende uiting") names a deed done
+        before, or none, not one the clause reports. A word after it that may not be a noun (a preposition, a
+        conjunction, a finite verb, punctuation) leaves the verb's noun use ("de strijd tegen")."""
+        if k == 0 or k + 1 >= len(span) or span[k - 1].lower not in self._w("attributive_articles"):
+            return False
+        nxt = span[k + 1].lower
+        not_nouns = (
+            self._w("prepositions") | self._w("coordinators") | self._w("subordinators")
+            | self._w("finite_auxiliaries") | self._w("negation")
+        )
+        return nxt.isalpha() and nxt not in not_nouns
 
     def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a

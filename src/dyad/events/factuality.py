@@ -159,10 +159,15 @@ def _split_irrealis(tokens: Sequence[Tok], irrealis: frozenset[str]) -> bool:
 
 def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
     """Whether the match stands where no deed is reported: in a clause that only supposes it (opened by a
-    `hypothetical_openers` word: "als er een handelsoorlog komt", "Mocht de opkomst hoger zijn"), or in a
-    sentence that asks (its last word, before closing quotation marks, one of the `question_marks`)."""
-    opener = next((toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()), None)
-    if opener in _words(lexicon, "hypothetical_openers"):
+    `hypothetical_openers` word or pair of words, after a coordinator if one leads: "als er een handelsoorlog
+    komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
+    quotation marks, one of the `question_marks`)."""
+    words = [toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()]
+    if words and words[0] in _words(lexicon, "coordinators"):
+        words = words[1:]  # "Maar als er ...", "En mocht ..."
+    openers = _words(lexicon, "hypothetical_openers")
+    # an opener of one word ("mocht") or two ("als er": "als" alone also compares, "als premier")
+    if words and (words[0] in openers or " ".join(words[:2]) in openers):
         return True
     words = [toks[i].lower for c in clauses for i in c.idx]
     quotes = _words(lexicon, "quote_marks")

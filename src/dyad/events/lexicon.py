@@ -90,6 +90,7 @@ _WORD_LISTS = (
     "informant_prepositions",
     "negation_exceptions",
     "attributive_endings",
+    "attributive_articles",
     "genitive_endings",
     "name_genitive_endings",
     "noun_endings",

@@ -1432,13 +1432,29 @@ class RoleFinder:
         idx = clause.idx
         dets = self._w("object_determiners")
         preps = self._w("prepositions")
+        last = max(match.tokens)
+        if match.kind == "phrase" and toks[last].lower in preps and last + 1 in toks and last + 1 in idx:
+            # a bare noun after the phrase's own preposition ("vreest voor uitbuiting", "pleit voor gelijke
+            # kansen"); a verb or a function word there strands the preposition, whose object stood before
+            # ("waar hij daar geen trek in had")
+            word = toks[last + 1].lower
+            function_words = (
+                self._w("determiners") | self._w("subordinators") | self._w("coordinators") | self._w("negation")
+                | self._w("finite_auxiliaries") | self._w("infinitive_markers") | preps
+            )
+            if word.isalpha() and last + 1 not in covered and word == doc.tokens[last + 1].text \
+                    and word not in function_words:
+                return True
         # the first word, after any opening quotation mark, is the subject's place ('"Dit is een ...')
         first = next((pos for pos, i in enumerate(idx) if toks[i].lower.replace("-", "").isalnum()), 0)
         for pos, i in enumerate(idx):
             if pos <= first or i in skip or toks[i].lower not in dets:
                 continue
             before = toks[idx[pos - 1]].lower
-            if before in preps or before in self._w("subordinators") or before in dets:
+            # a preposition that ends a phrase trigger governs the trigger's own object ("tevreden over de
+            # uitkomst", "vreest voor de veiligheid van"): a thing there is what the trigger is about
+            governs = idx[pos - 1] == max(match.tokens) and match.kind == "phrase"
+            if (before in preps and not governs) or before in self._w("subordinators") or before in dets:
                 continue
             # the noun phrase: the words after the determiner up to a mention, a trigger word or punctuation
             phrase: list[int] = []
