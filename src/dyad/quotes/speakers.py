@@ -53,9 +53,12 @@ class PhraseFinder:
         for name in doc.names:
             self.name_start[name.token_start] = name.token_end
             self.name_tokens.update(range(name.token_start, name.token_end))
-        self.mention_at: dict[int, int] = {}  # first token -> mention index
+        self.mention_at: dict[int, int] = {}  # first token -> mention index, the longest that starts there
         for k, m in enumerate(doc.mentions):
-            self.mention_at.setdefault(m.token_start, k)
+            known = self.mention_at.get(m.token_start)
+            if known is None or m.token_end > doc.mentions[known].token_end:
+                # "PartyX-europarlementariër Jan de Vries": the person, not the party of the compound's first part
+                self.mention_at[m.token_start] = k
         self.sentence_starts = {s.token_start for s in doc.sentences}
         self._extend_depth = 0  # phrases after "of"/"for" are built with phrase_at, at most two deep
         # Capitalised words seen inside sentences: a sentence-initial capitalised word counts as a name
@@ -194,7 +197,7 @@ class PhraseFinder:
                     head = self.doc.tokens[m.token_end - 1].lower
                     return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
                 # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
-                titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
+                titled = self.titled(self.mention_at[i])
                 return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
         particle_name = self._particle_name_end(i, limit)
         if particle_name:
@@ -229,6 +232,18 @@ class PhraseFinder:
             person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
+
+    def titled(self, mention: int) -> bool:
+        """Whether a mention is a person with a title the resolver gives the state it acts for ("wethouder X" ->
+        NLDGOV), or a later mention of that person without the title ("X" after "minister X")."""
+        seen = 0
+        at: int | None = mention
+        while at is not None and seen < 4:
+            m = self.doc.mentions[at]
+            if any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[m.token_start : m.token_end]):
+                return True
+            at, seen = m.antecedent, seen + 1
+        return False
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
@@ -567,12 +582,17 @@ class SpeakerResolver:
     def _mention_for(self, p: Phrase) -> int | None:
         """The mention of the phrase's own words (not of its possessor), one the resolver placed first."""
         best = None
+        best_rank = (False, False, 0)
         start = p.own_start
         for k in self._overlapping(start, p.end):
             m = self.doc.mentions[k]
-            if m.token_start < p.end and start < m.token_end and (
-                    best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
-                best = k
+            if m.token_start < p.end and start < m.token_end:
+                # a placed mention first; of those, the longest one that starts with the phrase ("PartyX-leader Jan
+                # de Vries", a person, over "PartyX-leader", the party of the compound's first part)
+                at_start = m.token_start == start
+                rank = (m.actor is not None, at_start, m.token_end - m.token_start if at_start else 0)
+                if best is None or rank > best_rank:
+                    best, best_rank = k, rank
         return best
 
     def _overlapping(self, start: int, end: int) -> range:
@@ -627,10 +647,17 @@ class SpeakerResolver:
         if sent is None or depth > 3:
             return None
         s = doc.sentences[sent]
+        first = s.token_start
+        while first < token and (doc.tokens[first].lower in self.lex.clause_openers or not is_word(doc.tokens[first])):
+            first += 1
         for p in self.finder.phrases(s.token_start, token):
             m = self._mention_for(p)
             actor = doc.mentions[m].actor if m is not None else None
             if actor is not None and actor.kind == "person" and not self.finder.after_preposition(p):
+                return self.resolve(p)
+            if p.start == first and p.kind == "name" and actor is None and self._may_refer(p):
+                # the person the sentence opens with, whom the resolver does not know ("Anna Berg kon het niet
+                # geloven, vertelt ze.")
                 return self.resolve(p)
         for back in range(sent - 1, max(-1, sent - 4), -1):
             prev = doc.sentences[back]
@@ -659,7 +686,8 @@ class SpeakerResolver:
         if actor is not None and actor.kind == "person":
             return True
         # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
-        return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
+        return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end]) or (
+            m is not None and self.finder.titled(m))
 
     def _body_named_before(self, p: Phrase) -> Speaker | None:
         """"de krant", "de dienst" -> the body named with that noun earlier ("de Amerikaanse krant The New York Times",
