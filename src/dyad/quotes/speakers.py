@@ -181,7 +181,8 @@ class PhraseFinder:
         if i >= limit or i in self.quoted:
             return None
         low = toks[i].lower
-        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
+        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns
+                                                 and not self._possessive_before_role(i, limit)):
             return Phrase(i, i + 1, "pronoun")
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
@@ -244,6 +245,13 @@ class PhraseFinder:
                 return True
             at, seen = m.antecedent, seen + 1
         return False
+
+    def _possessive_before_role(self, i: int, limit: int) -> bool:
+        """Whether an object pronoun that is also a possessive ("haar") stands before a role or body noun it owns
+        ("volgens haar advocaat", "volgens haar partij"), not for a person of its own ("volgens haar is …")."""
+        toks = self.doc.tokens
+        return (toks[i].lower in self.lex.determiners and i + 1 < limit and not is_capitalised(toks[i + 1])
+                and self._is_role_or_body(i + 1))
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
@@ -538,7 +546,8 @@ class SpeakerResolver:
         words = [t for t in self.doc.tokens[p.own_start : p.end] if is_capitalised(t)
                  and t.lower not in lex.function_words and t.lower not in lex.prepositions
                  and t.lower not in lex.determiners]
-        if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
+        # a word in capitals, not an initial ("Mohammed D.")
+        if not words or any(t.text.isupper() and sum(c.isalpha() for c in t.text) > 1 for t in words):
             return False
         return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
 
