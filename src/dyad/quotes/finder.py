@@ -284,7 +284,7 @@ class _Run:
             if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
                 return self._apposition(p, lo, hi)
         if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
-                and toks[start].lower not in self.lex.function_words):
+                and toks[start].lower not in self.lex.function_words and not self._adverb_before_subject(start, v, hi)):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
         if not self.lex.verb_second:
             # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
@@ -320,6 +320,17 @@ class _Run:
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
+
+    def _adverb_before_subject(self, start: int, v: int, hi: int) -> bool:
+        """Whether the capitalised word that opens a sentence before the cue verb is no name but an adverb, with the
+        subject after the verb ("Daarentegen zegt Anna Berg …"): the text writes it once and capitalised nowhere
+        else, the actor resolver does not know it, and a name follows the verb."""
+        if (not self.lex.verb_second or not self._opens_sentence(start) or self.phrases._is_name(start)
+                or start in self.phrases.mention_at or self.toks[start].text in self.phrases.inner_capitals
+                or self.resolver.established(Phrase(start, start + 1, "name"))):
+            return False
+        after = self.phrases.phrase_at(v + 1, hi)
+        return after is not None and after.kind == "name" and self._usable(after)
 
     def _determined_noun_phrase(self, start: int, v: int) -> bool:
         """Whether tokens [start, v) are a noun phrase the role lists do not know, opened by a determiner: two
@@ -1068,6 +1079,9 @@ class _Run:
             if toks[k].lower == self.lex.infinitive_marker and k + 1 < hi and is_word(toks[k + 1]):
                 te = k
                 break
+            if lower in self.lex.purpose_markers and k + 1 < hi and toks[k + 1].lower != self.lex.infinitive_marker:
+                # "kondigde maatregelen aan om … te beperken": an infinitive of purpose ("mee om te gaan": a particle)
+                return None
             k += 1
         if te is None:
             return None

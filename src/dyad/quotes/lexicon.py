@@ -111,6 +111,8 @@ class QuoteLexicon:
     function_words: frozenset[str] = frozenset()
     #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
     inserted_adverbs: frozenset[str] = frozenset()
+    #: words that open an infinitive of purpose ("kondigde maatregelen aan om … te beperken"): no content of speech
+    purpose_markers: frozenset[str] = frozenset()
     #: verbs of perception and knowledge that report a view only when inserted after the statement ("…, ziet
     #: Jansen.", "…, weet de hoogleraar."), by lemma or form; elsewhere they report no speech ("ziet het huis")
     inserted_verbs: frozenset[str] = frozenset()
@@ -196,6 +198,7 @@ class QuoteLexicon:
                                                    source))),
             function_words=_function_words(language),
             inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
+            purpose_markers=_words(data.get("purpose_markers", []), "purpose_markers", source),
             inserted_verbs=_words(data.get("inserted_verbs", []), "inserted_verbs", source),
             subordinators=_words(data.get("subordinators", []), "subordinators", source),
             anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),
