@@ -97,8 +97,19 @@ class PhraseFinder:
             if k > j and k < limit and self._is_name(k) and not self._body_mention(k):
                 j = k
                 continue
+            if k > j and k < limit and self._surname_after_particle(k) and not self._body_mention(k):
+                j = k + 1
+                continue
             break
         return j
+
+    def _surname_after_particle(self, k: int) -> bool:
+        """Whether token k, after the particles of a name, is its surname though the language layer did not mark it
+        ("Anna van der Berg"): a capitalised word inside the sentence, no function word, time word or role."""
+        tok = self.doc.tokens[k]
+        return (is_capitalised(tok) and tok.text.isalpha() and k not in self.sentence_starts
+                and tok.lower not in self.lex.determiners
+                and not self.lex.is_time_word(tok.lower) and not self._is_role_or_body(k))
 
     def joins_name(self, j: int) -> bool:
         """Whether token j, between two words of a name, belongs to it: a hyphen written without spaces
@@ -682,7 +693,8 @@ class SpeakerResolver:
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
             for p in phrases:
-                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
+                if (p.kind == "name" and self._is_person(p) and self._may_refer(p)
+                        and not self.finder.after_preposition(p)):
                     return self.resolve(p)
         return None
 
