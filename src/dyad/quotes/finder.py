@@ -296,6 +296,8 @@ class _Run:
         after = self.phrases.phrase_at(v + 1, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
+        if self.lex.verb_second and not before and self._determined_noun_phrase(start, v):
+            return Phrase(start, v, "noun")  # "hoe een demonstrant scandeert: …": a noun phrase the lists lack
         if not self.lex.verb_second and not before and start == v:
             # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
             end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)

@@ -560,17 +560,22 @@ class SpeakerResolver:
         # a word in capitals, not an initial ("Mohammed D.")
         if not words or any(t.text.isupper() and sum(c.isalpha() for c in t.text) > 1 for t in words):
             return False
-        return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
+        if len(words) >= 2:
+            return True
+        # a single name written more than once, and never in lower case as a common noun is ("Vrouwen" at the start
+        # of a sentence or after a heading, "vrouwen" elsewhere)
+        counts = self._name_counts()
+        return counts.get(words[-1].text, 0) > 1 and counts.get(words[-1].lower, 0) == 0
 
     def _may_refer(self, p: Phrase) -> bool:
         return not self.established_names or self.established(p)
 
     def _name_counts(self) -> dict[str, int]:
-        """How often each capitalised word stands in the text (counted once per document)."""
+        """How often each capitalised and each lower-case word stands in the text (counted once per document)."""
         if self._capital_counts is None:
             counts: dict[str, int] = {}
             for t in self.doc.tokens:
-                if is_capitalised(t):
+                if is_capitalised(t) or t.text.islower():
                     counts[t.text] = counts.get(t.text, 0) + 1
             self._capital_counts = counts
         return self._capital_counts
