@@ -525,6 +525,11 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
+        if (p.kind != "pronoun" and p.end - p.start > 1 and toks[p.start].lower in self.lex.possessives
+                and self.lex.is_person_role(toks[p.end - 1].lower)):
+            owned = self._owned_role(p)
+            if owned is not None:
+                return owned
         if p.kind in {"role", "body"} and self._is_definite_role(p):
             holder = self._role_holder(p) if p.kind == "role" else self._body_named_before(p)
             if holder is not None:
@@ -544,6 +549,16 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+
+    def _owned_role(self, p: Phrase) -> Speaker | None:
+        """A role after a possessive ("zijn woordvoerder", "haar advocaat"): the role of the person the possessive
+        stands for, named "woordvoerder van X" with X's actor."""
+        owner = self._antecedent(p.start)
+        if owner is None or not owner.ref.name or not self.lex.possessor_link:
+            return None
+        role = self.finder.text(Phrase(p.start + 1, p.end, p.kind))
+        ref = replace(owner.ref, name=f"{role} {self.lex.possessor_link} {owner.ref.name}", mention=None)
+        return Speaker(p, ref, True)
 
     def established(self, p: Phrase) -> bool:
         """Whether a name is one the article is about, so that a quotation without a cue or a pronoun may stand
