@@ -297,7 +297,7 @@ class _Run:
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
         if self.lex.verb_second and not before and self._determined_noun_phrase(start, v):
-            return Phrase(start, v, "noun")  # "hoe een demonstrant scandeert: …": a noun phrase the lists lack
+            return Phrase(start, v, "noun")  # "een betoger scandeerde: …": a noun phrase the lists lack
         if not self.lex.verb_second and not before and start == v:
             # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
             end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
@@ -982,7 +982,7 @@ class _Run:
             if c in self.quoted or toks[c].text in _CLAUSE_PUNCT:
                 return None
             if c > cue.end and self._is_speech_verb(c):
-                return None  # "ontkende gevochten te hebben en zei dat …": the clause is the other verb's
+                return None  # "ontkende de brief te kennen en zei dat …": the clause is the other verb's
             if toks[c].lower in self.lex.complementizers:
                 if c + 1 >= hi or (self._is_punct(c + 1) and not set(toks[c + 1].text) <= _MARK_CHARS):
                     return None
@@ -1082,7 +1082,8 @@ class _Run:
                 te = k
                 break
             if lower in self.lex.purpose_markers and k + 1 < hi and toks[k + 1].lower != self.lex.infinitive_marker:
-                # "kondigde maatregelen aan om … te beperken": an infinitive of purpose ("mee om te gaan": a particle)
+                # "kondigde nieuwe regels aan om … te drukken": an infinitive of purpose ("met de klachten om te
+                # gaan": a particle)
                 return None
             k += 1
         if te is None:

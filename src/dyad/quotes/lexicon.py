@@ -115,7 +115,7 @@ class QuoteLexicon:
     #: word that links a role to its owner in a name ("woordvoerder van X")
     possessives: frozenset[str] = frozenset()
     possessor_link: str = ""
-    #: words that open an infinitive of purpose ("kondigde maatregelen aan om … te beperken"): no content of speech
+    #: words that open an infinitive of purpose ("kondigde nieuwe regels aan om … te drukken"): no content of speech
     purpose_markers: frozenset[str] = frozenset()
     #: verbs of perception and knowledge that report a view only when inserted after the statement ("…, ziet
     #: Jansen.", "…, weet de hoogleraar."), by lemma or form; elsewhere they report no speech ("ziet het huis")

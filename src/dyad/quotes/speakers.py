@@ -105,7 +105,8 @@ class PhraseFinder:
 
     def _surname_after_particle(self, k: int) -> bool:
         """Whether token k, after the particles of a name, is its surname though the language layer did not mark it
-        ("Anna van der Berg"): a capitalised word inside the sentence, no function word, time word or role."""
+        ("Anna van der Wel"): a capitalised word inside the sentence (one that is a function word in lower case too),
+        no determiner, time word or role."""
         tok = self.doc.tokens[k]
         return (is_capitalised(tok) and tok.text.isalpha() and k not in self.sentence_starts
                 and tok.lower not in self.lex.determiners
@@ -241,7 +242,9 @@ class PhraseFinder:
                     and k not in self.mention_at):
                 return Phrase(i, end, "role")  # "de Engelse", "de Nijmeegse": an adjective of origin as a noun
             # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
-            person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
+            # and "de teruggekeerde Samir K.": lower-case adjectives before a name of two words
+            person = j == i or (end - k >= 2 and (self._is_adjective(toks[k]) or k > j)
+                                and not self._body_mention(k) and not self._body_mention(k + 1))
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
 
@@ -572,7 +575,7 @@ class SpeakerResolver:
         words = [t for t in self.doc.tokens[p.own_start : p.end] if is_capitalised(t)
                  and t.lower not in lex.function_words and t.lower not in lex.prepositions
                  and t.lower not in lex.determiners]
-        # a word in capitals, not an initial ("Mohammed D.")
+        # a word in capitals, not an initial ("Samir K.")
         if not words or any(t.text.isupper() and sum(c.isalpha() for c in t.text) > 1 for t in words):
             return False
         if len(words) >= 2:
