@@ -1166,7 +1166,7 @@ class _Run:
                 c += 1
             if c >= hi or c in self.quoted or self._is_punct(c):
                 return None
-            # up to four words after the first, a hyphenated word ("the 99-county plan") counted once
+            # up to four words after the first, a hyphenated word ("the 12-point plan") counted once
             inside = sum(1 for k in range(c + 1, min(hi, c + 9)) if self._is_punct(k) and self._inside_word(k))
             determined = toks[c].lower in lex.determiners  # a verb of speech after it is a noun ("the report")
             for v in range(c + 1, min(hi, c + 5 + 2 * inside)):
