@@ -149,3 +149,9 @@ def test_a_determined_subject_may_hold_a_noun_that_is_also_a_verb_of_speech() ->
     assert (q["speaker"]["name"], q["text"]) == ("Bo Ross", "the 12-point pledge was never binding")
     (q,) = _quotes("Ann Holt spoke first. Bo Ross said the report was flawed from the start.")
     assert q["text"] == "the report was flawed from the start"
+
+
+def test_reported_speech_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    text = "Ann Holt spoke first. While Bo Ross said the levy was too high, his rivals said it would pass."
+    assert [(q["speaker"]["name"], q["text"]) for q in _quotes(text)] == [
+        ("Bo Ross", "the levy was too high"), ("his rivals", "it would pass")]

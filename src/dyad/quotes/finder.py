@@ -1105,10 +1105,18 @@ class _Run:
 
     def _clause_end(self, first: int, hi: int) -> int:
         """Last token of a content clause starting at `first`: the sentence end, or before the next
-        coordinated cue (", maar stelt dat …") or an "aldus" tail."""
+        coordinated cue (", maar stelt dat …") or an "aldus" tail; in English, before the comma that closes a
+        subordinate clause the sentence opens with ("While Holt said the plan failed, her rivals …")."""
         toks = self.toks
+        sent = self.doc.sentences[self._sentence_of_token(first)]
+        opener = sent.token_start
+        while opener < first and toks[opener].lower in self.lex.clause_openers:
+            opener += 1
+        subordinate = not self.lex.verb_second and toks[opener].lower in self.lex.clause_boundaries
         k = first
         while k < hi:
+            if subordinate and toks[k].text == "," and k not in self.quoted and k > first:
+                return k - 1
             if toks[k].text == "," and k + 1 < hi:
                 nxt = k + 1
                 if toks[nxt].lower in self.lex.coordinators and nxt + 1 < hi:
