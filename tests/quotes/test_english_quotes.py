@@ -215,7 +215,7 @@ def test_a_quotation_after_a_paragraph_that_ends_with_a_colon_is_its_speaker_s()
     text = ('Senator Tom Reyes spoke on Monday.\n\nIn a statement, the county board said about the new budget:\n\n'
             '"The budget goes further than any budget this county has passed before, and it pays for itself."')
     quotes = _quotes(text)
-    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "board")]
+    assert [(q["kind"], q["speaker"]["name"]) for q in quotes] == [("direct", "the county board")]
 
 
 def test_a_quotation_inside_a_statement_an_attribution_closes_is_part_of_it() -> None:

@@ -107,7 +107,8 @@ def test_verbs_of_shouting_and_posting_are_cues() -> None:
     ('Ann Holt spoke to the host. "The mayor is not sure, but we will see, right?" Holt remarked, '
      "pointing to the actor's latest turn as a rugged frontiersman in a film about the west.", "Ann Holt"),
     # "to" ties a role to the one it serves; scientists are a role
-    ('"We have a ton of work to do," a longtime adviser to Mayor Ann Holt said.', "adviser to Mayor Ann Holt"),
+    ('"We have a ton of work to do," a longtime adviser to Mayor Ann Holt said.',
+     "a longtime adviser to Mayor Ann Holt"),
     ('"The race is open," State University political scientist Rosa Vance said.',
      "State University political scientist Rosa Vance"),
     # a parenthesis between the speaker and the cue is read past

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dyad.document import ActorRef, Document, Quote, Sentence, Token
@@ -188,9 +188,22 @@ class _Run:
             # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb, and so is a
             # capitalised word inside a sentence ("former State Department official")
             return None
+        if not self.lex.verb_second and self._after_article(i):
+            return None  # a noun after an article ("the state", "a new report", "the answer"), no verb
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
         return None
+
+    def _after_article(self, i: int) -> bool:
+        """Whether token i follows an article, directly or after up to two lower-case adjectives (by their
+        endings, no role or body noun): "the state", "a congressional report" (not "the official said")."""
+        toks, lex = self.toks, self.lex
+        k = i - 1
+        while k >= 0 and i - k <= 3 and toks[k].lower not in lex.articles:
+            if not toks[k].text.isalpha() or not toks[k].text.islower() or not self.phrases._is_adjective(toks[k]):
+                return False
+            k -= 1
+        return k >= 0 and i - k <= 3 and toks[k].lower in lex.articles
 
     def _particle_before_clause(self, j: int, part: str, limit: int) -> int | None:
         """The last part of a separable cue after a long subject with its apposition, right before a content clause
@@ -244,7 +257,65 @@ class _Run:
     # -- subjects ------------------------------------------------------------------------------------------
     def _subject(self, cue: _Cue, lo: int, hi: int) -> Phrase | None:
         """The subject of a cue verb in tokens [lo, hi): before it ("Biden verzekerde"), right after it
-        ("zei Lavrov", "liet Trump weten"), or the first non-prepositional phrase of the sentence."""
+        ("zei Lavrov", "liet Trump weten"), or the first non-prepositional phrase of the sentence. Where the
+        subject comes before the verb (`verb_second` false), the words that name the speaker run on to the cue
+        ("Organizers of the march said", "Holt and her lawyers have said")."""
+        p = self._subject_phrase(cue, lo, hi)
+        if p is None or self.lex.verb_second or p.kind in {"pronoun", "anonymous"} or p.words_end is not None:
+            return p
+        return self._rest_of_subject(p, cue, lo)
+
+    def _rest_of_subject(self, p: Phrase, cue: _Cue, lo: int) -> Phrase:
+        """Phrase p with the words between it and its cue as the rest of the subject: a coordinated phrase, a
+        complement or a participle after the noun ("a poll released Friday by the college"), up to 15 tokens
+        of words (no clause punctuation, auxiliary, finite verb, pronoun or relative pronoun) before the
+        auxiliaries and adverbs in front of the cue; p must open its clause."""
+        toks, lex = self.toks, self.lex
+        if not p.end <= cue.start <= p.end + 15:
+            return p
+        k = p.start
+        while k > lo and not self._is_boundary(k - 1):
+            k -= 1
+        p = self._with_modifiers(p, k)
+        if p.end == cue.start or any(toks[j].lower not in lex.clause_openers and not lex.is_time_word(toks[j].lower)
+               for j in range(k, p.start)):
+            return p
+        end = cue.start
+        while end > p.end and (toks[end - 1].lower in lex.auxiliaries or toks[end - 1].lower in lex.clause_openers
+                               or toks[end - 1].lower.endswith(lex.adverb_endings or ("\0",))):
+            end -= 1
+        for j in range(p.end, end):
+            tok, low = toks[j], toks[j].lower
+            if j in self.quoted or (not is_word(tok) and tok.text not in {"-", "&"}) or (
+                    low in lex.auxiliaries or low in lex.bare_clause_verbs or low in lex.relative_pronouns
+                    or low in lex.complementizers or low in lex.subject_pronouns or low in lex.clause_boundaries
+                    or (low in lex.object_pronouns and low not in lex.determiners) or self._is_speech_verb(j)):
+                return p
+        return replace(p, words_end=end) if end > p.end else p
+
+    def _with_modifiers(self, p: Phrase, k: int) -> Phrase:
+        """A role or body phrase with the determiner and words before it that the phrase finder left out, from
+        the clause start k ("the state agency", "a local party chairman"): words that are no preposition,
+        auxiliary, pronoun, conjunction or verb of speech (but a noun right after an article)."""
+        toks, lex = self.toks, self.lex
+        if p.kind not in {"role", "body"}:
+            return p
+        j = k
+        while j < p.start and toks[j].lower in lex.clause_openers:
+            j += 1
+        if not j < p.start or toks[j].lower not in lex.determiners or p.start - j > 4:
+            return p
+        for m in range(j + 1, p.start):
+            tok, low = toks[m], toks[m].lower
+            if m in self.quoted or not tok.text.replace("-", "").isalpha() or (
+                    low in lex.prepositions or low in lex.auxiliaries or low in lex.relative_pronouns
+                    or low in lex.complementizers or low in lex.subject_pronouns or low in lex.object_pronouns
+                    or low in lex.coordinators or low in lex.determiners
+                    or (self._is_speech_verb(m) and toks[m - 1].lower not in lex.articles)):
+                return p
+        return Phrase(j, p.end, p.kind, p.head)
+
+    def _subject_phrase(self, cue: _Cue, lo: int, hi: int) -> Phrase | None:
         v = cue.start
         cs = v
         while cs > lo and not self._is_boundary(cs - 1):
@@ -287,6 +358,9 @@ class _Run:
                 and toks[start].lower not in self.lex.function_words and not self._adverb_before_subject(start, v, hi)):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
         if not self.lex.verb_second:
+            group = self._quantity_subject(start, v)
+            if group is not None:
+                return group  # "Nearly half of the voters said", "About 4 in 10 say", "Most have argued"
             # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
             for p in before:
                 if not self.phrases.after_preposition(p):
@@ -334,23 +408,63 @@ class _Run:
         after = self.phrases.phrase_at(v + 1, hi)
         return after is not None and after.kind == "name" and self._usable(after)
 
+    def _quantity_subject(self, start: int, v: int) -> Phrase | None:
+        """A share of a group as the subject in tokens [start, v) before a cue: numbers, `quantities` and their
+        `quantity_modifiers` ("nearly half", "about 4 in 10", "55 percent", "most"), then perhaps "of" and the
+        group ("of the voters polled"); the auxiliaries before the cue left out. A group, not a person."""
+        toks, lex = self.toks, self.lex
+        if not lex.quantities:
+            return None
+        end = v
+        while end > start and toks[end - 1].lower in lex.auxiliaries:
+            end -= 1
+        if not 0 < end - start <= 12:
+            return None
+        counted = False
+        k = start
+        while k < end and toks[k].lower not in lex.phrase_links:
+            low = toks[k].lower
+            if any(c.isdigit() for c in low) or all(w in lex.quantities for w in low.split("-") if w):
+                counted = True
+            elif low not in lex.quantity_modifiers and not (low == "-" and k > start):
+                return None
+            k += 1
+        if not counted or k == start:
+            return None
+        if k < end:  # "of" and the group
+            for j in range(k + 1, end):
+                tok, low = toks[j], toks[j].lower
+                if j in self.quoted or not is_word(tok) or low in lex.relative_pronouns or (
+                        low in lex.complementizers or low in lex.subject_pronouns or self._is_speech_verb(j)):
+                    return None
+            if end - k < 2:
+                return None
+        return Phrase(start, end, "group")
+
     def _determined_noun_phrase(self, start: int, v: int) -> bool:
         """Whether tokens [start, v) are a noun phrase the role lists do not know, opened by a determiner: two
         to six tokens of words (and hyphens inside them), none a preposition, auxiliary, pronoun, conjunction,
-        time word or verb of speech ("the 43-year-old", "one longtime party donor")."""
+        time word or verb of speech ("the 43-year-old", "one longtime party donor"); or up to ten with the phrase
+        a link ties it to ("a producer for the local station", "an aide to the governor")."""
         toks, lex = self.toks, self.lex
-        if not 2 <= v - start <= 6 or toks[start].lower not in lex.determiners:
+        if not 2 <= v - start <= 10 or toks[start].lower not in lex.determiners:
             return False
+        link: int | None = None
         for k in range(start + 1, v):
             tok, low = toks[k], toks[k].lower
             if k in self.quoted or (not is_word(tok) and not (tok.text == "-" and tok.start == toks[k - 1].end)):
                 return False
+            if link is None and low in lex.phrase_links and start + 2 <= k < v - 1:
+                link = k
+                continue
+            if link is not None and k == link + 1 and low in lex.determiners:
+                continue
             if (low in lex.prepositions or low in lex.auxiliaries or low in lex.complementizers
                     or low in lex.relative_pronouns or low in lex.coordinators or low in lex.subject_pronouns
                     or low in lex.object_pronouns or low in lex.determiners or lex.is_time_word(low)
                     or lex.is_speech_verb(low, tok.lemma)):
                 return False
-        return is_word(toks[v - 1])
+        return is_word(toks[v - 1]) and (link is not None or v - start <= 6)
 
     def _apposition(self, p: Phrase, lo: int, hi: int) -> Phrase:
         """A role phrase in apposition to a name stands for the name: "Haar kandidaat, Ekrem İmamoglu,"
@@ -549,6 +663,13 @@ class _Run:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
                             self.quote_cues.add(c.start)
                         break
+        if speaker is None and words_after and not words_before and not self.lex.verb_second:
+            # '"…" for the win, Holt said.': the sentence the quotation opens goes on, and its attribution closes it
+            found = self._attribution_at_end(after, close_sent.token_end)
+            if found is not None:
+                cue, subject = found
+                speaker, rule = self._speaker(subject), "end_cue"
+                self.quote_cues.add(cue.start)
         if speaker is None and not words_after and sp.close_mark is not None:
             found = self._attribution_in_next_sentence(close_sent.index, sp.close_mark.end)
             if found is not None:
@@ -577,6 +698,17 @@ class _Run:
                     p = self._subject(c, clause_lo, first_tok)
                     if p is not None:
                         cue, speaker, rule = c, self._speaker(p), "before_cue"
+                        break
+            if (speaker is None and clause_lo > open_lo and not self.lex.verb_second
+                    and toks[before[-1]].lower in self.lex.complementizers):
+                # the cue stands before a clause boundary of the sentence ('Holt said the costs are so high that
+                # "we …"'): the quotation its "that" opens goes on with what the cue's subject reports
+                for k in reversed([k for k in words_before if k < clause_lo]):
+                    c = self._cue_at(k, first_tok)
+                    if c is not None and k not in self.quote_cues:
+                        p = self._subject(c, open_lo, first_tok)
+                        if p is not None and p.end <= c.start:
+                            cue, speaker, rule = c, self._speaker(p), "before_cue"
                         break
             if speaker is None and toks[before[-1]].text == ":":
                 for p in self.phrases.phrases(clause_lo, first_tok):
@@ -696,6 +828,48 @@ class _Run:
         self.clause_cues.add(cue.start)
         return cue, p
 
+    def _attribution_at_end(self, after: list[int], hi: int) -> tuple[_Cue, Phrase] | None:
+        """The attribution that closes a sentence after its last comma (", Holt said.", ", said Holt.", ", the
+        report said on Monday."): a speaker phrase and a cue, either way round, with at most a short tail of a
+        preposition or time word after it; none inside a quotation. The cue and the phrase."""
+        toks = self.toks
+        commas = [k for k in after if toks[k].text == ","]
+        if not commas or any(toks[k].text in {";", ":"} for k in after if k > commas[-1]):
+            return None
+        # the words between the quotation and the attribution go on with it ('"…" for the win,'), no clause of
+        # their own ('"…" in May, but he lost,')
+        between = [k for k in after if k < commas[-1] and is_word(toks[k])]
+        if len(between) > 15 or any(toks[k].lower in self.lex.clause_boundaries or toks[k].lower in (
+                self.lex.subject_pronouns) or self._is_speech_verb(k) for k in between):
+            return None
+        j = commas[-1] + 1
+        if j >= hi or any(k in self.quoted for k in range(j, hi)):
+            return None
+        cue: _Cue | None = None
+        p = self.phrases.phrase_at(j, hi)
+        if p is None and not self.lex.verb_second:
+            # a noun phrase the lists lack ("the unsigned ruling said")
+            v = next((k for k in range(j + 2, min(hi, j + 7)) if self._cue_at(k, hi) is not None), None)
+            if v is not None and self._determined_noun_phrase(j, v):
+                p = Phrase(j, v, "noun")
+        if p is not None and self._usable(p):
+            k = p.end
+            while k < hi and toks[k].lower in self.lex.auxiliaries:
+                k += 1
+            cue = self._cue_at(k, hi) if k < hi else None
+        if cue is None:
+            cue = self._cue_at(j, hi)
+            p = self.phrases.phrase_at(cue.end, hi) if cue is not None else None
+            if p is None or not self._usable(p):
+                return None
+        if cue is None or p is None:
+            return None
+        tail = [t for t in toks[max(cue.end, p.end) : hi] if is_word(t)]
+        if tail and (len(tail) > 6 or (tail[0].lower not in self.lex.prepositions
+                                       and not self.lex.is_time_word(tail[0].lower))):
+            return None
+        return cue, p
+
     def _cue_after_apposition(self, first: int, hi: int) -> tuple[_Cue, Phrase] | None:
         """A speaker phrase at token `first` with an apposition between commas, then a cue ("Jenna Golden,
         the director of the agency, said"): the cue and the phrase."""
@@ -708,6 +882,12 @@ class _Run:
                 p = Phrase(first, comma, "noun")
         if p is None or not self._usable(p) or p.end >= hi or toks[p.end].text != ",":
             return None
+        if any(toks[j].text == "," for j in range(p.start, p.end)) and p.end + 1 < hi:
+            # the phrase holds its apposition (an actor mention "the Holt campaign spokesman, Bo Dunn,"): the cue
+            # may follow it right away
+            c = self._cue_at(p.end + 1, hi)
+            if c is not None:
+                return c, self._apposition(p, first, hi)
         # "another friend, Mary Ross told": the apposition a name right before the cue, without a comma after it
         q = self.phrases.phrase_at(p.end + 1, hi)
         if q is not None and q.kind == "name" and q.end < hi:
@@ -962,10 +1142,18 @@ class _Run:
 
     def _clause_end(self, first: int, hi: int) -> int:
         """Last token of a content clause starting at `first`: the sentence end, or before the next
-        coordinated cue (", maar stelt dat …") or an "aldus" tail."""
+        coordinated cue (", maar stelt dat …") or an "aldus" tail; in English, before the comma that closes a
+        subordinate clause the sentence opens with ("While Holt said the plan failed, her rivals …")."""
         toks = self.toks
+        sent = self.doc.sentences[self._sentence_of_token(first)]
+        opener = sent.token_start
+        while opener < first and toks[opener].lower in self.lex.clause_openers:
+            opener += 1
+        subordinate = not self.lex.verb_second and toks[opener].lower in self.lex.clause_boundaries
         k = first
         while k < hi:
+            if subordinate and toks[k].text == "," and k not in self.quoted and k > first:
+                return k - 1
             if toks[k].text == "," and k + 1 < hi:
                 nxt = k + 1
                 if toks[nxt].lower in self.lex.coordinators and nxt + 1 < hi:
@@ -983,7 +1171,9 @@ class _Run:
                 return None
             if c > cue.end and self._is_speech_verb(c):
                 return None  # "ontkende de brief te kennen en zei dat …": the clause is the other verb's
-            if toks[c].lower in self.lex.complementizers:
+            # "asked whether …", "asked him if …": a question opens the clause right after the cue or its object
+            if toks[c].lower in self.lex.complementizers or (
+                    toks[c].lower in self.lex.question_complementizers and c - cue.end <= 2):
                 if c + 1 >= hi or (self._is_punct(c + 1) and not set(toks[c + 1].text) <= _MARK_CHARS):
                     return None
                 if self._demonstrative_object(c, hi):
@@ -1011,8 +1201,11 @@ class _Run:
                 return None
             if c in self.quoted or self._is_punct(c):
                 break
-            if toks[c].lower in lex.bare_clause_subjects:
+            if toks[c].lower in lex.bare_clause_subjects and self._verb_may_follow(c + 1, hi):
                 first = c
+                break
+            if toks[c].lower in lex.object_or_subject and self._finite_verb(c + 1, hi):
+                first = c  # "said it would …", "said it detected …" (not "said it again")
                 break
         if first is None:
             c = cue.end
@@ -1020,10 +1213,20 @@ class _Run:
                 c += 1
             if c >= hi or c in self.quoted or self._is_punct(c):
                 return None
-            for v in range(c + 1, min(hi, c + 5)):
-                if v in self.quoted or self._is_punct(v) or self._is_speech_verb(v):
+            # up to four words after the first, a hyphenated word ("the 12-point plan") counted once
+            inside = sum(1 for k in range(c + 1, min(hi, c + 9)) if self._is_punct(k) and self._inside_word(k))
+            determined = toks[c].lower in lex.determiners  # a verb of speech after it is a noun ("the report")
+            for v in range(c + 1, min(hi, c + 5 + 2 * inside)):
+                if v in self.quoted or (self._is_speech_verb(v) and not determined) or (
+                        self._is_punct(v) and not self._inside_word(v)):
                     return None
-                if toks[v].lower in lex.bare_clause_verbs and not is_capitalised(toks[v]):  # not "in May"
+                # a verb in the past tense after a definite or named subject ("said the plan failed", "said Holt
+                # lied"; not "told reporters gathered outside", "released a book called …", "a list of deleted …")
+                definite = toks[c].lower in lex.determiners and toks[c].lower not in (
+                    lex.articles - lex.definite_articles)
+                past = (self._finite_verb(v, hi) and toks[v].lower not in lex.bare_clause_verbs
+                        and toks[v - 1].lower not in lex.prepositions and (is_capitalised(toks[c]) or definite))
+                if (toks[v].lower in lex.bare_clause_verbs or past) and not is_capitalised(toks[v]):  # not "in May"
                     if toks[c].lower in lex.prepositions or toks[c].lower in lex.bare_clause_verbs:
                         return None
                     first = c
@@ -1037,6 +1240,30 @@ class _Run:
         p = self._subject(cue, lo, first)
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.bare_clause", 0.75)
         return last + 1
+
+    def _verb_may_follow(self, k: int, hi: int) -> bool:
+        """Whether token k may be the verb after a pronoun that opens a clause ("said it would …"), not what
+        follows a pronoun that is the cue's object ("said it again", "said it on Monday", "said it, too")."""
+        if k >= hi or not is_word(self.toks[k]):
+            return False
+        low, lex = self.toks[k].lower, self.lex
+        return not (low in lex.prepositions or low in lex.coordinators or low in lex.determiners
+                    or low in lex.clause_boundaries or lex.is_time_word(low))
+
+    def _finite_verb(self, k: int, hi: int) -> bool:
+        """Whether token k is a finite verb by the lexicon: an auxiliary or modal (`bare_clause_verbs`), or a word
+        with a past-tense ending (`past_endings`)."""
+        if k >= hi:
+            return False
+        low, lex = self.toks[k].lower, self.lex
+        return low in lex.bare_clause_verbs or (
+            bool(lex.past_endings) and low.endswith(lex.past_endings) and len(low) > 4 and low.isalpha())
+
+    def _inside_word(self, k: int) -> bool:
+        """Whether punctuation token k is a hyphen written inside a word ("down-ballot")."""
+        toks = self.toks
+        return (toks[k].text == "-" and 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start
+                and toks[k].end == toks[k + 1].start)
 
     def _demonstrative_object(self, c: int, hi: int) -> bool:
         """Whether the complementizer at token c is a demonstrative object: before an infinitive ("dreigde dat
@@ -1255,6 +1482,8 @@ class _Run:
     def _according_to(self, s_idx: int, i: int, n: int, lo: int, hi: int) -> None:
         toks = self.toks
         p = self.phrases.phrase_at(i + n, hi, object_pronoun=True) or self.phrases.noun_phrase(i + n, hi)
+        if p is None and not self.lex.verb_second:
+            p = self._marked_source(i + n, hi)
         if not self._usable(p):
             return
         assert p is not None
@@ -1319,6 +1548,24 @@ class _Run:
         closes = q.end < hi and toks[q.end].text == "," or at_end and (
             q.end >= hi or toks[q.end].text in {".", "!", "?"} or set(toks[q.end].text) <= _MARK_CHARS)
         return Phrase(p.start, q.end, "name", q.own_start) if closes else p
+
+    def _marked_source(self, i: int, hi: int) -> Phrase | None:
+        """The source after a marker ("according to exit polls,", "according to the latest data from the
+        agency.") where the phrase lists know none of its words: the words up to the punctuation that sets it
+        off, at most 15, none quoted or a verb of speech, the last no pronoun or number."""
+        toks = self.toks
+        for j in range(i, min(hi, i + 16)):
+            if j in self.quoted or self._is_speech_verb(j):
+                return None
+            if toks[j].text in {",", ".", ";", ":", "!", "?"}:
+                last = toks[j - 1].lower
+                if j == i or not toks[j - 1].text.isalpha() or last in self.lex.object_pronouns or (
+                        last in self.lex.determiners or last in self.lex.prepositions):
+                    return None
+                return Phrase(i, j, "body")
+            if not is_word(toks[j]) and toks[j].text not in {"-", "&", "'", "’"}:
+                return None
+        return None
 
     def _source_to_punctuation(self, p: Phrase, hi: int) -> Phrase:
         """The source of "according to" up to the comma or stop that ends it, where the language sets the marker

@@ -152,6 +152,22 @@ class QuoteLexicon:
     #: participles of speech verbs after a comma ("…, adding that …", "…, noting …"): their subject is that of
     #: the cue before them
     participles: frozenset[str] = frozenset()
+    #: endings of adverbs that may stand between a subject and its verb ("Holt repeatedly said")
+    adverb_endings: tuple[str, ...] = ()
+    #: numbers in words and shares of a group ("half", "percent", "most"), and the words that modify them
+    #: ("nearly", "about", "in", "out"): a subject of such words is a share of a group ("about 4 in 10 said")
+    quantities: frozenset[str] = frozenset()
+    quantity_modifiers: frozenset[str] = frozenset()
+    #: words that open a reported question right after its cue or the cue's object ("asked whether …", "asked
+    #: him if …"); further on they open a clause of their own ("said he would leave if …")
+    question_complementizers: frozenset[str] = frozenset()
+    #: pronouns that are a subject or an object alike ("it", "you"): one after a cue opens reported speech only
+    #: with a finite verb after it ("said it would", not "said it again")
+    object_or_subject: frozenset[str] = frozenset()
+    #: endings of past-tense verbs ("detected"): such a word after `object_or_subject` is its verb
+    past_endings: tuple[str, ...] = ()
+    #: articles: a word right after one is a noun, not a verb of speech ("the state", "a report")
+    articles: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, language: str, data: Any) -> QuoteLexicon:
@@ -219,6 +235,14 @@ class QuoteLexicon:
             | _other_words(language, "sentences", "abbreviations"),
             role_premodifiers=_other_words(language, "agents", "premodifiers"),
             participles=_words(data.get("participles", []), "participles", source),
+            object_or_subject=_words(data.get("object_or_subject", []), "object_or_subject", source),
+            articles=_words(data.get("articles", []), "articles", source),
+            past_endings=tuple(sorted(_words(data.get("past_endings", []), "past_endings", source))),
+            question_complementizers=_words(data.get("question_complementizers", []), "question_complementizers",
+                                            source),
+            quantities=_words(data.get("quantities", []), "quantities", source),
+            quantity_modifiers=_words(data.get("quantity_modifiers", []), "quantity_modifiers", source),
+            adverb_endings=tuple(sorted(_words(data.get("adverb_endings", []), "adverb_endings", source))),
             name_particles=name_particles(language) if has_language_data(language, "names") else frozenset(),
         )
 

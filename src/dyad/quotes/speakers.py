@@ -22,11 +22,15 @@ class Phrase:
     start: int
     end: int
     #: pronoun | name | role | body | anonymous (a marker with no source: "naar verluidt") | noun (a noun phrase
-    #: the role lists lack, before a cue: "the 43-year-old said"; a person, not resolved to a holder)
+    #: the role lists lack, before a cue: "the 43-year-old said"; a person, not resolved to a holder) | group (a
+    #: share of a group, "nearly half of the voters"; no person)
     kind: str
     #: where the phrase's own words start after a possessor ("the Tribune’s Maria Lopez", "the mayor’s top aide"):
     #: the possessor is part of the words that name the speaker, not the speaker
     head: int | None = None
+    #: where the words that name the speaker end when they run past the phrase: the rest of the subject before
+    #: its cue ("Organizers of the march said", "Holt and her lawyers have said"); the record's `phrase`
+    words_end: int | None = None
 
     @property
     def own_start(self) -> int:
@@ -458,6 +462,10 @@ class PhraseFinder:
         toks = self.doc.tokens
         return self.doc.text[toks[p.start].start : toks[p.end - 1].end]
 
+    def words(self, p: Phrase) -> str:
+        """The words that name the speaker: the phrase, with the rest of its subject where that runs on."""
+        return self.text(p if p.words_end is None else Phrase(p.start, max(p.end, p.words_end), p.kind))
+
     def head(self, p: Phrase) -> str:
         """The last word of the phrase before any "van ..." tail: what `not_speakers` is checked on."""
         toks = self.doc.tokens
@@ -504,7 +512,7 @@ class SpeakerResolver:
         found = self._resolve(p)
         if found is None or found.ref.kind == "anonymous":
             return found
-        return Speaker(found.phrase, replace(found.ref, phrase=self.finder.text(p)), found.is_person)
+        return Speaker(found.phrase, replace(found.ref, phrase=self.finder.words(p)), found.is_person)
 
     def _resolve(self, p: Phrase) -> Speaker | None:
         doc = self.doc
