@@ -355,7 +355,7 @@ class _Run:
             if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
                 return self._apposition(p, lo, hi)
         if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
-                and toks[start].lower not in self.lex.function_words and not self._adverb_before_subject(start, v, hi)):
+                and toks[start].lower not in self.lex.function_words):
             return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
         if not self.lex.verb_second:
             group = self._quantity_subject(start, v)
@@ -370,8 +370,6 @@ class _Run:
         after = self.phrases.phrase_at(v + 1, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
-        if self.lex.verb_second and not before and self._determined_noun_phrase(start, v):
-            return Phrase(start, v, "noun")  # "een betoger scandeerde: …": a noun phrase the lists lack
         if not self.lex.verb_second and not before and start == v:
             # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
             end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
@@ -396,17 +394,6 @@ class _Run:
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
-
-    def _adverb_before_subject(self, start: int, v: int, hi: int) -> bool:
-        """Whether the capitalised word that opens a sentence before the cue verb is no name but an adverb, with the
-        subject after the verb ("Daarentegen zegt Anna Berg …"): the text writes it once and capitalised nowhere
-        else, the actor resolver does not know it, and a name follows the verb."""
-        if (not self.lex.verb_second or not self._opens_sentence(start) or self.phrases._is_name(start)
-                or start in self.phrases.mention_at or self.toks[start].text in self.phrases.inner_capitals
-                or self.resolver.established(Phrase(start, start + 1, "name"))):
-            return False
-        after = self.phrases.phrase_at(v + 1, hi)
-        return after is not None and after.kind == "name" and self._usable(after)
 
     def _quantity_subject(self, start: int, v: int) -> Phrase | None:
         """A share of a group as the subject in tokens [start, v) before a cue: numbers, `quantities` and their
@@ -958,12 +945,6 @@ class _Run:
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
-            if self.lex.verb_second:
-                # the subject after the finite verb, behind a fronted phrase ("Aan die jaren heeft Anna Berg goede
-                # herinneringen."): the first person named in the main clause
-                inverted = self._first_person_in_main_clause(phrases, prev.token_start, back)
-                if inverted is not None:
-                    return self._speaker(inverted)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
@@ -984,23 +965,6 @@ class _Run:
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
-        return None
-
-    def _first_person_in_main_clause(self, phrases: list[Phrase], lo: int, s_idx: int) -> Phrase | None:
-        """The first phrase of a sentence that names a person, not after a preposition, where no comma, quotation
-        or word that opens a clause stands before it."""
-        toks = self.toks
-        for p in phrases:
-            if any(toks[k].text in _CLAUSE_PUNCT or k in self.quoted or self._opens_clause(k)
-                   for k in range(lo, p.start)):
-                return None
-            if self.phrases.after_preposition(p) or p.kind not in {"name", "role"}:
-                continue
-            if not self._likely_person(p) or (p.kind == "name" and self._named_in_last_quotation(p, s_idx)):
-                return None
-            if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
-                return None
-            return p
         return None
 
     def _introduced_by_colon(self, prev: Sentence) -> Speaker | None:
@@ -1043,8 +1007,7 @@ class _Run:
         if actor is not None:
             return actor.kind == "person"
         words = [t for t in self.toks[p.start : p.end] if is_capitalised(t)]
-        # "historicus Berg": a name with the role before it
-        return len(words) >= 2 or any(self.lex.is_person_role(t.lower) for t in self.toks[p.start : p.end])
+        return len(words) >= 2
 
     def _is_question_or_heading(self, s_idx: int) -> bool:
         """A sentence that states nothing a later quotation continues: a question outside quotation marks
@@ -1169,8 +1132,6 @@ class _Run:
         for c in range(cue.end, min(hi, cue.end + 8)):
             if c in self.quoted or toks[c].text in _CLAUSE_PUNCT:
                 return None
-            if c > cue.end and self._is_speech_verb(c):
-                return None  # "ontkende de brief te kennen en zei dat …": the clause is the other verb's
             # "asked whether …", "asked him if …": a question opens the clause right after the cue or its object
             if toks[c].lower in self.lex.complementizers or (
                     toks[c].lower in self.lex.question_complementizers and c - cue.end <= 2):
@@ -1308,17 +1269,11 @@ class _Run:
             if toks[k].lower == self.lex.infinitive_marker and k + 1 < hi and is_word(toks[k + 1]):
                 te = k
                 break
-            if lower in self.lex.purpose_markers and k + 1 < hi and toks[k + 1].lower != self.lex.infinitive_marker:
-                # "kondigde nieuwe regels aan om … te drukken": an infinitive of purpose ("met de klachten om te
-                # gaan": a particle)
-                return None
             k += 1
         if te is None:
             return None
         last = te + 1
         while last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted:
-            if toks[last + 1].lower in self.lex.coordinators and last + 2 < hi and self._is_speech_verb(last + 2):
-                break  # "… te hebben en zei dat …": the next verb reports a clause of its own
             last += 1
         # Leading time adverbs ("zei gisteren open te staan") are not part of what was said.
         while content_start < te and self.lex.is_time_word(toks[content_start].lower):

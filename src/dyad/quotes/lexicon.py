@@ -111,12 +111,6 @@ class QuoteLexicon:
     function_words: frozenset[str] = frozenset()
     #: adverbs between the comma and an inserted cue ("…, zo stelt de rechter.")
     inserted_adverbs: frozenset[str] = frozenset()
-    #: possessive determiners that stand for a person named before ("zijn woordvoerder" speaks for him), and the
-    #: word that links a role to its owner in a name ("woordvoerder van X")
-    possessives: frozenset[str] = frozenset()
-    possessor_link: str = ""
-    #: words that open an infinitive of purpose ("kondigde nieuwe regels aan om … te drukken"): no content of speech
-    purpose_markers: frozenset[str] = frozenset()
     #: verbs of perception and knowledge that report a view only when inserted after the statement ("…, ziet
     #: Jansen.", "…, weet de hoogleraar."), by lemma or form; elsewhere they report no speech ("ziet het huis")
     inserted_verbs: frozenset[str] = frozenset()
@@ -218,9 +212,6 @@ class QuoteLexicon:
                                                    source))),
             function_words=_function_words(language),
             inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
-            purpose_markers=_words(data.get("purpose_markers", []), "purpose_markers", source),
-            possessives=_words(data.get("possessives", []), "possessives", source),
-            possessor_link=str(data.get("possessor_link", "")),
             inserted_verbs=_words(data.get("inserted_verbs", []), "inserted_verbs", source),
             subordinators=_words(data.get("subordinators", []), "subordinators", source),
             anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),

@@ -57,12 +57,9 @@ class PhraseFinder:
         for name in doc.names:
             self.name_start[name.token_start] = name.token_end
             self.name_tokens.update(range(name.token_start, name.token_end))
-        self.mention_at: dict[int, int] = {}  # first token -> mention index, the longest that starts there
+        self.mention_at: dict[int, int] = {}  # first token -> mention index
         for k, m in enumerate(doc.mentions):
-            known = self.mention_at.get(m.token_start)
-            if known is None or m.token_end > doc.mentions[known].token_end:
-                # "PartyX-europarlementariër Jan de Vries": the person, not the party of the compound's first part
-                self.mention_at[m.token_start] = k
+            self.mention_at.setdefault(m.token_start, k)
         self.sentence_starts = {s.token_start for s in doc.sentences}
         self._extend_depth = 0  # phrases after "of"/"for" are built with phrase_at, at most two deep
         # Capitalised words seen inside sentences: a sentence-initial capitalised word counts as a name
@@ -101,20 +98,8 @@ class PhraseFinder:
             if k > j and k < limit and self._is_name(k) and not self._body_mention(k):
                 j = k
                 continue
-            if k > j and k < limit and self._surname_after_particle(k) and not self._body_mention(k):
-                j = k + 1
-                continue
             break
         return j
-
-    def _surname_after_particle(self, k: int) -> bool:
-        """Whether token k, after the particles of a name, is its surname though the language layer did not mark it
-        ("Anna van der Wel"): a capitalised word inside the sentence (one that is a function word in lower case too),
-        no determiner, time word or role."""
-        tok = self.doc.tokens[k]
-        return (is_capitalised(tok) and tok.text.isalpha() and k not in self.sentence_starts
-                and tok.lower not in self.lex.determiners
-                and not self.lex.is_time_word(tok.lower) and not self._is_role_or_body(k))
 
     def joins_name(self, j: int) -> bool:
         """Whether token j, between two words of a name, belongs to it: a hyphen written without spaces
@@ -197,8 +182,7 @@ class PhraseFinder:
         if i >= limit or i in self.quoted:
             return None
         low = toks[i].lower
-        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns
-                                                 and not self._possessive_before_role(i, limit)):
+        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
             return Phrase(i, i + 1, "pronoun")
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
@@ -214,7 +198,7 @@ class PhraseFinder:
                     head = self.doc.tokens[m.token_end - 1].lower
                     return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
                 # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
-                titled = self.titled(self.mention_at[i])
+                titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
                 return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
         particle_name = self._particle_name_end(i, limit)
         if particle_name:
@@ -246,30 +230,9 @@ class PhraseFinder:
                     and k not in self.mention_at):
                 return Phrase(i, end, "role")  # "de Engelse", "de Nijmeegse": an adjective of origin as a noun
             # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
-            # and "de teruggekeerde Samir K.": lower-case adjectives before a name of two words
-            person = j == i or (end - k >= 2 and (self._is_adjective(toks[k]) or k > j)
-                                and not self._body_mention(k) and not self._body_mention(k + 1))
+            person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
-
-    def titled(self, mention: int) -> bool:
-        """Whether a mention is a person with a title the resolver gives the state it acts for ("wethouder X" ->
-        NLDGOV), or a later mention of that person without the title ("X" after "minister X")."""
-        seen = 0
-        at: int | None = mention
-        while at is not None and seen < 4:
-            m = self.doc.mentions[at]
-            if any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[m.token_start : m.token_end]):
-                return True
-            at, seen = m.antecedent, seen + 1
-        return False
-
-    def _possessive_before_role(self, i: int, limit: int) -> bool:
-        """Whether an object pronoun that is also a possessive ("haar") stands before a role or body noun it owns
-        ("volgens haar advocaat", "volgens haar partij"), not for a person of its own ("volgens haar is …")."""
-        toks = self.doc.tokens
-        return (toks[i].lower in self.lex.determiners and i + 1 < limit and not is_capitalised(toks[i + 1])
-                and self._is_role_or_body(i + 1))
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
@@ -536,11 +499,6 @@ class SpeakerResolver:
                 ref.name = actor.name if actor is not None else ref.name
                 return Speaker(p, ref, True)
             return self._antecedent(p.start)
-        if (p.kind != "pronoun" and p.end - p.start > 1 and toks[p.start].lower in self.lex.possessives
-                and self.lex.is_person_role(toks[p.end - 1].lower)):
-            owned = self._owned_role(p)
-            if owned is not None:
-                return owned
         if p.kind in {"role", "body"} and self._is_definite_role(p):
             holder = self._role_holder(p) if p.kind == "role" else self._body_named_before(p)
             if holder is not None:
@@ -561,16 +519,6 @@ class SpeakerResolver:
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
 
-    def _owned_role(self, p: Phrase) -> Speaker | None:
-        """A role after a possessive ("zijn woordvoerder", "haar advocaat"): the role of the person the possessive
-        stands for, named "woordvoerder van X" with X's actor."""
-        owner = self._antecedent(p.start)
-        if owner is None or not owner.ref.name or not self.lex.possessor_link:
-            return None
-        role = self.finder.text(Phrase(p.start + 1, p.end, p.kind))
-        ref = replace(owner.ref, name=f"{role} {self.lex.possessor_link} {owner.ref.name}", mention=None)
-        return Speaker(p, ref, True)
-
     def established(self, p: Phrase) -> bool:
         """Whether a name is one the article is about, so that a quotation without a cue or a pronoun may stand
         for it: an actor the resolver knows, a full name (a first name and a surname: two capitalised words, none
@@ -583,25 +531,19 @@ class SpeakerResolver:
         words = [t for t in self.doc.tokens[p.own_start : p.end] if is_capitalised(t)
                  and t.lower not in lex.function_words and t.lower not in lex.prepositions
                  and t.lower not in lex.determiners]
-        # a word in capitals, not an initial ("Samir K.")
-        if not words or any(t.text.isupper() and sum(c.isalpha() for c in t.text) > 1 for t in words):
+        if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
             return False
-        if len(words) >= 2:
-            return True
-        # a single name written more than once, and never in lower case as a common noun is ("Vrouwen" at the start
-        # of a sentence or after a heading, "vrouwen" elsewhere)
-        counts = self._name_counts()
-        return counts.get(words[-1].text, 0) > 1 and counts.get(words[-1].lower, 0) == 0
+        return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
 
     def _may_refer(self, p: Phrase) -> bool:
         return not self.established_names or self.established(p)
 
     def _name_counts(self) -> dict[str, int]:
-        """How often each capitalised and each lower-case word stands in the text (counted once per document)."""
+        """How often each capitalised word stands in the text (counted once per document)."""
         if self._capital_counts is None:
             counts: dict[str, int] = {}
             for t in self.doc.tokens:
-                if is_capitalised(t) or t.text.islower():
+                if is_capitalised(t):
                     counts[t.text] = counts.get(t.text, 0) + 1
             self._capital_counts = counts
         return self._capital_counts
@@ -633,17 +575,12 @@ class SpeakerResolver:
     def _mention_for(self, p: Phrase) -> int | None:
         """The mention of the phrase's own words (not of its possessor), one the resolver placed first."""
         best = None
-        best_rank = (False, False, 0)
         start = p.own_start
         for k in self._overlapping(start, p.end):
             m = self.doc.mentions[k]
-            if m.token_start < p.end and start < m.token_end:
-                # a placed mention first; of those, the longest one that starts with the phrase ("PartyX-leader Jan
-                # de Vries", a person, over "PartyX-leader", the party of the compound's first part)
-                at_start = m.token_start == start
-                rank = (m.actor is not None, at_start, m.token_end - m.token_start if at_start else 0)
-                if best is None or rank > best_rank:
-                    best, best_rank = k, rank
+            if m.token_start < p.end and start < m.token_end and (
+                    best is None or (m.actor is not None and self.doc.mentions[best].actor is None)):
+                best = k
         return best
 
     def _overlapping(self, start: int, end: int) -> range:
@@ -698,17 +635,10 @@ class SpeakerResolver:
         if sent is None or depth > 3:
             return None
         s = doc.sentences[sent]
-        first = s.token_start
-        while first < token and (doc.tokens[first].lower in self.lex.clause_openers or not is_word(doc.tokens[first])):
-            first += 1
         for p in self.finder.phrases(s.token_start, token):
             m = self._mention_for(p)
             actor = doc.mentions[m].actor if m is not None else None
             if actor is not None and actor.kind == "person" and not self.finder.after_preposition(p):
-                return self.resolve(p)
-            if p.start == first and p.kind == "name" and actor is None and self._may_refer(p):
-                # the person the sentence opens with, whom the resolver does not know ("Anna Berg kon het niet
-                # geloven, vertelt ze.")
                 return self.resolve(p)
         for back in range(sent - 1, max(-1, sent - 4), -1):
             prev = doc.sentences[back]
@@ -724,8 +654,7 @@ class SpeakerResolver:
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
             for p in phrases:
-                if (p.kind == "name" and self._is_person(p) and self._may_refer(p)
-                        and not self.finder.after_preposition(p)):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
         return None
 
@@ -738,8 +667,7 @@ class SpeakerResolver:
         if actor is not None and actor.kind == "person":
             return True
         # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
-        return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end]) or (
-            m is not None and self.finder.titled(m))
+        return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
 
     def _body_named_before(self, p: Phrase) -> Speaker | None:
         """"de krant", "de dienst" -> the body named with that noun earlier ("de Amerikaanse krant The New York Times",
