@@ -58,7 +58,7 @@ SPLIT ?= dev
 eval-polnear: $(STAMP)
 	$(BIN)/python benchmarks/eval_polnear.py --split $(SPLIT)
 
-# The dashboard's and the API docs' JavaScript libraries (Vega, Vega-Lite, vega-embed, Cytoscape.js,
+# The dashboard's and the API docs' JavaScript libraries (Cytoscape.js,
 # swagger-ui-dist, Redoc): `npm ci` in web/ and their minified builds with licences copied into
 # src/dyad/serve/static/vendor/. The copies are committed, so that other targets need no npm; run this after
 # changing web/package.json.

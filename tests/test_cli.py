@@ -110,6 +110,19 @@ def test_eval_json_last_line_has_the_format_keys(shared_dir: Path, tmp_path: Pat
         assert {"precision", "recall", "f1", "tp", "pred", "gold"} <= set(scores[key])
     assert {"exact_code", "factuality", "date"} <= set(scores["events"])
     assert scores["events"]["gold"] == 12
+    assert scores["intervals"]["events"]["f1_low"] <= scores["events"]["f1"] <= scores["intervals"]["events"]["f1_high"]
+    # the same run again against the first: every F1 unchanged, shown with its interval
+    (tmp_path / "before.json").write_text(result.stdout)
+    again = runner.invoke(app, ["eval", str(gold), "--baseline", str(tmp_path / "before.json")])
+    assert again.exit_code == 0, again.output
+    assert "events: F1" in again.stdout and "(+0.000, 95% interval +0.000 to +0.000" in again.stdout
+
+
+def test_eval_with_a_baseline_that_is_no_eval_output_names_the_file(shared_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "scores.json").write_text('{"events": {}}\n')
+    result = runner.invoke(app, ["eval", str(shared_dir / "gold" / "dev"), "--baseline", str(tmp_path / "scores.json")])
+    assert result.exit_code == 2
+    assert "scores.json" in result.stderr and "per_article" in result.stderr
 
 
 def test_eval_on_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:

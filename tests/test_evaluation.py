@@ -123,3 +123,49 @@ def test_actor_country_accuracy_matches_on_sentence_and_root_only() -> None:
     actors = ev.to_dict()["actors"]
     assert actors["sides"] == 4
     assert actors["country_accuracy"] == 0.75
+
+
+def _article(article_id: str, tp: int, pred: int, gold: int) -> dict[str, object]:
+    return {"article_id": article_id, "events": {"tp": tp, "pred": pred, "gold": gold}}
+
+
+def test_the_bootstrap_interval_holds_the_pooled_f1_and_is_repeatable() -> None:
+    from dyad.evaluation import f1_interval
+
+    articles = [_article(f"a{i}", i % 3, 2, 3) for i in range(30)]  # pooled F1 = 2 * 30 / (60 + 90) = 0.4
+    interval = f1_interval(articles, "events")
+    assert interval["f1_low"] < 0.4 < interval["f1_high"]
+    assert f1_interval(articles, "events") == interval
+    same = [_article(f"a{i}", 1, 2, 3) for i in range(30)]
+    assert f1_interval(same, "events") == {"f1_low": 0.4, "f1_high": 0.4}
+
+
+def test_a_paired_difference_is_zero_for_the_same_run_and_sure_of_a_gain_in_every_article() -> None:
+    from dyad.evaluation import paired_difference
+
+    before = [_article(f"a{i}", 1, 2, 3) for i in range(20)]
+    same = paired_difference(before, list(reversed(before)), "events")
+    assert (same["difference"], same["low"], same["high"], same["share_better"]) == (0.0, 0.0, 0.0, 0.0)
+    after = [_article(f"a{i}", 2, 2, 3) for i in range(20)]
+    gain = paired_difference(before, after, "events")
+    assert gain["before"] == 0.4 and gain["after"] == 0.8 and gain["share_better"] == 1.0
+    assert 0 < gain["low"] <= gain["difference"] <= gain["high"]
+    one = paired_difference(before, [*before[:-1], _article("a19", 2, 2, 3)], "events")
+    assert one["low"] == 0.0 and one["share_better"] < 1.0  # one article's gain is missing from some resamples
+
+
+def test_a_paired_difference_needs_the_same_articles() -> None:
+    from dyad.evaluation import paired_difference
+
+    with pytest.raises(ValueError, match="different articles"):
+        paired_difference([_article("a", 1, 1, 1)], [_article("b", 1, 1, 1)], "events")
+
+
+def test_scores_carry_per_article_counts_for_every_interval_block() -> None:
+    from dyad.evaluation import INTERVAL_BLOCKS
+
+    ev = Evaluation()
+    ev.add_article("x", [_pred("RUS", "USA", "16")], [_event("RUS", "USA", "16")], [], [])
+    out = ev.to_dict()
+    assert set(INTERVAL_BLOCKS) <= set(out["per_article"][0]) and set(out["intervals"]) == set(INTERVAL_BLOCKS)
+    assert out["intervals"]["events"] == {"f1_low": 1.0, "f1_high": 1.0}

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dyad.errors import DyadError
+from dyad.errors import DyadError, InputError
 
 EXAMPLES = """Examples:
 
@@ -68,6 +68,19 @@ DB_HELP = "Store: a DuckDB file path (default $DYAD_DB or ~/.local/share/dyad/dy
 def _fail(exc: DyadError) -> typer.Exit:
     err.print(f"[red]error[/red] {escape(str(exc))}")
     return typer.Exit(2)
+
+
+def _read_eval_json(path: Path) -> dict[str, Any]:
+    """The scores of an earlier `dyad eval --json` run: the file's last line, with its per-article scores."""
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        data = json.loads(lines[-1]) if lines else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(InputError(f"cannot read the baseline scores: {exc}", source=str(path))) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("per_article"), list):
+        raise _fail(InputError("not the --json output of dyad eval (no per_article scores on its last line)",
+                               source=str(path)))
+    return data
 
 
 def _failed(origin: str, message: str) -> None:
@@ -287,27 +300,47 @@ def evaluate(
         None, "--events", help="Events component instead of the configured one: lexicon_coder (the rules) or "
         "learned_coder (the rules' candidates decided by the trained model)."
     ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="The --json output of an earlier run on the same gold folder: print how each F1 "
+        "changed, with its paired-bootstrap 95% interval."
+    ),
 ) -> None:
-    """Extract the gold articles and score them as shared/spec/FORMAT.md says.
+    """Extract the gold articles and score them as shared/spec/FORMAT.md says; every F1 with its 95% interval
+    over the articles (bootstrap).
 
     Example: dyad eval corpus/nl-politics/test --events lexicon_coder --json"""
+    from dyad.evaluation import INTERVAL_BLOCKS, paired_difference
     from dyad.evaluation import evaluate as run_evaluation
 
+    before = _read_eval_json(baseline) if baseline else None
     try:
         result = run_evaluation(gold_dir, {"events": events} if events else None).to_dict()
     except DyadError as exc:
         raise _fail(exc) from exc
+    changes = []
+    if before is not None:
+        try:
+            changes = [paired_difference(before["per_article"], result["per_article"], block)
+                       for block in INTERVAL_BLOCKS]
+        except ValueError as exc:
+            raise _fail(InputError(str(exc), source=str(baseline))) from exc
+        result["changes"] = changes
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
         return
     table = Table(title=f"dyad eval {gold_dir} ({result['articles']} articles)")
-    for col in ("", "precision", "recall", "f1", "tp", "pred", "gold"):
+    for col in ("", "precision", "recall", "f1", "f1 95% interval", "tp", "pred", "gold"):
         table.add_column(col, justify="right" if col else "left")
     for key in ("events", "dyads", "quotes", "quotes_direct", "quotes_indirect", "quotes_partial"):
         s = result[key]
-        table.add_row(key, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]),
-                      str(s["pred"]), str(s["gold"]))
+        ci = result["intervals"].get(key)
+        table.add_row(key, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      f"{ci['f1_low']:.3f}-{ci['f1_high']:.3f}" if ci else "", str(s["tp"]), str(s["pred"]),
+                      str(s["gold"]))
     out.print(table)
+    for c in changes:
+        out.print(f"{c['block']}: F1 {c['before']:.3f} -> {c['after']:.3f} ({c['difference']:+.3f}, 95% interval "
+                  f"{c['low']:+.3f} to {c['high']:+.3f}; better in {c['share_better']:.0%} of resamples)")
     ev = result["events"]
     out.print(f"matched events: exact code {ev['exact_code']:.3f}, factuality {ev['factuality']:.3f}, "
               f"date {ev['date']:.3f}; actor country accuracy {result['actors']['country_accuracy']:.3f} "

@@ -8,11 +8,16 @@
   (sentence, source country, target country).
 - Quotes match when the gold speaker's last name (or country code) appears in the predicted speaker's
   name, actor or country, and the word-set F1 of the texts is >= 0.5.
+
+Test sets of a few dozen articles hold about a hundred events, so a difference of two events is within chance:
+every F1 comes with a 95% interval from resampling the articles (bootstrap), and `paired_difference` says how
+sure a change between two runs on the same articles is.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -29,6 +34,11 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 SENTENCE_JACCARD = 0.5
 QUOTE_F1 = 0.5
+#: the blocks whose F1 gets an interval, and the samples and seed of the bootstrap (fixed: the same run gives the
+#: same interval)
+INTERVAL_BLOCKS = ("events", "dyads", "quotes", "quotes_direct", "quotes_indirect")
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 17
 
 
 def words(text: str) -> set[str]:
@@ -239,12 +249,16 @@ class Evaluation:
         qm = greedy_match(pred_quotes, gold_quotes, quote_score)
         qc = _counts(qm, len(pred_quotes), gold_quotes)
         self.quotes.add(qc)
+        kinds = {}
         for kind in ("direct", "indirect", "partial"):
             pk = [q for q in pred_quotes if q.get("kind") == kind]
             gk = [q for q in gold_quotes if q.get("kind") == kind]
-            self.quotes_by_kind[kind].add(_counts(greedy_match(pk, gk, quote_score), len(pk), gk))
-        self.per_article.append({"article_id": article_id, "events": ev.scores(), "dyads": dy.scores(),
-                                 "quotes": qc.scores()})
+            kinds[kind] = _counts(greedy_match(pk, gk, quote_score), len(pk), gk)
+            self.quotes_by_kind[kind].add(kinds[kind])
+        self.per_article.append({
+            "article_id": article_id, "events": ev.scores(), "dyads": dy.scores(), "quotes": qc.scores(),
+            **{f"quotes_{kind}": counts.scores() for kind, counts in kinds.items()},
+        })
 
     def to_dict(self) -> dict[str, Any]:
         def share(values: list[bool]) -> float:
@@ -263,7 +277,67 @@ class Evaluation:
             "quotes_partial": self.quotes_by_kind["partial"].scores(),
             "actors": {"country_accuracy": share(self.actor_sides), "sides": len(self.actor_sides)},
             "confusion": {g: dict(sorted(c.items())) for g, c in sorted(self.confusion.items())},
+            "intervals": {block: f1_interval(self.per_article, block) for block in INTERVAL_BLOCKS},
+            "per_article": self.per_article,
         }
+
+
+def _f1(tp: int, pred: int, gold: int) -> float:
+    return 2 * tp / (pred + gold) if pred + gold else 0.0
+
+
+def _resampled_f1s(per_article: Sequence[dict[str, Any]], block: str, draws: Sequence[Sequence[int]]) -> list[float]:
+    counts = [(a[block]["tp"], a[block]["pred"], a[block]["gold"]) for a in per_article]
+    out = []
+    for draw in draws:
+        tp = pred = gold = 0
+        for i in draw:
+            tp, pred, gold = tp + counts[i][0], pred + counts[i][1], gold + counts[i][2]
+        out.append(_f1(tp, pred, gold))
+    return out
+
+
+def _draws(n: int, samples: int, seed: int) -> list[list[int]]:
+    rng = random.Random(seed)
+    return [[rng.randrange(n) for _ in range(n)] for _ in range(samples)]
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def f1_interval(per_article: Sequence[dict[str, Any]], block: str, samples: int = BOOTSTRAP_SAMPLES,
+                seed: int = BOOTSTRAP_SEED) -> dict[str, float]:
+    """The 95% interval of a block's pooled F1 over articles drawn with replacement (percentile bootstrap)."""
+    if not per_article:
+        return {"f1_low": 0.0, "f1_high": 0.0}
+    f1s = _resampled_f1s(per_article, block, _draws(len(per_article), samples, seed))
+    return {"f1_low": round(_percentile(f1s, 0.025), 4), "f1_high": round(_percentile(f1s, 0.975), 4)}
+
+
+def paired_difference(before: Sequence[dict[str, Any]], after: Sequence[dict[str, Any]], block: str,
+                      samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED) -> dict[str, Any]:
+    """How the pooled F1 of a block changed between two runs' `per_article` scores on the same articles: the
+    difference, its 95% interval over the same resampled articles for both runs (paired bootstrap), and the
+    share of resamples in which the later run is better. Articles in only one run are an error."""
+    by_id = {a["article_id"]: a for a in before}
+    if set(by_id) != {a["article_id"] for a in after}:
+        raise ValueError("the two runs scored different articles; compare runs on the same gold folder")
+    paired = [by_id[a["article_id"]] for a in after]
+    draws = _draws(len(after), samples, seed)
+    old, new = _resampled_f1s(paired, block, draws), _resampled_f1s(after, block, draws)
+    deltas = [b - a for a, b in zip(old, new, strict=True)]
+
+    def pooled(items: Sequence[dict[str, Any]]) -> float:
+        return _f1(*(sum(a[block][k] for a in items) for k in ("tp", "pred", "gold")))
+
+    return {
+        "block": block, "before": round(pooled(paired), 4), "after": round(pooled(after), 4),
+        "difference": round(pooled(after) - pooled(paired), 4),
+        "low": round(_percentile(deltas, 0.025), 4), "high": round(_percentile(deltas, 0.975), 4),
+        "share_better": round(sum(d > 0 for d in deltas) / len(deltas), 4),
+    }
 
 
 def load_gold(gold_dir: str | Path) -> list[GoldArticle]:
