@@ -142,7 +142,6 @@ def test_starting_an_arms_race_builds_up_forces(coded_actor_rows: Rows) -> None:
 @pytest.mark.parametrize(("text", "root"), [
     ("Rusland sloot vorige week de grens. Duitsland is sceptisch over de nieuwe regels aan de grens.", "01"),
     ("Maduro sprak gisteren in Caracas. Guaidó is blij met de uitslag van de peiling.", "05"),
-    ("Rusland sloot vorige week de grens. Duitsland is sceptisch over nieuwe regels aan de grens.", "01"),
 ])
 def test_a_phrase_about_a_thing_borrows_no_target(coded_actor_rows: Rows, text: str, root: str) -> None:
     assert not {r for r in _roots(coded_actor_rows, text) if r[2] == root}

@@ -1432,19 +1432,6 @@ class RoleFinder:
         idx = clause.idx
         dets = self._w("object_determiners")
         preps = self._w("prepositions")
-        last = max(match.tokens)
-        if match.kind == "phrase" and toks[last].lower in preps and last + 1 in toks and last + 1 in idx:
-            # a bare noun after the phrase's own preposition ("vreest voor uitbuiting", "pleit voor gelijke
-            # kansen"); a verb or a function word there strands the preposition, whose object stood before
-            # ("waar hij daar geen trek in had")
-            word = toks[last + 1].lower
-            function_words = (
-                self._w("determiners") | self._w("subordinators") | self._w("coordinators") | self._w("negation")
-                | self._w("finite_auxiliaries") | self._w("infinitive_markers") | preps
-            )
-            if word.isalpha() and last + 1 not in covered and word == doc.tokens[last + 1].text \
-                    and word not in function_words:
-                return True
         # the first word, after any opening quotation mark, is the subject's place ('"Dit is een ...')
         first = next((pos for pos, i in enumerate(idx) if toks[i].lower.replace("-", "").isalnum()), 0)
         for pos, i in enumerate(idx):
