@@ -35,16 +35,18 @@ def main(argv: list[str]) -> int:
     for split in args.splits.split(","):
         for coder, component in CODERS.items():
             figures[f"{split}/{coder}"] = evaluate(SPLITS[split], {"events": component}).to_dict()
-    rows = ["| split | coder | events P | R | F1 | dyads F1 | exact code | factuality | date | quotes F1 |",
-            "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| split | coder | events P | R | F1 | F1 95% interval | dyads F1 | exact code | factuality | date "
+            "| quotes F1 |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
     for key, d in figures.items():
         split, coder = key.split("/")
-        ev = d["events"]
+        ev, ci = d["events"], d["intervals"]["events"]
         rows.append(f"| {split} ({d['articles']}) | {coder} | {ev['precision']:.3f} | {ev['recall']:.3f} | "
-                    f"**{ev['f1']:.3f}** | {d['dyads']['f1']:.3f} | {ev['exact_code']:.3f} | {ev['factuality']:.3f} | "
-                    f"{ev['date']:.3f} | {d['quotes']['f1']:.3f} |")
+                    f"**{ev['f1']:.3f}** | {ci['f1_low']:.3f}-{ci['f1_high']:.3f} | {d['dyads']['f1']:.3f} | "
+                    f"{ev['exact_code']:.3f} | {ev['factuality']:.3f} | {ev['date']:.3f} | {d['quotes']['f1']:.3f} |")
     print("\n".join(rows))
-    compact = {k: {"events": v["events"], "dyads": v["dyads"], "quotes": v["quotes"]} for k, v in figures.items()}
+    compact = {k: {"events": v["events"], "dyads": v["dyads"], "quotes": v["quotes"], "intervals": v["intervals"]}
+               for k, v in figures.items()}
     sys.stdout.write(json.dumps(compact) + "\n")
     return 0
 
