@@ -208,3 +208,45 @@ def test_a_subordinate_clause_shares_the_vague_time_of_its_main_clause() -> None
     assert date_of(joined, "wees") == "2019-03-26"
     reported = "Jaren geleden zei de minister al dat de oppositie het plan afwijst."
     assert date_of(reported, "afwijst") == "2019-03-26"
+
+
+# -- the start of a state ("sinds") ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Sinds 2017 zit de oppositieleider in de gevangenis.", "zit", "2017"),
+        ("De zender is sinds vorig jaar verboden in het land.", "verboden", "2018"),
+        ("Een commissie onderzoekt sinds januari of de wet deugt.", "onderzoekt", "2019-01"),
+        ("Sinds zaterdag zit de journalist vast.", "zit", "2019-03-23"),
+    ],
+)
+def test_the_start_of_a_state_dates_it(text: str, trigger: str, expected: str) -> None:
+    assert date_of(text, trigger) == expected
+
+
+def test_the_start_of_a_state_neither_opens_nor_ends_a_narrative() -> None:
+    text = (
+        "In 2015 sloot de regering de grens. Het dorp was sinds 2009 een vluchtelingenkamp. "
+        "De soldaten verlieten toen de post. Hun commandant was sinds 2012 in dienst. Hij vertrok naar de hoofdstad."
+    )
+    assert date_of(text, "verlieten") == "2015"
+    assert date_of(text, "vertrok") == "2015"
+
+
+# -- a season's own article ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("De diplomaat zou in de zomer van 2016 het land worden uitgezet.", "uitgezet", "2016"),
+        ("Maar in de winter van 2017 kondigde de minister opeens aan dat het leger blijft.", "kondigde", "2017"),
+        ("In het voorjaar van 2018 heeft de minister meermaals gebeld met haar collega.", "gebeld", "2018"),
+        # inside a noun phrase, before the participle that modifies it, the season dates the noun alone
+        ("De in de zomer van 2016 gesloten deal wordt nu opgezegd.", "opgezegd", "2019-03-26"),
+    ],
+)
+def test_a_season_with_its_article_is_an_adverbial(text: str, trigger: str, expected: str) -> None:
+    assert date_of(text, trigger) == expected

@@ -255,7 +255,13 @@ class Recogniser:
             if best is None:
                 i += 1
                 continue
-            best.prep, prep_len = self._prep_before(words, best.first)
+            # a season's own article stands between it and its preposition ("in de zomer van 2017"): it is no
+            # determiner of a noun phrase the expression is inside
+            own = int(
+                best.frame.op == "season" and best.first > 0 and words[best.first - 1].lower in self.v.season_articles
+            )
+            best.prep, prep_len = self._prep_before(words, best.first - own)
+            prep_len += own
             # an adverb or adjective pointing back ("de toenmalige premier") places its clause in that time
             best.nominal = best.prep == "of" or (
                 best.frame.op != "anaphor" and self._attributive(words, best, best.first - prep_len)
@@ -1204,14 +1210,19 @@ class Expression:
         """Whether the expression may date the deed of its clause.
 
         Not: expressions inside a noun phrase ("de verkiezingen van vorig jaar"), the end of a stretch
-        ("uitgesteld tot 1 april"), vague ones ("in de zomer"), and the start of a state longer ago than a
-        day-precise date ("sinds 2015 probeert hij": the state holds at publication).
+        ("uitgesteld tot 1 april") and vague ones ("in de zomer"). The start of a state dates it ("sinds 2017
+        zit hij vast": the detention began in 2017; GUIDELINES.md dates an action when it took place), though it
+        is no time of a narrative (`since_state`).
         """
-        if self.nominal or self.prep == "until" or self.frame.op == "vague":
-            return False
-        if self.prep == "since":
-            return self.value is not None and self.value.precision == Precision.DAY
-        return True
+        return not (self.nominal or self.prep == "until" or self.frame.op == "vague")
+
+    @property
+    def since_state(self) -> bool:
+        """Whether the expression is the start of a state longer ago than a day ("sinds 2017", "sinds vorig
+        jaar"): it dates its own clause, but the sentences after it do not take it, nor does it end the
+        narrative they are in ("In 2017 werd het plan gesloten. Het was sinds 2008 in de maak. De minister
+        tekende ..."). A day-precise start ("sinds zaterdag") is a day as any other."""
+        return self.prep == "since" and self.value is not None and self.value.precision != Precision.DAY
 
 
 def resolve_words(

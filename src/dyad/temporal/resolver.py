@@ -258,8 +258,9 @@ class TimexResolver:
                 day = None
             named = False
             for e in info.expressions:
-                if not e.governs or e.value is None or e.frame.op == "anaphor":
-                    continue  # an adverb pointing back ("toen") continues the narrative it points into
+                if not e.governs or e.value is None or e.frame.op == "anaphor" or e.since_state:
+                    continue  # an adverb pointing back ("toen") continues the narrative it points into; the
+                    # start of a state ("was sinds 2008 in het land") neither opens nor ends one
                 history = day = None
                 named = True
                 if (
@@ -325,7 +326,7 @@ class TimexResolver:
         today = published.truncate(Precision.DAY) if published is not None else None
         for k, info in enumerate(infos):
             out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
-            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor"]
+            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor" and not e.since_state]
             if not governing:
                 continue
             e = governing[-1]
