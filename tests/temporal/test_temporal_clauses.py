@@ -250,3 +250,12 @@ def test_the_start_of_a_state_neither_opens_nor_ends_a_narrative() -> None:
 )
 def test_a_season_with_its_article_is_an_adverbial(text: str, trigger: str, expected: str) -> None:
     assert date_of(text, trigger) == expected
+
+
+def test_a_past_season_with_its_year_opens_a_narrative() -> None:
+    text = (
+        "In de zomer van 2016 sloot het land de grens. De soldaten verlieten de post. "
+        "In september stapte de minister op."
+    )
+    assert date_of(text, "verlieten") == "2016"
+    assert date_of(text, "stapte") == "2016-09"

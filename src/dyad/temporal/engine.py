@@ -1255,7 +1255,7 @@ def resolve_words(
             if narrative is not None and s_index - narrative[1] <= 5 and narrative[0] != anchor.year:
                 ref_year = narrative[0]
             value = resolve_frame(f.frame, anchor, tense, ref, ref_year)
-            if f.frame.op == "abs" and f.frame.year is not None and not f.nominal:
+            if f.frame.op in ("abs", "season") and f.frame.year is not None and not f.nominal:
                 narrative = (f.frame.year, s_index)
             elif f.frame.op in {"deictic", "weekday", "unit", "offset"} and f.frame.anchor == "pub":
                 narrative = None

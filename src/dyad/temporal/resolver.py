@@ -241,11 +241,12 @@ class TimexResolver:
         or the historical present when the day was named in a present-tense sentence: "Het debat loopt
         maandagavond uit de hand").
         Coarser expressions (weeks, months, this year) are not carried: a following
-        sentence is then as likely to report something else. A past date with an explicit year
-        ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
-        sentences stay in the simple past (not the present perfect, which reports what is still relevant);
-        named in a sentence in the present tense ("Maar dan, in 1963, volgt er een schok"), it opens a
-        narrative in the historical present that lasts while the following sentences stay in the present."""
+        sentence is then as likely to report something else. A past date or season with an explicit year
+        ("In februari 2011 kwam de bevolking in opstand", "in de zomer van 2017 werd ...") opens a narrative
+        that lasts while the following sentences stay in the simple past (not the present perfect, which
+        reports what is still relevant); named in a sentence in the present tense ("Maar dan, in 1963, volgt er
+        een schok"), it opens a narrative in the historical present that lasts while the following sentences
+        stay in the present."""
         out: list[_Reference | None] = []
         history: _Reference | None = None
         day: _Reference | None = None
@@ -264,7 +265,7 @@ class TimexResolver:
                 history = day = None
                 named = True
                 if (
-                    e.frame.op == "abs"
+                    e.frame.op in ("abs", "season")
                     and e.frame.year is not None
                     and published is not None
                     and e.value.year < published.year
