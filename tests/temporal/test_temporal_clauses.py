@@ -8,9 +8,12 @@ import copy
 import pytest
 from deed_dating import date_of
 
+from dyad.document import PartialDate
 from dyad.errors import ConfigError
 from dyad.lang.data import load_language_data
+from dyad.lang.layer import analyse_text
 from dyad.temporal.engine import tense_of, words_of
+from dyad.temporal.resolver import TimexResolver
 from dyad.temporal.vocabulary import build_vocabulary, vocabulary
 
 
@@ -259,3 +262,33 @@ def test_a_past_season_with_its_year_opens_a_narrative() -> None:
     )
     assert date_of(text, "verlieten") == "2016"
     assert date_of(text, "stapte") == "2016-09"
+
+
+# -- strong participles that end like a weak past plural ------------------------------------------------------
+
+
+def _narrative(text: str) -> list[bool]:
+    doc = analyse_text(text, "nl", PartialDate(2019, 3, 26))
+    return [info.narrative for info in TimexResolver("nl").prepare(doc, record=False).infos]
+
+
+@pytest.mark.parametrize(
+    ("text", "narrative"),
+    [
+        ("Twee betogers zijn aangehouden.", False),  # aanhouden: "aan-ge-houden" is its participle
+        ("De vergadering is in Brussel gehouden.", False),
+        ("De agenten hielden twee betogers aan.", True),
+        ("De agenten gebruikten traangas.", True),  # gebruiken: its "ge" is no participle marker
+        ("De ministers meldden het besluit.", True),
+    ],
+)
+def test_a_strong_participle_in_den_or_ten_is_no_simple_past(text: str, narrative: bool) -> None:
+    assert _narrative(text) == [narrative]
+
+
+def test_a_present_perfect_with_such_a_participle_ends_a_narrative() -> None:
+    text = (
+        "In 2011 sloot de regering de grens. Inmiddels zijn honderden smokkelaars aangehouden. "
+        "De minister noemde de actie een succes."
+    )
+    assert date_of(text, "noemde") == "2019-03-26"

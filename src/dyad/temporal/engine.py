@@ -781,6 +781,23 @@ def is_participle(word: str, v: Vocabulary, after_auxiliary: bool = False) -> bo
     )
 
 
+def _participle_by_lemma(word: Word, v: Vocabulary) -> bool:
+    """Whether a word holds the participle marker after a separable particle or at its start where its lemma
+    has none ("aangehouden" of "aanhouden", "gehouden" of "houden"; not "gebruikten" of "gebruiken")."""
+    infix, low, lemma = v.participle_infix, word.lower, word.lemma
+    if not infix or not lemma or lemma == low:
+        return False
+    at = low.find(infix)
+    while 0 <= at <= v.participle_particle_max:
+        head = low[:at]
+        if (at == 0 or head in v.participle_particles) and lemma.startswith(head) and not lemma.startswith(
+            head + infix
+        ):
+            return True
+        at = low.find(infix, at + 1)
+    return False
+
+
 def is_past_form(word: Word, v: Vocabulary) -> bool:
     """A finite past form: listed (strong verbs, auxiliaries) or a weak past ("noemde", "zetten")."""
     low = word.lower
@@ -788,6 +805,8 @@ def is_past_form(word: Word, v: Vocabulary) -> bool:
         return True
     if not low.isalpha() or len(low) < 5 or not word.text[:1].islower():
         return False  # a capitalised word is a name or a noun ("Britten") more often than a verb
+    if _participle_by_lemma(word, v):
+        return False  # "aangehouden", "gehouden": a strong participle that ends like a weak past plural
     if v.inflection_endings and low.endswith(v.inflection_endings) and _marked_participle(low, v):
         return False  # an inflected participle used as an adjective ("de aangepaste deal")
     verb = bool(word.lemma) and word.lemma != low and (
