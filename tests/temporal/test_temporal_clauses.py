@@ -292,3 +292,16 @@ def test_a_present_perfect_with_such_a_participle_ends_a_narrative() -> None:
         "De minister noemde de actie een succes."
     )
     assert date_of(text, "noemde") == "2019-03-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # told in March: this year's summer has not begun, so a past deed "deze zomer" is last year's
+        ("De ministers vergaderden deze zomer nog over het plan.", "vergaderden", "2018"),
+        ("De ministers vergaderen deze zomer over het plan.", "vergaderen", "2019"),
+        ("De ministers spraken dit voorjaar over het plan.", "spraken", "2019"),
+    ],
+)
+def test_this_season_in_the_past_tense_before_it_began_is_last_years(text: str, trigger: str, expected: str) -> None:
+    assert date_of(text, trigger) == expected

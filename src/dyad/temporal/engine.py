@@ -1199,6 +1199,8 @@ def _resolve_season(frame: Frame, base: PartialDate, tense: str | None) -> Parti
         return PartialDate(year)
     if frame.offset > 0:
         return PartialDate(y if first > base.month else y + 1)
+    if direction == "current" and tense == "past" and first > base.month and first <= _last:
+        return PartialDate(y - 1)  # "deze zomer vergaderde de EU", said in March: this year's has not begun
     if direction == "future":
         return PartialDate(y if first >= base.month else y + 1)
     return PartialDate(y)
