@@ -305,3 +305,12 @@ def test_a_present_perfect_with_such_a_participle_ends_a_narrative() -> None:
 )
 def test_this_season_in_the_past_tense_before_it_began_is_last_years(text: str, trigger: str, expected: str) -> None:
     assert date_of(text, trigger) == expected
+
+
+def test_a_past_month_takes_no_later_year_of_the_narrative() -> None:
+    text = (
+        "De klokken moeten in maart 2021 voor het laatst een uur vooruit. In oktober gaan ze terug. "
+        "De Commissie stelde in september voor de regeling te schrappen."
+    )
+    assert date_of(text, "gaan ze terug") == "2021-10"
+    assert date_of(text, "stelde") == "2018-09"

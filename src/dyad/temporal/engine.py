@@ -1010,7 +1010,9 @@ def resolve_frame(
     """Resolve a frame against an anchor (the publication date, or `ref` for anaphoric frames).
 
     `ref_year` is the year of a narrative the text is in ("In februari 2011 ... In oktober werd ..."):
-    a month without a year in a clause that is not in the future tense takes it.
+    a month without a year in a clause that is not in the future tense takes it, unless the clause is in the
+    past tense and the narrative's year is after the anchor's ("in maart 2021 moet de klok ... De Commissie
+    stelde in september voor ...": a past September).
 
     A date that would fall outside the calendar (years 1 to 9999: "next week" of 9999-12-31) is left
     unresolved (None)."""
@@ -1033,7 +1035,13 @@ def _resolve_frame(
     if op == "anaphor":  # the time named before, none when no time was named
         return ref.truncate(Precision.DAY) if ref is not None else None
     if op == "abs":
-        if frame.year is None and frame.direction is None and ref_year is not None and tense != "future":
+        if (
+            frame.year is None
+            and frame.direction is None
+            and ref_year is not None
+            and tense != "future"
+            and not (tense == "past" and ref_year > anchor.year)
+        ):
             frame = replace(frame, year=ref_year)
         return _resolve_abs(frame, base, tense)
     if op == "vague":
