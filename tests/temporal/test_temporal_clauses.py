@@ -280,6 +280,9 @@ def _narrative(text: str) -> list[bool]:
         ("De agenten hielden twee betogers aan.", True),
         ("De agenten gebruikten traangas.", True),  # gebruiken: its "ge" is no participle marker
         ("De ministers meldden het besluit.", True),
+        # a strong past form with its particle written together ("omschrijven": "omschreef"), not a noun so built
+        ("De minister omschreef het plan als onzin.", True),
+        ("De afspraken krijgen veel aandacht.", False),
     ],
 )
 def test_a_strong_participle_in_den_or_ten_is_no_simple_past(text: str, narrative: bool) -> None:
@@ -314,3 +317,17 @@ def test_a_past_month_takes_no_later_year_of_the_narrative() -> None:
     )
     assert date_of(text, "gaan ze terug") == "2021-10"
     assert date_of(text, "stelde") == "2018-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Hoewel de partij vorig jaar de verkiezingen won, wordt de leider nu bekritiseerd.", "wordt", "2019-03-26"),
+        ("Nadat de minister gisteren aftrad, zoekt de partij een opvolger.", "zoekt", "2019-03-26"),
+        ("Nadat de minister gisteren aftrad, zocht de partij een opvolger.", "zocht", "2019-03-25"),
+    ],
+)
+def test_a_past_time_of_an_opening_adverbial_clause_does_not_date_a_present_main_deed(
+    text: str, trigger: str, expected: str
+) -> None:
+    assert date_of(text, trigger) == expected

@@ -781,6 +781,26 @@ def is_participle(word: str, v: Vocabulary, after_auxiliary: bool = False) -> bo
     )
 
 
+def _particle_past(word: Word, v: Vocabulary) -> bool:
+    """Whether a word is a listed strong past form written together with its separable particle, as in a
+    subordinate clause ("toen de minister aftrad", "nadat zij terugkwamen"): its lemma a verb with that
+    particle (not the nouns "aandacht", "afspraken"); not an auxiliary so joined ("uitwas" is a noun)."""
+    low, lemma = word.lower, word.lemma
+    if not lemma or lemma == low or not v.infinitive_endings or not lemma.endswith(v.infinitive_endings):
+        return False
+    for p in v.participle_particles:
+        rest = low[len(p) :]
+        if (
+            low.startswith(p)
+            and lemma.startswith(p)
+            and rest in v.past_forms
+            and rest not in v.pluperfect_auxiliaries
+            and rest not in v.perfect_auxiliaries
+        ):
+            return True
+    return False
+
+
 def _participle_by_lemma(word: Word, v: Vocabulary) -> bool:
     """Whether a word holds the participle marker after a separable particle or at its start where its lemma
     has none ("aangehouden" of "aanhouden", "gehouden" of "houden"; not "gebruikten" of "gebruiken")."""
@@ -805,6 +825,8 @@ def is_past_form(word: Word, v: Vocabulary) -> bool:
         return True
     if not low.isalpha() or len(low) < 5 or not word.text[:1].islower():
         return False  # a capitalised word is a name or a noun ("Britten") more often than a verb
+    if _particle_past(word, v):
+        return True
     if _participle_by_lemma(word, v):
         return False  # "aangehouden", "gehouden": a strong participle that ends like a weak past plural
     if v.inflection_endings and low.endswith(v.inflection_endings) and _marked_participle(low, v):

@@ -461,6 +461,17 @@ class TimexResolver:
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
+            first = words[e_clause[0]].lower
+            if (
+                tense is None
+                and e_clause[0] == info.lo < clause[0]
+                and first in self.vocab.clause_openers
+                and first not in self.vocab.coordinators
+                and first not in self.vocab.relative_openers
+                and tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
+            ):
+                continue  # "Hoewel zij vorig jaar won, wordt zij nu bekritiseerd": the past time of an adverbial
+                # clause dates that clause, not the present deed of the main clause after it
             if self._fits_tense(e, tense, published):
                 out.append(e)
         return out
