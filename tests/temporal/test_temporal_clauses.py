@@ -283,6 +283,9 @@ def _narrative(text: str) -> list[bool]:
         # a strong past form with its particle written together ("omschrijven": "omschreef"), not a noun so built
         ("De minister omschreef het plan als onzin.", True),
         ("De afspraken krijgen veel aandacht.", False),
+        # after an inseparable prefix: "beschrijven", "beschreef"; one that ends as a participle is that
+        ("De minister beschreef het plan als onzin.", True),
+        ("Het bedrijf is verkocht aan een Duitse bank.", False),
     ],
 )
 def test_a_strong_participle_in_den_or_ten_is_no_simple_past(text: str, narrative: bool) -> None:

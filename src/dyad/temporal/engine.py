@@ -783,13 +783,18 @@ def is_participle(word: str, v: Vocabulary, after_auxiliary: bool = False) -> bo
 
 def _particle_past(word: Word, v: Vocabulary) -> bool:
     """Whether a word is a listed strong past form written together with its separable particle, as in a
-    subordinate clause ("toen de minister aftrad", "nadat zij terugkwamen"): its lemma a verb with that
-    particle (not the nouns "aandacht", "afspraken"); not an auxiliary so joined ("uitwas" is a noun)."""
+    subordinate clause ("toen de minister aftrad", "nadat zij terugkwamen"), or after an inseparable prefix
+    ("beschreef", "ontwierp"; not one that ends as a participle: "verkocht", "betrokken"): its lemma a verb
+    with that particle or prefix (not the nouns "aandacht", "afspraken"); not an auxiliary so joined
+    ("uitwas" is a noun)."""
     low, lemma = word.lower, word.lemma
     if not lemma or lemma == low or not v.infinitive_endings or not lemma.endswith(v.infinitive_endings):
         return False
-    for p in v.participle_particles:
+    prefixes = {x for x in v.participle_prefixes if x != v.participle_infix}
+    for p in v.participle_particles | prefixes:
         rest = low[len(p) :]
+        if p in prefixes and p not in v.participle_particles and rest.endswith(v.participle_endings):
+            continue  # "verkocht", "betrokken": after a prefix as well the participle, and mostly that
         if (
             low.startswith(p)
             and lemma.startswith(p)
