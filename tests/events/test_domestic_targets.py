@@ -32,7 +32,9 @@ def domestic_rows(coded_actor_rows: Rows) -> Rows:
 
 
 def test_the_default_coder_gives_no_unnamed_domestic_target(coded_actor_rows: Rows) -> None:
-    assert coded_actor_rows("De SP eiste gisteren dat de huren omlaag gaan.", ACTORS) == set()
+    # (a demand is a `domestic` entry since issue13-recall: its unnamed target is the government by default)
+    assert coded_actor_rows("De SP stemde dinsdag tegen de begroting.", ACTORS) == set()
+    assert ("NLDPTY", "NLDGOV", "10") in coded_actor_rows("De SP eiste gisteren dat de huren omlaag gaan.", ACTORS)
 
 
 @pytest.mark.parametrize(
