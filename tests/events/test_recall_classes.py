@@ -67,3 +67,21 @@ def test_a_phrase_of_origin_names_the_doer_of_an_event_noun(text: str, event: tu
 def test_an_event_noun_after_a_preposition_takes_no_origin() -> None:
     got = _events("In Moskou sprak men over de kritiek op Duitsland.")
     assert ("RUS", "DEU", "11") not in got, got
+
+
+# a domestic party, legislature or group that rejects or protests with no one named does so against its own
+# government (the `domestic` flag of the entries of roots 12 and 14)
+@pytest.mark.parametrize("text, root", [
+    ("De PvdA stemde tegen de begroting.", "12"),
+    ("GroenLinks wees het voorstel resoluut af.", "12"),
+    ("De vakbonden demonstreerden dinsdag tegen de nieuwe pensioenregels.", "14"),
+    ("De vakbonden gingen dinsdag massaal de straat op.", "14"),
+])
+def test_a_domestic_rejection_or_protest_goes_to_the_government(text: str, root: str) -> None:
+    assert ("NLD", "NLD", root) in _events(text), _events(text)
+
+
+def test_a_rejection_of_a_named_state_keeps_it() -> None:
+    got = _events("De PvdA wees het voorstel van Duitsland af.")
+    assert ("NLD", "DEU", "12") in got, got
+    assert ("NLD", "NLD", "12") not in got, got
