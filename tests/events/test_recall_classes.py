@@ -85,3 +85,20 @@ def test_a_rejection_of_a_named_state_keeps_it() -> None:
     got = _events("De PvdA wees het voorstel van Duitsland af.")
     assert ("NLD", "DEU", "12") in got, got
     assert ("NLD", "NLD", "12") not in got, got
+
+
+# agreeing to another's proposal or plan endorses its author (051), as a vote for it does
+@pytest.mark.parametrize("text, event", [
+    ("De Tweede Kamer stemde in met het plan van de minister.", ("NLD", "NLD", "05")),
+    ("Frankrijk ging akkoord met het voorstel van Duitsland.", ("FRA", "DEU", "05")),
+    ("De Europese Commissie gaf groen licht voor het plan van Italië.", ("EU", "ITA", "05")),
+])
+def test_agreeing_to_a_proposal_endorses_its_author(text: str, event: tuple[str, str, str]) -> None:
+    got = _events(text)
+    assert event in got, got
+    assert not any(root == "03" for _, _, root in got), got
+
+
+def test_not_agreeing_is_no_endorsement() -> None:
+    got = _events("De SP stemde niet in met het plan van de minister.")
+    assert not any(root == "05" for _, _, root in got), got
