@@ -102,3 +102,21 @@ def test_agreeing_to_a_proposal_endorses_its_author(text: str, event: tuple[str,
 def test_not_agreeing_is_no_endorsement() -> None:
     got = _events("De SP stemde niet in met het plan van de minister.")
     assert not any(root == "05" for _, _, root in got), got
+
+
+# parliamentary wordings: questions put to a minister ask for information (0214); confidence withdrawn reduces
+# relations (16); a plan called unworkable is criticised (11)
+@pytest.mark.parametrize("text, event", [
+    ("GroenLinks stelde Kamervragen aan minister Hoekstra.", ("NLD", "NLD", "02")),
+    ("De SP heeft schriftelijke vragen gesteld aan de minister van Defensie.", ("NLD", "NLD", "02")),
+    ("D66 zegde het vertrouwen in de minister op.", ("NLD", "NLD", "16")),
+    ("De VVD heeft geen vertrouwen meer in het kabinet.", ("NLD", "NLD", "16")),
+    ("Het CDA noemde het voorstel van de PvdA onuitvoerbaar.", ("NLD", "NLD", "11")),
+    ("Duitsland bestempelde het plan van Frankrijk als onhaalbaar.", ("DEU", "FRA", "11")),
+])
+def test_parliamentary_wordings(text: str, event: tuple[str, str, str]) -> None:
+    assert event in _events(text), _events(text)
+
+
+def test_confidence_withdrawn_is_no_optimism() -> None:
+    assert not any(root == "01" for _, _, root in _events("D66 zegde het vertrouwen in de minister op."))
