@@ -56,7 +56,8 @@ def test_an_inverted_subject_at_the_end_of_the_clause_is_not_replaced() -> None:
 
 # an event noun that is its clause's subject comes from the actor of a phrase of origin opening the clause
 @pytest.mark.parametrize("text, event", [
-    ("In de Tweede Kamer klinkt kritiek op minister Hoekstra.", ("NLD", "NLD", "11")),
+    ("Binnen de Tweede Kamer groeit de kritiek op premier Rutte.", ("NLD", "NLD", "11")),
+    ("Uit de oppositie komt steeds meer kritiek op minister Hoekstra.", ("NLD", "NLD", "11")),
     ("Uit Washington kwam scherpe kritiek op China.", ("USA", "CHN", "11")),
     ("Vanuit Moskou kwam kritiek op Duitsland.", ("RUS", "DEU", "11")),
 ])

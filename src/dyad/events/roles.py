@@ -557,8 +557,8 @@ class RoleFinder:
 
     def _noun_origin(self, r: _Slots, anchor: int) -> int | None:
         """The actor an event noun that is its clause's subject comes from, named by a phrase of origin that
-        opens the clause (`origin_prepositions`): "Uit Washington kwam felle kritiek op China", "In de Kamer
-        klinkt kritiek op de minister", "Ook vanuit Moskou komt steun voor ..."."""
+        opens the clause (`origin_prepositions`): "Uit Washington kwam kritiek op China", "Binnen de coalitie
+        groeit de kritiek op de minister", "Ook vanuit Moskou komt steun voor ..."."""
         origins = self._w("origin_prepositions")
         idx = r.clause.idx
         if not origins or self._governed_noun(r.doc, anchor):
@@ -1166,7 +1166,7 @@ class RoleFinder:
     ) -> tuple[int | None, bool] | None:
         """A verb-initial clause after the subordinate clauses of a main clause that opens the sentence is a
         second predicate of that main clause's subject: "X zei dat de sancties niet werken, beschuldigde Y van
-        agressie", "X zegt dat het plan faalt, zet Y weg als ...". Not when its own clause ends in a name after
+        agressie", "X zegt dat het plan faalt, noemt Y onbetrouwbaar". Not when its own clause ends in a name after
         the verb, the subject of an inversion ("..., zegt X")."""
         idx = clauses[match.clause].idx
         subs = self._w("subordinators") | self._w("relative_pronouns")
