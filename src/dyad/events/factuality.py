@@ -161,7 +161,8 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     """Whether the match stands where no deed is reported: in a clause that only supposes it (opened by a
     `hypothetical_openers` word or pair of words, after a coordinator if one leads: "als er een handelsoorlog
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
-    quotation marks, one of the `question_marks`)."""
+    quotation marks, one of the `question_marks`), or in a clause a first-person guess foresees
+    (`_speculated`)."""
     words = [toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()]
     if words and words[0] in _words(lexicon, "coordinators"):
         words = words[1:]  # "Maar als er ...", "En mocht ..."
@@ -169,7 +170,25 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     # an opener of one word ("mocht") or two ("als er": "als" alone also compares, "als premier")
     if words and (words[0] in openers or " ".join(words[:2]) in openers):
         return True
+    if _speculated(lexicon, match, clauses, toks):
+        return True
     words = [toks[i].lower for c in clauses for i in c.idx]
     quotes = _words(lexicon, "quote_marks")
     last = next((w for w in reversed(words) if w not in quotes), None)
     return last in _words(lexicon, "question_marks")
+
+
+def _speculated(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether a first-person frame of guessing or expecting (`speculation_frames`: "Het lijkt me dat", "Wellicht
+    gaan we zien dat") stands in the sentence before the match's clause, and a modal or future (`modals`) in
+    that clause: the deed is the writer's or the speaker's forecast ("... dat hij zijn aanhang zal opjutten"),
+    not a deed or a plan its actor reports."""
+    frames = _words(lexicon, "speculation_frames")
+    if not frames:
+        return False
+    start = clauses[match.clause].start
+    before = " ".join(toks[i].lower for c in clauses[: match.clause + 1] for i in c.idx if i < start)
+    if not any(re.search(r"(?:^| )" + re.escape(f) + r"(?: |$)", before) for f in frames):
+        return False
+    modals = _words(lexicon, "modals")
+    return any(toks[i].lower in modals for i in clauses[match.clause].idx)

@@ -65,6 +65,7 @@ _WORD_LISTS = (
     "background_prepositions",
     "conditional_markers",
     "hypothetical_openers",
+    "speculation_frames",
     "question_marks",
     "participle_endings",
     "preposition_articles",

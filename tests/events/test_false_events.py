@@ -1,0 +1,32 @@
+"""Matches that report no deed of their actor (issue 13, false events): a first-person guess about what an
+actor will do, ... Sentences are written for the behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Rusland": ("RUS", "RUS", "state"),
+    "Oekraïne": ("UKR", "UKR", "state"),
+    "Polen": ("POL", "POL", "state"),
+    "Warschau": ("POL", "POLGOV", "government"),
+    "Moskou": ("RUS", "RUSGOV", "government"),
+}
+
+Rows = Callable[..., set[tuple[str | None, ...]]]
+
+
+def test_a_guessed_future_deed_is_no_event(coded_actor_rows: Rows) -> None:
+    for text in ("Het lijkt me waarschijnlijk dat Polen Rusland binnenkort zal bekritiseren.",
+                 "Ik verwacht dat Polen Rusland opnieuw zal bekritiseren.",
+                 "Misschien gaan we zien dat Warschau en Moskou gaan samenwerken."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root in ("11", "06") for _, _, root in rows), (text, rows)
+
+
+def test_a_plan_or_a_guessed_past_deed_stays(coded_actor_rows: Rows) -> None:
+    # the actor's own plan, said without a frame of guessing, is a possible deed the coder keeps
+    assert ("POL", "RUS", "11") in coded_actor_rows("Polen zal Rusland morgen bekritiseren.", ACTORS)
+    # a frame without a modal in the clause after it reports what happened, as the speaker sees it
+    rows = coded_actor_rows("Ik denk dat Polen Rusland gisteren terecht bekritiseerde.", ACTORS)
+    assert ("POL", "RUS", "11") in rows
