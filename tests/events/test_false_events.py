@@ -30,3 +30,17 @@ def test_a_plan_or_a_guessed_past_deed_stays(coded_actor_rows: Rows) -> None:
     # a frame without a modal in the clause after it reports what happened, as the speaker sees it
     rows = coded_actor_rows("Ik denk dat Polen Rusland gisteren terecht bekritiseerde.", ACTORS)
     assert ("POL", "RUS", "11") in rows
+
+
+def test_a_deed_that_may_or_must_be_done_is_no_event(coded_actor_rows: Rows) -> None:
+    for text in ("Een Oekraïense journalist kan in Rusland nog een jaar worden vastgehouden.",
+                 "Warschau verklaarde dat de gevangenen van Moskou vrijgelaten moeten worden."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root in ("17", "08") for _, _, root in rows), (text, rows)
+
+
+def test_a_passive_deed_done_stays(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Een Oekraïense journalist wordt in Rusland nog een jaar vastgehouden.", ACTORS)
+    assert ("RUSCOP", "UKRCVL", "17") in rows
+    rows = coded_actor_rows("Warschau verklaarde dat de gevangenen van Moskou vrijgelaten werden.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "08") in rows
