@@ -44,3 +44,16 @@ def test_a_passive_deed_done_stays(coded_actor_rows: Rows) -> None:
     assert ("RUSCOP", "UKRCVL", "17") in rows
     rows = coded_actor_rows("Warschau verklaarde dat de gevangenen van Moskou vrijgelaten werden.", ACTORS)
     assert ("POLGOV", "RUSGOV", "08") in rows
+
+
+def test_the_consequent_of_a_supposition_reports_no_deed(coded_actor_rows: Rows) -> None:
+    for text in ("Mocht de handel verder dalen, dan zal Polen Rusland opnieuw bekritiseren.",
+                 "Als Rusland de grens sluit, dan bekritiseert Polen Rusland opnieuw.",
+                 "Als Polen Rusland bekritiseert, dan stijgen de prijzen."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root == "11" for _, _, root in rows), (text, rows)
+
+
+def test_dan_without_a_condition_leaves_the_deed(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Eerst sprak de premier, dan bekritiseerde Polen Rusland scherp.", ACTORS)
+    assert ("POL", "RUS", "11") in rows

@@ -161,14 +161,12 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     """Whether the match stands where no deed is reported: in a clause that only supposes it (opened by a
     `hypothetical_openers` word or pair of words, after a coordinator if one leads: "als er een handelsoorlog
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
-    quotation marks, one of the `question_marks`), or in a clause a first-person guess foresees
+    quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
+    consequent follows (`_consequent`: "Mocht X ..., dan ..."), or in a clause a first-person guess foresees
     (`_speculated`)."""
-    words = [toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()]
-    if words and words[0] in _words(lexicon, "coordinators"):
-        words = words[1:]  # "Maar als er ...", "En mocht ..."
-    openers = _words(lexicon, "hypothetical_openers")
-    # an opener of one word ("mocht") or two ("als er": "als" alone also compares, "als premier")
-    if words and (words[0] in openers or " ".join(words[:2]) in openers):
+    if _supposes(lexicon, clauses, match.clause, toks):
+        return True
+    if _consequent(lexicon, clauses, match.clause, toks):
         return True
     if _speculated(lexicon, match, clauses, toks):
         return True
@@ -176,6 +174,46 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     quotes = _words(lexicon, "quote_marks")
     last = next((w for w in reversed(words) if w not in quotes), None)
     return last in _words(lexicon, "question_marks")
+
+
+def _opening(lexicon: Lexicon, clause: Clause, toks: Mapping[int, Tok]) -> list[str]:
+    """The words of a clause, after a coordinator if one leads ("Maar als er ...", "En mocht ...")."""
+    words = [toks[i].lower for i in clause.idx if toks[i].lower.isalpha()]
+    if words and words[0] in _words(lexicon, "coordinators"):
+        words = words[1:]
+    return words
+
+
+def _supposes(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok]) -> bool:
+    """Whether clause ci opens with a `hypothetical_openers` word of one word ("mocht") or two ("als er":
+    "als" alone also compares, "als premier")."""
+    words = _opening(lexicon, clauses[ci], toks)
+    openers = _words(lexicon, "hypothetical_openers")
+    return bool(words) and (words[0] in openers or " ".join(words[:2]) in openers)
+
+
+def _consequent(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok]) -> bool:
+    """Whether clause ci is the consequent of a supposition ("Mocht de opkomst stijgen, dan is er niets om
+    tevreden over te zijn": opened by one of the `consequent_markers` after a clause that supposes), or the
+    condition a consequent follows ("Als Polen Rusland bekritiseert, dan ...": a `conditional_markers` word
+    opens it, and a clause after it opens with a consequent marker). What holds only if something else
+    happens is no deed reported; a threat of it is coded from its own words."""
+    markers = _words(lexicon, "consequent_markers")
+    if not markers:
+        return False
+    conditions = _words(lexicon, "conditional_markers")
+
+    def condition(k: int) -> bool:
+        words = _opening(lexicon, clauses[k], toks)
+        return _supposes(lexicon, clauses, k, toks) or (bool(words) and words[0] in conditions)
+
+    def consequent(k: int) -> bool:
+        words = _opening(lexicon, clauses[k], toks)
+        return bool(words) and words[0] in markers
+
+    if consequent(ci) and any(condition(k) for k in range(ci)):
+        return True
+    return condition(ci) and any(consequent(k) for k in range(ci + 1, len(clauses)))
 
 
 def _speculated(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:

@@ -66,6 +66,7 @@ _WORD_LISTS = (
     "conditional_markers",
     "hypothetical_openers",
     "speculation_frames",
+    "consequent_markers",
     "permission_modals",
     "question_marks",
     "participle_endings",
