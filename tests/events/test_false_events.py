@@ -57,3 +57,14 @@ def test_the_consequent_of_a_supposition_reports_no_deed(coded_actor_rows: Rows)
 def test_dan_without_a_condition_leaves_the_deed(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Eerst sprak de premier, dan bekritiseerde Polen Rusland scherp.", ACTORS)
     assert ("POL", "RUS", "11") in rows
+
+
+def test_a_participle_before_a_person_noun_is_an_adjective(coded_actor_rows: Rows) -> None:
+    for text in ("Warschau zei dat uitgezette Oekraïense journalisten in Polen mogen blijven.",
+                 "Warschau meldde dat opgepakte betogers uit Rusland weer vrij zijn."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root == "17" for _, _, root in rows), (text, rows)
+
+
+def test_a_finite_verb_before_its_object_stays(coded_actor_rows: Rows) -> None:
+    assert ("RUSGOV", "UKRCVL", "17") in coded_actor_rows("Moskou arresteerde Oekraïense journalisten.", ACTORS)

@@ -510,6 +510,8 @@ class Candidates:
         a participle used as an adjective ("de aangehouden vrouw", "een bedreigende uiting") names a deed done
         before, or none, not one the clause reports. A word after it that may not be a noun (a preposition, a
         conjunction, a finite verb, punctuation) leaves the verb's noun use ("de strijd tegen")."""
+        if self._participle_before_person(span, k):
+            return True
         if k == 0 or k + 1 >= len(span) or span[k - 1].lower not in self._w("attributive_articles"):
             return False
         nxt = span[k + 1].lower
@@ -518,6 +520,33 @@ class Candidates:
             | self._w("finite_auxiliaries") | self._w("negation")
         )
         return nxt.isalpha() and nxt not in not_nouns
+
+    def _participle_before_person(self, span: Sequence[Tok], k: int) -> bool:
+        """Whether the word at k is a participle (`participle_prefixes`, after a separable particle if one
+        leads: "gearresteerde", "uitgewezen") right before a person noun (`person_nouns`, or a compound ending
+        in one of five letters or more): an adjective without an article ("dat uitgewezen asielzoekers mogen
+        blijven", "Opgepakte demonstranten werden vrijgelaten"), no deed the clause reports. A finite verb
+        before its object has no such prefix ("arresteerde demonstranten")."""
+        prefixes = tuple(self._w("participle_prefixes"))
+        if not prefixes or k + 1 >= len(span):
+            return False
+        word = span[k].lower
+        for particle in self._w("particles"):
+            if word.startswith(particle) and word[len(particle) :].startswith(prefixes):
+                word = word[len(particle) :]
+                break
+        if not word.startswith(prefixes):
+            return False
+        persons = self._w("person_nouns")
+        endings = tuple(p for p in persons if len(p) >= 5)
+        inflected = tuple(self._w("attributive_endings"))
+        # inflected adjectives may stand between ("uitgezette Oekraïense journalisten")
+        j = k + 1
+        while j + 1 < len(span) and j <= k + 2 and inflected and span[j].lower.endswith(inflected) \
+                and span[j].lower not in persons:
+            j += 1
+        nxt = span[j]
+        return nxt.lower in persons or bool(nxt.keys & persons) or nxt.lower.endswith(endings)
 
     def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a

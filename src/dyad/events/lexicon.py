@@ -103,6 +103,7 @@ _WORD_LISTS = (
     "request_roots",
     "obligation_modals",
     "person_nouns",
+    "participle_prefixes",
 )
 
 GAP = "..."
