@@ -1,5 +1,7 @@
-"""Matches that report no deed of their actor (issue 13, false events): a first-person guess about what an
-actor will do, ... Sentences are written for the behaviour."""
+"""Matches that report no deed of their actor, or a partner it did not act on (issue 13, false events): a
+first-person guess about what an actor will do, a passive deed that may or must be done, a conditional deed, a
+participle used as an adjective, a partner of material cooperation borrowed from the sentence before. Sentences
+are written for the behaviour."""
 
 from __future__ import annotations
 
@@ -68,3 +70,19 @@ def test_a_participle_before_a_person_noun_is_an_adjective(coded_actor_rows: Row
 
 def test_a_finite_verb_before_its_object_stays(coded_actor_rows: Rows) -> None:
     assert ("RUSGOV", "UKRCVL", "17") in coded_actor_rows("Moskou arresteerde Oekraïense journalisten.", ACTORS)
+
+
+def test_material_cooperation_borrows_no_partner_from_the_sentence_before(coded_actor_rows: Rows) -> None:
+    for text in ("Rusland hield gisteren een grote militaire oefening. Polen schortte daarop de samenwerking met "
+                 "de Baltische staten op.",
+                 "Rusland hield gisteren een grote militaire oefening. Polen stuurde daarop tonnen voedsel naar de "
+                 "getroffen dorpen."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(src == "POL" and tgt == "RUS" for src, tgt, _ in rows), (text, rows)
+
+
+def test_a_partner_in_the_sentence_and_a_reaction_to_the_sentence_before_stay(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Rusland hield een oefening. Polen schortte de samenwerking met Oekraïne op.", ACTORS)
+    assert ("POL", "UKR", "16") in rows
+    rows = coded_actor_rows("Rusland hield gisteren een grote oefening. Polen veroordeelde dat scherp.", ACTORS)
+    assert ("POL", "RUS", "11") in rows

@@ -100,6 +100,7 @@ _WORD_LISTS = (
     "compound_endings",
     "reaction_roots",
     "reply_roots",
+    "own_sentence_roots",
     "request_roots",
     "obligation_modals",
     "person_nouns",

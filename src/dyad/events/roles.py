@@ -661,7 +661,7 @@ class RoleFinder:
         r.target = self._other_clause_target(r)
         if r.target:
             r.confidence *= 0.8
-        elif self.cross_sentence_target and r.sentence > 0:
+        elif self.cross_sentence_target and r.sentence > 0 and self._cross_sentence_root(r.trig.cameo):
             author = r.trig.deed_object and taken
             # a rejection answers a request: an appeal, an offer or a demand of the sentence before
             answered = self._w("request_roots") if r.trig.cameo[:2] in self._w("reply_roots") else frozenset()
@@ -669,6 +669,13 @@ class RoleFinder:
                 r.doc, r.sentence, r.source, earlier, author=author, answered=answered
             )
             r.confidence *= 0.6
+
+    def _cross_sentence_root(self, cameo: str) -> bool:
+        """Whether a deed of this CAMEO code may take its target from the sentence before: not one of the
+        `own_sentence_roots` (material cooperation, cutting ties: "Daarop stuurde Polen noodhulp" names no
+        recipient the sentence before may lend; a reaction, a statement or an attack may answer an actor named
+        there)."""
+        return cameo[:2] not in self._w("own_sentence_roots")
 
     @staticmethod
     def _domestic_statement(r: _Slots) -> bool:
