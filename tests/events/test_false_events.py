@@ -86,3 +86,11 @@ def test_a_partner_in_the_sentence_and_a_reaction_to_the_sentence_before_stay(co
     assert ("POL", "UKR", "16") in rows
     rows = coded_actor_rows("Rusland hield gisteren een grote oefening. Polen veroordeelde dat scherp.", ACTORS)
     assert ("POL", "RUS", "11") in rows
+
+
+def test_wanting_to_show_that_is_no_demand(coded_actor_rows: Rows) -> None:
+    for text in ("Polen wil laten zien dat Rusland de grens sluit.",
+                 "Warschau wil benadrukken dat Moskou de grens sluit."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root == "10" for _, _, root in rows), (text, rows)
+    assert ("POL", "RUS", "10") in coded_actor_rows("Polen wil dat Rusland de grens opent.", ACTORS)

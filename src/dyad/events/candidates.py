@@ -411,7 +411,8 @@ class Candidates:
         for tokens, anchor, kind in self._match_wordings(wordings, span, tails[0]):
             if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
                 continue
-            if trig.before and not self._opens_next(clauses, ci, toks, trig.before):
+            if trig.before and (not self._opens_next(clauses, ci, toks, trig.before)
+                                or self._speech_after(toks, clauses[ci], tokens)):
                 continue
             out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return out
@@ -443,6 +444,14 @@ class Candidates:
             return False
         nxt = clauses[ci + 1].idx
         return bool(nxt) and toks[nxt[0]].lower in words
+
+    def _speech_after(self, toks: Mapping[int, Tok], clause: Clause, tokens: Sequence[int]) -> bool:
+        """Whether a verb of speech or showing (`speech_lemmas`, `showing_lemmas`) follows the trigger in its
+        clause: the clause after it is that verb's content ("wil laten zien dat ...", "wil benadrukken dat
+        ..."), a statement, no complement of the trigger."""
+        verbs = self._w("speech_lemmas") | self._w("showing_lemmas")
+        last = max(tokens)
+        return any(toks[i].keys & verbs for i in clause.idx if i > last)
 
     @staticmethod
     def _context(toks: Mapping[int, Tok], clauses: Sequence[Clause], ci: int) -> list[Tok]:

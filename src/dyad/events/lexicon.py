@@ -56,6 +56,7 @@ _WORD_LISTS = (
     "irrealis_lemmas",
     "irrealis_phrases",
     "speech_lemmas",
+    "showing_lemmas",
     "clause_breaks",
     "subordinators",
     "relative_pronouns",
