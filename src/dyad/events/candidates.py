@@ -617,7 +617,15 @@ class Candidates:
             mine = set(m.tokens)
             if any(mine & set(k.tokens) and k.trigger.priority > m.trigger.priority for k in kept):
                 continue
-            if any(
+            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
+                continue
+            kept.append(m)
+        # what an appeal, a demand or a threat names is no deed of its own, whatever the priorities of the two
+        # entries ("wil dat Rusland de sancties opheft": one demand, no easing of sanctions)
+        kept = [
+            m
+            for m in kept
+            if not any(
                 k.trigger.absorb
                 and not m.trigger.absorb
                 # what reacts to a named appeal, threat or proposal is no part of it ("heeft de oproep van de
@@ -626,11 +634,8 @@ class Candidates:
                 and m.clause in (k.clause, k.clause + 1)
                 and m.tokens[0] > k.tokens[0]
                 for k in kept
-            ):
-                continue
-            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
-                continue
-            kept.append(m)
+            )
+        ]
         # a word of a longer phrase trigger is read as that phrase, the more specific reading ("helpen in de
         # strijd" is military cooperation, not also a "strijd")
         kept = [

@@ -672,9 +672,8 @@ class RoleFinder:
 
     def _cross_sentence_root(self, cameo: str) -> bool:
         """Whether a deed of this CAMEO code may take its target from the sentence before: not one of the
-        `own_sentence_roots` (material cooperation, cutting ties: "Daarop stuurde Polen noodhulp" names no
-        recipient the sentence before may lend; a reaction, a statement or an attack may answer an actor named
-        there)."""
+        `own_sentence_roots` (material cooperation: "Daarop leverde Polen wapens" names no recipient the sentence
+        before may lend; a reaction, a statement, a sanction or an attack may answer an actor named there)."""
         return cameo[:2] not in self._w("own_sentence_roots")
 
     @staticmethod
