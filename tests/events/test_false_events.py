@@ -102,3 +102,13 @@ def test_a_demanded_deed_is_absorbed_whatever_its_priority(coded_actor_rows: Row
     rows = coded_actor_rows("Polen wil dat Rusland de sancties tegen Oekraïne opheft.", ACTORS)
     assert ("POL", "RUS", "10") in rows
     assert not any(root == "08" for _, _, root in rows), rows
+
+
+def test_a_deed_whose_existence_is_denied_is_no_event(coded_actor_rows: Rows) -> None:
+    for text in ("Er komen geen nieuwe sancties van Polen tegen Rusland.",
+                 "'Er is geen zwarte lijst van Polen tegen Rusland', aldus Warschau."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root == "16" for _, _, root in rows), (text, rows)
+    assert ("POL", "RUS", "16") in coded_actor_rows("Er komen nieuwe sancties van Polen tegen Rusland.", ACTORS)
+    # a deed its doer did not do stays, as a negated event
+    assert ("POL", "RUS", "16") in coded_actor_rows("Polen heeft geen sancties tegen Rusland ingesteld.", ACTORS)

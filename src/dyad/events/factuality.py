@@ -162,13 +162,13 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     `hypothetical_openers` word or pair of words, after a coordinator if one leads: "als er een handelsoorlog
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
     quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
-    consequent follows (`_consequent`: "Mocht X ..., dan ..."), or in a clause a first-person guess foresees
-    (`_speculated`)."""
+    consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
+    (`_speculated`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
     if _supposes(lexicon, clauses, match.clause, toks):
         return True
     if _consequent(lexicon, clauses, match.clause, toks):
         return True
-    if _speculated(lexicon, match, clauses, toks):
+    if _speculated(lexicon, match, clauses, toks) or _denied_existence(lexicon, match, clauses, toks):
         return True
     words = [toks[i].lower for c in clauses for i in c.idx]
     quotes = _words(lexicon, "quote_marks")
@@ -244,3 +244,20 @@ def modal_passive(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], tok
         and lowers & _words(lexicon, "passive_auxiliaries")
         and not lowers & _words(lexicon, "agent_prepositions")
     )
+
+
+def _denied_existence(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether a noun (or a phrase: "zwarte lijst") trigger stands after a negation in a clause that only says whether such a thing exists
+    ("Er is geen zwarte lijst", "er komen geen nieuwe sancties"): "er" and an `existential_verbs` form in its
+    clause, a `negation` word right before the noun (inflected adjectives between). Nothing is done there, not
+    even a refusal; the denial is at most a statement of its speaker."""
+    if match.kind not in ("noun", "phrase"):
+        return False
+    words = {toks[i].lower for i in clauses[match.clause].idx}
+    if not words & _words(lexicon, "existential_verbs") or not words & _words(lexicon, "existential_subjects"):
+        return False
+    endings = tuple(_words(lexicon, "attributive_endings"))
+    k = min(match.tokens) - 1
+    while k in toks and endings and toks[k].lower.endswith(endings) and toks[k].lower not in _words(lexicon, "negation"):
+        k -= 1
+    return k in toks and toks[k].lower in _words(lexicon, "negation")

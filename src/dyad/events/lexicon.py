@@ -68,6 +68,8 @@ _WORD_LISTS = (
     "hypothetical_openers",
     "speculation_frames",
     "consequent_markers",
+    "existential_verbs",
+    "existential_subjects",
     "permission_modals",
     "question_marks",
     "participle_endings",
