@@ -247,17 +247,18 @@ def modal_passive(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], tok
 
 
 def _denied_existence(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
-    """Whether a noun (or a phrase: "zwarte lijst") trigger stands after a negation in a clause that only says whether such a thing exists
-    ("Er is geen zwarte lijst", "er komen geen nieuwe sancties"): "er" and an `existential_verbs` form in its
-    clause, a `negation` word right before the noun (inflected adjectives between). Nothing is done there, not
-    even a refusal; the denial is at most a statement of its speaker."""
+    """Whether a noun (or a phrase: "zwarte lijst") trigger stands after a negation in a clause that only says
+    whether such a thing exists ("Er is geen zwarte lijst", "er komen geen nieuwe sancties"): "er" and an
+    `existential_verbs` form in its clause, a `negation` word right before the noun (inflected adjectives
+    between). Nothing is done there, not even a refusal; the denial is at most a statement of its speaker."""
     if match.kind not in ("noun", "phrase"):
         return False
     words = {toks[i].lower for i in clauses[match.clause].idx}
     if not words & _words(lexicon, "existential_verbs") or not words & _words(lexicon, "existential_subjects"):
         return False
+    negation = _words(lexicon, "negation")
     endings = tuple(_words(lexicon, "attributive_endings"))
     k = min(match.tokens) - 1
-    while k in toks and endings and toks[k].lower.endswith(endings) and toks[k].lower not in _words(lexicon, "negation"):
+    while k in toks and endings and toks[k].lower.endswith(endings) and toks[k].lower not in negation:
         k -= 1
-    return k in toks and toks[k].lower in _words(lexicon, "negation")
+    return k in toks and toks[k].lower in negation
