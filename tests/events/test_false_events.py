@@ -112,3 +112,9 @@ def test_a_deed_whose_existence_is_denied_is_no_event(coded_actor_rows: Rows) ->
     assert ("POL", "RUS", "16") in coded_actor_rows("Er komen nieuwe sancties van Polen tegen Rusland.", ACTORS)
     # a deed its doer did not do stays, as a negated event
     assert ("POL", "RUS", "16") in coded_actor_rows("Polen heeft geen sancties tegen Rusland ingesteld.", ACTORS)
+
+
+def test_an_actor_compared_is_no_target(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Polen biedt veel meer hulp aan dan Rusland.", ACTORS)
+    assert not any(tgt == "RUS" for _, tgt, _ in rows), rows
+    assert ("POL", "RUS", "03") in coded_actor_rows("Polen biedt Rusland hulp aan.", ACTORS)

@@ -63,6 +63,7 @@ _WORD_LISTS = (
     "coordinators",
     "prepositions",
     "locative_prepositions",
+    "comparison_words",
     "background_prepositions",
     "conditional_markers",
     "hypothetical_openers",

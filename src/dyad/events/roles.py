@@ -939,7 +939,9 @@ class RoleFinder:
 
     def _prep_before(self, doc: Document, toks: Mapping[int, Tok], mention: Mention) -> str | None:
         i = mention.token_start - 1
-        if i in toks and toks[i].lower in self._w("prepositions"):
+        # "meer fondsen dan China": what a comparison names is compared, neither doer nor patient; its word
+        # stands as the mention's preposition, one no role takes
+        if i in toks and (toks[i].lower in self._w("prepositions") or toks[i].lower in self._w("comparison_words")):
             return toks[i].lower
         if mention.token_start in toks and toks[mention.token_start].lower in self._w("determiners"):
             return None  # the mention is a whole noun phrase ("in een toespraak het parlement")
