@@ -1,7 +1,8 @@
 """Matches that report no deed of their actor, or a partner it did not act on (issue 13, false events): a
 first-person guess about what an actor will do, a passive deed that may or must be done, a conditional deed, a
-participle used as an adjective, a partner of material cooperation borrowed from the sentence before. Sentences
-are written for the behaviour."""
+participle used as an adjective, a partner of material cooperation borrowed from the sentence before, an actor
+compared, the subject of an adverbial clause taken as the doer of the clause after it. Sentences are written for
+the behaviour."""
 
 from __future__ import annotations
 
@@ -118,3 +119,11 @@ def test_an_actor_compared_is_no_target(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Polen biedt veel meer hulp aan dan Rusland.", ACTORS)
     assert not any(tgt == "RUS" for _, tgt, _ in rows), rows
     assert ("POL", "RUS", "03") in coded_actor_rows("Polen biedt Rusland hulp aan.", ACTORS)
+
+
+def test_the_subject_of_an_adverbial_clause_is_no_doer_of_the_clause_after(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Terwijl Polen zweeg, werd Rusland scherp bekritiseerd.", ACTORS)
+    assert not any(src == "POL" for src, _, _ in rows), rows
+    # who reports a passive deed in a clause of its own still says who did it
+    assert ("POLGOV", "RUS", "11") in coded_actor_rows("Warschau meldde dat Rusland scherp werd bekritiseerd.",
+                                                      ACTORS)

@@ -60,6 +60,7 @@ _WORD_LISTS = (
     "clause_breaks",
     "subordinators",
     "relative_pronouns",
+    "adverbial_subordinators",
     "coordinators",
     "prepositions",
     "locative_prepositions",

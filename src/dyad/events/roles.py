@@ -1421,7 +1421,13 @@ class RoleFinder:
         speaker = self._speaker(doc, sentence, doc.tokens[match.anchor].start, informants=informants)
         if speaker is not None:
             return speaker
+        adverbial = self._w("adverbial_subordinators")
         for ci in range(match.clause - 1, -1, -1):
+            first = next((toks[i].lower for i in clauses[ci].idx if toks[i].lower.isalpha()), None)
+            if first in adverbial:
+                # the subject of an adverbial clause ("terwijl Europa wegkijkt", "omdat X het eiste") acts
+                # there, not in the clause around it
+                continue
             for mi in clauses[ci].mentions:
                 if self._usable(doc, mi) and self._prep_before(doc, toks, doc.mentions[mi]) is None:
                     return [mi]
