@@ -1,8 +1,8 @@
 """Matches that report no deed of their actor, or a partner it did not act on (issue 13, false events): a
 first-person guess about what an actor will do, a passive deed that may or must be done, a conditional deed, a
 participle used as an adjective, a partner of material cooperation borrowed from the sentence before, an actor
-compared, the subject of an adverbial clause taken as the doer of the clause after it. Sentences are written for
-the behaviour."""
+compared, the subject of an adverbial clause taken as the doer of the clause after it, an infinitive used as a
+noun. Sentences are written for the behaviour."""
 
 from __future__ import annotations
 
@@ -127,3 +127,11 @@ def test_the_subject_of_an_adverbial_clause_is_no_doer_of_the_clause_after(coded
     # who reports a passive deed in a clause of its own still says who did it
     assert ("POLGOV", "RUS", "11") in coded_actor_rows("Warschau meldde dat Rusland scherp werd bekritiseerd.",
                                                       ACTORS)
+
+
+def test_an_infinitive_used_as_a_noun_is_no_deed_of_the_subject(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Polen vindt het opsluiten van Oekraïense journalisten door Rusland een schande.", ACTORS)
+    assert not any(root == "17" for _, _, root in rows), rows
+    assert ("POL", "RUSGOV", "11") in rows or ("POL", "RUS", "11") in rows
+    rows = coded_actor_rows("Warschau steunde het uitzetten van journalisten uit Oekraïne.", ACTORS)
+    assert not any(root == "17" for _, _, root in rows), rows

@@ -519,7 +519,7 @@ class Candidates:
         a participle used as an adjective ("de aangehouden vrouw", "een bedreigende uiting") names a deed done
         before, or none, not one the clause reports. A word after it that may not be a noun (a preposition, a
         conjunction, a finite verb, punctuation) leaves the verb's noun use ("de strijd tegen")."""
-        if self._participle_before_person(span, k):
+        if self._participle_before_person(span, k) or self._nominal_infinitive(span, k):
             return True
         if k == 0 or k + 1 >= len(span) or span[k - 1].lower not in self._w("attributive_articles"):
             return False
@@ -529,6 +529,15 @@ class Candidates:
             | self._w("finite_auxiliaries") | self._w("negation")
         )
         return nxt.isalpha() and nxt not in not_nouns
+
+    def _nominal_infinitive(self, span: Sequence[Tok], k: int) -> bool:
+        """Whether the word at k is an infinitive used as a noun: after a neuter article and before the
+        possessive preposition that names what it is done to ("het opsluiten van de mannen", "het opzeggen van
+        het verdrag"): it names a deed, without saying that the clause's subject did it."""
+        articles = self._w("infinitive_articles")
+        if not articles or k == 0 or k + 1 >= len(span) or span[k - 1].lower not in articles:
+            return False
+        return span[k].lower.endswith("en") and span[k + 1].lower in self._w("possessive_prepositions")
 
     def _participle_before_person(self, span: Sequence[Tok], k: int) -> bool:
         """Whether the word at k is a participle (`participle_prefixes`, after a separable particle if one

@@ -110,6 +110,7 @@ _WORD_LISTS = (
     "obligation_modals",
     "person_nouns",
     "participle_prefixes",
+    "infinitive_articles",
 )
 
 GAP = "..."
