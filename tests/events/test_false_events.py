@@ -2,7 +2,7 @@
 first-person guess about what an actor will do, a passive deed that may or must be done, a conditional deed, a
 participle used as an adjective, a partner of material cooperation borrowed from the sentence before, an actor
 compared, the subject of an adverbial clause taken as the doer of the clause after it, an infinitive used as a
-noun. Sentences are written for the behaviour."""
+noun, the place after a phrase that ends in "in". Sentences are written for the behaviour."""
 
 from __future__ import annotations
 
@@ -135,3 +135,10 @@ def test_an_infinitive_used_as_a_noun_is_no_deed_of_the_subject(coded_actor_rows
     assert ("POL", "RUSGOV", "11") in rows or ("POL", "RUS", "11") in rows
     rows = coded_actor_rows("Warschau steunde het uitzetten van journalisten uit Oekraïne.", ACTORS)
     assert not any(root == "17" for _, _, root in rows), rows
+
+
+def test_a_phrase_that_ends_in_a_preposition_of_place_names_no_target(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau had een ontmoeting in Rusland.", ACTORS)
+    assert not any(tgt == "RUS" for _, tgt, _ in rows), rows
+    rows = coded_actor_rows("Warschau en Moskou hadden een ontmoeting in Oekraïne.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "04") in rows and not any(tgt == "UKR" for _, tgt, _ in rows), rows

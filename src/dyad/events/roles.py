@@ -1366,7 +1366,9 @@ class RoleFinder:
         pool = [mi for mi in cands if not self._ids(doc, [mi]) <= src_ids]
         own = set(trig.target_preps)
         last = max(match.tokens)
-        if toks[last].lower in self._w("prepositions") and (
+        # a phrase that ends in a preposition of place names where, not whom ("een top in X", "een gesprek in X")
+        place = toks[last].lower in self._w("locative_prepositions")
+        if toks[last].lower in self._w("prepositions") and not place and (
             match.kind == "phrase"
             or any(
                 0 < doc.mentions[mi].token_start - last <= 3 and preps[mi] == toks[last].lower for mi in pool
