@@ -14,6 +14,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Polen": ("POL", "POL", "state"),
     "Warschau": ("POL", "POLGOV", "government"),
     "Moskou": ("RUS", "RUSGOV", "government"),
+    "Lavrov": ("RUS", "RUSGOV", "person"),
 }
 
 Rows = Callable[..., set[tuple[str | None, ...]]]
@@ -142,3 +143,10 @@ def test_a_phrase_that_ends_in_a_preposition_of_place_names_no_target(coded_acto
     assert not any(tgt == "RUS" for _, tgt, _ in rows), rows
     rows = coded_actor_rows("Warschau en Moskou hadden een ontmoeting in Oekraïne.", ACTORS)
     assert ("POLGOV", "RUSGOV", "04") in rows and not any(tgt == "UKR" for _, tgt, _ in rows), rows
+
+
+def test_an_accusation_called_baseless_is_a_denial(coded_actor_rows: Rows) -> None:
+    text = "Polen beschuldigde Rusland van spionage. 'De beschuldigingen zijn absurd', zei Lavrov."
+    rows = coded_actor_rows(text, ACTORS, [("Lavrov", "De beschuldigingen zijn absurd", "direct")])
+    second = {row for row in rows if row[0] == "RUSGOV"}
+    assert second and all(root == "01" for _, _, root in second), rows

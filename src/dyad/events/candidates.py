@@ -642,6 +642,9 @@ class Candidates:
                 and (k.kind != "noun" or m.trigger.cameo[:2] not in reaction_roots)
                 and m.clause in (k.clause, k.clause + 1)
                 and m.tokens[0] > k.tokens[0]
+                # the object that licenses the later entry is its object, no deed that absorbs it ("de
+                # beschuldigingen zijn onzin")
+                and k.anchor not in m.licensed_by
                 for k in kept
             )
         ]
