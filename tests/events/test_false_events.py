@@ -23,7 +23,7 @@ Rows = Callable[..., set[tuple[str | None, ...]]]
 def test_a_guessed_future_deed_is_no_event(coded_actor_rows: Rows) -> None:
     for text in ("Het lijkt me waarschijnlijk dat Polen Rusland binnenkort zal bekritiseren.",
                  "Ik verwacht dat Polen Rusland opnieuw zal bekritiseren.",
-                 "Misschien gaan we zien dat Warschau en Moskou gaan samenwerken."):
+                 "Ik voorspel dat Warschau en Moskou binnenkort gaan samenwerken."):
         rows = coded_actor_rows(text, ACTORS)
         assert not any(root in ("11", "06") for _, _, root in rows), (text, rows)
 
@@ -93,7 +93,7 @@ def test_a_partner_in_the_sentence_and_a_reaction_to_the_sentence_before_stay(co
 
 
 def test_wanting_to_show_that_is_no_demand(coded_actor_rows: Rows) -> None:
-    for text in ("Polen wil laten zien dat Rusland de grens sluit.",
+    for text in ("Polen wil aantonen dat Rusland de grens sluit.",
                  "Warschau wil benadrukken dat Moskou de grens sluit."):
         rows = coded_actor_rows(text, ACTORS)
         assert not any(root == "10" for _, _, root in rows), (text, rows)
@@ -108,7 +108,7 @@ def test_a_demanded_deed_is_absorbed_whatever_its_priority(coded_actor_rows: Row
 
 def test_a_deed_whose_existence_is_denied_is_no_event(coded_actor_rows: Rows) -> None:
     for text in ("Er komen geen nieuwe sancties van Polen tegen Rusland.",
-                 "'Er is geen zwarte lijst van Polen tegen Rusland', aldus Warschau."):
+                 "'Er bestaat geen handelsembargo van Polen tegen Rusland', aldus Warschau."):
         rows = coded_actor_rows(text, ACTORS)
         assert not any(root == "16" for _, _, root in rows), (text, rows)
     assert ("POL", "RUS", "16") in coded_actor_rows("Er komen nieuwe sancties van Polen tegen Rusland.", ACTORS)

@@ -447,7 +447,7 @@ class Candidates:
 
     def _speech_after(self, toks: Mapping[int, Tok], clause: Clause, tokens: Sequence[int]) -> bool:
         """Whether a verb of speech or showing (`speech_lemmas`, `showing_lemmas`) follows the trigger in its
-        clause: the clause after it is that verb's content ("wil laten zien dat ...", "wil benadrukken dat
+        clause: the clause after it is that verb's content ("wil duidelijk maken dat ...", "wil benadrukken dat
         ..."), a statement, no complement of the trigger."""
         verbs = self._w("speech_lemmas") | self._w("showing_lemmas")
         last = max(tokens)
@@ -532,8 +532,8 @@ class Candidates:
 
     def _nominal_infinitive(self, span: Sequence[Tok], k: int) -> bool:
         """Whether the word at k is an infinitive used as a noun: after a neuter article and before the
-        possessive preposition that names what it is done to ("het opsluiten van de mannen", "het opzeggen van
-        het verdrag"): it names a deed, without saying that the clause's subject did it."""
+        possessive preposition that names what it is done to ("het vastzetten van de betogers", "het verbreken van
+        de banden"): it names a deed, without saying that the clause's subject did it."""
         articles = self._w("infinitive_articles")
         if not articles or k == 0 or k + 1 >= len(span) or span[k - 1].lower not in articles:
             return False

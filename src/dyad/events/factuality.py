@@ -193,8 +193,8 @@ def _supposes(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mappin
 
 
 def _consequent(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok]) -> bool:
-    """Whether clause ci is the consequent of a supposition ("Mocht de opkomst stijgen, dan is er niets om
-    tevreden over te zijn": opened by one of the `consequent_markers` after a clause that supposes), or the
+    """Whether clause ci is the consequent of a supposition ("Mocht de handel verder dalen, dan volgt er een
+    boycot": opened by one of the `consequent_markers` after a clause that supposes), or the
     condition a consequent follows ("Als Polen Rusland bekritiseert, dan ...": a `conditional_markers` word
     opens it, and a clause after it opens with a consequent marker). What holds only if something else
     happens is no deed reported; a threat of it is coded from its own words."""
@@ -217,9 +217,9 @@ def _consequent(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mapp
 
 
 def _speculated(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
-    """Whether a first-person frame of guessing or expecting (`speculation_frames`: "Het lijkt me dat", "Wellicht
-    gaan we zien dat") stands in the sentence before the match's clause, and a modal or future (`modals`) in
-    that clause: the deed is the writer's or the speaker's forecast ("... dat hij zijn aanhang zal opjutten"),
+    """Whether a first-person frame of guessing or expecting (`speculation_frames`: "Het lijkt me dat", "Misschien
+    zullen we zien dat") stands in the sentence before the match's clause, and a modal or future (`modals`) in
+    that clause: the deed is the writer's or the speaker's forecast ("... dat zij binnenkort zal opstappen"),
     not a deed or a plan its actor reports."""
     frames = _words(lexicon, "speculation_frames")
     if not frames:
@@ -247,10 +247,11 @@ def modal_passive(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], tok
 
 
 def _denied_existence(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
-    """Whether a noun (or a phrase: "zwarte lijst") trigger stands after a negation in a clause that only says
-    whether such a thing exists ("Er is geen zwarte lijst", "er komen geen nieuwe sancties"): "er" and an
-    `existential_verbs` form in its clause, a `negation` word right before the noun (inflected adjectives
-    between). Nothing is done there, not even a refusal; the denial is at most a statement of its speaker."""
+    """Whether a noun (or a phrase: "zware strafmaatregelen") trigger stands after a negation in a clause that
+    only says whether such a thing exists ("Er bestaat geen handelsembargo", "er komen geen nieuwe sancties"):
+    "er" and an `existential_verbs` form in its clause, a `negation` word right before the noun (inflected
+    adjectives between). Nothing is done there, not even a refusal; the denial is at most a statement of its
+    speaker."""
     if match.kind not in ("noun", "phrase"):
         return False
     words = {toks[i].lower for i in clauses[match.clause].idx}
