@@ -2,7 +2,8 @@
 first-person guess about what an actor will do, a passive deed that may or must be done, a conditional deed, a
 participle used as an adjective, a partner of material cooperation borrowed from the sentence before, an actor
 compared, the subject of an adverbial clause taken as the doer of the clause after it, an infinitive used as a
-noun, the place after a phrase that ends in "in". Sentences are written for the behaviour."""
+noun, the place after a phrase that ends in "in", an actor before a relative clause about a thing. Sentences are
+written for the behaviour."""
 
 from __future__ import annotations
 
@@ -150,3 +151,13 @@ def test_an_accusation_called_baseless_is_a_denial(coded_actor_rows: Rows) -> No
     rows = coded_actor_rows(text, ACTORS, [("Lavrov", "De beschuldigingen zijn absurd", "direct")])
     second = {row for row in rows if row[0] == "RUSGOV"}
     assert second and all(root == "01" for _, _, root in second), rows
+
+
+def test_a_relative_clause_after_a_thing_takes_no_actor_before_it_as_subject(coded_actor_rows: Rows) -> None:
+    for text in ("Er komt een brug die Polen met Oekraïne moet verbinden.",
+                 "Polen steunt de wet die Rusland scherp bekritiseert."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root in ("02", "11") for _, _, root in rows), (text, rows)
+    # the antecedent right before the pronoun is the subject
+    rows = coded_actor_rows("Polen steunt Oekraïne en Rusland, die Warschau bekritiseerde.", ACTORS)
+    assert ("RUS", "POLGOV", "11") in rows, rows

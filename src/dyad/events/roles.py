@@ -1087,7 +1087,8 @@ class RoleFinder:
         preps: Mapping[int, str | None],
     ) -> tuple[int | None, bool] | None:
         """A relative clause takes its antecedent, the first of a list ("Indiase blauwhelmen en Amerikaanse
-        soldaten die ...")."""
+        soldaten die ..."), when it ends right before the pronoun; after a noun that names no actor, no
+        subject the coder may use."""
         idx = clauses[match.clause].idx
         if not idx or toks[idx[0]].lower not in self._w("relative_pronouns") or match.clause == 0:
             return None
@@ -1095,6 +1096,12 @@ class RoleFinder:
         if not prev:
             return None, False
         head = prev[-1]
+        # the antecedent stands right before the pronoun (punctuation between): after a noun that names no actor
+        # ("een brug die Polen met Litouwen moet verbinden") the subject is that thing, or, in a clause that
+        # relates its object ("de brug die Polen bouwt"), no actor the coder can tell apart from it: no guess
+        gap = range(doc.mentions[head].token_end, idx[0])
+        if any(doc.tokens[i].text.isalnum() for i in gap):
+            return None, True
         for mi in reversed(prev[:-1]):
             if head in self._coordinated(doc, toks, mi, prev):
                 head = mi
