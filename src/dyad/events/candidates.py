@@ -542,8 +542,8 @@ class Candidates:
     def _participle_before_person(self, span: Sequence[Tok], k: int) -> bool:
         """Whether the word at k is a participle (`participle_prefixes`, after a separable particle if one
         leads: "gearresteerde", "uitgewezen") right before a person noun (`person_nouns`, or a compound ending
-        in one of five letters or more): an adjective without an article ("dat uitgewezen asielzoekers mogen
-        blijven", "Opgepakte demonstranten werden vrijgelaten"), no deed the clause reports. A finite verb
+        in one of five letters or more): an adjective without an article ("dat uitgezette vluchtelingen
+        terug mogen komen", "Opgepakte demonstranten werden vrijgelaten"), no deed the clause reports. A finite verb
         before its object has no such prefix ("arresteerde demonstranten")."""
         prefixes = tuple(self._w("participle_prefixes"))
         if not prefixes or k + 1 >= len(span):

@@ -234,7 +234,7 @@ def _speculated(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks:
 
 def modal_passive(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
     """Whether the match is a passive deed under a modal of obligation, permission or ability with no agent
-    ("De gevangenen moeten worden vrijgelaten", "kan langer worden vastgehouden"): what may or must be done,
+    ("De gevangenen moeten worden vrijgelaten", "kan nog een jaar worden vastgehouden"): what may or must be done,
     no one's deed or plan. Its scope (`_scope`) holds one of the `permission_modals` and a passive auxiliary,
     and no agent preposition; the modal is no word of the trigger itself."""
     tokens = _scope(lexicon, match, clauses, toks)

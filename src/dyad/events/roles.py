@@ -939,7 +939,7 @@ class RoleFinder:
 
     def _prep_before(self, doc: Document, toks: Mapping[int, Tok], mention: Mention) -> str | None:
         i = mention.token_start - 1
-        # "meer fondsen dan China": what a comparison names is compared, neither doer nor patient; its word
+        # "meer leningen dan Japan": what a comparison names is compared, neither doer nor patient; its word
         # stands as the mention's preposition, one no role takes
         if i in toks and (toks[i].lower in self._w("prepositions") or toks[i].lower in self._w("comparison_words")):
             return toks[i].lower
@@ -1434,7 +1434,7 @@ class RoleFinder:
         for ci in range(match.clause - 1, -1, -1):
             first = next((toks[i].lower for i in clauses[ci].idx if toks[i].lower.isalpha()), None)
             if first in adverbial:
-                # the subject of an adverbial clause ("terwijl Europa wegkijkt", "omdat X het eiste") acts
+                # the subject of an adverbial clause ("terwijl Brussel toekijkt", "omdat X het eiste") acts
                 # there, not in the clause around it
                 continue
             for mi in clauses[ci].mentions:
