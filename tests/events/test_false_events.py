@@ -2,8 +2,8 @@
 first-person guess about what an actor will do, a passive deed that may or must be done, a conditional deed, a
 participle used as an adjective, a partner of material cooperation borrowed from the sentence before, an actor
 compared, the subject of an adverbial clause taken as the doer of the clause after it, an infinitive used as a
-noun, the place after a phrase that ends in "in", an actor before a relative clause about a thing. Sentences are
-written for the behaviour."""
+noun, the place after a phrase that ends in "in", an actor before a relative clause about a thing, a clause-initial
+possessive "zijn" read as a verb. Sentences are written for the behaviour."""
 
 from __future__ import annotations
 
@@ -161,3 +161,11 @@ def test_a_relative_clause_after_a_thing_takes_no_actor_before_it_as_subject(cod
     # the antecedent right before the pronoun is the subject
     rows = coded_actor_rows("Polen steunt Oekraïne en Rusland, die Warschau bekritiseerde.", ACTORS)
     assert ("RUS", "POLGOV", "11") in rows, rows
+
+
+def test_a_clause_initial_possessive_zijn_is_no_verb(coded_actor_rows: Rows) -> None:
+    # "Zijn" opens the subject phrase, a form of "zijn" would be the finite verb: the subject names no actor,
+    # so the object is no source
+    rows = coded_actor_rows("Zijn tegenstanders beschuldigen Warschau ervan dat het Oekraïne heeft verraden.", ACTORS)
+    assert not any(src == "POLGOV" for src, _, _ in rows), rows
+    assert ("POL", "RUS", "11") in coded_actor_rows("Polen bekritiseerde Rusland scherp.", ACTORS)

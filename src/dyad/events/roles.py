@@ -1054,7 +1054,11 @@ class RoleFinder:
     def _first_verb(self, match: Match, clause: Clause, toks: Mapping[int, Tok]) -> int | None:
         """The finite verb of the clause as far as words tell: the first auxiliary, else a verb trigger."""
         aux = self._w("finite_auxiliaries")
+        determiners = self._w("determiners")
         for i in clause.idx:
+            # "Zijn tegenstanders beschuldigen ...": a clause-initial possessive that is also a form of "zijn"
+            if i == clause.idx[0] and toks[i].lower in determiners and (match.kind == "noun" or match.anchor > i):
+                continue
             if toks[i].lower in aux:
                 return min(i, match.anchor) if match.kind != "noun" else i
         return match.anchor if match.kind != "noun" else None
