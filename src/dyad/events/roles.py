@@ -1056,7 +1056,7 @@ class RoleFinder:
         aux = self._w("finite_auxiliaries")
         determiners = self._w("determiners")
         for i in clause.idx:
-            # "Zijn tegenstanders beschuldigen ...": a clause-initial possessive that is also a form of "zijn"
+            # "Zijn critici verwijten ...": a clause-initial possessive that is also a form of "zijn"
             if i == clause.idx[0] and toks[i].lower in determiners and (match.kind == "noun" or match.anchor > i):
                 continue
             if toks[i].lower in aux:
