@@ -535,9 +535,10 @@ class Candidates:
         possessive preposition that names what it is done to ("het vastzetten van de betogers", "het verbreken van
         de banden"): it names a deed, without saying that the clause's subject did it."""
         articles = self._w("infinitive_articles")
-        if not articles or k == 0 or k + 1 >= len(span) or span[k - 1].lower not in articles:
+        endings = tuple(self._w("infinitive_endings"))
+        if not articles or not endings or k == 0 or k + 1 >= len(span) or span[k - 1].lower not in articles:
             return False
-        return span[k].lower.endswith("en") and span[k + 1].lower in self._w("possessive_prepositions")
+        return span[k].lower.endswith(endings) and span[k + 1].lower in self._w("possessive_prepositions")
 
     def _participle_before_person(self, span: Sequence[Tok], k: int) -> bool:
         """Whether the word at k is a participle (`participle_prefixes`, after a separable particle if one

@@ -111,6 +111,7 @@ _WORD_LISTS = (
     "person_nouns",
     "participle_prefixes",
     "infinitive_articles",
+    "infinitive_endings",
 )
 
 GAP = "..."
