@@ -411,7 +411,8 @@ class Candidates:
         for tokens, anchor, kind in self._match_wordings(wordings, span, tails[0]):
             if trig.not_before and self._before_clause(clauses, ci, tokens, toks, trig.not_before):
                 continue
-            if trig.before and not self._opens_next(clauses, ci, toks, trig.before):
+            if trig.before and (not self._opens_next(clauses, ci, toks, trig.before)
+                                or self._speech_after(toks, clauses[ci], tokens)):
                 continue
             out.append(Match(trig, tokens, anchor, kind, ci, licensed - set(tokens)))
         return out
@@ -443,6 +444,14 @@ class Candidates:
             return False
         nxt = clauses[ci + 1].idx
         return bool(nxt) and toks[nxt[0]].lower in words
+
+    def _speech_after(self, toks: Mapping[int, Tok], clause: Clause, tokens: Sequence[int]) -> bool:
+        """Whether a verb of speech or showing (`speech_lemmas`, `showing_lemmas`) follows the trigger in its
+        clause: the clause after it is that verb's content ("wil duidelijk maken dat ...", "wil benadrukken dat
+        ..."), a statement, no complement of the trigger."""
+        verbs = self._w("speech_lemmas") | self._w("showing_lemmas")
+        last = max(tokens)
+        return any(toks[i].keys & verbs for i in clause.idx if i > last)
 
     @staticmethod
     def _context(toks: Mapping[int, Tok], clauses: Sequence[Clause], ci: int) -> list[Tok]:
@@ -510,6 +519,8 @@ class Candidates:
         a participle used as an adjective ("de aangehouden vrouw", "een bedreigende uiting") names a deed done
         before, or none, not one the clause reports. A word after it that may not be a noun (a preposition, a
         conjunction, a finite verb, punctuation) leaves the verb's noun use ("de strijd tegen")."""
+        if self._participle_before_person(span, k) or self._nominal_infinitive(span, k):
+            return True
         if k == 0 or k + 1 >= len(span) or span[k - 1].lower not in self._w("attributive_articles"):
             return False
         nxt = span[k + 1].lower
@@ -518,6 +529,43 @@ class Candidates:
             | self._w("finite_auxiliaries") | self._w("negation")
         )
         return nxt.isalpha() and nxt not in not_nouns
+
+    def _nominal_infinitive(self, span: Sequence[Tok], k: int) -> bool:
+        """Whether the word at k is an infinitive used as a noun: after a neuter article and before the
+        possessive preposition that names what it is done to ("het vastzetten van de betogers", "het verbreken van
+        de banden"): it names a deed, without saying that the clause's subject did it."""
+        articles = self._w("infinitive_articles")
+        endings = tuple(self._w("infinitive_endings"))
+        if not articles or not endings or k == 0 or k + 1 >= len(span) or span[k - 1].lower not in articles:
+            return False
+        return span[k].lower.endswith(endings) and span[k + 1].lower in self._w("possessive_prepositions")
+
+    def _participle_before_person(self, span: Sequence[Tok], k: int) -> bool:
+        """Whether the word at k is a participle (`participle_prefixes`, after a separable particle if one
+        leads: "gearresteerde", "uitgewezen") right before a person noun (`person_nouns`, or a compound ending
+        in one of five letters or more): an adjective without an article ("dat uitgezette vluchtelingen
+        terug mogen komen", "Opgepakte demonstranten werden vrijgelaten"), no deed the clause reports. A finite verb
+        before its object has no such prefix ("arresteerde demonstranten")."""
+        prefixes = tuple(self._w("participle_prefixes"))
+        if not prefixes or k + 1 >= len(span):
+            return False
+        word = span[k].lower
+        for particle in self._w("particles"):
+            if word.startswith(particle) and word[len(particle) :].startswith(prefixes):
+                word = word[len(particle) :]
+                break
+        if not word.startswith(prefixes):
+            return False
+        persons = self._w("person_nouns")
+        endings = tuple(p for p in persons if len(p) >= 5)
+        inflected = tuple(self._w("attributive_endings"))
+        # inflected adjectives may stand between ("uitgezette Oekraïense journalisten")
+        j = k + 1
+        while j + 1 < len(span) and j <= k + 2 and inflected and span[j].lower.endswith(inflected) \
+                and span[j].lower not in persons:
+            j += 1
+        nxt = span[j]
+        return nxt.lower in persons or bool(nxt.keys & persons) or nxt.lower.endswith(endings)
 
     def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a
@@ -579,7 +627,15 @@ class Candidates:
             mine = set(m.tokens)
             if any(mine & set(k.tokens) and k.trigger.priority > m.trigger.priority for k in kept):
                 continue
-            if any(
+            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
+                continue
+            kept.append(m)
+        # what an appeal, a demand or a threat names is no deed of its own, whatever the priorities of the two
+        # entries ("wil dat Rusland de sancties opheft": one demand, no easing of sanctions)
+        kept = [
+            m
+            for m in kept
+            if not any(
                 k.trigger.absorb
                 and not m.trigger.absorb
                 # what reacts to a named appeal, threat or proposal is no part of it ("heeft de oproep van de
@@ -587,12 +643,12 @@ class Candidates:
                 and (k.kind != "noun" or m.trigger.cameo[:2] not in reaction_roots)
                 and m.clause in (k.clause, k.clause + 1)
                 and m.tokens[0] > k.tokens[0]
+                # the object that licenses the later entry is its object, no deed that absorbs it ("de
+                # beschuldigingen zijn onzin")
+                and k.anchor not in m.licensed_by
                 for k in kept
-            ):
-                continue
-            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
-                continue
-            kept.append(m)
+            )
+        ]
         # a word of a longer phrase trigger is read as that phrase, the more specific reading ("helpen in de
         # strijd" is military cooperation, not also a "strijd")
         kept = [

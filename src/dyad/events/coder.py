@@ -24,7 +24,7 @@ from typing import Any
 from dyad.document import ActorRef, Document, Event, Factuality
 from dyad.events import codes
 from dyad.events.candidates import Candidates, Match, Sentence
-from dyad.events.factuality import factuality, intent_code, unreported
+from dyad.events.factuality import factuality, intent_code, modal_passive, unreported
 from dyad.events.lexicon import Lexicon, load_lexicon
 from dyad.events.roles import RoleFinder
 from dyad.pipeline import register
@@ -80,6 +80,8 @@ class LexiconCoder:
         if reading is None:
             return []
         fact = factuality(self.lexicon, match, sent.clauses, sent.toks, owned=reading.owned)
+        if fact is Factuality.POSSIBLE and modal_passive(self.lexicon, match, sent.clauses, sent.toks):
+            return []  # what may or must be done ("moeten worden vrijgelaten"): no one's deed or plan
         # a cooperative deed the subject only wills is an expression of intent (CAMEO 03): said, so actual,
         # unless a condition follows its clause
         cameo = intent_code(self.lexicon, match, sent.clauses, sent.toks, fact)

@@ -161,15 +161,105 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     """Whether the match stands where no deed is reported: in a clause that only supposes it (opened by a
     `hypothetical_openers` word or pair of words, after a coordinator if one leads: "als er een handelsoorlog
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
-    quotation marks, one of the `question_marks`)."""
-    words = [toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()]
-    if words and words[0] in _words(lexicon, "coordinators"):
-        words = words[1:]  # "Maar als er ...", "En mocht ..."
-    openers = _words(lexicon, "hypothetical_openers")
-    # an opener of one word ("mocht") or two ("als er": "als" alone also compares, "als premier")
-    if words and (words[0] in openers or " ".join(words[:2]) in openers):
+    quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
+    consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
+    (`_speculated`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
+    if _supposes(lexicon, clauses, match.clause, toks):
+        return True
+    if _consequent(lexicon, clauses, match.clause, toks):
+        return True
+    if _speculated(lexicon, match, clauses, toks) or _denied_existence(lexicon, match, clauses, toks):
         return True
     words = [toks[i].lower for c in clauses for i in c.idx]
     quotes = _words(lexicon, "quote_marks")
     last = next((w for w in reversed(words) if w not in quotes), None)
     return last in _words(lexicon, "question_marks")
+
+
+def _opening(lexicon: Lexicon, clause: Clause, toks: Mapping[int, Tok]) -> list[str]:
+    """The words of a clause, after a coordinator if one leads ("Maar als er ...", "En mocht ...")."""
+    words = [toks[i].lower for i in clause.idx if toks[i].lower.isalpha()]
+    if words and words[0] in _words(lexicon, "coordinators"):
+        words = words[1:]
+    return words
+
+
+def _supposes(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok]) -> bool:
+    """Whether clause ci opens with a `hypothetical_openers` word of one word ("mocht") or two ("als er":
+    "als" alone also compares, "als premier")."""
+    words = _opening(lexicon, clauses[ci], toks)
+    openers = _words(lexicon, "hypothetical_openers")
+    return bool(words) and (words[0] in openers or " ".join(words[:2]) in openers)
+
+
+def _consequent(lexicon: Lexicon, clauses: Sequence[Clause], ci: int, toks: Mapping[int, Tok]) -> bool:
+    """Whether clause ci is the consequent of a supposition ("Mocht de handel verder dalen, dan volgt er een
+    boycot": opened by one of the `consequent_markers` after a clause that supposes), or the
+    condition a consequent follows ("Als Polen Rusland bekritiseert, dan ...": a `conditional_markers` word
+    opens it, and a clause after it opens with a consequent marker). What holds only if something else
+    happens is no deed reported; a threat of it is coded from its own words."""
+    markers = _words(lexicon, "consequent_markers")
+    if not markers:
+        return False
+    conditions = _words(lexicon, "conditional_markers")
+
+    def condition(k: int) -> bool:
+        words = _opening(lexicon, clauses[k], toks)
+        return _supposes(lexicon, clauses, k, toks) or (bool(words) and words[0] in conditions)
+
+    def consequent(k: int) -> bool:
+        words = _opening(lexicon, clauses[k], toks)
+        return bool(words) and words[0] in markers
+
+    if consequent(ci) and any(condition(k) for k in range(ci)):
+        return True
+    return condition(ci) and any(consequent(k) for k in range(ci + 1, len(clauses)))
+
+
+def _speculated(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether a first-person frame of guessing or expecting (`speculation_frames`: "Het lijkt me dat", "Misschien
+    zullen we zien dat") stands in the sentence before the match's clause, and a modal or future (`modals`) in
+    that clause: the deed is the writer's or the speaker's forecast ("... dat zij binnenkort zal opstappen"),
+    not a deed or a plan its actor reports."""
+    frames = _words(lexicon, "speculation_frames")
+    if not frames:
+        return False
+    start = clauses[match.clause].start
+    before = " ".join(toks[i].lower for c in clauses[: match.clause + 1] for i in c.idx if i < start)
+    if not any(re.search(r"(?:^| )" + re.escape(f) + r"(?: |$)", before) for f in frames):
+        return False
+    modals = _words(lexicon, "modals")
+    return any(toks[i].lower in modals for i in clauses[match.clause].idx)
+
+
+def modal_passive(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether the match is a passive deed under a modal of obligation, permission or ability with no agent
+    ("De gevangenen moeten worden vrijgelaten", "kan nog een jaar worden vastgehouden"): what may or must be done,
+    no one's deed or plan. Its scope (`_scope`) holds one of the `permission_modals` and a passive auxiliary,
+    and no agent preposition; the modal is no word of the trigger itself."""
+    tokens = _scope(lexicon, match, clauses, toks)
+    lowers = {t.lower for t in tokens}
+    return bool(
+        lowers & _words(lexicon, "permission_modals")
+        and lowers & _words(lexicon, "passive_auxiliaries")
+        and not lowers & _words(lexicon, "agent_prepositions")
+    )
+
+
+def _denied_existence(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether a noun (or a phrase: "zware strafmaatregelen") trigger stands after a negation in a clause that
+    only says whether such a thing exists ("Er bestaat geen handelsembargo", "er komen geen nieuwe sancties"):
+    "er" and an `existential_verbs` form in its clause, a `negation` word right before the noun (inflected
+    adjectives between). Nothing is done there, not even a refusal; the denial is at most a statement of its
+    speaker."""
+    if match.kind not in ("noun", "phrase"):
+        return False
+    words = {toks[i].lower for i in clauses[match.clause].idx}
+    if not words & _words(lexicon, "existential_verbs") or not words & _words(lexicon, "existential_subjects"):
+        return False
+    negation = _words(lexicon, "negation")
+    endings = tuple(_words(lexicon, "attributive_endings"))
+    k = min(match.tokens) - 1
+    while k in toks and endings and toks[k].lower.endswith(endings) and toks[k].lower not in negation:
+        k -= 1
+    return k in toks and toks[k].lower in negation

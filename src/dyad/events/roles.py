@@ -661,7 +661,7 @@ class RoleFinder:
         r.target = self._other_clause_target(r)
         if r.target:
             r.confidence *= 0.8
-        elif self.cross_sentence_target and r.sentence > 0:
+        elif self.cross_sentence_target and r.sentence > 0 and self._cross_sentence_root(r.trig.cameo):
             author = r.trig.deed_object and taken
             # a rejection answers a request: an appeal, an offer or a demand of the sentence before
             answered = self._w("request_roots") if r.trig.cameo[:2] in self._w("reply_roots") else frozenset()
@@ -669,6 +669,12 @@ class RoleFinder:
                 r.doc, r.sentence, r.source, earlier, author=author, answered=answered
             )
             r.confidence *= 0.6
+
+    def _cross_sentence_root(self, cameo: str) -> bool:
+        """Whether a deed of this CAMEO code may take its target from the sentence before: not one of the
+        `own_sentence_roots` (material cooperation: "Daarop leverde Polen wapens" names no recipient the sentence
+        before may lend; a reaction, a statement, a sanction or an attack may answer an actor named there)."""
+        return cameo[:2] not in self._w("own_sentence_roots")
 
     @staticmethod
     def _domestic_statement(r: _Slots) -> bool:
@@ -933,7 +939,9 @@ class RoleFinder:
 
     def _prep_before(self, doc: Document, toks: Mapping[int, Tok], mention: Mention) -> str | None:
         i = mention.token_start - 1
-        if i in toks and toks[i].lower in self._w("prepositions"):
+        # "meer leningen dan Japan": what a comparison names is compared, neither doer nor patient; its word
+        # stands as the mention's preposition, one no role takes
+        if i in toks and (toks[i].lower in self._w("prepositions") or toks[i].lower in self._w("comparison_words")):
             return toks[i].lower
         if mention.token_start in toks and toks[mention.token_start].lower in self._w("determiners"):
             return None  # the mention is a whole noun phrase ("in een toespraak het parlement")
@@ -1046,7 +1054,11 @@ class RoleFinder:
     def _first_verb(self, match: Match, clause: Clause, toks: Mapping[int, Tok]) -> int | None:
         """The finite verb of the clause as far as words tell: the first auxiliary, else a verb trigger."""
         aux = self._w("finite_auxiliaries")
+        determiners = self._w("determiners")
         for i in clause.idx:
+            # "Zijn critici verwijten ...": a clause-initial possessive that is also a form of "zijn"
+            if i == clause.idx[0] and toks[i].lower in determiners and (match.kind == "noun" or match.anchor > i):
+                continue
             if toks[i].lower in aux:
                 return min(i, match.anchor) if match.kind != "noun" else i
         return match.anchor if match.kind != "noun" else None
@@ -1079,7 +1091,8 @@ class RoleFinder:
         preps: Mapping[int, str | None],
     ) -> tuple[int | None, bool] | None:
         """A relative clause takes its antecedent, the first of a list ("Indiase blauwhelmen en Amerikaanse
-        soldaten die ...")."""
+        soldaten die ..."), when it ends right before the pronoun; after a noun that names no actor, no
+        subject the coder may use."""
         idx = clauses[match.clause].idx
         if not idx or toks[idx[0]].lower not in self._w("relative_pronouns") or match.clause == 0:
             return None
@@ -1087,6 +1100,12 @@ class RoleFinder:
         if not prev:
             return None, False
         head = prev[-1]
+        # the antecedent stands right before the pronoun (punctuation between): after a noun that names no actor
+        # ("een brug die Polen met Litouwen moet verbinden") the subject is that thing, or, in a clause that
+        # relates its object ("de brug die Polen bouwt"), no actor the coder can tell apart from it: no guess
+        gap = range(doc.mentions[head].token_end, idx[0])
+        if any(doc.tokens[i].text.isalnum() for i in gap):
+            return None, True
         for mi in reversed(prev[:-1]):
             if head in self._coordinated(doc, toks, mi, prev):
                 head = mi
@@ -1358,7 +1377,9 @@ class RoleFinder:
         pool = [mi for mi in cands if not self._ids(doc, [mi]) <= src_ids]
         own = set(trig.target_preps)
         last = max(match.tokens)
-        if toks[last].lower in self._w("prepositions") and (
+        # a phrase that ends in a preposition of place names where, not whom ("een top in X", "een gesprek in X")
+        place = toks[last].lower in self._w("locative_prepositions")
+        if toks[last].lower in self._w("prepositions") and not place and (
             match.kind == "phrase"
             or any(
                 0 < doc.mentions[mi].token_start - last <= 3 and preps[mi] == toks[last].lower for mi in pool
@@ -1413,7 +1434,13 @@ class RoleFinder:
         speaker = self._speaker(doc, sentence, doc.tokens[match.anchor].start, informants=informants)
         if speaker is not None:
             return speaker
+        adverbial = self._w("adverbial_subordinators")
         for ci in range(match.clause - 1, -1, -1):
+            first = next((toks[i].lower for i in clauses[ci].idx if toks[i].lower.isalpha()), None)
+            if first in adverbial:
+                # the subject of an adverbial clause ("terwijl Brussel toekijkt", "omdat X het eiste") acts
+                # there, not in the clause around it
+                continue
             for mi in clauses[ci].mentions:
                 if self._usable(doc, mi) and self._prep_before(doc, toks, doc.mentions[mi]) is None:
                     return [mi]
