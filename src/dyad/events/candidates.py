@@ -561,8 +561,10 @@ class Candidates:
         inflected = tuple(self._w("attributive_endings"))
         # inflected adjectives may stand between ("uitgezette Oekraïense journalisten")
         j = k + 1
+        # (an article ends as they do, but opens the participle's object: "heeft opgeroepen de gevangenen ...")
+        determiners = self._w("determiners") | self._w("attributive_articles")
         while j + 1 < len(span) and j <= k + 2 and inflected and span[j].lower.endswith(inflected) \
-                and span[j].lower not in persons:
+                and span[j].lower not in persons and span[j].lower not in determiners:
             j += 1
         nxt = span[j]
         return nxt.lower in persons or bool(nxt.keys & persons) or nxt.lower.endswith(endings)
@@ -627,15 +629,7 @@ class Candidates:
             mine = set(m.tokens)
             if any(mine & set(k.tokens) and k.trigger.priority > m.trigger.priority for k in kept):
                 continue
-            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
-                continue
-            kept.append(m)
-        # what an appeal, a demand or a threat names is no deed of its own, whatever the priorities of the two
-        # entries ("wil dat Rusland de sancties opheft": one demand, no easing of sanctions)
-        kept = [
-            m
-            for m in kept
-            if not any(
+            if any(
                 k.trigger.absorb
                 and not m.trigger.absorb
                 # what reacts to a named appeal, threat or proposal is no part of it ("heeft de oproep van de
@@ -647,8 +641,11 @@ class Candidates:
                 # beschuldigingen zijn onzin")
                 and k.anchor not in m.licensed_by
                 for k in kept
-            )
-        ]
+            ):
+                continue
+            if any(set(k.tokens) == mine and k.trigger.cameo[:2] == m.trigger.cameo[:2] for k in kept):
+                continue
+            kept.append(m)
         # a word of a longer phrase trigger is read as that phrase, the more specific reading ("helpen in de
         # strijd" is military cooperation, not also a "strijd")
         kept = [
