@@ -174,3 +174,9 @@ def test_a_clause_initial_possessive_zijn_is_no_verb(coded_actor_rows: Rows) -> 
     rows = coded_actor_rows("Zijn critici verwijten Warschau dat het Oekraïne in de steek liet.", ACTORS)
     assert not any(src == "POLGOV" for src, _, _ in rows), rows
     assert ("POL", "RUS", "11") in coded_actor_rows("Polen bekritiseerde Rusland scherp.", ACTORS)
+
+
+def test_an_article_after_a_participle_opens_its_object_not_an_adjective(coded_actor_rows: Rows) -> None:
+    # "de" ends as an inflected adjective does, but the participle before it is the clause's verb
+    rows = coded_actor_rows("Polen heeft Rusland opgeroepen de gevangenen vrij te laten.", ACTORS)
+    assert ("POL", "RUS", "02") in rows, rows
