@@ -8,12 +8,9 @@ import copy
 import pytest
 from deed_dating import date_of
 
-from dyad.document import PartialDate
 from dyad.errors import ConfigError
 from dyad.lang.data import load_language_data
-from dyad.lang.layer import analyse_text
 from dyad.temporal.engine import tense_of, words_of
-from dyad.temporal.resolver import TimexResolver
 from dyad.temporal.vocabulary import build_vocabulary, vocabulary
 
 
@@ -211,126 +208,3 @@ def test_a_subordinate_clause_shares_the_vague_time_of_its_main_clause() -> None
     assert date_of(joined, "wees") == "2019-03-26"
     reported = "Jaren geleden zei de minister al dat de oppositie het plan afwijst."
     assert date_of(reported, "afwijst") == "2019-03-26"
-
-
-# -- the start of a state ("sinds") ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        ("Sinds 2017 zit de oppositieleider in de gevangenis.", "zit", "2017"),
-        ("De zender is sinds vorig jaar verboden in het land.", "verboden", "2018"),
-        ("Een commissie onderzoekt sinds januari of de wet deugt.", "onderzoekt", "2019-01"),
-        ("Sinds zaterdag zit de journalist vast.", "zit", "2019-03-23"),
-    ],
-)
-def test_the_start_of_a_state_dates_it(text: str, trigger: str, expected: str) -> None:
-    assert date_of(text, trigger) == expected
-
-
-def test_the_start_of_a_state_neither_opens_nor_ends_a_narrative() -> None:
-    text = (
-        "In 2015 sloot de regering de grens. Het dorp was sinds 2009 een vluchtelingenkamp. "
-        "De soldaten verlieten toen de post. Hun commandant was sinds 2012 in dienst. Hij vertrok naar de hoofdstad."
-    )
-    assert date_of(text, "verlieten") == "2015"
-    assert date_of(text, "vertrok") == "2015"
-
-
-# -- a season's own article ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        ("De diplomaat zou in de zomer van 2016 het land worden uitgezet.", "uitgezet", "2016"),
-        ("Maar in de winter van 2017 kondigde de minister opeens aan dat het leger blijft.", "kondigde", "2017"),
-        ("In het voorjaar van 2018 heeft de minister meermaals gebeld met haar collega.", "gebeld", "2018"),
-        # inside a noun phrase, before the participle that modifies it, the season dates the noun alone
-        ("De in de zomer van 2016 gesloten deal wordt nu opgezegd.", "opgezegd", "2019-03-26"),
-    ],
-)
-def test_a_season_with_its_article_is_an_adverbial(text: str, trigger: str, expected: str) -> None:
-    assert date_of(text, trigger) == expected
-
-
-def test_a_past_season_with_its_year_opens_a_narrative() -> None:
-    text = (
-        "In de zomer van 2016 sloot het land de grens. De soldaten verlieten de post. "
-        "In september stapte de minister op."
-    )
-    assert date_of(text, "verlieten") == "2016"
-    assert date_of(text, "stapte") == "2016-09"
-
-
-# -- strong participles that end like a weak past plural ------------------------------------------------------
-
-
-def _narrative(text: str) -> list[bool]:
-    doc = analyse_text(text, "nl", PartialDate(2019, 3, 26))
-    return [info.narrative for info in TimexResolver("nl").prepare(doc, record=False).infos]
-
-
-@pytest.mark.parametrize(
-    ("text", "narrative"),
-    [
-        ("Twee betogers zijn aangehouden.", False),  # aanhouden: "aan-ge-houden" is its participle
-        ("De vergadering is in Brussel gehouden.", False),
-        ("De agenten hielden twee betogers aan.", True),
-        ("De agenten gebruikten traangas.", True),  # gebruiken: its "ge" is no participle marker
-        ("De ministers meldden het besluit.", True),
-        # a strong past form with its particle written together ("omschrijven": "omschreef"), not a noun so built
-        ("De minister omschreef het plan als onzin.", True),
-        ("De afspraken krijgen veel aandacht.", False),
-        # after an inseparable prefix: "beschrijven", "beschreef"; one that ends as a participle is that
-        ("De minister beschreef het plan als onzin.", True),
-        ("Het bedrijf is verkocht aan een Duitse bank.", False),
-    ],
-)
-def test_a_strong_participle_in_den_or_ten_is_no_simple_past(text: str, narrative: bool) -> None:
-    assert _narrative(text) == [narrative]
-
-
-def test_a_present_perfect_with_such_a_participle_ends_a_narrative() -> None:
-    text = (
-        "In 2011 sloot de regering de grens. Inmiddels zijn honderden smokkelaars aangehouden. "
-        "De minister noemde de actie een succes."
-    )
-    assert date_of(text, "noemde") == "2019-03-26"
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        # told in March: this year's summer has not begun, so a past deed "deze zomer" is last year's
-        ("De ministers vergaderden deze zomer nog over het plan.", "vergaderden", "2018"),
-        ("De ministers vergaderen deze zomer over het plan.", "vergaderen", "2019"),
-        ("De ministers spraken dit voorjaar over het plan.", "spraken", "2019"),
-    ],
-)
-def test_this_season_in_the_past_tense_before_it_began_is_last_years(text: str, trigger: str, expected: str) -> None:
-    assert date_of(text, trigger) == expected
-
-
-def test_a_past_month_takes_no_later_year_of_the_narrative() -> None:
-    text = (
-        "De klokken moeten in maart 2021 voor het laatst een uur vooruit. In oktober gaan ze terug. "
-        "De Commissie stelde in september voor de regeling te schrappen."
-    )
-    assert date_of(text, "gaan ze terug") == "2021-10"
-    assert date_of(text, "stelde") == "2018-09"
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        ("Hoewel de partij vorig jaar de verkiezingen won, wordt de leider nu bekritiseerd.", "wordt", "2019-03-26"),
-        ("Nadat de minister gisteren aftrad, zoekt de partij een opvolger.", "zoekt", "2019-03-26"),
-        ("Nadat de minister gisteren aftrad, zocht de partij een opvolger.", "zocht", "2019-03-25"),
-    ],
-)
-def test_a_past_time_of_an_opening_adverbial_clause_does_not_date_a_present_main_deed(
-    text: str, trigger: str, expected: str
-) -> None:
-    assert date_of(text, trigger) == expected

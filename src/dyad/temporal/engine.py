@@ -255,13 +255,7 @@ class Recogniser:
             if best is None:
                 i += 1
                 continue
-            # a season's own article stands between it and its preposition ("in de zomer van 2017"): it is no
-            # determiner of a noun phrase the expression is inside
-            own = int(
-                best.frame.op == "season" and best.first > 0 and words[best.first - 1].lower in self.v.season_articles
-            )
-            best.prep, prep_len = self._prep_before(words, best.first - own)
-            prep_len += own
+            best.prep, prep_len = self._prep_before(words, best.first)
             # an adverb or adjective pointing back ("de toenmalige premier") places its clause in that time
             best.nominal = best.prep == "of" or (
                 best.frame.op != "anaphor" and self._attributive(words, best, best.first - prep_len)
@@ -781,48 +775,6 @@ def is_participle(word: str, v: Vocabulary, after_auxiliary: bool = False) -> bo
     )
 
 
-def _particle_past(word: Word, v: Vocabulary) -> bool:
-    """Whether a word is a listed strong past form written together with its separable particle, as in a
-    subordinate clause ("toen de minister aftrad", "nadat zij terugkwamen"), or after an inseparable prefix
-    ("beschreef", "ontwierp"; not one that ends as a participle: "verkocht", "betrokken"): its lemma a verb
-    with that particle or prefix (not the nouns "aandacht", "afspraken"); not an auxiliary so joined
-    ("uitwas" is a noun)."""
-    low, lemma = word.lower, word.lemma
-    if not lemma or lemma == low or not v.infinitive_endings or not lemma.endswith(v.infinitive_endings):
-        return False
-    prefixes = {x for x in v.participle_prefixes if x != v.participle_infix}
-    for p in v.participle_particles | prefixes:
-        rest = low[len(p) :]
-        if p in prefixes and p not in v.participle_particles and rest.endswith(v.participle_endings):
-            continue  # "verkocht", "betrokken": after a prefix as well the participle, and mostly that
-        if (
-            low.startswith(p)
-            and lemma.startswith(p)
-            and rest in v.past_forms
-            and rest not in v.pluperfect_auxiliaries
-            and rest not in v.perfect_auxiliaries
-        ):
-            return True
-    return False
-
-
-def _participle_by_lemma(word: Word, v: Vocabulary) -> bool:
-    """Whether a word holds the participle marker after a separable particle or at its start where its lemma
-    has none ("aangehouden" of "aanhouden", "gehouden" of "houden"; not "gebruikten" of "gebruiken")."""
-    infix, low, lemma = v.participle_infix, word.lower, word.lemma
-    if not infix or not lemma or lemma == low:
-        return False
-    at = low.find(infix)
-    while 0 <= at <= v.participle_particle_max:
-        head = low[:at]
-        if (at == 0 or head in v.participle_particles) and lemma.startswith(head) and not lemma.startswith(
-            head + infix
-        ):
-            return True
-        at = low.find(infix, at + 1)
-    return False
-
-
 def is_past_form(word: Word, v: Vocabulary) -> bool:
     """A finite past form: listed (strong verbs, auxiliaries) or a weak past ("noemde", "zetten")."""
     low = word.lower
@@ -830,10 +782,6 @@ def is_past_form(word: Word, v: Vocabulary) -> bool:
         return True
     if not low.isalpha() or len(low) < 5 or not word.text[:1].islower():
         return False  # a capitalised word is a name or a noun ("Britten") more often than a verb
-    if _particle_past(word, v):
-        return True
-    if _participle_by_lemma(word, v):
-        return False  # "aangehouden", "gehouden": a strong participle that ends like a weak past plural
     if v.inflection_endings and low.endswith(v.inflection_endings) and _marked_participle(low, v):
         return False  # an inflected participle used as an adjective ("de aangepaste deal")
     verb = bool(word.lemma) and word.lemma != low and (
@@ -1037,9 +985,7 @@ def resolve_frame(
     """Resolve a frame against an anchor (the publication date, or `ref` for anaphoric frames).
 
     `ref_year` is the year of a narrative the text is in ("In februari 2011 ... In oktober werd ..."):
-    a month without a year in a clause that is not in the future tense takes it, unless the clause is in the
-    past tense and the narrative's year is after the anchor's ("in maart 2021 moet de klok ... De Commissie
-    stelde in september voor ...": a past September).
+    a month without a year in a clause that is not in the future tense takes it.
 
     A date that would fall outside the calendar (years 1 to 9999: "next week" of 9999-12-31) is left
     unresolved (None)."""
@@ -1062,13 +1008,7 @@ def _resolve_frame(
     if op == "anaphor":  # the time named before, none when no time was named
         return ref.truncate(Precision.DAY) if ref is not None else None
     if op == "abs":
-        if (
-            frame.year is None
-            and frame.direction is None
-            and ref_year is not None
-            and tense != "future"
-            and not (tense == "past" and ref_year > anchor.year)
-        ):
+        if frame.year is None and frame.direction is None and ref_year is not None and tense != "future":
             frame = replace(frame, year=ref_year)
         return _resolve_abs(frame, base, tense)
     if op == "vague":
@@ -1234,8 +1174,6 @@ def _resolve_season(frame: Frame, base: PartialDate, tense: str | None) -> Parti
         return PartialDate(year)
     if frame.offset > 0:
         return PartialDate(y if first > base.month else y + 1)
-    if direction == "current" and tense == "past" and first > base.month and first <= _last:
-        return PartialDate(y - 1)  # "deze zomer vergaderde de EU", said in March: this year's has not begun
     if direction == "future":
         return PartialDate(y if first >= base.month else y + 1)
     return PartialDate(y)
@@ -1266,19 +1204,14 @@ class Expression:
         """Whether the expression may date the deed of its clause.
 
         Not: expressions inside a noun phrase ("de verkiezingen van vorig jaar"), the end of a stretch
-        ("uitgesteld tot 1 april") and vague ones ("in de zomer"). The start of a state dates it ("sinds 2017
-        zit hij vast": the detention began in 2017; GUIDELINES.md dates an action when it took place), though it
-        is no time of a narrative (`since_state`).
+        ("uitgesteld tot 1 april"), vague ones ("in de zomer"), and the start of a state longer ago than a
+        day-precise date ("sinds 2015 probeert hij": the state holds at publication).
         """
-        return not (self.nominal or self.prep == "until" or self.frame.op == "vague")
-
-    @property
-    def since_state(self) -> bool:
-        """Whether the expression is the start of a state longer ago than a day ("sinds 2017", "sinds vorig
-        jaar"): it dates its own clause, but the sentences after it do not take it, nor does it end the
-        narrative they are in ("In 2017 werd het plan gesloten. Het was sinds 2008 in de maak. De minister
-        tekende ..."). A day-precise start ("sinds zaterdag") is a day as any other."""
-        return self.prep == "since" and self.value is not None and self.value.precision != Precision.DAY
+        if self.nominal or self.prep == "until" or self.frame.op == "vague":
+            return False
+        if self.prep == "since":
+            return self.value is not None and self.value.precision == Precision.DAY
+        return True
 
 
 def resolve_words(
@@ -1311,7 +1244,7 @@ def resolve_words(
             if narrative is not None and s_index - narrative[1] <= 5 and narrative[0] != anchor.year:
                 ref_year = narrative[0]
             value = resolve_frame(f.frame, anchor, tense, ref, ref_year)
-            if f.frame.op in ("abs", "season") and f.frame.year is not None and not f.nominal:
+            if f.frame.op == "abs" and f.frame.year is not None and not f.nominal:
                 narrative = (f.frame.year, s_index)
             elif f.frame.op in {"deictic", "weekday", "unit", "offset"} and f.frame.anchor == "pub":
                 narrative = None

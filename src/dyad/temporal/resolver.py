@@ -241,12 +241,11 @@ class TimexResolver:
         or the historical present when the day was named in a present-tense sentence: "Het debat loopt
         maandagavond uit de hand").
         Coarser expressions (weeks, months, this year) are not carried: a following
-        sentence is then as likely to report something else. A past date or season with an explicit year
-        ("In februari 2011 kwam de bevolking in opstand", "in de zomer van 2017 werd ...") opens a narrative
-        that lasts while the following sentences stay in the simple past (not the present perfect, which
-        reports what is still relevant); named in a sentence in the present tense ("Maar dan, in 1963, volgt er
-        een schok"), it opens a narrative in the historical present that lasts while the following sentences
-        stay in the present."""
+        sentence is then as likely to report something else. A past date with an explicit year
+        ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
+        sentences stay in the simple past (not the present perfect, which reports what is still relevant);
+        named in a sentence in the present tense ("Maar dan, in 1963, volgt er een schok"), it opens a
+        narrative in the historical present that lasts while the following sentences stay in the present."""
         out: list[_Reference | None] = []
         history: _Reference | None = None
         day: _Reference | None = None
@@ -259,13 +258,12 @@ class TimexResolver:
                 day = None
             named = False
             for e in info.expressions:
-                if not e.governs or e.value is None or e.frame.op == "anaphor" or e.since_state:
-                    continue  # an adverb pointing back ("toen") continues the narrative it points into; the
-                    # start of a state ("was sinds 2008 in het land") neither opens nor ends one
+                if not e.governs or e.value is None or e.frame.op == "anaphor":
+                    continue  # an adverb pointing back ("toen") continues the narrative it points into
                 history = day = None
                 named = True
                 if (
-                    e.frame.op in ("abs", "season")
+                    e.frame.op == "abs"
                     and e.frame.year is not None
                     and published is not None
                     and e.value.year < published.year
@@ -327,7 +325,7 @@ class TimexResolver:
         today = published.truncate(Precision.DAY) if published is not None else None
         for k, info in enumerate(infos):
             out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
-            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor" and not e.since_state]
+            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor"]
             if not governing:
                 continue
             e = governing[-1]
@@ -461,17 +459,6 @@ class TimexResolver:
             if opener in self.vocab.complement_openers and e_clause[0] < clause[0]:
                 out.append(e)
                 continue
-            first = words[e_clause[0]].lower
-            if (
-                tense is None
-                and e_clause[0] == info.lo < clause[0]
-                and first in self.vocab.clause_openers
-                and first not in self.vocab.coordinators
-                and first not in self.vocab.relative_openers
-                and tense_of(words, e_clause[0], e_clause[1], self.vocab) == "past"
-            ):
-                continue  # "Hoewel zij vorig jaar won, wordt zij nu bekritiseerd": the past time of an adverbial
-                # clause dates that clause, not the present deed of the main clause after it
             if self._fits_tense(e, tense, published):
                 out.append(e)
         return out

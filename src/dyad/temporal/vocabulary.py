@@ -43,8 +43,6 @@ class Vocabulary:
     determiners: frozenset[str] = frozenset()
     #: the determiners that are never a pronoun or a verb: a plain participle after them is attributive
     articles: frozenset[str] = frozenset()
-    #: the articles a season name takes ("in de zomer van 2017"): the season's own, no determiner of a noun phrase
-    season_articles: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
     future_words: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()
@@ -233,7 +231,6 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     if not v.nearest_units <= _UNITS:
         raise ConfigError(f"nearest_units: units must be of {sorted(_UNITS)}", source=where)
     v.articles = frozenset(_list(data, "articles", where))
-    v.season_articles = frozenset(_list(data, "season_articles", where))
     if not v.articles <= v.determiners:
         raise ConfigError("articles must be determiners", source=where)
     tense = _map(data, "tense", where)
