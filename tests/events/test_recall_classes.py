@@ -36,6 +36,40 @@ def test_a_demand_with_its_addressee_keeps_it() -> None:
     assert ("NLD", "NLD", "10") not in got
 
 
+# a verb-initial clause after the subordinate clauses of the main clause that opens the sentence is a second
+# predicate of its subject
+@pytest.mark.parametrize("text, event", [
+    ("Poetin zei dat de sancties niet werken, beschuldigde de Verenigde Staten van agressie.", ("RUS", "USA", "11")),
+    ("Rutte zegt dat het plan niet deugt, noemt de Duitse regering onbetrouwbaar en vertrekt.", ("NLD", "DEU", "11")),
+])
+def test_a_second_predicate_after_subordinate_clauses_takes_the_main_subject(
+    text: str, event: tuple[str, str, str]
+) -> None:
+    assert event in _events(text)
+
+
+def test_an_inverted_subject_at_the_end_of_the_clause_is_not_replaced() -> None:
+    # the clause ends in the name after its verb: an inversion, so the opening clause gives no subject
+    got = _events("De sancties tegen Rusland werken niet omdat ze te zwak zijn, bekritiseerde Biden.")
+    assert not any(src == "RUS" for src, _, _ in got), got
+
+
+# an event noun that is its clause's subject comes from the actor of a phrase of origin opening the clause
+@pytest.mark.parametrize("text, event", [
+    ("Binnen de Tweede Kamer groeit de kritiek op premier Rutte.", ("NLD", "NLD", "11")),
+    ("Uit de oppositie komt steeds meer kritiek op minister Hoekstra.", ("NLD", "NLD", "11")),
+    ("Uit Washington kwam scherpe kritiek op China.", ("USA", "CHN", "11")),
+    ("Vanuit Moskou kwam kritiek op Duitsland.", ("RUS", "DEU", "11")),
+])
+def test_a_phrase_of_origin_names_the_doer_of_an_event_noun(text: str, event: tuple[str, str, str]) -> None:
+    assert event in _events(text)
+
+
+def test_an_event_noun_after_a_preposition_takes_no_origin() -> None:
+    got = _events("In Moskou sprak men over de kritiek op Duitsland.")
+    assert ("RUS", "DEU", "11") not in got, got
+
+
 # a domestic party, legislature or group that rejects or protests with no one named does so against its own
 # government (the `domestic` flag of the entries of roots 12 and 14)
 @pytest.mark.parametrize("text, root", [
