@@ -32,11 +32,7 @@ def domestic_rows(coded_actor_rows: Rows) -> Rows:
 
 
 def test_the_default_coder_gives_no_unnamed_domestic_target(coded_actor_rows: Rows) -> None:
-    # (demands, rejections and protests are `domestic` entries since issue13-recall: their unnamed target is the
-    # government by default; an appeal's is not)
-    assert coded_actor_rows("Het Duitse parlement vroeg vorige week om een onderzoek.", ACTORS) == set()
-    assert ("NLDPTY", "NLDGOV", "12") in coded_actor_rows("De SP stemde dinsdag tegen de begroting.", ACTORS)
-    assert ("NLDPTY", "NLDGOV", "10") in coded_actor_rows("De SP eiste gisteren dat de huren omlaag gaan.", ACTORS)
+    assert coded_actor_rows("De SP eiste gisteren dat de huren omlaag gaan.", ACTORS) == set()
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,5 @@ def test_no_statement_without_an_evaluation_and_its_speaker(coded_actor_rows: Ro
 
 
 def test_the_default_coder_gives_no_domestic_target_to_other_entries(coded_actor_rows: Rows) -> None:
-    # the domestic target is the `domestic` entries' own (statements and, since issue13-recall, demands,
-    # rejections and protests): an appeal with no one named stays without one
-    assert coded_actor_rows("De SP vroeg vorige week om een onderzoek.", ACTORS) == set()
+    # the domestic target is the statement entries' own: a demand with no one named stays without one
+    assert coded_actor_rows("De SP eiste gisteren dat de huren omlaag gaan.", ACTORS) == set()

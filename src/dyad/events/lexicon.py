@@ -93,7 +93,6 @@ _WORD_LISTS = (
     "quantifier_subjects",
     "inverted_subject_pronouns",
     "reciprocals",
-    "origin_prepositions",
     "quote_marks",
     "nouns_not_verbs",
     "informant_prepositions",

@@ -519,8 +519,6 @@ class RoleFinder:
         owner = self._noun_owner(r, anchor)
         if owner is None and self._background_phrase(doc, anchor):
             return False  # "vanwege de raketaanval": a circumstance, not the subject's deed
-        if owner is None and not r.accused:
-            owner = self._noun_origin(r, anchor)
         state = self._adjective_state(doc, anchor) if owner is None else None
         if state is not None:
             # "de Russische inval", "Amerikaanse sancties": the state adjective is the doer (no mention: the
@@ -554,24 +552,6 @@ class RoleFinder:
             if m.token_end == anchor and (r.preps[mi] is None or r.preps[mi] in owners):
                 owner = mi
         return owner
-
-    def _noun_origin(self, r: _Slots, anchor: int) -> int | None:
-        """The actor an event noun that is its clause's subject comes from, named by a phrase of origin that
-        opens the clause (`origin_prepositions`): "Uit Washington kwam kritiek op China", "Binnen de coalitie
-        groeit de kritiek op de minister", "Ook vanuit Moskou komt steun voor ..."."""
-        origins = self._w("origin_prepositions")
-        idx = r.clause.idx
-        if not origins or self._governed_noun(r.doc, anchor):
-            return None
-        opening = set(idx[:2])
-        for mi in r.cands:
-            m = r.doc.mentions[mi]
-            if m.token_end > anchor or r.preps[mi] not in origins:
-                continue
-            # the preposition opens the clause, perhaps after one adverb ("Ook uit Den Haag ...")
-            if any(r.toks[i].lower == r.preps[mi] for i in opening if i < m.token_start):
-                return mi
-        return None
 
     def _noun_target(self, r: _Slots, anchor: int) -> list[int]:
         """The target an event noun's phrase names: "het bezoek van Lavrov aan China"."""
@@ -1097,7 +1077,7 @@ class RoleFinder:
         an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
         the first mention not governed by a preposition."""
         for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_apposition,
-                     self._subject_after_subordinates, self._quantified_subject, self._unnamed_subject):
+                     self._quantified_subject, self._unnamed_subject):
             found = rule(doc, match, clauses, toks, preps)
             if found is not None:
                 return found
@@ -1178,35 +1158,6 @@ class RoleFinder:
             if toks[c.idx[0]].lower in subs:
                 break
         return None
-
-    def _subject_after_subordinates(
-        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
-        preps: Mapping[int, str | None],
-    ) -> tuple[int | None, bool] | None:
-        """A verb-initial clause after the subordinate clauses of a main clause that opens the sentence is a
-        second predicate of that main clause's subject: "X zei dat de sancties niet werken, beschuldigde Y van
-        agressie", "X zegt dat het plan faalt, noemt Y onbetrouwbaar". Not when its own clause ends in a name after
-        the verb, the subject of an inversion ("..., zegt X")."""
-        idx = clauses[match.clause].idx
-        subs = self._w("subordinators") | self._w("relative_pronouns")
-        if not (
-            match.kind != "noun"
-            and match.clause > 1
-            and idx
-            and (idx[0] == match.anchor or toks[idx[0]].lower in self._w("finite_auxiliaries"))
-            and toks[clauses[0].idx[0]].lower not in subs
-            and all(c.idx and toks[c.idx[0]].lower in subs for c in clauses[1 : match.clause])
-        ):
-            return None
-        words = [toks[i].lower for i in idx if toks[i].lower.isalnum()]
-        last = max((doc.mentions[mi].token_end for mi in clauses[match.clause].mentions), default=-1)
-        if last >= 0 and all(not toks[i].lower.isalnum() for i in idx if i >= last) and words:
-            return None  # "..., beschuldigt Rusland.": inverted, or an object the clause ends in
-        subject = next((mi for mi in clauses[0].mentions if preps.get(mi) is None
-                        and self._prep_before(doc, toks, doc.mentions[mi]) is None), None)
-        if subject is None:
-            return None
-        return (subject, False) if self._usable(doc, subject) else (None, True)
 
     def _quantified_subject(
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
