@@ -478,8 +478,8 @@ class Candidates:
                 yield from self._match_verb(wording.words[0], span, tail)
             elif wording.kind == "noun":
                 noun = wording.words[0]
-                for tok in span:
-                    if self._noun_matches(noun, tok):
+                for k, tok in enumerate(span):
+                    if self._noun_matches(noun, tok) and not self._adjunct_noun({noun}, span, k):
                         yield [tok.i], tok.i, "noun"
             else:
                 hit = self._match_phrase(wording.words, span)
@@ -495,7 +495,7 @@ class Candidates:
             if self._attributive(span, k):
                 continue
             if not particle:
-                if verb in tok.keys:
+                if verb in tok.keys and not self._adjunct_noun(tok.keys, span, k):
                     yield [tok.i], tok.i, "verb"
                 continue
             if verb in tok.compound:
@@ -568,6 +568,26 @@ class Candidates:
             j += 1
         nxt = span[j]
         return nxt.lower in persons or bool(nxt.keys & persons) or nxt.lower.endswith(endings)
+
+    def _adjunct_noun(self, words: set[str] | frozenset[str], span: Sequence[Tok], k: int) -> bool:
+        """Whether the noun at k opens no deed of its own but a circumstance of another one: the preposition
+        before it (past an article and inflected adjectives) and the noun make one of `adjunct_nouns` ("praat
+        onder voorwaarden", "steunt het op voorwaarde dat ...",
+        "in gesprek over de nieuwe eisen", where a plural noun is also a verb's infinitive): the clause reports the
+        other deed, or none. `words` are the noun's lemmas as the trigger matched them."""
+        pairs = self._w("adjunct_nouns")
+        if not pairs:
+            return False
+        determiners = self._w("determiners") | self._w("attributive_articles")
+        inflected = tuple(self._w("attributive_endings"))
+        prepositions = self._w("prepositions")
+        j = k - 1
+        while j >= 0 and k - j <= 3:
+            word = span[j].lower
+            if word in prepositions or not (word in determiners or inflected and word.endswith(inflected)):
+                break
+            j -= 1
+        return j >= 0 and any(f"{span[j].lower} {word}" in pairs for word in words)
 
     def _is_particle(self, span: Sequence[Tok], j: int) -> bool:
         """A separable particle, not a preposition: it ends the clause or precedes an infinitive marker, a

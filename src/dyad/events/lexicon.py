@@ -98,6 +98,7 @@ _WORD_LISTS = (
     "informant_prepositions",
     "negation_exceptions",
     "attributive_endings",
+    "adjunct_nouns",
     "attributive_articles",
     "genitive_endings",
     "name_genitive_endings",

@@ -1,0 +1,72 @@
+"""Second precision round on false events (issue13-false2): words that report no deed of the kind their
+trigger names. A condition or a topic noun after a preposition ("onder voorwaarden", "op voorwaarde dat",
+"in gesprek over de eisen"), a witty retort read as retaliation ("sloeg terug met een grap"), the noun "gevecht"
+read as a form of "aanvechten", the idiom "overgeleverd aan de genade van". Sentences are written for the
+behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Rusland": ("RUS", "RUS", "state"),
+    "Polen": ("POL", "POL", "state"),
+    "Warschau": ("POL", "POLGOV", "government"),
+    "Moskou": ("RUS", "RUSGOV", "government"),
+}
+
+Rows = Callable[..., set[tuple[str | None, ...]]]
+
+
+def _roots(rows: set[tuple[str | None, ...]]) -> set[str | None]:
+    return {root for _, _, root in rows}
+
+
+def test_a_condition_noun_after_a_preposition_is_no_demand(coded_actor_rows: Rows) -> None:
+    for text in ("Warschau wil onder voorwaarden met Moskou praten.",
+                 "Warschau steunt het plan van Moskou alleen op voorwaarde dat de handel doorgaat.",
+                 "Polen werkt onder strikte voorwaarden met Rusland samen."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert "10" not in _roots(rows), (text, rows)
+
+
+def test_conditions_set_on_another_stay_a_demand(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau stelt voorwaarden aan Moskou.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "10") in rows
+
+
+def test_demands_as_the_topic_of_talk_are_no_demand(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau wil met Moskou in gesprek over de nieuwe eisen.", ACTORS)
+    assert "10" not in _roots(rows), rows
+
+
+def test_a_witty_retort_is_no_retaliation(coded_actor_rows: Rows) -> None:
+    for text in ("Moskou sloeg terug met een kwinkslag over Warschau.",
+                 "Warschau slaat terug met een grap over Moskou."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert "16" not in _roots(rows), (text, rows)
+
+
+def test_retaliation_by_deeds_stays(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Moskou nam vergeldingsmaatregelen tegen Warschau.", ACTORS)
+    assert ("RUSGOV", "POLGOV", "16") in rows
+
+
+def test_a_fight_taken_up_is_no_legal_challenge(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau ging het gevecht met Moskou opnieuw aan.", ACTORS)
+    assert "11" not in _roots(rows), rows
+
+
+def test_a_decision_challenged_stays(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau vecht de beslissing van Moskou aan.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "11") in rows
+
+
+def test_being_at_someone_s_mercy_is_no_extradition(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau had zich overgeleverd aan de genade van Moskou.", ACTORS)
+    assert "06" not in _roots(rows), rows
+
+
+def test_a_suspect_handed_over_stays(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Polen heeft de verdachte overgeleverd aan Rusland.", ACTORS)
+    assert ("POL", "RUS", "06") in rows
