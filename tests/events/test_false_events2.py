@@ -70,3 +70,26 @@ def test_being_at_someone_s_mercy_is_no_extradition(coded_actor_rows: Rows) -> N
 def test_a_suspect_handed_over_stays(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Polen heeft de verdachte overgeleverd aan Rusland.", ACTORS)
     assert ("POL", "RUS", "06") in rows
+
+
+PEOPLE: dict[str, tuple[str, str, str]] = {
+    **ACTORS,
+    "Orbán": ("HUN", "HUNGOV", "person"),
+    "Hongarije": ("HUN", "HUN", "state"),
+    "EU": ("EU", "EU", "organisation"),
+}
+
+
+def test_a_politician_resuming_attacks_criticises(coded_actor_rows: Rows) -> None:
+    for text in ("Orbán heeft zijn aanvallen op de EU weer hervat.",
+                 "Orbán hervatte zijn aanvallen op de EU."):
+        rows = coded_actor_rows(text, PEOPLE)
+        assert ("HUNGOV", "EU", "11") in rows, (text, rows)
+        assert "19" not in _roots(rows), (text, rows)
+
+
+def test_a_state_resuming_attacks_still_breaks_a_truce(coded_actor_rows: Rows) -> None:
+    for text in ("Rusland heeft de aanvallen op Polen hervat.",
+                 "Rusland hervatte de aanvallen op Polen."):
+        rows = coded_actor_rows(text, PEOPLE)
+        assert ("RUS", "POL", "19") in rows, (text, rows)
