@@ -1,8 +1,9 @@
 """Second precision round on false events (issue13-false2): words that report no deed of the kind their
 trigger names. A condition or a topic noun after a preposition ("onder voorwaarden", "op voorwaarde dat",
-"in gesprek over de eisen"), a witty retort read as retaliation ("sloeg terug met een grap"), the noun "gevecht"
-read as a form of "aanvechten", the idiom "overgeleverd aan de genade van". Sentences are written for the
-behaviour."""
+"in gesprek over de eisen"), a feeling as a motive ("zweeg uit ergernis over"), a witty retort read as
+retaliation ("sloeg terug met een grap"), the noun "gevecht" read as a form of "aanvechten", the idiom
+"overgeleverd aan de genade van", a politician's "aanvallen" resumed read as a broken truce. Sentences are
+written for the behaviour."""
 
 from __future__ import annotations
 
@@ -93,3 +94,15 @@ def test_a_state_resuming_attacks_still_breaks_a_truce(coded_actor_rows: Rows) -
                  "Rusland hervatte de aanvallen op Polen."):
         rows = coded_actor_rows(text, PEOPLE)
         assert ("RUS", "POL", "19") in rows, (text, rows)
+
+
+def test_a_feeling_as_a_motive_is_no_disapproval(coded_actor_rows: Rows) -> None:
+    for text in ("Warschau zweeg uit ergernis over Moskou.",
+                 "Polen bleef uit onvrede over de houding van Rusland thuis."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert "11" not in _roots(rows), (text, rows)
+
+
+def test_discontent_voiced_stays_a_disapproval(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau uitte zijn onvrede over het beleid van Moskou.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "11") in rows

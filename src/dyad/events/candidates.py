@@ -483,7 +483,7 @@ class Candidates:
                         yield [tok.i], tok.i, "noun"
             else:
                 hit = self._match_phrase(wording.words, span)
-                if hit:
+                if hit and not self._adjunct_noun({wording.words[0]}, span, [t.i for t in span].index(hit[0])):
                     yield hit, hit[0], "phrase"
 
     def _match_verb(self, verb: str, span: Sequence[Tok], tail: Sequence[Tok]) -> Iterable[tuple[list[int], int, str]]:
