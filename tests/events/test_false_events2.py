@@ -2,7 +2,8 @@
 trigger names. A condition or a topic noun after a preposition ("onder voorwaarden", "op voorwaarde dat",
 "in gesprek over de eisen"), a feeling as a motive ("zweeg uit ergernis over"), a witty retort read as
 retaliation ("sloeg terug met een grap"), the noun "gevecht" read as a form of "aanvechten", the idiom
-"overgeleverd aan de genade van", a politician's "aanvallen" resumed read as a broken truce. Sentences are
+"overgeleverd aan de genade van", a politician's "aanvallen" resumed read as a broken truce, a deed only
+preferred ("ziet X liever samenwerken"). Sentences are
 written for the behaviour."""
 
 from __future__ import annotations
@@ -106,3 +107,15 @@ def test_a_feeling_as_a_motive_is_no_disapproval(coded_actor_rows: Rows) -> None
 def test_discontent_voiced_stays_a_disapproval(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Warschau uitte zijn onvrede over het beleid van Moskou.", ACTORS)
     assert ("POLGOV", "RUSGOV", "11") in rows
+
+
+def test_a_preferred_deed_is_not_reported(coded_actor_rows: Rows) -> None:
+    for text in ("Veel Polen zien Warschau liever samenwerken met Moskou.",
+                 "Warschau praat liever met Moskou dan met Brussel."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root in ("04", "06") for root in _roots(rows)), (text, rows)
+
+
+def test_a_deed_beside_a_preference_stays(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau werkt samen met Moskou, al had het liever gewacht.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "06") in rows

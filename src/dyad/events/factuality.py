@@ -163,8 +163,12 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
     quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
     consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
-    (`_speculated`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
+    (`_speculated`), in a clause that only prefers it (a `preference_words` word there: "De leden zien de partij
+    liever samenwerken met X", "Polen praat liever met Duitsland"), or as an event noun whose existence the clause
+    denies (`_denied_existence`)."""
     if _supposes(lexicon, clauses, match.clause, toks):
+        return True
+    if any(toks[i].lower in _words(lexicon, "preference_words") for i in clauses[match.clause].idx):
         return True
     if _consequent(lexicon, clauses, match.clause, toks):
         return True

@@ -99,6 +99,7 @@ _WORD_LISTS = (
     "negation_exceptions",
     "attributive_endings",
     "adjunct_nouns",
+    "preference_words",
     "attributive_articles",
     "genitive_endings",
     "name_genitive_endings",
