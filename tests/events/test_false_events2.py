@@ -3,7 +3,7 @@ trigger names. A condition or a topic noun after a preposition ("onder voorwaard
 "in gesprek over de eisen"), a feeling as a motive ("zweeg uit ergernis over"), a witty retort read as
 retaliation ("sloeg terug met een grap"), the noun "gevecht" read as a form of "aanvechten", the idiom
 "overgeleverd aan de genade van", a politician's "aanvallen" resumed read as a broken truce, a deed only
-preferred ("ziet X liever samenwerken"). Sentences are
+preferred ("ziet X liever samenwerken"), others kept "op één lijn" read as accord. Sentences are
 written for the behaviour."""
 
 from __future__ import annotations
@@ -119,3 +119,15 @@ def test_a_preferred_deed_is_not_reported(coded_actor_rows: Rows) -> None:
 def test_a_deed_beside_a_preference_stays(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Warschau werkt samen met Moskou, al had het liever gewacht.", ACTORS)
     assert ("POLGOV", "RUSGOV", "06") in rows
+
+
+def test_keeping_others_in_line_is_no_accord(coded_actor_rows: Rows) -> None:
+    for text in ("Warschau probeerde Polen met Moskou op één lijn te houden.",
+                 "Warschau kreeg Polen met Moskou op één lijn."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert "01" not in _roots(rows), (text, rows)
+
+
+def test_being_in_line_with_another_stays_accord(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Warschau zit op één lijn met Moskou.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "01") in rows
