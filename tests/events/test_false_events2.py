@@ -3,7 +3,8 @@ trigger names. A condition or a topic noun after a preposition ("onder voorwaard
 "in gesprek over de eisen"), a feeling as a motive ("zweeg uit ergernis over"), a witty retort read as
 retaliation ("sloeg terug met een grap"), the noun "gevecht" read as a form of "aanvechten", the idiom
 "overgeleverd aan de genade van", a politician's "aanvallen" resumed read as a broken truce, a deed only
-preferred ("ziet X liever samenwerken"), others kept "op één lijn" read as accord. Sentences are
+preferred ("ziet X liever samenwerken"), others kept "op één lijn" read as accord, "moeten zijn" read as an
+appeal. Sentences are
 written for the behaviour."""
 
 from __future__ import annotations
@@ -131,3 +132,16 @@ def test_keeping_others_in_line_is_no_accord(coded_actor_rows: Rows) -> None:
 def test_being_in_line_with_another_stays_accord(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Warschau zit op één lijn met Moskou.", ACTORS)
     assert ("POLGOV", "RUSGOV", "01") in rows
+
+
+def test_what_one_should_be_is_no_appeal(coded_actor_rows: Rows) -> None:
+    for said in ("De beste bemiddelaar zou Warschau moeten zijn", "Warschau moet een goede buur blijven"):
+        text = f'"{said}", zei Moskou.'
+        rows = coded_actor_rows(text, ACTORS, [("Moskou", said, "direct")])
+        assert "02" not in _roots(rows), (text, rows)
+
+
+def test_a_deed_asked_with_moeten_stays_an_appeal(coded_actor_rows: Rows) -> None:
+    said = "Warschau moet meer uitleg geven"
+    rows = coded_actor_rows(f'"{said}", zei Moskou.', ACTORS, [("Moskou", said, "direct")])
+    assert ("RUSGOV", "POLGOV", "02") in rows

@@ -164,11 +164,13 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
     consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
     (`_speculated`), in a clause that only prefers it (a `preference_words` word there: "De leden zien de partij
-    liever samenwerken met X", "Polen praat liever met Duitsland"), or as an event noun whose existence the clause
-    denies (`_denied_existence`)."""
+    liever samenwerken met X", "Polen praat liever met Duitsland"), as a modal whose clause ends in a copula
+    (`_modal_copula`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
     if _supposes(lexicon, clauses, match.clause, toks):
         return True
     if any(toks[i].lower in _words(lexicon, "preference_words") for i in clauses[match.clause].idx):
+        return True
+    if _modal_copula(lexicon, match, clauses, toks):
         return True
     if _consequent(lexicon, clauses, match.clause, toks):
         return True
@@ -178,6 +180,18 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     quotes = _words(lexicon, "quote_marks")
     last = next((w for w in reversed(words) if w not in quotes), None)
     return last in _words(lexicon, "question_marks")
+
+
+def _modal_copula(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether a modal trigger (a `modal_lemmas` verb: "moeten" read as an appeal) has a copula infinitive
+    (`copula_infinitives`) as the last word of its clause ("zou dat de nieuwe voorzitter moeten zijn", "het moet
+    duidelijk zijn"): the clause says what someone or something should be, no deed asked of an actor. A possessive
+    "zijn" stands before its noun, not at the clause's end ("moet zijn excuses aanbieden")."""
+    copulas = _words(lexicon, "copula_infinitives")
+    if not copulas or not any(toks[i].keys & _words(lexicon, "modal_lemmas") for i in match.tokens):
+        return False
+    words = [toks[i].lower for i in clauses[match.clause].idx if toks[i].lower.isalpha()]
+    return bool(words) and words[-1] in copulas and words[-1] not in {toks[i].lower for i in match.tokens}
 
 
 def _opening(lexicon: Lexicon, clause: Clause, toks: Mapping[int, Tok]) -> list[str]:

@@ -100,6 +100,7 @@ _WORD_LISTS = (
     "attributive_endings",
     "adjunct_nouns",
     "preference_words",
+    "copula_infinitives",
     "attributive_articles",
     "genitive_endings",
     "name_genitive_endings",
