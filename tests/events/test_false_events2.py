@@ -1,9 +1,9 @@
 """Second precision round on false events (issue13-false2): words that report no deed of the kind their
 trigger names. A condition or a topic noun after a preposition ("onder voorwaarden", "op voorwaarde dat",
-"in gesprek over de eisen"), a feeling as a motive ("zweeg uit ergernis over"), a witty retort read as
+"praat over hun eisen"), a feeling as a motive ("zweeg uit ergernis over"), a witty retort read as
 retaliation ("sloeg terug met een grap"), the noun "gevecht" read as a form of "aanvechten", the idiom
 "overgeleverd aan de genade van", a politician's "aanvallen" resumed read as a broken truce, a deed only
-preferred ("ziet X liever samenwerken"), others kept "op één lijn" read as accord, "moeten zijn" read as an
+preferred ("ziet X liever handel drijven"), others kept "op één lijn" read as accord, "moeten zijn" read as an
 appeal. Sentences are
 written for the behaviour."""
 
@@ -39,13 +39,13 @@ def test_conditions_set_on_another_stay_a_demand(coded_actor_rows: Rows) -> None
 
 
 def test_demands_as_the_topic_of_talk_are_no_demand(coded_actor_rows: Rows) -> None:
-    rows = coded_actor_rows("Warschau wil met Moskou in gesprek over de nieuwe eisen.", ACTORS)
+    rows = coded_actor_rows("Warschau praat met Moskou over hun eisen.", ACTORS)
     assert "10" not in _roots(rows), rows
 
 
 def test_a_witty_retort_is_no_retaliation(coded_actor_rows: Rows) -> None:
-    for text in ("Moskou sloeg terug met een kwinkslag over Warschau.",
-                 "Warschau slaat terug met een grap over Moskou."):
+    for text in ("Moskou slaat terug met een kwinkslag over Warschau.",
+                 "Warschau sloeg terug met een grapje over Moskou."):
         rows = coded_actor_rows(text, ACTORS)
         assert "16" not in _roots(rows), (text, rows)
 
@@ -66,7 +66,7 @@ def test_a_decision_challenged_stays(coded_actor_rows: Rows) -> None:
 
 
 def test_being_at_someone_s_mercy_is_no_extradition(coded_actor_rows: Rows) -> None:
-    rows = coded_actor_rows("Warschau had zich overgeleverd aan de genade van Moskou.", ACTORS)
+    rows = coded_actor_rows("Warschau is overgeleverd aan de grillen van Moskou.", ACTORS)
     assert "06" not in _roots(rows), rows
 
 
@@ -84,8 +84,8 @@ PEOPLE: dict[str, tuple[str, str, str]] = {
 
 
 def test_a_politician_resuming_attacks_criticises(coded_actor_rows: Rows) -> None:
-    for text in ("Orbán heeft zijn aanvallen op de EU weer hervat.",
-                 "Orbán hervatte zijn aanvallen op de EU."):
+    for text in ("Orbán hervat vandaag zijn aanvallen op de EU.",
+                 "Gisteren hervatte Orbán de aanvallen op de EU."):
         rows = coded_actor_rows(text, PEOPLE)
         assert ("HUNGOV", "EU", "11") in rows, (text, rows)
         assert "19" not in _roots(rows), (text, rows)
@@ -123,7 +123,7 @@ def test_a_deed_beside_a_preference_stays(coded_actor_rows: Rows) -> None:
 
 
 def test_keeping_others_in_line_is_no_accord(coded_actor_rows: Rows) -> None:
-    for text in ("Warschau probeerde Polen met Moskou op één lijn te houden.",
+    for text in ("Warschau wil Polen met Moskou op één lijn houden.",
                  "Warschau kreeg Polen met Moskou op één lijn."):
         rows = coded_actor_rows(text, ACTORS)
         assert "01" not in _roots(rows), (text, rows)

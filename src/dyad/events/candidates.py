@@ -573,7 +573,7 @@ class Candidates:
         """Whether the noun at k opens no deed of its own but a circumstance of another one: the preposition
         before it (past an article and inflected adjectives) and the noun make one of `adjunct_nouns` ("praat
         onder voorwaarden", "steunt het op voorwaarde dat ...",
-        "in gesprek over de nieuwe eisen", where a plural noun is also a verb's infinitive): the clause reports the
+        "praat over hun eisen", where a plural noun is also a verb's infinitive): the clause reports the
         other deed, or none. `words` are the noun's lemmas as the trigger matched them."""
         pairs = self._w("adjunct_nouns")
         if not pairs:

@@ -163,8 +163,8 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
     quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
     consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
-    (`_speculated`), in a clause that only prefers it (a `preference_words` word there: "De leden zien de partij
-    liever samenwerken met X", "Polen praat liever met Duitsland"), as a modal whose clause ends in a copula
+    (`_speculated`), in a clause that only prefers it (a `preference_words` word there: "De kiezers zien het land
+    liever handel drijven met X", "Polen praat liever met Duitsland"), as a modal whose clause ends in a copula
     (`_modal_copula`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
     if _supposes(lexicon, clauses, match.clause, toks):
         return True
@@ -184,7 +184,7 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
 
 def _modal_copula(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
     """Whether a modal trigger (a `modal_lemmas` verb: "moeten" read as an appeal) has a copula infinitive
-    (`copula_infinitives`) as the last word of its clause ("zou dat de nieuwe voorzitter moeten zijn", "het moet
+    (`copula_infinitives`) as the last word of its clause ("de beste kandidaat zou zij moeten zijn", "het moet
     duidelijk zijn"): the clause says what someone or something should be, no deed asked of an actor. A possessive
     "zijn" stands before its noun, not at the clause's end ("moet zijn excuses aanbieden")."""
     copulas = _words(lexicon, "copula_infinitives")
