@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -297,9 +298,12 @@ def _resampled_f1s(per_article: Sequence[dict[str, Any]], block: str, draws: Seq
     return out
 
 
-def _draws(n: int, samples: int, seed: int) -> list[list[int]]:
+@cache
+def _draws(n: int, samples: int, seed: int) -> tuple[tuple[int, ...], ...]:
+    """The resampled article positions, drawn once per size: every block and both runs of a comparison use the
+    same ones."""
     rng = random.Random(seed)
-    return [[rng.randrange(n) for _ in range(n)] for _ in range(samples)]
+    return tuple(tuple(rng.randrange(n) for _ in range(n)) for _ in range(samples))
 
 
 def _percentile(values: Sequence[float], q: float) -> float:

@@ -93,7 +93,7 @@ def test_a_nominal_trigger_takes_its_own_preposition_in_the_middle_field_before_
 _PRONOUN_ACTORS = {
     "Erdogan": ("TUR", "TURGOV", "person"),
     "hij": ("TUR", "TURGOV", "person"),
-    "De Russische president Poetin": ("RUS", "RUSGOV", "person"),
+    "De Russische leider Poetin": ("RUS", "RUSGOV", "person"),
     "Trump": ("USA", "USAGOV", "person"),
 }
 
@@ -101,8 +101,8 @@ _PRONOUN_ACTORS = {
 @pytest.mark.parametrize(
     "text",
     [
-        "Erdogan sprak in Ankara. De Russische president Poetin bekritiseerde hij niet.",
-        "Erdogan sprak in Ankara. De Russische president Poetin heeft hij gisteren bekritiseerd.",
+        "Erdogan sprak in Ankara. De Russische leider Poetin bekritiseerde hij niet.",
+        "Erdogan sprak in Ankara. De Russische leider Poetin heeft hij gisteren bekritiseerd.",
     ],
 )
 def test_subject_pronoun_after_the_verb_is_the_source_when_the_clause_opens_with_its_object(

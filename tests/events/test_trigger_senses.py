@@ -26,7 +26,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Guaidó": ("VEN", "VENOPP", "person"),
     "De rebellen": ("SYR", "SYRREB", "group"),
     "Assad": ("SYR", "SYRGOV", "person"),
-    "de Duitse ambassade": ("DEU", "DEUGOV", "government"),
+    "de Franse ambassade": ("FRA", "FRAGOV", "government"),
     "De oppositie": ("VEN", "VENOPP", "group"),
 }
 
@@ -40,7 +40,7 @@ def _roots(rows: Rows, text: str) -> set[tuple[str | None, ...]]:
 @pytest.mark.parametrize(("sentence", "root"), [
     ("Turkije bestraft De rebellen naar aanleiding van de aanval op Syrië.", "19"),
     ("Turkije beschuldigt Assad in verband met de moord op De rebellen.", "18"),
-    ("Assad sprak met Turkije in reactie op de sancties tegen Rusland.", "16"),
+    ("Assad sprak met Turkije in reactie op nieuwe sancties tegen Rusland.", "16"),
     ("De prijzen in Turkije stijgen als gevolg van de sancties tegen Rusland.", "16"),
     ("Turkije schreef een rapport over de bombardementen in Syrië.", "19"),
 ])
@@ -95,7 +95,7 @@ def test_a_party_storming_the_polls_is_no_riot(coded_actor_rows: Rows) -> None:
 
 
 def test_a_crowd_storming_an_embassy_riots(coded_actor_rows: Rows) -> None:
-    rows = _roots(coded_actor_rows, "Woedende demonstranten uit Turkije bestormden de Duitse ambassade in Ankara.")
+    rows = _roots(coded_actor_rows, "Boze betogers uit Turkije bestormden gisteren de Franse ambassade in Ankara.")
     assert {r for r in rows if r[2] == "14"}
 
 

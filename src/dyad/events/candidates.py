@@ -492,10 +492,13 @@ class Candidates:
         infinitive = self._infinitive
         particle, _, base = verb.rpartition("|")
         for k, tok in enumerate(span):
-            if self._attributive(span, k):
+            # the attributive test reads the words around; only a word of the verb needs it
+            found = verb in tok.keys if not particle else (
+                verb in tok.compound or (base in tok.keys and tok.lower != particle))
+            if not found or self._attributive(span, k):
                 continue
             if not particle:
-                if verb in tok.keys and not self._adjunct_noun(tok.keys, span, k):
+                if not self._adjunct_noun(tok.keys, span, k):
                     yield [tok.i], tok.i, "verb"
                 continue
             if verb in tok.compound:

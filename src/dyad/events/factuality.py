@@ -243,8 +243,8 @@ def _speculated(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks:
     if not frames:
         return False
     start = clauses[match.clause].start
-    before = " ".join(toks[i].lower for c in clauses[: match.clause + 1] for i in c.idx if i < start)
-    if not any(re.search(r"(?:^| )" + re.escape(f) + r"(?: |$)", before) for f in frames):
+    before = " " + " ".join(toks[i].lower for c in clauses[: match.clause + 1] for i in c.idx if i < start) + " "
+    if not any(f" {f} " in before for f in frames):
         return False
     modals = _words(lexicon, "modals")
     return any(toks[i].lower in modals for i in clauses[match.clause].idx)

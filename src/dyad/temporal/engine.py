@@ -506,7 +506,7 @@ class Recogniser:
                     and j < len(words)
                     and words[j].lower in self.v.month_year_joins
                 ):
-                    yr = self._year(words, j + 1)  # "op een decemberdag in 2014"
+                    yr = self._year(words, j + 1)  # "op een januaridag in 2016"
                 year = None
                 if yr is not None:
                     year, j = yr

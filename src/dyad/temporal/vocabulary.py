@@ -35,7 +35,7 @@ class Vocabulary:
     weekday_words: dict[str, int] = field(default_factory=dict)
     weekday_suffixes: tuple[str, ...] = ()
     month_needs_day: frozenset[str] = frozenset()
-    #: words between a month written together with a part of the day and its year ("een decemberdag in 2014")
+    #: words between a month written together with a part of the day and its year ("een januaridag in 2016")
     month_year_joins: frozenset[str] = frozenset()
     not_tomorrow_after: frozenset[str] = frozenset()
     ordinal_suffixes: tuple[str, ...] = ()
