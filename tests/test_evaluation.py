@@ -115,6 +115,37 @@ def test_quotes_match_on_speaker_last_name_or_country_and_text() -> None:
     assert out["quotes_indirect"]["tp"] == 0
 
 
+def test_quotes_named_need_the_last_name_and_quotes_text_no_speaker() -> None:
+    """FORMAT.md lets the speaker's country stand for the speaker; `quotes_named` does not, `quotes_text`
+    leaves the speaker out."""
+    ev = Evaluation()
+    gold = [
+        {"speaker": "Pieter de Vries", "speaker_country": "NLD", "text": "Dit plan gaat veel te ver voor ons",
+         "kind": "direct", "optional": False},
+        {"speaker": "Anna Jansen", "speaker_country": "NLD", "text": "de regering moet nu ingrijpen",
+         "kind": "indirect", "optional": False},
+        {"speaker": "", "speaker_country": "NLD", "text": "het kabinet wankelt", "kind": "indirect",
+         "optional": False},
+    ]
+    preds = [
+        # the wrong person of the right country: right by FORMAT.md, wrong by name
+        {"speaker": {"name": "Kees Bakker", "actor": None, "country": "NLD"},
+         "text": "Dit plan gaat veel te ver voor ons", "kind": "direct"},
+        {"speaker": {"name": "Jansen", "actor": None, "country": None}, "text": "de regering moet nu ingrijpen",
+         "kind": "indirect"},
+        # an anonymous source matches by country in every block
+        {"speaker": {"name": None, "actor": None, "country": "NLD", "kind": "anonymous"},
+         "text": "het kabinet wankelt", "kind": "indirect"},
+    ]
+    ev.add_article("a", [], [], preds, gold)
+    out = ev.to_dict()
+    assert out["quotes"]["tp"] == 3
+    assert out["quotes_named"]["tp"] == 2
+    assert out["quotes_text"]["tp"] == 3
+    ev.add_article("b", [], [], [{"speaker": None, "text": "iets heel anders", "kind": "direct"}], gold[:1])
+    assert ev.to_dict()["quotes_text"]["tp"] == 3
+
+
 def test_actor_country_accuracy_matches_on_sentence_and_root_only() -> None:
     ev = Evaluation()
     gold = [_event("RUS", "USA", "161"), _event("USA", "RUS", "111", sentence=S2)]

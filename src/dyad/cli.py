@@ -331,7 +331,8 @@ def evaluate(
     table = Table(title=f"dyad eval {gold_dir} ({result['articles']} articles)")
     for col in ("", "precision", "recall", "f1", "f1 95% interval", "tp", "pred", "gold"):
         table.add_column(col, justify="right" if col else "left")
-    for key in ("events", "dyads", "quotes", "quotes_direct", "quotes_indirect", "quotes_partial"):
+    for key in ("events", "dyads", "quotes", "quotes_direct", "quotes_indirect", "quotes_partial", "quotes_named",
+                "quotes_text"):
         s = result[key]
         ci = result["intervals"].get(key)
         table.add_row(key, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
