@@ -151,3 +151,28 @@ def test_sentence_rules_tell_titles_and_number_abbreviations() -> None:
     assert rules.is_abbreviation("Capt") and rules.is_abbreviation("lt")
     assert not rules.is_abbreviation("CAPT") and not rules.is_abbreviation("Smith")
     assert rules.is_number_abbreviation("No") and not rules.is_number_abbreviation("NO")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an intertitle of one word or a few, flattened into the next sentence
+    ("De coalitie viel uiteen. Onenigheid De partijen praten morgen verder.",
+     ["De coalitie viel uiteen.", "Onenigheid", "De partijen praten morgen verder."]),
+    ("Er was schade. Zware storm Ook in het oosten vielen bomen om.",
+     ["Er was schade.", "Zware storm", "Ook in het oosten vielen bomen om."]),
+    ("Het debat duurde lang. BOZE BOEREN Er kwamen honderden trekkers naar Den Haag.",
+     ["Het debat duurde lang.", "BOZE BOEREN", "Er kwamen honderden trekkers naar Den Haag."]),
+    # a capitalised opener inside a name, or at the start of the sentence, begins nothing
+    ("Kamerlid De Groot stemde tegen.", ["Kamerlid De Groot stemde tegen."]),
+    ("Volgens De Telegraaf is het mis.", ["Volgens De Telegraaf is het mis."]),
+    ("Het plan gaat door. In Den Haag was het stil.", ["Het plan gaat door.", "In Den Haag was het stil."]),
+    # more words before the opener than an intertitle has
+    ("Een heel lange aanloop van woorden Het blijft een zin.",
+     ["Een heel lange aanloop van woorden Het blijft een zin."]),
+])
+def test_a_flattened_intertitle_stands_apart(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+def test_english_has_no_intertitle_openers() -> None:
+    doc = analyse_text("Shock The senator left early.", language="en")
+    assert len(doc.sentences) == 1

@@ -59,6 +59,10 @@ class SentenceRules:
         self.abbreviations = frozenset(str(a).lower() for a in data.get("abbreviations", []))
         #: abbreviations before a number ("No. 2", "nr. 5"): the stop ends no sentence before a digit
         self.number_abbreviations = frozenset(str(a).lower() for a in data.get("number_abbreviations", []))
+        #: closed-class words that open a sentence; written with a capital after a few words at the start of a
+        #: sentence, one of them begins the sentence an intertitle ran into ("Kritiek De minister zei ...")
+        self.openers = frozenset(str(w).lower() for w in data.get("sentence_openers", []))
+        self.intertitle_words = int(data.get("intertitle_words", 4))
 
     def starts(self, doc: SpacyDoc) -> list[bool]:
         """For each spaCy token, whether it starts a sentence (whitespace tokens never do)."""
@@ -76,6 +80,9 @@ class SentenceRules:
             if new_sentence:
                 starts[i] = True
                 new_sentence = False
+                run_in = self._run_in_sentence(doc, i)
+                if run_in is not None:
+                    starts[run_in] = True
             if self._ends_sentence(doc, i):
                 # Absorb closing quotation marks and brackets into the sentence that just ended.
                 j = i + 1
@@ -87,6 +94,24 @@ class SentenceRules:
                 continue
             i += 1
         return starts
+
+    def _run_in_sentence(self, doc: SpacyDoc, first: int) -> int | None:
+        """Where a sentence begins inside the one that starts at token `first`, when the text flattened an
+        intertitle into it: at most `intertitle_words` words from the start, then a capitalised sentence opener
+        followed by a lower-case word ("Onenigheid Het kabinet ..."). A capitalised opener before another
+        capital is part of a name ("Kamerlid De Groot") and starts nothing."""
+        if not self.openers:
+            return None
+        n = len(doc)
+        for k in range(first + 1, min(n - 1, first + self.intertitle_words + 1)):
+            tok = doc[k]
+            if not tok.is_alpha or doc[k - 1].whitespace_ == "" or not doc[k - 1].is_alpha:
+                return None  # punctuation, a number or a line break: no flattened intertitle
+            nxt = doc[k + 1]
+            if (tok.text[0].isupper() and tok.text.lower() in self.openers and tok.whitespace_
+                    and nxt.is_alpha and nxt.text[0].islower()):
+                return k
+        return None
 
     def _ends_sentence(self, doc: SpacyDoc, i: int) -> bool:
         text = doc[i].text
