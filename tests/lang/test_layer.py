@@ -164,7 +164,11 @@ def test_sentence_rules_tell_titles_and_number_abbreviations() -> None:
     # a capitalised opener inside a name, or at the start of the sentence, begins nothing
     ("Kamerlid De Groot stemde tegen.", ["Kamerlid De Groot stemde tegen."]),
     ("Volgens De Telegraaf is het mis.", ["Volgens De Telegraaf is het mis."]),
+    ("Het OM bekijkt de zaak.", ["Het OM bekijkt de zaak."]),
     ("Het plan gaat door. In Den Haag was het stil.", ["Het plan gaat door.", "In Den Haag was het stil."]),
+    # the title of a work after words that begin like a sentence
+    ("In de film De aanslag speelt hij mee.", ["In de film De aanslag speelt hij mee."]),
+    ("De storm Maar de schade viel mee.", ["De storm", "Maar de schade viel mee."]),
     # more words before the opener than an intertitle has
     ("Een heel lange aanloop van woorden Het blijft een zin.",
      ["Een heel lange aanloop van woorden Het blijft een zin."]),

@@ -63,6 +63,9 @@ class SentenceRules:
         #: sentence, one of them begins the sentence an intertitle ran into ("Kritiek De minister zei ...")
         self.openers = frozenset(str(w).lower() for w in data.get("sentence_openers", []))
         self.intertitle_words = int(data.get("intertitle_words", 4))
+        #: openers that also begin the title of a work ("het programma De wereld draait door"): they begin a
+        #: sentence only after an intertitle that does not itself begin with an opener
+        self.title_openers = frozenset(str(w).lower() for w in data.get("title_openers", []))
 
     def starts(self, doc: SpacyDoc) -> list[bool]:
         """For each spaCy token, whether it starts a sentence (whitespace tokens never do)."""
@@ -108,8 +111,12 @@ class SentenceRules:
             if not tok.is_alpha or doc[k - 1].whitespace_ == "" or not doc[k - 1].is_alpha:
                 return None  # punctuation, a number or a line break: no flattened intertitle
             nxt = doc[k + 1]
-            if (tok.text[0].isupper() and tok.text.lower() in self.openers and tok.whitespace_
+            # title case only: an acronym in capitals ("het OM bekijkt") is a name, not an opener
+            if (tok.text[0].isupper() and tok.text[1:].islower() and tok.text.lower() in self.openers
+                    and tok.whitespace_
                     and nxt.is_alpha and nxt.text[0].islower()):
+                if tok.text.lower() in self.title_openers and doc[first].text.lower() in self.openers:
+                    return None
                 return k
         return None
 
