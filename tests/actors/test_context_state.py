@@ -4,7 +4,6 @@ hyphenated owners and indefinite noun phrases. The sentences are written for the
 
 from __future__ import annotations
 
-import pytest
 from helpers import code_of, resolve
 
 from dyad.document import Document
@@ -82,11 +81,6 @@ def test_hyphenated_owner_of_an_envoy() -> None:
     assert code_of(doc, "Volker Perthes") == "UN"
 
 
-@pytest.mark.xfail(
-    reason="a first name that is also the surname of a KB person ('Martin': Micheál Martin) is read as that "
-    "surname, so 'VN-gezant Martin Griffiths' ends at the title and the name gets no actor",
-    strict=True,
-)
 def test_hyphenated_owner_of_an_envoy_whose_first_name_is_a_known_surname() -> None:
     doc = resolve(SUDAN + "VN-gezant Martin Griffiths werkt koortsachtig aan een staakt-het-vuren tussen de "
                   "generaals.", "2023-05-08")

@@ -223,6 +223,7 @@ class KBResolver:
         for sent in doc.sentences:
             units = self._units(doc, sent.token_start, sent.token_end)
             state.sentence(sent.index, units)
+        state.finish()
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
@@ -235,6 +236,7 @@ class _State:
         self.date: PartialDate | None = doc.article.published
         self.seen_persons: dict[str, int] = {}  # person id -> last mention index
         self.unknown: dict[str, int] = {}  # folded surname/full name of an unknown person -> mention index
+        self.first_named: list[int] = []  # mentions of unknown persons named with a first name (`finish`)
         self.doc_text = (
             " " + " ".join(norm(part) for t in doc.tokens for part in t.text.split("-") if part) + " "
         )
@@ -807,8 +809,33 @@ class _State:
         actor = self._country_actor(country, noun, role)
         if actor is None:
             return start
-        self.emit(units, start, end, sent, actor, 0.85, "np.country_agent")
+        named = self._apposed_unknown(units, start)
+        idx = self.emit(units, start, end, sent, actor, 0.85, "np.country_agent", antecedent=named)
+        if named is not None:
+            self._name_by_apposition(named, idx)
         return end
+
+    def _apposed_unknown(self, units: list[Unit], start: int) -> int | None:
+        """The mention of a person the knowledge base does not know whose apposition starts at unit `start`
+        ("Jan Pieters, een Belgische diplomaat, ..."): the unknown name right before the comma."""
+        if start < 2 or units[start - 1].text != "," or not self.doc.mentions:
+            return None
+        idx = len(self.doc.mentions) - 1
+        m = self.doc.mentions[idx]
+        if m.rule != "name.unknown" or m.actor is not None or m.token_end != units[start - 1].token:
+            return None
+        return idx
+
+    def _name_by_apposition(self, named: int, apposition: int) -> None:
+        """The unknown person takes the state and sector of the agent its apposition names: one person,
+        coded as the agent ("een Belgische diplomaat": BELGOV)."""
+        m, agent = self.doc.mentions[named], self.doc.mentions[apposition].actor
+        if agent is None or agent.country is None:
+            return
+        name = self.doc.text[m.start : m.end]
+        m.actor = Actor(f"{agent.country}.person.{norm(name).replace(' ', '_')}", name, agent.code, agent.country,
+                        agent.role, "person")
+        m.rule = "name.apposition"
 
     def _definite_in_article(
         self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun, role: str | None
@@ -1027,7 +1054,8 @@ class _State:
         return None
 
     def _is_person(self, m: Mention) -> bool:
-        if m.rule in ("name.unknown", "np.title_name", "np.title_name.article_state", "coref.unknown_surname"):
+        if m.rule in ("name.unknown", "name.apposition", "name.demonym", "np.title_name", "np.title_name.article_state",
+                      "coref.unknown_surname"):
             return True  # a named person, known to the KB or not ("de Duitse ambassadeur, X Y")
         if m.rule == "coref.pronoun" and m.antecedent is not None:
             return self._is_person(self.doc.mentions[m.antecedent])
@@ -1216,7 +1244,7 @@ class _State:
             kb_hit = self.r._kb_match(units, j)
             if (
                 self._is_cap(u)
-                and (kb_hit is None or (j > k and kb_hit.alias.kind == "surname"))
+                and (kb_hit is None or (kb_hit.alias.kind == "surname" and (j > k or self._opens_full_name(units, j))))
                 and self.r._agent_match(units, j) is None
                 or (
                     u.key in self.r.name_particles
@@ -1231,6 +1259,30 @@ class _State:
         while j > k and not self._is_cap(units[j - 1]):
             j -= 1
         return j
+
+    def _demonym_beside(self, units: list[Unit], a: int, b: int) -> str | None:
+        """The state of a person the knowledge base does not know, from a nationality adjective on a noun that
+        names the person: right before the name ("de Britse schrijver James Bloodworth") or in its apposition
+        ("James Bloodworth, een Britse schrijver,"). Agent nouns ("de Britse diplomaat X") are read by
+        `_noun_phrase`; this is for the others (writer, student, activist)."""
+        r = self.r
+        if a >= 2 and units[a - 1].text[:1].islower() and units[a - 1].text.isalpha():
+            adj = r._kb_match(units, a - 2, frozenset({"adjective"}))
+            if adj is not None and adj.end == a - 1 and adj.alias.ref in r.kb.countries:
+                return adj.alias.ref
+        k = b + 1
+        if b < len(units) and units[b].text == "," and k < len(units) and units[k].key in r.lex.determiners:
+            adj = r._kb_match(units, k + 1, frozenset({"adjective"}))
+            if (adj is not None and adj.alias.ref in r.kb.countries and adj.end < len(units)
+                    and units[adj.end].text[:1].islower() and units[adj.end].text.isalpha()
+                    and r._agent_match(units, adj.end) is None):  # an agent's apposition: `_name_by_apposition`
+                return adj.alias.ref
+        return None
+
+    def _opens_full_name(self, units: list[Unit], j: int) -> bool:
+        """A first name that is also someone's surname ("Klaus", "Thomas") before another capitalised word
+        opens a full name ("Klaus Bauer"), not that person."""
+        return units[j].key in self.r.first_names and j + 1 < len(units) and self._is_cap(units[j + 1])
 
     def _remember_unknown(self, units: list[Unit], a: int, b: int, idx: int) -> None:
         self.unknown[" ".join(u.key for u in units[a:b])] = idx
@@ -1265,12 +1317,51 @@ class _State:
             return i
         if self._ordinary_opener(units, i) and not (u.key in self.r.first_names and end - i >= 2):
             return i  # an ordinary opener, unless a first name opens a full name ("Ben Timmermans, directeur")
+        person_name = label == "PER" or (u.key in self.r.first_names and end - i >= 2)
+        state = self._demonym_beside(units, i, end) if person_name else None
+        if state is not None:  # "de Britse schrijver James Bloodworth", "Anna Berg, een Zweedse activiste,"
+            c = self.r.kb.countries[state]
+            name = " ".join(x.text for x in units[i:end])
+            person = Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
+            idx = self.emit(units, i, end, sent, person, 0.6, "name.demonym")
+            self.doc.mentions[idx].people = True
+            self._remember_unknown(units, i, end, idx)
+            return end
         actor = self._unknown_person(units, i, end) if label == "PER" else None
         idx = self.emit(units, i, end, sent, actor, 0.4 if actor else 0.5, "name.unknown")
         if actor is not None:
             self.doc.mentions[idx].people = True  # one of the state's people, not its government
+        elif person_name:
+            # a person by its first name ("Thomas Jansen"): of the state the article is clearly about so far,
+            # else of the one it is about at its end
+            if self._main_state(strict=True) is not None:
+                self.doc.mentions[idx].actor = self._unknown_person(units, i, end)
+                self.doc.mentions[idx].people = True
+            else:
+                self.first_named.append(idx)
         self._remember_unknown(units, i, end, idx)
         return end
+
+    def finish(self) -> None:
+        """After the last sentence: the persons named by a first name the knowledge base does not know are of the
+        state the whole article is about (`_article_state`, read now that every state is counted, not at the
+        name: an article may name its state only after the first person), and so are the mentions that refer
+        back to them."""
+        state = self._article_state() if self.first_named else None
+        if state is None or state not in self.r.kb.countries:
+            return
+        c = self.r.kb.countries[state]
+        for idx in self.first_named:
+            m = self.doc.mentions[idx]
+            if m.actor is not None:
+                continue  # named by its apposition meanwhile
+            name = self.doc.text[m.start : m.end]
+            m.actor = Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
+            m.confidence, m.people = 0.4, True
+        named = set(self.first_named)
+        for m in self.doc.mentions:
+            if m.actor is None and m.antecedent in named:
+                m.actor, m.people = self.doc.mentions[m.antecedent].actor, True
 
     def _unknown_person(self, units: list[Unit], a: int, b: int) -> Actor | None:
         """A person the knowledge base does not know, named with no title: of the state the article is
