@@ -1,0 +1,31 @@
+"""False events of a third precision round (train-A/B protocol): wordings whose sense is no deed of the coded kind.
+Sentences are written for the behaviour, not taken from an annotated article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Rusland": ("RUS", "RUS", "state"),
+    "Polen": ("POL", "POL", "state"),
+    "Warschau": ("POL", "POLGOV", "government"),
+    "Moskou": ("RUS", "RUSGOV", "government"),
+    "Brussel": ("EU", "EU", "organisation"),
+    "de smokkelaars": ("POL", "POLCRM", "group"),
+}
+
+Rows = Callable[..., set[tuple[str | None, ...]]]
+
+
+def test_circumventing_a_person_or_a_control_is_no_defiance(coded_actor_rows: Rows) -> None:
+    # "omzeilen", "ontduiken" without a norm as object: going round someone or a check, not defying a norm (128)
+    for text in ("Polen probeert Brussel zoveel mogelijk te omzeilen bij de aanbesteding.",
+                 "Warschau omzeilde Moskou en sloot zelf een contract met de leverancier.",
+                 "De smokkelaars wisten de grenscontrole van Polen te ontduiken."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root == "12" for _, _, root in rows), (text, rows)
+
+
+def test_circumventing_a_norm_stays_defiance(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Rusland omzeilt de sancties van Polen via een omweg.", ACTORS)
+    assert ("RUS", "POL", "12") in rows
