@@ -29,3 +29,18 @@ def test_circumventing_a_person_or_a_control_is_no_defiance(coded_actor_rows: Ro
 def test_circumventing_a_norm_stays_defiance(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Rusland omzeilt de sancties van Polen via een omweg.", ACTORS)
     assert ("RUS", "POL", "12") in rows
+
+
+def test_a_phrase_about_a_bare_thing_borrows_no_target(coded_actor_rows: Rows) -> None:
+    # the preposition that ends the phrase governs a noun phrase without a determiner that names no actor: the
+    # phrase is about that thing, and an actor of another clause or the sentence before is not its target
+    for text, root in (("Polen sprak met Brussel. Rusland heeft lak aan internationale regels.", "12"),
+                       ("Warschau kwam met een plan, waarin Moskou een lans brak voor lagere gasprijzen.", "05")):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(src in ("RUS", "RUSGOV") and r == root for src, _, r in rows), (text, rows)
+
+
+def test_a_phrase_about_an_actor_keeps_its_target(coded_actor_rows: Rows) -> None:
+    assert ("RUS", "POL", "12") in coded_actor_rows("Rusland heeft lak aan Polen.", ACTORS)
+    rows = coded_actor_rows("Polen sprak met Brussel. Rusland heeft lak aan de regels van Polen.", ACTORS)
+    assert ("RUS", "POL", "12") in rows, rows

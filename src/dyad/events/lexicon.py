@@ -85,6 +85,7 @@ _WORD_LISTS = (
     "particles",
     "determiners",
     "object_determiners",
+    "object_pronouns",
     "infinitive_markers",
     "list_conjunctions",
     "list_fillers",
