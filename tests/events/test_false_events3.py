@@ -44,3 +44,19 @@ def test_a_phrase_about_an_actor_keeps_its_target(coded_actor_rows: Rows) -> Non
     assert ("RUS", "POL", "12") in coded_actor_rows("Rusland heeft lak aan Polen.", ACTORS)
     rows = coded_actor_rows("Polen sprak met Brussel. Rusland heeft lak aan de regels van Polen.", ACTORS)
     assert ("RUS", "POL", "12") in rows, rows
+
+
+def test_a_deed_that_is_needed_or_meant_is_not_done(coded_actor_rows: Rows) -> None:
+    # "nodig om ... te", "bedoeld om ... te": the clause says what is needed or what something is for
+    for text, root in (("Polen heeft meer tijd nodig om met Rusland te overleggen.", "04"),
+                       ("Polen sloot een akkoord met Warschau, bedoeld om vluchtelingen uit Rusland toe te laten.",
+                        "07")):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(r == root for _, _, r in rows), (text, rows)
+
+
+def test_a_purpose_after_a_deed_or_a_will_stays(coded_actor_rows: Rows) -> None:
+    # without a word of need the purpose clause is left alone; a will to act is an expression of intent
+    assert ("POL", "RUS", "04") in coded_actor_rows("Polen reisde af om met Rusland te overleggen.", ACTORS)
+    assert ("POL", "RUS", "03") in coded_actor_rows("Polen is bereid om met Rusland te overleggen.", ACTORS)
+    assert ("POL", "RUS", "04") in coded_actor_rows("Polen overlegt met Rusland, omdat dat nodig is.", ACTORS)

@@ -86,6 +86,8 @@ _WORD_LISTS = (
     "determiners",
     "object_determiners",
     "object_pronouns",
+    "purpose_openers",
+    "purpose_heads",
     "infinitive_markers",
     "list_conjunctions",
     "list_fillers",
