@@ -60,3 +60,26 @@ def test_a_purpose_after_a_deed_or_a_will_stays(coded_actor_rows: Rows) -> None:
     assert ("POL", "RUS", "04") in coded_actor_rows("Polen reisde af om met Rusland te overleggen.", ACTORS)
     assert ("POL", "RUS", "03") in coded_actor_rows("Polen is bereid om met Rusland te overleggen.", ACTORS)
     assert ("POL", "RUS", "04") in coded_actor_rows("Polen overlegt met Rusland, omdat dat nodig is.", ACTORS)
+
+
+def test_believing_is_no_praise(coded_actor_rows: Rows) -> None:
+    # "gelooft", "geloofde" are forms of geloven, whose first letters only look like the participle prefix of loven
+    for text in ("Polen gelooft Rusland niet.", "Warschau gelooft in de plannen van Moskou.",
+                 "Polen geloofde Rusland op zijn woord."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(root == "05" for _, _, root in rows), (text, rows)
+
+
+def test_praising_stays_praise(coded_actor_rows: Rows) -> None:
+    for text in ("Polen looft Rusland om zijn hulp.", "Polen loofde Rusland."):
+        assert ("POL", "RUS", "05") in coded_actor_rows(text, ACTORS), text
+
+
+def test_a_verb_that_starts_with_the_prefix_keeps_it() -> None:
+    from dyad.events.candidates import word_keys
+    from dyad.events.lexicon import load_lexicon
+
+    inflection = load_lexicon("nl").inflection
+    assert "loven" not in word_keys("gelooft", "nl", inflection)
+    assert "steunen" in word_keys("gesteund", "nl", inflection)
+    assert "loven" in word_keys("looft", "nl", inflection)
