@@ -44,6 +44,8 @@ def test_a_phrase_about_an_actor_keeps_its_target(coded_actor_rows: Rows) -> Non
     assert ("RUS", "POL", "12") in coded_actor_rows("Rusland heeft lak aan Polen.", ACTORS)
     rows = coded_actor_rows("Polen sprak met Brussel. Rusland heeft lak aan de regels van Polen.", ACTORS)
     assert ("RUS", "POL", "12") in rows, rows
+    # a clause after the phrase says what it is about: its actor may be the target
+    assert ("RUS", "POL", "12") in coded_actor_rows("Rusland heeft er lak aan dat Polen protesteert.", ACTORS)
 
 
 def test_a_deed_that_is_needed_or_meant_is_not_done(coded_actor_rows: Rows) -> None:

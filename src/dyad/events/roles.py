@@ -1498,7 +1498,13 @@ class RoleFinder:
             return False
         nxt = last + 1
         word = toks[nxt].lower
-        skip = self._w("determiners") | self._w("object_determiners") | self._w("object_pronouns")
+        # (a preposition, a conjunction or a verb after it: the phrase's words end there and what it is about may
+        # follow as a clause, "heeft er lak aan dat ...", "doet er niets aan om ...")
+        skip = (
+            self._w("determiners") | self._w("object_determiners") | self._w("object_pronouns")
+            | self._w("prepositions") | self._w("subordinators") | self._w("coordinators")
+            | self._w("infinitive_markers") | self._w("finite_auxiliaries")
+        )
         return (nxt not in covered and word.isalpha() and word not in skip
                 and not doc.tokens[nxt].text[:1].isupper())
 
