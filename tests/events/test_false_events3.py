@@ -85,3 +85,11 @@ def test_a_verb_that_starts_with_the_prefix_keeps_it() -> None:
     assert "loven" not in word_keys("gelooft", "nl", inflection)
     assert "steunen" in word_keys("gesteund", "nl", inflection)
     assert "loven" in word_keys("looft", "nl", inflection)
+
+
+def test_warning_that_something_befalls_another_is_a_threat(coded_actor_rows: Rows) -> None:
+    # a warning of repercussions is the codebook's 130, not a criticism
+    rows = coded_actor_rows("Polen waarschuwt dat Rusland zijn gasleveringen kwijtraakt als het de grens sluit.", ACTORS)
+    assert ("POL", "RUS", "13") in rows and ("POL", "RUS", "11") not in rows, rows
+    # a warning about a thing keeps its own reading
+    assert ("POL", "RUS", "11") in coded_actor_rows("Polen waarschuwt voor een nieuwe crisis met Rusland.", ACTORS)
