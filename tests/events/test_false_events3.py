@@ -93,3 +93,18 @@ def test_warning_that_something_befalls_another_is_a_threat(coded_actor_rows: Ro
     assert ("POL", "RUS", "13") in rows and ("POL", "RUS", "11") not in rows, rows
     # a warning about a thing keeps its own reading
     assert ("POL", "RUS", "11") in coded_actor_rows("Polen waarschuwt voor een nieuwe crisis met Rusland.", ACTORS)
+
+
+def test_the_deed_an_accusation_names_leaves_its_doer_to_be_found() -> None:
+    # "sprake van grootschalige fraude": the bare object is the deed the entry names (its `with`), no thing that
+    # keeps the target from being borrowed from the sentence before
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+    from dyad.records import build_records
+
+    text = ("De Russische kiescommissie liet de stemmen in Moskou hertellen. Volgens oppositieleider Navalny was er "
+            "sprake van grootschalige fraude.")
+    records = build_records(analyse(Article(id="t", text=text, published=PartialDate.parse("2019-04-01"),
+                                            language="nl")))
+    assert ("RUS", "RUS", "11") in {(e["source"]["country"], e["target"]["country"], e["cameo"][:2])
+                                    for e in records.events}
