@@ -89,7 +89,8 @@ def test_a_verb_that_starts_with_the_prefix_keeps_it() -> None:
 
 def test_warning_that_something_befalls_another_is_a_threat(coded_actor_rows: Rows) -> None:
     # a warning of repercussions is the codebook's 130, not a criticism
-    rows = coded_actor_rows("Polen waarschuwt dat Rusland zijn gasleveringen kwijtraakt als het de grens sluit.", ACTORS)
+    text = "Polen waarschuwt dat Rusland zijn gasleveringen kwijtraakt als het de grens sluit."
+    rows = coded_actor_rows(text, ACTORS)
     assert ("POL", "RUS", "13") in rows and ("POL", "RUS", "11") not in rows, rows
     # a warning about a thing keeps its own reading
     assert ("POL", "RUS", "11") in coded_actor_rows("Polen waarschuwt voor een nieuwe crisis met Rusland.", ACTORS)
