@@ -50,9 +50,8 @@ def test_a_phrase_about_an_actor_keeps_its_target(coded_actor_rows: Rows) -> Non
 
 def test_a_deed_that_is_needed_or_meant_is_not_done(coded_actor_rows: Rows) -> None:
     # "nodig om ... te", "bedoeld om ... te": the clause says what is needed or what something is for
-    for text, root in (("Polen heeft meer tijd nodig om met Rusland te overleggen.", "04"),
-                       ("Polen sloot een akkoord met Warschau, bedoeld om vluchtelingen uit Rusland toe te laten.",
-                        "07")):
+    for text, root in (("Polen heeft eerst een mandaat nodig om met Rusland te overleggen.", "04"),
+                       ("Polen zette een regeling op, bedoeld om vluchtelingen uit Rusland op te vangen.", "07")):
         rows = coded_actor_rows(text, ACTORS)
         assert not any(r == root for _, _, r in rows), (text, rows)
 
@@ -97,14 +96,14 @@ def test_warning_that_something_befalls_another_is_a_threat(coded_actor_rows: Ro
 
 
 def test_the_deed_an_accusation_names_leaves_its_doer_to_be_found() -> None:
-    # "sprake van grootschalige fraude": the bare object is the deed the entry names (its `with`), no thing that
+    # "sprake van massale fraude": the bare object is the deed the entry names (its `with`), no thing that
     # keeps the target from being borrowed from the sentence before
     from dyad.api import analyse
     from dyad.document import Article, PartialDate
     from dyad.records import build_records
 
     text = ("De Russische kiescommissie liet de stemmen in Moskou hertellen. Volgens oppositieleider Navalny was er "
-            "sprake van grootschalige fraude.")
+            "sprake van massale fraude.")
     records = build_records(analyse(Article(id="t", text=text, published=PartialDate.parse("2019-04-01"),
                                             language="nl")))
     assert ("RUS", "RUS", "11") in {(e["source"]["country"], e["target"]["country"], e["cameo"][:2])

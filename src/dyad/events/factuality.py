@@ -163,8 +163,8 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
     quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
     consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
-    (`_speculated`), in a clause of need or design (`_purpose`: "heeft tijd nodig om X te raadplegen"), in a clause
-    that only prefers it (a `preference_words` word there: "De kiezers zien het land
+    (`_speculated`), in a clause of need or design (`_purpose`: "heeft een mandaat nodig om met X te praten"), in a
+    clause that only prefers it (a `preference_words` word there: "De kiezers zien het land
     liever handel drijven met X", "Polen praat liever met Duitsland"), as a modal whose clause ends in a copula
     (`_modal_copula`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
     if _supposes(lexicon, clauses, match.clause, toks):
@@ -187,8 +187,8 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
 
 def _purpose(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
     """Whether the match is the infinitive of a clause of need or design: a `purpose_openers` word ("om ... te")
-    right after one of the `purpose_heads` ("heeft meer tijd nodig om de burgers te raadplegen", "een akkoord,
-    bedoeld om migranten toe te laten"). What is needed or meant is not done. An infinitive marker stands among
+    right after one of the `purpose_heads` ("heeft eerst een mandaat nodig om met de bonden te praten", "een fonds,
+    bedoeld om de buurlanden te steunen"). What is needed or meant is not done. An infinitive marker stands among
     the trigger's words or up to two words before it, and the opener before it in the sentence with no
     subordinator, relative pronoun or other infinitive marker between. After a verb of motion or a deed the
     purpose may be reported as done ("reisde af om met X te praten"): no head of need, no rule."""

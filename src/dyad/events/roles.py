@@ -1491,7 +1491,7 @@ class RoleFinder:
     ) -> bool:
         """Whether a phrase trigger that ends in a preposition governs a noun phrase without a determiner that
         names no actor ("heeft lak aan fatsoen en regels", "breekt een lans voor lagere lasten"): what the trigger
-        is about is a thing. Not the deed an entry's `with` names there ("sprake van grote fraude": whose fraud is
+        is about is a thing. Not the deed an entry's `with` names there ("sprake van massale fraude": whose fraud is
         still to be found). A word no mention covers opens it, lower-case (a capital may be a name the resolver
         missed), neither a determiner nor one of the `object_pronouns` that stand for an actor ("lak aan hem")."""
         last = max(match.tokens)
@@ -1499,7 +1499,7 @@ class RoleFinder:
             return False
         nxt = last + 1
         if any(nxt <= i <= nxt + 3 for i in match.licensed_by):
-            return False  # the deed the entry names ("sprake van grootschalige fraude"): its doer is to be found
+            return False  # the deed the entry names ("sprake van massale fraude"): its doer is to be found
         word = toks[nxt].lower
         # (a preposition, a conjunction or a verb after it: the phrase's words end there and what it is about may
         # follow as a clause, "heeft er lak aan dat ...", "doet er niets aan om ...")
