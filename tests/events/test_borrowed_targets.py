@@ -92,5 +92,5 @@ def test_a_stressed_conjunction_lists_actors(coder: LexiconCoder, make_doc: Call
     doc = make_doc("Albanië én Polen willen dat de EU snel met de onderhandelingen begint.")
     coder(doc)
     rows = _rows(doc)
-    assert {("ALB", "EU", "10"), ("POL", "EU", "10")} <= rows, rows
+    assert {("ALB", "EU", "02"), ("POL", "EU", "02")} <= rows, rows
     assert not {("ALB", "POL"), ("POL", "ALB")} & {(s, t) for s, t, _ in rows}

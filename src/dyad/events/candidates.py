@@ -44,21 +44,25 @@ def word_keys(word: str, language: str, inflection: Inflection) -> frozenset[str
         keys.add(lemma)
     if not inflection.suffixes or len(word) < inflection.min_word or not word.isalpha():
         return frozenset(keys)
-    keys |= _inflected_stems(word, inflection)
+    # a lemma that starts with a prefix and has an ending of a verb ("gelooft" -> geloven) is a verb of its own:
+    # its form is no participle, and the prefix stays on ("loven" is no lemma of it)
+    own_prefix = lemma is not None and lemma != word and lemma.startswith(inflection.prefixes) and \
+        lemma.endswith(inflection.prefixed_lemma_endings) if inflection.prefixed_lemma_endings else False
+    keys |= _inflected_stems(word, inflection, prefixed=not own_prefix)
     for ending, replacement in inflection.replacements:
         if word.endswith(ending):
             keys.add(word[: -len(ending)] + replacement)
     return frozenset(keys)
 
 
-def _inflected_stems(word: str, inflection: Inflection) -> set[str]:
-    """The lemma candidates of the stems a word leaves without one of its suffixes or prefixes."""
+def _inflected_stems(word: str, inflection: Inflection, prefixed: bool = True) -> set[str]:
+    """The lemma candidates of the stems a word leaves without one of its suffixes or (where `prefixed`) prefixes."""
     min_stem = inflection.min_stem
     stems = {word} if word[-1] in inflection.bare_stem_endings else set()
     for suffix in inflection.suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
             stems.add(word[: -len(suffix)])
-    for stem in list(stems):
+    for stem in list(stems) if prefixed else []:
         for prefix in inflection.prefixes:
             if stem.startswith(prefix) and len(stem) >= len(prefix) + min_stem:
                 stems.add(stem[len(prefix) :])

@@ -163,7 +163,8 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
     komt", "Maar mocht de opkomst hoger zijn"), or in a sentence that asks (its last word, before closing
     quotation marks, one of the `question_marks`), in the consequent of a supposition or a condition that a
     consequent follows (`_consequent`: "Mocht X ..., dan ..."), in a clause a first-person guess foresees
-    (`_speculated`), in a clause that only prefers it (a `preference_words` word there: "De kiezers zien het land
+    (`_speculated`), in a clause of need or design (`_purpose`: "heeft een mandaat nodig om met X te praten"), in a
+    clause that only prefers it (a `preference_words` word there: "De kiezers zien het land
     liever handel drijven met X", "Polen praat liever met Duitsland"), as a modal whose clause ends in a copula
     (`_modal_copula`), or as an event noun whose existence the clause denies (`_denied_existence`)."""
     if _supposes(lexicon, clauses, match.clause, toks):
@@ -176,10 +177,44 @@ def unreported(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: 
         return True
     if _speculated(lexicon, match, clauses, toks) or _denied_existence(lexicon, match, clauses, toks):
         return True
+    if _purpose(lexicon, match, clauses, toks):
+        return True
     words = [toks[i].lower for c in clauses for i in c.idx]
     quotes = _words(lexicon, "quote_marks")
     last = next((w for w in reversed(words) if w not in quotes), None)
     return last in _words(lexicon, "question_marks")
+
+
+def _purpose(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether the match is the infinitive of a clause of need or design: a `purpose_openers` word ("om ... te")
+    right after one of the `purpose_heads` ("heeft eerst een mandaat nodig om met de bonden te praten", "een fonds,
+    bedoeld om de buurlanden te steunen"). What is needed or meant is not done. An infinitive marker stands among
+    the trigger's words or up to two words before it, and the opener before it in the sentence with no
+    subordinator, relative pronoun or other infinitive marker between. After a verb of motion or a deed the
+    purpose may be reported as done ("reisde af om met X te praten"): no head of need, no rule."""
+    openers = _words(lexicon, "purpose_openers")
+    if not openers:
+        return False
+    order = [i for c in clauses for i in c.idx]
+    infinitive = _words(lexicon, "infinitive_markers")
+    first, last = min(match.tokens), max(match.tokens)
+    marks = [i for i in order if first - 2 <= i <= last and toks[i].lower in infinitive and i not in match.tokens]
+    if not marks:
+        return False
+    stops = _words(lexicon, "subordinators") | _words(lexicon, "relative_pronouns")
+    before = [i for i in order if i < marks[0]]
+    opener = None
+    for i in reversed(before[-12:]):
+        word = toks[i].lower
+        if word in openers:
+            opener = i
+            break
+        if word in stops or word in infinitive:
+            return False
+    if opener is None:
+        return False
+    head = [toks[i].lower for i in order if i < opener and toks[i].lower.isalpha()][-1:]
+    return bool(head) and head[0] in _words(lexicon, "purpose_heads")
 
 
 def _modal_copula(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:

@@ -85,6 +85,9 @@ _WORD_LISTS = (
     "particles",
     "determiners",
     "object_determiners",
+    "object_pronouns",
+    "purpose_openers",
+    "purpose_heads",
     "infinitive_markers",
     "list_conjunctions",
     "list_fillers",
@@ -171,11 +174,15 @@ class Inflection:
     restored_endings: tuple[str, ...] = ()  # endings a stem may have lost ("agreed" -> "agree")
     doubled_consonant: bool = False  # a stem's doubled last letter may be single in the lemma ("stopped")
     replacements: tuple[tuple[str, str], ...] = ()  # (ending, lemma ending): "denied" -> "deny"
+    #: endings of a lookup lemma that, starting with one of the `prefixes`, is a verb of its own whose first
+    #: letters only look like the participle prefix ("gelooft" of geloven is no participle of loven): a form with
+    #: such a lemma keeps its prefix
+    prefixed_lemma_endings: tuple[str, ...] = ()
 
 
 _INFLECTION_KEYS = {
     "min_word", "min_stem", "suffixes", "bare_stem_endings", "prefixes", "stem_infinitives", "stems_are_lemmas",
-    "restored_endings", "doubled_consonant", "replacements",
+    "restored_endings", "doubled_consonant", "replacements", "prefixed_lemma_endings",
 }
 
 
@@ -203,6 +210,9 @@ def _inflection(value: Any, where: str) -> Inflection:
         prefixes=tuple(_strings(value.get("prefixes"), where, "inflection.prefixes")),
         restored_endings=tuple(_strings(value.get("restored_endings"), where, "inflection.restored_endings")),
         replacements=tuple((k.lower(), v.lower()) for k, v in replacements.items()),
+        prefixed_lemma_endings=tuple(
+            _strings(value.get("prefixed_lemma_endings"), where, "inflection.prefixed_lemma_endings")
+        ),
         **flags,
     )
 

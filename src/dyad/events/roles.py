@@ -1459,6 +1459,8 @@ class RoleFinder:
         idx = clause.idx
         dets = self._w("object_determiners")
         preps = self._w("prepositions")
+        if self._bare_object(doc, match, idx, toks, covered):
+            return True
         # the first word, after any opening quotation mark, is the subject's place ('"Dit is een ...')
         first = next((pos for pos, i in enumerate(idx) if toks[i].lower.replace("-", "").isalnum()), 0)
         for pos, i in enumerate(idx):
@@ -1483,6 +1485,31 @@ class RoleFinder:
                 continue
             return True
         return False
+
+    def _bare_object(
+        self, doc: Document, match: Match, idx: Sequence[int], toks: Mapping[int, Tok], covered: set[int]
+    ) -> bool:
+        """Whether a phrase trigger that ends in a preposition governs a noun phrase without a determiner that
+        names no actor ("heeft lak aan fatsoen en regels", "breekt een lans voor lagere lasten"): what the trigger
+        is about is a thing. Not the deed an entry's `with` names there ("sprake van massale fraude": whose fraud is
+        still to be found). A word no mention covers opens it, lower-case (a capital may be a name the resolver
+        missed), neither a determiner nor one of the `object_pronouns` that stand for an actor ("lak aan hem")."""
+        last = max(match.tokens)
+        if match.kind != "phrase" or toks[last].lower not in self._w("prepositions") or last + 1 not in idx:
+            return False
+        nxt = last + 1
+        if any(nxt <= i <= nxt + 3 for i in match.licensed_by):
+            return False  # the deed the entry names ("sprake van massale fraude"): its doer is to be found
+        word = toks[nxt].lower
+        # (a preposition, a conjunction or a verb after it: the phrase's words end there and what it is about may
+        # follow as a clause, "heeft er lak aan dat ...", "doet er niets aan om ...")
+        skip = (
+            self._w("determiners") | self._w("object_determiners") | self._w("object_pronouns")
+            | self._w("prepositions") | self._w("subordinators") | self._w("coordinators")
+            | self._w("infinitive_markers") | self._w("finite_auxiliaries")
+        )
+        return (nxt not in covered and word.isalpha() and word not in skip
+                and not doc.tokens[nxt].text[:1].isupper())
 
     def _previous_sentence_target(
         self,
