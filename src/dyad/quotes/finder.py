@@ -1124,13 +1124,25 @@ class _Run:
                 if self._marker_at(nxt, self.lex.markers_after) or (
                         nxt != k + 1 and self._cue_at(nxt, hi) is not None):
                     return k - 1
+            if k > first and self._coordinated_cue(k, hi):
+                return k - 1
             k += 1
         return hi - 1
+
+    def _coordinated_cue(self, k: int, hi: int) -> bool:
+        """Whether token k is a coordinator right before a cue of its own, which opens the next report ("zei dat de
+        kas klopte en beloofde dat …", "ontkende het te weten en zei dat …")."""
+        return (self.toks[k].lower in self.lex.coordinators and k + 1 < hi and k + 1 not in self.quoted
+                and self._cue_at(k + 1, hi) is not None)
 
     def _dat_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks
         for c in range(cue.end, min(hi, cue.end + 8)):
             if c in self.quoted or toks[c].text in _CLAUSE_PUNCT:
+                return None
+            if self._is_speech_verb(c) and not toks[c].text[:1].isupper():
+                # the clause belongs to a cue after this one ("ontkende het te weten en zei dat …", "Op vragen
+                # van de krant zei zij dat …")
                 return None
             # "asked whether …", "asked him if …": a question opens the clause right after the cue or its object
             if toks[c].lower in self.lex.complementizers or (
@@ -1273,7 +1285,8 @@ class _Run:
         if te is None:
             return None
         last = te + 1
-        while last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted:
+        while (last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted
+               and not self._coordinated_cue(last + 1, hi)):
             last += 1
         # Leading time adverbs ("zei gisteren open te staan") are not part of what was said.
         while content_start < te and self.lex.is_time_word(toks[content_start].lower):

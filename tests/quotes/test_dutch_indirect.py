@@ -1,0 +1,42 @@
+"""Dutch indirect speech by class, on sentences written for these tests: a content clause that belongs to the
+second of two cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.api import analyse
+from dyad.document import Article, Quote
+
+
+def _indirect(text: str) -> list[Quote]:
+    doc = analyse(Article(id="t", text=text, language="nl", published=None))
+    return [q for q in doc.quotes if q.kind == "indirect"]
+
+
+def _one(text: str) -> Quote:
+    found = _indirect(text)
+    assert len(found) == 1, [(q.text, q.cue, q.speaker) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "statement", "cue"), [
+    # an infinitive for the first cue, a "dat" clause for the second
+    ("Wethouder Karin Smit ontkende het geld te hebben gezien en zei dat de kas klopte.", "de kas klopte", "zei"),
+    # two "dat" clauses, each with its own cue
+    ("Wethouder Karin Smit zei dat de kas klopte en beloofde dat de cijfers openbaar worden.", "de kas klopte",
+     "zei"),
+    # a noun that the lemma table reads as a verb of speech stands before the cue
+    ("Op vragen van de krant zei Karin Smit dat de school open blijft.", "de school open blijft", "zei"),
+])
+def test_the_clause_goes_with_the_cue_before_it(text: str, statement: str, cue: str) -> None:
+    found = [q for q in _indirect(text) if q.text == statement]
+    assert len(found) == 1, [(q.text, q.cue) for q in _indirect(text)]
+    assert found[0].cue == cue
+    assert found[0].speaker is not None and "Smit" in found[0].speaker.name
+
+
+def test_an_infinitive_ends_before_the_next_cue() -> None:
+    found = {q.cue: q.text for q in _indirect(
+        "Wethouder Karin Smit ontkende het geld te hebben gezien en zei dat de kas klopte.")}
+    assert found == {"ontkende": "het geld te hebben gezien", "zei": "de kas klopte"}
