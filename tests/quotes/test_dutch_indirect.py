@@ -1,5 +1,5 @@
 """Dutch indirect speech by class, on sentences written for these tests: a content clause that belongs to the
-second of two cues."""
+second of two cues, and the end of a content clause in a sentence that opens with a subordinate clause."""
 
 from __future__ import annotations
 
@@ -40,3 +40,21 @@ def test_an_infinitive_ends_before_the_next_cue() -> None:
     found = {q.cue: q.text for q in _indirect(
         "Wethouder Karin Smit ontkende het geld te hebben gezien en zei dat de kas klopte.")}
     assert found == {"ontkende": "het geld te hebben gezien", "zei": "de kas klopte"}
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    # a sentence that opens with a subordinate clause: the main clause's finite verb follows the comma
+    ("Nadat wethouder Karin Smit had gezegd dat de school sluit, kwamen de ouders in actie.", "de school sluit"),
+    ("Hoewel wethouder Karin Smit erkende dat de kas niet klopte, bleef zij aan.", "de kas niet klopte"),
+    # commas inside the reported clause, before the main clause
+    ("Toen wethouder Karin Smit zei dat de huren, de lonen en de prijzen stijgen, schrokken de ouders.",
+     "de huren, de lonen en de prijzen stijgen"),
+])
+def test_a_preposed_subordinate_clause_ends_at_the_main_verb(text: str, statement: str) -> None:
+    assert [q.text for q in _indirect(text)] == [statement]
+
+
+def test_a_main_clause_goes_on_after_a_comma() -> None:
+    # no subordinate clause before the cue: what follows the comma is still reported
+    q = _one("Wethouder Karin Smit zei dat de school sluit, maar dat de bus blijft rijden.")
+    assert q.text == "de school sluit, maar dat de bus blijft rijden"

@@ -1113,9 +1113,15 @@ class _Run:
         while opener < first and toks[opener].lower in self.lex.clause_openers:
             opener += 1
         subordinate = not self.lex.verb_second and toks[opener].lower in self.lex.clause_boundaries
+        # verb second: a sentence that opens with a subordinate clause goes on with the finite verb of the main
+        # clause right after the comma that closes it ("Hoewel zij zei dat de kas klopte, trad zij af")
+        preposed = self.lex.verb_second and toks[opener].lower in self.lex.subordinators and opener < first
         k = first
         while k < hi:
             if subordinate and toks[k].text == "," and k not in self.quoted and k > first:
+                return k - 1
+            if (preposed and toks[k].text == "," and k > first and k not in self.quoted
+                    and self._finite_after(k + 1, hi)):
                 return k - 1
             if toks[k].text == "," and k + 1 < hi:
                 nxt = k + 1
@@ -1128,6 +1134,17 @@ class _Run:
                 return k - 1
             k += 1
         return hi - 1
+
+    def _finite_after(self, k: int, hi: int) -> bool:
+        """Whether token k, right after a comma, is a finite verb by the lexicon: an auxiliary, a verb of speech or
+        a lower-case word the lemma table inflects to an infinitive ("trad" -> "treden", "kwamen" -> "komen"), not
+        one it leaves as it is (a noun, an adjective)."""
+        if k >= hi or not is_word(self.toks[k]) or self.toks[k].text[:1].isupper():
+            return False
+        tok, lex = self.toks[k], self.lex
+        if tok.lower in lex.auxiliaries or self._is_speech_verb(k):
+            return True
+        return tok.lemma != tok.lower and self._infinitive_form(tok.lemma)
 
     def _coordinated_cue(self, k: int, hi: int) -> bool:
         """Whether token k is a coordinator right before a cue of its own, which opens the next report ("zei dat de
