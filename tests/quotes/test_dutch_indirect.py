@@ -58,3 +58,18 @@ def test_a_main_clause_goes_on_after_a_comma() -> None:
     # no subordinate clause before the cue: what follows the comma is still reported
     q = _one("Wethouder Karin Smit zei dat de school sluit, maar dat de bus blijft rijden.")
     assert q.text == "de school sluit, maar dat de bus blijft rijden"
+
+
+@pytest.mark.parametrize(("text", "statement", "cue"), [
+    # separable cues by lemma, in the forms the lists of forms leave out
+    ("Gisteren gaven de wethouders Piet Bos en Anna Smit aan dat zij stoppen.", "zij stoppen", "gaven aan"),
+    ("De ministers van Financiën wezen erop dat de schuld stijgt.", "de schuld stijgt", "wezen erop"),
+    # holding a view
+    ("De partij staat nog altijd op het standpunt dat de wet deugt.", "de wet deugt", "staat op het standpunt"),
+    ("Minister Anna Smit is van mening dat de wet deugt.", "de wet deugt", "is van mening"),
+    ("Minister Anna Smit was ervan overtuigd dat de wet deugt.", "de wet deugt", "was ervan overtuigd"),
+    ("Minister Anna Smit gaat ervan uit dat de wet deugt.", "de wet deugt", "gaat ervan uit"),
+])
+def test_multiword_cues(text: str, statement: str, cue: str) -> None:
+    q = _one(text)
+    assert (q.text, q.cue) == (statement, cue)
