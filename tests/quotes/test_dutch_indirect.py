@@ -73,3 +73,21 @@ def test_a_main_clause_goes_on_after_a_comma() -> None:
 def test_multiword_cues(text: str, statement: str, cue: str) -> None:
     q = _one(text)
     assert (q.text, q.cue) == (statement, cue)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a role with "van", a determiner and a noun the lists of bodies lack
+    ("De rust keert niet terug, zegt een woordvoerder van de familie.", "een woordvoerder van de familie"),
+    ("De advocaat van de familie zei dat de man onschuldig is.", "De advocaat van de familie"),
+    # with an adjective before the noun
+    ("De subsidie is veel te laag, zegt de directeur van het Utrechtse museum.",
+     "de directeur van het Utrechtse museum"),
+])
+def test_a_speaker_with_a_common_noun_after_van(text: str, speaker: str) -> None:
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_the_noun_after_van_stops_before_the_cue() -> None:
+    q = _one("De directeur van het museum zei dat de subsidie te laag is.")
+    assert q.speaker is not None and q.speaker.name == "De directeur van het museum"
