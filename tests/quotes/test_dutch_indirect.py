@@ -91,3 +91,17 @@ def test_a_speaker_with_a_common_noun_after_van(text: str, speaker: str) -> None
 def test_the_noun_after_van_stops_before_the_cue() -> None:
     q = _one("De directeur van het museum zei dat de subsidie te laag is.")
     assert q.speaker is not None and q.speaker.name == "De directeur van het museum"
+
+
+def test_a_quoted_phrase_that_ends_an_inserted_statement() -> None:
+    quotes = analyse(Article(id="t", text="Die regels zijn door de minister nooit goed 'getoetst', zegt Anna Smit.",
+                             language="nl", published=None)).quotes
+    found = {(q.kind, q.text) for q in quotes}
+    assert ("indirect", "Die regels zijn door de minister nooit goed 'getoetst'") in found
+    assert ("partial", "getoetst") in found
+
+
+def test_a_quotation_before_an_inserted_cue_is_the_statement() -> None:
+    assert _indirect("'Die regels zijn nooit goed getoetst', zegt Anna Smit.") == []
+    # a quotation that holds most of the words before the comma
+    assert _indirect("Het is 'een regelrechte ramp voor de boeren', zegt Anna Smit.") == []

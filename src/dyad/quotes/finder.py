@@ -1316,12 +1316,16 @@ class _Run:
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
         toks = self.toks
-        if cue.start in self.quote_cues:
-            return None  # '"…," Ann Holt, a friend, told the Post': the quotation is the statement
         comma = cue.start - 1
         # "…, zo stelt de rechter": an adverb between the comma and the cue
         if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
             comma -= 1
+        if cue.start in self.quote_cues and not (
+                comma > lo and toks[comma].text == "," and (comma - 1) in self.quoted
+                and self._quoted_phrase_ends(lo, comma)):
+            # '"…," Ann Holt, a friend, told the Post': the quotation is the statement (but not a quoted phrase that
+            # ends a statement of its own: "De regels zijn nooit ‘getoetst’, zegt zij")
+            return None
         p: Phrase | None
         if comma > lo and toks[comma].text != ",":
             # "…, he said." / "…, the campaign said, …": the subject between the comma and the cue
@@ -1365,7 +1369,7 @@ class _Run:
             # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of
             # perception or knowledge reports a view only at the end ("…, ziet Jansen.")
             return None
-        if comma - 1 >= lo and (comma - 1) in self.quoted:
+        if comma - 1 >= lo and (comma - 1) in self.quoted and not self._quoted_phrase_ends(lo, comma):
             return None  # "‘…’, zei hij": the quotation itself is the statement
         gap: tuple[int, int] | None = None
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
@@ -1378,6 +1382,19 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _quoted_phrase_ends(self, lo: int, comma: int) -> bool:
+        """Whether the quotation that closes before the comma is a phrase at the end of a statement of more words
+        ("De afspraken zijn niet ‘geborgd’, zegt zij"): it opens after the statement's first three words and holds
+        under half of the words before the comma."""
+        end = self.toks[comma - 1].end
+        for sp in self.spans:
+            if sp.outer_start < end <= sp.outer_end:
+                first = self._tok_at(sp.outer_start)
+                words = sum(1 for j in range(lo, comma) if is_word(self.toks[j]))
+                inside = sum(1 for j in range(first, comma) if is_word(self.toks[j]))
+                return first - lo > 3 and 2 * inside < words
+        return False
 
     def _opener_only(self, lo: int, comma: int) -> bool:
         """Whether only clause openers stand before the comma ("Maar, zegt hij, …")."""
