@@ -410,11 +410,12 @@ class PhraseFinder:
         return end
 
     def _common_noun_after_determiner(self, link_end: int, j: int, limit: int) -> int | None:
-        """The noun of "det (adjectives) noun" that a phrase link's determiner opens (`j` is past the determiner at
-        `link_end`): up to two adjectives by their endings, then a lower-case word that is no function word of the
-        quote lexicon (preposition, auxiliary, determiner, pronoun, conjunction, verb of speech)."""
+        """The noun of "det (adjectives) noun" that the determiner after a `noun_links` word opens (`j` is past the
+        determiner at `link_end`): up to two adjectives by their endings, then a lower-case word that is no function
+        word of the quote lexicon (preposition, auxiliary, determiner, pronoun, conjunction, verb of speech)."""
         toks, lex = self.doc.tokens, self.lex
-        if j != link_end + 1 or toks[link_end].lower not in lex.determiners:
+        if (j != link_end + 1 or toks[link_end].lower not in lex.determiners
+                or toks[link_end - 1].lower not in lex.noun_links):
             return None
         k = j
         while k < limit and k - j < 2 and self._is_adjective(toks[k]) and k + 1 < limit and is_word(toks[k + 1]):
