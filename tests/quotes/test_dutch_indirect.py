@@ -105,3 +105,10 @@ def test_a_quotation_before_an_inserted_cue_is_the_statement() -> None:
     assert _indirect("'Die regels zijn nooit goed getoetst', zegt Anna Smit.") == []
     # a quotation that holds most of the words before the comma
     assert _indirect("Het is 'een regelrechte ramp voor de boeren', zegt Anna Smit.") == []
+
+
+def test_a_noun_after_an_article_does_not_take_the_clause_from_its_cue() -> None:
+    # English shares the engine: "report" after an article is a noun, no cue of its own
+    doc = analyse(Article(id="t", text="Mayor Ann Holt said in a report that the budget was short.", language="en",
+                          published=None))
+    assert [(q.cue, q.text) for q in doc.quotes if q.kind == "indirect"] == [("said", "the budget was short")]

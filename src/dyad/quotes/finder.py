@@ -1157,9 +1157,10 @@ class _Run:
         for c in range(cue.end, min(hi, cue.end + 8)):
             if c in self.quoted or toks[c].text in _CLAUSE_PUNCT:
                 return None
-            if self._is_speech_verb(c) and not toks[c].text[:1].isupper():
-                # the clause belongs to a cue after this one ("ontkende het te weten en zei dat …", "Op vragen
-                # van de krant zei zij dat …")
+            if self._cue_at(c, hi) is not None:
+                # the clause belongs to a cue after this one ("ontkende het te weten en zei dat …", "meldde
+                # gisteren na afloop en herhaalde vandaag dat …"; a noun after an article is none: "said in a
+                # report that")
                 return None
             # "asked whether …", "asked him if …": a question opens the clause right after the cue or its object
             if toks[c].lower in self.lex.complementizers or (
