@@ -1,5 +1,7 @@
 """Dutch indirect speech by class, on sentences written for these tests: a content clause that belongs to the
-second of two cues, and the end of a content clause in a sentence that opens with a subordinate clause."""
+second of two cues, the end of a content clause in a sentence that opens with a subordinate clause, multi-word cues
+(separable verbs by lemma, idioms of holding a view), speaker phrases with a common noun after "van", and a quoted
+phrase that ends a statement before an inserted cue."""
 
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ def test_a_main_clause_goes_on_after_a_comma() -> None:
 
 @pytest.mark.parametrize(("text", "statement", "cue"), [
     # separable cues by lemma, in the forms the lists of forms leave out
-    ("Gisteren gaven de wethouders Piet Bos en Anna Smit aan dat zij stoppen.", "zij stoppen", "gaven aan"),
+    ("Gisteren gaven Piet Bos en Anna Smit aan dat zij stoppen.", "zij stoppen", "gaven aan"),
     ("De ministers van Financiën wezen erop dat de schuld stijgt.", "de schuld stijgt", "wezen erop"),
     # holding a view
     ("De partij staat nog altijd op het standpunt dat de wet deugt.", "de wet deugt", "staat op het standpunt"),
@@ -77,8 +79,8 @@ def test_multiword_cues(text: str, statement: str, cue: str) -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     # a role with "van", a determiner and a noun the lists of bodies lack
-    ("De rust keert niet terug, zegt een woordvoerder van de familie.", "een woordvoerder van de familie"),
-    ("De advocaat van de familie zei dat de man onschuldig is.", "De advocaat van de familie"),
+    ("De rust keert niet terug, zegt een woordvoerder van de uitgeverij.", "een woordvoerder van de uitgeverij"),
+    ("De advocaat van de uitgeverij zei dat de schrijver onschuldig is.", "De advocaat van de uitgeverij"),
     # with an adjective before the noun
     ("De subsidie is veel te laag, zegt de directeur van het Utrechtse museum.",
      "de directeur van het Utrechtse museum"),

@@ -1386,7 +1386,7 @@ class _Run:
 
     def _quoted_phrase_ends(self, lo: int, comma: int) -> bool:
         """Whether the quotation that closes before the comma is a phrase at the end of a statement of more words
-        ("De afspraken zijn niet ‘geborgd’, zegt zij"): it opens after the statement's first three words and holds
+        ("De regels zijn nooit ‘getoetst’, zegt zij"): it opens after the statement's first three words and holds
         under half of the words before the comma. Dutch only (`verb_second`): English reports such a phrase as the
         clause around it after its cue (`partial_clauses`)."""
         if not self.lex.verb_second:

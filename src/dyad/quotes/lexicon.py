@@ -94,7 +94,7 @@ class QuoteLexicon:
     #: words that end the search for an infinitival complement ("beloofde amnestie en zette ... te halen")
     coordinators: frozenset[str] = frozenset()
     #: phrase links after which a determiner and a common noun the lists lack still belong to the speaker phrase
-    #: ("de advocaat van de familie"); empty: only listed roles, bodies and names do
+    #: ("de advocaat van de uitgeverij"); empty: only listed roles, bodies and names do
     noun_links: frozenset[str] = frozenset()
     #: personal pronouns that open a content clause as its subject ("dat we te maken hebben met"); without
     #: one, "dat ... te" + infinitive is a demonstrative object ("heeft gedreigd dat weer te doen")

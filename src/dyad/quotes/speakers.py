@@ -402,7 +402,7 @@ class PhraseFinder:
                     continue
                 noun = self._common_noun_after_determiner(end + 1, j, limit)
                 if noun is not None:
-                    end = noun + 1  # "de advocaat van de familie", "een woordvoerder van het Nederlandse fonds"
+                    end = noun + 1  # "de advocaat van de uitgeverij", "een woordvoerder van het Nederlandse fonds"
                     continue
             break
         if end < limit and self._is_name(end) and not self._is_name(end - 1):
