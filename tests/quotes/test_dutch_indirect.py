@@ -114,3 +114,10 @@ def test_a_noun_after_an_article_does_not_take_the_clause_from_its_cue() -> None
     doc = analyse(Article(id="t", text="Mayor Ann Holt said in a report that the budget was short.", language="en",
                           published=None))
     assert [(q.cue, q.text) for q in doc.quotes if q.kind == "indirect"] == [("said", "the budget was short")]
+
+
+def test_the_closing_mark_of_the_quotation_before_opens_no_statement() -> None:
+    # the sentence layer leaves the closing mark of the quotation before at the start of the next sentence
+    text = "Anna Smit sprak lang. ,,Het gaat goed, het gaat heel goed.'' Maar, zegt Smit, haar dochter wilde ook iets."
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in _indirect(text)]
+    assert found == [("haar dochter wilde ook iets", "Anna Smit")]

@@ -1038,6 +1038,8 @@ class _Run:
         sent = self.doc.sentences[s_idx]
         lo, hi = sent.token_start, sent.token_end
         toks = self.toks
+        while lo < hi and self._closes_earlier_quotation(lo, sent.start):
+            lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
         found_clause = False
         i = lo
         while i < hi:
@@ -1086,6 +1088,13 @@ class _Run:
             if n and i > lo and toks[i - 1].text == ",":
                 self._aldus(s_idx, i, n, lo, hi)
                 return
+
+    def _closes_earlier_quotation(self, k: int, sentence_start: int) -> bool:
+        """Whether token k is only quotation marks that close a quotation opened before the sentence starts."""
+        tok = self.toks[k]
+        if k not in self.quoted or not set(tok.text) <= _MARK_CHARS - {","}:
+            return False
+        return any(sp.outer_start < sentence_start and tok.start < sp.outer_end <= tok.end for sp in self.spans)
 
     def _is_quotation(self, start: int, end: int) -> bool:
         """Whether reported content is itself a quotation that opens it ("zei dat ‘…’")."""
