@@ -121,3 +121,15 @@ def test_the_closing_mark_of_the_quotation_before_opens_no_statement() -> None:
     text = "Anna Smit sprak lang. ,,Het gaat goed, het gaat heel goed.'' Maar, zegt Smit, haar dochter wilde ook iets."
     found = [(q.text, q.speaker.name if q.speaker else None) for q in _indirect(text)]
     assert found == [("haar dochter wilde ook iets", "Anna Smit")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a clause opener between the verb and the inverted subject
+    ("Gisteren zei ook minister Piet Bos dat de brug dicht blijft.", "minister Piet Bos"),
+    ("Vorige week lieten zelfs de voorzitter van de raad, Piet Bos, en twee leden weten dat de brug dicht blijft.",
+     "Piet Bos"),
+])
+def test_an_inverted_subject_after_an_adverb(text: str, speaker: str) -> None:
+    q = _one(text)
+    assert q.text == "de brug dicht blijft"
+    assert q.speaker is not None and q.speaker.name == speaker

@@ -367,7 +367,10 @@ class _Run:
                     return self._apposition(p, lo, hi)
             if not before and self._determined_noun_phrase(start, v):
                 return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
-        after = self.phrases.phrase_at(v + 1, hi)
+        a = v + 1
+        while a < min(hi, v + 3) and toks[a].lower in self.lex.clause_openers and self.lex.verb_second:
+            a += 1  # "lieten ook de voorzitter en de leden weten", "zei zelfs de premier"
+        after = self.phrases.phrase_at(a, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
         if not self.lex.verb_second and not before and start == v:
