@@ -133,3 +133,23 @@ def test_an_inverted_subject_after_an_adverb(text: str, speaker: str) -> None:
     q = _one(text)
     assert q.text == "de brug dicht blijft"
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # "dat" as a demonstrative object: a few words after it and no verb
+    "Minister Piet Bos zei dat al eerder.",
+    "Minister Piet Bos zei dat gisteren ook.",
+    "Minister Piet Bos heeft dat vorige week ook gezegd en herhaalt dat nu.",
+])
+def test_dat_as_a_demonstrative_object(text: str) -> None:
+    assert _indirect(text) == []
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    # a short clause with a pronoun subject or a verb the lemma table inflects
+    ("Minister Piet Bos zei dat het kan.", "het kan"),
+    ("Minister Piet Bos zei dat de kas klopt.", "de kas klopt"),
+    ("Minister Piet Bos zei dat Nederland wint.", "Nederland wint"),
+])
+def test_a_short_content_clause(text: str, statement: str) -> None:
+    assert [q.text for q in _indirect(text)] == [statement]

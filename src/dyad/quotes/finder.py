@@ -1271,9 +1271,17 @@ class _Run:
     def _demonstrative_object(self, c: int, hi: int) -> bool:
         """Whether the complementizer at token c is a demonstrative object: before an infinitive ("dreigde dat
         weer te doen": the infinitive marker and a verb in -en within three words, and no subject before them,
-        no capitalised word, determiner or personal pronoun as in "dat Rusland te maken heeft"), or before a
-        prepositional phrase with no verb after it ("zei dat bij de ontvangst van Bolsonaro")."""
+        no capitalised word, determiner or personal pronoun as in "dat Rusland te maken heeft"), before a
+        prepositional phrase with no verb after it ("zei dat bij de ontvangst van Bolsonaro"), or - where the lemma
+        table tells verbs by their infinitive - before up to three words with no verb or pronoun ("zei dat al
+        eerder")."""
         toks = self.toks
+        rest = [t for t in toks[c + 1 : self._clause_end(c + 1, hi) + 1] if is_word(t)]
+        lex = self.lex
+        if lex.verb_second and lex.infinitive_endings and len(rest) <= 3 and not any(
+                t.lower in lex.auxiliaries or t.lower in lex.subject_pronouns or t.lower in lex.clause_subjects
+                or (t.lemma != t.lower and self._infinitive_form(t.lemma)) for t in rest):
+            return True  # "zei dat al eerder", "heeft dat gisteren ook gezegd": a few words and no verb
         if toks[c + 1].lower in self.lex.prepositions:
             rest = toks[c + 1 : self._clause_end(c + 1, hi) + 1]
             finite = self.lex.auxiliaries - self.lex.determiners  # not "zijn" as in "van zijn ambtgenoot"
