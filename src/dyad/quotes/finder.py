@@ -367,7 +367,10 @@ class _Run:
                     return self._apposition(p, lo, hi)
             if not before and self._determined_noun_phrase(start, v):
                 return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
-        after = self.phrases.phrase_at(v + 1, hi)
+        a = v + 1
+        while a < min(hi, v + 3) and toks[a].lower in self.lex.clause_openers and self.lex.verb_second:
+            a += 1  # "lieten ook de voorzitter en de leden weten", "zei zelfs de premier"
+        after = self.phrases.phrase_at(a, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
         if not self.lex.verb_second and not before and start == v:
@@ -1038,6 +1041,8 @@ class _Run:
         sent = self.doc.sentences[s_idx]
         lo, hi = sent.token_start, sent.token_end
         toks = self.toks
+        while lo < hi and self._closes_earlier_quotation(lo, sent.start):
+            lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
         found_clause = False
         i = lo
         while i < hi:
@@ -1087,6 +1092,13 @@ class _Run:
                 self._aldus(s_idx, i, n, lo, hi)
                 return
 
+    def _closes_earlier_quotation(self, k: int, sentence_start: int) -> bool:
+        """Whether token k is only quotation marks that close a quotation opened before the sentence starts."""
+        tok = self.toks[k]
+        if k not in self.quoted or not set(tok.text) <= _MARK_CHARS - {","}:
+            return False
+        return any(sp.outer_start < sentence_start and tok.start < sp.outer_end <= tok.end for sp in self.spans)
+
     def _is_quotation(self, start: int, end: int) -> bool:
         """Whether reported content is itself a quotation that opens it ("zei dat ‘…’")."""
         for sp in self.spans:
@@ -1113,9 +1125,15 @@ class _Run:
         while opener < first and toks[opener].lower in self.lex.clause_openers:
             opener += 1
         subordinate = not self.lex.verb_second and toks[opener].lower in self.lex.clause_boundaries
+        # verb second: a sentence that opens with a subordinate clause goes on with the finite verb of the main
+        # clause right after the comma that closes it ("Hoewel zij zei dat de kas klopte, trad zij af")
+        preposed = self.lex.verb_second and toks[opener].lower in self.lex.subordinators and opener < first
         k = first
         while k < hi:
             if subordinate and toks[k].text == "," and k not in self.quoted and k > first:
+                return k - 1
+            if (preposed and toks[k].text == "," and k > first and k not in self.quoted
+                    and self._finite_after(k + 1, hi)):
                 return k - 1
             if toks[k].text == "," and k + 1 < hi:
                 nxt = k + 1
@@ -1124,13 +1142,37 @@ class _Run:
                 if self._marker_at(nxt, self.lex.markers_after) or (
                         nxt != k + 1 and self._cue_at(nxt, hi) is not None):
                     return k - 1
+            if k > first and self._coordinated_cue(k, hi):
+                return k - 1
             k += 1
         return hi - 1
+
+    def _finite_after(self, k: int, hi: int) -> bool:
+        """Whether token k, right after a comma, is a finite verb by the lexicon: an auxiliary, a verb of speech or
+        a lower-case word the lemma table inflects to an infinitive ("trad" -> "treden", "kwamen" -> "komen"), not
+        one it leaves as it is (a noun, an adjective)."""
+        if k >= hi or not is_word(self.toks[k]) or self.toks[k].text[:1].isupper():
+            return False
+        tok, lex = self.toks[k], self.lex
+        if tok.lower in lex.auxiliaries or self._is_speech_verb(k):
+            return True
+        return tok.lemma != tok.lower and self._infinitive_form(tok.lemma)
+
+    def _coordinated_cue(self, k: int, hi: int) -> bool:
+        """Whether token k is a coordinator right before a cue of its own, which opens the next report ("zei dat de
+        kas klopte en beloofde dat …", "ontkende het te weten en zei dat …")."""
+        return (self.toks[k].lower in self.lex.coordinators and k + 1 < hi and k + 1 not in self.quoted
+                and self._cue_at(k + 1, hi) is not None)
 
     def _dat_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks
         for c in range(cue.end, min(hi, cue.end + 8)):
             if c in self.quoted or toks[c].text in _CLAUSE_PUNCT:
+                return None
+            if self._cue_at(c, hi) is not None:
+                # the clause belongs to a cue after this one ("ontkende het te weten en zei dat …", "meldde
+                # gisteren na afloop en herhaalde vandaag dat …"; a noun after an article is none: "said in a
+                # report that")
                 return None
             # "asked whether …", "asked him if …": a question opens the clause right after the cue or its object
             if toks[c].lower in self.lex.complementizers or (
@@ -1229,9 +1271,17 @@ class _Run:
     def _demonstrative_object(self, c: int, hi: int) -> bool:
         """Whether the complementizer at token c is a demonstrative object: before an infinitive ("dreigde dat
         weer te doen": the infinitive marker and a verb in -en within three words, and no subject before them,
-        no capitalised word, determiner or personal pronoun as in "dat Rusland te maken heeft"), or before a
-        prepositional phrase with no verb after it ("zei dat bij de ontvangst van Bolsonaro")."""
+        no capitalised word, determiner or personal pronoun as in "dat Rusland te maken heeft"), before a
+        prepositional phrase with no verb after it ("zei dat bij de ontvangst van Bolsonaro"), or - where the lemma
+        table tells verbs by their infinitive - before up to three words with no verb or pronoun ("zei dat al
+        eerder")."""
         toks = self.toks
+        rest = [t for t in toks[c + 1 : self._clause_end(c + 1, hi) + 1] if is_word(t)]
+        lex = self.lex
+        if lex.verb_second and lex.infinitive_endings and len(rest) <= 3 and not any(
+                t.lower in lex.auxiliaries or t.lower in lex.subject_pronouns or t.lower in lex.clause_subjects
+                or (t.lemma != t.lower and self._infinitive_form(t.lemma)) for t in rest):
+            return True  # "zei dat al eerder", "heeft dat gisteren ook gezegd": a few words and no verb
         if toks[c + 1].lower in self.lex.prepositions:
             rest = toks[c + 1 : self._clause_end(c + 1, hi) + 1]
             finite = self.lex.auxiliaries - self.lex.determiners  # not "zijn" as in "van zijn ambtgenoot"
@@ -1273,7 +1323,8 @@ class _Run:
         if te is None:
             return None
         last = te + 1
-        while last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted:
+        while (last + 1 < hi and toks[last + 1].text not in _CLAUSE_PUNCT and last + 1 not in self.quoted
+               and not self._coordinated_cue(last + 1, hi)):
             last += 1
         # Leading time adverbs ("zei gisteren open te staan") are not part of what was said.
         while content_start < te and self.lex.is_time_word(toks[content_start].lower):
@@ -1286,12 +1337,16 @@ class _Run:
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
         toks = self.toks
-        if cue.start in self.quote_cues:
-            return None  # '"…," Ann Holt, a friend, told the Post': the quotation is the statement
         comma = cue.start - 1
         # "…, zo stelt de rechter": an adverb between the comma and the cue
         if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
             comma -= 1
+        if cue.start in self.quote_cues and not (
+                comma > lo and toks[comma].text == "," and (comma - 1) in self.quoted
+                and self._quoted_phrase_ends(lo, comma)):
+            # '"…," Ann Holt, a friend, told the Post': the quotation is the statement (but not a quoted phrase that
+            # ends a statement of its own: "De regels zijn nooit ‘getoetst’, zegt zij")
+            return None
         p: Phrase | None
         if comma > lo and toks[comma].text != ",":
             # "…, he said." / "…, the campaign said, …": the subject between the comma and the cue
@@ -1335,7 +1390,7 @@ class _Run:
             # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of
             # perception or knowledge reports a view only at the end ("…, ziet Jansen.")
             return None
-        if comma - 1 >= lo and (comma - 1) in self.quoted:
+        if comma - 1 >= lo and (comma - 1) in self.quoted and not self._quoted_phrase_ends(lo, comma):
             return None  # "‘…’, zei hij": the quotation itself is the statement
         gap: tuple[int, int] | None = None
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
@@ -1348,6 +1403,22 @@ class _Run:
             return None
         self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
         return k + 1
+
+    def _quoted_phrase_ends(self, lo: int, comma: int) -> bool:
+        """Whether the quotation that closes before the comma is a phrase at the end of a statement of more words
+        ("De regels zijn nooit ‘getoetst’, zegt zij"): it opens after the statement's first three words and holds
+        under half of the words before the comma. Dutch only (`verb_second`): English reports such a phrase as the
+        clause around it after its cue (`partial_clauses`)."""
+        if not self.lex.verb_second:
+            return False
+        end = self.toks[comma - 1].end
+        for sp in self.spans:
+            if sp.outer_start < end <= sp.outer_end:
+                first = self._tok_at(sp.outer_start)
+                words = sum(1 for j in range(lo, comma) if is_word(self.toks[j]))
+                inside = sum(1 for j in range(first, comma) if is_word(self.toks[j]))
+                return first - lo > 3 and 2 * inside < words
+        return False
 
     def _opener_only(self, lo: int, comma: int) -> bool:
         """Whether only clause openers stand before the comma ("Maar, zegt hij, …")."""

@@ -93,6 +93,9 @@ class QuoteLexicon:
     time_words: frozenset[str]
     #: words that end the search for an infinitival complement ("beloofde amnestie en zette ... te halen")
     coordinators: frozenset[str] = frozenset()
+    #: phrase links after which a determiner and a common noun the lists lack still belong to the speaker phrase
+    #: ("de advocaat van de uitgeverij"); empty: only listed roles, bodies and names do
+    noun_links: frozenset[str] = frozenset()
     #: personal pronouns that open a content clause as its subject ("dat we te maken hebben met"); without
     #: one, "dat ... te" + infinitive is a demonstrative object ("heeft gedreigd dat weer te doen")
     clause_subjects: frozenset[str] = frozenset()
@@ -204,6 +207,7 @@ class QuoteLexicon:
             relative_pronouns=w["relative_pronouns"],
             time_words=w["time_words"],
             coordinators=_words(data.get("coordinators", []), "coordinators", source),
+            noun_links=_words(data.get("noun_links", []), "noun_links", source),
             clause_subjects=_words(data.get("clause_subjects", []), "clause_subjects", source),
             adjective_endings=tuple(sorted(_words(data.get("adjective_endings", []), "adjective_endings", source))),
             agent_endings=tuple(sorted(_words(data.get("agent_endings", []), "agent_endings", source))),

@@ -387,6 +387,10 @@ class PhraseFinder:
                 if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
                     end = owner.end  # "a spokesman for Republican presidential candidate Tom Reyes"
                     continue
+                noun = self._common_noun_after_determiner(end + 1, j, limit) if self._is_adjective(toks[j]) else None
+                if noun is not None:
+                    end = noun + 1  # "de directeur van het Utrechtse museum", "van de Amerikaanse regering"
+                    continue
                 if self._is_name(j) or is_capitalised(toks[j]):
                     end = self._name_end(j, limit) if self._is_name(j) else j + 1
                     while (end < limit and is_capitalised(toks[end])
@@ -396,10 +400,35 @@ class PhraseFinder:
                 if self.lex.is_speaking_body(toks[j].lower) or self.lex.is_person_role(toks[j].lower):
                     end = j + 1  # "een woordvoerder van de inspectie", "van de staatssecretaris"
                     continue
+                noun = self._common_noun_after_determiner(end + 1, j, limit)
+                if noun is not None:
+                    end = noun + 1  # "de advocaat van de uitgeverij", "een woordvoerder van het Nederlandse fonds"
+                    continue
             break
         if end < limit and self._is_name(end) and not self._is_name(end - 1):
             end = self._name_end(end, limit)
         return end
+
+    def _common_noun_after_determiner(self, link_end: int, j: int, limit: int) -> int | None:
+        """The noun of "det (adjectives) noun" that the determiner after a `noun_links` word opens (`j` is past the
+        determiner at `link_end`): up to two adjectives by their endings, then a lower-case word that is no function
+        word of the quote lexicon (preposition, auxiliary, determiner, pronoun, conjunction, verb of speech)."""
+        toks, lex = self.doc.tokens, self.lex
+        if (j != link_end + 1 or toks[link_end].lower not in lex.determiners
+                or toks[link_end - 1].lower not in lex.noun_links):
+            return None
+        k = j
+        while k < limit and k - j < 2 and self._is_adjective(toks[k]) and k + 1 < limit and is_word(toks[k + 1]):
+            k += 1
+        if k >= limit:
+            return None
+        tok, low = toks[k], toks[k].lower
+        if (not tok.text.isalpha() or not tok.text.islower() or low in lex.prepositions or low in lex.auxiliaries
+                or low in lex.determiners or low in lex.subject_pronouns or low in lex.object_pronouns
+                or low in lex.coordinators or low in lex.relative_pronouns or low in lex.complementizers
+                or low in lex.clause_boundaries or lex.is_speech_verb(low, tok.lemma) or lex.is_time_word(low)):
+            return None
+        return k
 
     # -- phrases in a range ---------------------------------------------------------------------------
     def phrases(self, start: int, end: int) -> list[Phrase]:
