@@ -945,6 +945,9 @@ class _Run:
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
+            introduced = self._introduced_since_quotation(back)
+            if introduced is not None:
+                return introduced
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
@@ -965,6 +968,33 @@ class _Run:
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
+        return None
+
+    def _introduced_since_quotation(self, back: int) -> Speaker | None:
+        """A person introduced after the last quotation, in the sentences between it and sentence `back` (which
+        names no speaker of its own): "'…', zegt Jansen. Advocaat Pieter de Wit stond hem bij. Het dossier is
+        dik. '…'" is De Wit's. The nearest sentence before `back` that reports a person speaking or has a person
+        as its subject gives the speaker; a sentence with a quotation in it ends the search."""
+        sents = self.doc.sentences
+        for k in range(back - 1, max(-1, back - self.cfg.previous_speaker_reach), -1):
+            sent = sents[k]
+            if any(j in self.quoted for j in range(sent.token_start, sent.token_end)):
+                return None
+            if self._is_question_or_heading(k):
+                continue
+            for tok, speaker in reversed(self.resolver.history):
+                if sent.token_start <= tok < sent.token_end:
+                    if speaker.phrase.kind == "pronoun":
+                        return None  # "…, vindt hij.": one already known, most often the last speaker
+                    if speaker.is_person:
+                        return speaker
+                    break
+            for p in self.phrases.phrases(sent.token_start, sent.token_end):
+                if (self._usable(p) and p.kind in {"name", "role"} and not self.phrases.after_preposition(p)
+                        and self._is_subject_position(p, sent.token_start) and self._likely_person(p)
+                        and not (self.cfg.established_speakers and p.kind == "name"
+                                 and not self.resolver.established(p))):
+                    return self._speaker(p)
         return None
 
     def _introduced_by_colon(self, prev: Sentence) -> Speaker | None:
@@ -1030,8 +1060,16 @@ class _Run:
             k += 1
         if k == p.start:
             return True
-        return p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
-                                        or j == k for j in range(k, p.start))
+        if p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
+                                    or j == k for j in range(k, p.start)):
+            return True
+        # the subject right after the finite verb, behind a first part of the clause without a comma ("Over die
+        # zomer heeft Anna Smit nog veel verhalen", "Het plan van de raad vindt wethouder Bos te duur")
+        verb = p.start - 1
+        return (verb > k and (self.toks[verb].lower in self.lex.auxiliaries or self._is_speech_verb(verb))
+                and not is_capitalised(self.toks[verb])
+                and not any(j in self.quoted or self._is_boundary(j) or self.toks[j].lower in self.lex.complementizers
+                            for j in range(k, verb)))
 
     # -- indirect speech -----------------------------------------------------------------------------------
     def _indirect(self, s_idx: int) -> None:

@@ -1,0 +1,54 @@
+"""Who says a Dutch quotation without a cue (`nl.direct.previous_speaker`), on sentences written for these tests:
+a person introduced after the last quotation, as the subject of a sentence between them or right after the finite
+verb of one ("Over die reis heeft X ..."), takes the quotation over from the older speaker; a pronoun there
+continues the older speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.api import analyse
+from dyad.document import Article, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    return analyse(Article(id="t", text=text, language="nl", published=None)).quotes
+
+
+def _uncued(text: str) -> Quote:
+    found = [q for q in _quotes(text) if q.rule.endswith(".previous_speaker")]
+    assert found, [(q.text, q.rule, q.speaker) for q in _quotes(text)]
+    return found[-1]
+
+
+def _name(q: Quote) -> str:
+    assert q.speaker is not None
+    return q.speaker.name
+
+
+_INTRODUCED = [
+    # the subject of a sentence two before the quotation, after an older quotation
+    ("\"We bouwen dit jaar driehonderd woningen\", zegt wethouder Karel Verbeek. "
+     "Projectleider Marloes Gerritsen kent de plannen al jaren. Het terrein ligt nu nog braak. "
+     "\"Eerst moet de grond worden gesaneerd.\"", "Marloes Gerritsen"),
+    # the subject right after the finite verb, behind a prepositional phrase
+    ("\"De school blijft open\", zei de directeur, Ria Hofstede. "
+     "Aan die jaren heeft Sander Wijnberg goede herinneringen. "
+     "\"We speelden elke middag voetbal op het plein.\"", "Sander Wijnberg"),
+    # the subject right after an opinion verb, behind the object it has an opinion of
+    ("\"Het budget is ruim genoeg\", zegt minister Joost Aalders. "
+     "De zorgen over de kosten vindt econoom Petra Lindeman overdreven. "
+     "\"Er is geld genoeg, het wordt alleen slecht verdeeld.\"", "Petra Lindeman"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), _INTRODUCED)
+def test_a_person_introduced_after_the_last_quotation(text: str, speaker: str) -> None:
+    assert _name(_uncued(text)).endswith(speaker)
+
+
+def test_a_pronoun_after_the_last_quotation_continues_its_speaker() -> None:
+    text = ("\"De dijk is te laag\", zegt waterbouwer Frits Molenaar. "
+            "Daar denkt de provincie anders over, weet hij. De provincie wil eerst meten. "
+            "\"Dan zijn we weer een jaar verder.\"")
+    assert _name(_uncued(text)).endswith("Frits Molenaar")
