@@ -1,7 +1,8 @@
 """Who says a Dutch quotation without a cue (`nl.direct.previous_speaker`), on sentences written for these tests:
 a person introduced after the last quotation, as the subject of a sentence between them or right after the finite
 verb of one ("Over die reis heeft X ..."), takes the quotation over from the older speaker; a pronoun there
-continues the older speaker."""
+continues the older speaker; a pronoun stands for no name after a preposition the actor resolver does not know
+(a place: "op de Grote Markt")."""
 
 from __future__ import annotations
 
@@ -52,3 +53,12 @@ def test_a_pronoun_after_the_last_quotation_continues_its_speaker() -> None:
             "Daar denkt de provincie anders over, weet hij. De provincie wil eerst meten. "
             "\"Dan zijn we weer een jaar verder.\"")
     assert _name(_uncued(text)).endswith("Frits Molenaar")
+
+
+def test_a_pronoun_stands_for_no_place_named_after_a_preposition() -> None:
+    # the actor resolver's guess for "hij" is the first unknown name of the sentence before, here a square
+    text = ("Een paar straten verderop, op de Grote Markt, staat de nieuwe commandant van de brandweer, Henk Kuipers: "
+            "hij is net terug van vakantie. \"We hebben het vuur onder controle\", zegt hij. "
+            "De brand woedde de hele nacht op het Stationsplein. \"Morgen gaan we de schade opnemen.\"")
+    found = _quotes(text)
+    assert [_name(q) for q in found] == ["Henk Kuipers", "Henk Kuipers"]

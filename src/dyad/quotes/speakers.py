@@ -487,7 +487,8 @@ class SpeakerResolver:
                 if found is not None:
                     return Speaker(p, found.ref, True)
             mention = self._mention_for(p)
-            if mention is not None and doc.mentions[mention].antecedent is not None:
+            if (mention is not None and doc.mentions[mention].antecedent is not None
+                    and not self._placed_name(doc.mentions[mention].antecedent)):
                 ante = doc.mentions[mention].antecedent
                 assert ante is not None
                 ref = ActorRef.from_mention(doc, ante)
@@ -518,6 +519,20 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+
+    def _placed_name(self, mention: int | None) -> bool:
+        """Whether a mention is a name the actor resolver does not know, after a preposition (and perhaps an
+        article): a place or a street ("op de Markt", "in Zwolle"), which no pronoun stands for."""
+        if mention is None:
+            return False
+        m = self.doc.mentions[mention]
+        if m.actor is not None:
+            return False
+        toks = self.doc.tokens
+        k = m.token_start - 1
+        if k >= 0 and toks[k].lower in self.lex.determiners:
+            k -= 1
+        return k >= 0 and toks[k].lower in self.lex.prepositions
 
     def established(self, p: Phrase) -> bool:
         """Whether a name is one the article is about, so that a quotation without a cue or a pronoun may stand
@@ -654,7 +669,8 @@ class SpeakerResolver:
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
             for p in phrases:
-                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p) and not (
+                        self.finder.after_preposition(p) and self._placed_name(self._mention_for(p))):
                     return self.resolve(p)
         return None
 
