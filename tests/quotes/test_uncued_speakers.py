@@ -2,7 +2,7 @@
 a person introduced after the last quotation, as the subject of a sentence between them or right after the finite
 verb of one ("Over die reis heeft X ..."), takes the quotation over from the older speaker; a pronoun there
 continues the older speaker; a pronoun stands for no name after a preposition the actor resolver does not know
-(a place: "op de Grote Markt")."""
+(a place: "op de Grote Markt"); "die laatste" stands for the person named last."""
 
 from __future__ import annotations
 
@@ -62,3 +62,20 @@ def test_a_pronoun_stands_for_no_place_named_after_a_preposition() -> None:
             "De brand woedde de hele nacht op het Stationsplein. \"Morgen gaan we de schade opnemen.\"")
     found = _quotes(text)
     assert [_name(q) for q in found] == ["Henk Kuipers", "Henk Kuipers"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Een mooie dag\", noemde Karel Bosman de opening van de brug met zijn collega Ruud Meijer uit Zwolle. "
+     "\"We hebben lang gewacht\", zei die laatste.", "Ruud Meijer"),
+    ("Burgemeester Ineke Smit sprak met wethouder Tom Brouwer. De laatstgenoemde verklaarde dat de brug in mei "
+     "opengaat.", "Tom Brouwer"),
+])
+def test_the_last_named_person(text: str, speaker: str) -> None:
+    found = [q for q in _quotes(text) if q.speaker is not None and q.speaker.name.endswith(speaker)]
+    assert found, [(q.text, q.rule, q.speaker) for q in _quotes(text)]
+
+
+def test_the_last_years_are_no_speaker() -> None:
+    text = ("\"Het gaat goed met de winkels\", zegt ondernemer Anna Vos. De laatste jaren zijn er veel bijgekomen. "
+            "\"Er staat bijna niets meer leeg.\"")
+    assert _name(_uncued(text)).endswith("Anna Vos")

@@ -184,6 +184,9 @@ class PhraseFinder:
         low = toks[i].lower
         if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
             return Phrase(i, i + 1, "pronoun")
+        n = self.last_named_at(i, limit)
+        if n:
+            return Phrase(i, i + n, "pronoun")
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
@@ -233,6 +236,23 @@ class PhraseFinder:
             person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
+
+    def last_named_at(self, i: int, limit: int) -> int:
+        """The length of the words at token i that stand for the person named last (`last_named`: "die laatste"),
+        where no noun follows them ("de laatste jaren"): punctuation, an auxiliary or a verb of speech does; 0 when
+        none stands there."""
+        toks = self.doc.tokens
+        for parts in self.lex.last_named:
+            n = len(parts)
+            if i + n <= limit and all(toks[i + k].lower == w for k, w in enumerate(parts)) and not any(
+                    i + k in self.quoted for k in range(n)):
+                if i + n == limit:
+                    return n
+                nxt = toks[i + n]
+                if (not is_word(nxt) or nxt.lower in self.lex.auxiliaries
+                        or self.lex.is_speech_verb(nxt.lower, nxt.lemma) or nxt.lower in self.lex.inserted_verbs):
+                    return n
+        return 0
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
@@ -481,6 +501,8 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         if p.kind == "pronoun":
+            if self.finder.last_named_at(p.start, p.end):
+                return self._last_named(p)
             if toks[p.start].lower in self.lex.person_pronouns:
                 # "she", "he": a person, the recent speaker or the subject before, over the resolver's guess
                 found = self._antecedent(p.start)
@@ -519,6 +541,26 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+
+    def _last_named(self, p: Phrase) -> Speaker | None:
+        """The person named last before the words that stand for them ("… noemde X zijn collega Y. '…', zei die
+        laatste." -> Y): the nearest mention of a person, or of a name the actor resolver does not know (no place
+        after a preposition), in that sentence or the two before."""
+        doc = self.doc
+        sent = doc.sentence_of_offset(doc.tokens[p.start].start) or 0
+        lo = doc.sentences[max(0, sent - 2)].token_start
+        for k in reversed(self._overlapping(lo, p.start)):
+            m = doc.mentions[k]
+            if not lo <= m.token_start < m.token_end <= p.start or m.antecedent is not None:
+                continue
+            if m.actor is None and (self._placed_name(k) or not is_capitalised(doc.tokens[m.token_end - 1])):
+                continue
+            q = Phrase(m.token_start, m.token_end, "name")
+            if m.actor is not None and not self._is_person(q):
+                continue
+            found = self._resolve(q)
+            return Speaker(p, found.ref, True) if found is not None else None
+        return None
 
     def _placed_name(self, mention: int | None) -> bool:
         """Whether a mention is a name the actor resolver does not know, after a preposition (and perhaps an
