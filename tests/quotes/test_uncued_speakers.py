@@ -2,7 +2,8 @@
 a person introduced after the last quotation, as the subject of a sentence between them or right after the finite
 verb of one ("Over die reis heeft X ..."), takes the quotation over from the older speaker; a pronoun there
 continues the older speaker; a pronoun stands for no name after a preposition the actor resolver does not know
-(a place: "op de Grote Markt"); "die laatste" stands for the person named last."""
+(a place: "op de Grote Markt"); "die laatste" stands for the person named last; a word between brackets is no
+speaker; a role written with capitals ("het Tweede Kamerlid") stands for the person before."""
 
 from __future__ import annotations
 
@@ -79,3 +80,17 @@ def test_the_last_years_are_no_speaker() -> None:
     text = ("\"Het gaat goed met de winkels\", zegt ondernemer Anna Vos. De laatste jaren zijn er veel bijgekomen. "
             "\"Er staat bijna niets meer leeg.\"")
     assert _name(_uncued(text)).endswith("Anna Vos")
+
+
+def test_a_word_between_brackets_is_no_speaker() -> None:
+    text = ("Schrijver Bart Jonker deelt de kandidaten in vijf groepen in. In groep 3 (Hoop) vinden we de optimisten: "
+            "\"Zij geloven nog altijd in een goede afloop.\" In groep 4 (Twijfel) staan de zwevende kiezers. "
+            "\"Zij weten het gewoon nog niet.\"")
+    names = [_name(q) for q in _quotes(text)]
+    assert names and not any(n in {"Hoop", "Twijfel"} for n in names), names
+
+
+def test_a_role_written_with_capitals_stands_for_the_person_before() -> None:
+    text = ("\"De campagne was zwaar\", zegt partijleider Ruud Kok. Het Tweede Kamerlid trok drie maanden door het "
+            "land. \"Ik heb nog nooit zoveel koffie gedronken.\"")
+    assert _name(_uncued(text)).endswith("Ruud Kok")

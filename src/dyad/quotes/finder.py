@@ -244,7 +244,13 @@ class _Run:
         return 0
 
     def _usable(self, p: Phrase | None) -> bool:
-        return p is not None and self.phrases.head(p) not in self.lex.not_speakers
+        return p is not None and self.phrases.head(p) not in self.lex.not_speakers and not self._in_brackets(p)
+
+    def _in_brackets(self, p: Phrase) -> bool:
+        """Whether a phrase is all that stands between brackets: an aside to the words before it (a gloss, "in
+        de eerste ronde (Opwarming)"; a party, "(VVD)"), no one who speaks."""
+        toks = self.toks
+        return p.start > 0 and p.end < len(toks) and toks[p.start - 1].text == "(" and toks[p.end].text == ")"
 
     def _text_span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of tokens [first, last], without leading or trailing punctuation."""

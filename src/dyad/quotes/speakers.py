@@ -222,6 +222,9 @@ class PhraseFinder:
             role = self._role_after(end, limit)
             if role is not None:
                 return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
+            if (end - k >= 2 and self._is_adjective(toks[k]) and self.lex.is_person_role(toks[end - 1].lower)
+                    and k not in self.mention_at):
+                return self._role_phrase(i, end - 1, limit)  # a role written with capitals: "het Tweede Kamerlid"
             if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name; a
@@ -609,8 +612,9 @@ class SpeakerResolver:
         """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
         aanklager", "de emeritus hoogleraar strafrecht" (the article may stand up to two words before it)."""
         toks = self.doc.tokens
-        if any(self.finder._is_name(k) and not self.finder._is_adjective(toks[k]) for k in range(p.start, p.end)):
-            return False
+        if any(self.finder._is_name(k) and not self.finder._is_adjective(toks[k])
+               and not self.lex.is_person_role(toks[k].lower) for k in range(p.start, p.end)):
+            return False  # a name in it (a role written with capitals is none: "het Tweede Kamerlid")
         k = p.start
         while k > 0 and p.start - k < 2 and toks[k].lower not in self.lex.definite_articles:
             if not toks[k - 1].text.isalpha() or toks[k - 1].lower in self.lex.prepositions:
