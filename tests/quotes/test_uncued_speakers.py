@@ -94,3 +94,9 @@ def test_a_role_written_with_capitals_stands_for_the_person_before() -> None:
     text = ("\"De campagne was zwaar\", zegt partijleider Ruud Kok. Het Tweede Kamerlid trok drie maanden door het "
             "land. \"Ik heb nog nooit zoveel koffie gedronken.\"")
     assert _name(_uncued(text)).endswith("Ruud Kok")
+
+
+def test_an_inserted_pronoun_stands_for_the_full_name_before_it_in_its_sentence() -> None:
+    text = ("De zoons van buurman Kees Verhoef mogen in het land blijven. Truus Bakker kan het nieuws nauwelijks "
+            "geloven, vertelt ze aan de telefoon. \"Ik ben zo ontzettend blij voor ze.\"")
+    assert [_name(q) for q in _quotes(text)] == ["Truus Bakker", "Truus Bakker"]

@@ -699,8 +699,12 @@ class SpeakerResolver:
         for p in self.finder.phrases(s.token_start, token):
             m = self._mention_for(p)
             actor = doc.mentions[m].actor if m is not None else None
-            if actor is not None and actor.kind == "person" and not self.finder.after_preposition(p):
+            if self.finder.after_preposition(p):
+                continue
+            if actor is not None and actor.kind == "person":
                 return self.resolve(p)
+            if actor is None and m is not None and p.kind == "name" and self.established(p):
+                return self.resolve(p)  # a full name the actor resolver does not know ("Anna Smit is blij, zegt ze")
         for back in range(sent - 1, max(-1, sent - 4), -1):
             prev = doc.sentences[back]
             for tok, speaker in reversed(self.history):
