@@ -100,3 +100,15 @@ def test_an_inserted_pronoun_stands_for_the_full_name_before_it_in_its_sentence(
     text = ("De zoons van buurman Kees Verhoef mogen in het land blijven. Truus Bakker kan het nieuws nauwelijks "
             "geloven, vertelt ze aan de telefoon. \"Ik ben zo ontzettend blij voor ze.\"")
     assert [_name(q) for q in _quotes(text)] == ["Truus Bakker", "Truus Bakker"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "volgens" in the sentence before, where no reported speech was found
+    ("\"We openen in maart\", zegt wethouder Gert Ploeg. Niemand had volgens buurtvoorzitter Jan Smeets verwacht "
+     "dat het plan zo snel klaar zou zijn. \"We hebben er tien jaar op gewacht.\"", "Jan Smeets"),
+    # the source of "volgens" is a person where a role stands before the name
+    ("\"De verkoop loopt goed\", zegt directeur Hans Vermeulen. Klanten bleven volgens voormalig financieel "
+     "directeur Loes Hartman van de Bakkerij weg. \"Niemand wist wat de prijzen gingen doen.\"", "Loes Hartman"),
+])
+def test_the_source_of_volgens_in_the_sentence_before(text: str, speaker: str) -> None:
+    assert speaker in _name(_uncued(text))

@@ -951,6 +951,9 @@ class _Run:
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
+            source = self._source_marked_in(prev)
+            if source is not None:
+                return source
             introduced = self._introduced_since_quotation(back)
             if introduced is not None:
                 return introduced
@@ -973,6 +976,19 @@ class _Run:
             return None
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
+                return self._speaker(p)
+        return None
+
+    def _source_marked_in(self, sent: Sentence) -> Speaker | None:
+        """The person a source marker names in a sentence no speaker was found in ("Niemand had volgens X
+        verwacht dat …", "Dat komt volgens hem door …"): a person, a role or a pronoun after the marker."""
+        for i in range(sent.token_start, sent.token_end):
+            n = self._marker_at(i, self.lex.markers_before) if i not in self.quoted else 0
+            if not n:
+                continue
+            p = self.phrases.phrase_at(i + n, sent.token_end, object_pronoun=True)
+            if p is not None and self._usable(p) and (p.kind in {"pronoun", "role"} or (
+                    p.kind == "name" and self.resolver.established(p) and self.resolver._is_person(p))):
                 return self._speaker(p)
         return None
 

@@ -288,7 +288,10 @@ class PhraseFinder:
         k = j
         while k < limit and k - j < 4 and self._is_noun(k) and not is_capitalised(toks[k]):
             k += 1
+        kind = "body"
         if k > j and k < limit and is_capitalised(toks[k]) and toks[k].text.isalpha() or k == j:
+            if k > j and any(self.lex.is_person_role(toks[n].lower) for n in range(j, k)):
+                kind = "name"  # a person's role before the name ("voormalig medisch directeur Anna de Wit")
             # lower-case words before a name, or a name itself: the phrase runs over the capitalised words
             end = k
             while end < limit and end - k < 4 and is_capitalised(toks[end]) and toks[end].lower not in (
@@ -307,7 +310,7 @@ class PhraseFinder:
             more = self.phrase_at(end + 1, limit) or self.noun_phrase(end + 1, limit, depth + 1)
             if more is not None:
                 end = more.end
-        return Phrase(i, end, "body")
+        return Phrase(i, end, kind)
 
     def _is_noun(self, k: int) -> bool:
         """Whether token k may be the noun that heads a phrase: a word that is no function word, auxiliary,
