@@ -112,3 +112,10 @@ def test_an_inserted_pronoun_stands_for_the_full_name_before_it_in_its_sentence(
 ])
 def test_the_source_of_volgens_in_the_sentence_before(text: str, speaker: str) -> None:
     assert speaker in _name(_uncued(text))
+
+
+@pytest.mark.parametrize("opener", ["Toen", "Dat", "Nadat"])
+def test_the_subject_of_a_clause_that_opens_the_sentence_is_no_speaker(opener: str) -> None:
+    text = (f"\"Het bedrijf was gezond\", zegt oud-eigenaar Piet Wolters. {opener} Kees Bakker het bedrijf overnam, "
+            "ging het snel mis. \"De bank wilde gewoon niet meer lenen.\"")
+    assert _name(_uncued(text)).endswith("Piet Wolters")
