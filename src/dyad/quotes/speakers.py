@@ -202,6 +202,10 @@ class PhraseFinder:
                     return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
                 # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
                 titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
+                if not titled and m.antecedent is not None and self.doc.tokens[i].lower not in self.lex.determiners:
+                    # a surname that stands for the titled person named before ("minister Ed Lubbers … Lubbers")
+                    a = self.doc.mentions[m.antecedent]
+                    titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[a.token_start : a.token_end])
                 return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
         particle_name = self._particle_name_end(i, limit)
         if particle_name:
