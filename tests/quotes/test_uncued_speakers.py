@@ -123,6 +123,6 @@ def test_the_subject_of_a_clause_that_opens_the_sentence_is_no_speaker(opener: s
 
 def test_a_surname_of_a_titled_person_is_a_person() -> None:
     # the actor resolver gives the minister's surname the state he acts for; it still names a person, who speaks
-    text = ("\"Het plan is klaar\", zei minister Karel Dijkhof vorige week. \"Het kost wel veel geld\", zei Eva Bos van "
-            "de Rekenkamer. Dijkhof zelf ontkent dat hij te veel geld uitgeeft. \"Elke euro is goed besteed.\"")
+    text = ("\"Het plan is klaar\", zei minister Karel Dijkhof vorige week. \"Het kost wel veel geld\", zei Eva Bos "
+            "van de Rekenkamer. Dijkhof zelf ontkent dat hij te veel geld uitgeeft. \"Elke euro is goed besteed.\"")
     assert _name(_uncued(text)).endswith("Karel Dijkhof")
