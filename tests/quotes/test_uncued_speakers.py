@@ -126,3 +126,11 @@ def test_a_surname_of_a_titled_person_is_a_person() -> None:
     text = ("\"Het plan is klaar\", zei minister Karel Dijkhof vorige week. \"Het kost wel veel geld\", zei Eva Bos "
             "van de Rekenkamer. Dijkhof zelf ontkent dat hij te veel geld uitgeeft. \"Elke euro is goed besteed.\"")
     assert _name(_uncued(text)).endswith("Karel Dijkhof")
+
+
+def test_a_pronoun_goes_on_with_the_same_pronoun_before_the_name_it_was_given() -> None:
+    # the actor resolver gives the last "hij" the name after the "hij" of the sentence before
+    text = ("Student Pieter Brand wil terug naar Nederland. Dit zei hij gisteren tegen de NOS. In 2014 vertrok hij "
+            "naar Spanje. Niet veel later trouwde hij met de toen 19-jarige Maria Lopez. Tegen de NOS vertelde hij "
+            "dat hij haar erg jong vond. \"Om eerlijk te zijn, twijfelde ik eerst.\"")
+    assert [_name(q) for q in _quotes(text)] == ["Student Pieter Brand", "Student Pieter Brand"]

@@ -523,6 +523,9 @@ class SpeakerResolver:
                     and not self._placed_name(doc.mentions[mention].antecedent)):
                 ante = doc.mentions[mention].antecedent
                 assert ante is not None
+                same = self._same_pronoun_before(p.start, doc.mentions[ante].token_start)
+                if same is not None:
+                    return self._resolve(Phrase(same, same + 1, "pronoun"))
                 ref = ActorRef.from_mention(doc, ante)
                 ref.name = self._full_name(ref.name)
                 return Speaker(p, ref, True)
@@ -570,6 +573,21 @@ class SpeakerResolver:
                 continue
             found = self._resolve(q)
             return Speaker(p, found.ref, True) if found is not None else None
+        return None
+
+    def _same_pronoun_before(self, token: int, antecedent: int) -> int | None:
+        """The same pronoun as at `token`, earlier in the sentence of its antecedent (at token `antecedent`) and
+        before it, no object of a preposition: "Later trouwde hij met X. Hij vertelde dat …" - the second "hij"
+        goes on with the first, not with X named after it. Its index; None when there is none."""
+        doc = self.doc
+        toks = doc.tokens
+        s = doc.sentence_of_offset(toks[antecedent].start)
+        if s is None or (doc.sentence_of_offset(toks[token].start) or 0) - s > 1:
+            return None
+        for k in range(doc.sentences[s].token_start, antecedent):
+            if (toks[k].lower == toks[token].lower and k not in self.finder.quoted
+                    and (k == 0 or toks[k - 1].lower not in self.lex.prepositions)):
+                return k
         return None
 
     def _placed_name(self, mention: int | None) -> bool:
@@ -712,7 +730,8 @@ class SpeakerResolver:
                 return self.resolve(p)
             if actor is None and m is not None and p.kind == "name" and self.established(p):
                 return self.resolve(p)  # a full name the actor resolver does not know ("Anna Smit is blij, zegt ze")
-        for back in range(sent - 1, max(-1, sent - 4), -1):
+        backs = range(sent - 1, max(-1, sent - 4), -1)
+        for back in backs:
             prev = doc.sentences[back]
             for tok, speaker in reversed(self.history):
                 if prev.token_start <= tok < prev.token_end and speaker.is_person:
@@ -725,7 +744,10 @@ class SpeakerResolver:
                     return self._antecedent(p.start, depth + 1)
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
-            for p in phrases:
+        # any name at all, only where none of the sentences back had a person outside a prepositional phrase
+        for back in backs:
+            prev = doc.sentences[back]
+            for p in self.finder.phrases(prev.token_start, prev.token_end):
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p) and not (
                         self.finder.after_preposition(p) and self._placed_name(self._mention_for(p))):
                     return self.resolve(p)
