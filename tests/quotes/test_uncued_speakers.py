@@ -134,3 +134,12 @@ def test_a_pronoun_goes_on_with_the_same_pronoun_before_the_name_it_was_given() 
             "naar Spanje. Niet veel later trouwde hij met de toen 19-jarige Maria Lopez. Tegen de NOS vertelde hij "
             "dat hij haar erg jong vond. \"Om eerlijk te zijn, twijfelde ik eerst.\"")
     assert [_name(q) for q in _quotes(text)] == ["Student Pieter Brand", "Student Pieter Brand"]
+
+
+def test_a_quotation_with_a_name_and_age_after_it() -> None:
+    # people asked in turn: a quotation as a heading, the name and age, what they do, their answer
+    text = ("\"Het stadion moet blijven\", zegt voorzitter Rob Smit. Drie supporters over de plannen. 'Ik kom hier al "
+            "dertig jaar' Wim de Ruiter (58) Seizoenkaarthouder uit Zeist 'Elke thuiswedstrijd zit ik op dezelfde "
+            "plek.'")
+    found = {q.text: _name(q) for q in _quotes(text)}
+    assert found["Ik kom hier al dertig jaar"] == "Wim de Ruiter"

@@ -747,6 +747,12 @@ class _Run:
                         break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
+        if speaker is None and direct and after:
+            # a quotation with the name and age of its speaker after it, as over the answers of people asked in
+            # turn ("'…' Anna de Wit (34) Verpleegkundige in Delft '…'")
+            p = self._name_with_age(after[0], close_sent.token_end)
+            if p is not None:
+                speaker, rule = self._speaker(p), "name_after"
         if speaker is None and direct:
             if n_words < self.cfg.min_uncued_direct_words:
                 if not self.cfg.join_split_quotations:
@@ -977,6 +983,16 @@ class _Run:
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
+        return None
+
+    def _name_with_age(self, i: int, hi: int) -> Phrase | None:
+        """A person's name at token i with their age after it in brackets ("Anna de Wit (34)"): the phrase."""
+        toks = self.toks
+        p = self.phrases.phrase_at(i, hi)
+        if p is None or p.kind != "name" or p.end + 2 >= hi:
+            return None
+        if toks[p.end].text == "(" and toks[p.end + 1].text.isdigit() and toks[p.end + 2].text == ")":
+            return p
         return None
 
     def _source_marked_in(self, sent: Sentence) -> Speaker | None:
