@@ -1100,16 +1100,8 @@ class _Run:
             return True
         if self.toks[k].lower in self.lex.complementizers or self.toks[k].lower in self.lex.subordinators:
             return False  # the subject of a clause that opens the sentence ("Dat X failliet ging, had …")
-        if p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
-                                    or j == k for j in range(k, p.start)):
-            return True
-        # the subject right after the finite verb, behind a first part of the clause without a comma ("Over die
-        # zomer heeft Anna Smit nog veel verhalen", "Het plan van de raad vindt wethouder Bos te duur")
-        verb = p.start - 1
-        return (verb > k and (self.toks[verb].lower in self.lex.auxiliaries or self._is_speech_verb(verb))
-                and not is_capitalised(self.toks[verb])
-                and not any(j in self.quoted or self._is_boundary(j) or self.toks[j].lower in self.lex.complementizers
-                            for j in range(k, verb)))
+        return p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
+                                        or j == k for j in range(k, p.start))
 
     # -- indirect speech -----------------------------------------------------------------------------------
     def _indirect(self, s_idx: int) -> None:
