@@ -1098,8 +1098,8 @@ class _Run:
             k += 1
         if k == p.start:
             return True
-        if self.toks[k].lower in self.lex.complementizers or self.toks[k].lower in self.lex.subordinators:
-            return False  # the subject of a clause that opens the sentence ("Dat X failliet ging, had …")
+        if self.toks[k].lower in self.lex.complementizers:
+            return False  # the subject of a "dat" clause that opens the sentence ("Dat X failliet ging, had …")
         return p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
                                         or j == k for j in range(k, p.start))
 
