@@ -5,7 +5,8 @@ the source of "volgens" in the sentence before, and a name with an age after the
 name after a preposition the actor resolver does not know (a place: "op de Grote Markt"), for a full name before it
 in its own sentence, and goes on with the same pronoun before the name the resolver gave it; "die laatste" stands
 for the person named last; a word between brackets is no speaker; a role written with capitals ("het Tweede
-Kamerlid") and a titled person's surname stand for a person; the subject of an opening "dat" clause is none."""
+Kamerlid") and a titled person's surname stand for a person; the subject of an opening "dat" clause is none; "van
+die ambassade" belongs to the speaker phrase."""
 
 from __future__ import annotations
 
@@ -138,3 +139,9 @@ def test_a_quotation_with_a_name_and_age_after_it() -> None:
             "plek.'")
     found = {q.text: _name(q) for q in _quotes(text)}
     assert found["Ik kom hier al dertig jaar"] == "Wim de Ruiter"
+
+
+def test_a_demonstrative_after_van_belongs_to_the_speaker_phrase() -> None:
+    text = ("De Nederlander zit vast in Caïro. Hij krijgt hulp van de Nederlandse ambassade. Een woordvoerder van die "
+            "ambassade zegt niets te kunnen doen. \"Dat moet de familie zelf regelen.\"")
+    assert _name(_uncued(text)) == "Een woordvoerder van die ambassade"

@@ -411,7 +411,9 @@ class PhraseFinder:
         for _ in range(2):
             if end + 1 < limit and toks[end].lower in self.lex.phrase_links:
                 j = end + 1
-                if toks[j].lower in self.lex.determiners and j + 1 < limit:
+                # after the link a relative pronoun is a demonstrative ("een woordvoerder van die ambassade")
+                if (toks[j].lower in self.lex.determiners or toks[j].lower in self.lex.relative_pronouns) and (
+                        j + 1 < limit):
                     j += 1
                 owner = self.phrase_at(j, limit) if depth < 2 else None
                 if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
