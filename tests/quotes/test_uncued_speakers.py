@@ -145,3 +145,8 @@ def test_a_demonstrative_after_van_belongs_to_the_speaker_phrase() -> None:
     text = ("De Nederlander zit vast in Caïro. Hij krijgt hulp van de Nederlandse ambassade. Een woordvoerder van die "
             "ambassade zegt niets te kunnen doen. \"Dat moet de familie zelf regelen.\"")
     assert _name(_uncued(text)) == "Een woordvoerder van die ambassade"
+
+
+def test_a_headline_a_paper_printed() -> None:
+    text = "Na de stemming was de toon hard. 'Chaos op het Binnenhof, kabinet wankelt', kopte De Telegraaf maandag."
+    assert [_name(q) for q in _quotes(text)] == ["De Telegraaf"]
