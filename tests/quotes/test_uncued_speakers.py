@@ -6,7 +6,7 @@ name after a preposition the actor resolver does not know (a place: "op de Grote
 in its own sentence, and goes on with the same pronoun before the name the resolver gave it; "die laatste" stands
 for the person named last; a word between brackets is no speaker; a role written with capitals ("het Tweede
 Kamerlid") and a titled person's surname stand for a person; the subject of an opening "dat" clause is none; "van
-die ambassade" belongs to the speaker phrase."""
+die ambassade" and "van de fractie" belong to the speaker phrase, and a heading word run into it does not."""
 
 from __future__ import annotations
 
@@ -150,3 +150,12 @@ def test_a_demonstrative_after_van_belongs_to_the_speaker_phrase() -> None:
 def test_a_headline_a_paper_printed() -> None:
     text = "Na de stemming was de toon hard. 'Chaos op het Binnenhof, kabinet wankelt', kopte De Telegraaf maandag."
     assert [_name(q) for q in _quotes(text)] == ["De Telegraaf"]
+
+
+def test_a_heading_run_into_a_role_with_its_body_and_name() -> None:
+    # a heading word before "De …" is no part of the speaker phrase; the role runs on over the body the actor
+    # resolver found ("van de fractie"), and the name in apposition to it speaks
+    text = ("\"We stemmen tegen\", zegt Kamerlid Hans Kramer van GroenLinks. Twijfel De vorige woordvoerder van de "
+            "fractie, Petra Dam, noemde het plan 'veel te duur'. Zij werkte eerder bij een bank. "
+            "\"Ik weet wat geld kost.\"")
+    assert [_name(q) for q in _quotes(text)][1:] == ["Petra Dam", "Petra Dam"]

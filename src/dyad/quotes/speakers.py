@@ -187,6 +187,10 @@ class PhraseFinder:
         n = self.last_named_at(i, limit)
         if n:
             return Phrase(i, i + n, "pronoun")
+        if (i in self.sentence_starts and i + 2 < limit and low not in self.lex.determiners
+                and toks[i + 1].text[:1].isupper() and toks[i + 1].lower in self.lex.determiners
+                and toks[i + 2].text.isalpha() and toks[i + 2].text.islower()):
+            return None  # a heading run into the sentence: "Twijfel De nieuwe voorzitter …" (the article opens it)
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
@@ -418,6 +422,10 @@ class PhraseFinder:
                 owner = self.phrase_at(j, limit) if depth < 2 else None
                 if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
                     end = owner.end  # "a spokesman for Republican presidential candidate Tom Reyes"
+                    continue
+                m = self.doc.mentions[self.mention_at[end + 1]] if end + 1 in self.mention_at else None
+                if m is not None and m.actor is not None and m.actor.kind != "person" and m.token_end <= limit:
+                    end = m.token_end  # a body the actor resolver found: "de woordvoerder van de fractie"
                     continue
                 if self._is_name(j) or is_capitalised(toks[j]):
                     end = self._name_end(j, limit) if self._is_name(j) else j + 1
