@@ -6,7 +6,8 @@ name after a preposition the actor resolver does not know (a place: "op de Grote
 in its own sentence, and goes on with the same pronoun before the name the resolver gave it; "die laatste" stands
 for the person named last; a word between brackets is no speaker; a role written with capitals ("het Tweede
 Kamerlid") and a titled person's surname stand for a person; the subject of an opening "dat" clause is none; "van
-die ambassade" and "van de fractie" belong to the speaker phrase, and a heading word run into it does not."""
+die ambassade" and "van de fractie" belong to the speaker phrase, and a heading word run into it does not; "aldus"
+takes a source the role lists lack."""
 
 from __future__ import annotations
 
@@ -159,3 +160,9 @@ def test_a_heading_run_into_a_role_with_its_body_and_name() -> None:
             "fractie, Petra Dam, noemde het plan 'veel te duur'. Zij werkte eerder bij een bank. "
             "\"Ik weet wat geld kost.\"")
     assert [_name(q) for q in _quotes(text)][1:] == ["Petra Dam", "Petra Dam"]
+
+
+def test_a_source_after_aldus_the_role_lists_lack() -> None:
+    text = ("Het noodweer trok de hele nacht over de staat. \"De schade is enorm,\" aldus sheriff Dunn. "
+            "\"Ik heb nog nooit zoveel omgewaaide bomen gezien.\"")
+    assert [_name(q) for q in _quotes(text)] == ["sheriff Dunn", "sheriff Dunn"]

@@ -642,7 +642,9 @@ class _Run:
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
-                        p = self.phrases.phrase_at(k + n, close_sent.token_end)
+                        # a source the role lists lack, as after "volgens" ("aldus sheriff Dunn")
+                        p = self.phrases.phrase_at(k + n, close_sent.token_end) or self.phrases.noun_phrase(
+                            k + n, close_sent.token_end)
                         if self._usable(p):
                             cue, rule = _Cue(k, k + n, toks[k].text), "after_marker"
                             speaker = self._speaker(p)
