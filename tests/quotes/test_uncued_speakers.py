@@ -7,7 +7,7 @@ in its own sentence, and goes on with the same pronoun before the name the resol
 for the person named last; a word between brackets is no speaker; a role written with capitals ("het Tweede
 Kamerlid") and a titled person's surname stand for a person; the subject of an opening "dat" clause is none; "van
 die ambassade" and "van de fractie" belong to the speaker phrase, and a heading word run into it does not; "aldus"
-takes a source the role lists lack."""
+takes a source the role lists lack; two quotations joined by "en" share the attribution after the second."""
 
 from __future__ import annotations
 
@@ -166,3 +166,9 @@ def test_a_source_after_aldus_the_role_lists_lack() -> None:
     text = ("Het noodweer trok de hele nacht over de staat. \"De schade is enorm,\" aldus sheriff Dunn. "
             "\"Ik heb nog nooit zoveel omgewaaide bomen gezien.\"")
     assert [_name(q) for q in _quotes(text)] == ["sheriff Dunn", "sheriff Dunn"]
+
+
+def test_two_quotations_joined_by_en_share_the_attribution_after_the_second() -> None:
+    text = ("Het besluit viel goed. 'Een historische dag' en 'een grote stap vooruit voor de stad', aldus "
+            "burgemeester Ineke Smit.")
+    assert [_name(q) for q in _quotes(text)] == ["burgemeester Ineke Smit", "burgemeester Ineke Smit"]

@@ -619,6 +619,11 @@ class _Run:
         ending = doc.text[sp.start : sp.close_mark.start].rstrip().rstrip("".join(_MARK_CHARS - {","}))[-1:] if (
             sp.close_mark is not None) else ""
         comma_inside = sp.close_mark is not None and ("," in inside or ending in {"?", "!", ","})
+        if (len(words_after) > 1 and toks[words_after[0]].lower in self.lex.coordinators
+                and words_after[0] + 1 in self.quoted):
+            # two quotations joined by "en" share the attribution after the second ("'…' en '…', aldus X")
+            after = [k for k in after if k > words_after[0]]
+            words_after = words_after[1:]
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
