@@ -172,3 +172,10 @@ def test_two_quotations_joined_by_en_share_the_attribution_after_the_second() ->
     text = ("Het besluit viel goed. 'Een historische dag' en 'een grote stap vooruit voor de stad', aldus "
             "burgemeester Ineke Smit.")
     assert [_name(q) for q in _quotes(text)] == ["burgemeester Ineke Smit", "burgemeester Ineke Smit"]
+
+
+def test_a_pronoun_goes_on_with_the_same_pronoun_sentences_back() -> None:
+    text = ("Student Pieter Brand wil terug naar Nederland. Dit zei hij gisteren tegen de NOS. In 2014 vertrok hij "
+            "naar Spanje. Niet veel later trouwde hij met de toen 19-jarige Maria Lopez. Het paar woont in Sevilla. Er "
+            "kwamen twee kinderen. \"Het was een goede tijd,\" zei hij over die jaren.")
+    assert [_name(q) for q in _quotes(text)] == ["Student Pieter Brand"]

@@ -592,7 +592,7 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         s = doc.sentence_of_offset(toks[antecedent].start)
-        if s is None or (doc.sentence_of_offset(toks[token].start) or 0) - s > 1:
+        if s is None or (doc.sentence_of_offset(toks[token].start) or 0) - s > 4:
             return None
         for k in range(doc.sentences[s].token_start, antecedent):
             if (toks[k].lower == toks[token].lower and k not in self.finder.quoted
