@@ -7,7 +7,8 @@ in its own sentence, and goes on with the same pronoun before the name the resol
 for the person named last; a word between brackets is no speaker; a role written with capitals ("het Tweede
 Kamerlid") and a titled person's surname stand for a person; the subject of an opening "dat" clause is none; "van
 die ambassade" and "van de fractie" belong to the speaker phrase, and a heading word run into it does not; "aldus"
-takes a source the role lists lack; two quotations joined by "en" share the attribution after the second."""
+takes a source the role lists lack; two quotations joined by "en" share the attribution after the second; a role
+of a named place ("van de stad X") names its own holder."""
 
 from __future__ import annotations
 
@@ -179,3 +180,10 @@ def test_a_pronoun_goes_on_with_the_same_pronoun_sentences_back() -> None:
             "naar Spanje. Niet veel later trouwde hij met de toen 19-jarige Maria Lopez. Het paar woont in Sevilla. Er "
             "kwamen twee kinderen. \"Het was een goede tijd,\" zei hij over die jaren.")
     assert [_name(q) for q in _quotes(text)] == ["Student Pieter Brand"]
+
+
+def test_a_role_of_a_named_place_is_no_earlier_holder() -> None:
+    # "de burgemeester van de stad X" names its holder by the place, not the person with that role before
+    text = ("Het noodweer trok over het dorp. Oud-burgemeester Kees Dekker sprak van een ramp. \"Er zijn veel bomen "
+            "omgewaaid,\" meldde de burgemeester van de stad Delden. \"De schade is enorm.\"")
+    assert {_name(q) for q in _quotes(text)} == {"de burgemeester van de stad Delden"}

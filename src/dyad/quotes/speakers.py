@@ -436,6 +436,10 @@ class PhraseFinder:
                 if self.lex.is_speaking_body(toks[j].lower) or self.lex.is_person_role(toks[j].lower):
                     end = j + 1  # "een woordvoerder van de inspectie", "van de staatssecretaris"
                     continue
+                if (j > end + 1 and j + 1 < limit and toks[j].text.isalpha() and toks[j].text.islower()
+                        and self._is_noun(j) and self._is_name(j + 1)):
+                    end = self._name_end(j + 1, limit)  # a noun with its name: "de burgemeester van de stad X"
+                    continue
             break
         if end < limit and self._is_name(end) and not self._is_name(end - 1):
             end = self._name_end(end, limit)
