@@ -207,7 +207,7 @@ class PhraseFinder:
                 # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
                 titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
                 if not titled and m.antecedent is not None and self.doc.tokens[i].lower not in self.lex.determiners:
-                    # a surname that stands for the titled person named before ("minister Ed Lubbers … Lubbers")
+                    # a surname that stands for the titled person named before ("minister Karel Dijkhof … Dijkhof")
                     a = self.doc.mentions[m.antecedent]
                     titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[a.token_start : a.token_end])
                 return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
