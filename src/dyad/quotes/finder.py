@@ -244,7 +244,13 @@ class _Run:
         return 0
 
     def _usable(self, p: Phrase | None) -> bool:
-        return p is not None and self.phrases.head(p) not in self.lex.not_speakers
+        return p is not None and self.phrases.head(p) not in self.lex.not_speakers and not self._in_brackets(p)
+
+    def _in_brackets(self, p: Phrase) -> bool:
+        """Whether a phrase is all that stands between brackets: an aside to the words before it (a gloss, "in
+        de eerste ronde (Opwarming)"; a party, "(VVD)"), no one who speaks."""
+        toks = self.toks
+        return p.start > 0 and p.end < len(toks) and toks[p.start - 1].text == "(" and toks[p.end].text == ")"
 
     def _text_span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of tokens [first, last], without leading or trailing punctuation."""
@@ -616,6 +622,11 @@ class _Run:
         ending = doc.text[sp.start : sp.close_mark.start].rstrip().rstrip("".join(_MARK_CHARS - {","}))[-1:] if (
             sp.close_mark is not None) else ""
         comma_inside = sp.close_mark is not None and ("," in inside or ending in {"?", "!", ","})
+        if (len(words_after) > 1 and toks[words_after[0]].lower in self.lex.coordinators
+                and words_after[0] + 1 in self.quoted):
+            # two quotations joined by "en" share the attribution after the second ("'…' en '…', aldus X")
+            after = [k for k in after if k > words_after[0]]
+            words_after = words_after[1:]
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
@@ -639,7 +650,9 @@ class _Run:
                         break
                     n = self._marker_at(k, self.lex.markers_after)
                     if n:
-                        p = self.phrases.phrase_at(k + n, close_sent.token_end)
+                        # a source the role lists lack, as after "volgens" ("aldus sheriff Dunn")
+                        p = self.phrases.phrase_at(k + n, close_sent.token_end) or self.phrases.noun_phrase(
+                            k + n, close_sent.token_end)
                         if self._usable(p):
                             cue, rule = _Cue(k, k + n, toks[k].text), "after_marker"
                             speaker = self._speaker(p)
@@ -744,6 +757,12 @@ class _Run:
                         break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
+        if speaker is None and direct and after:
+            # a quotation with the name and age of its speaker after it, as over the answers of people asked in
+            # turn ("'…' Anna de Wit (34) Verpleegkundige in Delft '…'")
+            p = self._name_with_age(after[0], close_sent.token_end)
+            if p is not None:
+                speaker, rule = self._speaker(p), "name_after"
         if speaker is None and direct:
             if n_words < self.cfg.min_uncued_direct_words:
                 if not self.cfg.join_split_quotations:
@@ -948,6 +967,12 @@ class _Run:
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break  # a heading or a word in capitals, not one the article is about
                     return self._speaker(p)
+            source = self._source_marked_in(prev)
+            if source is not None:
+                return source
+            introduced = self._introduced_since_quotation(back)
+            if introduced is not None:
+                return introduced
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
@@ -968,6 +993,56 @@ class _Run:
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
+        return None
+
+    def _name_with_age(self, i: int, hi: int) -> Phrase | None:
+        """A person's name at token i with their age after it in brackets ("Anna de Wit (34)"): the phrase."""
+        toks = self.toks
+        p = self.phrases.phrase_at(i, hi)
+        if p is None or p.kind != "name" or p.end + 2 >= hi:
+            return None
+        if toks[p.end].text == "(" and toks[p.end + 1].text.isdigit() and toks[p.end + 2].text == ")":
+            return p
+        return None
+
+    def _source_marked_in(self, sent: Sentence) -> Speaker | None:
+        """The person a source marker names in a sentence no speaker was found in ("Niemand had volgens X
+        verwacht dat …", "Dat komt volgens hem door …"): a person, a role or a pronoun after the marker."""
+        for i in range(sent.token_start, sent.token_end):
+            n = self._marker_at(i, self.lex.markers_before) if i not in self.quoted else 0
+            if not n:
+                continue
+            p = self.phrases.phrase_at(i + n, sent.token_end, object_pronoun=True)
+            if p is not None and self._usable(p) and (p.kind in {"pronoun", "role"} or (
+                    p.kind == "name" and self.resolver.established(p) and self.resolver._is_person(p))):
+                return self._speaker(p)
+        return None
+
+    def _introduced_since_quotation(self, back: int) -> Speaker | None:
+        """A person introduced after the last quotation, in the sentences between it and sentence `back` (which
+        names no speaker of its own): "'…', zegt Jansen. Advocaat Pieter de Wit stond hem bij. Het dossier is
+        dik. '…'" is De Wit's. The nearest sentence before `back` that reports a person speaking or has a person
+        as its subject gives the speaker; a sentence with a quotation in it ends the search."""
+        sents = self.doc.sentences
+        for k in range(back - 1, max(-1, back - self.cfg.previous_speaker_reach), -1):
+            sent = sents[k]
+            if any(j in self.quoted for j in range(sent.token_start, sent.token_end)):
+                return None
+            if self._is_question_or_heading(k):
+                continue
+            for tok, speaker in reversed(self.resolver.history):
+                if sent.token_start <= tok < sent.token_end:
+                    if speaker.phrase.kind == "pronoun":
+                        return None  # "…, vindt hij.": one already known, most often the last speaker
+                    if speaker.is_person:
+                        return speaker
+                    break
+            for p in self.phrases.phrases(sent.token_start, sent.token_end):
+                if (self._usable(p) and p.kind in {"name", "role"} and not self.phrases.after_preposition(p)
+                        and self._is_subject_position(p, sent.token_start) and self._likely_person(p)
+                        and not (self.cfg.established_speakers and p.kind == "name"
+                                 and not self.resolver.established(p))):
+                    return self._speaker(p)
         return None
 
     def _introduced_by_colon(self, prev: Sentence) -> Speaker | None:
@@ -1033,6 +1108,8 @@ class _Run:
             k += 1
         if k == p.start:
             return True
+        if self.toks[k].lower in self.lex.complementizers:
+            return False  # the subject of a "dat" clause that opens the sentence ("Dat X failliet ging, had …")
         return p.start - k <= 2 and all(is_word(self.toks[j]) and not is_capitalised(self.toks[j])
                                         or j == k for j in range(k, p.start))
 

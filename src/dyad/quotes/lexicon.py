@@ -137,6 +137,8 @@ class QuoteLexicon:
     #: pronouns that stand only for a person ("he", "she"): resolved to the recent speaker or the person
     #: before, ahead of the actor resolver's antecedent (which may be a place or a body)
     person_pronouns: frozenset[str] = frozenset()
+    #: words that stand for the person named last ("die laatste", "the latter"), where no noun follows them
+    last_named: tuple[tuple[str, ...], ...] = ()
     #: tokens that mark the possessor before a noun phrase ("the Tribune’s Maria Lopez", "the mayor’s aide"): the
     #: speaker is the phrase after it
     possessive_markers: frozenset[str] = frozenset()
@@ -225,6 +227,7 @@ class QuoteLexicon:
             bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
             verb_second=bool(data.get("verb_second", True)),
             person_pronouns=_words(data.get("person_pronouns", []), "person_pronouns", source),
+            last_named=_phrases(data.get("last_named", []), "last_named", source),
             possessive_markers=_words(data.get("possessive_markers", []), "possessive_markers", source),
             title_abbreviations=_words(data.get("title_abbreviations", []), "title_abbreviations", source)
             | _other_words(language, "sentences", "abbreviations"),

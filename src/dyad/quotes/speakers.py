@@ -184,6 +184,13 @@ class PhraseFinder:
         low = toks[i].lower
         if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
             return Phrase(i, i + 1, "pronoun")
+        n = self.last_named_at(i, limit)
+        if n:
+            return Phrase(i, i + n, "pronoun")
+        if (i in self.sentence_starts and i + 2 < limit and low not in self.lex.determiners
+                and toks[i + 1].text[:1].isupper() and toks[i + 1].lower in self.lex.determiners
+                and toks[i + 2].text.isalpha() and toks[i + 2].text.islower()):
+            return None  # a heading run into the sentence: "Twijfel De nieuwe voorzitter …" (the article opens it)
         if i in self.mention_at:
             m = self.doc.mentions[self.mention_at[i]]
             if m.token_end <= limit:
@@ -199,6 +206,10 @@ class PhraseFinder:
                     return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
                 # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
                 titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
+                if not titled and m.antecedent is not None and self.doc.tokens[i].lower not in self.lex.determiners:
+                    # a surname that stands for the titled person named before ("minister Karel Dijkhof … Dijkhof")
+                    a = self.doc.mentions[m.antecedent]
+                    titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[a.token_start : a.token_end])
                 return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
         particle_name = self._particle_name_end(i, limit)
         if particle_name:
@@ -219,6 +230,9 @@ class PhraseFinder:
             role = self._role_after(end, limit)
             if role is not None:
                 return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
+            if (end - k >= 2 and self._is_adjective(toks[k]) and self.lex.is_person_role(toks[end - 1].lower)
+                    and k not in self.mention_at):
+                return self._role_phrase(i, end - 1, limit)  # a role written with capitals: "het Tweede Kamerlid"
             if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
                     and self._is_name(end + 1)):
                 # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name; a
@@ -233,6 +247,23 @@ class PhraseFinder:
             person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
             return Phrase(i, self._extend(end, limit), "name" if person else "body")
         return None
+
+    def last_named_at(self, i: int, limit: int) -> int:
+        """The length of the words at token i that stand for the person named last (`last_named`: "die laatste"),
+        where no noun follows them ("de laatste jaren"): punctuation, an auxiliary or a verb of speech does; 0 when
+        none stands there."""
+        toks = self.doc.tokens
+        for parts in self.lex.last_named:
+            n = len(parts)
+            if i + n <= limit and all(toks[i + k].lower == w for k, w in enumerate(parts)) and not any(
+                    i + k in self.quoted for k in range(n)):
+                if i + n == limit:
+                    return n
+                nxt = toks[i + n]
+                if (not is_word(nxt) or nxt.lower in self.lex.auxiliaries
+                        or self.lex.is_speech_verb(nxt.lower, nxt.lemma) or nxt.lower in self.lex.inserted_verbs):
+                    return n
+        return 0
 
     def _role_after(self, k: int, limit: int) -> int | None:
         """A lower-case role or body noun at token k, or after one or two lower-case modifiers there ("Senate
@@ -265,7 +296,10 @@ class PhraseFinder:
         k = j
         while k < limit and k - j < 4 and self._is_noun(k) and not is_capitalised(toks[k]):
             k += 1
+        kind = "body"
         if k > j and k < limit and is_capitalised(toks[k]) and toks[k].text.isalpha() or k == j:
+            if k > j and any(self.lex.is_person_role(toks[n].lower) for n in range(j, k)):
+                kind = "name"  # a person's role before the name ("voormalig medisch directeur Anna de Wit")
             # lower-case words before a name, or a name itself: the phrase runs over the capitalised words
             end = k
             while end < limit and end - k < 4 and is_capitalised(toks[end]) and toks[end].lower not in (
@@ -284,7 +318,7 @@ class PhraseFinder:
             more = self.phrase_at(end + 1, limit) or self.noun_phrase(end + 1, limit, depth + 1)
             if more is not None:
                 end = more.end
-        return Phrase(i, end, "body")
+        return Phrase(i, end, kind)
 
     def _is_noun(self, k: int) -> bool:
         """Whether token k may be the noun that heads a phrase: a word that is no function word, auxiliary,
@@ -381,11 +415,17 @@ class PhraseFinder:
         for _ in range(2):
             if end + 1 < limit and toks[end].lower in self.lex.phrase_links:
                 j = end + 1
-                if toks[j].lower in self.lex.determiners and j + 1 < limit:
+                # after the link a relative pronoun is a demonstrative ("een woordvoerder van die ambassade")
+                if (toks[j].lower in self.lex.determiners or toks[j].lower in self.lex.relative_pronouns) and (
+                        j + 1 < limit):
                     j += 1
                 owner = self.phrase_at(j, limit) if depth < 2 else None
                 if owner is not None and owner.kind in {"name", "role"} and owner.end > j + 1:
                     end = owner.end  # "a spokesman for Republican presidential candidate Tom Reyes"
+                    continue
+                m = self.doc.mentions[self.mention_at[end + 1]] if end + 1 in self.mention_at else None
+                if m is not None and m.actor is not None and m.actor.kind != "person" and m.token_end <= limit:
+                    end = m.token_end  # a body the actor resolver found: "de woordvoerder van de fractie"
                     continue
                 noun = self._common_noun_after_determiner(end + 1, j, limit) if self._is_adjective(toks[j]) else None
                 if noun is not None:
@@ -399,6 +439,10 @@ class PhraseFinder:
                     continue
                 if self.lex.is_speaking_body(toks[j].lower) or self.lex.is_person_role(toks[j].lower):
                     end = j + 1  # "een woordvoerder van de inspectie", "van de staatssecretaris"
+                    continue
+                if (j > end + 1 and j + 1 < limit and toks[j].text.isalpha() and toks[j].text.islower()
+                        and self._is_noun(j) and self._is_name(j + 1)):
+                    end = self._name_end(j + 1, limit)  # a noun with its name: "de burgemeester van de stad X"
                     continue
                 noun = self._common_noun_after_determiner(end + 1, j, limit)
                 if noun is not None:
@@ -510,15 +554,21 @@ class SpeakerResolver:
         doc = self.doc
         toks = doc.tokens
         if p.kind == "pronoun":
+            if self.finder.last_named_at(p.start, p.end):
+                return self._last_named(p)
             if toks[p.start].lower in self.lex.person_pronouns:
                 # "she", "he": a person, the recent speaker or the subject before, over the resolver's guess
                 found = self._antecedent(p.start)
                 if found is not None:
                     return Speaker(p, found.ref, True)
             mention = self._mention_for(p)
-            if mention is not None and doc.mentions[mention].antecedent is not None:
+            if (mention is not None and doc.mentions[mention].antecedent is not None
+                    and not self._placed_name(doc.mentions[mention].antecedent)):
                 ante = doc.mentions[mention].antecedent
                 assert ante is not None
+                same = self._same_pronoun_before(p.start, doc.mentions[ante].token_start)
+                if same is not None:
+                    return self._resolve(Phrase(same, same + 1, "pronoun"))
                 ref = ActorRef.from_mention(doc, ante)
                 ref.name = self._full_name(ref.name)
                 return Speaker(p, ref, True)
@@ -547,6 +597,55 @@ class SpeakerResolver:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
         return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+
+    def _last_named(self, p: Phrase) -> Speaker | None:
+        """The person named last before the words that stand for them ("… noemde X zijn collega Y. '…', zei die
+        laatste." -> Y): the nearest mention of a person, or of a name the actor resolver does not know (no place
+        after a preposition), in that sentence or the two before."""
+        doc = self.doc
+        sent = doc.sentence_of_offset(doc.tokens[p.start].start) or 0
+        lo = doc.sentences[max(0, sent - 2)].token_start
+        for k in reversed(self._overlapping(lo, p.start)):
+            m = doc.mentions[k]
+            if not lo <= m.token_start < m.token_end <= p.start or m.antecedent is not None:
+                continue
+            if m.actor is None and (self._placed_name(k) or not is_capitalised(doc.tokens[m.token_end - 1])):
+                continue
+            q = Phrase(m.token_start, m.token_end, "name")
+            if m.actor is not None and not self._is_person(q):
+                continue
+            found = self._resolve(q)
+            return Speaker(p, found.ref, True) if found is not None else None
+        return None
+
+    def _same_pronoun_before(self, token: int, antecedent: int) -> int | None:
+        """The same pronoun as at `token`, earlier in the sentence of its antecedent (at token `antecedent`) and
+        before it, no object of a preposition: "Later trouwde hij met X. Hij vertelde dat …" - the second "hij"
+        goes on with the first, not with X named after it. Its index; None when there is none."""
+        doc = self.doc
+        toks = doc.tokens
+        s = doc.sentence_of_offset(toks[antecedent].start)
+        if s is None or (doc.sentence_of_offset(toks[token].start) or 0) - s > 4:
+            return None
+        for k in range(doc.sentences[s].token_start, antecedent):
+            if (toks[k].lower == toks[token].lower and k not in self.finder.quoted
+                    and (k == 0 or toks[k - 1].lower not in self.lex.prepositions)):
+                return k
+        return None
+
+    def _placed_name(self, mention: int | None) -> bool:
+        """Whether a mention is a name the actor resolver does not know, after a preposition (and perhaps an
+        article): a place or a street ("op de Markt", "in Zwolle"), which no pronoun stands for."""
+        if mention is None:
+            return False
+        m = self.doc.mentions[mention]
+        if m.actor is not None:
+            return False
+        toks = self.doc.tokens
+        k = m.token_start - 1
+        if k >= 0 and toks[k].lower in self.lex.determiners:
+            k -= 1
+        return k >= 0 and toks[k].lower in self.lex.prepositions
 
     def established(self, p: Phrase) -> bool:
         """Whether a name is one the article is about, so that a quotation without a cue or a pronoun may stand
@@ -581,8 +680,9 @@ class SpeakerResolver:
         """A role without a name after a definite article: "de premier", "de Bredase hoogleraar", "de speciaal
         aanklager", "de emeritus hoogleraar strafrecht" (the article may stand up to two words before it)."""
         toks = self.doc.tokens
-        if any(self.finder._is_name(k) and not self.finder._is_adjective(toks[k]) for k in range(p.start, p.end)):
-            return False
+        if any(self.finder._is_name(k) and not self.finder._is_adjective(toks[k])
+               and not self.lex.is_person_role(toks[k].lower) for k in range(p.start, p.end)):
+            return False  # a name in it (a role written with capitals is none: "het Tweede Kamerlid")
         k = p.start
         while k > 0 and p.start - k < 2 and toks[k].lower not in self.lex.definite_articles:
             if not toks[k - 1].text.isalpha() or toks[k - 1].lower in self.lex.prepositions:
@@ -667,9 +767,14 @@ class SpeakerResolver:
         for p in self.finder.phrases(s.token_start, token):
             m = self._mention_for(p)
             actor = doc.mentions[m].actor if m is not None else None
-            if actor is not None and actor.kind == "person" and not self.finder.after_preposition(p):
+            if self.finder.after_preposition(p):
+                continue
+            if actor is not None and actor.kind == "person":
                 return self.resolve(p)
-        for back in range(sent - 1, max(-1, sent - 4), -1):
+            if actor is None and m is not None and p.kind == "name" and self.established(p):
+                return self.resolve(p)  # a full name the actor resolver does not know ("Anna Smit is blij, zegt ze")
+        backs = range(sent - 1, max(-1, sent - 4), -1)
+        for back in backs:
             prev = doc.sentences[back]
             for tok, speaker in reversed(self.history):
                 if prev.token_start <= tok < prev.token_end and speaker.is_person:
@@ -682,8 +787,12 @@ class SpeakerResolver:
                     return self._antecedent(p.start, depth + 1)
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
-            for p in phrases:
-                if p.kind == "name" and self._is_person(p) and self._may_refer(p):
+        # any name at all, only where none of the sentences back had a person outside a prepositional phrase
+        for back in backs:
+            prev = doc.sentences[back]
+            for p in self.finder.phrases(prev.token_start, prev.token_end):
+                if p.kind == "name" and self._is_person(p) and self._may_refer(p) and not (
+                        self.finder.after_preposition(p) and self._placed_name(self._mention_for(p))):
                     return self.resolve(p)
         return None
 
