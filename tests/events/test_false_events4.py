@@ -1,0 +1,37 @@
+"""False events of a fourth precision round (train-A/B protocol): deeds named only as a point in time, and wordings
+whose subject is judged rather than judging. Sentences are written for the behaviour, not taken from an annotated
+article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Rusland": ("RUS", "RUS", "state"),
+    "Polen": ("POL", "POL", "state"),
+    "Georgië": ("GEO", "GEO", "state"),
+    "Oekraïne": ("UKR", "UKR", "state"),
+    "Warschau": ("POL", "POLGOV", "government"),
+    "Moskou": ("RUS", "RUSGOV", "government"),
+    "Brussel": ("EU", "EU", "organisation"),
+    "de oppositie": ("POL", "POLOPP", "organisation"),
+    "het kabinet": ("POL", "POLGOV", "government"),
+}
+
+Rows = Callable[..., set[tuple[str | None, ...]]]
+
+
+def test_a_deed_named_as_a_point_in_time_is_not_reported(coded_actor_rows: Rows) -> None:
+    # "sinds de inval ...": the deed dates the state of things the clause reports; the clause reports no new deed
+    for text, root in (("Polen vertrouwt Rusland niet meer sinds de aanval op Oekraïne in 2014.", "19"),
+                       ("Sinds de inval in Oekraïne in 2014 is Polen bang voor Rusland.", "19"),
+                       ("Sedert de aanval op Georgië wantrouwt Polen Rusland.", "19")):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(r == root for _, _, r in rows), (text, rows)
+
+
+def test_a_deed_with_its_doer_after_since_stays(coded_actor_rows: Rows) -> None:
+    # the time word leaves an event noun of a clause that names its doer and target, and a verb, alone
+    assert ("RUS", "GEO", "19") in coded_actor_rows("Rusland viel Georgië binnen, sinds dat jaar is het onrustig.",
+                                                    ACTORS)
+    assert ("POL", "RUS", "11") in coded_actor_rows("Polen bekritiseert Rusland sinds maanden.", ACTORS)
