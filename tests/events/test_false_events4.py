@@ -35,3 +35,18 @@ def test_a_deed_with_its_doer_after_since_stays(coded_actor_rows: Rows) -> None:
     assert ("RUS", "GEO", "19") in coded_actor_rows("Rusland viel Georgië binnen, sinds dat jaar is het onrustig.",
                                                     ACTORS)
     assert ("POL", "RUS", "11") in coded_actor_rows("Polen bekritiseert Rusland sinds maanden.", ACTORS)
+
+
+def test_failing_conduct_in_the_reporters_words_is_no_criticism(coded_actor_rows: Rows) -> None:
+    # "wegkijken", "op zijn handen zitten": the subject's conduct is judged; without a speaker no one judges it
+    for text in ("Terwijl Brussel wegkijkt, zet Rusland de druk op Oekraïne op.",
+                 "Brussel zit op zijn handen terwijl Oekraïne om hulp vraagt."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(src == "EU" and root == "11" for src, _, root in rows), (text, rows)
+
+
+def test_failing_conduct_is_criticism_by_who_reports_it(coded_actor_rows: Rows) -> None:
+    # the subject is the one judged, its reporter the critic
+    rows = coded_actor_rows("Polen zegt dat Brussel wegkijkt.", ACTORS)
+    assert ("POL", "EU", "11") in rows and ("EU", "POL", "11") not in rows, rows
+    assert ("POLOPP", "POLGOV", "11") in coded_actor_rows("Volgens de oppositie doet het kabinet er niets aan.", ACTORS)
