@@ -50,3 +50,19 @@ def test_failing_conduct_is_criticism_by_who_reports_it(coded_actor_rows: Rows) 
     rows = coded_actor_rows("Polen zegt dat Brussel wegkijkt.", ACTORS)
     assert ("POL", "EU", "11") in rows and ("EU", "POL", "11") not in rows, rows
     assert ("POLOPP", "POLGOV", "11") in coded_actor_rows("Volgens de oppositie doet het kabinet er niets aan.", ACTORS)
+
+
+def test_a_relative_clause_after_a_phrase_without_an_actor_takes_no_subject_from_further_back(
+    coded_actor_rows: Rows,
+) -> None:
+    # the pronoun's antecedent is the thing or the people named right before it, not the subject of the sentence
+    for text in ("Polen sprak over boeren, over ouderen, de generatie van nu, die weigeren Rusland te helpen.",
+                 "Polen praat met Rusland. Warschau bouwde een muur, de muur die weigert te vallen."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(src in ("POL", "POLGOV") and root == "12" for src, _, root in rows), (text, rows)
+
+
+def test_a_relative_clause_after_an_actor_keeps_it_as_subject(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Het gaat om Polen, dat twijfelt, en Warschau, die weigert Rusland te helpen.", ACTORS)
+    assert ("POLGOV", "RUS", "12") in rows, rows
+    assert ("POL", "RUS", "12") in coded_actor_rows("Polen, die weigert Rusland te helpen, zwijgt.", ACTORS)

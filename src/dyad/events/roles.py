@@ -1092,13 +1092,14 @@ class RoleFinder:
     ) -> tuple[int | None, bool] | None:
         """A relative clause takes its antecedent, the first of a list ("Indiase blauwhelmen en Amerikaanse
         soldaten die ..."), when it ends right before the pronoun; after a noun that names no actor, no
-        subject the coder may use."""
+        subject the coder may use, also when the clause before names no actor at all ("..., de generatie van
+        nu, die weigeren ...": not the subject of a clause further back)."""
         idx = clauses[match.clause].idx
         if not idx or toks[idx[0]].lower not in self._w("relative_pronouns") or match.clause == 0:
             return None
         prev = [mi for mi in clauses[match.clause - 1].mentions if self._usable(doc, mi)]
         if not prev:
-            return None, False
+            return None, True
         head = prev[-1]
         # the antecedent stands right before the pronoun (punctuation between): after a noun that names no actor
         # ("een brug die Polen met Litouwen moet verbinden") the subject is that thing, or, in a clause that
