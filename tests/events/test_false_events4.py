@@ -66,3 +66,22 @@ def test_a_relative_clause_after_an_actor_keeps_it_as_subject(coded_actor_rows: 
     rows = coded_actor_rows("Het gaat om Polen, dat twijfelt, en Warschau, die weigert Rusland te helpen.", ACTORS)
     assert ("POLGOV", "RUS", "12") in rows, rows
     assert ("POL", "RUS", "12") in coded_actor_rows("Polen, die weigert Rusland te helpen, zwijgt.", ACTORS)
+
+
+def test_a_denied_threat_is_none(coded_actor_rows: Rows) -> None:
+    # a threat is said, so done, whatever modal its clause has; a negation in its scope undoes it
+    for text, root in (("Polen zegt dat het Rusland absoluut niet wilde bedreigen.", "13"),
+                       ("Polen heeft Rusland nooit bedreigd.", "13"),
+                       ("Polen dreigt niet met sancties tegen Rusland.", "13")):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(r == root for _, _, r in rows), (text, rows)
+
+
+def test_a_threat_or_refusal_stays_with_a_modal_or_a_negation_inside(coded_actor_rows: Rows) -> None:
+    assert ("POL", "RUS", "13") in coded_actor_rows("Polen dreigt Rusland met sancties.", ACTORS)
+    assert ("POL", "RUS", "13") in coded_actor_rows("Polen zou Rusland hebben bedreigd.", ACTORS)
+    # the refused deed is negated, the refusal itself is done
+    assert ("POL", "RUS", "12") in coded_actor_rows("Polen weigert met Rusland te praten.", ACTORS)
+    # a negation that is part of the trigger's own words is the deed ("niet van plan", "sluit ... niet uit")
+    assert ("POL", "RUS", "13") in coded_actor_rows("Polen sluit militair ingrijpen tegen Rusland niet uit.", ACTORS)
+    assert ("POL", "RUS", "12") in coded_actor_rows("Polen is niet van plan Rusland te steunen.", ACTORS)
