@@ -85,3 +85,21 @@ def test_a_threat_or_refusal_stays_with_a_modal_or_a_negation_inside(coded_actor
     # a negation that is part of the trigger's own words is the deed ("niet van plan", "sluit ... niet uit")
     assert ("POL", "RUS", "13") in coded_actor_rows("Polen sluit militair ingrijpen tegen Rusland niet uit.", ACTORS)
     assert ("POL", "RUS", "12") in coded_actor_rows("Polen is niet van plan Rusland te steunen.", ACTORS)
+
+
+def test_an_object_of_the_subjects_own_borrows_no_target(coded_actor_rows: Rows) -> None:
+    # "zijn troepen", "zijn plannen": the object is a thing or people of the subject's own, named by a possessive;
+    # no actor of another clause is the target
+    for text, root in (("Kort nadat Polen zijn troepen inspecteerde, werd de leider van Rusland opgepakt.", "09"),
+                       ("Nadat Warschau zijn plannen had verdedigd, sprak Rusland met Oekraïne.", "05"),
+                       ("Terwijl Rusland Oekraïne aanviel, verdedigde Polen zijn grenzen.", "05"),
+                       ("Rusland zweeg, en Polen prees zijn eigen leger.", "05")):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(src in ("POL", "POLGOV") and r == root for src, _, r in rows), (text, rows)
+
+
+def test_an_actor_object_or_a_deed_object_keeps_its_target(coded_actor_rows: Rows) -> None:
+    assert ("POL", "RUS", "05") in coded_actor_rows("Polen prees Rusland om zijn hulp.", ACTORS)
+    # the object is a deed: its author is the target ("veroordeelde zijn optreden")
+    rows = coded_actor_rows("Rusland viel Oekraïne aan. Polen veroordeelde zijn optreden.", ACTORS)
+    assert ("POL", "RUS", "11") in rows, rows

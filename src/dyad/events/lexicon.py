@@ -85,6 +85,7 @@ _WORD_LISTS = (
     "particles",
     "determiners",
     "object_determiners",
+    "possessive_determiners",
     "object_pronouns",
     "purpose_openers",
     "purpose_heads",

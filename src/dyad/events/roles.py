@@ -1458,7 +1458,8 @@ class RoleFinder:
         # words inside a phrase's gap belong to the construction ("status een stapje verlaagd")
         skip = covered | set(range(min(match.tokens), max(match.tokens) + 1)) | set(match.licensed_by)
         idx = clause.idx
-        dets = self._w("object_determiners")
+        possessives = self._w("possessive_determiners")
+        dets = self._w("object_determiners") | possessives
         preps = self._w("prepositions")
         if self._bare_object(doc, match, idx, toks, covered):
             return True
@@ -1468,6 +1469,8 @@ class RoleFinder:
             if pos <= first or i in skip or toks[i].lower not in dets:
                 continue
             before = toks[idx[pos - 1]].lower
+            if toks[i].lower in possessives and before in self._w("inverted_subject_pronouns"):
+                continue  # the verb "zijn" after a subject pronoun ("wij zijn"), not a possessive
             # a preposition that ends a phrase trigger governs the trigger's own object ("tevreden over de
             # uitkomst", "vreest voor de veiligheid van"): a thing there is what the trigger is about
             governs = idx[pos - 1] == max(match.tokens) and match.kind == "phrase"
