@@ -16,6 +16,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Brussel": ("EU", "EU", "organisation"),
     "de oppositie": ("POL", "POLOPP", "organisation"),
     "het kabinet": ("POL", "POLGOV", "government"),
+    "Russische militairen": ("RUS", "RUSMIL", "group"),
 }
 
 Rows = Callable[..., set[tuple[str | None, ...]]]
@@ -103,3 +104,24 @@ def test_an_actor_object_or_a_deed_object_keeps_its_target(coded_actor_rows: Row
     # the object is a deed: its author is the target ("veroordeelde zijn optreden")
     rows = coded_actor_rows("Rusland viel Oekraïne aan. Polen veroordeelde zijn optreden.", ACTORS)
     assert ("POL", "RUS", "11") in rows, rows
+
+
+def test_the_subject_of_a_subordinate_clause_that_names_no_actor_is_not_its_object(coded_actor_rows: Rows) -> None:
+    # a verb-final clause puts subject and object before the verbs: an object phrase with its own article after an
+    # unresolved subject phrase is not the doer
+    rows = coded_actor_rows("Het werd bekend dat de Poolse boeren enkele Russische militairen aan Oekraïne hebben "
+                            "uitgeleverd.", ACTORS)
+    assert not any(src == "RUSMIL" for src, _, _ in rows), rows
+    # the subject phrase's owner is the doer
+    rows = coded_actor_rows("Het werd bekend dat de regering van Polen enkele Russische militairen aan Oekraïne heeft "
+                            "uitgeleverd.", ACTORS)
+    assert ("POL", "RUSMIL", "06") in rows and not any(src == "RUSMIL" for src, _, _ in rows), rows
+
+
+def test_a_named_subject_of_a_subordinate_clause_stays(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Het werd bekend dat Polen enkele Russische militairen aan Oekraïne heeft uitgeleverd.",
+                            ACTORS)
+    assert ("POL", "RUSMIL", "06") in rows, rows
+    # a name right after a noun is that noun's name, the subject itself
+    rows = coded_actor_rows("Men herinnert zich hoe zijn voorzitter Warschau bij Moskou op bezoek ging.", ACTORS)
+    assert ("POLGOV", "RUSGOV", "04") in rows, rows

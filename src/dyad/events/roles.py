@@ -1186,11 +1186,15 @@ class RoleFinder:
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
         preps: Mapping[int, str | None],
     ) -> tuple[int | None, bool] | None:
-        """A subject noun phrase before the finite verb that names no actor ("Het bondgenootschap"): its
-        owner ("van X"), else no subject the coder may use."""
+        """A subject noun phrase before the finite verb that names no actor ("Het bondgenootschap"), or after the
+        conjunction of a subordinate clause before its object (`_subordinate_subject`): its owner ("van X"), else
+        no subject the coder may use."""
         clause = clauses[match.clause]
         idx = clause.idx
         verb = self._first_verb(match, clause, toks)
+        subordinate = self._subordinate_subject(doc, clause, toks, preps)
+        if subordinate is not None:
+            idx, verb = subordinate
         if not (idx and toks[idx[0]].lower in self._w("determiners") and verb is not None and verb > idx[0]):
             return None
         before = [mi for mi in clause.mentions if doc.mentions[mi].token_start < verb]
@@ -1201,6 +1205,28 @@ class RoleFinder:
             mi for mi in before if preps.get(mi) in self._w("possessive_prepositions") and self._usable(doc, mi)
         ]
         return (owners[0], False) if owners else (None, True)
+
+    def _subordinate_subject(
+        self, doc: Document, clause: Clause, toks: Mapping[int, Tok], preps: Mapping[int, str | None]
+    ) -> tuple[list[int], int] | None:
+        """A subordinate clause puts its subject right after the conjunction and its verbs at the end ("dat de
+        boeren enkele soldaten hebben uitgeleverd"): the words after the conjunction, and the first actor mention
+        not governed by a preposition after them, which ends the subject phrase; None for a main clause, or
+        when that mention follows the conjunction or its article at once (it is the subject)."""
+        idx = clause.idx
+        if len(idx) < 4 or toks[idx[0]].lower not in self._w("subordinators") \
+                or toks[idx[0]].lower in self._w("relative_pronouns"):
+            return None
+        free = [doc.mentions[mi].token_start for mi in clause.mentions if preps.get(mi) is None]
+        if not free or free[0] <= idx[2]:
+            return None
+        # the object phrase opens with an article or a quantifier of its own ("... enkele soldaten"); a name right
+        # after a noun is that noun's name ("zijn voorzitter X"), the subject itself
+        dets = self._w("object_determiners")
+        start = free[0] - 1 if free[0] - 1 in toks and toks[free[0] - 1].lower in dets else free[0]
+        if toks[start].lower not in dets or start <= idx[2]:
+            return None
+        return idx[1:], start
 
     @staticmethod
     def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:
