@@ -57,7 +57,7 @@ def test_a_relative_clause_after_a_phrase_without_an_actor_takes_no_subject_from
     coded_actor_rows: Rows,
 ) -> None:
     # the pronoun's antecedent is the thing or the people named right before it, not the subject of the sentence
-    for text in ("Polen sprak over boeren, over ouderen, de generatie van nu, die weigeren Rusland te helpen.",
+    for text in ("Polen sprak over de boeren in het oosten, een groep zonder stem, die weigeren Rusland te helpen.",
                  "Polen praat met Rusland. Warschau bouwde een muur, de muur die weigert te vallen."):
         rows = coded_actor_rows(text, ACTORS)
         assert not any(src in ("POL", "POLGOV") and root == "12" for src, _, root in rows), (text, rows)
@@ -71,7 +71,7 @@ def test_a_relative_clause_after_an_actor_keeps_it_as_subject(coded_actor_rows: 
 
 def test_a_denied_threat_is_none(coded_actor_rows: Rows) -> None:
     # a threat is said, so done, whatever modal its clause has; a negation in its scope undoes it
-    for text, root in (("Polen zegt dat het Rusland absoluut niet wilde bedreigen.", "13"),
+    for text, root in (("Polen verzekert dat het Rusland op geen enkel moment wilde bedreigen.", "13"),
                        ("Polen heeft Rusland nooit bedreigd.", "13"),
                        ("Polen dreigt niet met sancties tegen Rusland.", "13")):
         rows = coded_actor_rows(text, ACTORS)
@@ -89,9 +89,9 @@ def test_a_threat_or_refusal_stays_with_a_modal_or_a_negation_inside(coded_actor
 
 
 def test_an_object_of_the_subjects_own_borrows_no_target(coded_actor_rows: Rows) -> None:
-    # "zijn troepen", "zijn plannen": the object is a thing or people of the subject's own, named by a possessive;
+    # "zijn grenstroepen", "zijn plannen": the object is a thing or people of the subject's own, named by a possessive;
     # no actor of another clause is the target
-    for text, root in (("Kort nadat Polen zijn troepen inspecteerde, werd de leider van Rusland opgepakt.", "09"),
+    for text, root in (("Polen inspecteerde zijn grenstroepen, terwijl de leider van Rusland werd opgepakt.", "09"),
                        ("Nadat Warschau zijn plannen had verdedigd, sprak Rusland met Oekraïne.", "05"),
                        ("Terwijl Rusland Oekraïne aanviel, verdedigde Polen zijn grenzen.", "05"),
                        ("Rusland zweeg, en Polen prees zijn eigen leger.", "05")):
@@ -109,12 +109,12 @@ def test_an_actor_object_or_a_deed_object_keeps_its_target(coded_actor_rows: Row
 def test_the_subject_of_a_subordinate_clause_that_names_no_actor_is_not_its_object(coded_actor_rows: Rows) -> None:
     # a verb-final clause puts subject and object before the verbs: an object phrase with its own article after an
     # unresolved subject phrase is not the doer
-    rows = coded_actor_rows("Het werd bekend dat de Poolse boeren enkele Russische militairen aan Oekraïne hebben "
-                            "uitgeleverd.", ACTORS)
+    rows = coded_actor_rows("Polen meldt dat de grenswachten de Russische militairen gisteren aan Oekraïne "
+                            "uitleverden.", ACTORS)
     assert not any(src == "RUSMIL" for src, _, _ in rows), rows
     # the subject phrase's owner is the doer
-    rows = coded_actor_rows("Het werd bekend dat de regering van Polen enkele Russische militairen aan Oekraïne heeft "
-                            "uitgeleverd.", ACTORS)
+    rows = coded_actor_rows("Polen meldt dat de regering van Polen de Russische militairen gisteren aan Oekraïne "
+                            "uitleverde.", ACTORS)
     assert ("POL", "RUSMIL", "06") in rows and not any(src == "RUSMIL" for src, _, _ in rows), rows
 
 
@@ -123,5 +123,5 @@ def test_a_named_subject_of_a_subordinate_clause_stays(coded_actor_rows: Rows) -
                             ACTORS)
     assert ("POL", "RUSMIL", "06") in rows, rows
     # a name right after a noun is that noun's name, the subject itself
-    rows = coded_actor_rows("Men herinnert zich hoe zijn voorzitter Warschau bij Moskou op bezoek ging.", ACTORS)
+    rows = coded_actor_rows("Het blad schrijft dat de oude partijleider Warschau gisteren Moskou bezocht.", ACTORS)
     assert ("POLGOV", "RUSGOV", "04") in rows, rows

@@ -1092,8 +1092,8 @@ class RoleFinder:
     ) -> tuple[int | None, bool] | None:
         """A relative clause takes its antecedent, the first of a list ("Indiase blauwhelmen en Amerikaanse
         soldaten die ..."), when it ends right before the pronoun; after a noun that names no actor, no
-        subject the coder may use, also when the clause before names no actor at all ("..., de generatie van
-        nu, die weigeren ...": not the subject of a clause further back)."""
+        subject the coder may use, also when the clause before names no actor at all ("..., een groep zonder
+        stem, die weigeren ...": not the subject of a clause further back)."""
         idx = clauses[match.clause].idx
         if not idx or toks[idx[0]].lower not in self._w("relative_pronouns") or match.clause == 0:
             return None
@@ -1210,9 +1210,10 @@ class RoleFinder:
         self, doc: Document, clause: Clause, toks: Mapping[int, Tok], preps: Mapping[int, str | None]
     ) -> tuple[list[int], int] | None:
         """A subordinate clause puts its subject right after the conjunction and its verbs at the end ("dat de
-        boeren enkele soldaten hebben uitgeleverd"): the words after the conjunction, and the first actor mention
-        not governed by a preposition after them, which ends the subject phrase; None for a main clause, or
-        when that mention follows the conjunction or its article at once (it is the subject)."""
+        grenswachten de militairen uitleverden"): the words after the conjunction, and the start of the object
+        phrase (an article or quantifier before the first actor mention not governed by a preposition), which
+        ends the subject phrase; None for a main clause, when that mention follows the conjunction or its
+        article at once (it is the subject), or when no article opens it ("de partijleider X": a name)."""
         idx = clause.idx
         if len(idx) < 4 or toks[idx[0]].lower not in self._w("subordinators") \
                 or toks[idx[0]].lower in self._w("relative_pronouns"):
