@@ -24,7 +24,7 @@ from typing import Any
 from dyad.document import ActorRef, Document, Event, Factuality
 from dyad.events import codes
 from dyad.events.candidates import Candidates, Match, Sentence
-from dyad.events.factuality import factuality, intent_code, modal_passive, unreported
+from dyad.events.factuality import factuality, intent_code, modal_passive, undone, unreported
 from dyad.events.lexicon import Lexicon, load_lexicon
 from dyad.events.roles import RoleFinder
 from dyad.pipeline import register
@@ -76,6 +76,8 @@ class LexiconCoder:
 
     def _code(self, sent: Sentence, match: Match, earlier: Mapping[int, Sequence[Event]]) -> list[tuple[int, Event]]:
         """The events of one match, with the priority `_dedupe` weighs them by; none when it has no roles."""
+        if undone(self.lexicon, match, sent.clauses, sent.toks):
+            return []  # a threat denied ("wilde hem niet bedreigen"): none made
         reading = self.roles.roles(sent, match, earlier)
         if reading is None:
             return []

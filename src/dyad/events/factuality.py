@@ -3,7 +3,8 @@ as not done (negated).
 
 Read from the trigger's clause (and, for an infinitive clause, the clause it depends on), in this order:
 
-1. a fixed factuality of the lexicon entry (threats and refusals are actual);
+1. a fixed factuality of the lexicon entry (threats and refusals are actual; `undone`: a negation in the scope
+   of one of the `negated_fixed_roots` means none was made, and the coder drops it);
 2. a deed named with its doer ("een voorstel van Poetin", "de Russische inval") happened, unless its own
    phrase hedges it ("een mogelijke aanval");
 3. negated: a refusal governing an infinitive ("weigert wapens te leveren"), a negation word (not one of its
@@ -57,6 +58,15 @@ def factuality(
             return Factuality.POSSIBLE
         return Factuality.ACTUAL
     return Factuality.POSSIBLE if _possible(lexicon, match, tokens) else Factuality.ACTUAL
+
+
+def undone(lexicon: Lexicon, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> bool:
+    """Whether an entry of fixed factuality of one of the `negated_fixed_roots` (threats) is negated in its scope
+    ("wilde hem niet bedreigen", "dreigt niet met sancties"): no such deed is reported."""
+    trig = match.trigger
+    return bool(trig.factuality) and trig.cameo[:2] in _words(lexicon, "negated_fixed_roots") and _negated(
+        lexicon, match, _scope(lexicon, match, clauses, toks)
+    )
 
 
 def intent_code(

@@ -85,6 +85,7 @@ _WORD_LISTS = (
     "particles",
     "determiners",
     "object_determiners",
+    "possessive_determiners",
     "object_pronouns",
     "purpose_openers",
     "purpose_heads",
@@ -113,6 +114,7 @@ _WORD_LISTS = (
     "reply_roots",
     "own_sentence_roots",
     "request_roots",
+    "negated_fixed_roots",
     "obligation_modals",
     "person_nouns",
     "participle_prefixes",
@@ -250,7 +252,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
     irrealis = tuple(
         tuple(p.split()) for p in _strings(data.get("irrealis_phrases"), where, "irrealis_phrases")
     )
-    for name in ("reaction_roots", "reply_roots", "request_roots"):
+    for name in ("reaction_roots", "reply_roots", "request_roots", "negated_fixed_roots"):
         if not all(len(r) == 2 and codes.is_code(r) for r in words[name]):
             raise ConfigError(f"'{name}' must be two-digit CAMEO roots (quote them: \"11\")", source=where)
     inflection = _inflection(data.get("inflection"), where)

@@ -1092,13 +1092,14 @@ class RoleFinder:
     ) -> tuple[int | None, bool] | None:
         """A relative clause takes its antecedent, the first of a list ("Indiase blauwhelmen en Amerikaanse
         soldaten die ..."), when it ends right before the pronoun; after a noun that names no actor, no
-        subject the coder may use."""
+        subject the coder may use, also when the clause before names no actor at all ("..., een groep zonder
+        stem, die weigeren ...": not the subject of a clause further back)."""
         idx = clauses[match.clause].idx
         if not idx or toks[idx[0]].lower not in self._w("relative_pronouns") or match.clause == 0:
             return None
         prev = [mi for mi in clauses[match.clause - 1].mentions if self._usable(doc, mi)]
         if not prev:
-            return None, False
+            return None, True
         head = prev[-1]
         # the antecedent stands right before the pronoun (punctuation between): after a noun that names no actor
         # ("een brug die Polen met Litouwen moet verbinden") the subject is that thing, or, in a clause that
@@ -1185,11 +1186,15 @@ class RoleFinder:
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
         preps: Mapping[int, str | None],
     ) -> tuple[int | None, bool] | None:
-        """A subject noun phrase before the finite verb that names no actor ("Het bondgenootschap"): its
-        owner ("van X"), else no subject the coder may use."""
+        """A subject noun phrase before the finite verb that names no actor ("Het bondgenootschap"), or after the
+        conjunction of a subordinate clause before its object (`_subordinate_subject`): its owner ("van X"), else
+        no subject the coder may use."""
         clause = clauses[match.clause]
         idx = clause.idx
         verb = self._first_verb(match, clause, toks)
+        subordinate = self._subordinate_subject(doc, clause, toks, preps)
+        if subordinate is not None:
+            idx, verb = subordinate
         if not (idx and toks[idx[0]].lower in self._w("determiners") and verb is not None and verb > idx[0]):
             return None
         before = [mi for mi in clause.mentions if doc.mentions[mi].token_start < verb]
@@ -1200,6 +1205,29 @@ class RoleFinder:
             mi for mi in before if preps.get(mi) in self._w("possessive_prepositions") and self._usable(doc, mi)
         ]
         return (owners[0], False) if owners else (None, True)
+
+    def _subordinate_subject(
+        self, doc: Document, clause: Clause, toks: Mapping[int, Tok], preps: Mapping[int, str | None]
+    ) -> tuple[list[int], int] | None:
+        """A subordinate clause puts its subject right after the conjunction and its verbs at the end ("dat de
+        grenswachten de militairen uitleverden"): the words after the conjunction, and the start of the object
+        phrase (an article or quantifier before the first actor mention not governed by a preposition), which
+        ends the subject phrase; None for a main clause, when that mention follows the conjunction or its
+        article at once (it is the subject), or when no article opens it ("de partijleider X": a name)."""
+        idx = clause.idx
+        if len(idx) < 4 or toks[idx[0]].lower not in self._w("subordinators") \
+                or toks[idx[0]].lower in self._w("relative_pronouns"):
+            return None
+        free = [doc.mentions[mi].token_start for mi in clause.mentions if preps.get(mi) is None]
+        if not free or free[0] <= idx[2]:
+            return None
+        # the object phrase opens with an article or a quantifier of its own ("... enkele soldaten"); a name right
+        # after a noun is that noun's name ("zijn voorzitter X"), the subject itself
+        dets = self._w("object_determiners")
+        start = free[0] - 1 if free[0] - 1 in toks and toks[free[0] - 1].lower in dets else free[0]
+        if toks[start].lower not in dets or start <= idx[2]:
+            return None
+        return idx[1:], start
 
     @staticmethod
     def _source_kind_ok(doc: Document, src: ActorRef, kinds: frozenset[str]) -> bool:
@@ -1457,7 +1485,8 @@ class RoleFinder:
         # words inside a phrase's gap belong to the construction ("status een stapje verlaagd")
         skip = covered | set(range(min(match.tokens), max(match.tokens) + 1)) | set(match.licensed_by)
         idx = clause.idx
-        dets = self._w("object_determiners")
+        possessives = self._w("possessive_determiners")
+        dets = self._w("object_determiners") | possessives
         preps = self._w("prepositions")
         if self._bare_object(doc, match, idx, toks, covered):
             return True
@@ -1467,6 +1496,8 @@ class RoleFinder:
             if pos <= first or i in skip or toks[i].lower not in dets:
                 continue
             before = toks[idx[pos - 1]].lower
+            if toks[i].lower in possessives and before in self._w("inverted_subject_pronouns"):
+                continue  # the verb "zijn" after a subject pronoun ("wij zijn"), not a possessive
             # a preposition that ends a phrase trigger governs the trigger's own object ("tevreden over de
             # uitkomst", "vreest voor de veiligheid van"): a thing there is what the trigger is about
             governs = idx[pos - 1] == max(match.tokens) and match.kind == "phrase"
