@@ -800,8 +800,22 @@ class _Run:
                 return
         if kind == "partial" and n_words < self.cfg.min_partial_words:
             return
+        if kind == "partial" and self._names_a_title(sp):
+            return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _names_a_title(self, sp: QuotedSpan) -> bool:
+        """A quoted phrase inside a sentence whose every word is capitalised or opens with a digit is the name
+        of a programme, document, group or code ("bij 'Het Journaal'", "de term 'Verenigde Staten van Europa'",
+        "noemen hem 'K-9'"), not words someone said; a phrase that ends a sentence inside its marks is a
+        statement ("'Nee, Nooit!'")."""
+        text = self.doc.text[sp.start : sp.end].strip()
+        words = [w.strip("".join(_MARK_CHARS) + "().") for w in text.split()]
+        words = [w for w in words if w]
+        if not words or len(words) > 6 or text[-1:] in {".", "!", "?"}:
+            return False
+        return all(w[0].isdigit() or (w[0].isalpha() and w[0].isupper()) for w in words)
 
     def _attribution_in_next_sentence(self, s_idx: int, close_end: int) -> tuple[_Cue, Phrase] | None:
         """The attribution of a quotation that ends its sentence when the layer split it off after a question or

@@ -1,0 +1,41 @@
+"""Quoted text that is no quote in Dutch news, on sentences written for these tests: a quoted phrase inside a
+sentence whose every word is capitalised (or opens with a digit) names a programme, document, group or code, and is
+reported as no partial quote; a quoted phrase of ordinary words beside it still is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.api import analyse
+from dyad.document import Article, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    return analyse(Article(id="t", text=text, language="nl", published=None)).quotes
+
+
+_TITLES = [
+    # a programme after a preposition
+    ("Wethouder Petra Smeets vertelde er vorige week over bij 'Goedemorgen Nederland'.", "Goedemorgen Nederland"),
+    # a code name after a naming verb
+    ("Rechercheur Jan Vos noemt de verdachte 'T-12', naar het nummer van zijn dossier.", "T-12"),
+    # the name of a product in a sentence with a statement after it
+    ("Minister Anna Dekker ruikt aan een fles met de naam 'Vrijheid', en zegt ze daarna: 'Dit is wat wij "
+     "verkopen.'", "Vrijheid"),
+    # terms of several capitalised words
+    ("Het kabinet wil dat de term 'Nieuwe Europese Defensie Unie' verdwijnt uit de stukken.",
+     "Nieuwe Europese Defensie Unie"),
+    ("Burgemeester Ria Lammers heeft er vertrouwen in dat de naam 'Grote Markt Oost Kwartier' blijft.",
+     "Grote Markt Oost Kwartier"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), _TITLES)
+def test_a_quoted_name_or_title_is_no_quote(text: str, title: str) -> None:
+    assert all(q.text != title for q in _quotes(text)), [(q.text, q.rule) for q in _quotes(text)]
+
+
+def test_a_quoted_phrase_of_ordinary_words_is_still_a_partial_quote() -> None:
+    qs = _quotes("Minister Karel de Bruin noemde het plan van de oppositie 'volstrekt onhaalbaar'.")
+    assert any(q.text == "volstrekt onhaalbaar" and q.kind == "partial" for q in qs), [(q.text, q.kind) for q in qs]
+
