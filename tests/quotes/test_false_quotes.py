@@ -1,6 +1,7 @@
 """Quoted text that is no quote in Dutch news, on sentences written for these tests: a quoted phrase inside a
 sentence whose every word is capitalised (or opens with a digit) names a programme, document, group or code, and is
-reported as no partial quote; a quoted phrase of ordinary words beside it still is one."""
+reported as no partial quote; a quoted phrase of ordinary words beside it still is one. A sentence adverb that opens a
+sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker."""
 
 from __future__ import annotations
 
@@ -39,3 +40,23 @@ def test_a_quoted_phrase_of_ordinary_words_is_still_a_partial_quote() -> None:
     qs = _quotes("Minister Karel de Bruin noemde het plan van de oppositie 'volstrekt onhaalbaar'.")
     assert any(q.text == "volstrekt onhaalbaar" and q.kind == "partial" for q in qs), [(q.text, q.kind) for q in qs]
 
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in _quotes(text)]
+
+
+_ADVERB_OPENERS = [
+    ("Het plan is niet populair. Desondanks zegt wethouder Ruud Verkerk dat hij het zal verdedigen.",
+     "wethouder Ruud Verkerk"),
+    ("Het plan is niet populair. Desondanks zegt Verkerk het 'met volle overtuiging' te zullen verdedigen.",
+     "Verkerk"),
+    ("De cijfers vallen tegen. Kennelijk vindt Verkerk dat de kritiek overdreven is.", "Verkerk"),
+    ("De bond wil meer loon. Uiteindelijk meldde directeur Sanne Bos dat er geen geld is.", "directeur Sanne Bos"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), _ADVERB_OPENERS)
+def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str) -> None:
+    found = _speakers(text)
+    assert found and all(name == speaker for _, name in found), found
