@@ -1,7 +1,8 @@
 """Quoted text that is no quote in Dutch news, on sentences written for these tests: a quoted phrase inside a
 sentence whose every word is capitalised (or opens with a digit) names a programme, document, group or code, and is
 reported as no partial quote; a quoted phrase of ordinary words beside it still is one. A sentence adverb that opens a
-sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker."""
+sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker. An inserted speaker phrase that the lists
+lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adviseur van de stichting.")."""
 
 from __future__ import annotations
 
@@ -60,3 +61,8 @@ _ADVERB_OPENERS = [
 def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str) -> None:
     found = _speakers(text)
     assert found and all(name == speaker for _, name in found), found
+
+
+def test_an_inserted_speaker_runs_on_over_van_and_a_common_noun() -> None:
+    found = _speakers("Het fonds was nooit gezond, zegt een oud-adviseur van de stichting.")
+    assert found == [("Het fonds was nooit gezond", "een oud-adviseur van de stichting")], found
