@@ -1,6 +1,7 @@
 """Quoted text that is no quote in Dutch news, on sentences written for these tests: a quoted phrase inside a
 sentence whose every word is capitalised (or opens with a digit) names a programme, document, group or code, and is
-reported as no partial quote; a quoted phrase of ordinary words beside it still is one. A sentence adverb that opens a
+reported as no partial quote (nor as a direct one where a naming verb is its cue: "'Ellie', zoals X haar noemen"); a
+quoted phrase of ordinary words beside it still is one. A sentence adverb that opens a
 sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker. An inserted speaker phrase that the lists
 lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adviseur van de stichting.")."""
 
@@ -66,3 +67,12 @@ def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str
 def test_an_inserted_speaker_runs_on_over_van_and_a_common_noun() -> None:
     found = _speakers("Het fonds was nooit gezond, zegt een oud-adviseur van de stichting.")
     assert found == [("Het fonds was nooit gezond", "een oud-adviseur van de stichting")], found
+
+
+@pytest.mark.parametrize("text", [
+    "Wethouder Ellen Kramer is al jaren het gezicht van de stad. 'Ellie', zoals Amsterdammers haar noemen, opende "
+    "gisteren de nieuwe brug.",
+    "Wethouder Ellen Kramer is al jaren het gezicht van de stad. 'Ellie', noemt burgemeester Piet Zandstra haar.",
+])
+def test_a_quoted_name_before_a_naming_verb_is_no_quote(text: str) -> None:
+    assert all(q.text != "Ellie" for q in _quotes(text)), _speakers(text)

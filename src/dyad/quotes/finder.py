@@ -719,6 +719,8 @@ class _Run:
                         speaker, rule = self._speaker(p), "before_colon"
                         break
         if speaker is None and words_after and not (after and toks[after[0]].text == ","):
+            # (a quotation that ends its sentence inside the marks is no part of the clause after it:
+            # "'… verliezen.' Vorig jaar zei X dat …")
             for k in words_after[:3]:
                 if toks[k].lower in self.lex.clause_boundaries:
                     break
@@ -800,7 +802,8 @@ class _Run:
                 return
         if kind == "partial" and n_words < self.cfg.min_partial_words:
             return
-        if kind == "partial" and self._names_a_title(sp):
+        if self._names_a_title(sp) and (kind == "partial" or (
+                cue is not None and self.toks[cue.start].lower in self.lex.naming_verbs)):
             return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
