@@ -3,7 +3,8 @@ sentence whose every word is capitalised (or opens with a digit) names a program
 reported as no partial quote (nor as a direct one where a naming verb is its cue: "'Ellie', zoals X haar noemen"); a
 quoted phrase of ordinary words beside it still is one. A sentence adverb that opens a
 sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker. An inserted speaker phrase that the lists
-lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adviseur van de stichting.")."""
+lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adviseur van de stichting."). "Vorig" and
+"komend" ("Vorig jaar zei X") are time words, no speakers."""
 
 from __future__ import annotations
 
@@ -76,3 +77,13 @@ def test_an_inserted_speaker_runs_on_over_van_and_a_common_noun() -> None:
 ])
 def test_a_quoted_name_before_a_naming_verb_is_no_quote(text: str) -> None:
     assert all(q.text != "Ellie" for q in _quotes(text)), _speakers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fractievoorzitter Joost Mulder is tevreden. ,,We zijn weer aan het groeien.'' Vorig jaar zei Smit al dat zij "
+    "de begroting zou steunen.",
+    "\"We zijn weer aan het groeien.'' Vorig jaar zei Smit al 'dat het kan'.",
+])
+def test_a_time_adverb_opening_a_sentence_is_no_speaker(text: str) -> None:
+    found = _speakers(text)
+    assert found and all(name not in {"Vorig", "Komend"} for _, name in found), found
