@@ -4,7 +4,8 @@ reported as no partial quote (nor as a direct one where a naming verb is its cue
 quoted phrase of ordinary words beside it still is one. A sentence adverb that opens a
 sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker. An inserted speaker phrase that the lists
 lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adviseur van de stichting."). "Vorig" and
-"komend" ("Vorig jaar zei X") are time words, no speakers."""
+"komend" ("Vorig jaar zei X") are time words, no speakers. A quoted phrase without a cue in a relative clause ("de
+leden die '…'", "een leider '…die…'") is said of the noun before it, not by the subject of the sentence."""
 
 from __future__ import annotations
 
@@ -87,3 +88,19 @@ def test_a_quoted_name_before_a_naming_verb_is_no_quote(text: str) -> None:
 def test_a_time_adverb_opening_a_sentence_is_no_speaker(text: str) -> None:
     found = _speakers(text)
     assert found and all(name not in {"Vorig", "Komend"} for _, name in found), found
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("In de laatste rij zitten wethouder Anna Smit en haar collega's die 'nog altijd op een wonder uit de hemel "
+     "hopen'.",
+     "nog altijd op een wonder uit de hemel hopen"),
+    ("Wethouder Anna Smit zag in Kramer een politicus 'die de vinger op de zere plek durft te leggen'.",
+     "die de vinger op de zere plek durft te leggen"),
+])
+def test_a_quoted_phrase_in_a_relative_clause_is_no_quote_of_the_subject(text: str, quoted: str) -> None:
+    assert all(q.text != quoted for q in _quotes(text)), _speakers(text)
+
+
+def test_a_quoted_clause_after_the_subject_keeps_its_speaker() -> None:
+    found = _speakers("De vakbond FNV is 'diep geschokt over de ernst van alle meldingen'.")
+    assert found == [("diep geschokt over de ernst van alle meldingen", "De vakbond FNV")], found

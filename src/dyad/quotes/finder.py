@@ -757,6 +757,8 @@ class _Run:
                 if self._usable(p) and not self.phrases.after_preposition(p):
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break
+                    if self._in_relative_clause(p.end, content_first):
+                        break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
         if speaker is None and direct and after:
@@ -807,6 +809,15 @@ class _Run:
             return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _in_relative_clause(self, after: int, first: int) -> bool:
+        """Whether a quoted phrase starting at token `first` stands in a relative clause opened after token
+        `after` ("de leden die 'nog altijd op een wonder hopen'", "een leider 'die de waarheid durft te zeggen'"):
+        what it says is said of the noun before, not by the subject of the sentence (`relative_openers`)."""
+        toks = self.toks
+        relatives = self.lex.relative_openers
+        return any(toks[k].lower in relatives and k not in self.quoted for k in range(after, first)) or (
+            first < len(toks) and toks[first].lower in relatives)
 
     def _names_a_title(self, sp: QuotedSpan) -> bool:
         """A quoted phrase inside a sentence whose every word is capitalised or opens with a digit is the name
