@@ -5,7 +5,9 @@ quoted phrase of ordinary words beside it still is one. A sentence adverb that o
 sentence before its inverted verb ("Desondanks zegt X dat …") is no speaker. An inserted speaker phrase that the lists
 lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adviseur van de stichting."). "Vorig" and
 "komend" ("Vorig jaar zei X") are time words, no speakers. A quoted phrase without a cue in a relative clause ("de
-leden die '…'", "een leider '…die…'") is said of the noun before it, not by the subject of the sentence."""
+leden die '…'", "een leider '…die…'") is said of the noun before it, not by the subject of the sentence. A name
+that opens a sentence with an apposition after it speaks the quotation after the colon, past a clause word in the
+apposition ("X, toen nog …, nu hoogleraar: '…'")."""
 
 from __future__ import annotations
 
@@ -104,3 +106,9 @@ def test_a_quoted_phrase_in_a_relative_clause_is_no_quote_of_the_subject(text: s
 def test_a_quoted_clause_after_the_subject_keeps_its_speaker() -> None:
     found = _speakers("De vakbond FNV is 'diep geschokt over de ernst van alle meldingen'.")
     assert found == [("diep geschokt over de ernst van alle meldingen", "De vakbond FNV")], found
+
+
+def test_a_name_with_an_apposition_before_a_colon_says_what_follows() -> None:
+    found = _speakers("Karel van Dongen, toen nog een jonge onderzoeker bij het ministerie, nu hoogleraar: 'Zij kon "
+                      "goed luisteren. Dat was nieuw in die tijd.'")
+    assert found and found[0][1] == "Karel van Dongen", found

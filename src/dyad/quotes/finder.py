@@ -714,6 +714,14 @@ class _Run:
                             cue, speaker, rule = c, self._speaker(p), "before_cue"
                         break
             if speaker is None and toks[before[-1]].text == ":":
+                # a name that opens the sentence with an apposition after it, which a clause may follow ("Karel
+                # Dongen, toen nog onderzoeker bij het ministerie, nu hoogleraar: '…'"), says what follows
+                opening = self.phrases.phrases(open_lo, first_tok)[:1]
+                if (clause_lo > open_lo and opening and opening[0].kind == "name"
+                        and opening[0].start == words_before[0] and opening[0].end < first_tok
+                        and toks[opening[0].end].text == "," and self._usable(opening[0])):
+                    speaker, rule = self._speaker(opening[0]), "before_colon"
+            if speaker is None and toks[before[-1]].text == ":":
                 for p in self.phrases.phrases(clause_lo, first_tok):
                     if self._usable(p) and not self.phrases.after_preposition(p):
                         speaker, rule = self._speaker(p), "before_colon"
