@@ -7,7 +7,8 @@ lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adv
 "komend" ("Vorig jaar zei X") are time words, no speakers. A quoted phrase without a cue in a relative clause ("de
 leden die '…'", "een leider '…die…'") is said of the noun before it, not by the subject of the sentence. A name
 that opens a sentence with an apposition after it speaks the quotation after the colon, past a clause word in the
-apposition ("X, toen nog …, nu hoogleraar: '…'")."""
+apposition ("X, toen nog …, nu hoogleraar: '…'"). A clause opened by a conjunction after a quotation ("'…', maar dat X
+aangeeft …") is no attribution of it."""
 
 from __future__ import annotations
 
@@ -112,3 +113,10 @@ def test_a_name_with_an_apposition_before_a_colon_says_what_follows() -> None:
     found = _speakers("Karel van Dongen, toen nog een jonge onderzoeker bij het ministerie, nu hoogleraar: 'Zij kon "
                       "goed luisteren. Dat was nieuw in die tijd.'")
     assert found and found[0][1] == "Karel van Dongen", found
+
+
+def test_a_clause_after_the_quotation_opened_by_a_conjunction_is_no_attribution() -> None:
+    found = _speakers("Bisschop Jan de Vries schrijft dat de kerk 'veel begrip heeft voor twijfel en zwakte', maar "
+                      "dat pastoor Kees Bakker aangeeft niet te willen veranderen.")
+    quoted = [name for text, name in found if text == "veel begrip heeft voor twijfel en zwakte"]
+    assert quoted == ["Bisschop Jan de Vries"], found

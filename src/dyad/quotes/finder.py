@@ -639,6 +639,9 @@ class _Run:
             if set_off or bare:
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:_SUBJECT_WORDS]:
+                    if k == first and set_off and self.lex.verb_second and (
+                            toks[k].lower in self.lex.coordinators or toks[k].lower in self.lex.clause_boundaries):
+                        break  # "…', maar dat X aangeeft …": a clause of its own goes on after the quotation
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
                            for j in range(first, k)):
                         # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
