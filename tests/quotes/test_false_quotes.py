@@ -8,7 +8,8 @@ lack runs on over "van" and a determiner and common noun ("…, zegt een oud-adv
 leden die '…'", "een leider '…die…'") is said of the noun before it, not by the subject of the sentence. A name
 that opens a sentence with an apposition after it speaks the quotation after the colon, past a clause word in the
 apposition ("X, toen nog …, nu hoogleraar: '…'"). A clause opened by a conjunction after a quotation ("'…', maar dat X
-aangeeft …") is no attribution of it."""
+aangeeft …") is no attribution of it. A source of "volgens" cut off before a head that is no source ("volgens een
+recent onderzoek") reports nothing."""
 
 from __future__ import annotations
 
@@ -120,3 +121,8 @@ def test_a_clause_after_the_quotation_opened_by_a_conjunction_is_no_attribution(
                       "dat pastoor Kees Bakker aangeeft niet te willen veranderen.")
     quoted = [name for text, name in found if text == "veel begrip heeft voor twijfel en zwakte"]
     assert quoted == ["Bisschop Jan de Vries"], found
+
+
+def test_a_study_after_volgens_with_an_adjective_the_lists_lack_is_no_source() -> None:
+    text = "Van die groep heeft 40 procent last van stress op het werk, volgens een recent onderzoek van het CBS."
+    assert _quotes(text) == [], _speakers(text)

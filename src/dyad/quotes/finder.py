@@ -1634,6 +1634,8 @@ class _Run:
         if not self._usable(p):
             return
         assert p is not None
+        if p.end < hi and toks[p.end].lower in self.lex.not_speakers:
+            return  # "volgens een recent onderzoek": the phrase stopped before a head that is no source
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
         p = self._anonymous_extent(p, hi)
