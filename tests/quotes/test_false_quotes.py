@@ -9,7 +9,8 @@ leden die '…'", "een leider '…die…'") is said of the noun before it, not b
 that opens a sentence with an apposition after it speaks the quotation after the colon, past a clause word in the
 apposition ("X, toen nog …, nu hoogleraar: '…'"). A clause opened by a conjunction after a quotation ("'…', maar dat X
 aangeeft …") is no attribution of it. A source of "volgens" cut off before a head that is no source ("volgens een
-recent onderzoek") reports nothing."""
+recent onderzoek") reports nothing. A noun phrase the lists lack right after the cue of a quotation ("'…', schreef een
+pastoor in een brief") speaks it, not the speaker before."""
 
 from __future__ import annotations
 
@@ -126,3 +127,9 @@ def test_a_clause_after_the_quotation_opened_by_a_conjunction_is_no_attribution(
 def test_a_study_after_volgens_with_an_adjective_the_lists_lack_is_no_source() -> None:
     text = "Van die groep heeft 40 procent last van stress op het werk, volgens een recent onderzoek van het CBS."
     assert _quotes(text) == [], _speakers(text)
+
+
+def test_a_noun_phrase_the_lists_lack_after_the_cue_of_a_quotation_speaks_it() -> None:
+    found = _speakers("Wethouder Anna Smit sprak gisteren. 'De regels gaan in tegen het recht van ouders om zelf te "
+                      "kiezen', schreef een pastoor in een brief.")
+    assert found == [("De regels gaan in tegen het recht van ouders om zelf te kiezen", "een pastoor")], found

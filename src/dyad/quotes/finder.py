@@ -665,6 +665,9 @@ class _Run:
                         p = self._subject(c, first, close_sent.token_end)
                         if p is not None and bare and k != first and p.start != first:
                             p = None  # '"Fake news" is what Holt said': a clause of its own
+                        if p is None and k == first and set_off and self.lex.verb_second:
+                            # a noun phrase the lists lack after the cue ("'…', schreef een pastoor in een brief.")
+                            p = self._inserted_subject(c, close_sent.token_end)
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
                             self.quote_cues.add(c.start)
