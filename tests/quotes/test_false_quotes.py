@@ -10,7 +10,8 @@ that opens a sentence with an apposition after it speaks the quotation after the
 apposition ("X, toen nog …, nu hoogleraar: '…'"). A clause opened by a conjunction after a quotation ("'…', maar dat X
 aangeeft …") is no attribution of it. A source of "volgens" cut off before a head that is no source ("volgens een
 recent onderzoek") reports nothing. A noun phrase the lists lack right after the cue of a quotation ("'…', schreef een
-pastoor in een brief") speaks it, not the speaker before."""
+pastoor in een brief") speaks it, not the speaker before. A word or two quoted right after "dat" that the clause goes on
+with ("dat 'populisme' lang is gebruikt") is a term, not a direct quotation."""
 
 from __future__ import annotations
 
@@ -133,3 +134,9 @@ def test_a_noun_phrase_the_lists_lack_after_the_cue_of_a_quotation_speaks_it() -
     found = _speakers("Wethouder Anna Smit sprak gisteren. 'De regels gaan in tegen het recht van ouders om zelf te "
                       "kiezen', schreef een pastoor in een brief.")
     assert found == [("De regels gaan in tegen het recht van ouders om zelf te kiezen", "een pastoor")], found
+
+
+def test_a_word_or_two_after_dat_that_the_clause_goes_on_with_is_a_term() -> None:
+    found = _speakers("Minister Anna Smit sprak gisteren over de wet. ,,Dit is een goede dag.'' Het probleem is dat "
+                      "'populisme' lang is gebruikt als scheldwoord.")
+    assert [text for text, _ in found] == ["Dit is een goede dag."], found

@@ -751,7 +751,10 @@ class _Run:
             sp.open_mark is None
             or not words_before
             or (prev is not None and (
-                prev.text == ":" or prev.lower in self.lex.complementizers
+                prev.text == ":" or (prev.lower in self.lex.complementizers and not (
+                    # "dat 'fascisme' vaak is gebruikt als …": a word or two the clause goes on with is a term
+                    self.lex.verb_second and n_words <= 2 and words_after
+                    and toks[after[0]].text not in _CLAUSE_PUNCT))
                 or prev.lower in self.lex.clause_boundaries
                 or self._is_speech_verb(before[-1])))
             # "Volgens Lavrov ‘...’": the quotation right after the marker's speaker; words between them
