@@ -666,7 +666,7 @@ class _Run:
                         if p is not None and bare and k != first and p.start != first:
                             p = None  # '"Fake news" is what Holt said': a clause of its own
                         if p is None and k == first and set_off and self.lex.verb_second:
-                            # a noun phrase the lists lack after the cue ("'…', schreef een pastoor in een brief.")
+                            # a noun phrase the lists lack after the cue ("'…', schreef een dominee in de kerkbode.")
                             p = self._inserted_subject(c, close_sent.token_end)
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
@@ -720,8 +720,8 @@ class _Run:
                             cue, speaker, rule = c, self._speaker(p), "before_cue"
                         break
             if speaker is None and toks[before[-1]].text == ":":
-                # a name that opens the sentence with an apposition after it, which a clause may follow ("Karel
-                # Dongen, toen nog onderzoeker bij het ministerie, nu hoogleraar: '…'"), says what follows
+                # a name that opens the sentence with an apposition after it, which a clause may follow ("Petra
+                # Hendriks, toen nog stagiair op het stadhuis, nu directeur: '…'"), says what follows
                 opening = self.phrases.phrases(open_lo, first_tok)[:1]
                 if (clause_lo > open_lo and opening and opening[0].kind == "name"
                         and opening[0].start == words_before[0] and opening[0].end < first_tok
@@ -752,7 +752,7 @@ class _Run:
             or not words_before
             or (prev is not None and (
                 prev.text == ":" or (prev.lower in self.lex.complementizers and not (
-                    # "dat 'fascisme' vaak is gebruikt als …": a word or two the clause goes on with is a term
+                    # "dat 'duurzaam' op elk pak staat": a word or two the clause goes on with is a term
                     self.lex.verb_second and n_words <= 2 and words_after
                     and toks[after[0]].text not in _CLAUSE_PUNCT))
                 or prev.lower in self.lex.clause_boundaries
