@@ -11,7 +11,9 @@ apposition ("X, toen nog …, nu directeur: '…'"). A clause opened by a conjun
 aangeeft …") is no attribution of it. A source of "volgens" cut off before a head that is no source ("volgens een
 recent onderzoek") reports nothing. A noun phrase the lists lack right after the cue of a quotation ("'…', schreef een
 dominee in de kerkbode") speaks it, not the speaker before. A word or two quoted right after "dat" that the clause
-goes on with ("dat 'duurzaam' op elk pak staat") is a term, not a direct quotation."""
+goes on with ("dat 'duurzaam' op elk pak staat") is a term, not a direct quotation. A cue in an infinitive of
+purpose ("om het gerucht te weerspreken dat …") reports nothing; one in an infinitive of means ("door te benadrukken
+dat …") does."""
 
 from __future__ import annotations
 
@@ -140,3 +142,14 @@ def test_a_word_or_two_after_dat_that_the_clause_goes_on_with_is_a_term() -> Non
     found = _speakers("Minister Anna Smit sprak gisteren over de wet. ,,Dit is een goede dag.'' Het probleem is dat "
                       "'duurzaam' tegenwoordig op elk pak melk staat.")
     assert [text for text, _ in found] == ["Dit is een goede dag."], found
+
+
+def test_a_cue_in_an_infinitive_of_purpose_reports_nothing() -> None:
+    text = "Wethouder Anna Smit doet haar best om het gerucht te weerspreken dat ze volgend jaar vertrekt."
+    assert _quotes(text) == [], _speakers(text)
+
+
+def test_a_cue_in_an_infinitive_of_means_still_reports() -> None:
+    found = _speakers("Wethouder Anna Smit probeerde de schade te beperken door steeds te benadrukken dat het "
+                      "zwembad openblijft.")
+    assert found == [("het zwembad openblijft", "Wethouder Anna Smit")], found

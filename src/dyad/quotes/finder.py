@@ -1182,6 +1182,12 @@ class _Run:
                 found_clause = True
                 i += 1
                 continue
+            if (cue is not None and i > lo and toks[i - 1].lower == self.lex.infinitive_marker
+                    and any(toks[k].lower in self.lex.purpose_markers for k in range(max(lo, i - 8), i - 1))):
+                # "doet zijn best om het gerucht te weerspreken dat …": a cue in an infinitive of purpose reports
+                # nothing said ("door steeds te benadrukken dat …" does)
+                i += 1
+                continue
             if cue is not None:
                 done = self._dat_clause(s_idx, cue, lo, hi)
                 if done is None:
