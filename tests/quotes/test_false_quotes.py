@@ -13,7 +13,8 @@ recent onderzoek") reports nothing. A noun phrase the lists lack right after the
 dominee in de kerkbode") speaks it, not the speaker before. A word or two quoted right after "dat" that the clause
 goes on with ("dat 'duurzaam' op elk pak staat") is a term, not a direct quotation. A cue in an infinitive of
 purpose ("om het gerucht te weerspreken dat …") reports nothing; one in an infinitive of means ("door te benadrukken
-dat …") does."""
+dat …") does. A subject pronoun after an initial that the sentence layer did not split at ("Karim B. Hij zei …") is
+no part of the name."""
 
 from __future__ import annotations
 
@@ -153,3 +154,9 @@ def test_a_cue_in_an_infinitive_of_means_still_reports() -> None:
     found = _speakers("Wethouder Anna Smit probeerde de schade te beperken door steeds te benadrukken dat het "
                       "zwembad openblijft.")
     assert found == [("het zwembad openblijft", "Wethouder Anna Smit")], found
+
+
+def test_a_subject_pronoun_after_an_initial_is_no_part_of_the_name() -> None:
+    found = _speakers("Tientallen Syriëgangers zitten vast in kampen. Een van hen is de Rotterdammer Karim B. Hij "
+                      "ontkende te hebben gevochten en zei dat hij kok was.")
+    assert found and all(name is not None and not name.endswith("Hij") for _, name in found), found
