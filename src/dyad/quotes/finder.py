@@ -639,6 +639,9 @@ class _Run:
             if set_off or bare:
                 # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
                 for k in words_after[:_SUBJECT_WORDS]:
+                    if k == first and set_off and self.lex.verb_second and (
+                            toks[k].lower in self.lex.coordinators or toks[k].lower in self.lex.clause_boundaries):
+                        break  # "…', maar dat X aangeeft …": a clause of its own goes on after the quotation
                     if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
                            for j in range(first, k)):
                         # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
@@ -662,6 +665,9 @@ class _Run:
                         p = self._subject(c, first, close_sent.token_end)
                         if p is not None and bare and k != first and p.start != first:
                             p = None  # '"Fake news" is what Holt said': a clause of its own
+                        if p is None and k == first and set_off and self.lex.verb_second:
+                            # a noun phrase the lists lack after the cue ("'…', schreef een dominee in de kerkbode.")
+                            p = self._inserted_subject(c, close_sent.token_end)
                         if p is not None:
                             cue, speaker, rule = c, self._speaker(p), "after_cue"
                             self.quote_cues.add(c.start)
@@ -714,11 +720,21 @@ class _Run:
                             cue, speaker, rule = c, self._speaker(p), "before_cue"
                         break
             if speaker is None and toks[before[-1]].text == ":":
+                # a name that opens the sentence with an apposition after it, which a clause may follow ("Petra
+                # Hendriks, toen nog stagiair op het stadhuis, nu directeur: '…'"), says what follows
+                opening = self.phrases.phrases(open_lo, first_tok)[:1]
+                if (clause_lo > open_lo and opening and opening[0].kind == "name"
+                        and opening[0].start == words_before[0] and opening[0].end < first_tok
+                        and toks[opening[0].end].text == "," and self._usable(opening[0])):
+                    speaker, rule = self._speaker(opening[0]), "before_colon"
+            if speaker is None and toks[before[-1]].text == ":":
                 for p in self.phrases.phrases(clause_lo, first_tok):
                     if self._usable(p) and not self.phrases.after_preposition(p):
                         speaker, rule = self._speaker(p), "before_colon"
                         break
         if speaker is None and words_after and not (after and toks[after[0]].text == ","):
+            # (a quotation that ends its sentence inside the marks is no part of the clause after it:
+            # "'… verliezen.' Vorig jaar zei X dat …")
             for k in words_after[:3]:
                 if toks[k].lower in self.lex.clause_boundaries:
                     break
@@ -735,7 +751,10 @@ class _Run:
             sp.open_mark is None
             or not words_before
             or (prev is not None and (
-                prev.text == ":" or prev.lower in self.lex.complementizers
+                prev.text == ":" or (prev.lower in self.lex.complementizers and not (
+                    # "dat 'duurzaam' op elk pak staat": a word or two the clause goes on with is a term
+                    self.lex.verb_second and n_words <= 2 and words_after
+                    and toks[after[0]].text not in _CLAUSE_PUNCT))
                 or prev.lower in self.lex.clause_boundaries
                 or self._is_speech_verb(before[-1])))
             # "Volgens Lavrov ‘...’": the quotation right after the marker's speaker; words between them
@@ -754,6 +773,8 @@ class _Run:
             for p in self.phrases.phrases(clause_lo, first_tok):
                 if self._usable(p) and not self.phrases.after_preposition(p):
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
+                        break
+                    if self._in_relative_clause(p.end, content_first):
                         break
                     speaker, rule = self._speaker(p), "sentence_subject"
                     break
@@ -800,8 +821,32 @@ class _Run:
                 return
         if kind == "partial" and n_words < self.cfg.min_partial_words:
             return
+        if self._names_a_title(sp) and (kind == "partial" or (
+                cue is not None and self.toks[cue.start].lower in self.lex.naming_verbs)):
+            return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
         self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
                    0.9 if cue else 0.7)
+
+    def _in_relative_clause(self, after: int, first: int) -> bool:
+        """Whether a quoted phrase starting at token `first` stands in a relative clause opened after token
+        `after` ("de leden die 'nog altijd op een wonder hopen'", "een leider 'die de waarheid durft te zeggen'"):
+        what it says is said of the noun before, not by the subject of the sentence (`relative_openers`)."""
+        toks = self.toks
+        relatives = self.lex.relative_openers
+        return any(toks[k].lower in relatives and k not in self.quoted for k in range(after, first)) or (
+            first < len(toks) and toks[first].lower in relatives)
+
+    def _names_a_title(self, sp: QuotedSpan) -> bool:
+        """A quoted phrase inside a sentence whose every word is capitalised or opens with a digit is the name
+        of a programme, document, group or code ("bij 'Het Journaal'", "de term 'Verenigde Staten van Europa'",
+        "noemen hem 'K-9'"), not words someone said; a phrase that ends a sentence inside its marks is a
+        statement ("'Nee, Nooit!'")."""
+        text = self.doc.text[sp.start : sp.end].strip()
+        words = [w.strip("".join(_MARK_CHARS) + "().") for w in text.split()]
+        words = [w for w in words if w]
+        if not words or len(words) > 6 or text[-1:] in {".", "!", "?"}:
+            return False
+        return all(w[0].isdigit() or (w[0].isalpha() and w[0].isupper()) for w in words)
 
     def _attribution_in_next_sentence(self, s_idx: int, close_end: int) -> tuple[_Cue, Phrase] | None:
         """The attribution of a quotation that ends its sentence when the layer split it off after a question or
@@ -1135,6 +1180,12 @@ class _Run:
                     continue
             if cue is not None and cue.start in self.clause_cues:
                 found_clause = True
+                i += 1
+                continue
+            if (cue is not None and i > lo and toks[i - 1].lower == self.lex.infinitive_marker
+                    and any(toks[k].lower in self.lex.purpose_markers for k in range(max(lo, i - 8), i - 1))):
+                # "doet zijn best om het gerucht te weerspreken dat …": a cue in an infinitive of purpose reports
+                # nothing said ("door steeds te benadrukken dat …" does)
                 i += 1
                 continue
             if cue is not None:
@@ -1554,6 +1605,11 @@ class _Run:
             end += 1
         if end < hi and (self._is_punct(end) or toks[end].lower in self.lex.prepositions) and (
                 self._determined_noun_phrase(cue.end, end)):
+            if end + 2 < hi and toks[end].lower in self.lex.noun_links:
+                # a determiner and a common noun after "van": "…, zegt een oud-adviseur van de stichting."
+                noun = self.phrases._common_noun_after_determiner(end + 1, end + 2, hi)
+                if noun is not None and (noun + 1 >= hi or self._is_punct(noun + 1)):
+                    end = noun + 1
             return Phrase(cue.end, end, "noun")
         return None
 
@@ -1590,6 +1646,8 @@ class _Run:
         if not self._usable(p):
             return
         assert p is not None
+        if p.end < hi and toks[p.end].lower in self.lex.not_speakers:
+            return  # "volgens een recent onderzoek": the phrase stopped before a head that is no source
         if p.end < hi and p.end in self.quoted:
             return  # "Volgens het Witte Huis ‘is er …’": the quotation is found as such
         p = self._anonymous_extent(p, hi)

@@ -160,6 +160,11 @@ class QuoteLexicon:
     #: words that open a reported question right after its cue or the cue's object ("asked whether …", "asked
     #: him if …"); further on they open a clause of their own ("said he would leave if …")
     question_complementizers: frozenset[str] = frozenset()
+    #: relative pronouns that open no content clause ("die", "wie"): a quoted phrase after one is said of the
+    #: noun before it, so it takes no subject of its sentence as its speaker
+    relative_openers: frozenset[str] = frozenset()
+    #: words that open an infinitive of purpose ("om … te weerspreken dat"): a cue in one reports nothing said
+    purpose_markers: frozenset[str] = frozenset()
     #: pronouns that are a subject or an object alike ("it", "you"): one after a cue opens reported speech only
     #: with a finite verb after it ("said it would", not "said it again")
     object_or_subject: frozenset[str] = frozenset()
@@ -238,6 +243,8 @@ class QuoteLexicon:
             past_endings=tuple(sorted(_words(data.get("past_endings", []), "past_endings", source))),
             question_complementizers=_words(data.get("question_complementizers", []), "question_complementizers",
                                             source),
+            relative_openers=_words(data.get("relative_openers", []), "relative_openers", source),
+            purpose_markers=_words(data.get("purpose_markers", []), "purpose_markers", source),
             quantities=_words(data.get("quantities", []), "quantities", source),
             quantity_modifiers=_words(data.get("quantity_modifiers", []), "quantity_modifiers", source),
             adverb_endings=tuple(sorted(_words(data.get("adverb_endings", []), "adverb_endings", source))),

@@ -72,6 +72,8 @@ class PhraseFinder:
         tok = self.doc.tokens[i]
         if i not in self.name_tokens or not is_capitalised(tok) or tok.lower in self.lex.determiners:
             return False
+        if tok.lower in self.lex.clause_subjects and i not in self.mention_at:
+            return False  # "… Karim B. Hij zei …": a pronoun after an initial the sentence layer did not split at
         if self.lex.is_time_word(tok.lower):
             return False
         if i in self.sentence_starts and tok.lower in self.lex.function_words and i not in self.mention_at:
