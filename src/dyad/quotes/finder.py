@@ -54,6 +54,41 @@ class _Cue:
     text: str
 
 
+@dataclass
+class _Around:
+    """Where a quotation stands (`QuoteFinder._around`): its first token, the sentences it opens and closes in, the
+    start of its sentence and of its clause, the tokens (and words) before and after it there, its first content
+    token and its number of words."""
+
+    sp: QuotedSpan
+    first_tok: int
+    open_sent: Sentence
+    close_sent: Sentence
+    open_lo: int
+    clause_lo: int
+    before: list[int]
+    after: list[int]
+    words_before: list[int]
+    words_after: list[int]
+    content_first: int
+    n_words: int
+
+    def prev(self, toks: list[Token]) -> Token | None:
+        """The token right before the quotation in its sentence."""
+        return toks[self.before[-1]] if self.before else None
+
+
+@dataclass
+class _Attribution:
+    """What the steps of `QuoteFinder._quoted` found: the speaker, the cue, the rule, and where the speaker after
+    a source marker ("Volgens X") ends."""
+
+    speaker: Speaker | None = None
+    cue: _Cue | None = None
+    rule: str = ""
+    marker_end: int | None = None
+
+
 class QuoteFinder:
     """The `cue_quotes` component."""
 
@@ -594,6 +629,37 @@ class _Run:
         return [q for q in quotes if q.kind != "partial" or not nested(q)]
 
     def _quoted(self, s_idx: int, sp: QuotedSpan) -> None:
+        """Attribute one quotation and emit it: a cue after it (step 1), an unopened one only with such a cue, a
+        cue before it in its clause or a naming verb after it (step 2), direct or partial (`_is_direct`), and
+        without a cue the subject of its sentence or the speaker before (step 3)."""
+        q = self._around(sp)
+        a = self._cue_after(q)
+        # An unopened quotation counts only with a cue after it or at the end of its sentence.
+        if sp.open_mark is None and a.cue is None and q.words_after:
+            return
+        if a.speaker is None and q.words_before:
+            self._cue_before(q, a)
+        if a.speaker is None and q.words_after and not (q.after and self.toks[q.after[0]].text == ","):
+            self._clause_cue(q, a)
+        kind = "direct" if self._is_direct(q, a) else "partial"
+        if not self._without_cue(q, a, kind):
+            return
+        if a.speaker is None:
+            a.rule = "unattributed"
+        if self._around_partial(s_idx, q, a, kind):
+            return
+        if kind == "partial" and q.n_words < self.cfg.min_partial_words:
+            return
+        cue = a.cue
+        if self._names_a_title(sp) and (kind == "partial" or (
+                cue is not None and self.toks[cue.start].lower in self.lex.naming_verbs)):
+            return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
+        self._emit(s_idx, a.speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{a.rule}",
+                   0.9 if cue else 0.7)
+
+    def _around(self, sp: QuotedSpan) -> _Around:
+        """Where a quotation stands: its tokens, the sentences it opens and closes in, the words before and after
+        it there (other quotations left out) and the start of its clause."""
         doc, toks = self.doc, self.toks
         first_tok = self._tok_at(sp.outer_start)
         end_tok = self._tok_at(sp.outer_end)  # first token after the quotation
@@ -603,18 +669,24 @@ class _Run:
         for k in range(open_sent.token_start, first_tok):
             if toks[k].text in {".", "!", "?"} and k not in self.quoted:
                 open_lo = k + 1  # a quotation that opens a new sentence the layer did not split off
+        clause_lo = open_lo
+        for k in range(open_lo, first_tok):
+            if k not in self.quoted and (toks[k].lower in self.lex.clause_boundaries or toks[k].text == ";"):
+                clause_lo = k + 1
         before = [k for k in range(open_lo, first_tok) if k not in self.quoted]
         after = [k for k in range(end_tok, close_sent.token_end) if k not in self.quoted]
-        words_before = [k for k in before if is_word(toks[k])]
-        words_after = [k for k in after if is_word(toks[k])]
-        content_first = self._tok_at(sp.start)
-        n_words = len(doc.text[sp.start : sp.end].split())
+        return _Around(
+            sp, first_tok, open_sent, close_sent, open_lo, clause_lo, before, after,
+            [k for k in before if is_word(toks[k])], [k for k in after if is_word(toks[k])],
+            self._tok_at(sp.start), len(doc.text[sp.start : sp.end].split()),
+        )
 
-        # 1. A cue right after the quotation: "…’, zei Lavrov." / "…”, Blinken said."
-        speaker: Speaker | None = None
-        cue: _Cue | None = None
-        rule = ""
-        marker_end: int | None = None  # where the speaker after "Volgens" ends
+    def _cue_after(self, q: _Around) -> _Attribution:
+        """Step 1: a cue right after the quotation ("…’, zei Lavrov.", "…”, Blinken said."), after the subject
+        right after it, after an apposition, at the end of the sentence it opens, or in the next sentence."""
+        doc, toks, sp = self.doc, self.toks, q.sp
+        a = _Attribution()
+        close_sent = q.close_sent
         # the comma may stand inside the closing mark: "“Dit is onaanvaardbaar,” aldus Macron.", and so may a
         # question or exclamation mark that ends the quotation: "“Wie betaalt dat?” vroeg Bos."
         inside = doc.text[sp.end : sp.close_mark.start] if sp.close_mark is not None else ""
@@ -622,11 +694,12 @@ class _Run:
         ending = doc.text[sp.start : sp.close_mark.start].rstrip().rstrip("".join(_MARK_CHARS - {","}))[-1:] if (
             sp.close_mark is not None) else ""
         comma_inside = sp.close_mark is not None and ("," in inside or ending in {"?", "!", ","})
-        if (len(words_after) > 1 and toks[words_after[0]].lower in self.lex.coordinators
-                and words_after[0] + 1 in self.quoted):
+        if (len(q.words_after) > 1 and toks[q.words_after[0]].lower in self.lex.coordinators
+                and q.words_after[0] + 1 in self.quoted):
             # two quotations joined by "en" share the attribution after the second ("'…' en '…', aldus X")
-            after = [k for k in after if k > words_after[0]]
-            words_after = words_after[1:]
+            q.after = [k for k in q.after if k > q.words_after[0]]
+            q.words_after = q.words_after[1:]
+        words_after, after = q.words_after, q.after
         if words_after:
             first = words_after[0]
             lead = [k for k in after if k < first]
@@ -634,198 +707,204 @@ class _Run:
                                     for k in lead)) or (not lead and comma_inside)
             # a quotation that opens its sentence and closes without a comma ('"…" said Ann Holt.', '"…" the
             # mayor said.'): only a cue right after it or after a subject right after it
-            bare = (not set_off and not lead and not words_before and sp.open_mark is not None
+            bare = (not set_off and not lead and not q.words_before and sp.open_mark is not None
                     and sp.close_mark is not None and ending != ".")  # '"… end." Next' opens a new sentence
             if set_off or bare:
-                # the cue may follow a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause
-                for k in words_after[:_SUBJECT_WORDS]:
-                    if k == first and set_off and self.lex.verb_second and (
-                            toks[k].lower in self.lex.coordinators or toks[k].lower in self.lex.clause_boundaries):
-                        break  # "…', maar dat X aangeeft …": a clause of its own goes on after the quotation
-                    if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
-                           for j in range(first, k)):
-                        # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
-                        found = self._cue_after_apposition(first, close_sent.token_end)
-                        if found is not None:
-                            cue, subject = found
-                            speaker, rule = self._speaker(subject), "after_cue"
-                            self.quote_cues.add(cue.start)
-                        break
-                    n = self._marker_at(k, self.lex.markers_after)
-                    if n:
-                        # a source the role lists lack, as after "volgens" ("aldus sheriff Dunn")
-                        p = self.phrases.phrase_at(k + n, close_sent.token_end) or self.phrases.noun_phrase(
-                            k + n, close_sent.token_end)
-                        if self._usable(p):
-                            cue, rule = _Cue(k, k + n, toks[k].text), "after_marker"
-                            speaker = self._speaker(p)
-                        break
-                    c = self._cue_at(k, close_sent.token_end, naming=True)
-                    if c is not None:
-                        p = self._subject(c, first, close_sent.token_end)
-                        if p is not None and bare and k != first and p.start != first:
-                            p = None  # '"Fake news" is what Holt said': a clause of its own
-                        if p is None and k == first and set_off and self.lex.verb_second:
-                            # a noun phrase the lists lack after the cue ("'…', schreef een dominee in de kerkbode.")
-                            p = self._inserted_subject(c, close_sent.token_end)
-                        if p is not None:
-                            cue, speaker, rule = c, self._speaker(p), "after_cue"
-                            self.quote_cues.add(c.start)
-                        break
-        if speaker is None and words_after and not words_before and not self.lex.verb_second:
+                self._cue_right_after(q, a, bool(set_off), bare)
+        if a.speaker is None and words_after and not q.words_before and not self.lex.verb_second:
             # '"…" for the win, Holt said.': the sentence the quotation opens goes on, and its attribution closes it
             found = self._attribution_at_end(after, close_sent.token_end)
             if found is not None:
-                cue, subject = found
-                speaker, rule = self._speaker(subject), "end_cue"
-                self.quote_cues.add(cue.start)
-        if speaker is None and not words_after and sp.close_mark is not None:
+                a.cue, subject = found
+                a.speaker, a.rule = self._speaker(subject), "end_cue"
+                self.quote_cues.add(a.cue.start)
+        if a.speaker is None and not words_after and sp.close_mark is not None:
             found = self._attribution_in_next_sentence(close_sent.index, sp.close_mark.end)
             if found is not None:
-                cue, subject = found
-                speaker, rule = self._speaker(subject), "after_cue"
-        # An unopened quotation counts only with a cue after it or at the end of its sentence.
-        if sp.open_mark is None and cue is None and words_after:
-            return
-        # 2. A cue before the quotation in its clause ("Netanyahu reageerde: “…”", "Volgens X ‘…’"), or a
-        #    naming verb after it in the same clause ("… een ‘moordenaar’ had genoemd").
-        clause_lo = open_lo
-        for k in range(open_lo, first_tok):
-            if k not in self.quoted and (toks[k].lower in self.lex.clause_boundaries or toks[k].text == ";"):
-                clause_lo = k + 1
-        if speaker is None and words_before:
-            for k in reversed([k for k in words_before if k >= clause_lo]):
-                n = self._marker_at(k, self.lex.markers_before)
-                if n:
-                    p = self.phrases.phrase_at(k + n, first_tok, object_pronoun=True)
-                    if self._usable(p):
-                        cue, speaker, rule = _Cue(k, k + n, toks[k].text), self._speaker(p), "before_marker"
-                        marker_end = p.end if p is not None else None
+                a.cue, subject = found
+                a.speaker, a.rule = self._speaker(subject), "after_cue"
+        return a
+
+    def _cue_right_after(self, q: _Around, a: _Attribution, set_off: bool, bare: bool) -> None:
+        """A cue in the first words after a quotation set off by a comma or dash (or standing bare at the start
+        of its sentence): after a long subject ("…,” Foreign Minister Sergei Lavrov said), not a new clause."""
+        toks, hi = self.toks, q.close_sent.token_end
+        first = q.words_after[0]
+        for k in q.words_after[:_SUBJECT_WORDS]:
+            if k == first and set_off and self.lex.verb_second and (
+                    toks[k].lower in self.lex.coordinators or toks[k].lower in self.lex.clause_boundaries):
+                break  # "…', maar dat X aangeeft …": a clause of its own goes on after the quotation
+            if any(toks[j].text in {".", "!", "?", ",", ";", ":"} and not self.phrases.joins_name(j)
+                   for j in range(first, k)):
+                # '…,” Jenna Golden, director of the agency, said': the speaker and its apposition
+                found = self._cue_after_apposition(first, hi)
+                if found is not None:
+                    a.cue, subject = found
+                    a.speaker, a.rule = self._speaker(subject), "after_cue"
+                    self.quote_cues.add(a.cue.start)
+                break
+            n = self._marker_at(k, self.lex.markers_after)
+            if n:
+                # a source the role lists lack, as after "volgens" ("aldus sheriff Dunn")
+                p = self.phrases.phrase_at(k + n, hi) or self.phrases.noun_phrase(k + n, hi)
+                if self._usable(p):
+                    a.cue, a.rule = _Cue(k, k + n, toks[k].text), "after_marker"
+                    a.speaker = self._speaker(p)
+                break
+            c = self._cue_at(k, hi, naming=True)
+            if c is not None:
+                p = self._subject(c, first, hi)
+                if p is not None and bare and k != first and p.start != first:
+                    p = None  # '"Fake news" is what Holt said': a clause of its own
+                if p is None and k == first and set_off and self.lex.verb_second:
+                    # a noun phrase the lists lack after the cue ("'…', schreef een dominee in de kerkbode.")
+                    p = self._inserted_subject(c, hi)
+                if p is not None:
+                    a.cue, a.speaker, a.rule = c, self._speaker(p), "after_cue"
+                    self.quote_cues.add(c.start)
+                break
+
+    def _cue_before(self, q: _Around, a: _Attribution) -> None:
+        """Step 2: a cue or source marker before the quotation in its clause ("Netanyahu reageerde: “…”",
+        "Volgens X ‘…’"), a cue before the clause its "that" opens, or the speaker a colon introduces."""
+        toks, first_tok, clause_lo, open_lo = self.toks, q.first_tok, q.clause_lo, q.open_lo
+        words_before, before = q.words_before, q.before
+        for k in reversed([k for k in words_before if k >= clause_lo]):
+            n = self._marker_at(k, self.lex.markers_before)
+            if n:
+                p = self.phrases.phrase_at(k + n, first_tok, object_pronoun=True)
+                if self._usable(p):
+                    a.cue, a.speaker, a.rule = _Cue(k, k + n, toks[k].text), self._speaker(p), "before_marker"
+                    a.marker_end = p.end if p is not None else None
+                break
+            c = self._cue_at(k, first_tok, naming=True)
+            if c is not None:
+                p = self._subject(c, clause_lo, first_tok)
+                if p is not None:
+                    a.cue, a.speaker, a.rule = c, self._speaker(p), "before_cue"
                     break
-                c = self._cue_at(k, first_tok, naming=True)
-                if c is not None:
-                    p = self._subject(c, clause_lo, first_tok)
-                    if p is not None:
-                        cue, speaker, rule = c, self._speaker(p), "before_cue"
-                        break
-            if (speaker is None and clause_lo > open_lo and not self.lex.verb_second
-                    and toks[before[-1]].lower in self.lex.complementizers):
-                # the cue stands before a clause boundary of the sentence ('Holt said the costs are so high that
-                # "we …"'): the quotation its "that" opens goes on with what the cue's subject reports
-                for k in reversed([k for k in words_before if k < clause_lo]):
-                    c = self._cue_at(k, first_tok)
-                    if c is not None and k not in self.quote_cues:
-                        p = self._subject(c, open_lo, first_tok)
-                        if p is not None and p.end <= c.start:
-                            cue, speaker, rule = c, self._speaker(p), "before_cue"
-                        break
-            if speaker is None and toks[before[-1]].text == ":":
-                # a name that opens the sentence with an apposition after it, which a clause may follow ("Petra
-                # Hendriks, toen nog stagiair op het stadhuis, nu directeur: '…'"), says what follows
-                opening = self.phrases.phrases(open_lo, first_tok)[:1]
-                if (clause_lo > open_lo and opening and opening[0].kind == "name"
-                        and opening[0].start == words_before[0] and opening[0].end < first_tok
-                        and toks[opening[0].end].text == "," and self._usable(opening[0])):
-                    speaker, rule = self._speaker(opening[0]), "before_colon"
-            if speaker is None and toks[before[-1]].text == ":":
-                for p in self.phrases.phrases(clause_lo, first_tok):
-                    if self._usable(p) and not self.phrases.after_preposition(p):
-                        speaker, rule = self._speaker(p), "before_colon"
-                        break
-        if speaker is None and words_after and not (after and toks[after[0]].text == ","):
-            # (a quotation that ends its sentence inside the marks is no part of the clause after it:
-            # "'… verliezen.' Vorig jaar zei X dat …")
-            for k in words_after[:3]:
-                if toks[k].lower in self.lex.clause_boundaries:
+        if (a.speaker is None and clause_lo > open_lo and not self.lex.verb_second
+                and toks[before[-1]].lower in self.lex.complementizers):
+            # the cue stands before a clause boundary of the sentence ('Holt said the costs are so high that
+            # "we …"'): the quotation its "that" opens goes on with what the cue's subject reports
+            for k in reversed([k for k in words_before if k < clause_lo]):
+                c = self._cue_at(k, first_tok)
+                if c is not None and k not in self.quote_cues:
+                    p = self._subject(c, open_lo, first_tok)
+                    if p is not None and p.end <= c.start:
+                        a.cue, a.speaker, a.rule = c, self._speaker(p), "before_cue"
                     break
-                c = self._cue_at(k, close_sent.token_end, naming=True)
-                if c is not None:
-                    p = self._subject(c, clause_lo, first_tok)
-                    if p is not None:
-                        cue, speaker, rule = c, self._speaker(p), "clause_cue"
+        if a.speaker is None and toks[before[-1]].text == ":":
+            # a name that opens the sentence with an apposition after it, which a clause may follow ("Petra
+            # Hendriks, toen nog stagiair op het stadhuis, nu directeur: '…'"), says what follows
+            opening = self.phrases.phrases(open_lo, first_tok)[:1]
+            if (clause_lo > open_lo and opening and opening[0].kind == "name"
+                    and opening[0].start == words_before[0] and opening[0].end < first_tok
+                    and toks[opening[0].end].text == "," and self._usable(opening[0])):
+                a.speaker, a.rule = self._speaker(opening[0]), "before_colon"
+        if a.speaker is None and toks[before[-1]].text == ":":
+            for p in self.phrases.phrases(clause_lo, first_tok):
+                if self._usable(p) and not self.phrases.after_preposition(p):
+                    a.speaker, a.rule = self._speaker(p), "before_colon"
                     break
-        # Direct: the quotation stands as a sentence, follows a colon, a cue, "dat" or a source marker, or
-        # is itself a "dat" clause. Partial: a word or phrase inside a sentence.
-        prev = toks[before[-1]] if before else None
-        direct = (
+
+    def _clause_cue(self, q: _Around, a: _Attribution) -> None:
+        """Step 2, after the quotation: a naming verb in its clause ("… een ‘moordenaar’ had genoemd"). A quotation
+        that ends its sentence inside the marks is no part of the clause after it ("'… verliezen.' Vorig jaar zei X
+        dat …")."""
+        toks = self.toks
+        for k in q.words_after[:3]:
+            if toks[k].lower in self.lex.clause_boundaries:
+                break
+            c = self._cue_at(k, q.close_sent.token_end, naming=True)
+            if c is not None:
+                p = self._subject(c, q.clause_lo, q.first_tok)
+                if p is not None:
+                    a.cue, a.speaker, a.rule = c, self._speaker(p), "clause_cue"
+                break
+
+    def _is_direct(self, q: _Around, a: _Attribution) -> bool:
+        """Direct: the quotation stands as a sentence, follows a colon, a cue, "dat" or a source marker, or is
+        itself a "dat" clause. Partial: a word or phrase inside a sentence."""
+        toks, sp, prev = self.toks, q.sp, q.prev(self.toks)
+        return bool(
             sp.open_mark is None
-            or not words_before
+            or not q.words_before
             or (prev is not None and (
                 prev.text == ":" or (prev.lower in self.lex.complementizers and not (
                     # "dat 'duurzaam' op elk pak staat": a word or two the clause goes on with is a term
-                    self.lex.verb_second and n_words <= 2 and words_after
-                    and toks[after[0]].text not in _CLAUSE_PUNCT))
+                    self.lex.verb_second and q.n_words <= 2 and q.words_after
+                    and toks[q.after[0]].text not in _CLAUSE_PUNCT))
                 or prev.lower in self.lex.clause_boundaries
-                or self._is_speech_verb(before[-1])))
+                or self._is_speech_verb(q.before[-1])))
             # "Volgens Lavrov ‘...’": the quotation right after the marker's speaker; words between them
             # ("Volgens hem moeten Rusland en China ... de ‘ideologische agenda’") make it partial
-            or (rule == "before_marker" and marker_end is not None
-                and not [k for k in words_before if k >= marker_end])
-            or (content_first < len(toks) and toks[content_first].lower in self.lex.complementizers)
-            or self._resumes_after_attribution(before, first_tok)
+            or (a.rule == "before_marker" and a.marker_end is not None
+                and not [k for k in q.words_before if k >= a.marker_end])
+            or (q.content_first < len(toks) and toks[q.content_first].lower in self.lex.complementizers)
+            or self._resumes_after_attribution(q.before, q.first_tok)
         )
-        kind = "direct" if direct else "partial"
-        # 3. No cue: a partial quotation of a clause takes the subject of its sentence; a direct one the
-        #    speaker of the sentence before.
-        if speaker is None and not direct:
-            if n_words < self.cfg.min_partial_words_without_cue:
-                return
-            for p in self.phrases.phrases(clause_lo, first_tok):
+
+    def _without_cue(self, q: _Around, a: _Attribution, kind: str) -> bool:
+        """Step 3, no cue: a partial quotation of a clause takes the subject of its sentence; a direct one the
+        name and age after it, else the speaker of the sentence before. False where the quotation is dropped (a
+        word or two with no cue)."""
+        if a.speaker is None and kind == "partial":
+            if q.n_words < self.cfg.min_partial_words_without_cue:
+                return False
+            for p in self.phrases.phrases(q.clause_lo, q.first_tok):
                 if self._usable(p) and not self.phrases.after_preposition(p):
                     if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
                         break
-                    if self._in_relative_clause(p.end, content_first):
+                    if self._in_relative_clause(p.end, q.content_first):
                         break
-                    speaker, rule = self._speaker(p), "sentence_subject"
+                    a.speaker, a.rule = self._speaker(p), "sentence_subject"
                     break
-        if speaker is None and direct and after:
+        if a.speaker is None and kind == "direct" and q.after:
             # a quotation with the name and age of its speaker after it, as over the answers of people asked in
             # turn ("'…' Anna de Wit (34) Verpleegkundige in Delft '…'")
-            p = self._name_with_age(after[0], close_sent.token_end)
-            if p is not None:
-                speaker, rule = self._speaker(p), "name_after"
-        if speaker is None and direct:
-            if n_words < self.cfg.min_uncued_direct_words:
+            named = self._name_with_age(q.after[0], q.close_sent.token_end)
+            if named is not None:
+                a.speaker, a.rule = self._speaker(named), "name_after"
+        if a.speaker is None and kind == "direct":
+            if q.n_words < self.cfg.min_uncued_direct_words:
                 if not self.cfg.join_split_quotations:
-                    return  # '"families."', '"A big truck"': a word or two without a cue states nothing
-                self.short_uncued.add(sp.start)  # kept only as the rest of a split quotation ('"…," he said. "No."')
-            speaker, rule = self._previous_speaker(open_sent.index), "previous_speaker"
-        if speaker is None:
-            rule = "unattributed"
-        # a quotation right after a cue or its "that", which the sentence goes on with ('said that “we need
-        # more time” to decide', 'said “no deal” was possible'): what was said is the clause, as for a quoted
-        # phrase inside it
+                    return False  # '"families."', '"A big truck"': a word or two without a cue states nothing
+                self.short_uncued.add(q.sp.start)  # kept only as the rest of a split quotation ('"…," he said. "No."')
+            a.speaker, a.rule = self._previous_speaker(q.open_sent.index), "previous_speaker"
+        return True
+
+    def _around_partial(self, s_idx: int, q: _Around, a: _Attribution, kind: str) -> bool:
+        """A quoted phrase after a cue of speech or naming in the clause that holds it ('said the U.S. needs
+        “real campaign reform” to …', 'called the mayor a “spoiled toddler” who …'): what was said is the clause
+        around it, from the cue to the end of the clause, emitted as an indirect quote. A quotation right after a
+        cue or its "that" that the sentence goes on with counts as such a phrase ('said that “we need more time”
+        to decide'). True when the clause was emitted, or when the clause around an earlier phrase holds this one
+        ('called it "a" and "b"')."""
+        toks, cue, prev = self.toks, a.cue, q.prev(self.toks)
         in_clause = (kind == "direct" and prev is not None
-                     and (prev.lower in self.lex.complementizers or self._is_speech_verb(before[-1]))
-                     and bool(words_after) and toks[after[0]].text not in _CLAUSE_PUNCT)
-        if ((kind == "partial" or in_clause) and rule == "before_cue" and cue is not None
+                     and (prev.lower in self.lex.complementizers or self._is_speech_verb(q.before[-1]))
+                     and bool(q.words_after) and toks[q.after[0]].text not in _CLAUSE_PUNCT)
+        if not ((kind == "partial" or in_clause) and a.rule == "before_cue" and cue is not None
                 and self.cfg.partial_clauses
                 and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
-            if cue.start in self.clause_cues:
-                return  # the clause around an earlier quoted phrase holds this one ('called it "a" and "b"')
-            # 'said the U.S. needs “real campaign reform” to …': what was said is the clause around the
-            # quoted phrase, from the cue to the end of the clause; so with a verb of naming ('called the
-            # mayor a “spoiled toddler” who …')
-            first = cue.end
-            while first < first_tok and (toks[first].lower in self.lex.complementizers
-                                         or self.lex.is_time_word(toks[first].lower)):
-                first += 1
-            last = self._clause_end(first, close_sent.token_end)
-            start, end = self._text_span(first, last)
-            # the cue's subject stands before it ("said Biden, urging them to “wait”" reports no clause)
-            before_cue = self._subject(cue, clause_lo, first)
-            if end > start and end >= sp.end and before_cue is not None and before_cue.end <= cue.start:
-                self.clause_cues.add(cue.start)
-                speaker = self._speaker(before_cue)
-                self._emit(s_idx, speaker, start, end, "indirect", cue.text, "indirect.around_partial", 0.75)
-                return
-        if kind == "partial" and n_words < self.cfg.min_partial_words:
-            return
-        if self._names_a_title(sp) and (kind == "partial" or (
-                cue is not None and self.toks[cue.start].lower in self.lex.naming_verbs)):
-            return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
-        self._emit(s_idx, speaker, sp.start, sp.end, kind, cue.text if cue else None, f"{kind}.{rule}",
-                   0.9 if cue else 0.7)
+            return False
+        if cue.start in self.clause_cues:
+            return True
+        first = cue.end
+        while first < q.first_tok and (toks[first].lower in self.lex.complementizers
+                                       or self.lex.is_time_word(toks[first].lower)):
+            first += 1
+        last = self._clause_end(first, q.close_sent.token_end)
+        start, end = self._text_span(first, last)
+        # the cue's subject stands before it ("said Biden, urging them to “wait”" reports no clause)
+        before_cue = self._subject(cue, q.clause_lo, first)
+        if end > start and end >= q.sp.end and before_cue is not None and before_cue.end <= cue.start:
+            self.clause_cues.add(cue.start)
+            self._emit(s_idx, self._speaker(before_cue), start, end, "indirect", cue.text, "indirect.around_partial",
+                       0.75)
+            return True
+        return False
 
     def _in_relative_clause(self, after: int, first: int) -> bool:
         """Whether a quoted phrase starting at token `first` stands in a relative clause opened after token
