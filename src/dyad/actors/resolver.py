@@ -227,6 +227,19 @@ class KBResolver:
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
+@dataclass(frozen=True)
+class _NounPhraseHead:
+    """What `_State._np_head` read before an agent noun: where it ends, a possessive and its owner's gender, the
+    state it gives, the first of two listed state adjectives, and where the adjective ended."""
+
+    end: int
+    possessive: str | None
+    has_poss: bool
+    country: str | None
+    first: tuple[int, str] | None
+    after_adjective: int | None
+
+
 class _State:
     """Per-document resolution state: mentions so far, names seen, context words."""
 
@@ -573,54 +586,12 @@ class _State:
         """[det|poss] [premod]* [ADJ] [premod]* AGENT [portfolio] [linker X] [,] [NAME]; returns the end
         unit of what was consumed (i when nothing)."""
         r, lex = self.r, self.r.lex
-        j = i
-        possessive: str | None = None
-        has_poss = False
-        if j < len(units) and units[j].key in lex.possessives and self._possessive_ok(units, j):
-            possessive, has_poss = lex.possessives[units[j].key], True
-            j += 1
-        elif j < len(units) and units[j].key in lex.determiners:
-            j += 1
-        home = lex.home_country if j < len(units) and units[j].key in lex.home_possessives else None
-        if home is not None:
-            j += 1  # "onze regering", "ons kabinet": the state of the paper and its readers
-        while j < len(units) and units[j].key in lex.premodifiers:
-            j += 1
-        country: str | None = home
-        placed = self._placed_attribute(units, j) if j > i else None
-        if placed is not None:
-            country, j = placed
-            while j < len(units) and units[j].key in lex.premodifiers:
-                j += 1
-        adj = r._kb_match(units, j, frozenset({"adjective"})) if placed is None else None
-        first: tuple[int, str] | None = None  # "Russische en Chinese diplomaten": (end, state) of the first
-        after_adjective: int | None = None
-        if adj is not None:
-            country = adj.alias.ref
-            j = after_adjective = adj.end
-            if j + 1 < len(units) and units[j].key in lex.adjective_links:
-                second = r._kb_match(units, j + 1, frozenset({"adjective"}))
-                if second is not None and second.alias.ref != country:
-                    first, country, j = (adj.end, country), second.alias.ref, second.end
-            while j < len(units) and units[j].key in lex.premodifiers:
-                j += 1
-        if adj is None:
-            prefix = self._hyphen_prefix(units, j)
-            if prefix is not None:  # "VN-gezant Ghassan Salame", "EU-diplomaten": the owner glued on
-                country, j = prefix
-        if country is not None:
-            body = r._kb_match(units, j, frozenset({"body"}))
-            if after_adjective is not None and after_adjective != j:
-                # "de Spaanse Hoge Raad": a body name that starts with a premodifier word
-                body = r._kb_match(units, after_adjective, frozenset({"body"})) or body
-            if body is not None:  # "het Italiaanse Openbaar Ministerie": that country's body of that kind
-                b = r.kb.bodies[body.alias.ref]
-                if b.country == country:
-                    self.emit(units, i, body.end, sent, b.actor(), 0.9, "np.body")
-                else:
-                    actor = r.kb.countries[country].government(b.agent, b.name)
-                    self.emit(units, i, body.end, sent, actor, 0.75, "np.adjective_body")
-                return body.end
+        head = self._np_head(units, i)
+        body_end = self._np_body(sent, units, i, head)
+        if body_end is not None:
+            return body_end
+        j, country, first = head.end, head.country, head.first
+        possessive, has_poss = head.possessive, head.has_poss
         counterpart = j < len(units) and units[j].key in lex.counterparts
         agent = None if counterpart else r._agent_match(units, j)
         if agent is None and not counterpart:
@@ -706,6 +677,69 @@ class _State:
                 self.emit(units, start, first[0], sent, first_actor, 0.8, "np.coordinated_adjective")
                 start = first[0] + 1
         return self._emit_np(sent, units, start, j, country or linked, noun, role, possessive, has_poss)
+
+    def _np_head(self, units: list[Unit], i: int) -> _NounPhraseHead:
+        """What stands before a noun phrase's agent noun from unit i: a determiner or possessive, "onze", the
+        premodifiers, a place attribute, one or two state adjectives ("Russische en Chinese") or a state glued on
+        by a hyphen ("VN-gezant"), and the state they give."""
+        r, lex = self.r, self.r.lex
+        j = i
+        possessive: str | None = None
+        has_poss = False
+        if j < len(units) and units[j].key in lex.possessives and self._possessive_ok(units, j):
+            possessive, has_poss = lex.possessives[units[j].key], True
+            j += 1
+        elif j < len(units) and units[j].key in lex.determiners:
+            j += 1
+        home = lex.home_country if j < len(units) and units[j].key in lex.home_possessives else None
+        if home is not None:
+            j += 1  # "onze regering", "ons kabinet": the state of the paper and its readers
+        while j < len(units) and units[j].key in lex.premodifiers:
+            j += 1
+        country: str | None = home
+        placed = self._placed_attribute(units, j) if j > i else None
+        if placed is not None:
+            country, j = placed
+            while j < len(units) and units[j].key in lex.premodifiers:
+                j += 1
+        adj = r._kb_match(units, j, frozenset({"adjective"})) if placed is None else None
+        first: tuple[int, str] | None = None  # "Russische en Chinese diplomaten": (end, state) of the first
+        after_adjective: int | None = None
+        if adj is not None:
+            country = adj.alias.ref
+            j = after_adjective = adj.end
+            if j + 1 < len(units) and units[j].key in lex.adjective_links:
+                second = r._kb_match(units, j + 1, frozenset({"adjective"}))
+                if second is not None and second.alias.ref != country:
+                    first, country, j = (adj.end, country), second.alias.ref, second.end
+            while j < len(units) and units[j].key in lex.premodifiers:
+                j += 1
+        if adj is None:
+            prefix = self._hyphen_prefix(units, j)
+            if prefix is not None:  # "VN-gezant Ghassan Salame", "EU-diplomaten": the owner glued on
+                country, j = prefix
+        return _NounPhraseHead(j, possessive, has_poss, country, first, after_adjective)
+
+    def _np_body(self, sent: int, units: list[Unit], i: int, head: _NounPhraseHead) -> int | None:
+        """A body of the state the head gives, named after it ("het Italiaanse Openbaar Ministerie", "de Spaanse
+        Hoge Raad"): emitted from unit i, and its end; None when there is none."""
+        r = self.r
+        if head.country is None:
+            return None
+        body = r._kb_match(units, head.end, frozenset({"body"}))
+        if head.after_adjective is not None and head.after_adjective != head.end:
+            # "de Spaanse Hoge Raad": a body name that starts with a premodifier word
+            body = r._kb_match(units, head.after_adjective, frozenset({"body"})) or body
+        if body is None:
+            return None
+        # that country's body of that kind
+        b = r.kb.bodies[body.alias.ref]
+        if b.country == head.country:
+            self.emit(units, i, body.end, sent, b.actor(), 0.9, "np.body")
+        else:
+            actor = r.kb.countries[head.country].government(b.agent, b.name)
+            self.emit(units, i, body.end, sent, actor, 0.75, "np.adjective_body")
+        return body.end
 
     def _placed_attribute(self, units: list[Unit], j: int) -> tuple[str, int] | None:
         """"in Tripoli gevestigde" between the determiner and the agent noun: the place's state and the unit
