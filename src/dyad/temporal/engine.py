@@ -458,120 +458,124 @@ class Recogniser:
         elif j == i and self._nearest(words, j):
             mod, j = "current", j + 1  # "in het weekend": this weekend
         start_core = j
-        frame: Frame | None = None
-        # unit
-        u = self._get(words, j, "unit")
-        if u is not None and mod is not None:
-            unit = str(u[0])
-            offset = {"past": -1, "future": 1, "current": 0}[mod]
-            frame = Frame(
-                "unit",
-                "relative",
-                unit=unit,
-                offset=offset,
-                direction=mod,
-                part=part,
-                rule=f"unit.{unit}.{mod}",
-            )
-            if earlier is not None:
-                frame.rule += f".{earlier}"
-            j = u[1]
-            wd = self._weekday(words, j) if unit == "week" else None
-            if wd is not None:
-                # "volgende week maandag"
-                frame.weekday, j = wd
-                frame.rule += ".weekday"
-        if frame is None:
-            wd = self._weekday(words, j)
-            if wd is not None:
-                j = wd[1]
-                m2 = self._get(words, j, "mod")
-                if mod is None and m2 is not None and str(m2[0]) != "current":
-                    # "zondag jl.", "maandag a.s."
-                    mod, j = str(m2[0]), m2[1]
-                frame = Frame("weekday", "relative", weekday=wd[0], direction=mod, rule="weekday")
-                if mod:
-                    frame.rule += f".{mod}"
-        if frame is None:
-            mo = self._month(words, j, after_day=False)
-            month_day = self._month_day(words, j)
-            if month_day is not None:
-                return Found(i, month_day.last, month_day.frame)
-            if mo is not None:
-                j = mo[1]
-                yr = self._year(words, j)
-                if (
-                    yr is None
-                    and self._get(words, j - 1, "month_compound") is not None
-                    and j < len(words)
-                    and words[j].lower in self.v.month_year_joins
-                ):
-                    yr = self._year(words, j + 1)  # "op een januaridag in 2016"
-                year = None
-                if yr is not None:
-                    year, j = yr
-                else:
-                    rel = self._relative_year(words, j)
-                    if rel is not None:
-                        # "maart vorig jaar", "januari volgend jaar"
-                        return Found(
-                            i,
-                            rel[1],
-                            Frame(
-                                "unit",
-                                "relative",
-                                unit="year",
-                                offset=rel[0],
-                                month=mo[0],
-                                part=part,
-                                rule="month.relative_year",
-                            ),
-                        )
-                frame = Frame(
-                    "abs",
-                    "date" if year else "relative",
-                    year=year,
-                    month=mo[0],
-                    part=part,
-                    direction=mod,
-                    rule="month" + (".year" if year else "") + (f".{part}" if part else ""),
-                )
-        if frame is None:
-            s = self._get(words, j, "season")
-            if s is not None:
-                j = s[1]
-                year = None
-                of = self._get(words, j, "prep")
-                if of is not None and of[0] == "of" and self._year(words, of[1]):
-                    j = of[1]
-                yr = self._year(words, j)
-                if yr is not None:
-                    year, j = yr
-                offset = {"past": -1, "future": 1, "current": 0, None: 0}[mod]
-                frame = Frame(
-                    "season",
-                    "relative",
-                    year=year,
-                    season=s[0],
-                    direction=mod,
-                    offset=offset,
-                    rule="season" + (f".{mod}" if mod else ""),
-                )
-                if mod is None and year is None:
-                    # a bare season name ("in de zomer") is too vague to date a deed
-                    frame.op = "vague"
-        if frame is None and (part is not None or mod is not None):
-            yr = self._year(words, j)
-            if yr is not None:
-                j = yr[1]
-                frame = Frame(
-                    "abs", "date", year=yr[0], part=part, rule="year" + (f".{part}" if part else "")
-                )
-        if frame is None or j == start_core and frame.op != "unit":
+        core: tuple[Frame, int] | Found | None = self._unit_core(words, j, mod, part, earlier)
+        if core is None:
+            core = self._weekday_core(words, j, mod)
+        if core is None:
+            core = self._month_core(words, i, j, mod, part)
+        if core is None:
+            core = self._season_core(words, j, mod)
+        if core is None and (part is not None or mod is not None):
+            core = self._year_core(words, j, part)
+        if core is None or isinstance(core, Found):
+            return core
+        frame, j = core
+        if j == start_core and frame.op != "unit":
             return None
-        if frame.op == "unit" and frame.unit == "century" and part is None and mod == "current":
-            pass
         return Found(i, j, frame)
+
+    def _unit_core(self, words: list[Word], j: int, mod: str | None, part: str | None,
+                   earlier: str | None) -> tuple[Frame, int] | None:
+        """A unit after a modifier ("vorige week", "volgende week maandag", "eind vorig jaar")."""
+        u = self._get(words, j, "unit")
+        if u is None or mod is None:
+            return None
+        unit = str(u[0])
+        offset = {"past": -1, "future": 1, "current": 0}[mod]
+        frame = Frame("unit", "relative", unit=unit, offset=offset, direction=mod, part=part,
+                      rule=f"unit.{unit}.{mod}")
+        if earlier is not None:
+            frame.rule += f".{earlier}"
+        j = u[1]
+        wd = self._weekday(words, j) if unit == "week" else None
+        if wd is not None:
+            # "volgende week maandag"
+            frame.weekday, j = wd
+            frame.rule += ".weekday"
+        return frame, j
+
+    def _weekday_core(self, words: list[Word], j: int, mod: str | None) -> tuple[Frame, int] | None:
+        """A weekday, with a modifier before or after it ("vorige maandag", "zondag jl.", "maandag a.s.")."""
+        wd = self._weekday(words, j)
+        if wd is None:
+            return None
+        j = wd[1]
+        m2 = self._get(words, j, "mod")
+        if mod is None and m2 is not None and str(m2[0]) != "current":
+            # "zondag jl.", "maandag a.s."
+            mod, j = str(m2[0]), m2[1]
+        frame = Frame("weekday", "relative", weekday=wd[0], direction=mod, rule="weekday")
+        if mod:
+            frame.rule += f".{mod}"
+        return frame, j
+
+    def _month_core(self, words: list[Word], i: int, j: int, mod: str | None,
+                    part: str | None) -> tuple[Frame, int] | Found | None:
+        """A month with a day, a year or a relative year ("maart vorig jaar") after it; a day of a month and a
+        month with a relative year are whole expressions from unit i."""
+        mo = self._month(words, j, after_day=False)
+        month_day = self._month_day(words, j)
+        if month_day is not None:
+            return Found(i, month_day.last, month_day.frame)
+        if mo is None:
+            return None
+        j = mo[1]
+        yr = self._year(words, j)
+        if (
+            yr is None
+            and self._get(words, j - 1, "month_compound") is not None
+            and j < len(words)
+            and words[j].lower in self.v.month_year_joins
+        ):
+            yr = self._year(words, j + 1)  # "op een januaridag in 2016"
+        year = None
+        if yr is not None:
+            year, j = yr
+        else:
+            rel = self._relative_year(words, j)
+            if rel is not None:
+                # "maart vorig jaar", "januari volgend jaar"
+                return Found(i, rel[1], Frame("unit", "relative", unit="year", offset=rel[0], month=mo[0],
+                                              part=part, rule="month.relative_year"))
+        frame = Frame(
+            "abs",
+            "date" if year else "relative",
+            year=year,
+            month=mo[0],
+            part=part,
+            direction=mod,
+            rule="month" + (".year" if year else "") + (f".{part}" if part else ""),
+        )
+        return frame, j
+
+    def _season_core(self, words: list[Word], j: int, mod: str | None) -> tuple[Frame, int] | None:
+        """A season, perhaps with a modifier before it or a year after it ("afgelopen zomer", "de winter van
+        2016"); a bare season name is vague."""
+        s = self._get(words, j, "season")
+        if s is None:
+            return None
+        j = s[1]
+        year = None
+        of = self._get(words, j, "prep")
+        if of is not None and of[0] == "of" and self._year(words, of[1]):
+            j = of[1]
+        yr = self._year(words, j)
+        if yr is not None:
+            year, j = yr
+        offset = {"past": -1, "future": 1, "current": 0, None: 0}[mod]
+        frame = Frame("season", "relative", year=year, season=s[0], direction=mod, offset=offset,
+                      rule="season" + (f".{mod}" if mod else ""))
+        if mod is None and year is None:
+            # a bare season name ("in de zomer") is too vague to date a deed
+            frame.op = "vague"
+        return frame, j
+
+    def _year_core(self, words: list[Word], j: int, part: str | None) -> tuple[Frame, int] | None:
+        """A year after a part or a modifier ("eind 2018", "begin 2019")."""
+        yr = self._year(words, j)
+        if yr is None:
+            return None
+        return Frame("abs", "date", year=yr[0], part=part, rule="year" + (f".{part}" if part else "")), yr[1]
 
     def _relative_year(self, words: list[Word], j: int) -> tuple[int, int] | None:
         """ "vorig jaar" / "dit jaar" / "volgend jaar" after a month: (year offset, next index)."""
