@@ -866,9 +866,7 @@ class _State:
         m, agent = self.doc.mentions[named], self.doc.mentions[apposition].actor
         if agent is None or agent.country is None:
             return
-        name = self.doc.text[m.start : m.end]
-        m.actor = Actor(f"{agent.country}.person.{norm(name).replace(' ', '_')}", name, agent.code, agent.country,
-                        agent.role, "person")
+        m.actor = _unknown_person_actor(self.doc.text[m.start : m.end], agent.country, agent.code, agent.role)
         m.rule = "name.apposition"
 
     def _definite_in_article(
@@ -1354,9 +1352,7 @@ class _State:
         person_name = label == "PER" or (u.key in self.r.first_names and end - i >= 2)
         state = self._demonym_beside(units, i, end) if person_name else None
         if state is not None:  # "de Britse schrijver James Bloodworth", "Anna Berg, een Zweedse activiste,"
-            c = self.r.kb.countries[state]
-            name = " ".join(x.text for x in units[i:end])
-            person = Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
+            person = _unknown_person_actor(" ".join(x.text for x in units[i:end]), self.r.kb.countries[state].iso3)
             idx = self.emit(units, i, end, sent, person, 0.6, "name.demonym")
             self.doc.mentions[idx].people = True
             self._remember_unknown(units, i, end, idx)
@@ -1368,9 +1364,9 @@ class _State:
         elif person_name:
             # a person by its first name ("Thomas Jansen"): of the state the article is clearly about so far,
             # else of the one it is about at its end
-            if self._main_state(strict=True) is not None:
-                self.doc.mentions[idx].actor = self._unknown_person(units, i, end)
-                self.doc.mentions[idx].people = True
+            actor = self._unknown_person(units, i, end, strict=True)
+            if actor is not None:
+                self.doc.mentions[idx].actor, self.doc.mentions[idx].people = actor, True
             else:
                 self.first_named.append(idx)
         self._remember_unknown(units, i, end, idx)
@@ -1384,29 +1380,33 @@ class _State:
         state = self._article_state() if self.first_named else None
         if state is None or state not in self.r.kb.countries:
             return
-        c = self.r.kb.countries[state]
+        iso3 = self.r.kb.countries[state].iso3
         for idx in self.first_named:
             m = self.doc.mentions[idx]
             if m.actor is not None:
                 continue  # named by its apposition meanwhile
-            name = self.doc.text[m.start : m.end]
-            m.actor = Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
+            m.actor = _unknown_person_actor(self.doc.text[m.start : m.end], iso3)
             m.confidence, m.people = 0.4, True
         named = set(self.first_named)
         for m in self.doc.mentions:
             if m.actor is None and m.antecedent in named:
                 m.actor, m.people = self.doc.mentions[m.antecedent].actor, True
 
-    def _unknown_person(self, units: list[Unit], a: int, b: int) -> Actor | None:
+    def _unknown_person(self, units: list[Unit], a: int, b: int, strict: bool = False) -> Actor | None:
         """A person the knowledge base does not know, named with no title: of the state the article is
-        about (`_article_state`), coded by the state alone (CAMEO's code for a person whose only attribute
-        is a nationality); an inference from context, so a low confidence."""
-        state = self._article_state()
+        about (`_article_state`; with `strict`, only one it is clearly about so far), coded by the state alone
+        (CAMEO's code for a person whose only attribute is a nationality); an inference from context, so a low
+        confidence."""
+        state = self._main_state(strict=True) if strict else self._article_state()
         if state is None or state not in self.r.kb.countries:
             return None
-        name = " ".join(u.text for u in units[a:b])
-        c = self.r.kb.countries[state]
-        return Actor(f"{state}.person.{norm(name).replace(' ', '_')}", name, c.iso3, c.iso3, None, "person")
+        return _unknown_person_actor(" ".join(u.text for u in units[a:b]), self.r.kb.countries[state].iso3)
+
+
+def _unknown_person_actor(name: str, country: str, code: str | None = None, role: str | None = None) -> Actor:
+    """A person the knowledge base does not know: an id from the state and the name, coded as the agent it acts
+    for where one is known (BELGOV), else by the state alone."""
+    return Actor(f"{country}.person.{norm(name).replace(' ', '_')}", name, code or country, country, role, "person")
 
 
 def _features(morph: str) -> dict[str, str]:

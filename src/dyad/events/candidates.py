@@ -46,8 +46,10 @@ def word_keys(word: str, language: str, inflection: Inflection) -> frozenset[str
         return frozenset(keys)
     # a lemma that starts with a prefix and has an ending of a verb ("gelooft" -> geloven) is a verb of its own:
     # its form is no participle, and the prefix stays on ("loven" is no lemma of it)
-    own_prefix = lemma is not None and lemma != word and lemma.startswith(inflection.prefixes) and \
-        lemma.endswith(inflection.prefixed_lemma_endings) if inflection.prefixed_lemma_endings else False
+    own_prefix = bool(
+        inflection.prefixed_lemma_endings and lemma is not None and lemma != word
+        and lemma.startswith(inflection.prefixes) and lemma.endswith(inflection.prefixed_lemma_endings)
+    )
     keys |= _inflected_stems(word, inflection, prefixed=not own_prefix)
     for ending, replacement in inflection.replacements:
         if word.endswith(ending):
@@ -221,6 +223,11 @@ class Candidates:
         self._noun_endings = tuple(sorted(self._w("noun_endings")))
         self._compound_endings = tuple(sorted(self._w("compound_endings")))
         self._infinitive = self._w("infinitive_markers")
+        # word classes the participle and adjunct tests read for every verb and noun word matched
+        self._noun_openers = self._w("determiners") | self._w("attributive_articles")
+        self._attributive_endings = tuple(self._w("attributive_endings"))
+        self._participle_prefixes = tuple(self._w("participle_prefixes"))
+        self._person_endings = tuple(p for p in self._w("person_nouns") if len(p) >= 5)
 
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
@@ -553,7 +560,7 @@ class Candidates:
         in one of five letters or more): an adjective without an article ("dat uitgezette vluchtelingen
         terug mogen komen", "Opgepakte demonstranten werden vrijgelaten"), no deed the clause reports. A finite verb
         before its object has no such prefix ("arresteerde demonstranten")."""
-        prefixes = tuple(self._w("participle_prefixes"))
+        prefixes = self._participle_prefixes
         if not prefixes or k + 1 >= len(span):
             return False
         word = span[k].lower
@@ -564,12 +571,12 @@ class Candidates:
         if not word.startswith(prefixes):
             return False
         persons = self._w("person_nouns")
-        endings = tuple(p for p in persons if len(p) >= 5)
-        inflected = tuple(self._w("attributive_endings"))
+        endings = self._person_endings
+        inflected = self._attributive_endings
         # inflected adjectives may stand between ("uitgezette Oekraïense journalisten")
         j = k + 1
         # (an article ends as they do, but opens the participle's object: "heeft opgeroepen de gevangenen ...")
-        determiners = self._w("determiners") | self._w("attributive_articles")
+        determiners = self._noun_openers
         while j + 1 < len(span) and j <= k + 2 and inflected and span[j].lower.endswith(inflected) \
                 and span[j].lower not in persons and span[j].lower not in determiners:
             j += 1
@@ -585,8 +592,8 @@ class Candidates:
         pairs = self._w("adjunct_nouns")
         if not pairs:
             return False
-        determiners = self._w("determiners") | self._w("attributive_articles")
-        inflected = tuple(self._w("attributive_endings"))
+        determiners = self._noun_openers
+        inflected = self._attributive_endings
         prepositions = self._w("prepositions")
         j = k - 1
         while j >= 0 and k - j <= 3:

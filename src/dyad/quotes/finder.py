@@ -1686,7 +1686,7 @@ class _Run:
                 self._determined_noun_phrase(cue.end, end)):
             if end + 2 < hi and toks[end].lower in self.lex.noun_links:
                 # a determiner and a common noun after "van": "…, zegt een oud-adviseur van de stichting."
-                noun = self.phrases._common_noun_after_determiner(end + 1, end + 2, hi)
+                noun = self.phrases.common_noun_after_determiner(end + 1, end + 2, hi)
                 if noun is not None and (noun + 1 >= hi or self._is_punct(noun + 1)):
                     end = noun + 1
             return Phrase(cue.end, end, "noun")

@@ -429,8 +429,8 @@ class PhraseFinder:
                 if m is not None and m.actor is not None and m.actor.kind != "person" and m.token_end <= limit:
                     end = m.token_end  # a body the actor resolver found: "de woordvoerder van de fractie"
                     continue
-                noun = self._common_noun_after_determiner(end + 1, j, limit) if self._is_adjective(toks[j]) else None
-                if noun is not None:
+                noun = self.common_noun_after_determiner(end + 1, j, limit)
+                if noun is not None and self._is_adjective(toks[j]):
                     end = noun + 1  # "de directeur van het Utrechtse museum", "van de Amerikaanse regering"
                     continue
                 if self._is_name(j) or is_capitalised(toks[j]):
@@ -446,7 +446,6 @@ class PhraseFinder:
                         and self._is_noun(j) and self._is_name(j + 1)):
                     end = self._name_end(j + 1, limit)  # a noun with its name: "de burgemeester van de stad X"
                     continue
-                noun = self._common_noun_after_determiner(end + 1, j, limit)
                 if noun is not None:
                     end = noun + 1  # "de advocaat van de uitgeverij", "een woordvoerder van het Nederlandse fonds"
                     continue
@@ -455,7 +454,7 @@ class PhraseFinder:
             end = self._name_end(end, limit)
         return end
 
-    def _common_noun_after_determiner(self, link_end: int, j: int, limit: int) -> int | None:
+    def common_noun_after_determiner(self, link_end: int, j: int, limit: int) -> int | None:
         """The noun of "det (adjectives) noun" that the determiner after a `noun_links` word opens (`j` is past the
         determiner at `link_end`): up to two adjectives by their endings, then a lower-case word that is no function
         word of the quote lexicon (preposition, auxiliary, determiner, pronoun, conjunction, verb of speech)."""
@@ -775,13 +774,14 @@ class SpeakerResolver:
                 return self.resolve(p)
             if actor is None and m is not None and p.kind == "name" and self.established(p):
                 return self.resolve(p)  # a full name the actor resolver does not know ("Anna Smit is blij, zegt ze")
-        backs = range(sent - 1, max(-1, sent - 4), -1)
-        for back in backs:
+        read: list[list[Phrase]] = []  # the phrases of the sentences back, for the last pass
+        for back in range(sent - 1, max(-1, sent - 4), -1):
             prev = doc.sentences[back]
             for tok, speaker in reversed(self.history):
                 if prev.token_start <= tok < prev.token_end and speaker.is_person:
                     return speaker
             phrases = self.finder.phrases(prev.token_start, prev.token_end)
+            read.append(phrases)
             for p in phrases:
                 if self.finder.after_preposition(p):
                     continue
@@ -790,9 +790,8 @@ class SpeakerResolver:
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p):
                     return self.resolve(p)
         # any name at all, only where none of the sentences back had a person outside a prepositional phrase
-        for back in backs:
-            prev = doc.sentences[back]
-            for p in self.finder.phrases(prev.token_start, prev.token_end):
+        for phrases in read:
+            for p in phrases:
                 if p.kind == "name" and self._is_person(p) and self._may_refer(p) and not (
                         self.finder.after_preposition(p) and self._placed_name(self._mention_for(p))):
                     return self.resolve(p)
