@@ -39,7 +39,7 @@ _TITLES = [
     # terms of several capitalised words
     ("Het kabinet wil dat de term 'Nieuwe Europese Defensie Unie' verdwijnt uit de stukken.",
      "Nieuwe Europese Defensie Unie"),
-    ("Burgemeester Ria Lammers heeft er vertrouwen in dat de naam 'Grote Markt Oost Kwartier' blijft.",
+    ("Burgemeester Ria Lammers verwacht dat de naam 'Grote Markt Oost Kwartier' blijft.",
      "Grote Markt Oost Kwartier"),
 ]
 

@@ -211,7 +211,7 @@ SPEAKER_CASES = [
     pytest.param(
         "‘De regels zijn helder’, zegt Pieter de Groot. "
         "Deze week maakte de Amerikaanse toezichthouder FAA bekend dat het verbod blijft. "
-        "Loopt De Groot niet te hard van stapel? ‘Hoe sneller hoe beter, geldt hier volgens mij.’",
+        "Gaat De Groot niet te snel? ‘Hoe sneller hoe beter, geldt hier volgens mij.’",
         "Hoe sneller", "de Groot", id="a_body_named_after_its_noun_is_no_interviewee",
     ),
     pytest.param(
