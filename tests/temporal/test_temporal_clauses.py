@@ -37,6 +37,18 @@ def test_a_reported_clause_takes_the_time_of_the_saying() -> None:
     assert date_of(text, "versoepelen") == "2019-03-25"
 
 
+def test_a_bare_past_year_in_the_simple_past_is_background_the_next_sentences_do_not_take() -> None:
+    text = "In 2015 won de partij de verkiezingen. De leider beloofde lagere belastingen."
+    assert date_of(text, "won") == "2015"
+    assert date_of(text, "beloofde") == "2019-03-26"
+    # with its month, the year is an episode the next sentences narrate
+    text = "In mei 2015 won de partij de verkiezingen. De leider beloofde lagere belastingen."
+    assert date_of(text, "beloofde") == "2015-05"
+    # told in the present tense, a bare year opens a narrative in the historical present
+    text = "In 2015 wint de partij de verkiezingen. De leider belooft lagere belastingen."
+    assert date_of(text, "belooft") == "2015"
+
+
 def test_a_past_relative_clause_in_a_past_narrative_keeps_its_time_for_the_main_deed() -> None:
     text = "De vrachtwagen kwam donderdag aan in de haven, waar de douane de lading in beslag nam."
     assert date_of(text, "in beslag nam") == "2019-03-21"

@@ -16,7 +16,8 @@ Which expression dates an event (`Event.date_rule` names it):
    before it ("Gisteren verspreidde de ambassadeur een verklaring. Hij noemde de EU ..."), as long as the
    chain of sentences in the simple past is not broken by a paragraph, a sentence in another tense or a new
    time; a day passed on through such a chain dates a clause in the simple past, not one in the present
-   perfect; a day after publication is not carried; a past day or year named in the present tense is
+   perfect; a day after publication is not carried; a bare past year named in the simple past is not
+   carried (background; a month or day with its year is); a past day or year named in the present tense is
    carried by the present-tense sentences that follow (the historical present: "Het debat loopt
    maandagavond uit de hand. De premier verwijt ...", `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
@@ -241,11 +242,14 @@ class TimexResolver:
         or the historical present when the day was named in a present-tense sentence: "Het debat loopt
         maandagavond uit de hand").
         Coarser expressions (weeks, months, this year) are not carried: a following
-        sentence is then as likely to report something else. A past date with an explicit year
+        sentence is then as likely to report something else. A past month or day with an explicit year
         ("In februari 2011 kwam de bevolking in opstand") opens a narrative that lasts while the following
-        sentences stay in the simple past (not the present perfect, which reports what is still relevant);
-        named in a sentence in the present tense ("Maar dan, in 1963, volgt er een schok"), it opens a
-        narrative in the historical present that lasts while the following sentences stay in the present."""
+        sentences stay in the simple past (not the present perfect, which reports what is still relevant); a
+        bare year in the simple past does not ("In 2016 kwam zij in de Kamer. Zij noemde het plan ...": a year
+        alone is background as often as the frame of what follows, like the coarser expressions above).
+        A past year, bare or not, named in a sentence in the present tense ("Maar dan, in 1963, volgt er een
+        schok"), opens a narrative in the historical present that lasts while the following sentences stay
+        in the present: the present tense of a past year is the text's own signal that it tells a story."""
         out: list[_Reference | None] = []
         history: _Reference | None = None
         day: _Reference | None = None
@@ -267,6 +271,7 @@ class TimexResolver:
                     and e.frame.year is not None
                     and published is not None
                     and e.value.year < published.year
+                    and (present or e.value.precision != Precision.YEAR)  # a bare year in the past: background
                 ):
                     history = _Reference(e.value, f"{e.rule}:{e.text}", present)
                 if e.value.precision != Precision.DAY:
