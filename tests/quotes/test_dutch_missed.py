@@ -1,5 +1,6 @@
 """Dutch reported speech the finder missed, by class, on sentences written for these tests: a noun phrase the role
-lists lack that opens a main clause before its finite verb is the subject of the cue."""
+lists lack that opens a main clause before its finite verb is the subject of the cue; "claimen" takes an infinitive
+as "beweren" does."""
 
 from __future__ import annotations
 
@@ -38,3 +39,13 @@ def test_an_opening_noun_phrase_is_the_subject(text: str, statement: str, speake
 def test_no_opening_noun_phrase_speaks(text: str) -> None:
     found = [q for q in _indirect(text) if q.speaker is not None and q.speaker.name.lower().startswith(("het", "die"))]
     assert not found, [(q.text, q.speaker) for q in found]
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Wethouder Karin Smit claimt het geld nooit te hebben gezien.", "het geld nooit te hebben gezien"),
+    ("De oud-directeur Piet Bakker claimde door de raad te zijn misleid.", "door de raad te zijn misleid"),
+])
+def test_claiming_takes_an_infinitive(text: str, statement: str) -> None:
+    found = [q for q in _indirect(text) if q.text == statement]
+    assert len(found) == 1, [(q.text, q.cue, q.rule) for q in _indirect(text)]
+    assert found[0].rule == "nl.indirect.infinitive"
