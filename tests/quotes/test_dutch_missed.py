@@ -23,6 +23,9 @@ def _indirect(text: str) -> list[Quote]:
      "de prijs volgend jaar stijgt", "importeur van de scooters"),
     # plural verb and an adjective in the phrase
     ("De nieuwe eigenaren verklaarden dat de winkel open blijft.", "de winkel open blijft", "nieuwe eigenaren"),
+    # one of a group
+    ("Een van de vrijwilligers vertelde dat de kantine al weken dicht is.", "de kantine al weken dicht is",
+     "Een van de vrijwilligers"),
 ])
 def test_an_opening_noun_phrase_is_the_subject(text: str, statement: str, speaker: str) -> None:
     found = [q for q in _indirect(text) if q.text == statement]
