@@ -424,6 +424,10 @@ class _Run:
                 q = self.phrases.phrase_at(k + 1, v)
                 if q is not None and self._usable(q):
                     return q
+        if self.lex.verb_second:
+            subject = self._opening_noun_phrase(start, v)
+            if subject is not None:
+                return subject
         for p in before:
             if not self.phrases.after_preposition(p):
                 return self._apposition(p, lo, hi)
@@ -438,6 +442,25 @@ class _Run:
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
+
+    def _opening_noun_phrase(self, start: int, v: int) -> Phrase | None:
+        """Where the subject stands before the finite verb of a main clause (`verb_second`), a noun phrase the
+        role lists lack that opens the clause right before its finite verb - the cue itself or an auxiliary before
+        it ("De fabrikant van de fietsen heeft laten weten …", "Het bestuur van de club stelt dat …"; one of a
+        group, "Een van de leden zegt dat …"): the first place of such a clause holds its subject, unless a pronoun
+        after the verb is the subject (read before)."""
+        toks, lex = self.toks, self.lex
+        if start >= v or toks[start].lower not in lex.determiners:
+            return None
+        finite = next((k for k in range(start + 1, v) if toks[k].lower in lex.auxiliaries), v)
+        if finite < v and not all(is_word(toks[k]) and k not in self.quoted for k in range(finite, v)):
+            return None
+        # one of a group: "Een van de vrijwilligers vertelde dat …"
+        part = start + 1 < finite and toks[start + 1].lower in lex.phrase_links
+        if not self._determined_noun_phrase(start + 2 if part else start, finite):
+            return None
+        p = Phrase(start, finite, "noun")
+        return p if self._usable(p) and not self._in_brackets(p) else None
 
     def _quantity_subject(self, start: int, v: int) -> Phrase | None:
         """A share of a group as the subject in tokens [start, v) before a cue: numbers, `quantities` and their
