@@ -45,6 +45,11 @@ def is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
 
+def _is_initial(tok: Token) -> bool:
+    """Whether a token is an initial: one capital letter and a full stop ("B.")."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
 class PhraseFinder:
     """Builds speaker phrases over the tokens of one document."""
 
@@ -660,8 +665,8 @@ class SpeakerResolver:
         words = [t for t in self.doc.tokens[p.own_start : p.end] if is_capitalised(t)
                  and t.lower not in lex.function_words and t.lower not in lex.prepositions
                  and t.lower not in lex.determiners]
-        if not words or any(t.text.isupper() and len(t.text) > 1 for t in words):
-            return False
+        if not words or any(t.text.isupper() and len(t.text) > 1 and not _is_initial(t) for t in words):
+            return False  # a word in capitals is a heading's ("KORT NIEUWS"); an initial is a name's ("Karim B.")
         return len(words) >= 2 or self._name_counts().get(words[-1].text, 0) > 1
 
     def _may_refer(self, p: Phrase) -> bool:
