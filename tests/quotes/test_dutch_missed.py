@@ -52,3 +52,15 @@ def test_claiming_takes_an_infinitive(text: str, statement: str) -> None:
     found = [q for q in _indirect(text) if q.text == statement]
     assert len(found) == 1, [(q.text, q.cue, q.rule) for q in _indirect(text)]
     assert found[0].rule == "nl.indirect.infinitive"
+
+
+@pytest.mark.parametrize("text", [
+    "Karim B. werd gisteren opgepakt in Utrecht. Hij zegt dat hij onschuldig is.",
+    "Sanne V. werd vorige week vrijgesproken. Zij verklaarde dat ze niets had gezien.",
+])
+def test_a_name_with_an_initial_for_a_surname_is_what_a_pronoun_takes_up(text: str) -> None:
+    # Dutch news names suspects by an initial ("Karim B."): an initial is no word in capitals of a heading
+    found = _indirect(text)
+    assert len(found) == 1, [(q.text, q.speaker) for q in found]
+    assert found[0].speaker is not None and found[0].speaker.name is not None
+    assert found[0].speaker.name.endswith("B.") or found[0].speaker.name.endswith("V.")
