@@ -1,0 +1,51 @@
+"""Wordings of a fifth recall round (train-A/B protocol), as classes: talking with someone with words between the
+verb and "met", talks that go on, disagreement and distancing (110), a call whose particle stands before the object
+of its infinitive (020). The positive sentences are rows of `data/nl_codebook_*.tsv`; these are the senses the
+new wordings must leave alone. Sentences are written for the behaviour, not taken from an annotated article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "Poetin": ("RUS", "RUSGOV", "person"),
+    "Rutte": ("NLD", "NLDGOV", "person"),
+    "Merkel": ("DEU", "DEUGOV", "person"),
+    "Duitsland": ("DEU", "DEU", "state"),
+    "Frankrijk": ("FRA", "FRA", "state"),
+    "Rusland": ("RUS", "RUS", "state"),
+    "een Duitse auto": ("DEU", "DEU", "state"),
+    "een Franse vrachtwagen": ("FRA", "FRA", "state"),
+}
+
+Rows = Callable[..., set[tuple[str | None, ...]]]
+
+
+def test_talking_with_someone_in_any_word_order(coded_actor_rows: Rows) -> None:
+    for text in ("Rutte sprak gisteren uitgebreid met Merkel.", "Rutte heeft gisteren met Merkel gesproken.",
+                 "Rutte en Merkel praten volgende week verder over de begroting."):
+        assert ("NLDGOV", "DEUGOV", "04") in coded_actor_rows(text, ACTORS), text
+
+
+def test_with_of_manner_is_no_partner(coded_actor_rows: Rows) -> None:
+    # "met afschuw", "met klem": how one speaks, not with whom
+    for text in ("Poetin sprak gisteren met afschuw over de aanslag in Frankrijk.",
+                 "Rutte heeft met klem gezegd dat Duitsland moet betalen."):
+        assert not any(root == "04" for _, _, root in coded_actor_rows(text, ACTORS)), text
+
+
+def test_disagreement_is_disapproval_not_negated_accord(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Merkel is het niet eens met Poetin.", ACTORS)
+    assert ("DEUGOV", "RUSGOV", "11") in rows
+    assert not any(root == "01" for _, _, root in rows)
+    assert ("NLDGOV", "RUSGOV", "11") in coded_actor_rows("Rutte nam afstand van de uitspraken van Poetin.", ACTORS)
+
+
+def test_a_collision_of_vehicles_is_no_quarrel(coded_actor_rows: Rows) -> None:
+    assert not coded_actor_rows("Een Duitse auto botste met een Franse vrachtwagen.", ACTORS)
+
+
+def test_a_call_before_the_object_of_its_infinitive(coded_actor_rows: Rows) -> None:
+    assert ("DEUGOV", "RUS", "02") in coded_actor_rows("Merkel riep Rusland op de grens te openen.", ACTORS)
+    # "roept herinneringen op" calls up memories: no appeal
+    assert not coded_actor_rows("Het lied roept herinneringen op aan de oorlog van Rusland.", ACTORS)
