@@ -49,3 +49,25 @@ def test_a_call_before_the_object_of_its_infinitive(coded_actor_rows: Rows) -> N
     assert ("DEUGOV", "RUS", "02") in coded_actor_rows("Merkel riep Rusland op de grens te openen.", ACTORS)
     # "roept herinneringen op" calls up memories: no appeal
     assert not coded_actor_rows("Het lied roept herinneringen op aan de oorlog van Rusland.", ACTORS)
+
+
+def test_confidence_held_is_no_confidence_withdrawn(coded_actor_rows: Rows) -> None:
+    assert ("DEU", "FRA", "16") in coded_actor_rows("Duitsland zegde het vertrouwen in Frankrijk op.", ACTORS)
+    assert not any(root == "16" for _, _, root in coded_actor_rows("Duitsland heeft vertrouwen in Frankrijk.", ACTORS))
+
+
+def test_money_or_arms_given_are_aid_not_political_support(coded_actor_rows: Rows) -> None:
+    assert ("DEU", "FRA", "05") in coded_actor_rows("Duitsland gaf Frankrijk steun voor het plan.", ACTORS)
+    rows = coded_actor_rows("Duitsland gaf Frankrijk financiële steun.", ACTORS)
+    assert not any(root == "05" for _, _, root in rows), rows
+
+
+def test_not_wanting_to_work_with_is_a_rejection(coded_actor_rows: Rows) -> None:
+    assert ("DEU", "FRA", "12") in coded_actor_rows("Duitsland wil niet met Frankrijk samenwerken.", ACTORS)
+    assert not any(root == "12" for _, _, root in coded_actor_rows("Duitsland wil met Frankrijk samenwerken.", ACTORS))
+
+
+def test_bad_as_a_description_is_no_criticism(coded_actor_rows: Rows) -> None:
+    # "slecht" judges only as the complement of a verb of naming
+    assert ("DEU", "FRA", "11") in coded_actor_rows("Duitsland noemt het plan van Frankrijk slecht.", ACTORS)
+    assert not coded_actor_rows("Het gaat slecht met de economie van Frankrijk, zei Duitsland.", ACTORS)
