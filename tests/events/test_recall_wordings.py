@@ -71,3 +71,15 @@ def test_bad_as_a_description_is_no_criticism(coded_actor_rows: Rows) -> None:
     # "slecht" judges only as the complement of a verb of naming
     assert ("DEU", "FRA", "11") in coded_actor_rows("Duitsland noemt het plan van Frankrijk slecht.", ACTORS)
     assert not coded_actor_rows("Het gaat slecht met de economie van Frankrijk, zei Duitsland.", ACTORS)
+
+
+def test_praise_spoken_with_is_no_meeting(coded_actor_rows: Rows) -> None:
+    rows = coded_actor_rows("Rutte sprak met lof over Merkel.", ACTORS)
+    assert not any(root == "04" for _, _, root in rows), rows
+
+
+def test_the_one_held_is_the_target(coded_actor_rows: Rows) -> None:
+    # "zit vast in X": the subject is held, the state of the place holds him (its police, `implicit_agent`)
+    rows = coded_actor_rows("Poetin zegt dat Merkel vastzit in Frankrijk.", ACTORS) | coded_actor_rows(
+        "Merkel zit vast in Frankrijk.", ACTORS)
+    assert not any(s == "DEUGOV" and r == "17" for s, _, r in rows), rows
