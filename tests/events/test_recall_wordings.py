@@ -83,3 +83,9 @@ def test_the_one_held_is_the_target(coded_actor_rows: Rows) -> None:
     rows = coded_actor_rows("Poetin zegt dat Merkel vastzit in Frankrijk.", ACTORS) | coded_actor_rows(
         "Merkel zit vast in Frankrijk.", ACTORS)
     assert not any(s == "DEUGOV" and r == "17" for s, _, r in rows), rows
+
+
+def test_sanctions_held_out_are_a_threat_not_an_intent(coded_actor_rows: Rows) -> None:
+    assert ("DEU", "FRA", "03") in coded_actor_rows("Duitsland stelt Frankrijk een lening in het vooruitzicht.", ACTORS)
+    rows = coded_actor_rows("Duitsland stelt Frankrijk sancties in het vooruitzicht.", ACTORS)
+    assert not any(root == "03" for _, _, root in rows), rows
