@@ -89,3 +89,8 @@ def test_sanctions_held_out_are_a_threat_not_an_intent(coded_actor_rows: Rows) -
     assert ("DEU", "FRA", "03") in coded_actor_rows("Duitsland stelt Frankrijk een lening in het vooruitzicht.", ACTORS)
     rows = coded_actor_rows("Duitsland stelt Frankrijk sancties in het vooruitzicht.", ACTORS)
     assert not any(root == "03" for _, _, root in rows), rows
+
+
+def test_what_helps_is_no_helper(coded_actor_rows: Rows) -> None:
+    assert ("DEU", "FRA", "07") in coded_actor_rows("Duitsland helpt Frankrijk bij de wederopbouw.", ACTORS)
+    assert not coded_actor_rows("Het helpt Duitsland niet dat Frankrijk blijft lenen.", ACTORS)
