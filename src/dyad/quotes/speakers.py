@@ -597,7 +597,8 @@ class SpeakerResolver:
         if anonymous:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
-        return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+        # a name the actor resolver knows as a body ("het Openbaar Ministerie", "The New York Times") is no person
+        return Speaker(p, ref, p.kind in {"role", "noun"} or p.kind == "name" and self._names_person(p))
 
     def _last_named(self, p: Phrase) -> Speaker | None:
         """The person named last before the words that stand for them ("… noemde X zijn collega Y. '…', zei die
@@ -807,6 +808,29 @@ class SpeakerResolver:
             return True
         # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
         return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
+
+    def _names_person(self, p: Phrase) -> bool:
+        """Whether a name phrase that speaks is a person, for what a pronoun or a later quotation may take up: not
+        where the actor resolver knows its name as a body or a state ("het Openbaar Ministerie",
+        "The New York Times"). A person with a title is one ("wethouder X" -> NLDGOV), also where a later mention
+        of the surname alone takes the title's actor over ("Nijpels" after "voorzitter Nijpels"), and so is a
+        person with a party after the name ("X van D66")."""
+        doc = self.doc
+        m = self._mention_for(p)
+        if m is None or doc.mentions[m].actor is None:
+            return True
+        start = doc.mentions[m].token_start
+        if start > p.own_start and doc.tokens[start - 1].lower in self.lex.prepositions:
+            return True  # the body after the name is the person's ("X van D66")
+        seen: set[int] = set()
+        while m is not None and m not in seen:
+            seen.add(m)
+            mention = doc.mentions[m]
+            if mention.actor is not None and mention.actor.kind == "person" or any(
+                    self.lex.is_person_role(t.lower) for t in doc.tokens[mention.token_start : mention.token_end]):
+                return True
+            m = mention.antecedent
+        return any(self.lex.is_person_role(t.lower) for t in doc.tokens[p.start : p.end])
 
     def _body_named_before(self, p: Phrase) -> Speaker | None:
         """"de krant", "de dienst" -> the body named with that noun earlier ("de Amerikaanse krant The New York Times",
