@@ -1,7 +1,10 @@
-"""Which Dutch speakers are persons, on sentences written for these tests: a body the actor resolver knows by a name
-phrase ("inlichtingendienst AIVD", "de Libische Nationale Strijdkrachten") speaks, but is no person that a later
-quotation without a cue or a pronoun goes on with; a person with a party after the name ("X van D66") and a surname
-that takes a title's actor over stay persons."""
+"""Which Dutch speakers are persons, and which person a role stands for, on sentences written for these tests: a
+body the actor resolver knows by a name phrase ("inlichtingendienst AIVD", "de Libische Nationale Strijdkrachten")
+speaks, but is no person that a later quotation without a cue or a pronoun goes on with; a person with a party after
+the name ("X van D66") and a surname that takes a title's actor over stay persons. A definite role the actor resolver
+gives the state it serves ("de minister" -> NLDGOV) is the person named with that role before, also after its
+portfolio ("minister van Financiën X", "de minister van Volksgezondheid, X,"); with no such person it stays the
+state, not the nearest person."""
 
 from __future__ import annotations
 
@@ -39,3 +42,23 @@ def test_a_person_with_a_party_after_the_name_is_still_a_person() -> None:
             "Daar gaat ze vanavond met de wethouder over praten. "
             "\"We willen de cijfers nog voor de zomer zien.\"")
     assert _speaker_of(text, "We willen").endswith("Marieke de Boer van D66")
+
+
+def test_a_definite_role_the_resolver_gives_a_state_is_the_person_named_with_it_before() -> None:
+    text = ("Minister van Financiën Wopke Hoekstra presenteerde dinsdag de begroting. "
+            "Kamerlid Jan Smit van de SP was kritisch. \"Dit is een rampbegroting\", zei Smit. "
+            "De minister zei dat de begroting sluitend is.")
+    assert _speaker_of(text, "de begroting sluitend").endswith("Hoekstra")
+
+
+def test_a_role_with_its_portfolio_and_the_name_in_apposition() -> None:
+    text = ("De minister van Volksgezondheid, Hugo de Jonge, was dinsdag in Utrecht. "
+            "Burgemeester Jan van Zanen liet hem de stad zien. "
+            "Volgens de minister is de zorg er goed geregeld.")
+    assert _speaker_of(text, "is de zorg").endswith("Hugo de Jonge")
+
+
+def test_a_definite_role_without_a_holder_named_before_keeps_the_state() -> None:
+    # no minister is named: the nearest person (a member of parliament) is not taken for the minister
+    text = "Kamerlid Jan Smit was kritisch. De minister zei dat de begroting sluitend is."
+    assert _speaker_of(text, "de begroting sluitend") == "De minister"
