@@ -4,7 +4,8 @@ speaks, but is no person that a later quotation without a cue or a pronoun goes 
 the name ("X van D66") and a surname that takes a title's actor over stay persons. A definite role the actor resolver
 gives the state it serves ("de minister" -> NLDGOV) is the person named with that role before, also after its
 portfolio ("minister van Financiën X", "de minister van Volksgezondheid, X,"); with no such person it stays the
-state, not the nearest person."""
+state, not the nearest person. A name after a title runs on over its particles ("Kamerlid Tom van der Lee"; not over an
+adjective after "de"), and a compound role takes the name after it ("AIVD-baas Dick Schoof")."""
 
 from __future__ import annotations
 
@@ -62,3 +63,19 @@ def test_a_definite_role_without_a_holder_named_before_keeps_the_state() -> None
     # no minister is named: the nearest person (a member of parliament) is not taken for the minister
     text = "Kamerlid Jan Smit was kritisch. De minister zei dat de begroting sluitend is."
     assert _speaker_of(text, "de begroting sluitend") == "De minister"
+
+
+def test_a_titled_name_runs_on_over_its_particles() -> None:
+    text = "\"We gaan dit jaar winnen\", zegt Kamerlid Tom van der Lee in Den Haag."
+    assert _speaker_of(text, "We gaan").endswith("Tom van der Lee")
+
+
+def test_a_compound_role_takes_the_name_after_it() -> None:
+    text = "\"De dreiging blijft groot\", zegt AIVD-baas Dick Schoof."
+    assert _speaker_of(text, "De dreiging").endswith("Dick Schoof")
+
+
+def test_particles_before_a_capitalised_adjective_are_no_surname() -> None:
+    # a person the actor resolver knows, with "de" and an adjective of the object after the name
+    text = "Daarom raadt Angela Merkel de Duitse kiezers aan om \"niets als vanzelfsprekend aan te nemen\"."
+    assert _speaker_of(text, "niets als").endswith("Angela Merkel")

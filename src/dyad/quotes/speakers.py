@@ -202,6 +202,15 @@ class PhraseFinder:
                 end = m.token_end
                 if m.actor is None and end < limit and self._is_name(end - 1) and self._is_name(end):
                     end = self._name_end(end, limit)  # the name goes on past the mention ("Carl T. Dunn")
+                elif (end < limit and self._is_name(end - 1) and self.doc.tokens[end].lower in self.lex.name_particles
+                      and not self.lex.is_person_role(self.doc.tokens[end - 1].lower)):
+                    # a surname after particles ("Kamerlid Tom van der Lee"), no adjective ("Clinton, de Democratische")
+                    surname = self._name_end(end - 1, limit)
+                    if not any(is_capitalised(t) and self._is_adjective(t) for t in self.doc.tokens[end:surname]):
+                        end = surname
+                elif (end < limit and self.lex.is_person_role(self.doc.tokens[end - 1].lower) and self._is_name(end)
+                      and not self._body_mention(end)):
+                    end = self._name_end(end, limit)  # a compound role before the name ("AIVD-baas Dick Schoof")
                 end = self._extend(end, limit)
                 if m.actor is None:  # a mention the resolver could not place: a body by its head noun
                     head = self.doc.tokens[m.token_end - 1].lower
