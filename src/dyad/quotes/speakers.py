@@ -207,6 +207,15 @@ class PhraseFinder:
                 end = m.token_end
                 if m.actor is None and end < limit and self._is_name(end - 1) and self._is_name(end):
                     end = self._name_end(end, limit)  # the name goes on past the mention ("Carl T. Dunn")
+                elif (end < limit and self._is_name(end - 1) and self.doc.tokens[end].lower in self.lex.name_particles
+                      and not self.lex.is_person_role(self.doc.tokens[end - 1].lower)):
+                    # a surname after particles ("Kamerlid Tom van der Lee"), no adjective ("Clinton, de Democratische")
+                    surname = self._name_end(end - 1, limit)
+                    if not any(is_capitalised(t) and self._is_adjective(t) for t in self.doc.tokens[end:surname]):
+                        end = surname
+                elif (end < limit and self.lex.is_person_role(self.doc.tokens[end - 1].lower) and self._is_name(end)
+                      and not self._body_mention(end)):
+                    end = self._name_end(end, limit)  # a compound role before the name ("AIVD-baas Dick Schoof")
                 end = self._extend(end, limit)
                 if m.actor is None:  # a mention the resolver could not place: a body by its head noun
                     head = self.doc.tokens[m.token_end - 1].lower
@@ -588,6 +597,13 @@ class SpeakerResolver:
             holder = self._role_holder(p) if p.kind == "role" else self._body_named_before(p)
             if holder is not None:
                 return holder
+        if (p.kind == "name" and self.lex.is_person_role(toks[p.end - 1].lower) and self._is_definite_role(p)
+                and not any(is_capitalised(t) for t in toks[p.start + 1 : p.end])):
+            # "de minister" that the actor resolver gives the state it serves: the person named with that role
+            # before ("minister van Financiën X"), where the text names one; the state otherwise
+            holder = self._role_holder(Phrase(p.start, p.end, "role"), nearest=False)
+            if holder is not None:
+                return holder
         # a name after a possessor is the name alone ("the Tribune’s Maria Lopez" -> "Maria Lopez")
         name = self.finder.text(Phrase(p.own_start, p.end, p.kind) if p.kind == "name" else p)
         anonymous = self.is_anonymous(p)
@@ -602,7 +618,8 @@ class SpeakerResolver:
         if anonymous:
             ref.kind = "anonymous"
             return Speaker(p, ref, False)
-        return Speaker(p, ref, p.kind in {"name", "role", "noun"})
+        # a name the actor resolver knows as a body ("het Openbaar Ministerie", "The New York Times") is no person
+        return Speaker(p, ref, p.kind in {"role", "noun"} or p.kind == "name" and self._names_person(p))
 
     def _last_named(self, p: Phrase) -> Speaker | None:
         """The person named last before the words that stand for them ("… noemde X zijn collega Y. '…', zei die
@@ -813,6 +830,29 @@ class SpeakerResolver:
         # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
         return any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[p.start : p.end])
 
+    def _names_person(self, p: Phrase) -> bool:
+        """Whether a name phrase that speaks is a person, for what a pronoun or a later quotation may take up: not
+        where the actor resolver knows its name as a body or a state ("het Openbaar Ministerie",
+        "The New York Times"). A person with a title is one ("wethouder X" -> NLDGOV), also where a later mention
+        of the surname alone takes the title's actor over ("Nijpels" after "voorzitter Nijpels"), and so is a
+        person with a party after the name ("X van D66")."""
+        doc = self.doc
+        m = self._mention_for(p)
+        if m is None or doc.mentions[m].actor is None:
+            return True
+        start = doc.mentions[m].token_start
+        if start > p.own_start and doc.tokens[start - 1].lower in self.lex.prepositions:
+            return True  # the body after the name is the person's ("X van D66")
+        seen: set[int] = set()
+        while m is not None and m not in seen:
+            seen.add(m)
+            mention = doc.mentions[m]
+            if mention.actor is not None and mention.actor.kind == "person" or any(
+                    self.lex.is_person_role(t.lower) for t in doc.tokens[mention.token_start : mention.token_end]):
+                return True
+            m = mention.antecedent
+        return any(self.lex.is_person_role(t.lower) for t in doc.tokens[p.start : p.end])
+
     def _body_named_before(self, p: Phrase) -> Speaker | None:
         """"de krant", "de dienst" -> the body named with that noun earlier ("de Amerikaanse krant The New York Times",
         "inlichtingendienst AIVD"); otherwise the last body that spoke in the three sentences before."""
@@ -836,13 +876,40 @@ class SpeakerResolver:
                 return Speaker(p, speaker.ref, False)
         return None
 
-    def _role_holder(self, p: Phrase) -> Speaker | None:
+    def _holder_after_portfolio(self, p: Phrase, i: int) -> Speaker | None:
+        """The person a role at token i names after its portfolio, which "van" opens ("minister van Buitenlandse
+        Zaken Mike Pompeo", "de minister van Volksgezondheid, Hugo de Jonge,"): a person the actor resolver knows,
+        in the mention that holds the role or right after the portfolio and a comma."""
+        doc = self.doc
+        toks = doc.tokens
+        for k in self._overlapping(max(0, i - 4), i + 9):
+            m = doc.mentions[k]
+            a = m.actor
+            if a is None or a.kind != "person" or m.token_end <= i + 2 or m.token_start > i + 8:
+                continue
+            if m.token_start > i:
+                between = range(i + 1, m.token_start)
+                if not (toks[m.token_start - 1].text == "," and all(
+                        toks[j].text == "," and j == m.token_start - 1 or toks[j].lower in self.lex.noun_links
+                        or toks[j].lower in self.lex.determiners or toks[j].lower in self.lex.coordinators
+                        or is_capitalised(toks[j]) for j in between)):
+                    continue
+            ref = ActorRef.from_mention(doc, k)
+            ref.name = a.name or ref.name
+            return Speaker(p, ref, True)
+        return None
+
+    def _role_holder(self, p: Phrase, *, nearest: bool = True) -> Speaker | None:
         """"de premier" -> the name written with that role earlier ("premier Theresa May"); otherwise
         the last person who spoke in the previous sentences."""
         doc = self.doc
         toks = doc.tokens
         role = toks[p.end - 1].lower
         for i in range(p.start - 1, max(-1, p.start - 1 - ROLE_LOOKBACK_TOKENS), -1):
+            if toks[i].lower == role and i + 1 < len(toks) and toks[i + 1].lower in self.lex.noun_links:
+                holder = self._holder_after_portfolio(p, i)
+                if holder is not None:
+                    return holder
             if toks[i].lower == role and i + 1 < len(toks) and self.finder._is_name(i + 1):
                 end = self.finder._name_end(i + 1, len(toks))
                 name = doc.text[toks[i + 1].start : toks[end - 1].end]
@@ -854,12 +921,14 @@ class SpeakerResolver:
                     assert a is not None
                     ref.actor, ref.country, ref.actor_id, ref.mention = a.code, a.country, a.id, mention
                 return Speaker(p, ref, True)
+        if not nearest:
+            return None
         if self.lex.is_person_role(role) or p.end - p.start == 2 and self.finder._is_adjective(toks[p.end - 1]):
             # the nearest person before it, a speaker or the subject of the sentences before ("de Engelse": an
             # adjective of origin standing for a person)
-            nearest = self._antecedent(p.start)
-            if nearest is not None:
-                return Speaker(p, nearest.ref, True)
+            person = self._antecedent(p.start)
+            if person is not None:
+                return Speaker(p, person.ref, True)
             sent = doc.sentence_of_offset(toks[p.start].start) or 0
             for tok, speaker in reversed(self.history):
                 s = doc.sentence_of_offset(toks[tok].start) or 0
