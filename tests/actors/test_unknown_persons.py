@@ -65,3 +65,15 @@ def test_a_nationality_in_the_apposition_gives_its_state() -> None:
 def test_a_company_after_a_nationality_is_no_person() -> None:
     doc = resolve("Het Franse bedrijf Groupe Lefort protesteerde.", "2019-03-12")
     assert code_of(doc, "Groupe Lefort") is None
+
+
+def test_a_title_the_agent_nouns_lack_before_a_surname_in_office_is_no_name_of_its_own() -> None:
+    doc = resolve("Orbán viel vorige week Commissievoorzitter Juncker hard aan.", "2019-03-12")
+    assert ("Juncker", "EU", "kb.surname") in mention_codes(doc)
+    doc = resolve("Volgens Europese Commissievoorzitter Juncker is het akkoord dood.", "2019-03-12")
+    assert code_of(doc, "Juncker") == "EU"
+
+
+def test_a_first_name_before_a_surname_in_office_is_still_another_person() -> None:
+    doc = resolve("Orbán sprak gisteren met Ben Timmermans over de plannen.", "2019-03-12")
+    assert code_of(doc, "Timmermans") != "EU"
