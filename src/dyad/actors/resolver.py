@@ -1359,7 +1359,10 @@ class _State:
         u = units[i]
         if not self._is_cap(u):
             return i
-        if u.key in self.unknown:  # the surname of an unknown person named before
+        # the surname of an unknown person named before (not a function word that opens the sentence and was
+        # run into a name before it: "... in de regio Idlib Ook als ...", then "Ook van hen ...")
+        opener = self._at_start(units, i) and (u.key in self.r.lex.sentence_openers or u.key in self.r.lex.determiners)
+        if u.key in self.unknown and not opener:
             prev_idx = self.unknown[u.key]
             prev = self.doc.mentions[prev_idx]
             self.emit(
