@@ -65,3 +65,23 @@ def test_a_nationality_in_the_apposition_gives_its_state() -> None:
 def test_a_company_after_a_nationality_is_no_person() -> None:
     doc = resolve("Het Franse bedrijf Groupe Lefort protesteerde.", "2019-03-12")
     assert code_of(doc, "Groupe Lefort") is None
+
+
+def test_a_title_the_agent_nouns_lack_before_a_surname_in_office_is_no_name_of_its_own() -> None:
+    doc = resolve("Orbán viel vorige week Commissievoorzitter Juncker hard aan.", "2019-03-12")
+    assert ("Juncker", "EU", "kb.surname") in mention_codes(doc)
+    doc = resolve("Volgens Europese Commissievoorzitter Juncker is het akkoord dood.", "2019-03-12")
+    assert code_of(doc, "Juncker") == "EU"
+
+
+def test_a_first_name_before_a_surname_in_office_is_still_another_person() -> None:
+    doc = resolve("Orbán sprak gisteren met Ben Timmermans over de plannen.", "2019-03-12")
+    assert code_of(doc, "Timmermans") != "EU"
+
+
+def test_a_sentence_opener_run_into_a_name_before_is_no_surname_later() -> None:
+    doc = resolve("Een blik op Maria Smit Ook als zij ziek is, werkt ze door. Ook de regering wil dat.", "2019-03-12")
+    second = doc.text.index("Ook de")
+    assert not any(m.start == second for m in doc.mentions)
+    doc = resolve("Anna Berg, een Zweedse activiste, werd opgepakt. Berg zat vast.", "2019-03-12")
+    assert code_of(doc, "Berg", 1) == "SWE"  # a surname that is also an ordinary word still refers back

@@ -453,7 +453,7 @@ class _State:
             # opens a clause is a relative pronoun or a conjunction there ("de man die Erdogan beledigde")
             lex = self.r.lex
             return (
-                self._plain_cap(units, a - 1)
+                (self._plain_cap(units, a - 1) and not self._titled(units, hit))
                 or (a > 0 and units[a - 1].key in lex.determiners and units[a - 1].key not in lex.clause_openers)
                 or (a > 0 and units[a - 1].text[:1].isupper() and units[a - 1].key in self.r.first_names)
                 or self._plain_cap(units, b)
@@ -472,6 +472,13 @@ class _State:
             and self.r._agent_match(units, a - 2) is None
             and self.r._kb_match(units, a - 2) is None
         )
+
+    def _titled(self, units: list[Unit], hit: _Hit) -> bool:
+        """A surname hit after a title word of a capitalised run (`_title_before_surname`)."""
+        a = hit.start
+        while a > 0 and self._is_cap(units[a - 1]):
+            a -= 1
+        return a < hit.start and self._title_before_surname(units, a, hit.end) == hit.start
 
     # ------------------------------------------------------------------ KB hits
 
@@ -1311,6 +1318,34 @@ class _State:
                 return adj.alias.ref
         return None
 
+    def _title_word(self, u: Unit) -> bool:
+        """A capitalised common noun that may stand as a title before a surname: an ordinary word of the language
+        ("Voorzitter") or a compound ending in one ("Commissievoorzitter", "Kamervoorzitter"), never a first name
+        of the knowledge base's persons."""
+        key = u.key
+        if not self._is_cap(u) or key in self.r.first_names or key in self.r.common.stop_words:
+            return False
+        if len(key) >= 6 and key in self.r.common:
+            return True
+        return any(key[n:] in self.r.common for n in range(3, len(key) - 4))
+
+    def _title_before_surname(self, units: list[Unit], a: int, b: int) -> int | None:
+        """Where the surname starts in a run of capitalised words [a, b) that is a title the agent nouns lack
+        before the surname of someone in office at the article's date ("Commissievoorzitter Juncker", "Europese
+        Commissievoorzitter Juncker"): the word before the surname is a title word (`_title_word`), the words
+        before it no first names. None for other runs ("Ben Timmermans": a first name, another person)."""
+        for j in range(a + 1, b):
+            hit = self.r._kb_match(units, j, frozenset({"surname"}))
+            if hit is None or hit.end != b:
+                continue
+            if not self._title_word(units[j - 1]) or not self._surname_in_office(units, hit):
+                return None
+            own = self._own_first_names(units, hit)
+            if any(u.key in self.r.first_names or u.key in own for u in units[a:j]):
+                return None
+            return j
+        return None
+
     def _opens_full_name(self, units: list[Unit], j: int) -> bool:
         """A first name that is also someone's surname ("Klaus", "Thomas") before another capitalised word
         opens a full name ("Klaus Bauer"), not that person."""
@@ -1324,7 +1359,10 @@ class _State:
         u = units[i]
         if not self._is_cap(u):
             return i
-        if u.key in self.unknown:  # the surname of an unknown person named before
+        # the surname of an unknown person named before (not a function word that opens the sentence and was
+        # run into a name before it: "... in de regio Idlib Ook als ...", then "Ook van hen ...")
+        opener = self._at_start(units, i) and (u.key in self.r.lex.sentence_openers or u.key in self.r.lex.determiners)
+        if u.key in self.unknown and not opener:
             prev_idx = self.unknown[u.key]
             prev = self.doc.mentions[prev_idx]
             self.emit(
@@ -1340,6 +1378,9 @@ class _State:
             return i + 1
         label = self.names_by_token.get(u.token)
         end = self._name_run(units, i)
+        title_end = self._title_before_surname(units, i, end)
+        if title_end is not None:
+            return title_end  # "Commissievoorzitter Juncker": a title, then the surname read on its own
         surname = self.r._kb_match(units, i + 1) if end - i == 2 else None
         if surname is not None and surname.alias.kind == "surname" and u.key in self._own_first_names(units, surname):
             return i  # "Recep Erdogan": the known person under a first name the aliases lack
