@@ -939,6 +939,11 @@ class _Run:
         if lo >= hi or "\n" in self.doc.text[close_end : toks[lo].start]:
             return None
         p = self.phrases.phrase_at(lo, hi)
+        if (p is None and lo + 1 < hi and is_capitalised(toks[lo]) and toks[lo].lower not in self.lex.function_words
+                and not self.lex.is_time_word(toks[lo].lower) and self._cue_at(lo + 1, hi) is not None):
+            # a capitalised word right before the cue, as "Denk liet weten" in `_subject_phrase`: a name the
+            # layer does not read as one at a sentence start ('"… wall?" Pence said in response.')
+            p = Phrase(lo, lo + 1, "name")
         if p is None or not self._usable(p):
             return None
         cue = None
