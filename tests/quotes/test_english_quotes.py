@@ -248,3 +248,9 @@ def test_one_and_another_open_a_speaker_phrase() -> None:
     text = '"We expect a long fight over the budget this year," another campaign aide said.'
     assert _quotes(text)[0]["speaker"]["name"] == "another campaign aide"
 
+
+def test_a_quotation_without_a_cue_after_a_sentence_without_a_speaker_is_left_out() -> None:
+    # the speaker of the last quotation is two sentences back, with a sentence about other things between
+    text = ('"The budget is a disgrace to this town," Ann Holt said on Monday. Her office is on the third floor of '
+            'the old library. The roof leaks in the rain. "We will not let this pass without a long fight."')
+    assert _simple(text) == [("direct", "Ann Holt", "The budget is a disgrace to this town")]

@@ -124,6 +124,10 @@ class QuoteFinder:
         #: a quotation without a cue and no quotation before it takes the last person reported as speaking (in
         #: indirect speech) a few sentences back
         self.reported_speaker_fallback = bool(settings.get("reported_speaker_fallback", False))
+        #: where the sentence before a quotation without a cue names no speaker, look further back: a person
+        #: introduced since the last quotation, the speaker of a quotation a few sentences back, a body reported
+        #: in the sentence before (false: such a quotation has no speaker and is left out)
+        self.speaker_further_back = bool(settings.get("speaker_further_back", True))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -1099,9 +1103,11 @@ class _Run:
             source = self._source_marked_in(prev)
             if source is not None:
                 return source
-            introduced = self._introduced_since_quotation(back)
+            introduced = self._introduced_since_quotation(back) if self.cfg.speaker_further_back else None
             if introduced is not None:
                 return introduced
+        if not self.cfg.speaker_further_back and not skipped:
+            return self._person_in(phrases)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
@@ -1119,6 +1125,10 @@ class _Run:
                 return speaker
         if skipped:
             return None
+        return self._person_in(phrases)
+
+    def _person_in(self, phrases: list[Phrase]) -> Speaker | None:
+        """The first phrase of a person, not after a preposition (the sentence before a quotation)."""
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)
