@@ -525,7 +525,27 @@ class _Run:
         s = self.doc.sentence_of_offset(self.toks[p.start].start) if p.start < len(self.toks) else None
         if s is not None:
             p = self._anonymous_extent(p, self.doc.sentences[s].token_end)
+            p = self._postmodified(p, self.doc.sentences[s].token_end)
         return self.resolver.resolve(p)
+
+    def _postmodified(self, p: Phrase, hi: int) -> Phrase:
+        """A role or noun phrase with the words after it that tell which one it is ("one Democrat familiar with
+        the talks", "a person close to the campaign", `speaker_postmodifiers`): to the next punctuation, at most
+        eight words, none inside a quotation, a relative pronoun or a verb of speech."""
+        if p.kind not in {"role", "noun", "body"} or p.words_end is not None:
+            return p
+        n = self._marker_at(p.end, self.lex.speaker_postmodifiers) if p.end < hi else 0
+        if not n:
+            return p
+        toks = self.toks
+        end = p.end + n
+        while end < hi and end - p.end <= 10 and is_word(toks[end]) and end not in self.quoted and not (
+                toks[end].lower in self.lex.relative_pronouns or self._is_speech_verb(end)):
+            end += 1
+        if end <= p.end + n:
+            return p
+        # an anonymous source is named by its words ("a source familiar with the talks"); another keeps its name
+        return Phrase(p.start, end, p.kind) if self.resolver.is_anonymous(p) else replace(p, words_end=end)
 
     def _emit(self, sentence: int, speaker: Speaker | None, start: int, end: int, kind: str, cue: str | None,
               rule: str, confidence: float, informant: bool = False,
