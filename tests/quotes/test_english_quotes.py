@@ -231,3 +231,26 @@ def test_a_quotation_inside_a_quotation_closed_by_spaced_marks() -> None:
     assert got[0][:2] == ("direct", "Ann Holt")
     assert got[0][2].startswith("People stop me in the street and say, 'Just fix the roads,'")
     assert all("said Ann Holt" not in t for _, _, t in got)
+
+
+def test_a_capitalised_word_before_the_cue_in_the_sentence_after_a_question_is_the_speaker() -> None:
+    # the sentence layer splits after '?"'; "Marsh" opens the next sentence and is named nowhere else
+    text = ('Lee Park spoke first. "How long will the new bridge take to build, and who will pay?" Marsh said in '
+            'response.')
+    assert _simple(text) == [
+        ("direct", "Marsh", "How long will the new bridge take to build, and who will pay?")]
+
+
+def test_one_and_another_open_a_speaker_phrase() -> None:
+    text = '"We expect a long fight over the budget this year," said one former party aide.'
+    ((q,),) = [_quotes(text)]
+    assert q["speaker"]["name"] == "one former party aide"
+    text = '"We expect a long fight over the budget this year," another campaign aide said.'
+    assert _quotes(text)[0]["speaker"]["name"] == "another campaign aide"
+
+
+def test_a_quotation_without_a_cue_after_a_sentence_without_a_speaker_is_left_out() -> None:
+    # the speaker of the last quotation is two sentences back, with a sentence about other things between
+    text = ('"The budget is a disgrace to this town," Ann Holt said on Monday. Her office is on the third floor of '
+            'the old library. The roof leaks in the rain. "We will not let this pass without a long fight."')
+    assert _simple(text) == [("direct", "Ann Holt", "The budget is a disgrace to this town")]

@@ -153,3 +153,22 @@ def test_a_role_after_modifiers_keeps_its_complement_of_to_or_for(text: str) -> 
 def test_abbreviated_titles_stay_inside_the_speaker_phrase(text: str, name: str) -> None:
     (sp,) = _speakers(text)
     assert sp["name"] == name
+
+
+def test_the_words_after_a_speaker_noun_that_say_which_one_it_is_belong_to_its_phrase() -> None:
+    from dyad.api import extract
+
+    text = '"We expect a long fight over the budget," said one Republican involved in the planning.'
+    (q,) = extract(text, "2016-05-02", "en").quotes
+    assert q["speaker"]["phrase"] == "one Republican involved in the planning"
+    text = '"We expect a long fight over the budget," said a source familiar with the talks.'
+    (q,) = extract(text, "2016-05-02", "en").quotes
+    assert q["speaker"]["kind"] == "anonymous" and q["speaker"]["phrase"] == "a source familiar with the talks"
+
+
+def test_a_participle_glued_to_a_place_by_a_hyphen_keeps_the_role_and_name_after_it() -> None:
+    from dyad.api import extract
+
+    text = '"We expect a long fight over the budget this year," said Boston-based attorney Mark Tolliver.'
+    (q,) = extract(text, "2016-05-02", "en").quotes
+    assert q["speaker"]["name"].endswith("Mark Tolliver")

@@ -124,6 +124,10 @@ class QuoteFinder:
         #: a quotation without a cue and no quotation before it takes the last person reported as speaking (in
         #: indirect speech) a few sentences back
         self.reported_speaker_fallback = bool(settings.get("reported_speaker_fallback", False))
+        #: where the sentence before a quotation without a cue names no speaker, look further back: a person
+        #: introduced since the last quotation, the speaker of a quotation a few sentences back, a body reported
+        #: in the sentence before (false: such a quotation has no speaker and is left out)
+        self.speaker_further_back = bool(settings.get("speaker_further_back", True))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -544,7 +548,27 @@ class _Run:
         s = self.doc.sentence_of_offset(self.toks[p.start].start) if p.start < len(self.toks) else None
         if s is not None:
             p = self._anonymous_extent(p, self.doc.sentences[s].token_end)
+            p = self._postmodified(p, self.doc.sentences[s].token_end)
         return self.resolver.resolve(p)
+
+    def _postmodified(self, p: Phrase, hi: int) -> Phrase:
+        """A role or noun phrase with the words after it that tell which one it is ("one Democrat familiar with
+        the talks", "a person close to the campaign", `speaker_postmodifiers`): to the next punctuation, at most
+        eight words, none inside a quotation, a relative pronoun or a verb of speech."""
+        if p.kind not in {"role", "noun", "body"} or p.words_end is not None:
+            return p
+        n = self._marker_at(p.end, self.lex.speaker_postmodifiers) if p.end < hi else 0
+        if not n:
+            return p
+        toks = self.toks
+        end = p.end + n
+        while end < hi and end - p.end <= 10 and is_word(toks[end]) and end not in self.quoted and not (
+                toks[end].lower in self.lex.relative_pronouns or self._is_speech_verb(end)):
+            end += 1
+        if end <= p.end + n:
+            return p
+        # an anonymous source is named by its words ("a source familiar with the talks"); another keeps its name
+        return Phrase(p.start, end, p.kind) if self.resolver.is_anonymous(p) else replace(p, words_end=end)
 
     def _emit(self, sentence: int, speaker: Speaker | None, start: int, end: int, kind: str, cue: str | None,
               rule: str, confidence: float, informant: bool = False,
@@ -962,6 +986,11 @@ class _Run:
         if lo >= hi or "\n" in self.doc.text[close_end : toks[lo].start]:
             return None
         p = self.phrases.phrase_at(lo, hi)
+        if (p is None and lo + 1 < hi and is_capitalised(toks[lo]) and toks[lo].lower not in self.lex.function_words
+                and not self.lex.is_time_word(toks[lo].lower) and self._cue_at(lo + 1, hi) is not None):
+            # a capitalised word right before the cue, as "Denk liet weten" in `_subject_phrase`: a name the
+            # layer does not read as one at a sentence start ('"… wall?" Pence said in response.')
+            p = Phrase(lo, lo + 1, "name")
         if p is None or not self._usable(p):
             return None
         cue = None
@@ -1117,9 +1146,11 @@ class _Run:
             source = self._source_marked_in(prev)
             if source is not None:
                 return source
-            introduced = self._introduced_since_quotation(back)
+            introduced = self._introduced_since_quotation(back) if self.cfg.speaker_further_back else None
             if introduced is not None:
                 return introduced
+        if not self.cfg.speaker_further_back and not skipped:
+            return self._person_in(phrases)
         # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
         lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
@@ -1137,6 +1168,10 @@ class _Run:
                 return speaker
         if skipped:
             return None
+        return self._person_in(phrases)
+
+    def _person_in(self, phrases: list[Phrase]) -> Speaker | None:
+        """The first phrase of a person, not after a preposition (the sentence before a quotation)."""
         for p in phrases:
             if self._likely_person(p) and not self.phrases.after_preposition(p):
                 return self._speaker(p)

@@ -126,6 +126,9 @@ class QuoteLexicon:
     anonymous_links: frozenset[str] = frozenset()
     #: markers of a report with no source at all ("naar verluidt"): the speaker is anonymous
     anonymous_markers: tuple[tuple[str, ...], ...] = ()
+    #: words after the noun of a speaker phrase that tie it to what it knows of or belongs to ("an official
+    #: familiar with the talks", "a person close to the campaign"): the phrase runs on to the clause's end
+    speaker_postmodifiers: tuple[tuple[str, ...], ...] = ()
     #: reported speech without a complementizer ("said he would …"): the subject pronouns that open such a
     #: clause right after a speech verb, and the finite verbs that follow a noun-phrase subject there ("said
     #: the plan was …"); empty where the language needs its complementizer (Dutch "zei hij" is inversion)
@@ -228,6 +231,7 @@ class QuoteLexicon:
             anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),
             anonymous_links=_words(data.get("anonymous_links", []), "anonymous_links", source),
             anonymous_markers=_phrases(data.get("anonymous_markers", []), "anonymous_markers", source),
+            speaker_postmodifiers=_phrases(data.get("speaker_postmodifiers", []), "speaker_postmodifiers", source),
             bare_clause_subjects=_words(data.get("bare_clause_subjects", []), "bare_clause_subjects", source),
             bare_clause_verbs=_words(data.get("bare_clause_verbs", []), "bare_clause_verbs", source),
             verb_second=bool(data.get("verb_second", True)),

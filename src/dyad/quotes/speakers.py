@@ -286,6 +286,11 @@ class PhraseFinder:
         minority leader Harry Reid"), or a role written as a title, capitalised before a name ("Alliance Secretary
         General Rosa Vance", "Senate Minority Leader Carl Dunn"): its index."""
         toks = self.doc.tokens
+        if (k > 0 and k + 2 < limit and toks[k].text == "-"
+                and toks[k - 1].end == toks[k].start == toks[k + 1].start - 1 and toks[k + 1].text.islower()
+                and bool(self.lex.past_endings)
+                and toks[k + 1].lower.endswith(self.lex.past_endings)):
+            k += 2  # a participle glued to the name by a hyphen ("Boston-based attorney Ann Holt")
         for j in range(k, min(limit, k + 3)):
             tok = toks[j]
             if is_capitalised(tok) and tok.text.isalpha():
