@@ -698,6 +698,9 @@ class _Run:
         if kind == "partial" and q.n_words < self.cfg.min_partial_words:
             return
         cue = a.cue
+        prev = q.prev(self.toks)
+        if kind == "partial" and prev is not None and prev.lower in self.lex.term_markers:
+            return  # "de zogeheten ‘kill list’", "een boek getiteld ‘…’": a term or title, not what was said
         if self._names_a_title(sp) and (kind == "partial" or (
                 cue is not None and self.toks[cue.start].lower in self.lex.naming_verbs)):
             return  # "vertelde het bij 'Het Journaal'", "noemen hem 'K-9'": a name or title, not what was said
