@@ -55,6 +55,24 @@ class _Cue:
 
 
 @dataclass
+class _SubjectSearch:
+    """Where the subject of a cue is looked for (`QuoteFinder._subject_phrase`): the cue, the sentence span
+    [lo, hi), the start of the cue's clause, where its subject may start (after the clause openers) and the
+    usable speaker phrases between the clause start and the cue verb."""
+
+    cue: _Cue
+    lo: int
+    hi: int
+    clause: int
+    start: int
+    before: list[Phrase]
+
+    @property
+    def verb(self) -> int:
+        return self.cue.start
+
+
+@dataclass
 class _Around:
     """Where a quotation stands (`QuoteFinder._around`): its first token, the sentences it opens and closes in, the
     start of its sentence and of its clause, the tokens (and words) before and after it there, its first content
@@ -361,88 +379,147 @@ class _Run:
         return Phrase(j, p.end, p.kind, p.head)
 
     def _subject_phrase(self, cue: _Cue, lo: int, hi: int) -> Phrase | None:
+        """The subject of a cue verb in the sentence span [lo, hi): the readings below are tried in this order and
+        the first that finds a phrase wins (the order is the rule: the nearer, surer readings go first)."""
+        s = self._subject_search(cue, lo, hi)
+        for reading in (self._subject_across_parenthesis, self._subject_of_earlier_cue, self._pronoun_after_cue,
+                        self._antecedent_of_relative, self._subject_right_before_cue,
+                        self._subject_without_inversion, self._inverted_subject, self._inverted_noun_phrase,
+                        self._subject_after_auxiliary, self._opening_subject, self._subject_before_clause,
+                        self._subject_after_cue):
+            found = reading(s)
+            if found is not None:
+                return found
+        return None
+
+    def _subject_search(self, cue: _Cue, lo: int, hi: int) -> _SubjectSearch:
+        """Where the subject of the cue verb is looked for: its clause runs from after the nearest boundary
+        before the verb (not before lo), its subject from after the clause openers there."""
         v = cue.start
-        cs = v
-        while cs > lo and not self._is_boundary(cs - 1):
-            cs -= 1
-        toks = self.toks
-        if cs == v and v - 1 > lo and toks[v - 1].text == ")":
-            # a parenthesis between the subject and the cue ("Ann Holt (R-OH) said"): read past it
-            opening = next((k for k in range(v - 2, max(lo, v - 8) - 1, -1) if toks[k].text == "("), None)
-            if opening is not None:
-                sub = self._subject(_Cue(opening, opening, cue.text), lo, hi)
-                if sub is not None and sub.end == opening:
-                    return sub
-        if toks[v].lower in self.lex.participles and cs > lo and toks[cs - 1].text == ",":
-            # "…, noting that …": the participle's subject is that of the cue before it ("Holt said, adding …")
-            for k in range(cs - 2, lo - 1, -1):
-                c = self._cue_at(k, cs - 1) if k not in self.quoted else None
-                if c is not None and toks[k].lower not in self.lex.participles:
-                    found = self._subject(c, lo, cs - 1)
-                    if found is not None:
-                        return found
-                    break
-        start = cs
+        clause = v
+        while clause > lo and not self._is_boundary(clause - 1):
+            clause -= 1
+        start = clause
         while start < v and self.toks[start].lower in self.lex.clause_openers:
             start += 1
-        if v + 1 < hi and toks[v + 1].lower in self.lex.subject_pronouns and start < v:
-            # "Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject
+        before = [p for p in self.phrases.phrases(clause, v) if self._usable(p)]
+        return _SubjectSearch(cue, lo, hi, clause, start, before)
+
+    def _subject_across_parenthesis(self, s: _SubjectSearch) -> Phrase | None:
+        """A parenthesis between the subject and the cue ("Ann Holt (R-OH) said"): read past it."""
+        v, toks = s.verb, self.toks
+        if not (s.clause == v and v - 1 > s.lo and toks[v - 1].text == ")"):
+            return None
+        opening = next((k for k in range(v - 2, max(s.lo, v - 8) - 1, -1) if toks[k].text == "("), None)
+        if opening is None:
+            return None
+        sub = self._subject(_Cue(opening, opening, s.cue.text), s.lo, s.hi)
+        return sub if sub is not None and sub.end == opening else None
+
+    def _subject_of_earlier_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """"…, noting that …": the participle's subject is that of the cue before it ("Holt said, adding …")."""
+        toks, cs = self.toks, s.clause
+        if not (toks[s.verb].lower in self.lex.participles and cs > s.lo and toks[cs - 1].text == ","):
+            return None
+        for k in range(cs - 2, s.lo - 1, -1):
+            c = self._cue_at(k, cs - 1) if k not in self.quoted else None
+            if c is not None and toks[k].lower not in self.lex.participles:
+                return self._subject(c, s.lo, cs - 1)
+        return None
+
+    def _pronoun_after_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """"Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject."""
+        v = s.verb
+        if v + 1 < s.hi and self.toks[v + 1].lower in self.lex.subject_pronouns and s.start < v:
             return Phrase(v + 1, v + 2, "pronoun")
-        if (start < v and toks[start].lower in self.lex.relative_pronouns and start > lo
+        return None
+
+    def _antecedent_of_relative(self, s: _SubjectSearch) -> Phrase | None:
+        """"Trump, die roept dat ...": a clause opened by a relative pronoun after a comma; the phrase before it."""
+        toks, start = self.toks, s.start
+        if not (start < s.verb and toks[start].lower in self.lex.relative_pronouns and start > s.lo
                 and toks[start - 1].text == ","):
-            # "Trump, die roept dat ...": the phrase before the comma.
-            for p in reversed(self.phrases.phrases(lo, start - 1)):
-                if p.end == start - 1 and self._usable(p):
-                    return self._apposition(p, lo, hi)
-        before = [p for p in self.phrases.phrases(cs, v) if self._usable(p)]
-        for p in before:
-            between = range(p.end, v)
-            if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
-                return self._apposition(p, lo, hi)
-        if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
-                and toks[start].lower not in self.lex.function_words):
-            return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
-        if not self.lex.verb_second:
-            group = self._quantity_subject(start, v)
-            if group is not None:
-                return group  # "Nearly half of the voters said", "About 4 in 10 say", "Most have argued"
-            # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
-            for p in before:
-                if not self.phrases.after_preposition(p):
-                    return self._apposition(p, lo, hi)
-            if not before and self._determined_noun_phrase(start, v):
-                return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
+            return None
+        for p in reversed(self.phrases.phrases(s.lo, start - 1)):
+            if p.end == start - 1 and self._usable(p):
+                return self._apposition(p, s.lo, s.hi)
+        return None
+
+    def _subject_right_before_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase that opens the clause with only auxiliaries between it and the cue; or a capitalised word
+        right before the cue verb ("Denk liet weten")."""
+        toks, v = self.toks, s.verb
+        for p in s.before:
+            if p.start == s.start and all(toks[k].lower in self.lex.auxiliaries for k in range(p.end, v)):
+                return self._apposition(p, s.lo, s.hi)
+        if (s.start == v - 1 and is_capitalised(toks[s.start]) and not self.lex.is_time_word(toks[s.start].lower)
+                and toks[s.start].lower not in self.lex.function_words):
+            return Phrase(s.start, v, "name")
+        return None
+
+    def _subject_without_inversion(self, s: _SubjectSearch) -> Phrase | None:
+        """Where reported speech does not invert (no `verb_second`: "Holt told the voters that …"): a share of a
+        group, a phrase before the cue, or a noun phrase the role lists lack that opens the clause."""
+        if self.lex.verb_second:
+            return None
+        group = self._quantity_subject(s.start, s.verb)
+        if group is not None:
+            return group  # "Nearly half of the voters said", "About 4 in 10 say", "Most have argued"
+        for p in s.before:
+            if not self.phrases.after_preposition(p):
+                return self._apposition(p, s.lo, s.hi)
+        if not s.before and self._determined_noun_phrase(s.start, s.verb):
+            return Phrase(s.start, s.verb, "noun")  # "the 43-year-old asked", "the retired teacher said"
+        return None
+
+    def _inverted_subject(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase right after the cue verb, past the clause openers a `verb_second` language puts there."""
+        v, hi = s.verb, s.hi
         a = v + 1
-        while a < min(hi, v + 3) and toks[a].lower in self.lex.clause_openers and self.lex.verb_second:
+        while a < min(hi, v + 3) and self.toks[a].lower in self.lex.clause_openers and self.lex.verb_second:
             a += 1  # "lieten ook de voorzitter en de leden weten", "zei zelfs de premier"
         after = self.phrases.phrase_at(a, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
-        if not self.lex.verb_second and not before and start == v:
-            # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
-            end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
-            if self._determined_noun_phrase(v + 1, end):
-                return Phrase(v + 1, end, "noun")
-        for k in range(cs, v):
+        return None
+
+    def _inverted_noun_phrase(self, s: _SubjectSearch) -> Phrase | None:
+        """'"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation."""
+        v, hi = s.verb, s.hi
+        if self.lex.verb_second or s.before or s.start != v:
+            return None
+        end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
+        return Phrase(v + 1, end, "noun") if self._determined_noun_phrase(v + 1, end) else None
+
+    def _subject_after_auxiliary(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase right after an auxiliary of the clause."""
+        for k in range(s.clause, s.verb):
             if self.toks[k].lower in self.lex.auxiliaries:
-                q = self.phrases.phrase_at(k + 1, v)
+                q = self.phrases.phrase_at(k + 1, s.verb)
                 if q is not None and self._usable(q):
                     return q
-        if self.lex.verb_second:
-            subject = self._opening_noun_phrase(start, v)
-            if subject is not None:
-                return subject
-        for p in before:
+        return None
+
+    def _opening_subject(self, s: _SubjectSearch) -> Phrase | None:
+        return self._opening_noun_phrase(s.start, s.verb) if self.lex.verb_second else None
+
+    def _subject_before_clause(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase before the cue, then before its clause, that no preposition governs; then the phrase of a
+        source marker before the clause ("Volgens Aguila Saleh, voorzitter van ..., zegt ... dat")."""
+        for p in s.before:
             if not self.phrases.after_preposition(p):
-                return self._apposition(p, lo, hi)
-        for p in self.phrases.phrases(lo, cs):
+                return self._apposition(p, s.lo, s.hi)
+        for p in self.phrases.phrases(s.lo, s.clause):
             if self._usable(p) and not self.phrases.after_preposition(p):
-                return self._apposition(p, lo, hi)
-        # "Volgens Aguila Saleh, voorzitter van ..., zegt ... dat": a source marker's phrase.
-        for p in self.phrases.phrases(lo, cs):
-            if self._usable(p) and p.start > lo and self._marker_at(p.start - 1, self.lex.markers_before):
+                return self._apposition(p, s.lo, s.hi)
+        for p in self.phrases.phrases(s.lo, s.clause):
+            if self._usable(p) and p.start > s.lo and self._marker_at(p.start - 1, self.lex.markers_before):
                 return p
-        for p in self.phrases.phrases(cue.end, min(hi, cue.end + 4)):
+        return None
+
+    def _subject_after_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase within four words after the cue that no preposition governs."""
+        for p in self.phrases.phrases(s.cue.end, min(s.hi, s.cue.end + 4)):
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
