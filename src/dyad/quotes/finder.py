@@ -1681,73 +1681,109 @@ class _Run:
 
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
-        toks = self.toks
-        comma = cue.start - 1
-        # "…, zo stelt de rechter": an adverb between the comma and the cue
-        if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
-            comma -= 1
-        if cue.start in self.quote_cues and not (
-                comma > lo and toks[comma].text == "," and (comma - 1) in self.quoted
-                and self._quoted_phrase_ends(lo, comma)):
+        comma = self._comma_before_inserted(cue, lo)
+        if cue.start in self.quote_cues and not self._quoted_phrase_before_comma(lo, comma):
             # '"…," Ann Holt, a friend, told the Post': the quotation is the statement (but not a quoted phrase that
             # ends a statement of its own: "De regels zijn nooit ‘getoetst’, zegt zij")
             return None
-        p: Phrase | None
-        if comma > lo and toks[comma].text != ",":
-            # "…, he said." / "…, the campaign said, …": the subject between the comma and the cue
-            p = self._subject_after_comma(cue, lo)
-            if p is None:
-                return None
-            comma, k = p.start - 1, cue.end
-            # what stands before is a statement, not an adverbial ("In an interview, she said …") nor a
-            # quotation (found as such); after the cue only a short tail ("…, he said on Monday.")
-            first = next((j for j in range(lo, comma) if is_word(toks[j])), comma)
-            tail = next((j for j in range(k, hi) if toks[j].text in _CLAUSE_PUNCT), hi)
-            if (first >= comma or toks[first].lower in self.lex.prepositions or tail - k > 6
-                    or any(j in self.quoted for j in range(lo, comma))
-                    or (k < tail and toks[k].lower not in self.lex.prepositions
-                        and not self.lex.is_time_word(toks[k].lower))):
-                return None
+        found: tuple[Phrase, int, int] | None
+        if comma > lo and self.toks[comma].text != ",":
+            found = self._subject_between_comma_and_cue(cue, lo, hi)
+        elif self.lex.verb_second and comma > lo and self._opener_only(lo, comma):
+            # after a clause opener alone the statement follows the cue
+            return self._inserted_after_opener(s_idx, cue, hi)
         else:
-            # where the subject follows the verb of the main clause (Dutch), the words before the comma must be a
-            # statement; after a clause opener alone the statement follows the cue
-            inverted = self.lex.verb_second
-            if inverted and comma > lo and self._opener_only(lo, comma):
-                return self._inserted_after_opener(s_idx, cue, hi)
-            p = self._inserted_subject(cue, hi) if comma > lo and (
-                not inverted or self._states_before(lo, comma)) else None
-            if p is None:
-                return None
-            k = max(p.end, cue.end)
-        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …", "(D66)") up to the clause
-        # end
+            found = self._subject_after_inserted_cue(cue, comma, lo, hi)
+        if found is None:
+            return None
+        p, comma, k = found
+        k = self._past_speaker_tail(p, k, hi)
+        if not self._inserted_cue_ends_clause(cue, p, k, hi):
+            return None
+        if comma - 1 >= lo and (comma - 1) in self.quoted and not self._quoted_phrase_ends(lo, comma):
+            return None  # "‘…’, zei hij": the quotation itself is the statement
+        start, end, gap = self._inserted_statement(lo, hi, comma, k)
+        if self._overlaps_direct(start, end) or end <= start:
+            return None
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
+        return k + 1
+
+    def _comma_before_inserted(self, cue: _Cue, lo: int) -> int:
+        """The token before an inserted cue, or before the adverb that precedes it ("…, zo stelt de rechter"):
+        the comma where the cue is inserted, or a word of the subject between the comma and the cue."""
+        comma = cue.start - 1
+        if comma > lo and self.toks[comma].lower in self.lex.inserted_adverbs:
+            comma -= 1
+        return comma
+
+    def _quoted_phrase_before_comma(self, lo: int, comma: int) -> bool:
+        """Whether a quoted phrase that ends a statement of its own closes right before the comma."""
+        return (comma > lo and self.toks[comma].text == "," and (comma - 1) in self.quoted
+                and self._quoted_phrase_ends(lo, comma))
+
+    def _subject_between_comma_and_cue(self, cue: _Cue, lo: int, hi: int) -> tuple[Phrase, int, int] | None:
+        """"…, he said." / "…, the campaign said, …": the subject between the comma and the cue, with the comma
+        before it and the token after the cue. What stands before is a statement, not an adverbial ("In an
+        interview, she said …") nor a quotation (found as such); after the cue only a short tail ("…, he said on
+        Monday.")."""
+        toks = self.toks
+        p = self._subject_after_comma(cue, lo)
+        if p is None:
+            return None
+        comma, k = p.start - 1, cue.end
+        first = next((j for j in range(lo, comma) if is_word(toks[j])), comma)
+        tail = next((j for j in range(k, hi) if toks[j].text in _CLAUSE_PUNCT), hi)
+        if (first >= comma or toks[first].lower in self.lex.prepositions or tail - k > 6
+                or any(j in self.quoted for j in range(lo, comma))
+                or (k < tail and toks[k].lower not in self.lex.prepositions
+                    and not self.lex.is_time_word(toks[k].lower))):
+            return None
+        return p, comma, k
+
+    def _subject_after_inserted_cue(self, cue: _Cue, comma: int, lo: int, hi: int) -> tuple[Phrase, int, int] | None:
+        """The subject after a cue inserted after a comma, with the comma and the token after the subject and
+        the cue. Where the subject follows the verb of the main clause (Dutch), the words before the comma must be
+        a statement."""
+        if not (comma > lo and (not self.lex.verb_second or self._states_before(lo, comma))):
+            return None
+        p = self._inserted_subject(cue, hi)
+        if p is None:
+            return None
+        return p, comma, max(p.end, cue.end)
+
+    def _past_speaker_tail(self, p: Phrase, k: int, hi: int) -> int:
+        """Past a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …", "(D66)") up to the
+        clause end."""
+        toks = self.toks
         while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
         if k < hi and toks[k].text == "(":
             closing = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
             if closing is not None:
                 k = closing + 1
+        return k
+
+    def _inserted_cue_ends_clause(self, cue: _Cue, p: Phrase, k: int, hi: int) -> bool:
+        """Whether the clause of an inserted cue and its subject ends at k: at a comma or stop, and (where the
+        subject follows the verb) not going on after the subject ("…, gaf de partij aan een verzoek te doen"); a
+        verb of perception or knowledge reports a view only at the end ("…, ziet Jansen.")."""
+        toks = self.toks
         if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
-            return None
+            return False
         rest = range(max(p.end, cue.end), k) if self.lex.verb_second else range(0)
-        if any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
-               for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0):
-            # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of
-            # perception or knowledge reports a view only at the end ("…, ziet Jansen.")
-            return None
-        if comma - 1 >= lo and (comma - 1) in self.quoted and not self._quoted_phrase_ends(lo, comma):
-            return None  # "‘…’, zei hij": the quotation itself is the statement
-        gap: tuple[int, int] | None = None
+        return not (any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
+                        for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0))
+
+    def _inserted_statement(self, lo: int, hi: int, comma: int, k: int) -> tuple[int, int, tuple[int, int] | None]:
+        """The character span of the statement around an inserted cue and the gap the cue leaves in it: the words
+        before the comma, or the whole sentence where it goes on after the cue's clause."""
+        toks = self.toks
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
                 and not self._apposition_to_end(k + 1, hi) and toks[k + 1].lower not in self.lex.participles):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
-            gap = (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
-        else:
-            start, end = self._text_span(lo, comma - 1)
-        if self._overlaps_direct(start, end) or end <= start:
-            return None
-        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
-        return k + 1
+            return start, end, (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
+        start, end = self._text_span(lo, comma - 1)
+        return start, end, None
 
     def _quoted_phrase_ends(self, lo: int, comma: int) -> bool:
         """Whether the quotation that closes before the comma is a phrase at the end of a statement of more words
