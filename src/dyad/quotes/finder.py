@@ -1193,46 +1193,73 @@ class _Run:
         person the sentence before is about (its subject), else the last speaker a few sentences back."""
         if s_idx == 0:
             return None
-        sents = self.doc.sentences
-        introduced = self._introduced_by_colon(sents[s_idx - 1])
+        introduced = self._introduced_by_colon(self.doc.sentences[s_idx - 1])
         if introduced is not None:
             return introduced
+        back, skipped = self._sentence_before_questions(s_idx)
+        prev = self.doc.sentences[back]
+        reported_body: Speaker | None = None
+        last = self._last_speaker_in(prev)
+        if last is not None:
+            tok, speaker = last
+            if speaker.is_person or tok in self.quoted:
+                return speaker
+            # a body reported in the sentence before ("oordeelde een commissie dat ...") yields to the person
+            # whose quotation came before it (an interviewee answering)
+            reported_body = speaker
+        phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
+        if not skipped and reported_body is None:
+            subject = self._subject_of(prev, back, phrases)
+            if subject is not None:
+                return self._speaker(subject)  # the subject decides, even where it resolves to no speaker
+            found = self._source_marked_in(prev)
+            if found is None and self.cfg.speaker_further_back:
+                found = self._introduced_since_quotation(back)
+            if found is not None:
+                return found
+        if not self.cfg.speaker_further_back and not skipped:
+            return self._person_in(phrases)
+        found = self._speaker_further_back(back, prev, reported_body)
+        if found is not None or skipped:
+            return found
+        return self._person_in(phrases)
+
+    def _sentence_before_questions(self, s_idx: int) -> tuple[int, int]:
+        """The sentence before a quotation's sentence, past up to three interview questions and headings between
+        the answer and the previous answer; and how many it passed."""
         back = s_idx - 1
-        # interview questions and headings between the answer and the previous answer
         skipped = 0
         while back > 0 and skipped < 3 and self._is_question_or_heading(back):
             back -= 1
             skipped += 1
-        prev = sents[back]
-        # a body reported in the sentence before ("oordeelde een commissie dat ...") yields to the person
-        # whose quotation came before it (an interviewee answering)
-        reported_body: Speaker | None = None
+        return back, skipped
+
+    def _last_speaker_in(self, sent: Sentence) -> tuple[int, Speaker] | None:
+        """The last speaker resolved in a sentence, with the token where it was."""
         for tok, speaker in reversed(self.resolver.history):
-            if prev.token_start <= tok < prev.token_end:
-                if speaker.is_person or tok in self.quoted:
-                    return speaker
-                reported_body = speaker
-                break
-        phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
-        if not skipped and reported_body is None:
-            for p in phrases:
-                if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
-                        and self._is_subject_position(p, prev.token_start)):
-                    if p.kind == "name" and self._named_in_last_quotation(p, back):
-                        break  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
-                    if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
-                        break  # a heading or a word in capitals, not one the article is about
-                    return self._speaker(p)
-            source = self._source_marked_in(prev)
-            if source is not None:
-                return source
-            introduced = self._introduced_since_quotation(back) if self.cfg.speaker_further_back else None
-            if introduced is not None:
-                return introduced
-        if not self.cfg.speaker_further_back and not skipped:
-            return self._person_in(phrases)
-        # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
-        lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
+            if sent.token_start <= tok < sent.token_end:
+                return tok, speaker
+        return None
+
+    def _subject_of(self, prev: Sentence, back: int, phrases: list[Phrase]) -> Phrase | None:
+        """The first name, role or pronoun in subject position of the sentence before, unless the first such name is
+        one the last speaker talks about or (`established_speakers`) one the article is not about."""
+        for p in phrases:
+            if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
+                    and self._is_subject_position(p, prev.token_start)):
+                if p.kind == "name" and self._named_in_last_quotation(p, back):
+                    return None  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
+                if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
+                    return None  # a heading or a word in capitals, not one the article is about
+                return p
+        return None
+
+    def _speaker_further_back(self, back: int, prev: Sentence, reported_body: Speaker | None) -> Speaker | None:
+        """A speaker a few sentences back (`previous_speaker_reach`): the last speaker of a quotation ("‘…’ In zijn
+        ogen … ‘…’"; a person where a body is reported in the sentence before), else that body, else
+        (`reported_speaker_fallback`) the last person reported as speaking ("…, meent de schrijver X. Zij leidt …
+        ‘…’")."""
+        lo = self.doc.sentences[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
             if tok < lo:
                 break
@@ -1240,15 +1267,12 @@ class _Run:
                 return speaker
         if reported_body is not None:
             return reported_body
-        # the last person reported as speaking a few sentences back ("…, meent de schrijver X. Zij leidt … ‘…’")
         for tok, speaker in reversed(self.resolver.history if self.cfg.reported_speaker_fallback else []):
             if tok < lo:
                 break
             if tok < prev.token_end and speaker.is_person:
                 return speaker
-        if skipped:
-            return None
-        return self._person_in(phrases)
+        return None
 
     def _person_in(self, phrases: list[Phrase]) -> Speaker | None:
         """The first phrase of a person, not after a preposition (the sentence before a quotation)."""
