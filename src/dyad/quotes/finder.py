@@ -1401,53 +1401,66 @@ class _Run:
 
     # -- indirect speech -----------------------------------------------------------------------------------
     def _indirect(self, s_idx: int) -> None:
+        """The indirect statements of a sentence: those its cues report, else the one a source marker reports."""
         sent = self.doc.sentences[s_idx]
         lo, hi = sent.token_start, sent.token_end
-        toks = self.toks
         while lo < hi and self._closes_earlier_quotation(lo, sent.start):
             lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
+        found_clause = self._speech_clauses(s_idx, lo, hi)
+        self._marked_statement(s_idx, lo, hi, found_clause)
+
+    def _speech_clauses(self, s_idx: int, lo: int, hi: int) -> bool:
+        """Reads the clauses of speech of the sentence [lo, hi) left to right, emitting their statements; whether
+        it has any."""
         found_clause = False
         i = lo
         while i < hi:
-            if i in self.quoted:
+            done = None if i in self.quoted else self._speech_clause_at(s_idx, i, lo, hi)
+            if done is None:
                 i += 1
                 continue
-            cue = self._cue_at(i, hi)
-            if cue is None and self._is_inserted_verb(i):
-                done = self._inserted(s_idx, _Cue(i, i + 1, toks[i].text), lo, hi)
-                if done is not None:
-                    found_clause = True
-                    i = max(done, i + 1)
-                    continue
-            if cue is not None and cue.start in self.clause_cues:
-                found_clause = True
-                i += 1
-                continue
-            if (cue is not None and i > lo and toks[i - 1].lower == self.lex.infinitive_marker
-                    and any(toks[k].lower in self.lex.purpose_markers for k in range(max(lo, i - 8), i - 1))):
-                # "doet zijn best om het gerucht te weerspreken dat …": a cue in an infinitive of purpose reports
-                # nothing said ("door steeds te benadrukken dat …" does)
-                i += 1
-                continue
-            if cue is not None:
-                done = self._dat_clause(s_idx, cue, lo, hi)
-                if done is None:
-                    done = self._bare_clause(s_idx, cue, lo, hi)
-                if done is None:
-                    done = self._infinitive(s_idx, cue, lo, hi)
-                if done is None:
-                    done = self._inserted(s_idx, cue, lo, hi)
-                if done is not None:
-                    found_clause = True
-                    i = max(done, i + 1)
-                    continue
-            i += 1
+            found_clause = True
+            i = max(done, i + 1)
+        return found_clause
+
+    def _speech_clause_at(self, s_idx: int, i: int, lo: int, hi: int) -> int | None:
+        """Where reading goes on after the clause of speech whose cue is at token i, its statement emitted (a cue
+        of `clause_cues` heads a clause whose statement is read elsewhere); None where none is there."""
+        cue = self._cue_at(i, hi)
+        if cue is None:
+            if self._is_inserted_verb(i):
+                return self._inserted(s_idx, _Cue(i, i + 1, self.toks[i].text), lo, hi)
+            return None
+        if cue.start in self.clause_cues:
+            return i + 1
+        if self._in_purpose_infinitive(i, lo):
+            return None
+        done = self._dat_clause(s_idx, cue, lo, hi)
+        if done is None:
+            done = self._bare_clause(s_idx, cue, lo, hi)
+        if done is None:
+            done = self._infinitive(s_idx, cue, lo, hi)
+        if done is None:
+            done = self._inserted(s_idx, cue, lo, hi)
+        return done
+
+    def _in_purpose_infinitive(self, i: int, lo: int) -> bool:
+        """"doet zijn best om het gerucht te weerspreken dat …": a cue in an infinitive of purpose reports nothing
+        said ("door steeds te benadrukken dat …" does)."""
+        toks = self.toks
+        return (i > lo and toks[i - 1].lower == self.lex.infinitive_marker
+                and any(toks[k].lower in self.lex.purpose_markers for k in range(max(lo, i - 8), i - 1)))
+
+    def _marked_statement(self, s_idx: int, lo: int, hi: int, found_clause: bool) -> None:
+        """The statement of the first source marker of the sentence: "according to" (beside a clause of speech only
+        where the marker is set off by commas, English), else - without a clause of speech - "reportedly" or
+        ", aldus"."""
+        toks = self.toks
         for i in range(lo, hi):
             if i in self.quoted:
                 continue
             n = self._marker_at(i, self.lex.markers_before)
             if n and not (found_clause and self.lex.verb_second):
-                # beside a speech clause only where the marker is set off by commas (English)
                 self._according_to(s_idx, i, n, lo, hi)
                 return
             if found_clause:
