@@ -55,6 +55,24 @@ class _Cue:
 
 
 @dataclass
+class _SubjectSearch:
+    """Where the subject of a cue is looked for (`QuoteFinder._subject_phrase`): the cue, the sentence span
+    [lo, hi), the start of the cue's clause, where its subject may start (after the clause openers) and the
+    usable speaker phrases between the clause start and the cue verb."""
+
+    cue: _Cue
+    lo: int
+    hi: int
+    clause: int
+    start: int
+    before: list[Phrase]
+
+    @property
+    def verb(self) -> int:
+        return self.cue.start
+
+
+@dataclass
 class _Around:
     """Where a quotation stands (`QuoteFinder._around`): its first token, the sentences it opens and closes in, the
     start of its sentence and of its clause, the tokens (and words) before and after it there, its first content
@@ -361,88 +379,147 @@ class _Run:
         return Phrase(j, p.end, p.kind, p.head)
 
     def _subject_phrase(self, cue: _Cue, lo: int, hi: int) -> Phrase | None:
+        """The subject of a cue verb in the sentence span [lo, hi): the readings below are tried in this order and
+        the first that finds a phrase wins (the order is the rule: the nearer, surer readings go first)."""
+        s = self._subject_search(cue, lo, hi)
+        for reading in (self._subject_across_parenthesis, self._subject_of_earlier_cue, self._pronoun_after_cue,
+                        self._antecedent_of_relative, self._subject_right_before_cue,
+                        self._subject_without_inversion, self._inverted_subject, self._inverted_noun_phrase,
+                        self._subject_after_auxiliary, self._opening_subject, self._subject_before_clause,
+                        self._subject_after_cue):
+            found = reading(s)
+            if found is not None:
+                return found
+        return None
+
+    def _subject_search(self, cue: _Cue, lo: int, hi: int) -> _SubjectSearch:
+        """Where the subject of the cue verb is looked for: its clause runs from after the nearest boundary
+        before the verb (not before lo), its subject from after the clause openers there."""
         v = cue.start
-        cs = v
-        while cs > lo and not self._is_boundary(cs - 1):
-            cs -= 1
-        toks = self.toks
-        if cs == v and v - 1 > lo and toks[v - 1].text == ")":
-            # a parenthesis between the subject and the cue ("Ann Holt (R-OH) said"): read past it
-            opening = next((k for k in range(v - 2, max(lo, v - 8) - 1, -1) if toks[k].text == "("), None)
-            if opening is not None:
-                sub = self._subject(_Cue(opening, opening, cue.text), lo, hi)
-                if sub is not None and sub.end == opening:
-                    return sub
-        if toks[v].lower in self.lex.participles and cs > lo and toks[cs - 1].text == ",":
-            # "…, noting that …": the participle's subject is that of the cue before it ("Holt said, adding …")
-            for k in range(cs - 2, lo - 1, -1):
-                c = self._cue_at(k, cs - 1) if k not in self.quoted else None
-                if c is not None and toks[k].lower not in self.lex.participles:
-                    found = self._subject(c, lo, cs - 1)
-                    if found is not None:
-                        return found
-                    break
-        start = cs
+        clause = v
+        while clause > lo and not self._is_boundary(clause - 1):
+            clause -= 1
+        start = clause
         while start < v and self.toks[start].lower in self.lex.clause_openers:
             start += 1
-        if v + 1 < hi and toks[v + 1].lower in self.lex.subject_pronouns and start < v:
-            # "Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject
+        before = [p for p in self.phrases.phrases(clause, v) if self._usable(p)]
+        return _SubjectSearch(cue, lo, hi, clause, start, before)
+
+    def _subject_across_parenthesis(self, s: _SubjectSearch) -> Phrase | None:
+        """A parenthesis between the subject and the cue ("Ann Holt (R-OH) said"): read past it."""
+        v, toks = s.verb, self.toks
+        if not (s.clause == v and v - 1 > s.lo and toks[v - 1].text == ")"):
+            return None
+        opening = next((k for k in range(v - 2, max(s.lo, v - 8) - 1, -1) if toks[k].text == "("), None)
+        if opening is None:
+            return None
+        sub = self._subject(_Cue(opening, opening, s.cue.text), s.lo, s.hi)
+        return sub if sub is not None and sub.end == opening else None
+
+    def _subject_of_earlier_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """"…, noting that …": the participle's subject is that of the cue before it ("Holt said, adding …")."""
+        toks, cs = self.toks, s.clause
+        if not (toks[s.verb].lower in self.lex.participles and cs > s.lo and toks[cs - 1].text == ","):
+            return None
+        for k in range(cs - 2, s.lo - 1, -1):
+            c = self._cue_at(k, cs - 1) if k not in self.quoted else None
+            if c is not None and toks[k].lower not in self.lex.participles:
+                return self._subject(c, s.lo, cs - 1)
+        return None
+
+    def _pronoun_after_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """"Dat zegt hij", "Zenuwen zegt hij niet te hebben": a pronoun right after the verb is its subject."""
+        v = s.verb
+        if v + 1 < s.hi and self.toks[v + 1].lower in self.lex.subject_pronouns and s.start < v:
             return Phrase(v + 1, v + 2, "pronoun")
-        if (start < v and toks[start].lower in self.lex.relative_pronouns and start > lo
+        return None
+
+    def _antecedent_of_relative(self, s: _SubjectSearch) -> Phrase | None:
+        """"Trump, die roept dat ...": a clause opened by a relative pronoun after a comma; the phrase before it."""
+        toks, start = self.toks, s.start
+        if not (start < s.verb and toks[start].lower in self.lex.relative_pronouns and start > s.lo
                 and toks[start - 1].text == ","):
-            # "Trump, die roept dat ...": the phrase before the comma.
-            for p in reversed(self.phrases.phrases(lo, start - 1)):
-                if p.end == start - 1 and self._usable(p):
-                    return self._apposition(p, lo, hi)
-        before = [p for p in self.phrases.phrases(cs, v) if self._usable(p)]
-        for p in before:
-            between = range(p.end, v)
-            if p.start == start and all(toks[k].lower in self.lex.auxiliaries for k in between):
-                return self._apposition(p, lo, hi)
-        if (start == v - 1 and is_capitalised(toks[start]) and not self.lex.is_time_word(toks[start].lower)
-                and toks[start].lower not in self.lex.function_words):
-            return Phrase(start, v, "name")  # "Denk liet weten": a capitalised word before the cue verb
-        if not self.lex.verb_second:
-            group = self._quantity_subject(start, v)
-            if group is not None:
-                return group  # "Nearly half of the voters said", "About 4 in 10 say", "Most have argued"
-            # no inversion before reported speech ("Holt told the voters that …"): a subject before the cue
-            for p in before:
-                if not self.phrases.after_preposition(p):
-                    return self._apposition(p, lo, hi)
-            if not before and self._determined_noun_phrase(start, v):
-                return Phrase(start, v, "noun")  # "the 43-year-old asked", "the retired teacher said"
+            return None
+        for p in reversed(self.phrases.phrases(s.lo, start - 1)):
+            if p.end == start - 1 and self._usable(p):
+                return self._apposition(p, s.lo, s.hi)
+        return None
+
+    def _subject_right_before_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase that opens the clause with only auxiliaries between it and the cue; or a capitalised word
+        right before the cue verb ("Denk liet weten")."""
+        toks, v = self.toks, s.verb
+        for p in s.before:
+            if p.start == s.start and all(toks[k].lower in self.lex.auxiliaries for k in range(p.end, v)):
+                return self._apposition(p, s.lo, s.hi)
+        if (s.start == v - 1 and is_capitalised(toks[s.start]) and not self.lex.is_time_word(toks[s.start].lower)
+                and toks[s.start].lower not in self.lex.function_words):
+            return Phrase(s.start, v, "name")
+        return None
+
+    def _subject_without_inversion(self, s: _SubjectSearch) -> Phrase | None:
+        """Where reported speech does not invert (no `verb_second`: "Holt told the voters that …"): a share of a
+        group, a phrase before the cue, or a noun phrase the role lists lack that opens the clause."""
+        if self.lex.verb_second:
+            return None
+        group = self._quantity_subject(s.start, s.verb)
+        if group is not None:
+            return group  # "Nearly half of the voters said", "About 4 in 10 say", "Most have argued"
+        for p in s.before:
+            if not self.phrases.after_preposition(p):
+                return self._apposition(p, s.lo, s.hi)
+        if not s.before and self._determined_noun_phrase(s.start, s.verb):
+            return Phrase(s.start, s.verb, "noun")  # "the 43-year-old asked", "the retired teacher said"
+        return None
+
+    def _inverted_subject(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase right after the cue verb, past the clause openers a `verb_second` language puts there."""
+        v, hi = s.verb, s.hi
         a = v + 1
-        while a < min(hi, v + 3) and toks[a].lower in self.lex.clause_openers and self.lex.verb_second:
+        while a < min(hi, v + 3) and self.toks[a].lower in self.lex.clause_openers and self.lex.verb_second:
             a += 1  # "lieten ook de voorzitter en de leden weten", "zei zelfs de premier"
         after = self.phrases.phrase_at(a, hi)
         if after is not None and self._usable(after):
             return self._named_in_apposition(after, hi, at_end=True)
-        if not self.lex.verb_second and not before and start == v:
-            # '"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation
-            end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
-            if self._determined_noun_phrase(v + 1, end):
-                return Phrase(v + 1, end, "noun")
-        for k in range(cs, v):
+        return None
+
+    def _inverted_noun_phrase(self, s: _SubjectSearch) -> Phrase | None:
+        """'"…," said the woman, who …': a noun phrase the role lists lack, inverted after a quotation."""
+        v, hi = s.verb, s.hi
+        if self.lex.verb_second or s.before or s.start != v:
+            return None
+        end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
+        return Phrase(v + 1, end, "noun") if self._determined_noun_phrase(v + 1, end) else None
+
+    def _subject_after_auxiliary(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase right after an auxiliary of the clause."""
+        for k in range(s.clause, s.verb):
             if self.toks[k].lower in self.lex.auxiliaries:
-                q = self.phrases.phrase_at(k + 1, v)
+                q = self.phrases.phrase_at(k + 1, s.verb)
                 if q is not None and self._usable(q):
                     return q
-        if self.lex.verb_second:
-            subject = self._opening_noun_phrase(start, v)
-            if subject is not None:
-                return subject
-        for p in before:
+        return None
+
+    def _opening_subject(self, s: _SubjectSearch) -> Phrase | None:
+        return self._opening_noun_phrase(s.start, s.verb) if self.lex.verb_second else None
+
+    def _subject_before_clause(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase before the cue, then before its clause, that no preposition governs; then the phrase of a
+        source marker before the clause ("Volgens Aguila Saleh, voorzitter van ..., zegt ... dat")."""
+        for p in s.before:
             if not self.phrases.after_preposition(p):
-                return self._apposition(p, lo, hi)
-        for p in self.phrases.phrases(lo, cs):
+                return self._apposition(p, s.lo, s.hi)
+        for p in self.phrases.phrases(s.lo, s.clause):
             if self._usable(p) and not self.phrases.after_preposition(p):
-                return self._apposition(p, lo, hi)
-        # "Volgens Aguila Saleh, voorzitter van ..., zegt ... dat": a source marker's phrase.
-        for p in self.phrases.phrases(lo, cs):
-            if self._usable(p) and p.start > lo and self._marker_at(p.start - 1, self.lex.markers_before):
+                return self._apposition(p, s.lo, s.hi)
+        for p in self.phrases.phrases(s.lo, s.clause):
+            if self._usable(p) and p.start > s.lo and self._marker_at(p.start - 1, self.lex.markers_before):
                 return p
-        for p in self.phrases.phrases(cue.end, min(hi, cue.end + 4)):
+        return None
+
+    def _subject_after_cue(self, s: _SubjectSearch) -> Phrase | None:
+        """A phrase within four words after the cue that no preposition governs."""
+        for p in self.phrases.phrases(s.cue.end, min(s.hi, s.cue.end + 4)):
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
         return None
@@ -1116,46 +1193,73 @@ class _Run:
         person the sentence before is about (its subject), else the last speaker a few sentences back."""
         if s_idx == 0:
             return None
-        sents = self.doc.sentences
-        introduced = self._introduced_by_colon(sents[s_idx - 1])
+        introduced = self._introduced_by_colon(self.doc.sentences[s_idx - 1])
         if introduced is not None:
             return introduced
+        back, skipped = self._sentence_before_questions(s_idx)
+        prev = self.doc.sentences[back]
+        reported_body: Speaker | None = None
+        last = self._last_speaker_in(prev)
+        if last is not None:
+            tok, speaker = last
+            if speaker.is_person or tok in self.quoted:
+                return speaker
+            # a body reported in the sentence before ("oordeelde een commissie dat ...") yields to the person
+            # whose quotation came before it (an interviewee answering)
+            reported_body = speaker
+        phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
+        if not skipped and reported_body is None:
+            subject = self._subject_of(prev, back, phrases)
+            if subject is not None:
+                return self._speaker(subject)  # the subject decides, even where it resolves to no speaker
+            found = self._source_marked_in(prev)
+            if found is None and self.cfg.speaker_further_back:
+                found = self._introduced_since_quotation(back)
+            if found is not None:
+                return found
+        if not self.cfg.speaker_further_back and not skipped:
+            return self._person_in(phrases)
+        found = self._speaker_further_back(back, prev, reported_body)
+        if found is not None or skipped:
+            return found
+        return self._person_in(phrases)
+
+    def _sentence_before_questions(self, s_idx: int) -> tuple[int, int]:
+        """The sentence before a quotation's sentence, past up to three interview questions and headings between
+        the answer and the previous answer; and how many it passed."""
         back = s_idx - 1
-        # interview questions and headings between the answer and the previous answer
         skipped = 0
         while back > 0 and skipped < 3 and self._is_question_or_heading(back):
             back -= 1
             skipped += 1
-        prev = sents[back]
-        # a body reported in the sentence before ("oordeelde een commissie dat ...") yields to the person
-        # whose quotation came before it (an interviewee answering)
-        reported_body: Speaker | None = None
+        return back, skipped
+
+    def _last_speaker_in(self, sent: Sentence) -> tuple[int, Speaker] | None:
+        """The last speaker resolved in a sentence, with the token where it was."""
         for tok, speaker in reversed(self.resolver.history):
-            if prev.token_start <= tok < prev.token_end:
-                if speaker.is_person or tok in self.quoted:
-                    return speaker
-                reported_body = speaker
-                break
-        phrases = [p for p in self.phrases.phrases(prev.token_start, prev.token_end) if self._usable(p)]
-        if not skipped and reported_body is None:
-            for p in phrases:
-                if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
-                        and self._is_subject_position(p, prev.token_start)):
-                    if p.kind == "name" and self._named_in_last_quotation(p, back):
-                        break  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
-                    if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
-                        break  # a heading or a word in capitals, not one the article is about
-                    return self._speaker(p)
-            source = self._source_marked_in(prev)
-            if source is not None:
-                return source
-            introduced = self._introduced_since_quotation(back) if self.cfg.speaker_further_back else None
-            if introduced is not None:
-                return introduced
-        if not self.cfg.speaker_further_back and not skipped:
-            return self._person_in(phrases)
-        # the last speaker of a quotation a few sentences back ("‘…’ In zijn ogen … ‘…’")
-        lo = sents[max(0, back - self.cfg.previous_speaker_reach)].token_start
+            if sent.token_start <= tok < sent.token_end:
+                return tok, speaker
+        return None
+
+    def _subject_of(self, prev: Sentence, back: int, phrases: list[Phrase]) -> Phrase | None:
+        """The first name, role or pronoun in subject position of the sentence before, unless the first such name is
+        one the last speaker talks about or (`established_speakers`) one the article is not about."""
+        for p in phrases:
+            if (p.kind in {"name", "role", "pronoun"} and not self.phrases.after_preposition(p)
+                    and self._is_subject_position(p, prev.token_start)):
+                if p.kind == "name" and self._named_in_last_quotation(p, back):
+                    return None  # the one the last speaker talks about ("Neem Macron. …" Macron startte …)
+                if p.kind == "name" and self.cfg.established_speakers and not self.resolver.established(p):
+                    return None  # a heading or a word in capitals, not one the article is about
+                return p
+        return None
+
+    def _speaker_further_back(self, back: int, prev: Sentence, reported_body: Speaker | None) -> Speaker | None:
+        """A speaker a few sentences back (`previous_speaker_reach`): the last speaker of a quotation ("‘…’ In zijn
+        ogen … ‘…’"; a person where a body is reported in the sentence before), else that body, else
+        (`reported_speaker_fallback`) the last person reported as speaking ("…, meent de schrijver X. Zij leidt …
+        ‘…’")."""
+        lo = self.doc.sentences[max(0, back - self.cfg.previous_speaker_reach)].token_start
         for tok, speaker in reversed(self.resolver.history):
             if tok < lo:
                 break
@@ -1163,15 +1267,12 @@ class _Run:
                 return speaker
         if reported_body is not None:
             return reported_body
-        # the last person reported as speaking a few sentences back ("…, meent de schrijver X. Zij leidt … ‘…’")
         for tok, speaker in reversed(self.resolver.history if self.cfg.reported_speaker_fallback else []):
             if tok < lo:
                 break
             if tok < prev.token_end and speaker.is_person:
                 return speaker
-        if skipped:
-            return None
-        return self._person_in(phrases)
+        return None
 
     def _person_in(self, phrases: list[Phrase]) -> Speaker | None:
         """The first phrase of a person, not after a preposition (the sentence before a quotation)."""
@@ -1300,53 +1401,66 @@ class _Run:
 
     # -- indirect speech -----------------------------------------------------------------------------------
     def _indirect(self, s_idx: int) -> None:
+        """The indirect statements of a sentence: those its cues report, else the one a source marker reports."""
         sent = self.doc.sentences[s_idx]
         lo, hi = sent.token_start, sent.token_end
-        toks = self.toks
         while lo < hi and self._closes_earlier_quotation(lo, sent.start):
             lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
+        found_clause = self._speech_clauses(s_idx, lo, hi)
+        self._marked_statement(s_idx, lo, hi, found_clause)
+
+    def _speech_clauses(self, s_idx: int, lo: int, hi: int) -> bool:
+        """Reads the clauses of speech of the sentence [lo, hi) left to right, emitting their statements; whether
+        it has any."""
         found_clause = False
         i = lo
         while i < hi:
-            if i in self.quoted:
+            done = None if i in self.quoted else self._speech_clause_at(s_idx, i, lo, hi)
+            if done is None:
                 i += 1
                 continue
-            cue = self._cue_at(i, hi)
-            if cue is None and self._is_inserted_verb(i):
-                done = self._inserted(s_idx, _Cue(i, i + 1, toks[i].text), lo, hi)
-                if done is not None:
-                    found_clause = True
-                    i = max(done, i + 1)
-                    continue
-            if cue is not None and cue.start in self.clause_cues:
-                found_clause = True
-                i += 1
-                continue
-            if (cue is not None and i > lo and toks[i - 1].lower == self.lex.infinitive_marker
-                    and any(toks[k].lower in self.lex.purpose_markers for k in range(max(lo, i - 8), i - 1))):
-                # "doet zijn best om het gerucht te weerspreken dat …": a cue in an infinitive of purpose reports
-                # nothing said ("door steeds te benadrukken dat …" does)
-                i += 1
-                continue
-            if cue is not None:
-                done = self._dat_clause(s_idx, cue, lo, hi)
-                if done is None:
-                    done = self._bare_clause(s_idx, cue, lo, hi)
-                if done is None:
-                    done = self._infinitive(s_idx, cue, lo, hi)
-                if done is None:
-                    done = self._inserted(s_idx, cue, lo, hi)
-                if done is not None:
-                    found_clause = True
-                    i = max(done, i + 1)
-                    continue
-            i += 1
+            found_clause = True
+            i = max(done, i + 1)
+        return found_clause
+
+    def _speech_clause_at(self, s_idx: int, i: int, lo: int, hi: int) -> int | None:
+        """Where reading goes on after the clause of speech whose cue is at token i, its statement emitted (a cue
+        of `clause_cues` heads a clause whose statement is read elsewhere); None where none is there."""
+        cue = self._cue_at(i, hi)
+        if cue is None:
+            if self._is_inserted_verb(i):
+                return self._inserted(s_idx, _Cue(i, i + 1, self.toks[i].text), lo, hi)
+            return None
+        if cue.start in self.clause_cues:
+            return i + 1
+        if self._in_purpose_infinitive(i, lo):
+            return None
+        done = self._dat_clause(s_idx, cue, lo, hi)
+        if done is None:
+            done = self._bare_clause(s_idx, cue, lo, hi)
+        if done is None:
+            done = self._infinitive(s_idx, cue, lo, hi)
+        if done is None:
+            done = self._inserted(s_idx, cue, lo, hi)
+        return done
+
+    def _in_purpose_infinitive(self, i: int, lo: int) -> bool:
+        """"doet zijn best om het gerucht te weerspreken dat …": a cue in an infinitive of purpose reports nothing
+        said ("door steeds te benadrukken dat …" does)."""
+        toks = self.toks
+        return (i > lo and toks[i - 1].lower == self.lex.infinitive_marker
+                and any(toks[k].lower in self.lex.purpose_markers for k in range(max(lo, i - 8), i - 1)))
+
+    def _marked_statement(self, s_idx: int, lo: int, hi: int, found_clause: bool) -> None:
+        """The statement of the first source marker of the sentence: "according to" (beside a clause of speech only
+        where the marker is set off by commas, English), else - without a clause of speech - "reportedly" or
+        ", aldus"."""
+        toks = self.toks
         for i in range(lo, hi):
             if i in self.quoted:
                 continue
             n = self._marker_at(i, self.lex.markers_before)
             if n and not (found_clause and self.lex.verb_second):
-                # beside a speech clause only where the marker is set off by commas (English)
                 self._according_to(s_idx, i, n, lo, hi)
                 return
             if found_clause:
@@ -1604,73 +1718,109 @@ class _Run:
 
     def _inserted(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """"…, zei hij." or "De uitslag zou, meent hij, nog …": a cue between commas or at the end."""
-        toks = self.toks
-        comma = cue.start - 1
-        # "…, zo stelt de rechter": an adverb between the comma and the cue
-        if comma > lo and toks[comma].lower in self.lex.inserted_adverbs:
-            comma -= 1
-        if cue.start in self.quote_cues and not (
-                comma > lo and toks[comma].text == "," and (comma - 1) in self.quoted
-                and self._quoted_phrase_ends(lo, comma)):
+        comma = self._comma_before_inserted(cue, lo)
+        if cue.start in self.quote_cues and not self._quoted_phrase_before_comma(lo, comma):
             # '"…," Ann Holt, a friend, told the Post': the quotation is the statement (but not a quoted phrase that
             # ends a statement of its own: "De regels zijn nooit ‘getoetst’, zegt zij")
             return None
-        p: Phrase | None
-        if comma > lo and toks[comma].text != ",":
-            # "…, he said." / "…, the campaign said, …": the subject between the comma and the cue
-            p = self._subject_after_comma(cue, lo)
-            if p is None:
-                return None
-            comma, k = p.start - 1, cue.end
-            # what stands before is a statement, not an adverbial ("In an interview, she said …") nor a
-            # quotation (found as such); after the cue only a short tail ("…, he said on Monday.")
-            first = next((j for j in range(lo, comma) if is_word(toks[j])), comma)
-            tail = next((j for j in range(k, hi) if toks[j].text in _CLAUSE_PUNCT), hi)
-            if (first >= comma or toks[first].lower in self.lex.prepositions or tail - k > 6
-                    or any(j in self.quoted for j in range(lo, comma))
-                    or (k < tail and toks[k].lower not in self.lex.prepositions
-                        and not self.lex.is_time_word(toks[k].lower))):
-                return None
+        found: tuple[Phrase, int, int] | None
+        if comma > lo and self.toks[comma].text != ",":
+            found = self._subject_between_comma_and_cue(cue, lo, hi)
+        elif self.lex.verb_second and comma > lo and self._opener_only(lo, comma):
+            # after a clause opener alone the statement follows the cue
+            return self._inserted_after_opener(s_idx, cue, hi)
         else:
-            # where the subject follows the verb of the main clause (Dutch), the words before the comma must be a
-            # statement; after a clause opener alone the statement follows the cue
-            inverted = self.lex.verb_second
-            if inverted and comma > lo and self._opener_only(lo, comma):
-                return self._inserted_after_opener(s_idx, cue, hi)
-            p = self._inserted_subject(cue, hi) if comma > lo and (
-                not inverted or self._states_before(lo, comma)) else None
-            if p is None:
-                return None
-            k = max(p.end, cue.end)
-        # a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …", "(D66)") up to the clause
-        # end
+            found = self._subject_after_inserted_cue(cue, comma, lo, hi)
+        if found is None:
+            return None
+        p, comma, k = found
+        k = self._past_speaker_tail(p, k, hi)
+        if not self._inserted_cue_ends_clause(cue, p, k, hi):
+            return None
+        if comma - 1 >= lo and (comma - 1) in self.quoted and not self._quoted_phrase_ends(lo, comma):
+            return None  # "‘…’, zei hij": the quotation itself is the statement
+        start, end, gap = self._inserted_statement(lo, hi, comma, k)
+        if self._overlaps_direct(start, end) or end <= start:
+            return None
+        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
+        return k + 1
+
+    def _comma_before_inserted(self, cue: _Cue, lo: int) -> int:
+        """The token before an inserted cue, or before the adverb that precedes it ("…, zo stelt de rechter"):
+        the comma where the cue is inserted, or a word of the subject between the comma and the cue."""
+        comma = cue.start - 1
+        if comma > lo and self.toks[comma].lower in self.lex.inserted_adverbs:
+            comma -= 1
+        return comma
+
+    def _quoted_phrase_before_comma(self, lo: int, comma: int) -> bool:
+        """Whether a quoted phrase that ends a statement of its own closes right before the comma."""
+        return (comma > lo and self.toks[comma].text == "," and (comma - 1) in self.quoted
+                and self._quoted_phrase_ends(lo, comma))
+
+    def _subject_between_comma_and_cue(self, cue: _Cue, lo: int, hi: int) -> tuple[Phrase, int, int] | None:
+        """"…, he said." / "…, the campaign said, …": the subject between the comma and the cue, with the comma
+        before it and the token after the cue. What stands before is a statement, not an adverbial ("In an
+        interview, she said …") nor a quotation (found as such); after the cue only a short tail ("…, he said on
+        Monday.")."""
+        toks = self.toks
+        p = self._subject_after_comma(cue, lo)
+        if p is None:
+            return None
+        comma, k = p.start - 1, cue.end
+        first = next((j for j in range(lo, comma) if is_word(toks[j])), comma)
+        tail = next((j for j in range(k, hi) if toks[j].text in _CLAUSE_PUNCT), hi)
+        if (first >= comma or toks[first].lower in self.lex.prepositions or tail - k > 6
+                or any(j in self.quoted for j in range(lo, comma))
+                or (k < tail and toks[k].lower not in self.lex.prepositions
+                    and not self.lex.is_time_word(toks[k].lower))):
+            return None
+        return p, comma, k
+
+    def _subject_after_inserted_cue(self, cue: _Cue, comma: int, lo: int, hi: int) -> tuple[Phrase, int, int] | None:
+        """The subject after a cue inserted after a comma, with the comma and the token after the subject and
+        the cue. Where the subject follows the verb of the main clause (Dutch), the words before the comma must be
+        a statement."""
+        if not (comma > lo and (not self.lex.verb_second or self._states_before(lo, comma))):
+            return None
+        p = self._inserted_subject(cue, hi)
+        if p is None:
+            return None
+        return p, comma, max(p.end, cue.end)
+
+    def _past_speaker_tail(self, p: Phrase, k: int, hi: int) -> int:
+        """Past a tail of the speaker phrase ("van de universiteit en gespecialiseerd in …", "(D66)") up to the
+        clause end."""
+        toks = self.toks
         while k < hi and toks[k].text not in _CLAUSE_PUNCT and k - p.end < 16 and not self._is_speech_verb(k):
             k += 1
         if k < hi and toks[k].text == "(":
             closing = next((j for j in range(k + 1, min(hi, k + 8)) if toks[j].text == ")"), None)
             if closing is not None:
                 k = closing + 1
+        return k
+
+    def _inserted_cue_ends_clause(self, cue: _Cue, p: Phrase, k: int, hi: int) -> bool:
+        """Whether the clause of an inserted cue and its subject ends at k: at a comma or stop, and (where the
+        subject follows the verb) not going on after the subject ("…, gaf de partij aan een verzoek te doen"); a
+        verb of perception or knowledge reports a view only at the end ("…, ziet Jansen.")."""
+        toks = self.toks
         if k < hi and toks[k].text not in {",", ".", "!", "?", ":"}:
-            return None
+            return False
         rest = range(max(p.end, cue.end), k) if self.lex.verb_second else range(0)
-        if any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
-               for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0):
-            # the sentence goes on after the subject ("…, gaf de partij aan een verzoek te doen"); a verb of
-            # perception or knowledge reports a view only at the end ("…, ziet Jansen.")
-            return None
-        if comma - 1 >= lo and (comma - 1) in self.quoted and not self._quoted_phrase_ends(lo, comma):
-            return None  # "‘…’, zei hij": the quotation itself is the statement
-        gap: tuple[int, int] | None = None
+        return not (any(toks[j].lower == self.lex.infinitive_marker or toks[j].lower in self.lex.complementizers
+                        for j in rest) or (self._is_inserted_verb(cue.start) and len(rest) > 0))
+
+    def _inserted_statement(self, lo: int, hi: int, comma: int, k: int) -> tuple[int, int, tuple[int, int] | None]:
+        """The character span of the statement around an inserted cue and the gap the cue leaves in it: the words
+        before the comma, or the whole sentence where it goes on after the cue's clause."""
+        toks = self.toks
         if (k < hi and toks[k].text == "," and k + 1 < hi and any(is_word(toks[j]) for j in range(k + 1, hi))
                 and not self._apposition_to_end(k + 1, hi) and toks[k + 1].lower not in self.lex.participles):
             start, end = self._text_span(lo, hi - 1)  # inserted: the whole sentence is the statement
-            gap = (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
-        else:
-            start, end = self._text_span(lo, comma - 1)
-        if self._overlaps_direct(start, end) or end <= start:
-            return None
-        self._emit(s_idx, self._speaker(p), start, end, "indirect", cue.text, "indirect.inserted", 0.7, gap=gap)
-        return k + 1
+            return start, end, (self._text_span(lo, comma - 1)[1], self._text_span(k + 1, hi - 1)[0])
+        start, end = self._text_span(lo, comma - 1)
+        return start, end, None
 
     def _quoted_phrase_ends(self, lo: int, comma: int) -> bool:
         """Whether the quotation that closes before the comma is a phrase at the end of a statement of more words

@@ -8,7 +8,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dyad.document import ActorRef, Document, Token
+from dyad.document import ActorRef, Document, Mention, Token
 from dyad.quotes.lexicon import QuoteLexicon
 
 ROLE_LOOKBACK_TOKENS = 5000
@@ -185,52 +185,86 @@ class PhraseFinder:
         return None
 
     def _phrase_at(self, i: int, limit: int, *, object_pronoun: bool = False) -> Phrase | None:
-        toks = self.doc.tokens
+        """The speaker phrase that starts at token i and ends by limit: a pronoun, a mention the resolver found, a
+        name with particles, or a phrase of modifiers and a role, body or name."""
         if i >= limit or i in self.quoted:
             return None
-        low = toks[i].lower
-        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
-            return Phrase(i, i + 1, "pronoun")
-        n = self.last_named_at(i, limit)
-        if n:
-            return Phrase(i, i + n, "pronoun")
-        if (i in self.sentence_starts and i + 2 < limit and low not in self.lex.determiners
-                and toks[i + 1].text[:1].isupper() and toks[i + 1].lower in self.lex.determiners
-                and toks[i + 2].text.isalpha() and toks[i + 2].text.islower()):
+        pronoun = self._pronoun_phrase(i, limit, object_pronoun)
+        if pronoun is not None:
+            return pronoun
+        if self._is_run_in_heading(i, limit):
             return None  # a heading run into the sentence: "Twijfel De nieuwe voorzitter …" (the article opens it)
-        if i in self.mention_at:
-            m = self.doc.mentions[self.mention_at[i]]
-            if m.token_end <= limit:
-                role = self._role_after(m.token_end, limit)
-                if role is not None:
-                    return self._role_phrase(i, role, limit)  # "White House spokesman Josh Earnest"
-                end = m.token_end
-                if m.actor is None and end < limit and self._is_name(end - 1) and self._is_name(end):
-                    end = self._name_end(end, limit)  # the name goes on past the mention ("Carl T. Dunn")
-                elif (end < limit and self._is_name(end - 1) and self.doc.tokens[end].lower in self.lex.name_particles
-                      and not self.lex.is_person_role(self.doc.tokens[end - 1].lower)):
-                    # a surname after particles ("Kamerlid Tom van der Lee"), no adjective ("Clinton, de Democratische")
-                    surname = self._name_end(end - 1, limit)
-                    if not any(is_capitalised(t) and self._is_adjective(t) for t in self.doc.tokens[end:surname]):
-                        end = surname
-                elif (end < limit and self.lex.is_person_role(self.doc.tokens[end - 1].lower) and self._is_name(end)
-                      and not self._body_mention(end)):
-                    end = self._name_end(end, limit)  # a compound role before the name ("AIVD-baas Dick Schoof")
-                end = self._extend(end, limit)
-                if m.actor is None:  # a mention the resolver could not place: a body by its head noun
-                    head = self.doc.tokens[m.token_end - 1].lower
-                    return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
-                # a person with a title the resolver gives the state it acts for ("wethouder X" -> NLDGOV)
-                titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[i : m.token_end])
-                if not titled and m.antecedent is not None and self.doc.tokens[i].lower not in self.lex.determiners:
-                    # a surname that stands for the titled person named before ("minister Karel Dijkhof … Dijkhof")
-                    a = self.doc.mentions[m.antecedent]
-                    titled = any(self.lex.is_person_role(t.lower) for t in self.doc.tokens[a.token_start : a.token_end])
-                return Phrase(i, end, "name" if m.actor.kind == "person" or titled else "body")
+        if i in self.mention_at and self.doc.mentions[self.mention_at[i]].token_end <= limit:
+            return self._mention_phrase(i, limit)
         particle_name = self._particle_name_end(i, limit)
         if particle_name:
             return Phrase(i, self._extend(particle_name, limit), "name")
-        j = i + 1 if low in self.lex.determiners else i
+        return self._modified_phrase(i, limit)
+
+    def _pronoun_phrase(self, i: int, limit: int, object_pronoun: bool) -> Phrase | None:
+        """A subject pronoun (or an object pronoun where asked) at token i, or the words that stand for the person
+        named last ("die laatste")."""
+        low = self.doc.tokens[i].lower
+        if low in self.lex.subject_pronouns or (object_pronoun and low in self.lex.object_pronouns):
+            return Phrase(i, i + 1, "pronoun")
+        n = self.last_named_at(i, limit)
+        return Phrase(i, i + n, "pronoun") if n else None
+
+    def _is_run_in_heading(self, i: int, limit: int) -> bool:
+        """Whether a sentence opens at token i with a word of a heading run into it: a word that is no determiner
+        before a capitalised determiner and a lower-case word ("Twijfel De nieuwe voorzitter …")."""
+        toks = self.doc.tokens
+        return (i in self.sentence_starts and i + 2 < limit and toks[i].lower not in self.lex.determiners
+                and toks[i + 1].text[:1].isupper() and toks[i + 1].lower in self.lex.determiners
+                and toks[i + 2].text.isalpha() and toks[i + 2].text.islower())
+
+    def _mention_phrase(self, i: int, limit: int) -> Phrase:
+        """The phrase of the mention that starts at token i: with a role after it, the role phrase ("White House
+        spokesman Josh Earnest"); else the mention and what extends its name, a person's name or a body."""
+        m = self.doc.mentions[self.mention_at[i]]
+        role = self._role_after(m.token_end, limit)
+        if role is not None:
+            return self._role_phrase(i, role, limit)
+        end = self._extend(self._mention_name_end(m.token_end, m.actor is None, limit), limit)
+        if m.actor is None:  # a mention the resolver could not place: a body by its head noun
+            head = self.doc.tokens[m.token_end - 1].lower
+            return Phrase(i, end, "body" if self.lex.is_speaking_body(head) else "name")
+        return Phrase(i, end, "name" if m.actor.kind == "person" or self._is_titled(i, m) else "body")
+
+    def _mention_name_end(self, end: int, unplaced: bool, limit: int) -> int:
+        """Where the name of a mention that ends at `end` goes on to: past the mention for a mention the resolver
+        could not place ("Carl T. Dunn"), to a surname after particles, or to the name after a compound role."""
+        toks = self.doc.tokens
+        if unplaced and end < limit and self._is_name(end - 1) and self._is_name(end):
+            return self._name_end(end, limit)  # the name goes on past the mention ("Carl T. Dunn")
+        if (end < limit and self._is_name(end - 1) and toks[end].lower in self.lex.name_particles
+                and not self.lex.is_person_role(toks[end - 1].lower)):
+            # a surname after particles ("Kamerlid Tom van der Lee"), no adjective ("Clinton, de Democratische")
+            surname = self._name_end(end - 1, limit)
+            if not any(is_capitalised(t) and self._is_adjective(t) for t in toks[end:surname]):
+                return surname
+            return end
+        if (end < limit and self.lex.is_person_role(toks[end - 1].lower) and self._is_name(end)
+                and not self._body_mention(end)):
+            return self._name_end(end, limit)  # a compound role before the name ("AIVD-baas Dick Schoof")
+        return end
+
+    def _is_titled(self, i: int, m: Mention) -> bool:
+        """Whether a mention placed by the resolver names a person with a title, which the resolver gives the state
+        it acts for ("wethouder X" -> NLDGOV): a role in it, or in the mention a surname stands for ("minister
+        Karel Dijkhof … Dijkhof")."""
+        toks = self.doc.tokens
+        if any(self.lex.is_person_role(t.lower) for t in toks[i : m.token_end]):
+            return True
+        if m.antecedent is None or toks[i].lower in self.lex.determiners:
+            return False
+        a = self.doc.mentions[m.antecedent]
+        return any(self.lex.is_person_role(t.lower) for t in toks[a.token_start : a.token_end])
+
+    def _modified_phrase(self, i: int, limit: int) -> Phrase | None:
+        """A phrase of a determiner and up to three adjectives at token i before a role, a body or a name."""
+        toks = self.doc.tokens
+        j = i + 1 if toks[i].lower in self.lex.determiners else i
         k = j
         while k < limit and k - j < 3 and not self._is_name(k) and self._is_adjective(toks[k]):
             k += 1
@@ -242,27 +276,34 @@ class PhraseFinder:
         if role is not None:
             return self._role_phrase(i, role, limit)  # "the former top aide to ...", "acting deputy spokesman"
         if self._is_name(k):
-            end = self._name_end(k, limit)
-            role = self._role_after(end, limit)
-            if role is not None:
-                return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
-            if (end - k >= 2 and self._is_adjective(toks[k]) and self.lex.is_person_role(toks[end - 1].lower)
-                    and k not in self.mention_at):
-                return self._role_phrase(i, end - 1, limit)  # a role written with capitals: "het Tweede Kamerlid"
-            if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
-                    and self._is_name(end + 1)):
-                # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name; a
-                # body when the name is one ("de Amerikaanse toezichthouder FAA")
-                body = self._body_mention(end + 1) or self.doc.tokens[end + 1].text.isupper()
-                return Phrase(i, self._name_end(end + 1, limit), "body" if body else "name")
-            if (j > i and end == k + 1 and self._is_adjective(toks[k])
-                    and (end >= limit or self._ends_noun_phrase(end))
-                    and k not in self.mention_at):
-                return Phrase(i, end, "role")  # "de Engelse", "de Nijmeegse": an adjective of origin as a noun
-            # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
-            person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
-            return Phrase(i, self._extend(end, limit), "name" if person else "body")
+            return self._name_after_modifiers(i, j, k, limit)
         return None
+
+    def _name_after_modifiers(self, i: int, j: int, k: int, limit: int) -> Phrase:
+        """The phrase of a name at token k after the determiner (i < j) and adjectives that open it at i: a role
+        after the name, a role written with capitals, a noun the lexicon lacks before a name, an adjective of origin
+        as a noun, or the name itself."""
+        toks = self.doc.tokens
+        end = self._name_end(k, limit)
+        role = self._role_after(end, limit)
+        if role is not None:
+            return self._role_phrase(i, role, limit)  # "Het Russische ministerie ...", "Senate minority leader"
+        if (end - k >= 2 and self._is_adjective(toks[k]) and self.lex.is_person_role(toks[end - 1].lower)
+                and k not in self.mention_at):
+            return self._role_phrase(i, end - 1, limit)  # a role written with capitals: "het Tweede Kamerlid"
+        if (j > i and end == k + 1 and end + 1 < limit and self._is_noun_after_adjective(k, end)
+                and self._is_name(end + 1)):
+            # "De Britse historicus Peter Frankopan": a noun the lexicon lacks between adjective and name; a
+            # body when the name is one ("de Amerikaanse toezichthouder FAA")
+            body = self._body_mention(end + 1) or self.doc.tokens[end + 1].text.isupper()
+            return Phrase(i, self._name_end(end + 1, limit), "body" if body else "name")
+        if (j > i and end == k + 1 and self._is_adjective(toks[k])
+                and (end >= limit or self._ends_noun_phrase(end))
+                and k not in self.mention_at):
+            return Phrase(i, end, "role")  # "de Engelse", "de Nijmeegse": an adjective of origin as a noun
+        # "De Nederlands-Rwandese Huguette Debets": an adjective of origin before a name of a person
+        person = j == i or (end - k >= 2 and self._is_adjective(toks[k]) and not self._body_mention(k + 1))
+        return Phrase(i, self._extend(end, limit), "name" if person else "body")
 
     def last_named_at(self, i: int, limit: int) -> int:
         """The length of the words at token i that stand for the person named last (`last_named`: "die laatste"),
