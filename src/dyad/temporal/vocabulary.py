@@ -132,12 +132,49 @@ def _map(data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
 def build_vocabulary(language: str, data: Any) -> Vocabulary:
     """Check the shape of a parsed temporal.yaml and build the phrase table."""
     where = f"dyad/lang/{language}/temporal.yaml"
+    sections = _top_level(data, where)
+    v = Vocabulary(language)
+    # the steps run in the file's historical order: a phrase's features keep their order in the table, and
+    # a file with several faults reports the same one first
+    _add_months(v, sections, where)
+    _add_weekdays(v, sections, where)
+    _add_deictic_days(v, sections, where)
+    _add_units(v, sections, where)
+    _add_seasons(v, sections, where)
+    _add_modifiers(v, sections, where)
+    _add_day_parts(v, sections, where)
+    _add_relation_markers(v, sections, where)
+    _add_numbers(v, sections, where)
+    _add_prepositions(v, sections, where)
+    v.year_cues = _phrases(sections, "year_cues", where)
+    _read_vague_times(v, sections, where)
+    _add_then_words(v, sections, where)
+    _read_nearest_units(v, sections, where)
+    _read_articles(v, sections, where)
+    _read_tense(v, sections, where)
+    _read_participle(v, sections, where)
+    _read_word_endings(v, sections, where)
+    _check_range_join(sections, where)
+    return v
+
+
+def _top_level(data: Any, where: str) -> dict[str, Any]:
+    """The file's mapping, with its required sections."""
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping at the top level", source=where)
     for required in ("months", "weekdays", "deictic_days", "units", "modifiers"):
         if required not in data:
             raise ConfigError(f"missing section {required!r}", source=where)
-    v = Vocabulary(language)
+    return data
+
+
+def _phrases(data: Mapping[str, Any], key: str, where: str) -> frozenset[tuple[str, ...]]:
+    """A list of phrases, each tokenised like the text."""
+    return frozenset(split_words(w) for w in _list(data, key, where))
+
+
+def _add_months(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Month names, and the compounds they open ("januaridag") unless the name is an abbreviation."""
     for word, month in _map(data, "months", where).items():
         if not isinstance(month, int) or not 1 <= month <= 12:
             raise ConfigError(f"month {word!r} must map to 1..12", source=where)
@@ -151,17 +188,28 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
             v.add(f"{word}{suffix}", ("month", month))
             v.add(f"{word}{suffix}", ("month_compound", True))
     v.month_year_joins = frozenset(_list(compounds, "year_joins", where))
+
+
+def _add_weekdays(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
     for word, wd in _map(data, "weekdays", where).items():
         if not isinstance(wd, int) or not 0 <= wd <= 6:
             raise ConfigError(f"weekday {word!r} must map to 0..6 (Monday = 0)", source=where)
         v.add(word, ("weekday", wd))
         v.weekday_words[word] = wd
     v.weekday_suffixes = tuple(_list(data, "weekday_suffixes", where))
+
+
+def _add_deictic_days(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Days named from today ("gisteren": -1), and the words after which "morgen" is not tomorrow ("de morgen")."""
     for word, offset in _map(data, "deictic_days", where).items():
         if not isinstance(offset, int):
             raise ConfigError(f"deictic day {word!r} must map to an integer offset", source=where)
         v.add(word, ("deictic", offset))
     v.not_tomorrow_after = frozenset(_list(data, "not_tomorrow_after", where))
+
+
+def _add_units(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Units of time, and the word sets that qualify a unit or a year beside it."""
     v.plural_units = frozenset(_list(data, "plural_units", where))
     v.stretch_singular = frozenset(_list(data, "stretch_singular_determiners", where))
     v.not_year_before = frozenset(_list(data, "not_year_before", where))
@@ -170,10 +218,17 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
         if unit not in _UNITS:
             raise ConfigError(f"unit {word!r} maps to unknown unit {unit!r}", source=where)
         v.add(word, ("unit", unit))
+
+
+def _add_seasons(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
     for word, span in _map(data, "seasons", where).items():
         if not (isinstance(span, list) and len(span) == 2):
             raise ConfigError(f"season {word!r} must map to [first month, last month]", source=where)
         v.add(word, ("season", (int(span[0]), int(span[1]))))
+
+
+def _add_modifiers(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Words that move a unit ("vorige week"), or stretch it to now ("de afgelopen weken")."""
     mods = _map(data, "modifiers", where)
     for direction in ("past", "future", "current"):
         for word in _list(mods, direction, where):
@@ -181,9 +236,16 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     for direction in ("stretch_past", "stretch_future"):
         for word in _list(mods, direction, where):
             v.add(word, ("stretch", direction.split("_")[1]))
+
+
+def _add_day_parts(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
     for part, words in _map(data, "parts", where).items():
         for word in words:
             v.add(str(word), ("part", part))
+
+
+def _add_relation_markers(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Words placing a time against now or against another time ("geleden", "daarna", "dezelfde dag")."""
     for key, feature in (
         ("ago", "ago"),
         ("in_future", "in_future"),
@@ -195,6 +257,10 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     ):
         for word in _list(data, key, where):
             v.add(word, (feature, True))
+
+
+def _add_numbers(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Decades, numbers written as words, and the endings of ordinals."""
     decades = _map(data, "decades", where)
     for word in _list(decades, "prefix", where):
         v.add(word, ("decade_prefix", True))
@@ -203,18 +269,28 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     for word, value in _map(data, "numbers", where).items():
         v.add(word, ("number", float(value)))
     v.ordinal_suffixes = tuple(sorted(_list(data, "ordinal_suffixes", where), key=len, reverse=True))
+
+
+def _add_prepositions(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
     for role, words in _map(data, "prepositions", where).items():
         for word in words:
             v.add(str(word), ("prep", role))
-    v.year_cues = frozenset(split_words(w) for w in _list(data, "year_cues", where))
-    v.vague_times = frozenset(split_words(w) for w in _list(data, "vague_times", where))
-    v.recent_times = frozenset(split_words(w) for w in _list(data, "recent_times", where))
+
+
+def _read_vague_times(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Vague times, with the recent ones and the "ever" ones among them."""
+    v.vague_times = _phrases(data, "vague_times", where)
+    v.recent_times = _phrases(data, "recent_times", where)
     if not v.recent_times <= v.vague_times:
         raise ConfigError("recent_times must be vague_times", source=where)
-    v.ever_words = frozenset(split_words(w) for w in _list(data, "ever_after_superlative", where))
+    v.ever_words = _phrases(data, "ever_after_superlative", where)
     if not v.ever_words <= v.vague_times:
         raise ConfigError("ever_after_superlative must be vague_times", source=where)
     v.superlative_endings = tuple(_list(data, "superlative_endings", where))
+
+
+def _add_then_words(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """Words pointing back to the time named before, and the subject starts that make "toen" a conjunction."""
     v.determiners = frozenset(_list(data, "determiners", where))
     v.then_words = frozenset(_list(data, "then_words", where))
     for word in v.then_words:
@@ -224,15 +300,25 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     overlap = {w for w in v.then_words if (w,) in v.vague_times}
     if overlap:
         raise ConfigError(f"then_words are not vague_times as well: {sorted(overlap)}", source=where)
+
+
+def _read_nearest_units(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
     nearest = _map(data, "nearest_units", where)
     v.nearest_prepositions = frozenset(_list(nearest, "prepositions", where))
     v.nearest_articles = frozenset(_list(nearest, "articles", where))
     v.nearest_units = frozenset(_list(nearest, "units", where))
     if not v.nearest_units <= _UNITS:
         raise ConfigError(f"nearest_units: units must be of {sorted(_UNITS)}", source=where)
+
+
+def _read_articles(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
     v.articles = frozenset(_list(data, "articles", where))
     if not v.articles <= v.determiners:
         raise ConfigError("articles must be determiners", source=where)
+
+
+def _read_tense(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """The auxiliaries, forms and clause openers that tell a clause's tense."""
     tense = _map(data, "tense", where)
     v.future_auxiliaries = frozenset(_list(tense, "future_auxiliaries", where))
     v.future_words = frozenset(_list(tense, "future_words", where))
@@ -250,6 +336,10 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     if not (v.relative_openers | v.complement_openers | v.coordinators) <= v.clause_openers:
         raise ConfigError("tense: relative_openers, complement_openers and coordinators must be clause_openers",
                           source=where)
+
+
+def _read_participle(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """How a past participle is built: its marker, the particles before it and its endings."""
     participle = _map(data, "participle", where)
     for key in ("infix", "particle_max", "endings", "prefixed_endings"):
         if key not in participle:
@@ -262,12 +352,19 @@ def build_vocabulary(language: str, data: Any) -> Vocabulary:
     v.participle_endings = tuple(_list(participle, "endings", where))
     v.prefixed_participle_endings = tuple(_list(participle, "prefixed_endings", where))
     v.participle_particles = frozenset(_list(participle, "particles", where))
+
+
+def _read_word_endings(v: Vocabulary, data: Mapping[str, Any], where: str) -> None:
+    """The endings of an inflected word, an infinitive and a present participle."""
     v.inflection_endings = tuple(_list(data, "inflection_endings", where))
+    tense = _map(data, "tense", where)
     v.infinitive_endings = tuple(_list(tense, "infinitive_endings", where))
     v.present_participle_suffixes = tuple(_list(tense, "present_participle_suffixes", where))
+
+
+def _check_range_join(data: Mapping[str, Any], where: str) -> None:
     if "range_join" not in _map(data, "prepositions", where):
         raise ConfigError("prepositions: missing 'range_join' (the words joining the ends of a range)", source=where)
-    return v
 
 
 @cache
