@@ -108,6 +108,10 @@ class _Reference:
     passed_on: bool = False  # not named in the sentence before but carried through it
 
 
+#: a deed's date and the rule that gave it (`Event.date`, `Event.date_rule`)
+_Dating = tuple[PartialDate | None, str | None]
+
+
 @dataclass
 class DatingState:
     """What the resolver knows of one document: its words, sentences with their expressions, and the
@@ -358,71 +362,162 @@ class TimexResolver:
         end: int,
         outside: bool = False,
         resumed: list[tuple[PartialDate, str] | None] | None = None,
-    ) -> tuple[PartialDate | None, str | None]:
-        fallback = (
-            published.truncate(Precision.DAY) if published is not None else None,
-            "published" if published is not None else None,
-        )
+    ) -> _Dating:
+        """The date and rule of a deed whose trigger spans [start, end) of a sentence: a time of its own noun
+        phrase, else a governing time of the sentence (steps 1 and 2 of the module docstring), else a vague
+        time, else the context (steps 3 to 5). With `outside` (a quote's span), a time outside it is preferred."""
+        fallback = self._published_dating(published)
         if not 0 <= sentence < len(infos):
             return fallback
         info = infos[sentence]
         trigger_word = self._word_at(words, info, start)
-        found = next(
-            ((lo, hi) for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab) if lo <= trigger_word < hi),
-            None,
-        )
+        found = self._clause_at(words, info, trigger_word)
         clause = found or (info.lo, info.hi)
-        # a time in the trigger's own noun phrase dates it ("de oorlog van juni 1967", "de top van vorige
-        # week"), though such a time dates nothing else in the clause
-        trigger_last = self._word_at(words, info, max(start, end - 1))
-        own = next((e for e in info.expressions if e.nominal and e.prep == "of" and e.value is not None
-                    and e.first_word == trigger_last + 2), None)
+        own = self._own_phrase_time(words, info, start, end)
         if own is not None:
             return own.value, f"timex:{own.rule}:{own.text}"
+        candidates = self._governing_times(info, start, end, outside)
+        if candidates:
+            dated = self._date_by_times(words, info, found, clause, candidates, trigger_word, published, outside,
+                                        fallback)
+            if dated is not None:
+                return dated
+        dated = self._date_by_vague_time(words, info, clause, bool(candidates), fallback)
+        if dated is not None:
+            return dated
+        return self._date_by_context(doc, words, infos, reference, sentence, clause, resumed, fallback)
+
+    @staticmethod
+    def _published_dating(published: PartialDate | None) -> _Dating:
+        """The date of a deed the text does not date: the publication day (or its precision, when coarser)."""
+        if published is None:
+            return None, None
+        return published.truncate(Precision.DAY), "published"
+
+    def _clause_at(self, words: list[Word], info: _SentenceInfo, k: int) -> tuple[int, int] | None:
+        """The bounds of the clause of the sentence that holds word k."""
+        return next(((lo, hi) for lo, hi in clause_bounds(words, info.lo, info.hi, self.vocab) if lo <= k < hi), None)
+
+    def _own_phrase_time(self, words: list[Word], info: _SentenceInfo, start: int, end: int) -> Expression | None:
+        """A time in the trigger's own noun phrase dates it ("de oorlog van juni 1967", "de top van vorige
+        week"), though such a time dates nothing else in the clause."""
+        trigger_last = self._word_at(words, info, max(start, end - 1))
+        return next((e for e in info.expressions if e.nominal and e.prep == "of" and e.value is not None
+                     and e.first_word == trigger_last + 2), None)
+
+    @staticmethod
+    def _governing_times(info: _SentenceInfo, start: int, end: int, outside: bool) -> list[Expression]:
+        """The sentence's governing times; with `outside`, those outside [start, end) where there are any."""
         candidates = [e for e in info.expressions if e.governs]
         if outside:
             candidates = [e for e in candidates if e.end <= start or e.start >= end] or candidates
-        pool: list[Expression] = []
-        if candidates:
-            clause_tense = tense_of(words, clause[0], clause[1], self.vocab)
-            in_clause = [
-                e for e in candidates
-                if found and found[0] <= e.first_word < found[1] and self._fits_tense(e, clause_tense, published)
-                and (e.frame.op != "anaphor" or clause_tense == "past")
-            ]
-            if in_clause or outside:
-                pool = in_clause or candidates
-            elif clause_tense is None and self._inserted_report(words, info, clause):
-                # "In 2017, zo stelt de aanklager, ging men verder": the saying is now, also inside a quotation
-                return fallback[0], "inserted_report" if fallback[1] is not None else None
-            else:
-                pool = self._from_other_clauses(words, info, clause, candidates, published)
-        if pool:
-            best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
-            return best.value, f"timex:{best.rule}:{best.text}"
+        return candidates
+
+    def _date_by_times(
+        self,
+        words: list[Word],
+        info: _SentenceInfo,
+        found: tuple[int, int] | None,
+        clause: tuple[int, int],
+        candidates: list[Expression],
+        trigger_word: int,
+        published: PartialDate | None,
+        outside: bool,
+        fallback: _Dating,
+    ) -> _Dating | None:
+        """Steps 1 and 2: the nearest time of the trigger's clause, else of another clause that may date it;
+        None when no time of the sentence dates the deed."""
+        clause_tense = tense_of(words, clause[0], clause[1], self.vocab)
+        in_clause = self._times_in_clause(found, candidates, clause_tense, published)
+        if in_clause or outside:
+            pool = in_clause or candidates
+        elif clause_tense is None and self._inserted_report(words, info, clause):
+            # "In 2017, zo stelt de aanklager, ging men verder": the saying is now, also inside a quotation
+            return fallback[0], "inserted_report" if fallback[1] is not None else None
+        else:
+            pool = self._from_other_clauses(words, info, clause, candidates, published)
+        if not pool:
+            return None
+        best = min(pool, key=lambda e: (self._distance(e, trigger_word), e.first_word))
+        return best.value, f"timex:{best.rule}:{best.text}"
+
+    def _times_in_clause(
+        self,
+        found: tuple[int, int] | None,
+        candidates: list[Expression],
+        clause_tense: str | None,
+        published: PartialDate | None,
+    ) -> list[Expression]:
+        """The times in the trigger's clause that fit its tense; an anaphoric one ("die dag") only in the past."""
+        return [
+            e for e in candidates
+            if found and found[0] <= e.first_word < found[1] and self._fits_tense(e, clause_tense, published)
+            and (e.frame.op != "anaphor" or clause_tense == "past")
+        ]
+
+    def _date_by_vague_time(
+        self,
+        words: list[Word],
+        info: _SentenceInfo,
+        clause: tuple[int, int],
+        has_times: bool,
+        fallback: _Dating,
+    ) -> _Dating | None:
+        """A vague time of the clause (or, for a sentence without times, of its main clause) dates the deed
+        as unknown, a recent one as published; None without one."""
         vague = self._vague_time(words, clause)
-        if vague is None and not candidates:
+        if vague is None and not has_times:
             vague = self._vague_of_main(words, info, clause)
-        if vague is not None:
-            if tuple(vague.split()) in self.vocab.recent_times:
-                # "onlangs": lately, no date of its own; the publication date at its precision, as for a deed
-                # the text does not date, but no time of the sentences before (GUIDELINES.md)
-                return fallback[0], f"recent:{vague}" if fallback[1] is not None else None
-            return None, f"vague:{vague}"
+        if vague is None:
+            return None
+        if tuple(vague.split()) in self.vocab.recent_times:
+            # "onlangs": lately, no date of its own; the publication date at its precision, as for a deed
+            # the text does not date, but no time of the sentences before (GUIDELINES.md)
+            return fallback[0], f"recent:{vague}" if fallback[1] is not None else None
+        return None, f"vague:{vague}"
+
+    def _date_by_context(
+        self,
+        doc: Document,
+        words: list[Word],
+        infos: list[_SentenceInfo],
+        reference: list[_Reference | None],
+        sentence: int,
+        clause: tuple[int, int],
+        resumed: list[tuple[PartialDate, str] | None] | None,
+        fallback: _Dating,
+    ) -> _Dating:
+        """Steps 3 to 5, for a deed its sentence does not date: the time carried over from the sentence
+        before, else a resumed news day, else the publication date."""
         if pluperfect(words, clause[0], clause[1], self.vocab):
             return fallback  # "had gedreigd": before the time of the sentences before, which it does not take
+        carried = self._carried_time(doc, words, infos, reference, sentence, clause)
+        if carried is not None:
+            return carried
+        again = resumed[sentence] if resumed and sentence < len(resumed) else None
+        if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
+            return again[0], f"resumed:{again[1]}"
+        return fallback
+
+    def _carried_time(
+        self,
+        doc: Document,
+        words: list[Word],
+        infos: list[_SentenceInfo],
+        reference: list[_Reference | None],
+        sentence: int,
+        clause: tuple[int, int],
+    ) -> _Dating | None:
+        """The reference time of the sentence before, where the clause continues its chain (step 3)."""
         previous = reference[sentence - 1] if sentence > 0 else None
         if (
             self.carry_over
             and previous is not None
             and not self._paragraph_break(doc, infos, sentence)
-            and self._continues(previous, *self._clause_tense(words, info, clause))
+            and self._continues(previous, *self._clause_tense(words, infos[sentence], clause))
         ):
             return previous.value, f"carried:{previous.label}"
-        again = resumed[sentence] if resumed and sentence < len(resumed) else None
-        if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
-            return again[0], f"resumed:{again[1]}"
-        return fallback
+        return None
 
     def _from_other_clauses(
         self,
