@@ -28,7 +28,7 @@ from dyad.errors import DyadError, InputError, StoreError
 from dyad.pipeline import get_pipeline
 from dyad.readers import read_inputs
 from dyad.readers.limits import printable
-from dyad.records import build_records
+from dyad.records import Extraction, build_records
 from dyad.store import Store
 
 ProgressEvent = Literal["start", "done", "unchanged", "failed"]
@@ -150,79 +150,124 @@ def ingest_articles(
     `ReadFailure`, an `IngestFailure`).
     """
     run_id = store.start_run(inputs=inputs if inputs is not None else [], dyad_version=dyad.__version__)
-    summary = IngestSummary(run_id=run_id)
-    seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, origin) within this run
-
-    def report(event: ProgressEvent, origin: str) -> None:
-        if progress is not None:
-            progress(event, origin)
-
-    def fail(failure: IngestFailure, article_id: str | None = None) -> None:
-        failure = _printable_failure(failure)
-        article_id = printable(article_id) if article_id is not None else None
-        store.record_error(run_id, origin=failure.origin, code=failure.code, message=failure.message,
-                           article_id=article_id)
-        summary.failures.append(failure)
-        report("failed", failure.origin)
-
+    run = _Run(store, run_id, progress)
     try:
         for item in items:
-            if not isinstance(item, Article):
-                origin = str(getattr(item, "origin", None) or "<unknown input>")
-                fail(IngestFailure(origin, str(getattr(item, "code", UNEXPECTED_ERROR_CODE)),
-                                   str(getattr(item, "message", item))))
-                continue
-            article = item
-            origin = article.origin or article.id
-            # The hash is taken before analysis, which fills in a detected language.
-            try:
-                content_hash = article.content_hash
-            except Exception as exc:  # an article no reader should have let through
-                fail(_failure_from_exception(exc, origin))
-                continue
-            earlier = seen.get(article.id)
-            if earlier is not None and earlier[0] != content_hash:
-                message = (f"article id {article.id!r} was already read from {earlier[1]} in this batch "
-                           "with other content")
-                fail(IngestFailure(origin, InputError.code, message), article.id)
-                continue
-            seen.setdefault(article.id, (content_hash, origin))
-            try:
-                stored_hash = store.article_hash(article.id)
-            except Exception as exc:  # an id the store cannot take (a reader should have refused it)
-                fail(_failure_from_exception(exc, origin))
-                continue
-            if stored_hash == content_hash:
-                summary.unchanged += 1
-                report("unchanged", origin)
-                continue
-            report("start", origin)
-            try:
-                doc = analyse(article)
-                extraction = build_records(doc)
-                if doc.language and doc.language not in summary.components:
-                    summary.components[doc.language] = pipeline_components(doc.language)
-            except Exception as exc:  # one article's failure is recorded; the batch goes on
-                fail(_failure_from_exception(exc, origin), article.id)
-                continue
-            try:
-                outcome = store.put_article(article, content_hash, extraction, run_id)
-            except StoreError as exc:
-                fail(IngestFailure(origin, exc.code, exc.message), article.id)
-                continue
-            except Exception as exc:  # a value the store cannot take: this article fails, the batch goes on
-                fail(_failure_from_exception(exc, origin), article.id)
-                continue
-            if outcome == "inserted":
-                summary.inserted += 1
-            elif outcome == "replaced":
-                summary.replaced += 1
+            if isinstance(item, Article):
+                run.add_article(item)
             else:
-                summary.unchanged += 1
-                report("unchanged", origin)
-                continue
-            report("done", origin)
+                run.add_read_failure(item)
     finally:
-        store.finish_run(run_id, counts=summary.counts(), components=summary.components)
-    return summary
+        # a run cut short by an exception is still closed with what it did
+        store.finish_run(run_id, counts=run.summary.counts(), components=run.summary.components)
+    return run.summary
+
+
+class _Run:
+    """One ingest run: each item's outcome goes to the store, the summary and the progress callback."""
+
+    def __init__(self, store: Store, run_id: int, progress: Progress | None) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.progress = progress
+        self.summary = IngestSummary(run_id=run_id)
+        self.seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, origin) within this run
+
+    def report(self, event: ProgressEvent, origin: str) -> None:
+        if self.progress is not None:
+            self.progress(event, origin)
+
+    def fail(self, failure: IngestFailure, article_id: str | None = None) -> None:
+        failure = _printable_failure(failure)
+        article_id = printable(article_id) if article_id is not None else None
+        self.store.record_error(self.run_id, origin=failure.origin, code=failure.code, message=failure.message,
+                                article_id=article_id)
+        self.summary.failures.append(failure)
+        self.report("failed", failure.origin)
+
+    def add_read_failure(self, item: Any) -> None:
+        """A reader's failure (or anything else that is not an `Article`), recorded as it describes itself."""
+        origin = str(getattr(item, "origin", None) or "<unknown input>")
+        self.fail(IngestFailure(origin, str(getattr(item, "code", UNEXPECTED_ERROR_CODE)),
+                                str(getattr(item, "message", item))))
+
+    def add_article(self, article: Article) -> None:
+        """Analyse and store an article that is new or changed; count or record every other outcome."""
+        origin = article.origin or article.id
+        content_hash = self._content_hash(article, origin)
+        if content_hash is None or self._clashes_with_earlier(article, content_hash, origin):
+            return
+        if not self._needs_storing(article, content_hash, origin):
+            return
+        self.report("start", origin)
+        extraction = self._extract(article, origin)
+        if extraction is not None:
+            self._put(article, content_hash, extraction, origin)
+
+    def _content_hash(self, article: Article, origin: str) -> str | None:
+        """The article's content hash; None, with the failure recorded, when it cannot be taken."""
+        # The hash is taken before analysis, which fills in a detected language.
+        try:
+            return article.content_hash
+        except Exception as exc:  # an article no reader should have let through
+            self.fail(_failure_from_exception(exc, origin))
+            return None
+
+    def _clashes_with_earlier(self, article: Article, content_hash: str, origin: str) -> bool:
+        """Whether an article of this id but other content came earlier in the run (recorded as a failure);
+        the first origin of each id is remembered."""
+        earlier = self.seen.get(article.id)
+        if earlier is not None and earlier[0] != content_hash:
+            message = (f"article id {article.id!r} was already read from {earlier[1]} in this batch "
+                       "with other content")
+            self.fail(IngestFailure(origin, InputError.code, message), article.id)
+            return True
+        self.seen.setdefault(article.id, (content_hash, origin))
+        return False
+
+    def _needs_storing(self, article: Article, content_hash: str, origin: str) -> bool:
+        """False when the store already holds this content (counted unchanged) or cannot look the id up
+        (recorded as a failure)."""
+        try:
+            stored_hash = self.store.article_hash(article.id)
+        except Exception as exc:  # an id the store cannot take (a reader should have refused it)
+            self.fail(_failure_from_exception(exc, origin))
+            return False
+        if stored_hash == content_hash:
+            self.summary.unchanged += 1
+            self.report("unchanged", origin)
+            return False
+        return True
+
+    def _extract(self, article: Article, origin: str) -> Extraction | None:
+        """The article's records, noting which components ran for its language; None when analysis fails."""
+        try:
+            doc = analyse(article)
+            extraction = build_records(doc)
+            if doc.language and doc.language not in self.summary.components:
+                self.summary.components[doc.language] = pipeline_components(doc.language)
+        except Exception as exc:  # one article's failure is recorded; the batch goes on
+            self.fail(_failure_from_exception(exc, origin), article.id)
+            return None
+        return extraction
+
+    def _put(self, article: Article, content_hash: str, extraction: Extraction, origin: str) -> None:
+        """Write the article and its records, and count what the store did with them."""
+        try:
+            outcome = self.store.put_article(article, content_hash, extraction, self.run_id)
+        except StoreError as exc:
+            self.fail(IngestFailure(origin, exc.code, exc.message), article.id)
+            return
+        except Exception as exc:  # a value the store cannot take: this article fails, the batch goes on
+            self.fail(_failure_from_exception(exc, origin), article.id)
+            return
+        if outcome == "inserted":
+            self.summary.inserted += 1
+        elif outcome == "replaced":
+            self.summary.replaced += 1
+        else:
+            self.summary.unchanged += 1
+            self.report("unchanged", origin)
+            return
+        self.report("done", origin)
 

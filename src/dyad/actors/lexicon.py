@@ -151,9 +151,8 @@ def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in value)
 
 
-def parse_lexicon(language: str, data: Any) -> Lexicon:
-    """Check and compile an agents.yaml; `ConfigError` names the file and the entry that is wrong."""
-    where = f"dyad/lang/{language}/agents.yaml"
+def _check_keys(data: Any, where: str) -> None:
+    """A mapping with every required key and no key the schema does not know."""
     if not isinstance(data, Mapping):
         raise ConfigError("expected a mapping", source=where)
     missing = [k for k in _KEYS if k not in data]
@@ -163,67 +162,120 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
     if unknown:
         raise ConfigError(f"unknown key(s) {', '.join(sorted(unknown))}", source=where)
 
-    def words(key: str) -> frozenset[str]:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{key} must be a list of strings", source=where)
-        return frozenset(norm(v) for v in value)
 
-    def gendered(key: str) -> dict[str, Any]:
-        value = data[key]
-        if not isinstance(value, Mapping) or not all(v in ("m", "f", None) for v in value.values()):
-            raise ConfigError(f"{key} must map words to m, f or null", source=where)
-        return {norm(k): v for k, v in value.items()}
+def _words(data: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    """The normalised words of a list of strings (empty when an optional key is left out)."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings", source=where)
+    return frozenset(norm(v) for v in value)
 
+
+def _gendered(data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+    """Normalised word -> grammatical gender ("m", "f" or None)."""
+    value = data[key]
+    if not isinstance(value, Mapping) or not all(v in ("m", "f", None) for v in value.values()):
+        raise ConfigError(f"{key} must map words to m, f or null", source=where)
+    return {norm(k): v for k, v in value.items()}
+
+
+def _form_key(form: Any) -> Key:
+    return tuple(norm(u) for u in split_units(str(form)))
+
+
+def _agent_entry(entry: Any, where: str) -> tuple[str, str, str | None, list[Any]]:
+    """The code, kind, role and forms of one `agents` entry, checked."""
+    if not isinstance(entry, Mapping) or set(entry) - {"code", "kind", "role", "forms"}:
+        raise ConfigError("an agent entry has code, kind, role?, forms", source=where)
+    code, kind, role = entry.get("code"), entry.get("kind"), entry.get("role")
+    if code not in AGENT_CODES:
+        raise ConfigError(f"unknown agent code {code!r}", source=where)
+    if kind not in ("role", "body", "portfolio_body"):
+        raise ConfigError(f"kind must be role, body or portfolio_body, got {kind!r}", source=where)
+    if (kind == "role") != (role is not None) or (role is not None and role not in ROLE_AGENTS):
+        raise ConfigError(f"role nouns need a known role, bodies none (got {role!r})", source=where)
+    forms = entry.get("forms")
+    if not isinstance(forms, list) or not forms:
+        raise ConfigError("forms must be a non-empty list", source=where)
+    return code, kind, role, forms
+
+
+def _agent_nouns(entries: Any, where: str) -> dict[Key, AgentNoun]:
+    """Every form of every agent entry -> its noun; a form may repeat only under the same code."""
     agents: dict[Key, AgentNoun] = {}
-    for n, entry in enumerate(data["agents"]):
+    for n, entry in enumerate(entries):
         w = f"{where}: agents[{n}]"
-        if not isinstance(entry, Mapping) or set(entry) - {"code", "kind", "role", "forms"}:
-            raise ConfigError("an agent entry has code, kind, role?, forms", source=w)
-        code, kind, role = entry.get("code"), entry.get("kind"), entry.get("role")
-        if code not in AGENT_CODES:
-            raise ConfigError(f"unknown agent code {code!r}", source=w)
-        if kind not in ("role", "body", "portfolio_body"):
-            raise ConfigError(f"kind must be role, body or portfolio_body, got {kind!r}", source=w)
-        if (kind == "role") != (role is not None) or (role is not None and role not in ROLE_AGENTS):
-            raise ConfigError(f"role nouns need a known role, bodies none (got {role!r})", source=w)
-        forms = entry.get("forms")
-        if not isinstance(forms, list) or not forms:
-            raise ConfigError("forms must be a non-empty list", source=w)
+        code, kind, role, forms = _agent_entry(entry, w)
         for form in forms:
-            key = tuple(norm(u) for u in split_units(str(form)))
+            key = _form_key(form)
             if key in agents and agents[key].code != code:
                 raise ConfigError(f"form {form!r} listed under two codes", source=w)
             agents[key] = AgentNoun(code, kind, role, str(form))
+    return agents
+
+
+def _portfolios(entries: Any, where: str) -> dict[Key, str]:
+    """Every form of a portfolio ("Buitenlandse Zaken") -> the KB role of its minister."""
     portfolios: dict[Key, str] = {}
-    for n, entry in enumerate(data["portfolios"]):
-        w = f"{where}: portfolios[{n}]"
+    for n, entry in enumerate(entries):
         if not isinstance(entry, Mapping) or entry.get("role") not in ROLE_AGENTS or not entry.get("forms"):
-            raise ConfigError("a portfolio has a known role and forms", source=w)
+            raise ConfigError("a portfolio has a known role and forms", source=f"{where}: portfolios[{n}]")
         for form in entry["forms"]:
-            portfolios[tuple(norm(u) for u in split_units(str(form)))] = entry["role"]
-    inflection = data["adjective_inflection"]
-    if not isinstance(inflection, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in inflection
+            portfolios[_form_key(form)] = entry["role"]
+    return portfolios
+
+
+def _adjective_inflection(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    # its own check, not `_pairs`: the message names the pairs as suffix and replacement
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in value
     ):
         raise ConfigError("adjective_inflection must be a list of [suffix, replacement]", source=where)
-    compound_heads: dict[str, AgentNoun] = {}
-    for form in data.get("compound_heads", []):
+    return tuple((a, b) for a, b in value)
+
+
+def _compound_heads(forms: Any, agents: dict[Key, AgentNoun], where: str) -> dict[str, AgentNoun]:
+    """Folded one-word agent form -> its noun, longest first: `Lexicon.compound` takes the first head a word
+    ends with, and the longer head is the more specific one."""
+    heads: dict[str, AgentNoun] = {}
+    for form in forms:
         noun = agents.get((norm(str(form)),))
         if noun is None:
             raise ConfigError(f"compound head {form!r} is not a one-word agent form", source=where)
-        compound_heads[norm(str(form))] = noun
-    org_anaphora: dict[str, tuple[str, ...]] = {}
-    raw = data.get("org_anaphora", {})
+        heads[norm(str(form))] = noun
+    return dict(sorted(heads.items(), key=lambda kv: -len(kv[0])))
+
+
+def _org_anaphora(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(raw, Mapping) or not all(
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in raw.values()
     ):
         raise ConfigError("org_anaphora must map nouns to lists of organisation codes", source=where)
-    for noun_form, codes in raw.items():
-        org_anaphora[norm(str(noun_form))] = tuple(codes)
-    genitives = data["genitive_suffixes"]
-    if not isinstance(genitives, list) or not all(isinstance(g, str) and g for g in genitives):
+    return {norm(str(noun_form)): tuple(codes) for noun_form, codes in raw.items()}
+
+
+def _genitives(value: Any, where: str) -> tuple[str, ...]:
+    """Normalised genitive suffixes, longest first (the first that matches is the one cut off)."""
+    if not isinstance(value, list) or not all(isinstance(g, str) and g for g in value):
         raise ConfigError("genitive_suffixes must be a list of strings", source=where)
+    return tuple(sorted((norm(g) for g in value), key=len, reverse=True))
+
+
+def parse_lexicon(language: str, data: Any) -> Lexicon:
+    """Check and compile an agents.yaml; `ConfigError` names the file and the entry that is wrong."""
+    where = f"dyad/lang/{language}/agents.yaml"
+    _check_keys(data, where)
+    # the parts are checked in this order, so a file with several faults reports the first of them
+    agents = _agent_nouns(data["agents"], where)
+    portfolios = _portfolios(data["portfolios"], where)
+    inflection = _adjective_inflection(data["adjective_inflection"], where)
+    compound_heads = _compound_heads(data.get("compound_heads", []), agents, where)
+    org_anaphora = _org_anaphora(data.get("org_anaphora", {}), where)
+    genitives = _genitives(data["genitive_suffixes"], where)
+
+    def words(key: str) -> frozenset[str]:
+        return _words(data, key, where)
+
     return Lexicon(
         language=language,
         agents=agents,
@@ -231,16 +283,16 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         portfolios=portfolios,
         portfolio_max=max((len(k) for k in portfolios), default=1),
         determiners=words("determiners"),
-        possessives=gendered("possessives"),
-        pronouns={k: v for k, v in gendered("pronouns").items() if v is not None},
+        possessives=_gendered(data, "possessives", where),
+        pronouns={k: v for k, v in _gendered(data, "pronouns", where).items() if v is not None},
         locatives=words("locative_prepositions"),
         premodifiers=words("premodifiers"),
         counterparts=words("counterparts"),
         linkers=words("linkers"),
         name_linkers=words("name_linkers"),
-        inflection=tuple((a, b) for a, b in inflection),
-        genitives=tuple(sorted((norm(g) for g in genitives), key=len, reverse=True)),
-        compound_heads=dict(sorted(compound_heads.items(), key=lambda kv: -len(kv[0]))),
+        inflection=inflection,
+        genitives=genitives,
+        compound_heads=compound_heads,
         appositives=words("appositives"),
         org_anaphora=org_anaphora,
         neuter_pronouns=words("neuter_pronouns"),

@@ -248,97 +248,137 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
     where = f"dyad/lang/{language}/events.yaml"
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         raise ConfigError("expected a mapping with a 'triggers' list", source=where)
-    words = {name: frozenset(_strings(data.get(name), where, name)) for name in _WORD_LISTS}
+    words = _word_lists(data, where)
     irrealis = tuple(
         tuple(p.split()) for p in _strings(data.get("irrealis_phrases"), where, "irrealis_phrases")
     )
-    for name in ("reaction_roots", "reply_roots", "request_roots", "negated_fixed_roots"):
-        if not all(len(r) == 2 and codes.is_code(r) for r in words[name]):
-            raise ConfigError(f"'{name}' must be two-digit CAMEO roots (quote them: \"11\")", source=where)
     inflection = _inflection(data.get("inflection"), where)
     verb_final = data.get("verb_final", False)
     if not isinstance(verb_final, bool):
         raise ConfigError("'verb_final' must be true or false", source=where)
-    triggers: list[Trigger] = []
+    return Lexicon(language, _triggers(data["triggers"], where), words, irrealis, verb_final, inflection)
+
+
+#: word lists whose entries are CAMEO roots, not words
+_ROOT_LISTS = ("reaction_roots", "reply_roots", "request_roots", "negated_fixed_roots")
+
+
+def _word_lists(data: dict[str, Any], where: str) -> dict[str, frozenset[str]]:
+    """Every list of `_WORD_LISTS`, empty when the file leaves it out."""
+    words = {name: frozenset(_strings(data.get(name), where, name)) for name in _WORD_LISTS}
+    for name in _ROOT_LISTS:
+        if not all(len(r) == 2 and codes.is_code(r) for r in words[name]):
+            raise ConfigError(f"'{name}' must be two-digit CAMEO roots (quote them: \"11\")", source=where)
+    return words
+
+
+def _triggers(entries: list[Any], where: str) -> tuple[Trigger, ...]:
     seen: set[tuple[str, str]] = set()
-    for n, raw in enumerate(data["triggers"]):
-        at = f"{where} (trigger {n})"
-        if not isinstance(raw, dict):
-            raise ConfigError("a trigger must be a mapping", source=at)
-        unknown = set(raw) - _ENTRY_KEYS
-        if unknown:
-            raise ConfigError(f"unknown keys {sorted(unknown)}", source=at)
-        tid = raw.get("id")
-        cameo = raw.get("cameo")
-        if not isinstance(tid, str) or not tid:
-            raise ConfigError("missing 'id'", source=at)
-        at = f"{where} ({tid})"
-        if not isinstance(cameo, str) or not codes.is_code(cameo):
-            raise ConfigError(f"'cameo' {cameo!r} is not a CAMEO code (quote it: \"042\")", source=at)
-        verbs = _strings(raw.get("verbs"), at, "verbs")
-        nouns = _strings(raw.get("nouns"), at, "nouns")
-        phrases = _strings(raw.get("phrases"), at, "phrases")
-        # Multi-word verbs and nouns are phrases.
-        phrases += [w for w in verbs + nouns if " " in w]
-        verbs = [w for w in verbs if " " not in w]
-        nouns = [w for w in nouns if " " not in w]
-        if not (verbs or nouns or phrases):
-            raise ConfigError("a trigger needs verbs, nouns or phrases", source=at)
-        for v in verbs:
-            if v.count("|") > 1 or v.startswith("|") or v.endswith("|"):
-                raise ConfigError(f"bad separable verb {v!r} (use 'particle|verb')", source=at)
-        role = raw.get("role", "normal")
-        if role not in ROLES:
-            raise ConfigError(f"'role' must be one of {ROLES}", source=at)
-        fact = raw.get("factuality")
-        if fact is not None and fact not in FACTUALITIES:
-            raise ConfigError(f"'factuality' must be one of {FACTUALITIES}", source=at)
-        priority = raw.get("priority", 0)
-        confidence = raw.get("confidence", 0.8)
-        if (
-            not isinstance(priority, int)
-            or not isinstance(confidence, int | float)
-            or not 0 < confidence <= 1
-        ):
-            raise ConfigError("'priority' must be an integer and 'confidence' in (0, 1]", source=at)
-        source_kinds = frozenset(_strings(raw.get("source_kinds"), at, "source_kinds"))
-        if source_kinds - set(ACTOR_KINDS):
-            raise ConfigError(f"'source_kinds' must be among {ACTOR_KINDS}", source=at)
-        implicit_agent = raw.get("implicit_agent", "")
-        if not isinstance(implicit_agent, str) or not (implicit_agent == "" or (
-            len(implicit_agent) == 3 and implicit_agent.isalpha() and implicit_agent.isupper()
-        )):
-            raise ConfigError("'implicit_agent' must be a CAMEO sector code of three capitals (COP, JUD)", source=at)
-        key = (tid, cameo)
-        if key in seen:
-            raise ConfigError("duplicate trigger id", source=at)
-        seen.add(key)
-        triggers.append(
-            Trigger(
-                id=tid,
-                cameo=cameo,
-                verbs=tuple(verbs),
-                nouns=tuple(nouns),
-                phrases=tuple(tuple(p.split()) for p in phrases),
-                with_=frozenset(_strings(raw.get("with"), at, "with")),
-                without=frozenset(_strings(raw.get("without"), at, "without")),
-                not_before=frozenset(_strings(raw.get("not_before"), at, "not_before")),
-                before=frozenset(_strings(raw.get("before"), at, "before")),
-                target_preps=tuple(_strings(raw.get("target_preps"), at, "target_preps")),
-                role=role,
-                factuality=fact,
-                absorb=bool(raw.get("absorb", False)),
-                priority=priority,
-                confidence=float(confidence),
-                strict=bool(raw.get("strict", False)),
-                reciprocal=bool(raw.get("reciprocal", False)),
-                source_kinds=source_kinds,
-                deed_object=bool(raw.get("deed_object", False)),
-                implicit_agent=implicit_agent,
-                domestic=bool(raw.get("domestic", False)),
-            )
-        )
-    return Lexicon(language, tuple(triggers), words, irrealis, verb_final, inflection)
+    return tuple(_trigger(raw, n, where, seen) for n, raw in enumerate(entries))
+
+
+def _trigger(raw: Any, n: int, where: str, seen: set[tuple[str, str]]) -> Trigger:
+    """The `n`th entry of `triggers`, checked; `seen` holds the (id, code) of the entries before it and gets
+    this one's (an id may repeat under another code, not under the same one)."""
+    tid, cameo, at = _trigger_identity(raw, n, where)
+    verbs, nouns, phrases = _trigger_wordings(raw, at)
+    role = raw.get("role", "normal")
+    if role not in ROLES:
+        raise ConfigError(f"'role' must be one of {ROLES}", source=at)
+    fact = raw.get("factuality")
+    if fact is not None and fact not in FACTUALITIES:
+        raise ConfigError(f"'factuality' must be one of {FACTUALITIES}", source=at)
+    priority, confidence = _priority_and_confidence(raw, at)
+    source_kinds = frozenset(_strings(raw.get("source_kinds"), at, "source_kinds"))
+    if source_kinds - set(ACTOR_KINDS):
+        raise ConfigError(f"'source_kinds' must be among {ACTOR_KINDS}", source=at)
+    implicit_agent = _implicit_agent(raw, at)
+    # checked before the lists below are read: a duplicate entry with a bad list reports the duplicate
+    key = (tid, cameo)
+    if key in seen:
+        raise ConfigError("duplicate trigger id", source=at)
+    seen.add(key)
+    return Trigger(
+        id=tid,
+        cameo=cameo,
+        verbs=tuple(verbs),
+        nouns=tuple(nouns),
+        phrases=tuple(tuple(p.split()) for p in phrases),
+        with_=frozenset(_strings(raw.get("with"), at, "with")),
+        without=frozenset(_strings(raw.get("without"), at, "without")),
+        not_before=frozenset(_strings(raw.get("not_before"), at, "not_before")),
+        before=frozenset(_strings(raw.get("before"), at, "before")),
+        target_preps=tuple(_strings(raw.get("target_preps"), at, "target_preps")),
+        role=role,
+        factuality=fact,
+        absorb=bool(raw.get("absorb", False)),
+        priority=priority,
+        confidence=float(confidence),
+        strict=bool(raw.get("strict", False)),
+        reciprocal=bool(raw.get("reciprocal", False)),
+        source_kinds=source_kinds,
+        deed_object=bool(raw.get("deed_object", False)),
+        implicit_agent=implicit_agent,
+        domestic=bool(raw.get("domestic", False)),
+    )
+
+
+def _trigger_identity(raw: Any, n: int, where: str) -> tuple[str, str, str]:
+    """The id and CAMEO code of a trigger mapping with known keys, and where its later faults are reported:
+    by its id once it has one, by its position before."""
+    at = f"{where} (trigger {n})"
+    if not isinstance(raw, dict):
+        raise ConfigError("a trigger must be a mapping", source=at)
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise ConfigError(f"unknown keys {sorted(unknown)}", source=at)
+    tid = raw.get("id")
+    cameo = raw.get("cameo")
+    if not isinstance(tid, str) or not tid:
+        raise ConfigError("missing 'id'", source=at)
+    at = f"{where} ({tid})"
+    if not isinstance(cameo, str) or not codes.is_code(cameo):
+        raise ConfigError(f"'cameo' {cameo!r} is not a CAMEO code (quote it: \"042\")", source=at)
+    return tid, cameo, at
+
+
+def _trigger_wordings(raw: dict[str, Any], at: str) -> tuple[list[str], list[str], list[str]]:
+    """The one-word verbs, one-word nouns and phrases of a trigger; at least one of them."""
+    verbs = _strings(raw.get("verbs"), at, "verbs")
+    nouns = _strings(raw.get("nouns"), at, "nouns")
+    phrases = _strings(raw.get("phrases"), at, "phrases")
+    # Multi-word verbs and nouns are phrases.
+    phrases += [w for w in verbs + nouns if " " in w]
+    verbs = [w for w in verbs if " " not in w]
+    nouns = [w for w in nouns if " " not in w]
+    if not (verbs or nouns or phrases):
+        raise ConfigError("a trigger needs verbs, nouns or phrases", source=at)
+    for v in verbs:
+        if v.count("|") > 1 or v.startswith("|") or v.endswith("|"):
+            raise ConfigError(f"bad separable verb {v!r} (use 'particle|verb')", source=at)
+    return verbs, nouns, phrases
+
+
+def _priority_and_confidence(raw: dict[str, Any], at: str) -> tuple[int, int | float]:
+    priority = raw.get("priority", 0)
+    confidence = raw.get("confidence", 0.8)
+    if (
+        not isinstance(priority, int)
+        or not isinstance(confidence, int | float)
+        or not 0 < confidence <= 1
+    ):
+        raise ConfigError("'priority' must be an integer and 'confidence' in (0, 1]", source=at)
+    return priority, confidence
+
+
+def _implicit_agent(raw: dict[str, Any], at: str) -> str:
+    """The CAMEO sector code of the organ doing a deed with no named doer, or ""."""
+    implicit_agent = raw.get("implicit_agent", "")
+    if not isinstance(implicit_agent, str) or not (implicit_agent == "" or (
+        len(implicit_agent) == 3 and implicit_agent.isalpha() and implicit_agent.isupper()
+    )):
+        raise ConfigError("'implicit_agent' must be a CAMEO sector code of three capitals (COP, JUD)", source=at)
+    return implicit_agent
 
 
 def codebook_files(language: str) -> list[str]:
