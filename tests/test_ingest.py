@@ -185,3 +185,12 @@ def test_a_batch_killed_midway_resumes_to_what_a_clean_run_stores(clean_run: Cle
     with DuckDBStore(db, read_only=True) as store:
         assert store.article_ids() == clean_run.ids
         assert [run["finished"] is None for run in store.runs()] == [True, False]
+
+
+def test_summary_counts_each_store_outcome_and_says_whether_it_wrote() -> None:
+    from dyad.ingest import IngestSummary
+
+    summary = IngestSummary(run_id=1)
+    assert summary.count("inserted") and summary.count("replaced")
+    assert not summary.count("unchanged")
+    assert (summary.inserted, summary.replaced, summary.unchanged, summary.done) == (1, 1, 1, 2)

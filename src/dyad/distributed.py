@@ -701,15 +701,7 @@ class _Driver:
                     self._recorded(IngestFailure(entry.origin, exc.code, exc.message), item.article.id,
                                    written=False)
                     continue
-            if outcome == "inserted":
-                self.summary.inserted += 1
-            elif outcome == "replaced":
-                self.summary.replaced += 1
-            else:
-                self.summary.unchanged += 1
-                self._report("unchanged", entry.origin)
-                continue
-            self._report("done", entry.origin)
+            self._report("done" if self.summary.count(outcome) else "unchanged", entry.origin)
 
     def _fail(self, failure: IngestFailure, article_id: str | None) -> None:
         """Record a failure with the write batch (in input order, like the progress events), so that a

@@ -79,6 +79,17 @@ class IngestSummary:
     def ok(self) -> bool:
         return not self.failures
 
+    def count(self, outcome: str) -> bool:
+        """Count what the store did with one article ("inserted", "replaced", else unchanged); whether it wrote."""
+        if outcome == "inserted":
+            self.inserted += 1
+        elif outcome == "replaced":
+            self.replaced += 1
+        else:
+            self.unchanged += 1
+            return False
+        return True
+
     def counts(self) -> dict[str, int]:
         return {"done": self.done, "inserted": self.inserted, "replaced": self.replaced,
                 "unchanged": self.unchanged, "failed": self.failed}
@@ -261,13 +272,5 @@ class _Run:
         except Exception as exc:  # a value the store cannot take: this article fails, the batch goes on
             self.fail(_failure_from_exception(exc, origin), article.id)
             return
-        if outcome == "inserted":
-            self.summary.inserted += 1
-        elif outcome == "replaced":
-            self.summary.replaced += 1
-        else:
-            self.summary.unchanged += 1
-            self.report("unchanged", origin)
-            return
-        self.report("done", origin)
+        self.report("done" if self.summary.count(outcome) else "unchanged", origin)
 
