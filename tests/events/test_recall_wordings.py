@@ -38,7 +38,8 @@ def test_disagreement_is_disapproval_not_negated_accord(coded_actor_rows: Rows) 
     rows = coded_actor_rows("Merkel is het niet eens met Poetin.", ACTORS)
     assert ("DEUGOV", "RUSGOV", "11") in rows
     assert not any(root == "01" for _, _, root in rows)
-    assert ("NLDGOV", "RUSGOV", "11") in coded_actor_rows("Rutte nam afstand van de uitspraken van Poetin.", ACTORS)
+    assert ("NLDGOV", "RUSGOV", "11") in coded_actor_rows("Rutte neemt afstand van de woorden van Poetin.", ACTORS)
+    assert ("NLDGOV", "RUSGOV", "11") in coded_actor_rows("Rutte heeft afstand genomen van Poetin.", ACTORS)
 
 
 def test_a_collision_of_vehicles_is_no_quarrel(coded_actor_rows: Rows) -> None:
