@@ -220,3 +220,37 @@ def test_a_subordinate_clause_shares_the_vague_time_of_its_main_clause() -> None
     assert date_of(joined, "wees") == "2019-03-26"
     reported = "Jaren geleden zei de minister al dat de oppositie het plan afwijst."
     assert date_of(reported, "afwijst") == "2019-03-26"
+
+
+def test_a_day_of_a_clause_without_a_past_verb_opens_no_narrative() -> None:
+    # the day dates the present-tense clause it stands in; the sentence is in the past by its relative clause,
+    # and the reaction told after it is no deed of that day (neither carried nor resumed)
+    text = (
+        "Maandag ligt het plan op tafel waarover de minister lang twijfelde. "
+        "De oppositie noemde het plan onuitvoerbaar."
+    )
+    assert date_of(text, "noemde") == "2019-03-26"
+    apposition = (
+        "Het kabinet, zondag nog eensgezind over de hervorming, viel uiteen over de begroting. "
+        "De coalitiepartners verweten elkaar woordbreuk."
+    )
+    assert date_of(apposition, "verweten") == "2019-03-26"
+
+
+def test_a_day_alone_before_a_comma_or_with_a_past_verb_still_opens_a_narrative() -> None:
+    fronted = (
+        "Maandagavond, na een lange vergadering, stemde de raad in met het plan. "
+        "De wethouder noemde de uitslag een opluchting."
+    )
+    assert date_of(fronted, "noemde") == "2019-03-25"
+    strong = (
+        "De fractie wrong zich maandag in allerlei bochten om de coalitie te redden. "
+        "De voorzitter bood namens de partij excuses aan."
+    )
+    assert date_of(strong, "bood") == "2019-03-25"
+
+
+@pytest.mark.parametrize("form", ["zwom", "klommen", "wrong", "krompen", "verzon"])
+def test_strong_past_forms_of_the_zingen_zong_class_make_a_clause_past(form: str) -> None:
+    v = vocabulary("nl")
+    assert tense_of(words_of(f"de delegatie {form} gisteren"), 0, 3, v) == "past"

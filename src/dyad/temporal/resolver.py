@@ -162,8 +162,8 @@ class TimexResolver:
                     doc.timexes.append(Timex(expr.start, expr.end, s_index, expr.value, expr.kind, expr.rule))
 
             resolve_words(words, spans, self.vocab, published, doc.text, keep)
-        reference = self._reference_times(doc, infos, published)
-        resumed = self._resumed_days(infos, published)
+        reference = self._reference_times(doc, words, infos, published)
+        resumed = self._resumed_days(words, infos, published)
         return DatingState(doc, words, infos, reference, published, resumed)
 
     def date_at(self, state: DatingState, sentence: int, start: int, end: int) -> tuple[PartialDate | None, str | None]:
@@ -237,7 +237,7 @@ class TimexResolver:
     # -- dating ---------------------------------------------------------------------------------------
 
     def _reference_times(
-        self, doc: Document, infos: list[_SentenceInfo], published: PartialDate | None
+        self, doc: Document, words: list[Word], infos: list[_SentenceInfo], published: PartialDate | None
     ) -> list[_Reference | None]:
         """Per sentence, the reference time the next sentence may inherit: the last governing day named by
         a day word, weekday, day-and-month or weekend ("gisteren", "maandag", "22 maart", "dit weekeinde")
@@ -253,7 +253,9 @@ class TimexResolver:
         alone is background as often as the frame of what follows, like the coarser expressions above).
         A past year, bare or not, named in a sentence in the present tense ("Maar dan, in 1963, volgt er een
         schok"), opens a narrative in the historical present that lasts while the following sentences stay
-        in the present: the present tense of a past year is the text's own signal that it tells a story."""
+        in the present: the present tense of a past year is the text's own signal that it tells a story.
+        A day named in a clause with no tense of its own in a sentence told in another one opens no narrative
+        (`_day_of_own_clause`)."""
         out: list[_Reference | None] = []
         history: _Reference | None = None
         day: _Reference | None = None
@@ -287,11 +289,26 @@ class TimexResolver:
                     or published.precision == Precision.DAY and e.value.first_day() > published.first_day()
                 ):
                     continue  # the publication day or after it: no day a past deed of the next sentence is on
+                if not present and self._day_of_own_clause(words, info, e):
+                    continue  # the day of a clause without a past verb, not of the sentence's narrative
                 day = _Reference(e.value, f"{e.rule}:{e.text}", e.tense is None and present, True)
             if day is not None and not named and not day.passed_on:
                 day = replace(day, passed_on=True)
             out.append(day or history)
         return out
+
+    def _day_of_own_clause(self, words: list[Word], info: _SentenceInfo, e: Expression) -> bool:
+        """Whether a time stands in a clause without a past or future verb of its own, beside other words
+        ("Maandag ligt het plan op tafel dat de minister vorig jaar beloofde", "Het kabinet, maandag nog
+        eensgezind, viel ..."): it dates that clause (and, by step 2, the deeds of its sentence), but no narrative
+        of the sentences after it, whose past verb would be another deed than that clause's. Not a time alone
+        in its clause ("Gisteren, bij de presentatie, stond de teller op ..."), which is the adverbial of the
+        clause after it."""
+        lo, hi = self._clause_at(words, info, e.first_word) or (info.lo, info.hi)
+        if tense_of(words, lo, hi, self.vocab) is not None:
+            return False
+        others = sum(1 for k in range(lo, hi) if not e.first_word <= k < e.last_word and words[k].text.isalpha())
+        return others > 1
 
     def _clause_tense(self, words: list[Word], info: _SentenceInfo, clause: tuple[int, int]) -> tuple[str | None, bool]:
         """The tense of a clause and whether it is in the simple past; a clause without a tense of its own
@@ -321,14 +338,15 @@ class TimexResolver:
         return tense == "past" and (narrative or not previous.passed_on)
 
     def _resumed_days(
-        self, infos: list[_SentenceInfo], published: PartialDate | None
+        self, words: list[Word], infos: list[_SentenceInfo], published: PartialDate | None
     ) -> list[tuple[PartialDate, str] | None]:
         """Per sentence, the day of the last sentence before it that names a time, when that time is a day of
         the week before publication ("gisteren", "zaterdag") and that sentence is at most
         `resume_within` sentences back. A narrative in the simple past without a time word of its own
         resumes that day across a quotation, a comment in the present tense or a paragraph break
         ("Gistermiddag sprak de president de pers toe. 'Dit is fraude.' Hij noemde de uitslag ...");
-        any other time named in between ends it."""
+        any other time named in between ends it. A day of a clause without a past verb in a sentence told in the
+        simple past (`_day_of_own_clause`) ends it as well, but is no news day."""
         out: list[tuple[PartialDate, str] | None] = []
         last: tuple[PartialDate, str, int] | None = None
         today = published.truncate(Precision.DAY) if published is not None else None
@@ -346,6 +364,7 @@ class TimexResolver:
                 and e.value.precision == Precision.DAY
                 and self._a_day(e)
                 and 0 < (today.first_day() - e.value.first_day()).days <= 7
+                and not (info.narrative and self._day_of_own_clause(words, info, e))
             ):
                 last = (e.value, f"{e.rule}:{e.text}", k)
         return out
