@@ -244,8 +244,8 @@ def test_a_day_alone_before_a_comma_or_with_a_past_verb_still_opens_a_narrative(
     )
     assert date_of(fronted, "noemde") == "2019-03-25"
     strong = (
-        "De fractie wrong zich maandag in allerlei bochten om de coalitie te redden. "
-        "De voorzitter bood namens de partij excuses aan."
+        "De partij klom maandag in de peiling naar de tweede plaats, nadat de lijsttrekker een sterk debat voerde. "
+        "De voorzitter bood de leden namens het bestuur een feest aan."
     )
     assert date_of(strong, "bood") == "2019-03-25"
 
