@@ -17,8 +17,9 @@ Which expression dates an event (`Event.date_rule` names it):
    chain of sentences in the simple past is not broken by a paragraph, a sentence in another tense or a new
    time; a day passed on through such a chain dates a clause in the simple past, not one in the present
    perfect; a day after publication is not carried; a bare past year named in the simple past is not
-   carried (background; a month or day with its year is); a past day or year named in the present tense is
-   carried by the present-tense sentences that follow (the historical present: "Het debat loopt
+   carried (background; a month or day with its year is), nor a day named in a clause without a verb tense of
+   its own in a sentence whose tense stands elsewhere (`_day_of_own_clause`); a past day or year named in the
+   present tense is carried by the present-tense sentences that follow (the historical present: "Het debat loopt
    maandagavond uit de hand. De premier verwijt ...", `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
    other time was named since (a narrative resumed after a quotation: `_resumed_days`);
@@ -299,7 +300,7 @@ class TimexResolver:
 
     def _day_of_own_clause(self, words: list[Word], info: _SentenceInfo, e: Expression) -> bool:
         """Whether a time stands in a clause without a past or future verb of its own, beside other words
-        ("Maandag ligt het plan op tafel dat de minister vorig jaar beloofde", "Het kabinet, maandag nog
+        ("Maandag ligt het plan op tafel waarover de minister lang twijfelde", "Het kabinet, zondag nog
         eensgezind, viel ..."): it dates that clause (and, by step 2, the deeds of its sentence), but no narrative
         of the sentences after it, whose past verb would be another deed than that clause's. Not a time alone
         in its clause ("Gisteren, bij de presentatie, stond de teller op ..."), which is the adverbial of the
