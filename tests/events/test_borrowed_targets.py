@@ -94,3 +94,25 @@ def test_a_stressed_conjunction_lists_actors(coder: LexiconCoder, make_doc: Call
     rows = _rows(doc)
     assert {("ALB", "EU", "02"), ("POL", "EU", "02")} <= rows, rows
     assert not {("ALB", "POL"), ("POL", "ALB")} & {(s, t) for s, t, _ in rows}
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # the condition names whom the threat is aimed at, after the threat or before it
+    ("Premier Rutte dreigde met opstappen als Marokko de begroting afwijst.", ("NLD", "MAR", "13")),
+    ("Premier Rutte dreigde met een veto als Marokko de begroting afwijst.", ("NLD", "MAR", "13")),
+    ("Als Marokko de grens sluit, dreigt Spanje met een klacht bij het Europese Hof.", ("ESP", "MAR", "13")),
+])
+def test_a_threat_is_aimed_at_the_actor_its_condition_names(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, row: tuple[str, str, str]
+) -> None:
+    doc = make_doc(text)
+    coder(doc)
+    assert row in _rows(doc), [(e.rule, e.source.country, e.target.country) for e in doc.events]
+
+
+def test_a_condition_lends_no_target_to_a_deed_of_another_root(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("Premier Rutte prijst de haven als Marokko het verdrag tekent.")
+    coder(doc)
+    assert not any(e.target.country == "MAR" for e in doc.events), [(e.rule, e.target.country) for e in doc.events]

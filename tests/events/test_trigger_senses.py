@@ -231,3 +231,16 @@ def test_business_with_an_actor_and_asking_for_a_meeting(
     coded_actor_rows: Rows, text: str, row: tuple[str, ...]
 ) -> None:
     assert row in _roots(coded_actor_rows, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "De oppositie bestookt Maduro al weken met vragen.",  # pounding with words is no use of force
+    "Rusland bestookt Duitsland met propaganda.",
+    "Rutte werd door Wilders bestookt met verwijten.",
+])
+def test_pounding_with_words_is_no_fight(coded_actor_rows: Rows, sentence: str) -> None:
+    assert not {r for r in _roots(coded_actor_rows, sentence) if r[2] == "19"}
+
+
+def test_pounding_a_foe_with_no_weapon_named_is_force(coded_actor_rows: Rows) -> None:
+    assert ("TUR", "SYR", "19") in _roots(coded_actor_rows, "Turkije heeft Syrië opnieuw bestookt.")

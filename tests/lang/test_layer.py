@@ -180,3 +180,21 @@ def test_a_flattened_intertitle_stands_apart(text: str, expected: list[str]) -> 
 def test_english_has_no_intertitle_openers() -> None:
     doc = analyse_text("Shock The senator left early.", language="en")
     assert len(doc.sentences) == 1
+
+
+def _names(text: str) -> list[str]:
+    doc = analyse_text(text)
+    return [doc.text[doc.tokens[n.token_start].start:doc.tokens[n.token_end - 1].end] for n in doc.names]
+
+
+def test_a_first_name_that_is_also_a_function_word_opens_the_name() -> None:
+    # "Dan" is a Dutch stop word ("then"); after a lower-case word and before a surname it is a first name
+    assert "Dan Vermeulen" in _names("Het voorstel komt van wethouder Dan Vermeulen uit Zwolle.")
+
+
+@pytest.mark.parametrize("text", [
+    "Een nieuw boek: In Verre Landen gaat over reizen.",  # after a mark: a title, not a first name
+    "Het kabinet wil dan Brussel overtuigen.",  # in lower case the word is the adverb
+])
+def test_a_function_word_after_a_capital_or_a_mark_or_in_lower_case_is_no_first_name(text: str) -> None:
+    assert not any(name.split()[0].lower() in {"in", "dan"} for name in _names(text))

@@ -153,3 +153,20 @@ def test_dat_as_a_demonstrative_object(text: str) -> None:
 ])
 def test_a_short_content_clause(text: str, statement: str) -> None:
     assert [q.text for q in _indirect(text)] == [statement]
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    # the plural present has the infinitive's form: the verb ends the clause, "dat" is no demonstrative
+    ("Wethouder Karin Smit zei dat de bussen uitvallen.", "de bussen uitvallen"),
+    ("Volgens de krant meldde Karin Smit dinsdag dat de boeren protesteren.", "de boeren protesteren"),
+])
+def test_a_short_clause_with_its_verb_at_the_end_is_reported(text: str, statement: str) -> None:
+    assert _one(text).text == statement
+
+
+@pytest.mark.parametrize("text", [
+    "Wethouder Karin Smit zei dat de hele avond.",  # a demonstrative object before a time phrase
+    "Wethouder Karin Smit zei dat gisteren al.",
+])
+def test_a_demonstrative_object_reports_nothing(text: str) -> None:
+    assert _indirect(text) == []

@@ -115,6 +115,8 @@ _WORD_LISTS = (
     "own_sentence_roots",
     "request_roots",
     "negated_fixed_roots",
+    "conditional_target_roots",
+    "conditional_openers",
     "obligation_modals",
     "person_nouns",
     "participle_prefixes",
@@ -260,7 +262,7 @@ def compile_lexicon(language: str, data: Any) -> Lexicon:
 
 
 #: word lists whose entries are CAMEO roots, not words
-_ROOT_LISTS = ("reaction_roots", "reply_roots", "request_roots", "negated_fixed_roots")
+_ROOT_LISTS = ("reaction_roots", "reply_roots", "request_roots", "negated_fixed_roots", "conditional_target_roots")
 
 
 def _word_lists(data: dict[str, Any], where: str) -> dict[str, frozenset[str]]:

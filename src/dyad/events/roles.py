@@ -656,6 +656,8 @@ class RoleFinder:
         # pastoor": a state adjective in the trigger's own object names the target when no actor does
         if not r.target and not r.accused and not r.mutual:
             r.adjective_target = self._object_adjective_state(r.doc, r.match, r.clause, r.source)
+        if not r.target and not r.accused and not r.mutual and r.adjective_target is None:
+            r.target = self._conditional_subject(r)
         if r.adjective_target is not None or r.target or r.accused or r.trig.strict or not borrow:
             return
         r.target = self._other_clause_target(r)
@@ -669,6 +671,25 @@ class RoleFinder:
                 r.doc, r.sentence, r.source, earlier, author=author, answered=answered
             )
             r.confidence *= 0.6
+
+    def _conditional_subject(self, r: _Slots) -> list[int]:
+        """The target of a deed of the `conditional_target_roots` that its clause does not name: the first actor
+        of another clause of the sentence that a conditional opener starts, the one whose deed the condition
+        names ("dreigt met opstappen als Brussel de begroting afwijst"); none when no such clause names one."""
+        assert r.source is not None
+        if r.trig.cameo[:2] not in self._w("conditional_target_roots"):
+            return []
+        openers = self._w("conditional_openers")
+        refs = self._refs(r.doc, r.source)
+        for clause in r.clauses:
+            idx = clause.idx
+            if clause.start == r.clause.start or not idx or r.toks[idx[0]].lower not in openers:
+                continue
+            for mi in clause.mentions:
+                other = ActorRef.from_mention(r.doc, mi)
+                if self._usable(r.doc, mi) and all(self._distinct(s, other, r.doc) for s in refs):
+                    return [mi]
+        return []
 
     def _cross_sentence_root(self, cameo: str) -> bool:
         """Whether a deed of this CAMEO code may take its target from the sentence before: not one of the

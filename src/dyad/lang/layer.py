@@ -305,11 +305,27 @@ class LanguageLayer:
 
     def _common_at_start(self, doc: Document, sent: Sentence, i: int) -> bool:
         lower = doc.tokens[i].lower
-        if lower in self.not_names or lower in self.stop_words:
-            return True
         at_start = i == sent.token_start or doc.tokens[i - 1].text in _OPENERS
+        if lower in self.not_names:
+            return True
+        if lower in self.stop_words:
+            return at_start or not self._first_name_of_run(doc, sent, i)
         # A capitalised sentence-initial word that the lemma table knows is an ordinary word.
         return at_start and lower in self.lemma_table
+
+    def _first_name_of_run(self, doc: Document, sent: Sentence, i: int) -> bool:
+        """Whether a capitalised stop word inside a sentence opens a name: a first name that is also a function
+        word of the language ("zei inlichtingenbaas Dan Coats"), after a word in lower case and directly before a
+        capitalised word that is none. After a capital or a mark the word may open a title or a run-in clause
+        ("In Verloren Land", ": In Turkije"); name particles have their own rule ("Van", "De" before a surname)."""
+        nxt = i + 1
+        before = doc.tokens[i - 1]
+        if nxt >= sent.token_end or doc.tokens[i].lower in self.name_particles or not before.text.isalpha() \
+                or not before.text.islower():
+            return False
+        follower = doc.tokens[nxt]
+        return self._is_capitalised(follower) and follower.lower not in self.stop_words \
+            and follower.lower not in self.not_names
 
 
 def _split_glued_stops(doc: SpacyDoc, words: Container[str]) -> SpacyDoc:

@@ -1662,7 +1662,8 @@ class _Run:
         lex = self.lex
         if lex.verb_second and lex.infinitive_endings and len(rest) <= 3 and not any(
                 t.lower in lex.auxiliaries or t.lower in lex.subject_pronouns or t.lower in lex.clause_subjects
-                or (t.lemma != t.lower and self._infinitive_form(t.lemma)) for t in rest):
+                or (t.lemma != t.lower and self._infinitive_form(t.lemma)) for t in rest) \
+                and not self._verb_final_clause(rest):
             return True  # "zei dat al eerder", "heeft dat gisteren ook gezegd": a few words and no verb
         if toks[c + 1].lower in self.lex.prepositions:
             rest = toks[c + 1 : self._clause_end(c + 1, hi) + 1]
@@ -1677,6 +1678,16 @@ class _Run:
                     for t in between
                 )
         return False
+
+    def _verb_final_clause(self, rest: list[Token]) -> bool:
+        """Whether the words after a complementizer are a subordinate clause of a subject with a determiner and
+        its verb at the end in the plural present, which has the infinitive's form ("zei dat de Russen liegen"),
+        not a demonstrative object before a time word ("zei dat de hele ochtend")."""
+        lex = self.lex
+        if len(rest) < 3 or rest[0].lower not in lex.determiners:
+            return False
+        last = rest[-1]
+        return self._infinitive_form(last.lower) and last.lemma in ("", last.lower) and not lex.is_time_word(last.lower)
 
     def _infinitive_form(self, word: str) -> bool:
         return bool(self.lex.infinitive_endings) and word.endswith(self.lex.infinitive_endings)
