@@ -1190,7 +1190,8 @@ class _Run:
     def _previous_speaker(self, s_idx: int) -> Speaker | None:
         """Who says a quotation without a cue: the speaker of the sentence before; over interview questions
         and headings (sentences without a statement of their own) the last speaker before them; else the
-        person the sentence before is about (its subject), else the last speaker a few sentences back."""
+        person the sentence before is about (its subject), else the last speaker a few sentences back, else a
+        person the sentence before names, else the person quoted last."""
         if s_idx == 0:
             return None
         introduced = self._introduced_by_colon(self.doc.sentences[s_idx - 1])
@@ -1222,7 +1223,16 @@ class _Run:
         found = self._speaker_further_back(back, prev, reported_body)
         if found is not None or skipped:
             return found
-        return self._person_in(phrases)
+        return self._person_in(phrases) or self._last_quoted_speaker(prev)
+
+    def _last_quoted_speaker(self, prev: Sentence) -> Speaker | None:
+        """The person whose quotation came last before the end of sentence `prev`, however far back: where neither
+        the sentences within `previous_speaker_reach` nor the sentence before name a speaker ("‘…’, zegt X. <a
+        passage of narration that names no one> ‘…’"), the article goes on quoting the one it quoted last."""
+        for tok, speaker in reversed(self.resolver.history):
+            if tok < prev.token_end and tok in self.quoted and speaker.is_person:
+                return speaker
+        return None
 
     def _sentence_before_questions(self, s_idx: int) -> tuple[int, int]:
         """The sentence before a quotation's sentence, past up to three interview questions and headings between
