@@ -116,3 +116,25 @@ def test_a_condition_lends_no_target_to_a_deed_of_another_root(
     doc = make_doc("Premier Rutte prijst de haven als Marokko het verdrag tekent.")
     coder(doc)
     assert not any(e.target.country == "MAR" for e in doc.events), [(e.rule, e.target.country) for e in doc.events]
+
+
+def test_coordinated_subjects_of_a_reciprocal_deed_meet_each_other_not_the_actor_before(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("Polen sloot gisteren de grens. Marokko en Spanje overlegden vandaag samen in Rabat.")
+    coder(doc)
+    rows = {(e.source.country, e.target.country) for e in doc.events if e.sentence == 1}
+    assert rows == {("MAR", "ESP"), ("ESP", "MAR")}, rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # welcoming someone's call praises who made it, not whom it was made to
+    ("Spanje roept Marokko op de grens te openen. Polen verwelkomde de oproep.", ("POL", "ESP", "05")),
+    ("Marokko sloot een akkoord met Spanje. Polen verwelkomde het akkoord.", ("POL", "MAR", "05")),
+])
+def test_welcoming_a_deed_praises_its_author(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, row: tuple[str, str, str]
+) -> None:
+    doc = make_doc(text)
+    coder(doc)
+    assert row in _rows(doc), [(e.rule, e.sentence, e.source.country, e.target.country) for e in doc.events]

@@ -646,11 +646,15 @@ class RoleFinder:
         # an entry whose object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): the object
         # being a thing leaves its author to be found
         taken = self._object_taken(r.doc, r.match, r.clause, r.toks)
+        # coordinated subjects of a reciprocal entry act on each other ("Poetin en Xi dineerden samen", step 7),
+        # not on an actor of another clause or sentence
+        paired = r.trig.reciprocal and isinstance(r.source, list) and len(r.source) > 1
         borrow = (
             not r.noun
             and (r.trig.deed_object or not taken)
             and not set(r.words) & self._w("reciprocals")
             and not r.mutual
+            and not paired
         )
         # "kritiek op het Amerikaanse besluit", "heffingen op Chinese producten", "arresteerde een Amerikaanse
         # pastoor": a state adjective in the trigger's own object names the target when no actor does
@@ -664,7 +668,9 @@ class RoleFinder:
         if r.target:
             r.confidence *= 0.8
         elif self.cross_sentence_target and r.sentence > 0 and self._cross_sentence_root(r.trig.cameo):
-            author = r.trig.deed_object and taken
+            # the object is a deed ("noemt de maatregel onacceptabel"), or the deed noun that licenses the entry
+            # ("verwelkomde de oproep"): its author is the target
+            author = r.trig.deed_object and (taken or bool(r.match.licensed_by))
             # a rejection answers a request: an appeal, an offer or a demand of the sentence before
             answered = self._w("request_roots") if r.trig.cameo[:2] in self._w("reply_roots") else frozenset()
             r.target = self._previous_sentence_target(
