@@ -126,15 +126,3 @@ def test_coordinated_subjects_of_a_reciprocal_deed_meet_each_other_not_the_actor
     rows = {(e.source.country, e.target.country) for e in doc.events if e.sentence == 1}
     assert rows == {("MAR", "ESP"), ("ESP", "MAR")}, rows
 
-
-@pytest.mark.parametrize(("text", "row"), [
-    # welcoming someone's call praises who made it, not whom it was made to
-    ("Spanje roept Marokko op de grens te openen. Polen verwelkomde de oproep.", ("POL", "ESP", "05")),
-    ("Marokko sloot een akkoord met Spanje. Polen verwelkomde het akkoord.", ("POL", "MAR", "05")),
-])
-def test_welcoming_a_deed_praises_its_author(
-    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, row: tuple[str, str, str]
-) -> None:
-    doc = make_doc(text)
-    coder(doc)
-    assert row in _rows(doc), [(e.rule, e.sentence, e.source.country, e.target.country) for e in doc.events]

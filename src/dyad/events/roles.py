@@ -668,9 +668,7 @@ class RoleFinder:
         if r.target:
             r.confidence *= 0.8
         elif self.cross_sentence_target and r.sentence > 0 and self._cross_sentence_root(r.trig.cameo):
-            # the object is a deed ("noemt de maatregel onacceptabel"), or the deed noun that licenses the entry
-            # ("verwelkomde de oproep"): its author is the target
-            author = r.trig.deed_object and (taken or bool(r.match.licensed_by))
+            author = r.trig.deed_object and taken
             # a rejection answers a request: an appeal, an offer or a demand of the sentence before
             answered = self._w("request_roots") if r.trig.cameo[:2] in self._w("reply_roots") else frozenset()
             r.target = self._previous_sentence_target(
