@@ -116,3 +116,13 @@ def test_a_condition_lends_no_target_to_a_deed_of_another_root(
     doc = make_doc("Premier Rutte prijst de haven als Marokko het verdrag tekent.")
     coder(doc)
     assert not any(e.target.country == "MAR" for e in doc.events), [(e.rule, e.target.country) for e in doc.events]
+
+
+def test_coordinated_subjects_of_a_reciprocal_deed_meet_each_other_not_the_actor_before(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    doc = make_doc("Polen sloot gisteren de grens. Marokko en Spanje overlegden vandaag samen in Rabat.")
+    coder(doc)
+    rows = {(e.source.country, e.target.country) for e in doc.events if e.sentence == 1}
+    assert rows == {("MAR", "ESP"), ("ESP", "MAR")}, rows
+

@@ -31,6 +31,7 @@ def test_lexicon_loads_and_codes_exist(language: str, minimum: int, uncovered: s
         ({"id": "x", "cameo": "042", "verbs": ["bezoeken"], "colour": "red"}, "unknown keys"),
         ({"id": "x", "cameo": "042", "verbs": ["bezoeken"], "factuality": "maybe"}, "factuality"),
         ({"id": "x", "cameo": "042", "verbs": ["bezoeken"], "source_kinds": ["people"]}, "source_kinds"),
+        ({"id": "x", "cameo": "0354", "verbs": ["beloven"], "with_also": ["opheffen"]}, "needs 'with'"),
     ],
 )
 def test_malformed_entries_are_rejected(entry: dict[str, object], message: str) -> None:

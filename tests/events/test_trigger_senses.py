@@ -244,3 +244,27 @@ def test_pounding_with_words_is_no_fight(coded_actor_rows: Rows, sentence: str) 
 
 def test_pounding_a_foe_with_no_weapon_named_is_force(coded_actor_rows: Rows) -> None:
     assert ("TUR", "SYR", "19") in _roots(coded_actor_rows, "Turkije heeft Syrië opnieuw bestookt.")
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), [
+    # announcing sanctions or an offensive is no intent to ease them: the easing must be said too
+    ("Duitsland kondigde nieuwe sancties tegen Rusland aan.", "0354", "16"),
+    ("Rusland kondigde een nieuw offensief aan tegen Turkije.", "0356", "19"),
+])
+def test_the_thing_an_intent_to_ease_names_is_not_enough(
+    coded_actor_rows: Rows, sentence: str, wrong: str, right: str
+) -> None:
+    doc_rows = _roots(coded_actor_rows, sentence)
+    assert {r[2] for r in doc_rows} == {right}, doc_rows
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Duitsland beloofde Rusland de sancties op te heffen.", "0354"),
+    ("Rusland is bereid de sancties tegen Turkije te versoepelen.", "0354"),
+    ("Rusland beloofde Turkije een staakt-het-vuren.", "0356"),
+])
+def test_a_promise_to_ease_is_an_intent_to_ease(sentence: str, code: str, make_doc: Callable[..., Document]) -> None:
+    coder = LexiconCoder("nl")
+    doc = make_doc(sentence, ACTORS)
+    coder(doc)
+    assert code in {e.cameo for e in doc.events}, [(e.rule, e.cameo) for e in doc.events]

@@ -399,9 +399,10 @@ class Candidates:
         wordings: Sequence[Wording] | None = None,
         span: Sequence[Tok] | None = None,
     ) -> list[Match]:
-        """The matches of one trigger in clause `ci`, after its sentence-wide `without`, its `with` licence
-        (in the clause or the next) and its `not_before` sense: of the given wordings of the trigger, or of all
-        of them. `tails` caches the clause's tail; `span` is the clause's tokens when the caller has them."""
+        """The matches of one trigger in clause `ci`, after its sentence-wide `without`, its `with` licence and
+        second licence `with_also` (each in the clause or the next) and its `not_before` sense: of the given
+        wordings of the trigger, or of all of them. `tails` caches the clause's tail; `span` is the clause's tokens
+        when the caller has them."""
         if trig.without and trig.without & sentence_words:
             return []
         licensed: frozenset[int] = frozenset()
@@ -411,6 +412,8 @@ class Candidates:
             context = self._context(toks, clauses, ci)
             licensed = frozenset(t.i for t in context if ({t.lower} | t.keys) & trig.with_)
             if not licensed:
+                return []
+            if trig.with_also and not any(({t.lower} | t.keys) & trig.with_also for t in context):
                 return []
         if not tails:
             tails.append(self._tail(toks, clauses, ci))

@@ -25,6 +25,7 @@ _ENTRY_KEYS = {
     "nouns",
     "phrases",
     "with",
+    "with_also",
     "without",
     "not_before",
     "before",
@@ -137,6 +138,9 @@ class Trigger:
     nouns: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()  # word sequences, GAP for a gap inside the clause
     with_: frozenset[str] = frozenset()
+    # a second licence, checked like `with`: one of these words too ("belooft de sancties op te heffen" needs the
+    # thing eased, `with`, and the easing, `with_also`: "kondigt sancties aan" is no intent to ease them)
+    with_also: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     # words that, opening the clause right after the trigger, give it another sense ("gaf toe dat": admitted)
     not_before: frozenset[str] = frozenset()
@@ -295,6 +299,8 @@ def _trigger(raw: Any, n: int, where: str, seen: set[tuple[str, str]]) -> Trigge
     if source_kinds - set(ACTOR_KINDS):
         raise ConfigError(f"'source_kinds' must be among {ACTOR_KINDS}", source=at)
     implicit_agent = _implicit_agent(raw, at)
+    if raw.get("with_also") and not raw.get("with"):
+        raise ConfigError("'with_also' is a second licence: it needs 'with'", source=at)
     # checked before the lists below are read: a duplicate entry with a bad list reports the duplicate
     key = (tid, cameo)
     if key in seen:
@@ -307,6 +313,7 @@ def _trigger(raw: Any, n: int, where: str, seen: set[tuple[str, str]]) -> Trigge
         nouns=tuple(nouns),
         phrases=tuple(tuple(p.split()) for p in phrases),
         with_=frozenset(_strings(raw.get("with"), at, "with")),
+        with_also=frozenset(_strings(raw.get("with_also"), at, "with_also")),
         without=frozenset(_strings(raw.get("without"), at, "without")),
         not_before=frozenset(_strings(raw.get("not_before"), at, "not_before")),
         before=frozenset(_strings(raw.get("before"), at, "before")),
@@ -392,7 +399,7 @@ def codebook_files(language: str) -> list[str]:
 
 
 #: the keys of a trigger whose lists may name a word list of their file (`"@name"`)
-_LIST_KEYS = ("verbs", "nouns", "phrases", "with", "without")
+_LIST_KEYS = ("verbs", "nouns", "phrases", "with", "with_also", "without")
 
 
 def expand_word_lists(triggers: list[Any], lists: Any, where: str) -> list[Any]:

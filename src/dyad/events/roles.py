@@ -646,11 +646,15 @@ class RoleFinder:
         # an entry whose object is someone's deed or words ("noemde de uitspraken onzorgvuldig"): the object
         # being a thing leaves its author to be found
         taken = self._object_taken(r.doc, r.match, r.clause, r.toks)
+        # coordinated subjects of a reciprocal entry act on each other ("Poetin en Xi dineerden samen", step 7),
+        # not on an actor of another clause or sentence
+        paired = r.trig.reciprocal and isinstance(r.source, list) and len(r.source) > 1
         borrow = (
             not r.noun
             and (r.trig.deed_object or not taken)
             and not set(r.words) & self._w("reciprocals")
             and not r.mutual
+            and not paired
         )
         # "kritiek op het Amerikaanse besluit", "heffingen op Chinese producten", "arresteerde een Amerikaanse
         # pastoor": a state adjective in the trigger's own object names the target when no actor does
