@@ -193,3 +193,15 @@ def test_parse_prefers_the_subject_of_the_previous_sentence() -> None:
     assert code_of(doc, "Hij") == "RUSGOV"
     # Without a parse the first known person of the nearest sentence stands in for its subject.
     assert code_of(resolve(text, "2020-03"), "Hij") == "RUSGOV"
+
+
+def test_an_owned_envoy_in_a_state_is_the_owner_s_posted_there() -> None:
+    # "zijn ambassadeur in Chili": Spain's ambassador, posted in Chile (not Chile's)
+    doc = resolve("Spanje heeft zijn ambassadeur in Chili voor overleg naar huis gehaald.", "2019-03")
+    assert code_of(doc, "zijn ambassadeur") == "ESPGOV"
+    assert code_of(doc, "Chili") == "CHL"
+
+
+def test_a_president_of_a_state_is_that_state_s() -> None:
+    doc = resolve("Spanje sprak met de president van Chili.", "2019-03")
+    assert code_of(doc, "de president van Chili") == "CHLGOV"

@@ -126,3 +126,18 @@ def test_coordinated_subjects_of_a_reciprocal_deed_meet_each_other_not_the_actor
     rows = {(e.source.country, e.target.country) for e in doc.events if e.sentence == 1}
     assert rows == {("MAR", "ESP"), ("ESP", "MAR")}, rows
 
+
+
+@pytest.mark.parametrize("text", [
+    # the state an envoy is recalled from: where the envoy is posted, or "uit" it
+    "Spanje heeft zijn ambassadeur in Chili teruggeroepen.",
+    "Spanje trekt zijn ambassadeur in Chili terug.",
+    "Spanje roept de Spaanse ambassadeur uit Santiago terug.",
+])
+def test_a_recalled_envoy_is_recalled_from_the_state_it_is_posted_in(text: str) -> None:
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+
+    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
+    assert ("ESP", "CHL", "161") in {(e.source.country, e.target.country, e.cameo) for e in doc.events}, [
+        (e.rule, e.source.country, e.target.country) for e in doc.events]

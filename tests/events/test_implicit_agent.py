@@ -181,3 +181,19 @@ def test_a_people_named_by_its_demonym_is_not_the_state_the_article_is_about(
     assert ("FRACOP", "17") in {(e.source.actor, e.cameo[:2]) for e in doc.events}, [
         (e.source.actor, e.target.actor) for e in doc.events
     ]
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # an envoy summoned, no summoner named: the government where the envoy is posted summons
+    ("De Spaanse ambassadeur in Chili werd dinsdag ontboden.", ("CHL", "ESP", "11")),
+    ("De Spaanse ambassadeur is in Santiago ontboden.", ("CHL", "ESP", "11")),
+    # state agents as the patients of a passive are not the organ that acts
+    ("Twee Spaanse agenten zijn in Chili opgepakt.", ("CHL", "ESP", "17")),
+])
+def test_the_organ_of_the_state_where_it_happened_acts_on_a_state_agent(text: str, row: tuple[str, ...]) -> None:
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+
+    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
+    assert row in {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}, [
+        (e.rule, e.source.country, e.target.country) for e in doc.events]

@@ -78,6 +78,10 @@ class Lexicon:
     demonym_singulars: tuple[tuple[str, str], ...] = ()
     #: bodies a state has one of: their plural ("regeringen") names several states' bodies
     one_per_state: frozenset[str] = frozenset()
+    #: roles of agents posted abroad and the linkers that name where ("zijn ambassadeur in Caracas"): with a
+    #: possessive the agent is its owner's, the state after the linker only where it is posted
+    posted_roles: frozenset[str] = frozenset()
+    posting_linkers: frozenset[str] = frozenset()
     #: endings of a plural noun: "regeringsleiders" is a plural of the agent noun "regeringsleider"
     plural_endings: frozenset[str] = frozenset()
     #: agent codes whose bodies, named by their noun alone ("de partij", "de fractie"), refer to the nearest
@@ -140,7 +144,8 @@ _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
              "former_premodifiers", "group_pronouns", "one_per_state",
-             "demonym_singulars", "home_possessives", "plural_endings", "antecedent_agents")
+             "demonym_singulars", "home_possessives", "plural_endings", "antecedent_agents",
+             "posted_roles", "posting_linkers")
 
 
 def _pairs(value: Any, key: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -311,6 +316,8 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         demonym_singulars=_pairs(data.get("demonym_singulars", []), "demonym_singulars", where),
         plural_endings=words("plural_endings"),
         antecedent_agents=_agent_codes(data.get("antecedent_agents", []), where),
+        posted_roles=words("posted_roles"),
+        posting_linkers=words("posting_linkers"),
     )
 
 

@@ -616,7 +616,10 @@ class _State:
                 j, role = pf
         # "de president van Venezuela", "de ambassadeur bij de EU"
         linked: str | None = None
-        if j < len(units) and units[j].key in lex.linkers:
+        # (not "zijn ambassadeur in Caracas": an owned agent posted abroad is its owner's; the state it is posted
+        # to stays a mention of its own)
+        posted = has_poss and role in lex.posted_roles
+        if j < len(units) and units[j].key in lex.linkers and not (posted and units[j].key in lex.posting_linkers):
             k = j + 1
             if k < len(units) and units[k].key in lex.determiners:
                 k += 1

@@ -382,8 +382,10 @@ class RoleFinder:
             return self._unnamed_patient(r)
         if r.agents or words & self._w("agent_prepositions"):
             return None
+        # (the subject of a passive is its patient, never the organ that acts: "De Nederlandse ambassadeur werd
+        # ontboden" names the summoned envoy, a state agent of the entry's sector)
         named = [mi for mi in r.cands if (a := doc.mentions[mi].actor) is not None and a.country
-                 and a.code[len(a.country):] in _LAW_ORGANS | {code}]
+                 and a.code[len(a.country):] in _LAW_ORGANS | {code} and not (passive and mi == r.subj)]
         # the patient stands in the clause, or is the antecedent of the relative pronoun that opens it ("een
         # Nederlander die in Dubai werd aangehouden"), not the subject of a clause around it
         relative = bool(r.clause.idx) and r.toks[r.clause.idx[0]].lower in self._w("relative_pronouns")
