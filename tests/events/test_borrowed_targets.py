@@ -141,3 +141,13 @@ def test_a_recalled_envoy_is_recalled_from_the_state_it_is_posted_in(text: str) 
     doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
     assert ("ESP", "CHL", "161") in {(e.source.country, e.target.country, e.cameo) for e in doc.events}, [
         (e.rule, e.source.country, e.target.country) for e in doc.events]
+
+
+def test_a_call_goes_to_its_object_not_to_an_owner_after_the_verb_s_particle() -> None:
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+
+    text = "Spanje riep Chili op de grenzen van Peru te respecteren."
+    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
+    rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
+    assert ("ESP", "CHL", "02") in rows and not any(r[1] == "PER" for r in rows), rows

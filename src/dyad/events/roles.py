@@ -1444,10 +1444,11 @@ class RoleFinder:
         for mi in pool:
             if own and preps[mi] in own and doc.mentions[mi].token_start > match.tokens[0]:
                 return [mi]
-        # "kritiek op de behandeling van China": the owner inside the trigger's own prepositional phrase
+        # "kritiek op de behandeling van China": the owner inside the trigger's own prepositional phrase (not after
+        # the trigger's own particle: "riep China op de autonomie van Hongkong te respecteren" calls on China)
         if own:
             for i in sorted(toks):
-                if i > match.anchor and toks[i].lower in own:
+                if i > match.anchor and i not in match.tokens and toks[i].lower in own:
                     owned = [
                         mi
                         for mi in pool
