@@ -268,3 +268,13 @@ def test_a_promise_to_ease_is_an_intent_to_ease(sentence: str, code: str, make_d
     doc = make_doc(sentence, ACTORS)
     coder(doc)
     assert code in {e.cameo for e in doc.events}, [(e.rule, e.cameo) for e in doc.events]
+
+
+def test_a_state_that_protests_objects_and_does_not_march(coded_actor_rows: Rows) -> None:
+    rows = _roots(coded_actor_rows, "Turkije protesteerde tegen de uitlatingen van Duitsland.")
+    assert ("TUR", "DEU", "11") in rows and not {r for r in rows if r[2] == "14"}, rows
+
+
+def test_a_crowd_that_protests_demonstrates(coded_actor_rows: Rows) -> None:
+    rows = _roots(coded_actor_rows, "De rebellen protesteerden tegen Assad.")
+    assert ("SYRREB", "SYRGOV", "14") in rows, rows
