@@ -79,3 +79,9 @@ def test_particles_before_a_capitalised_adjective_are_no_surname() -> None:
     # a person the actor resolver knows, with "de" and an adjective of the object after the name
     text = "Daarom raadt Angela Merkel de Duitse kiezers aan om \"niets als vanzelfsprekend aan te nemen\"."
     assert _speaker_of(text, "niets als").endswith("Angela Merkel")
+
+
+def test_a_member_of_parliament_with_a_name_is_a_person_a_later_pronoun_refers_to() -> None:
+    text = ("\"Het plan is mislukt\", zegt parlementariër Anna de Groot. "
+            "Volgens haar heeft de regering te lang gewacht.")
+    assert "de Groot" in _speaker_of(text, "heeft de regering")
