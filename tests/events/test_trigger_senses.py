@@ -278,3 +278,17 @@ def test_a_state_that_protests_objects_and_does_not_march(coded_actor_rows: Rows
 def test_a_crowd_that_protests_demonstrates(coded_actor_rows: Rows) -> None:
     rows = _roots(coded_actor_rows, "De rebellen protesteerden tegen Assad.")
     assert ("SYRREB", "SYRGOV", "14") in rows, rows
+
+
+@pytest.mark.parametrize("sentence", [
+    # a plural noun in the infinitive's form after an article is no verb of the clause's subject
+    "Duitsland veroordeelde de aanvallen van Rusland.",
+    "Duitsland heeft de Russische aanvallen veroordeeld.",
+])
+def test_a_condemned_attack_is_no_attack_by_who_condemns_it(coded_actor_rows: Rows, sentence: str) -> None:
+    rows = _roots(coded_actor_rows, sentence)
+    assert not {r for r in rows if r[0] == "DEU" and r[2] == "19"}, rows
+
+
+def test_an_infinitive_after_its_object_is_still_the_verb(coded_actor_rows: Rows) -> None:
+    assert ("RUS", "DEU", "19") in _roots(coded_actor_rows, "Rusland wil Duitsland aanvallen.")

@@ -509,7 +509,7 @@ class Candidates:
             # the attributive test reads the words around; only a word of the verb needs it
             found = verb in tok.keys if not particle else (
                 verb in tok.compound or (base in tok.keys and tok.lower != particle))
-            if not found or self._attributive(span, k):
+            if not found or self._attributive(span, k) or self._noun_after_article(span, k):
                 continue
             if not particle:
                 if not self._adjunct_noun(tok.keys, span, k):
@@ -546,6 +546,19 @@ class Candidates:
             | self._w("finite_auxiliaries") | self._w("negation")
         )
         return nxt.isalpha() and nxt not in not_nouns
+
+    def _noun_after_article(self, span: Sequence[Tok], k: int) -> bool:
+        """Whether the word at k, in the infinitive's form, follows an article, with only inflected adjectives
+        between: a plural noun or a nominalised verb ("veroordeelde de aanvallen van Israël", "de Israëlische
+        aanvallen"), no verb whose subject is the clause's ("Syrië wil Israël aanvallen")."""
+        endings = tuple(self._w("infinitive_endings"))
+        if not endings or not span[k].lower.endswith(endings):
+            return False
+        j = k - 1
+        while j >= 0 and span[j].lower.endswith(self._attributive_endings) and \
+                span[j].lower not in self._w("attributive_articles"):
+            j -= 1
+        return j >= 0 and span[j].lower in self._w("attributive_articles")
 
     def _nominal_infinitive(self, span: Sequence[Tok], k: int) -> bool:
         """Whether the word at k is an infinitive used as a noun: after a neuter article and before the
