@@ -151,3 +151,21 @@ def test_a_call_goes_to_its_object_not_to_an_owner_after_the_verb_s_particle() -
     doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
     rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
     assert ("ESP", "CHL", "02") in rows and not any(r[1] == "PER" for r in rows), rows
+
+
+@pytest.mark.parametrize("second", [
+    "De Colombiaanse regering vergadert vrijdag over het voorstel.",
+    "De Colombiaanse regering komt maandag bijeen.",
+])
+def test_a_body_that_convenes_meets_no_one_from_the_sentence_before(
+    coder: LexiconCoder, make_doc: Callable[..., Document], second: str
+) -> None:
+    doc = make_doc("Marokko sloot gisteren de grens. " + second)
+    coder(doc)
+    assert not [e for e in doc.events if e.sentence == 1], [(e.rule, e.target.country) for e in doc.events]
+
+
+def test_a_body_that_meets_with_another_meets_it(coder: LexiconCoder, make_doc: Callable[..., Document]) -> None:
+    doc = make_doc("De Colombiaanse regering vergaderde dinsdag met Marokko.")
+    coder(doc)
+    assert ("COL", "MAR") in {(e.source.country, e.target.country) for e in doc.events}
