@@ -292,3 +292,25 @@ def test_a_condemned_attack_is_no_attack_by_who_condemns_it(coded_actor_rows: Ro
 
 def test_an_infinitive_after_its_object_is_still_the_verb(coded_actor_rows: Rows) -> None:
     assert ("RUS", "DEU", "19") in _roots(coded_actor_rows, "Rusland wil Duitsland aanvallen.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # "dreigen te" with a misfortune: in danger of, no threat
+    "Rutte dreigt zetels te verliezen aan Wilders.",
+    "Rutte dreigt de deadline van Duitsland te missen.",
+    # "uithalen" without "naar": taking something out, no criticism
+    "Rutte haalde een brief van Wilders uit zijn binnenzak.",
+])
+def test_words_of_threat_and_attack_in_their_other_sense(coded_actor_rows: Rows, sentence: str) -> None:
+    assert not {r for r in _roots(coded_actor_rows, sentence) if r[2] in ("11", "13")}, _roots(
+        coded_actor_rows, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "row"), [
+    ("Rutte haalde hard uit naar Wilders.", ("NLDGOV", "NLDPTY", "11")),
+    ("Rusland dreigde Duitsland met een boycot.", ("RUS", "DEU", "13")),
+])
+def test_words_of_threat_and_attack_in_their_own_sense(
+    coded_actor_rows: Rows, sentence: str, row: tuple[str, str, str]
+) -> None:
+    assert row in _roots(coded_actor_rows, sentence)
