@@ -1681,10 +1681,22 @@ class _Run:
     def _infinitive_form(self, word: str) -> bool:
         return bool(self.lex.infinitive_endings) and word.endswith(self.lex.infinitive_endings)
 
+    def _takes_infinitive(self, cue: _Cue) -> bool:
+        """Whether a cue takes an infinitival complement (`infinitive_verbs`): a one-word cue by its lemma or form, a
+        cue of several words by its words or by the lemma of its first word with the rest ("kondigde aan" as
+        "kondigen aan", "gaven toe" as "geven toe")."""
+        first = self.toks[cue.start]
+        keys = {first.lower}
+        if cue.end - cue.start == 1:
+            keys.add(first.lemma)
+        else:
+            words = cue.text.lower().split()
+            keys.update((cue.text.lower(), " ".join([first.lemma, *words[1:]])))
+        return not keys.isdisjoint(self.lex.infinitive_verbs)
+
     def _infinitive(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks
-        lemma = toks[cue.start].lemma if cue.end - cue.start == 1 else cue.text.lower()
-        if lemma not in self.lex.infinitive_verbs and toks[cue.start].lower not in self.lex.infinitive_verbs:
+        if not self._takes_infinitive(cue):
             return None
         first = cue.end
         subject = self.phrases.phrase_at(first, hi)
