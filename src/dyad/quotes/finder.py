@@ -1435,6 +1435,8 @@ class _Run:
             return i + 1
         if self._in_purpose_infinitive(i, lo):
             return None
+        if self._in_conditional(cue, lo):
+            return None
         done = self._dat_clause(s_idx, cue, lo, hi)
         if done is None:
             done = self._bare_clause(s_idx, cue, lo, hi)
@@ -1572,6 +1574,23 @@ class _Run:
                            "indirect.complement", 0.85)
                 return last + 1
         return None
+
+    def _in_conditional(self, cue: _Cue, lo: int) -> bool:
+        """Whether a cue stands in a conditional clause (`conditionals`: "Als de minister zegt dat …, …"): speech
+        supposed, not reported. Where the subject follows a verb-second cue ("Als woordvoerder zei hij dat …", "as"
+        in a main clause) the cue is that of the main clause: a conditional clause has its subject before its verb."""
+        toks = self.toks
+        if not self.lex.conditionals:
+            return False
+        if cue.end < len(toks) and (toks[cue.end].lower in self.lex.subject_pronouns
+                                    or self.phrases.phrase_at(cue.end, len(toks)) is not None):
+            return False
+        k = cue.start
+        while k > lo and not self._is_boundary(k - 1):
+            k -= 1
+        while k < cue.start and toks[k].lower in self.lex.clause_openers:
+            k += 1
+        return toks[k].lower in self.lex.conditionals or (k > lo and toks[k - 1].lower in self.lex.conditionals)
 
     def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
