@@ -19,6 +19,7 @@ def _indirect(text: str) -> list[Quote]:
     "Als minister Jan Jansen zegt dat de brug veilig is, gaat de weg weer open.",
     "Indien wethouder Karin Smit verklaart dat het geld op is, stopt het project.",
     "Tenzij directeur Piet Bakker heeft laten weten dat de vergunning rond is, begint de bouw niet.",
+    "Wanneer voorzitter Els Mulder stelt dat de kas leeg is, volgt een onderzoek.",
 ])
 def test_speech_in_a_conditional_clause_is_no_report(text: str) -> None:
     assert _indirect(text) == []
