@@ -1,6 +1,7 @@
-"""Dutch speech supposed in a conditional clause reports nothing, on sentences written for these tests: "Als de
-minister zegt dat …, …" (the verb last in the clause, its subject before it); "als" before a role in a main clause
-("Als woordvoerder zei Jansen dat …", the subject after the verb) still reports."""
+"""Dutch speech supposed in a conditional clause, or to come or owed under a modal ("zal verklaren dat", "moet erkennen
+dat"), reports nothing, on sentences written for these tests: "Als de minister zegt dat …, …" (the verb last in the
+clause, its subject before it); "als" before a role in a main clause ("Als woordvoerder zei Jansen dat …", the subject
+after the verb) still reports."""
 
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ def _indirect(text: str) -> list[Quote]:
 ])
 def test_speech_in_a_conditional_clause_is_no_report(text: str) -> None:
     assert _indirect(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Jan Jansen zal morgen in de Kamer verklaren dat de brug veilig is.",
+    "Volgens de oppositie moet wethouder Karin Smit erkennen dat het geld op is.",
+])
+def test_speech_to_come_or_owed_is_no_report(text: str) -> None:
+    assert [q for q in _indirect(text) if q.rule != "nl.indirect.according_to"] == []
+
+
+def test_a_modal_of_another_clause_leaves_the_report() -> None:
+    found = _indirect("Wethouder Karin Smit zei dat de raad moet stemmen.")
+    assert [q.text for q in found] == ["de raad moet stemmen"]
 
 
 @pytest.mark.parametrize(("text", "statement", "speaker"), [

@@ -1435,7 +1435,7 @@ class _Run:
             return i + 1
         if self._in_purpose_infinitive(i, lo):
             return None
-        if self._in_conditional(cue, lo):
+        if self._in_conditional(cue, lo) or self._under_modal(cue, lo):
             return None
         done = self._dat_clause(s_idx, cue, lo, hi)
         if done is None:
@@ -1591,6 +1591,17 @@ class _Run:
         while k < cue.start and toks[k].lower in self.lex.clause_openers:
             k += 1
         return toks[k].lower in self.lex.conditionals or (k > lo and toks[k - 1].lower in self.lex.conditionals)
+
+    def _under_modal(self, cue: _Cue, lo: int) -> bool:
+        """Whether a cue is an infinitive under a modal verb of its clause (`modals`: "zal morgen verklaren dat …",
+        "moet erkennen dat …"): speech to come or owed, not reported."""
+        toks = self.toks
+        if not self.lex.modals or toks[cue.start].lower != toks[cue.start].lemma:
+            return False
+        k = cue.start
+        while k > lo and not self._is_boundary(k - 1):
+            k -= 1
+        return any(toks[j].lower in self.lex.modals for j in range(k, cue.start))
 
     def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
