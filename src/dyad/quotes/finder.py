@@ -1406,8 +1406,18 @@ class _Run:
         lo, hi = sent.token_start, sent.token_end
         while lo < hi and self._closes_earlier_quotation(lo, sent.start):
             lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
+        if self._is_question(lo, hi):
+            return  # a question reports no statement
         found_clause = self._speech_clauses(s_idx, lo, hi)
         self._marked_statement(s_idx, lo, hi, found_clause)
+
+    def _is_question(self, lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi) is a question outside quotation marks ("Zei de minister dat …?", an
+        interviewer's "U zegt dat …?", "Who said that …?"): it asks what was said, it reports no statement."""
+        last = hi - 1
+        while last > lo and set(self.toks[last].text) <= _MARK_CHARS:
+            last -= 1
+        return last not in self.quoted and self.toks[last].text == "?"
 
     def _speech_clauses(self, s_idx: int, lo: int, hi: int) -> bool:
         """Reads the clauses of speech of the sentence [lo, hi) left to right, emitting their statements; whether

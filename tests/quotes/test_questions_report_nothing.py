@@ -1,0 +1,29 @@
+"""A question outside quotation marks asks what was said and reports no statement, on sentences written for these
+tests ("Zei de minister dat …?", "U zegt dat …?", "Did the mayor say that …?"); a quoted question is a quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.api import analyse
+from dyad.document import Article, Quote
+
+
+def _quotes(text: str, language: str) -> list[Quote]:
+    doc = analyse(Article(id="t", text=text, language=language, published=None))
+    return list(doc.quotes)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Wethouder Karin Smit sprak gisteren. Zei zij echt dat de kas leeg is?", "nl"),
+    ("Volgens minister Jan Jansen is de brug dus veilig?", "nl"),
+    ("Mayor Ann Holt spoke on Monday. Did she really say that the city is broke?", "en"),
+])
+def test_a_question_reports_no_statement(text: str, language: str) -> None:
+    assert [q for q in _quotes(text, language) if q.kind == "indirect"] == []
+
+
+def test_the_same_statement_as_a_sentence_reports() -> None:
+    found = [q for q in _quotes("Wethouder Karin Smit sprak gisteren. Zij zei dat de kas leeg is.", "nl")
+             if q.kind == "indirect"]
+    assert [q.text for q in found] == ["de kas leeg is"]
