@@ -245,7 +245,7 @@ class _Run:
             # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb, and so is a
             # capitalised word inside a sentence ("former State Department official")
             return None
-        if not self.lex.verb_second and self._after_article(i):
+        if self._after_article(i):
             return None  # a noun after an article ("the state", "a new report", "the answer"), no verb
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
@@ -253,14 +253,17 @@ class _Run:
 
     def _after_article(self, i: int) -> bool:
         """Whether token i follows an article, directly or after up to two lower-case adjectives (by their
-        endings, no role or body noun): "the state", "a congressional report" (not "the official said")."""
+        endings, no role or body noun): "the state", "a congressional report" (not "the official said"). Where the
+        subject may follow the verb (`verb_second`), only right after it ("het verwijt dat", "een bericht dat"): the
+        adjective endings there are those of nouns too ("een internationale conferentie pochten X dat")."""
         toks, lex = self.toks, self.lex
+        reach = 1 if lex.verb_second else 3
         k = i - 1
-        while k >= 0 and i - k <= 3 and toks[k].lower not in lex.articles:
+        while k >= 0 and i - k <= reach and toks[k].lower not in lex.articles:
             if not toks[k].text.isalpha() or not toks[k].text.islower() or not self.phrases._is_adjective(toks[k]):
                 return False
             k -= 1
-        return k >= 0 and i - k <= 3 and toks[k].lower in lex.articles
+        return k >= 0 and i - k <= reach and toks[k].lower in lex.articles
 
     def _particle_before_clause(self, j: int, part: str, limit: int) -> int | None:
         """The last part of a separable cue after a long subject with its apposition, right before a content clause
