@@ -1,5 +1,6 @@
 """A question outside quotation marks asks what was said and reports no statement, on sentences written for these
-tests ("Zei de minister dat …?", "U zegt dat …?", "Did the mayor say that …?"); a quoted question is a quotation."""
+tests ("Zei de minister dat …?", "U zegt dat …?", "Did the mayor say that …?"); a quoted question is a quotation. A
+Dutch heading (no closing punctuation) reports none either (`indirect_in_headings = false` for Dutch)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,10 @@ def test_the_same_statement_as_a_sentence_reports() -> None:
     found = [q for q in _quotes("Wethouder Karin Smit sprak gisteren. Zij zei dat de kas leeg is.", "nl")
              if q.kind == "indirect"]
     assert [q.text for q in found] == ["de kas leeg is"]
+
+
+def test_a_dutch_heading_reports_no_statement() -> None:
+    text = ("Volgens minister Jan Jansen is de brug veilig\n"
+            "De brug over de rivier gaat volgende week weer open. Volgens minister Jan Jansen is de brug veilig.")
+    found = [q for q in _quotes(text, "nl") if q.kind == "indirect"]
+    assert len(found) == 1 and found[0].start > text.index("\n")

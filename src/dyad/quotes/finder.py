@@ -146,6 +146,9 @@ class QuoteFinder:
         #: introduced since the last quotation, the speaker of a quotation a few sentences back, a body reported
         #: in the sentence before (false: such a quotation has no speaker and is left out)
         self.speaker_further_back = bool(settings.get("speaker_further_back", True))
+        #: a sentence without closing punctuation (a heading, "Volgens Trump is alles nep") may hold indirect speech
+        #: (false: the indirect pass skips it, as the annotated Dutch corpora do; PolNeAR annotates headlines)
+        self.indirect_in_headings = bool(settings.get("indirect_in_headings", True))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -1409,8 +1412,8 @@ class _Run:
         lo, hi = sent.token_start, sent.token_end
         while lo < hi and self._closes_earlier_quotation(lo, sent.start):
             lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
-        if self._is_question(lo, hi):
-            return  # a question reports no statement
+        if self._is_question(lo, hi) or (not self.cfg.indirect_in_headings and self._is_question_or_heading(s_idx)):
+            return  # a question reports no statement; nor (where so set) a heading
         found_clause = self._speech_clauses(s_idx, lo, hi)
         self._marked_statement(s_idx, lo, hi, found_clause)
 
