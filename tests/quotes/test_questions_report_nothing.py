@@ -1,6 +1,7 @@
 """A question outside quotation marks asks what was said and reports no statement, on sentences written for these
 tests ("Zei de minister dat …?", "U zegt dat …?", "Did the mayor say that …?"); a quoted question is a quotation. A
-Dutch heading (no closing punctuation) reports none either (`indirect_in_headings = false` for Dutch)."""
+Dutch heading (no closing punctuation) reports none either (`report_in_headings = false` for Dutch), nor a quoted
+phrase in it."""
 
 from __future__ import annotations
 
@@ -35,3 +36,10 @@ def test_a_dutch_heading_reports_no_statement() -> None:
             "De brug over de rivier gaat volgende week weer open. Volgens minister Jan Jansen is de brug veilig.")
     found = [q for q in _quotes(text, "nl") if q.kind == "indirect"]
     assert len(found) == 1 and found[0].start > text.index("\n")
+
+
+def test_a_quoted_phrase_in_a_dutch_heading_is_no_quote() -> None:
+    text = ("Minister Jan Jansen: brug is 'volkomen veilig' volgens inspectie\n"
+            "De brug over de rivier gaat volgende week weer open. Jansen noemt de brug 'volkomen veilig'.")
+    found = _quotes(text, "nl")
+    assert found and all(q.start > text.index("\n") for q in found)

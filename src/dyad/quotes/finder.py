@@ -146,9 +146,10 @@ class QuoteFinder:
         #: introduced since the last quotation, the speaker of a quotation a few sentences back, a body reported
         #: in the sentence before (false: such a quotation has no speaker and is left out)
         self.speaker_further_back = bool(settings.get("speaker_further_back", True))
-        #: a sentence without closing punctuation (a heading, "Volgens Trump is alles nep") may hold indirect speech
-        #: (false: the indirect pass skips it, as the annotated Dutch corpora do; PolNeAR annotates headlines)
-        self.indirect_in_headings = bool(settings.get("indirect_in_headings", True))
+        #: a sentence without closing punctuation (a heading: "Volgens Trump is alles nep", "Minister: ‘geen geld’
+        #: voor de brug") or a question may report speech (false: it reports no indirect speech, and no quotation
+        #: other than one that ends it, as the annotated Dutch corpora have it; PolNeAR annotates headlines)
+        self.report_in_headings = bool(settings.get("report_in_headings", True))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -762,6 +763,8 @@ class _Run:
         """Attribute one quotation and emit it: a cue after it (step 1), an unopened one only with such a cue, a
         cue before it in its clause or a naming verb after it (step 2), direct or partial (`_is_direct`), and
         without a cue the subject of its sentence or the speaker before (step 3)."""
+        if self._unreported_heading(s_idx) and self.doc.sentences[s_idx].token_end - 1 not in self.quoted:
+            return  # a quoted phrase in a heading or a question
         q = self._around(sp)
         a = self._cue_after(q)
         # An unopened quotation counts only with a cue after it or at the end of its sentence.
@@ -1412,10 +1415,14 @@ class _Run:
         lo, hi = sent.token_start, sent.token_end
         while lo < hi and self._closes_earlier_quotation(lo, sent.start):
             lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
-        if self._is_question(lo, hi) or (not self.cfg.indirect_in_headings and self._is_question_or_heading(s_idx)):
+        if self._is_question(lo, hi) or self._unreported_heading(s_idx):
             return  # a question reports no statement; nor (where so set) a heading
         found_clause = self._speech_clauses(s_idx, lo, hi)
         self._marked_statement(s_idx, lo, hi, found_clause)
+
+    def _unreported_heading(self, s_idx: int) -> bool:
+        """Whether sentence s_idx is a heading or a question that reports nothing (`report_in_headings` false)."""
+        return not self.cfg.report_in_headings and self._is_question_or_heading(s_idx)
 
     def _is_question(self, lo: int, hi: int) -> bool:
         """Whether the sentence [lo, hi) is a question outside quotation marks ("Zei de minister dat …?", an
