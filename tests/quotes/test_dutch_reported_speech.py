@@ -53,8 +53,8 @@ _INSERTED = [
 
 
 @pytest.mark.parametrize("text", [
-    # a subordinate clause right before the comma: the verb after it is the main clause's
-    "Toen de gemeenteraad het plan afwees, gaf de wethouder aan een nieuw voorstel te schrijven.",
+    # a subordinate clause right before the comma: the verb after it is the main clause's (with "gaf aan" and an
+    # infinitive, tests/quotes/test_dutch_indirect_infinitives.py)
     "Wie het rapport leest, ziet de fouten meteen.",
     # perception with an object and more after the subject: no report
     "Anna de Vries, kandidaat in Zwolle, ziet de uitslag met vertrouwen tegemoet.",

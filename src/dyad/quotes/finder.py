@@ -146,6 +146,10 @@ class QuoteFinder:
         #: introduced since the last quotation, the speaker of a quotation a few sentences back, a body reported
         #: in the sentence before (false: such a quotation has no speaker and is left out)
         self.speaker_further_back = bool(settings.get("speaker_further_back", True))
+        #: a sentence without closing punctuation (a heading: "Volgens Trump is alles nep", "Minister: ‘geen geld’
+        #: voor de brug") or a question may report speech (false: it reports no indirect speech, and no quotation
+        #: other than one that ends it, as the annotated Dutch corpora have it; PolNeAR annotates headlines)
+        self.report_in_headings = bool(settings.get("report_in_headings", True))
         #: first word -> positions in `lex.multiword_cues` of the cues that start with it
         self._cue_starts: dict[str, list[int]] = {}
         for k, parts in enumerate(self.lex.multiword_cues):
@@ -245,7 +249,7 @@ class _Run:
             # a capitalised first word is a name or a heading word ("Denk liet weten"), no verb, and so is a
             # capitalised word inside a sentence ("former State Department official")
             return None
-        if not self.lex.verb_second and self._after_article(i):
+        if self._after_article(i):
             return None  # a noun after an article ("the state", "a new report", "the answer"), no verb
         if self._is_speech_verb(i) or (naming and toks[i].lower in self.lex.naming_verbs):
             return _Cue(i, i + 1, toks[i].text)
@@ -253,14 +257,17 @@ class _Run:
 
     def _after_article(self, i: int) -> bool:
         """Whether token i follows an article, directly or after up to two lower-case adjectives (by their
-        endings, no role or body noun): "the state", "a congressional report" (not "the official said")."""
+        endings, no role or body noun): "the state", "a congressional report" (not "the official said"). Where the
+        subject may follow the verb (`verb_second`), only right after it ("het verwijt dat", "een bericht dat"): the
+        adjective endings there are those of nouns too ("een internationale conferentie pochten X dat")."""
         toks, lex = self.toks, self.lex
+        reach = 1 if lex.verb_second else 3
         k = i - 1
-        while k >= 0 and i - k <= 3 and toks[k].lower not in lex.articles:
+        while k >= 0 and i - k <= reach and toks[k].lower not in lex.articles:
             if not toks[k].text.isalpha() or not toks[k].text.islower() or not self.phrases._is_adjective(toks[k]):
                 return False
             k -= 1
-        return k >= 0 and i - k <= 3 and toks[k].lower in lex.articles
+        return k >= 0 and i - k <= reach and toks[k].lower in lex.articles
 
     def _particle_before_clause(self, j: int, part: str, limit: int) -> int | None:
         """The last part of a separable cue after a long subject with its apposition, right before a content clause
@@ -756,6 +763,8 @@ class _Run:
         """Attribute one quotation and emit it: a cue after it (step 1), an unopened one only with such a cue, a
         cue before it in its clause or a naming verb after it (step 2), direct or partial (`_is_direct`), and
         without a cue the subject of its sentence or the speaker before (step 3)."""
+        if self._unreported_heading(s_idx) and self.doc.sentences[s_idx].token_end - 1 not in self.quoted:
+            return  # a quoted phrase in a heading or a question
         q = self._around(sp)
         a = self._cue_after(q)
         # An unopened quotation counts only with a cue after it or at the end of its sentence.
@@ -1416,8 +1425,22 @@ class _Run:
         lo, hi = sent.token_start, sent.token_end
         while lo < hi and self._closes_earlier_quotation(lo, sent.start):
             lo += 1  # ",,…'' Maar, zegt hij, …": the closing mark of the quotation before, split off with this sentence
+        if self._is_question(lo, hi) or self._unreported_heading(s_idx):
+            return  # a question reports no statement; nor (where so set) a heading
         found_clause = self._speech_clauses(s_idx, lo, hi)
         self._marked_statement(s_idx, lo, hi, found_clause)
+
+    def _unreported_heading(self, s_idx: int) -> bool:
+        """Whether sentence s_idx is a heading or a question that reports nothing (`report_in_headings` false)."""
+        return not self.cfg.report_in_headings and self._is_question_or_heading(s_idx)
+
+    def _is_question(self, lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi) is a question outside quotation marks ("Zei de minister dat …?", an
+        interviewer's "U zegt dat …?", "Who said that …?"): it asks what was said, it reports no statement."""
+        last = hi - 1
+        while last > lo and set(self.toks[last].text) <= _MARK_CHARS:
+            last -= 1
+        return last not in self.quoted and self.toks[last].text == "?"
 
     def _speech_clauses(self, s_idx: int, lo: int, hi: int) -> bool:
         """Reads the clauses of speech of the sentence [lo, hi) left to right, emitting their statements; whether
@@ -1444,6 +1467,8 @@ class _Run:
         if cue.start in self.clause_cues:
             return i + 1
         if self._in_purpose_infinitive(i, lo):
+            return None
+        if self._in_conditional(cue, lo) or self._under_modal(cue, lo):
             return None
         done = self._dat_clause(s_idx, cue, lo, hi)
         if done is None:
@@ -1583,6 +1608,34 @@ class _Run:
                 return last + 1
         return None
 
+    def _in_conditional(self, cue: _Cue, lo: int) -> bool:
+        """Whether a cue stands in a conditional clause (`conditionals`: "Als de minister zegt dat …, …"): speech
+        supposed, not reported. Where the subject follows a verb-second cue ("Als woordvoerder zei hij dat …", "as"
+        in a main clause) the cue is that of the main clause: a conditional clause has its subject before its verb."""
+        toks = self.toks
+        if not self.lex.conditionals:
+            return False
+        if cue.end < len(toks) and (toks[cue.end].lower in self.lex.subject_pronouns
+                                    or self.phrases.phrase_at(cue.end, len(toks)) is not None):
+            return False
+        k = cue.start
+        while k > lo and not self._is_boundary(k - 1):
+            k -= 1
+        while k < cue.start and toks[k].lower in self.lex.clause_openers:
+            k += 1
+        return toks[k].lower in self.lex.conditionals or (k > lo and toks[k - 1].lower in self.lex.conditionals)
+
+    def _under_modal(self, cue: _Cue, lo: int) -> bool:
+        """Whether a cue is an infinitive under a modal verb of its clause (`modals`: "zal morgen verklaren dat …",
+        "moet erkennen dat …"): speech to come or owed, not reported."""
+        toks = self.toks
+        if not self.lex.modals or toks[cue.start].lower != toks[cue.start].lemma:
+            return False
+        k = cue.start
+        while k > lo and not self._is_boundary(k - 1):
+            k -= 1
+        return any(toks[j].lower in self.lex.modals for j in range(k, cue.start))
+
     def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
         plan was …". The clause opens within a few words of the cue with a subject pronoun, or right after it
@@ -1702,10 +1755,22 @@ class _Run:
     def _infinitive_form(self, word: str) -> bool:
         return bool(self.lex.infinitive_endings) and word.endswith(self.lex.infinitive_endings)
 
+    def _takes_infinitive(self, cue: _Cue) -> bool:
+        """Whether a cue takes an infinitival complement (`infinitive_verbs`): a one-word cue by its lemma or form, a
+        cue of several words by its words or by the lemma of its first word with the rest ("kondigde aan" as
+        "kondigen aan", "gaven toe" as "geven toe")."""
+        first = self.toks[cue.start]
+        keys = {first.lower}
+        if cue.end - cue.start == 1:
+            keys.add(first.lemma)
+        else:
+            words = cue.text.lower().split()
+            keys.update((cue.text.lower(), " ".join([first.lemma, *words[1:]])))
+        return not keys.isdisjoint(self.lex.infinitive_verbs)
+
     def _infinitive(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         toks = self.toks
-        lemma = toks[cue.start].lemma if cue.end - cue.start == 1 else cue.text.lower()
-        if lemma not in self.lex.infinitive_verbs and toks[cue.start].lower not in self.lex.infinitive_verbs:
+        if not self._takes_infinitive(cue):
             return None
         first = cue.end
         subject = self.phrases.phrase_at(first, hi)

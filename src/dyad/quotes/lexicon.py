@@ -120,6 +120,12 @@ class QuoteLexicon:
     #: words that open a subordinate clause or question ("als", "toen", "wie"): a sentence that opens with one
     #: holds no statement before an inserted cue ("Toen de raad weigerde, gaf de partij aan …")
     subordinators: frozenset[str] = frozenset()
+    #: words that open a conditional clause ("als", "if"): a cue in one supposes speech, it reports none ("Als de
+    #: minister zegt dat …, …")
+    conditionals: frozenset[str] = frozenset()
+    #: modal verbs of speech to come or owed: a cue in the infinitive under one reports nothing said ("zal
+    #: verklaren dat …", "moet erkennen dat …")
+    modals: frozenset[str] = frozenset()
     #: words right before a quoted phrase that make it a term or title, not a partial quote ("de zogeheten
     #: ‘kill list’", "een boek getiteld ‘…’")
     term_markers: frozenset[str] = frozenset()
@@ -232,6 +238,8 @@ class QuoteLexicon:
             inserted_verbs=_words(data.get("inserted_verbs", []), "inserted_verbs", source),
             subordinators=_words(data.get("subordinators", []), "subordinators", source),
             term_markers=_words(data.get("term_markers", []), "term_markers", source),
+            conditionals=_words(data.get("conditionals", []), "conditionals", source),
+            modals=_words(data.get("modals", []), "modals", source),
             anonymous_sources=_words(data.get("anonymous_sources", []), "anonymous_sources", source),
             anonymous_links=_words(data.get("anonymous_links", []), "anonymous_links", source),
             anonymous_markers=_phrases(data.get("anonymous_markers", []), "anonymous_markers", source),
