@@ -172,3 +172,19 @@ def test_a_participle_glued_to_a_place_by_a_hyphen_keeps_the_role_and_name_after
     text = '"We expect a long fight over the budget this year," said Boston-based attorney Mark Tolliver.'
     (q,) = extract(text, "2016-05-02", "en").quotes
     assert q["speaker"]["name"].endswith("Mark Tolliver")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ('"The numbers do not add up for him," said a strategist for one of the rival campaigns.',
+     "a strategist for one of the rival campaigns"),
+    ('"We will keep the office open all winter," said an organizer for one of the local groups, who asked not to '
+     'be named.', "an organizer for one of the local groups"),
+    # a time word or an auxiliary ends the words that say which one it is
+    ('"We are not worried about the polls," a strategist for one of the campaigns said on Tuesday.',
+     "a strategist for one of the campaigns"),
+    ('"We are not worried," said a strategist for one of the campaigns last week.',
+     "a strategist for one of the campaigns"),
+])
+def test_a_speaker_noun_with_of_or_for_after_it_keeps_those_words_in_its_phrase(text: str, phrase: str) -> None:
+    (sp,) = _speakers(text)
+    assert (sp.get("phrase") or sp["name"]) == phrase

@@ -630,8 +630,10 @@ class _Run:
 
     def _postmodified(self, p: Phrase, hi: int) -> Phrase:
         """A role or noun phrase with the words after it that tell which one it is ("one Democrat familiar with
-        the talks", "a person close to the campaign", `speaker_postmodifiers`): to the next punctuation, at most
-        eight words, none inside a quotation, a relative pronoun or a verb of speech."""
+        the talks", "a person close to the campaign", "a strategist for one of the campaigns",
+        `speaker_postmodifiers`): to the next punctuation, at most ten words, none inside a quotation, a relative
+        pronoun, a verb of speech, an auxiliary, a coordinator or a time word ("a spokesman for the party on
+        Monday")."""
         if p.kind not in {"role", "noun", "body"} or p.words_end is not None:
             return p
         n = self._marker_at(p.end, self.lex.speaker_postmodifiers) if p.end < hi else 0
@@ -639,8 +641,11 @@ class _Run:
             return p
         toks = self.toks
         end = p.end + n
+        lex = self.lex
         while end < hi and end - p.end <= 10 and is_word(toks[end]) and end not in self.quoted and not (
-                toks[end].lower in self.lex.relative_pronouns or self._is_speech_verb(end)):
+                toks[end].lower in lex.relative_pronouns or self._is_speech_verb(end)
+                or toks[end].lower in lex.auxiliaries or toks[end].lower in lex.coordinators
+                or lex.is_time_word(toks[end].lower)):
             end += 1
         if end <= p.end + n:
             return p
