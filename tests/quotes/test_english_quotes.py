@@ -254,3 +254,12 @@ def test_a_quotation_without_a_cue_after_a_sentence_without_a_speaker_is_left_ou
     text = ('"The budget is a disgrace to this town," Ann Holt said on Monday. Her office is on the third floor of '
             'the old library. The roof leaks in the rain. "We will not let this pass without a long fight."')
     assert _simple(text) == [("direct", "Ann Holt", "The budget is a disgrace to this town")]
+
+
+def test_a_quoted_title_after_the_place_where_a_quotation_was_said_is_no_clause_of_its_own() -> None:
+    text = ("“We will appeal the ruling this week,” Ann Holt said on the program “Morning in the capital with "
+            "friends.”")
+    assert _simple(text) == [("direct", "Ann Holt", "We will appeal the ruling this week")]
+    # a clause after the attribution of a quotation still reports what was said
+    text = "“We will appeal,” Ann Holt said, and the ruling “will not stand for long in any court.”"
+    assert [k for k, _, _ in _simple(text)] == ["direct", "indirect"]

@@ -1023,6 +1023,10 @@ class _Run:
             return False
         if cue.start in self.clause_cues:
             return True
+        if cue.start in self.quote_cues and self._adjunct_after(cue.end):
+            # the attribution of the quotation before goes on with where or of what it was said ('"…," Holt said
+            # on CBS’s "Face the Nation."', '"…," she said of the claim in "This Week."'): no clause of its own
+            return True
         first = cue.end
         while first < q.first_tok and (toks[first].lower in self.lex.complementizers
                                        or self.lex.is_time_word(toks[first].lower)):
@@ -1037,6 +1041,12 @@ class _Run:
                        0.75)
             return True
         return False
+
+    def _adjunct_after(self, k: int) -> bool:
+        """Whether token k opens a prepositional phrase (not the infinitive marker): an adjunct of the cue before
+        it, not what was said."""
+        low = self.toks[k].lower if k < len(self.toks) else ""
+        return low in self.lex.prepositions and low != self.lex.infinitive_marker
 
     def _in_relative_clause(self, after: int, first: int) -> bool:
         """Whether a quoted phrase starting at token `first` stands in a relative clause opened after token
