@@ -488,7 +488,11 @@ class _Run:
         v, hi = s.verb, s.hi
         if self.lex.verb_second or s.before or s.start != v:
             return None
-        end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
+        toks = self.toks
+        # the phrase runs to punctuation, over hyphens written inside a word ("said the 46-year-old, who …")
+        end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(toks[k]) and not (
+            toks[k].text == "-" and toks[k - 1].end == toks[k].start and k + 1 < hi
+            and toks[k].end == toks[k + 1].start)), hi)
         return Phrase(v + 1, end, "noun") if self._determined_noun_phrase(v + 1, end) else None
 
     def _subject_after_auxiliary(self, s: _SubjectSearch) -> Phrase | None:
