@@ -263,3 +263,10 @@ def test_a_quoted_title_after_the_place_where_a_quotation_was_said_is_no_clause_
     # a clause after the attribution of a quotation still reports what was said
     text = "“We will appeal,” Ann Holt said, and the ruling “will not stand for long in any court.”"
     assert [k for k, _, _ in _simple(text)] == ["direct", "indirect"]
+
+
+def test_a_quotation_of_ten_words_without_a_cue_is_no_quote_of_its_own() -> None:
+    text = 'Ann Holt spoke at the rally on Monday.\n\n"We will see many new faces in the room."'
+    assert _simple(text) == []
+    text = 'Ann Holt spoke at the rally on Monday.\n\n"We will see a lot of new faces in the room this fall."'
+    assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Ann Holt")]

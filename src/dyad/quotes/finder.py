@@ -694,8 +694,10 @@ class _Run:
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
         if self.cfg.join_split_quotations:
+            # a short quotation without a cue that no split quotation took in is dropped (not a statement that
+            # opens with it: '"…" that Holt can win, said Ann Ross.')
             self.out = self._drop_guessed_inside_statements(
-                [q for q in self._join_split(self.out) if q.start not in self.short_uncued])
+                [q for q in self._join_split(self.out) if q.kind != "direct" or q.start not in self.short_uncued])
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     def _join_split(self, quotes: list[Quote]) -> list[Quote]:
