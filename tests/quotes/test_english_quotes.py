@@ -270,3 +270,10 @@ def test_a_quotation_of_ten_words_without_a_cue_is_no_quote_of_its_own() -> None
     assert _simple(text) == []
     text = 'Ann Holt spoke at the rally on Monday.\n\n"We will see a lot of new faces in the room this fall."'
     assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Ann Holt")]
+
+
+def test_a_quoted_phrase_after_a_naming_participle_is_reported_with_its_object() -> None:
+    text = "The mayor opened the new bridge on Friday, calling it “a gift to every family in the valley.”"
+    ((kind, speaker, said),) = _simple(text)
+    assert (kind, speaker) == ("indirect", "The mayor")
+    assert said == "it “a gift to every family in the valley.”"
