@@ -277,3 +277,9 @@ def test_a_quoted_phrase_after_a_naming_participle_is_reported_with_its_object()
     ((kind, speaker, said),) = _simple(text)
     assert (kind, speaker) == ("indirect", "The mayor")
     assert said == "it “a gift to every family in the valley.”"
+
+
+def test_a_colon_introduces_the_subject_of_its_sentence_past_an_adverb_that_may_open_a_clause() -> None:
+    text = ('Ann Holt spoke to the council on Monday. Tom Reyes has since apologized for the delay: "We should have '
+            'told the families about the new schedule much sooner."')
+    assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Tom Reyes")]

@@ -941,9 +941,14 @@ class _Run:
                     and toks[opening[0].end].text == "," and self._usable(opening[0])):
                 a.speaker, a.rule = self._speaker(opening[0]), "before_colon"
         if a.speaker is None and toks[before[-1]].text == ":":
-            for p in self.phrases.phrases(clause_lo, first_tok):
-                if self._usable(p) and not self.phrases.after_preposition(p):
-                    a.speaker, a.rule = self._speaker(p), "before_colon"
+            # the speaker the colon introduces: in the clause before it, else in its sentence, where a word of the
+            # clause-boundary list stood as an adverb ("Holt has since apologized for it: '…'")
+            for lo in (clause_lo, open_lo) if open_lo < clause_lo else (clause_lo,):
+                for p in self.phrases.phrases(lo, first_tok):
+                    if self._usable(p) and not self.phrases.after_preposition(p):
+                        a.speaker, a.rule = self._speaker(p), "before_colon"
+                        break
+                if a.speaker is not None:
                     break
 
     def _clause_cue(self, q: _Around, a: _Attribution) -> None:
