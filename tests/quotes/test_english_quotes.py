@@ -283,3 +283,8 @@ def test_a_colon_introduces_the_subject_of_its_sentence_past_an_adverb_that_may_
     text = ('Ann Holt spoke to the council on Monday. Tom Reyes has since apologized for the delay: "We should have '
             'told the families about the new schedule much sooner."')
     assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Tom Reyes")]
+
+
+def test_a_quoted_phrase_after_dismissing_or_deeming_is_reported_with_its_object() -> None:
+    text = "The mayor dismissed the report as “a pile of numbers with no meaning at all.”"
+    assert _simple(text) == [("indirect", "The mayor", "the report as “a pile of numbers with no meaning at all.”")]
