@@ -254,3 +254,37 @@ def test_a_quotation_without_a_cue_after_a_sentence_without_a_speaker_is_left_ou
     text = ('"The budget is a disgrace to this town," Ann Holt said on Monday. Her office is on the third floor of '
             'the old library. The roof leaks in the rain. "We will not let this pass without a long fight."')
     assert _simple(text) == [("direct", "Ann Holt", "The budget is a disgrace to this town")]
+
+
+def test_a_quoted_title_after_the_place_where_a_quotation_was_said_is_no_clause_of_its_own() -> None:
+    text = ("“We will appeal the ruling this week,” Ann Holt said on the program “Morning in the capital with "
+            "friends.”")
+    assert _simple(text) == [("direct", "Ann Holt", "We will appeal the ruling this week")]
+    # a clause after the attribution of a quotation still reports what was said
+    text = "“We will appeal,” Ann Holt said, and the ruling “will not stand for long in any court.”"
+    assert [k for k, _, _ in _simple(text)] == ["direct", "indirect"]
+
+
+def test_a_quotation_of_ten_words_without_a_cue_is_no_quote_of_its_own() -> None:
+    text = 'Ann Holt spoke at the rally on Monday.\n\n"We will see many new faces in the room."'
+    assert _simple(text) == []
+    text = 'Ann Holt spoke at the rally on Monday.\n\n"We will see a lot of new faces in the room this fall."'
+    assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Ann Holt")]
+
+
+def test_a_quoted_phrase_after_a_naming_participle_is_reported_with_its_object() -> None:
+    text = "The mayor opened the new bridge on Friday, calling it “a gift to every family in the valley.”"
+    ((kind, speaker, said),) = _simple(text)
+    assert (kind, speaker) == ("indirect", "The mayor")
+    assert said == "it “a gift to every family in the valley.”"
+
+
+def test_a_colon_introduces_the_subject_of_its_sentence_past_an_adverb_that_may_open_a_clause() -> None:
+    text = ('Ann Holt spoke to the council on Monday. Tom Reyes has since apologized for the delay: "We should have '
+            'told the families about the new schedule much sooner."')
+    assert [(k, s) for k, s, _ in _simple(text)] == [("direct", "Tom Reyes")]
+
+
+def test_a_quoted_phrase_after_dismissing_or_deeming_is_reported_with_its_object() -> None:
+    text = "The mayor dismissed the report as “a pile of numbers with no meaning at all.”"
+    assert _simple(text) == [("indirect", "The mayor", "the report as “a pile of numbers with no meaning at all.”")]

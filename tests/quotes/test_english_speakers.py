@@ -172,3 +172,33 @@ def test_a_participle_glued_to_a_place_by_a_hyphen_keeps_the_role_and_name_after
     text = '"We expect a long fight over the budget this year," said Boston-based attorney Mark Tolliver.'
     (q,) = extract(text, "2016-05-02", "en").quotes
     assert q["speaker"]["name"].endswith("Mark Tolliver")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ('"The numbers do not add up for him," said a strategist for one of the rival campaigns.',
+     "a strategist for one of the rival campaigns"),
+    ('"We will keep the office open all winter," said an organizer for one of the local groups, who asked not to '
+     'be named.', "an organizer for one of the local groups"),
+    # a time word or an auxiliary ends the words that say which one it is
+    ('"We are not worried about the polls," a strategist for one of the campaigns said on Tuesday.',
+     "a strategist for one of the campaigns"),
+    ('"We are not worried," said a strategist for one of the campaigns last week.',
+     "a strategist for one of the campaigns"),
+])
+def test_a_speaker_noun_with_of_or_for_after_it_keeps_those_words_in_its_phrase(text: str, phrase: str) -> None:
+    (sp,) = _speakers(text)
+    assert (sp.get("phrase") or sp["name"]) == phrase
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('"I think she will carry the state by a wide margin," said the 52-year-old, who runs a bakery downtown.',
+     "the 52-year-old"),
+    ('"They have no ground game in the county at all," said one well-connected Democrat.',
+     "one well-connected Democrat"),
+    ('"They have no ground game in the county at all," the Republican vice-presidential nominee said.',
+     "the Republican vice-presidential nominee"),
+    ('"We will not give up this seat," said a long-time aide to the governor.', "a long-time aide to the governor"),
+])
+def test_words_written_with_a_hyphen_stay_inside_the_speaker_phrase(text: str, name: str) -> None:
+    (sp,) = _speakers(text)
+    assert sp["name"] == name

@@ -495,7 +495,11 @@ class _Run:
         v, hi = s.verb, s.hi
         if self.lex.verb_second or s.before or s.start != v:
             return None
-        end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(self.toks[k])), hi)
+        toks = self.toks
+        # the phrase runs to punctuation, over hyphens written inside a word ("said the 46-year-old, who …")
+        end = next((k for k in range(v + 1, min(hi, v + 8)) if not is_word(toks[k]) and not (
+            toks[k].text == "-" and toks[k - 1].end == toks[k].start and k + 1 < hi
+            and toks[k].end == toks[k + 1].start)), hi)
         return Phrase(v + 1, end, "noun") if self._determined_noun_phrase(v + 1, end) else None
 
     def _subject_after_auxiliary(self, s: _SubjectSearch) -> Phrase | None:
@@ -637,8 +641,10 @@ class _Run:
 
     def _postmodified(self, p: Phrase, hi: int) -> Phrase:
         """A role or noun phrase with the words after it that tell which one it is ("one Democrat familiar with
-        the talks", "a person close to the campaign", `speaker_postmodifiers`): to the next punctuation, at most
-        eight words, none inside a quotation, a relative pronoun or a verb of speech."""
+        the talks", "a person close to the campaign", "a strategist for one of the campaigns",
+        `speaker_postmodifiers`): to the next punctuation, at most ten words, none inside a quotation, a relative
+        pronoun, a verb of speech, an auxiliary, a coordinator or a time word ("a spokesman for the party on
+        Monday")."""
         if p.kind not in {"role", "noun", "body"} or p.words_end is not None:
             return p
         n = self._marker_at(p.end, self.lex.speaker_postmodifiers) if p.end < hi else 0
@@ -646,8 +652,11 @@ class _Run:
             return p
         toks = self.toks
         end = p.end + n
+        lex = self.lex
         while end < hi and end - p.end <= 10 and is_word(toks[end]) and end not in self.quoted and not (
-                toks[end].lower in self.lex.relative_pronouns or self._is_speech_verb(end)):
+                toks[end].lower in lex.relative_pronouns or self._is_speech_verb(end)
+                or toks[end].lower in lex.auxiliaries or toks[end].lower in lex.coordinators
+                or lex.is_time_word(toks[end].lower)):
             end += 1
         if end <= p.end + n:
             return p
@@ -692,8 +701,10 @@ class _Run:
             self._indirect(sent.index)
         self.out.sort(key=lambda q: (q.start, q.end))
         if self.cfg.join_split_quotations:
+            # a short quotation without a cue that no split quotation took in is dropped (not a statement that
+            # opens with it: '"…" that Holt can win, said Ann Ross.')
             self.out = self._drop_guessed_inside_statements(
-                [q for q in self._join_split(self.out) if q.start not in self.short_uncued])
+                [q for q in self._join_split(self.out) if q.kind != "direct" or q.start not in self.short_uncued])
         return self.out if self.cfg.nested_partials else self._drop_nested_partials(self.out)
 
     def _join_split(self, quotes: list[Quote]) -> list[Quote]:
@@ -939,9 +950,14 @@ class _Run:
                     and toks[opening[0].end].text == "," and self._usable(opening[0])):
                 a.speaker, a.rule = self._speaker(opening[0]), "before_colon"
         if a.speaker is None and toks[before[-1]].text == ":":
-            for p in self.phrases.phrases(clause_lo, first_tok):
-                if self._usable(p) and not self.phrases.after_preposition(p):
-                    a.speaker, a.rule = self._speaker(p), "before_colon"
+            # the speaker the colon introduces: in the clause before it, else in its sentence, where a word of the
+            # clause-boundary list stood as an adverb ("Holt has since apologized for it: '…'")
+            for lo in (clause_lo, open_lo) if open_lo < clause_lo else (clause_lo,):
+                for p in self.phrases.phrases(lo, first_tok):
+                    if self._usable(p) and not self.phrases.after_preposition(p):
+                        a.speaker, a.rule = self._speaker(p), "before_colon"
+                        break
+                if a.speaker is not None:
                     break
 
     def _clause_cue(self, q: _Around, a: _Attribution) -> None:
@@ -1027,6 +1043,10 @@ class _Run:
             return False
         if cue.start in self.clause_cues:
             return True
+        if cue.start in self.quote_cues and self._adjunct_after(cue.end):
+            # the attribution of the quotation before goes on with where or of what it was said ('"…," Holt said
+            # on CBS’s "Face the Nation."', '"…," she said of the claim in "This Week."'): no clause of its own
+            return True
         first = cue.end
         while first < q.first_tok and (toks[first].lower in self.lex.complementizers
                                        or self.lex.is_time_word(toks[first].lower)):
@@ -1041,6 +1061,12 @@ class _Run:
                        0.75)
             return True
         return False
+
+    def _adjunct_after(self, k: int) -> bool:
+        """Whether token k opens a prepositional phrase (not the infinitive marker): an adjunct of the cue before
+        it, not what was said."""
+        low = self.toks[k].lower if k < len(self.toks) else ""
+        return low in self.lex.prepositions and low != self.lex.infinitive_marker
 
     def _in_relative_clause(self, after: int, first: int) -> bool:
         """Whether a quoted phrase starting at token `first` stands in a relative clause opened after token

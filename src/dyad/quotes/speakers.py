@@ -108,6 +108,16 @@ class PhraseFinder:
             break
         return j
 
+    def compound_end(self, k: int, limit: int) -> int:
+        """The end of the word at token k with the words glued to it by hyphens written without spaces ("well-
+        connected", "46-year-old"); k + 1 for a word without one."""
+        toks = self.doc.tokens
+        end = k + 1
+        while (end + 1 < limit and toks[end].text == "-" and toks[end - 1].end == toks[end].start
+               and toks[end].end == toks[end + 1].start and toks[end + 1].text.isalnum()):
+            end += 2
+        return end
+
     def joins_name(self, j: int) -> bool:
         """Whether token j, between two words of a name, belongs to it: a hyphen written without spaces
         ("Anne-Marie"), or the stop after an abbreviated title ("Capt. Carl Dunn", `title_abbreviations`)."""
@@ -266,8 +276,17 @@ class PhraseFinder:
         toks = self.doc.tokens
         j = i + 1 if toks[i].lower in self.lex.determiners else i
         k = j
-        while k < limit and k - j < 3 and not self._is_name(k) and self._is_adjective(toks[k]):
-            k += 1
+        while k < limit and k - j < 3 and not self._is_name(k):
+            compound = self.compound_end(k, limit)
+            if compound > k + 1 and self._is_role_or_body(compound - 1):
+                k = compound - 1  # a role or body with a hyphen ("a vice-president", "an ex-minister")
+                break
+            if compound > k + 1 and toks[compound - 1].text.islower():
+                k = compound  # "one well-connected Democrat", "a long-time aide": a modifier with a hyphen
+            elif self._is_adjective(toks[k]):
+                k += 1
+            else:
+                break
         if k >= limit:
             return None
         if self._is_role_or_body(k):
@@ -332,12 +351,21 @@ class PhraseFinder:
                 and bool(self.lex.past_endings)
                 and toks[k + 1].lower.endswith(self.lex.past_endings)):
             k += 2  # a participle glued to the name by a hyphen ("Boston-based attorney Ann Holt")
-        for j in range(k, min(limit, k + 3)):
+        j, words = k, 0
+        while j < limit and words < 3:
             tok = toks[j]
+            words += 1
+            compound = self.compound_end(j, limit)
+            if compound > j + 1 and self._is_role_or_body(compound - 1) and not is_capitalised(toks[compound - 1]):
+                return compound - 1  # a role with a hyphen ("Senate vice-chairman")
+            if compound > j + 1 and tok.text.islower() and toks[compound - 1].text.islower():
+                j = compound  # a modifier with a hyphen ("Republican vice-presidential nominee")
+                continue
             if is_capitalised(tok) and tok.text.isalpha():
                 if self.lex.is_person_role(tok.lower) and j + 1 < limit and is_capitalised(toks[j + 1]):
                     return j  # a title: a capitalised word follows (the name, or the title's next word)
                 if j not in self.mention_at:
+                    j += 1
                     continue  # a capitalised modifier of a title ("Minority")
                 return None
             if is_capitalised(tok) or not is_word(tok):
@@ -347,6 +375,7 @@ class PhraseFinder:
             if (tok.lower in self.lex.function_words or tok.lower in self.lex.prepositions
                     or self.lex.is_speech_verb(tok.lower, tok.lemma)):
                 return None
+            j += 1
         return None
 
     def noun_phrase(self, i: int, limit: int, depth: int = 0) -> Phrase | None:
