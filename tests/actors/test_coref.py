@@ -205,3 +205,9 @@ def test_an_owned_envoy_in_a_state_is_the_owner_s_posted_there() -> None:
 def test_a_president_of_a_state_is_that_state_s() -> None:
     doc = resolve("Spanje sprak met de president van Chili.", "2019-03")
     assert code_of(doc, "de president van Chili") == "CHLGOV"
+
+
+def test_a_complementizer_before_a_title_and_a_name_is_not_part_of_the_mention() -> None:
+    doc = resolve("De bond zei dat minister Van Dam de regels aanpast.", "2019-03")
+    texts = [doc.text[m.start:m.end] for m in doc.mentions]
+    assert "minister Van Dam" in texts and not any(t.startswith("dat ") for t in texts), texts

@@ -633,6 +633,10 @@ class _State:
             name_hit = None  # "General Michel Aoun": a first name that is someone's surname, not that person
         joined = j > 0 and units[j - 1].joined_to_next  # "regering-Biden"
         start = i
+        # "zei dat president Trump ...": a title and a name take no demonstrative; "dat" opens the clause there
+        if i + 1 < len(units) and units[i].key in lex.clause_openers and units[i].key in lex.determiners and (
+                (name_hit is not None and name_hit.start == i + 2) or (k == i + 2 and self._name_run(units, k) > k)):
+            start = i + 1
         if name_hit is not None:
             p = self._titled_person(units, name_hit, country or linked)
             if noun is not None and noun.kind == "body" and joined:
