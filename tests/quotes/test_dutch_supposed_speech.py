@@ -1,5 +1,5 @@
 """Dutch speech supposed in a conditional clause, or to come or owed under a modal ("zal verklaren dat", "moet erkennen
-dat"), reports nothing, on sentences written for these tests: "Als de minister zegt dat …, …" (the verb last in the
+dat"), reports nothing, on sentences written for these tests: "Als de wethouder zegt dat …, …" (the verb last in the
 clause, its subject before it); "als" before a role in a main clause ("Als woordvoerder zei Jansen dat …", the subject
 after the verb) still reports."""
 

@@ -193,14 +193,14 @@ def test_the_person_quoted_last_when_no_sentence_near_names_a_speaker() -> None:
     # four sentences of narration that name no one stand between the quotations: the article goes on quoting the
     # person it quoted last
     text = ("\"We openen de brug in mei\", zegt wethouder Karel Verbeek. De brug kost twaalf miljoen euro. Het "
-            "ontwerp komt uit Delft. De bouw begon twee jaar geleden. Er werkten honderd mensen aan. \"Het wordt een "
-            "feest voor de hele stad.\"")
+            "ontwerp komt uit Delft. De bouw begon twee jaar geleden. Er werkten honderd mensen aan. \"We vieren "
+            "de opening met de hele stad.\"")
     assert [_name(q) for q in _quotes(text)] == ["wethouder Karel Verbeek", "wethouder Karel Verbeek"]
 
 
 def test_a_body_quoted_last_is_no_speaker_far_back() -> None:
     # a body's words far back are no guess for a quotation without a cue: it is left out
     text = ("\"We openen de brug in mei\", meldt de gemeente. De brug kost twaalf miljoen euro. Het ontwerp komt uit "
-            "Delft. De bouw begon twee jaar geleden. Er werkten honderd mensen aan. \"Het wordt een feest voor de hele "
+            "Delft. De bouw begon twee jaar geleden. Er werkten honderd mensen aan. \"We vieren de opening met de hele "
             "stad.\"")
     assert [_name(q) for q in _quotes(text)] == ["de gemeente"]

@@ -1635,7 +1635,7 @@ class _Run:
         return None
 
     def _in_conditional(self, cue: _Cue, lo: int) -> bool:
-        """Whether a cue stands in a conditional clause (`conditionals`: "Als de minister zegt dat …, …"): speech
+        """Whether a cue stands in a conditional clause (`conditionals`: "Als de wethouder zegt dat …, …"): speech
         supposed, not reported. Where the subject follows a verb-second cue ("Als woordvoerder zei hij dat …", "as"
         in a main clause) the cue is that of the main clause: a conditional clause has its subject before its verb."""
         toks = self.toks
