@@ -226,6 +226,7 @@ class Candidates:
         # word classes the participle and adjunct tests read for every verb and noun word matched
         self._noun_openers = self._w("determiners") | self._w("attributive_articles")
         self._attributive_endings = tuple(self._w("attributive_endings"))
+        self._infinitive_endings = tuple(self._w("infinitive_endings"))
         self._participle_prefixes = tuple(self._w("participle_prefixes"))
         self._person_endings = tuple(p for p in self._w("person_nouns") if len(p) >= 5)
 
@@ -509,7 +510,7 @@ class Candidates:
             # the attributive test reads the words around; only a word of the verb needs it
             found = verb in tok.keys if not particle else (
                 verb in tok.compound or (base in tok.keys and tok.lower != particle))
-            if not found or self._attributive(span, k) or self._noun_after_article(span, k):
+            if not found or self._attributive(span, k):
                 continue
             if not particle:
                 if not self._adjunct_noun(tok.keys, span, k):
@@ -535,8 +536,11 @@ class Candidates:
         """Whether the word at k stands between an article (`attributive_articles`) and the noun it qualifies:
         a participle used as an adjective ("de aangehouden vrouw", "een bedreigende uiting") names a deed done
         before, or none, not one the clause reports. A word after it that may not be a noun (a preposition, a
-        conjunction, a finite verb, punctuation) leaves the verb's noun use ("de strijd tegen")."""
-        if self._participle_before_person(span, k) or self._nominal_infinitive(span, k):
+        conjunction, a finite verb, punctuation) leaves the verb's noun use ("de strijd tegen"). Nor is a verb form
+        that is itself the noun: a participle before a person, an infinitive with its article ("het vastzetten van"),
+        a plural in the infinitive's form after an article ("de aanvallen van Israël")."""
+        if self._participle_before_person(span, k) or self._nominal_infinitive(span, k) \
+                or self._noun_after_article(span, k):
             return True
         if k == 0 or k + 1 >= len(span) or span[k - 1].lower not in self._w("attributive_articles"):
             return False
@@ -551,7 +555,7 @@ class Candidates:
         """Whether the word at k, in the infinitive's form, follows an article, with only inflected adjectives
         between: a plural noun or a nominalised verb ("veroordeelde de aanvallen van Israël", "de Israëlische
         aanvallen"), no verb whose subject is the clause's ("Syrië wil Israël aanvallen")."""
-        endings = tuple(self._w("infinitive_endings"))
+        endings = self._infinitive_endings
         if not endings or not span[k].lower.endswith(endings):
             return False
         j = k - 1
@@ -565,7 +569,7 @@ class Candidates:
         possessive preposition that names what it is done to ("het vastzetten van de betogers", "het verbreken van
         de banden"): it names a deed, without saying that the clause's subject did it."""
         articles = self._w("infinitive_articles")
-        endings = tuple(self._w("infinitive_endings"))
+        endings = self._infinitive_endings
         if not articles or not endings or k == 0 or k + 1 >= len(span) or span[k - 1].lower not in articles:
             return False
         return span[k].lower.endswith(endings) and span[k + 1].lower in self._w("possessive_prepositions")

@@ -216,6 +216,13 @@ class _Run:
     def _is_punct(self, i: int) -> bool:
         return not is_word(self.toks[i])
 
+    def _clause_start(self, i: int, lo: int) -> int:
+        """The first token of the clause token i stands in: back from i to a clause boundary, not before lo."""
+        k = i
+        while k > lo and not self._is_boundary(k - 1):
+            k -= 1
+        return k
+
     def _is_boundary(self, i: int) -> bool:
         tok = self.toks[i]
         if tok.text in {"-", "."} and 0 < i < len(self.toks) - 1 and (self.phrases.joins_name(i) or (
@@ -343,9 +350,7 @@ class _Run:
         toks, lex = self.toks, self.lex
         if not p.end <= cue.start <= p.end + 15:
             return p
-        k = p.start
-        while k > lo and not self._is_boundary(k - 1):
-            k -= 1
+        k = self._clause_start(p.start, lo)
         p = self._with_modifiers(p, k)
         if p.end == cue.start or any(toks[j].lower not in lex.clause_openers and not lex.is_time_word(toks[j].lower)
                for j in range(k, p.start)):
@@ -1644,9 +1649,7 @@ class _Run:
         if cue.end < len(toks) and (toks[cue.end].lower in self.lex.subject_pronouns
                                     or self.phrases.phrase_at(cue.end, len(toks)) is not None):
             return False
-        k = cue.start
-        while k > lo and not self._is_boundary(k - 1):
-            k -= 1
+        k = self._clause_start(cue.start, lo)
         while k < cue.start and toks[k].lower in self.lex.clause_openers:
             k += 1
         return toks[k].lower in self.lex.conditionals or (k > lo and toks[k - 1].lower in self.lex.conditionals)
@@ -1657,10 +1660,7 @@ class _Run:
         toks = self.toks
         if not self.lex.modals or toks[cue.start].lower != toks[cue.start].lemma:
             return False
-        k = cue.start
-        while k > lo and not self._is_boundary(k - 1):
-            k -= 1
-        return any(toks[j].lower in self.lex.modals for j in range(k, cue.start))
+        return any(toks[j].lower in self.lex.modals for j in range(self._clause_start(cue.start, lo), cue.start))
 
     def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
