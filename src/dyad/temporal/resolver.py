@@ -169,10 +169,7 @@ class TimexResolver:
 
     def date_at(self, state: DatingState, sentence: int, start: int, end: int) -> tuple[PartialDate | None, str | None]:
         """The date and rule of a deed whose trigger spans [start, end) in a sentence."""
-        return self._date_for(
-            state.doc, state.words, state.infos, state.reference, state.published, sentence, start, end,
-            resumed=state.resumed,
-        )
+        return self._date_for(state, sentence, start, end, resume=True)
 
     def __call__(self, doc: Document) -> None:
         state = self.prepare(doc)
@@ -185,20 +182,16 @@ class TimexResolver:
     def date_quotes(self, state: DatingState) -> list[tuple[int, int, PartialDate | None, str | None]]:
         """Date the quotes of the document (`Quote.date`): the time of the saying. Returns the span, date and
         rule of each quote, for the deeds named inside them."""
-        doc, words, infos, reference, published = state.doc, state.words, state.infos, state.reference, state.published
+        doc = state.doc
         said: list[tuple[int, int, PartialDate | None, str | None]] = []
         for quote in doc.quotes:
-            quote.date, rule = self._date_for(
-                doc, words, infos, reference, published, quote.sentence, quote.start, quote.end, outside=True
-            )
+            quote.date, rule = self._date_for(state, quote.sentence, quote.start, quote.end, outside=True)
             speaker = quote.speaker.mention if quote.speaker is not None else None
             if rule == "published" and speaker is not None and 0 <= speaker < len(doc.mentions):
                 # attributed in an earlier sentence ('Maas zei gisteren dat ... "Dit is ..."'): said then
                 m = doc.mentions[speaker]
                 if m.sentence < quote.sentence:
-                    quote.date, rule = self._date_for(
-                        doc, words, infos, reference, published, m.sentence, m.start, m.end
-                    )
+                    quote.date, rule = self._date_for(state, m.sentence, m.start, m.end)
             said.append((quote.start, quote.end, quote.date, rule))
         return said
 
@@ -371,21 +364,13 @@ class TimexResolver:
         return out
 
     def _date_for(
-        self,
-        doc: Document,
-        words: list[Word],
-        infos: list[_SentenceInfo],
-        reference: list[_Reference | None],
-        published: PartialDate | None,
-        sentence: int,
-        start: int,
-        end: int,
-        outside: bool = False,
-        resumed: list[tuple[PartialDate, str] | None] | None = None,
+        self, state: DatingState, sentence: int, start: int, end: int, outside: bool = False, resume: bool = False
     ) -> _Dating:
         """The date and rule of a deed whose trigger spans [start, end) of a sentence: a time of its own noun
         phrase, else a governing time of the sentence (steps 1 and 2 of the module docstring), else a vague
-        time, else the context (steps 3 to 5). With `outside` (a quote's span), a time outside it is preferred."""
+        time, else the context (steps 3 to 5; a resumed news day only with `resume`, for deeds, not quotes). With
+        `outside` (a quote's span), a time outside it is preferred."""
+        words, infos, published = state.words, state.infos, state.published
         fallback = self._published_dating(published)
         if not 0 <= sentence < len(infos):
             return fallback
@@ -405,7 +390,7 @@ class TimexResolver:
         dated = self._date_by_vague_time(words, info, clause, bool(candidates), fallback)
         if dated is not None:
             return dated
-        return self._date_by_context(doc, words, infos, reference, sentence, clause, resumed, fallback)
+        return self._date_by_context(state, sentence, clause, fallback, resume)
 
     @staticmethod
     def _published_dating(published: PartialDate | None) -> _Dating:
@@ -497,44 +482,29 @@ class TimexResolver:
         return None, f"vague:{vague}"
 
     def _date_by_context(
-        self,
-        doc: Document,
-        words: list[Word],
-        infos: list[_SentenceInfo],
-        reference: list[_Reference | None],
-        sentence: int,
-        clause: tuple[int, int],
-        resumed: list[tuple[PartialDate, str] | None] | None,
-        fallback: _Dating,
+        self, state: DatingState, sentence: int, clause: tuple[int, int], fallback: _Dating, resume: bool
     ) -> _Dating:
         """Steps 3 to 5, for a deed its sentence does not date: the time carried over from the sentence
         before, else a resumed news day, else the publication date."""
+        words, resumed = state.words, state.resumed
         if pluperfect(words, clause[0], clause[1], self.vocab):
             return fallback  # "had gedreigd": before the time of the sentences before, which it does not take
-        carried = self._carried_time(doc, words, infos, reference, sentence, clause)
+        carried = self._carried_time(state, sentence, clause)
         if carried is not None:
             return carried
-        again = resumed[sentence] if resumed and sentence < len(resumed) else None
+        again = resumed[sentence] if resume and sentence < len(resumed) else None
         if again is not None and simple_past(words, clause[0], clause[1], self.vocab):
             return again[0], f"resumed:{again[1]}"
         return fallback
 
-    def _carried_time(
-        self,
-        doc: Document,
-        words: list[Word],
-        infos: list[_SentenceInfo],
-        reference: list[_Reference | None],
-        sentence: int,
-        clause: tuple[int, int],
-    ) -> _Dating | None:
+    def _carried_time(self, state: DatingState, sentence: int, clause: tuple[int, int]) -> _Dating | None:
         """The reference time of the sentence before, where the clause continues its chain (step 3)."""
-        previous = reference[sentence - 1] if sentence > 0 else None
+        previous = state.reference[sentence - 1] if sentence > 0 else None
         if (
             self.carry_over
             and previous is not None
-            and not self._paragraph_break(doc, infos, sentence)
-            and self._continues(previous, *self._clause_tense(words, infos[sentence], clause))
+            and not self._paragraph_break(state.doc, state.infos, sentence)
+            and self._continues(previous, *self._clause_tense(state.words, state.infos[sentence], clause))
         ):
             return previous.value, f"carried:{previous.label}"
         return None
