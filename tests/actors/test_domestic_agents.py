@@ -131,3 +131,31 @@ def test_the_new_lexicon_keys_are_checked(key: str, value: object) -> None:
     data[key] = value
     with pytest.raises(ConfigError):
         parse_lexicon("nl", data)
+
+
+def test_a_domestic_agent_before_the_article_names_its_state_is_of_the_state_named_after() -> None:
+    text = ("De oproerpolitie zette traangas in tegen de betogers. Ze trokken zich terug. Frankrijk is al weken "
+            "onrustig. De Franse regering overlegt met de vakbonden. Frankrijk wil rust.")
+    doc = resolve(text, "2019-03")
+    assert code_of(doc, "De oproerpolitie") == "FRACOP"
+    assert code_of(doc, "betogers") == "FRAOPP"
+    assert code_of(doc, "Ze") in ("FRACOP", "FRAOPP")  # the pronoun follows the group it refers to
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        ("Het kabinet vergadert vandaag. In Lyon werden gisteren demonstranten opgepakt.", "demonstranten",
+         "FRAOPP"),
+        ("Agenten hielden te Marseille twintig relschoppers aan.", "Agenten", "FRACOP"),
+        ("De rechtbank in Hamburg sprak de verdachte vrij.", "De rechtbank", "DEUJUD"),
+    ],
+)
+def test_a_domestic_agent_takes_the_state_of_the_place_its_sentence_names(text: str, phrase: str, code: str) -> None:
+    assert code_of(resolve(text, "2019-03"), phrase) == code
+
+
+def test_a_domestic_agent_stays_the_home_countrys_when_nothing_says_where() -> None:
+    doc = resolve("De politie zette traangas in tegen de betogers. Het kabinet wil een onderzoek.", "2019-03")
+    assert code_of(doc, "De politie") == "NLDCOP"
+    assert code_of(doc, "betogers") == "NLDOPP"

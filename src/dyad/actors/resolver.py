@@ -18,6 +18,7 @@ Every mention carries the rule that produced it and a confidence.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,8 @@ from dyad.actors.lexicon import AgentNoun, Lexicon, load_lexicon
 from dyad.document import Actor, Document, Mention, PartialDate
 from dyad.lang.data import lemma_table, lemma_values, name_particles
 from dyad.pipeline import register
+from dyad.places import find_places
+from dyad.places.gazetteer import place_words
 
 #: KB roles that one person holds per country at a time (so "de Russische president" has one answer).
 SINGLE_HOLDER_ROLES = frozenset(
@@ -57,6 +60,9 @@ DOMESTIC_AGENTS = STATE_BODY_AGENTS | frozenset({"BUS", "LAB", "EDU", "HLH", "AG
 #: How much more often the article's main state must be named than the next one for an inference from it
 #: ("Energieminister Luis Motta" in an article about Venezuela); below that the article is about two.
 MAIN_STATE_MARGIN = 3.0
+#: How many tokens after a domestic agent's noun a place phrase's name may start and still be where the agent is
+#: ("de rechtbank in Hamburg", "agenten in de Bronx": a preposition and an article between).
+PLACE_AFTER_AGENT = 2
 #: UD relations that open a clause of their own (a pronoun there may refer to a person of the main clause).
 CLAUSE_RELATIONS = ("acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "list")
 
@@ -261,6 +267,13 @@ class _State:
         self.lower_words = frozenset(
             part for t in doc.tokens for part in t.text.split("-") if part.isalpha() and part.islower()
         )
+        # mentions whose state the resolver inferred from the article (`_article_state`), not read in the text,
+        # and those that refer back to one: the article's states are counted without them (`_main_state`)
+        self.inferred: set[int] = set()
+        # domestic agents given the article's state ("de politie", "demonstranten", "het parlement"): (mention,
+        # noun, role), given again in `finish` the state of the scene they act in (`_scene`)
+        self.scened: list[tuple[int, AgentNoun, str | None]] = []
+        self._places: dict[int, list[tuple[int, str]]] = {}  # sentence -> (token, state) of its place phrases
 
     # ------------------------------------------------------------------ emitting
 
@@ -289,6 +302,8 @@ class _State:
         )
         self.doc.mentions.append(m)
         idx = len(self.doc.mentions) - 1
+        if rule.endswith("article_state") or (antecedent is not None and antecedent in self.inferred):
+            self.inferred.add(idx)
         if person is not None:
             self.seen_persons[person.id] = idx
         return idx
@@ -910,7 +925,8 @@ class _State:
             actor = self._country_actor(self._article_state(), noun, None)
             if actor is None:
                 return start
-            self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state")
+            idx = self.emit(units, start, end, sent, actor, 0.5, "coref.definite_article_state")
+            self.scened.append((idx, noun, None))
             return end
         single = (
             role in SINGLE_HOLDER_ROLES
@@ -933,7 +949,8 @@ class _State:
         actor = self._country_actor(self._article_state(), noun, role)
         if actor is None:
             return start
-        self.emit(units, start, end, sent, actor, 0.4, "coref.role_article_state")
+        idx = self.emit(units, start, end, sent, actor, 0.4, "coref.role_article_state")
+        self.scened.append((idx, noun, role))
         return end
 
     def _department(self, sent: int, units: list[Unit], start: int, end: int, noun: AgentNoun) -> int:
@@ -976,12 +993,13 @@ class _State:
             return end
         return start
 
-    def _article_state(self) -> str | None:
+    def _article_state(self, stated: bool = False) -> str | None:
         """The state of an agent the text gives no state: the article's main state when it is clearly about
-        one (`_main_state(strict=True)`), else the language's home country while no other state leads."""
-        state = self._main_state(strict=True)
+        one (`_main_state(strict=True)`), else the language's home country while no other state leads. With
+        `stated`, the states the text names alone are counted, not those the resolver inferred."""
+        state = self._main_state(strict=True, stated=stated)
         home = self.r.lex.home_country
-        if state is None and home is not None and self._main_state() in (None, home):
+        if state is None and home is not None and self._main_state(stated=stated) in (None, home):
             state = home
         return state
 
@@ -993,8 +1011,19 @@ class _State:
 
     def _owned_after(self, units: list[Unit], end: int) -> bool:
         """ "een woordvoerder van de stichting", "de advocaat van X": the agent belongs to what follows the
-        linker, which names no state (a state after it was read as the agent's country before)."""
-        return end < len(units) and units[end].key in self.r.lex.linkers
+        linker, which names no state (a state after it was read as the agent's country before). Not a place
+        phrase ("de rechtbank in Hamburg"): that says where the agent is (`_scene`)."""
+        return end < len(units) and units[end].key in self.r.lex.linkers and not self._place_at(units, end)
+
+    def _place_at(self, units: list[Unit], j: int) -> bool:
+        """Whether unit j opens a place phrase that the gazetteer knows: a place preposition, an optional
+        article, a place name ("in Hamburg", "in de Bronx")."""
+        if units[j].key not in place_words(self.r.language).prepositions:
+            return False
+        stop = units[min(len(units), j + 7) - 1].end
+        text = self.doc.text[units[j].start : stop]
+        found = find_places(text, self.r.language)
+        return bool(found) and len(text[: found[0].start].split()) <= 2
 
     def _plural_of_body(self, unit: Unit) -> bool:
         """The plural of a body a state has one of ("regeringen" of "regering"): several states' bodies.
@@ -1011,11 +1040,13 @@ class _State:
         agents = self.r.lex.agents
         return any(key.endswith(e) and (key[: -len(e)],) in agents for e in self.r.lex.plural_endings)
 
-    def _main_state(self, strict: bool = False) -> str | None:
+    def _main_state(self, strict: bool = False, stated: bool = False) -> str | None:
         """The state named most often in the article so far (ties: the one named last); with `strict`,
         only when it is named at least twice and MAIN_STATE_MARGIN times as often as any other."""
         counts: dict[str, tuple[int, int]] = {}
         for idx, m in enumerate(self.doc.mentions):
+            if stated and idx in self.inferred:
+                continue  # a state the resolver gave, not one the text names
             c = m.actor.country if m.actor else None
             # a people named by its demonym ("zes Polen smokkelden ...") is named for being foreign where it is
             if c is not None and c in self.r.kb.countries and not m.people:
@@ -1409,18 +1440,84 @@ class _State:
         idx = self.emit(units, i, end, sent, actor, 0.4 if actor else 0.5, "name.unknown")
         if actor is not None:
             self.doc.mentions[idx].people = True  # one of the state's people, not its government
+            self.inferred.add(idx)
         elif person_name:
             # a person by its first name ("Thomas Jansen"): of the state the article is clearly about so far,
             # else of the one it is about at its end
             actor = self._unknown_person(units, i, end, strict=True)
             if actor is not None:
                 self.doc.mentions[idx].actor, self.doc.mentions[idx].people = actor, True
+                self.inferred.add(idx)
             else:
                 self.first_named.append(idx)
         self._remember_unknown(units, i, end, idx)
         return end
 
     def finish(self) -> None:
+        self._place_scened()
+        self._finish_first_named()
+
+    def _place_scened(self) -> None:
+        """After the last sentence: each domestic agent given the article's state takes the state of the scene
+        it acts in (`_scene`), and so do the mentions that refer back to it."""
+        moved: dict[int, Actor | None] = {}  # mention -> its actor before
+        for idx, noun, role in self.scened:
+            m = self.doc.mentions[idx]
+            state = self._scene(m)
+            if state is None or m.actor is None or m.actor.country == state:
+                continue
+            actor = self._country_actor(state, noun, role)
+            if actor is None:
+                continue
+            moved[idx] = m.actor
+            m.actor = actor
+        if not moved:
+            return
+        for idx, m in enumerate(self.doc.mentions):
+            ante = m.antecedent
+            if ante in moved and idx not in moved and m.actor == moved[ante]:
+                moved[idx] = m.actor
+                m.actor = self.doc.mentions[ante].actor
+
+    def _scene(self, m: Mention) -> str | None:
+        """The state a domestic agent with no state of its own acts in: the place its sentence names before it or
+        right after it ("in Lyon", "te Marseille"; the nearest to it), else the state the article is about at its
+        end, counted over the states the text names (`_article_state`; "Demonstranten ..." before the article
+        first names France)."""
+        # a place before the agent ("In Lyon werden demonstranten ...") or right after its noun ("de rechtbank in
+        # Hamburg"); one later in the clause is often where it turns to ("zoekt steun in Caïro"), not where it is
+        places = [p for p in self._places_of(m.sentence) if p[0] <= m.token_end + PLACE_AFTER_AGENT]
+        if places:
+            return min(places, key=lambda p: abs(p[0] - m.token_start))[1]
+        return self._article_state(stated=True)
+
+    def _places_of(self, sent: int) -> list[tuple[int, str]]:
+        """The place phrases of a sentence ("in Parijs", "te Lyon"), as (first token, state): the gazetteer's
+        places after the language's place prepositions, and states or their capitals the resolver read there."""
+        if sent in self._places:
+            return self._places[sent]
+        doc, kb = self.doc, self.r.kb
+        out: list[tuple[int, str]] = []
+        s = doc.sentences[sent]
+        starts = [t.start for t in doc.sentence_tokens(sent)]
+        for pm in find_places(doc.sentence_text(sent), self.r.language, offset=s.start):
+            if pm.place.country in kb.countries:
+                out.append((s.token_start + bisect_right(starts, pm.start) - 1, pm.place.country))
+        words = place_words(self.r.language)
+        for idx in doc.mentions_in(sent):
+            m = doc.mentions[idx]
+            if m.rule not in ("kb.country", "kb.seat.locative") or m.actor is None or m.actor.country is None:
+                continue
+            k = m.token_start - 1
+            if k > s.token_start and doc.tokens[k].text.lower() in words.articles:
+                k -= 1  # "in de Verenigde Staten"
+            placed = k >= s.token_start and doc.tokens[k].text.lower() in words.prepositions
+            if placed and all(t != m.token_start for t, _ in out):
+                out.append((m.token_start, m.actor.country))
+        self._places[sent] = out
+        return out
+
+    def _finish_first_named(self) -> None:
         """After the last sentence: the persons named by a first name the knowledge base does not know are of the
         state the whole article is about (`_article_state`, read now that every state is counted, not at the
         name: an article may name its state only after the first person), and so are the mentions that refer
