@@ -749,11 +749,23 @@ class _Run:
             return False
         if len(_WORDS_RE.findall(gap)) > self.cfg.max_attribution_words:
             return False
+        if self._attribution_goes_on(first, second, gap):
+            return False
         if second.rule.endswith((".after_cue", ".after_marker")):
             return False  # '"…," she said. "…," she said.': each piece has its own attribution
         a, b = first.speaker, second.speaker
         return second.rule.endswith(".previous_speaker") or (
             a is not None and b is not None and a.name == b.name)
+
+    def _attribution_goes_on(self, first: Quote, second: Quote, gap: str) -> bool:
+        """Whether the words between two quotations are more than the attribution of the first: words of the
+        second one's sentence before it ('"…," said Holt. Donors are vetted, Holt said, but "…"') or a participle
+        of speech that opens a statement of its own ('"…," Holt said, adding, "…"')."""
+        if second.sentence != first.sentence:
+            opening = self.doc.text[self.doc.sentences[second.sentence].start : second.start]
+            if _WORDS_RE.search(opening):
+                return True
+        return any(w.lower() in self.lex.participles for w in _WORDS_RE.findall(gap))
 
     @staticmethod
     def _drop_guessed_inside_statements(quotes: list[Quote]) -> list[Quote]:

@@ -1,0 +1,39 @@
+"""English attributions as PolNeAR counts them, on sentences written for these tests: a quotation split by its
+attribution is one quote only where the attribution is all that stands between the pieces (a sentence of its own
+before the second piece, or a participle of speech that opens a statement of its own, keeps two)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyad.api import extract
+
+
+def _quotes(text: str) -> list[dict[str, Any]]:
+    return extract(text, "2016-05-02", "en").quotes
+
+
+def _simple(text: str) -> list[tuple[str, str, str]]:
+    return [(q["kind"], q["speaker"]["name"], q["text"]) for q in _quotes(text)]
+
+
+def test_a_sentence_before_the_second_quotation_keeps_the_quotations_apart() -> None:
+    text = ('"We check every donor," said Tom Bell, a campaign spokesman. Gifts are vetted against the limits, '
+            'Bell said, but "we do not ask about their income."')
+    got = _simple(text)
+    assert got[0] == ("direct", "Tom Bell", "We check every donor")
+    assert all("check every donor" not in t for _, _, t in got[1:])
+
+
+def test_a_participle_of_speech_opens_a_statement_of_its_own() -> None:
+    text = ('"I think the mayor would be the best nominee, but she has no chance," Bell said on the radio, '
+            'adding, "Her problem is that she is an insider."')
+    got = _simple(text)
+    assert [t for _, _, t in got] == ["I think the mayor would be the best nominee, but she has no chance",
+                                      "Her problem is that she is an insider."]
+    assert {s for _, s, _ in got} == {"Bell"}
+
+
+def test_an_attribution_with_an_abbreviated_title_still_joins_the_pieces() -> None:
+    text = '"We will win the county," said Gov. Ann Holt of Ohio. "The state is ours."'
+    assert _simple(text) == [("direct", "Gov. Ann Holt of Ohio", "We will win the county The state is ours.")]
