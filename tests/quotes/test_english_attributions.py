@@ -37,3 +37,19 @@ def test_a_participle_of_speech_opens_a_statement_of_its_own() -> None:
 def test_an_attribution_with_an_abbreviated_title_still_joins_the_pieces() -> None:
     text = '"We will win the county," said Gov. Ann Holt of Ohio. "The state is ours."'
     assert _simple(text) == [("direct", "Gov. Ann Holt of Ohio", "We will win the county The state is ours.")]
+
+
+def test_an_apostrophe_after_a_plural_is_a_possessive_not_a_closing_mark() -> None:
+    text = ('“Give them a week,” said Vice President Ann Holt, urging those calling for the Reyes brothers’ '
+            'withdrawal to “wait for the count.”')
+    got = _simple(text)
+    assert got[0] == ("direct", "Vice President Ann Holt", "Give them a week")
+
+
+def test_an_apostrophe_after_a_plural_still_closes_an_open_single_quotation() -> None:
+    from dyad.quotes.marks import classify_marks
+
+    text = "The paper ran ‘Holt wins the voters’ on its front page, and the voters’ reply came soon."
+    marks = classify_marks(text, frozenset(), frozenset({"s"}))
+    assert [(m.text, m.role) for m in marks] == [("‘", "open"), ("’", "close")]
+    assert marks[1].start == text.index("’ on")

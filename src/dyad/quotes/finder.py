@@ -188,7 +188,7 @@ class _Run:
         text = doc.text
         bounds = [(s.start, s.end) for s in doc.sentences]
         paragraph_ends = [i for i, c in enumerate(text) if c == "\n"]
-        marks = classify_marks(text, self.lex.elisions)
+        marks = classify_marks(text, self.lex.elisions, self.lex.possessive_endings)
         self.spans: list[QuotedSpan] = find_quoted_spans(
             text, marks, bounds, paragraph_ends, cfg.max_sentences)
         self.quoted: set[int] = set()
