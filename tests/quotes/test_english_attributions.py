@@ -53,3 +53,11 @@ def test_an_apostrophe_after_a_plural_still_closes_an_open_single_quotation() ->
     marks = classify_marks(text, frozenset(), frozenset({"s"}))
     assert [(m.text, m.role) for m in marks] == [("‘", "open"), ("’", "close")]
     assert marks[1].start == text.index("’ on")
+
+
+def test_two_apostrophes_after_a_stop_close_the_sentence_they_end() -> None:
+    text = ("Mr. Bell said the bridge was ''a waste of public money.'' But the council approved it on Monday. "
+            "The works begin in May.")
+    (q,) = _quotes(text)
+    assert q["speaker"]["name"] == "Mr. Bell"
+    assert q["text"].startswith("the bridge was") and "council" not in q["text"]
