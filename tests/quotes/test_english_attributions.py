@@ -61,3 +61,10 @@ def test_two_apostrophes_after_a_stop_close_the_sentence_they_end() -> None:
     (q,) = _quotes(text)
     assert q["speaker"]["name"] == "Mr. Bell"
     assert q["text"].startswith("the bridge was") and "council" not in q["text"]
+
+
+def test_a_quoted_phrase_that_ends_its_clause_before_the_cue_reports_the_clause() -> None:
+    text = 'But the plan to build the bridge is "a waste of public money and time," Bell said on Monday.'
+    (q,) = _quotes(text)
+    assert q["speaker"]["name"] == "Bell"
+    assert q["text"].startswith("the plan to build the bridge is") and q["text"].endswith("money and time")

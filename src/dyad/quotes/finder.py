@@ -809,6 +809,8 @@ class _Run:
             a.rule = "unattributed"
         if self._around_partial(s_idx, q, a, kind):
             return
+        if kind == "partial" and self._clause_before_cue(s_idx, q, a):
+            return
         if kind == "partial" and q.n_words < self.cfg.min_partial_words:
             return
         cue = a.cue
@@ -1078,6 +1080,26 @@ class _Run:
                        0.75)
             return True
         return False
+
+    def _clause_before_cue(self, s_idx: int, q: _Around, a: _Attribution) -> bool:
+        """A quoted phrase that ends the clause a cue after it attributes ('The bridge is “a waste of money,” Holt
+        said.'): what was said is the clause from its start to the end of the quotation, emitted as an indirect
+        quote (`partial_clauses`). The clause has words of its own before the quotation, no cue and no other
+        quotation among them."""
+        toks = self.toks
+        if not (self.cfg.partial_clauses and a.rule == "after_cue" and a.cue is not None and a.speaker is not None
+                and q.n_words >= self.cfg.min_partial_words):
+            return False
+        first = q.clause_lo
+        while first < q.first_tok and (toks[first].lower in self.lex.clause_openers or not is_word(toks[first])):
+            first += 1
+        words = [k for k in range(first, q.first_tok) if is_word(toks[k])]
+        if len(words) < 2 or any(k in self.quoted or self._cue_at(k, q.first_tok) is not None
+                                 for k in range(first, q.first_tok)):
+            return False
+        self._emit(s_idx, a.speaker, toks[first].start, q.sp.end, "indirect", a.cue.text,
+                   "indirect.clause_before_cue", 0.8)
+        return True
 
     def _adjunct_after(self, k: int) -> bool:
         """Whether token k opens a prepositional phrase (not the infinitive marker): an adjunct of the cue before
