@@ -68,3 +68,10 @@ def test_a_quoted_phrase_that_ends_its_clause_before_the_cue_reports_the_clause(
     (q,) = _quotes(text)
     assert q["speaker"]["name"] == "Bell"
     assert q["text"].startswith("the plan to build the bridge is") and q["text"].endswith("money and time")
+
+
+def test_a_quotation_closed_by_a_comma_inside_its_mark_ends_what_was_said() -> None:
+    text = 'Holt said that “we have lost the county,” before turning to the budget for the coming year.'
+    (q,) = _quotes(text)
+    assert q["speaker"]["name"] == "Holt"
+    assert q["text"] == "we have lost the county"

@@ -1056,6 +1056,11 @@ class _Run:
         in_clause = (kind == "direct" and prev is not None
                      and (prev.lower in self.lex.complementizers or self._is_speech_verb(q.before[-1]))
                      and bool(q.words_after) and toks[q.after[0]].text not in _CLAUSE_PUNCT)
+        if in_clause and self._ends_inside_marks(q.sp):
+            # complete, the quotation is what was said; its cue reports no clause of its own
+            if a.rule == "before_cue" and cue is not None and self.cfg.partial_clauses:
+                self.clause_cues.add(cue.start)
+            return False
         if not ((kind == "partial" or in_clause) and a.rule == "before_cue" and cue is not None
                 and self.cfg.partial_clauses
                 and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
@@ -1100,6 +1105,14 @@ class _Run:
         self._emit(s_idx, a.speaker, toks[first].start, q.sp.end, "indirect", a.cue.text,
                    "indirect.clause_before_cue", 0.8)
         return True
+
+    def _ends_inside_marks(self, sp: QuotedSpan) -> bool:
+        """Whether a quotation closes with a comma or a stop inside its closing mark ('“We lost,” before …',
+        '“You lie!” at …'): it is complete, the words after it are no part of what was said."""
+        if sp.close_mark is None:
+            return False
+        inside = self.doc.text[sp.start : sp.close_mark.start].rstrip()
+        return inside.endswith((",", ".", "!", "?"))
 
     def _adjunct_after(self, k: int) -> bool:
         """Whether token k opens a prepositional phrase (not the infinitive marker): an adjunct of the cue before
