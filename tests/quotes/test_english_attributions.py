@@ -75,3 +75,9 @@ def test_a_quotation_closed_by_a_comma_inside_its_mark_ends_what_was_said() -> N
     (q,) = _quotes(text)
     assert q["speaker"]["name"] == "Holt"
     assert q["text"] == "we have lost the county"
+
+
+def test_a_speaker_after_the_cue_runs_on_past_its_first_four_words() -> None:
+    text = '"The bridge will hold," said retired Army Lt. Gen. Ruth Okafor, who led the inquiry.'
+    ((kind, speaker, _),) = _simple(text)
+    assert kind == "direct" and speaker.endswith("Ruth Okafor")

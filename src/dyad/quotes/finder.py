@@ -534,10 +534,17 @@ class _Run:
         return None
 
     def _subject_after_cue(self, s: _SubjectSearch) -> Phrase | None:
-        """A phrase within four words after the cue that no preposition governs."""
-        for p in self.phrases.phrases(s.cue.end, min(s.hi, s.cue.end + 4)):
+        """A phrase that starts within four words after the cue and that no preposition governs; it may run on past
+        them ("said retired Army Lt. Gen. Ruth Okafor")."""
+        i = s.cue.end
+        while i < min(s.hi, s.cue.end + 4):
+            p = self.phrases.phrase_at(i, s.hi)
+            if p is None:
+                i += 1
+                continue
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
+            i = max(p.end, i + 1)
         return None
 
     def _opening_noun_phrase(self, start: int, v: int) -> Phrase | None:
