@@ -18,19 +18,19 @@ def _simple(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_sentence_before_the_second_quotation_keeps_the_quotations_apart() -> None:
-    text = ('"We check every donor," said Tom Bell, a campaign spokesman. Gifts are vetted against the limits, '
-            'Bell said, but "we do not ask about their income."')
+    text = ('"The ferry runs twice a day," said Tom Bell, the harbour master. Repairs take place in winter, '
+            'Bell said, but "the timetable stays the same."')
     got = _simple(text)
-    assert got[0] == ("direct", "Tom Bell", "We check every donor")
-    assert all("check every donor" not in t for _, _, t in got[1:])
+    assert got[0] == ("direct", "Tom Bell", "The ferry runs twice a day")
+    assert all("twice a day" not in t for _, _, t in got[1:])
 
 
 def test_a_participle_of_speech_opens_a_statement_of_its_own() -> None:
-    text = ('"I think the mayor would be the best nominee, but she has no chance," Bell said on the radio, '
-            'adding, "Her problem is that she is an insider."')
+    text = ('"The harbour needs a second crane, and the port board knows it," Bell said on the radio, '
+            'adding, "Nobody wants to pay for it."')
     got = _simple(text)
-    assert [t for _, _, t in got] == ["I think the mayor would be the best nominee, but she has no chance",
-                                      "Her problem is that she is an insider."]
+    assert [t for _, _, t in got] == ["The harbour needs a second crane, and the port board knows it",
+                                      "Nobody wants to pay for it."]
     assert {s for _, s, _ in got} == {"Bell"}
 
 
@@ -40,10 +40,11 @@ def test_an_attribution_with_an_abbreviated_title_still_joins_the_pieces() -> No
 
 
 def test_an_apostrophe_after_a_plural_is_a_possessive_not_a_closing_mark() -> None:
-    text = ('“Give them a week,” said Vice President Ann Holt, urging those calling for the Reyes brothers’ '
-            'withdrawal to “wait for the count.”')
+    text = ('“The ferry will sail on Monday,” said harbour master Ann Holt, after the dock workers’ union and the '
+            'ship owners’ board had met for “three long hours.”')
     got = _simple(text)
-    assert got[0] == ("direct", "Vice President Ann Holt", "Give them a week")
+    assert [(k, t) for k, _, t in got][:1] == [("direct", "The ferry will sail on Monday")]
+    assert got[0][1].endswith("Ann Holt")
 
 
 def test_an_apostrophe_after_a_plural_still_closes_an_open_single_quotation() -> None:

@@ -1115,7 +1115,7 @@ class _Run:
 
     def _ends_inside_marks(self, sp: QuotedSpan) -> bool:
         """Whether a quotation closes with a comma or a stop inside its closing mark ('“We lost,” before …',
-        '“You lie!” at …'): it is complete, the words after it are no part of what was said."""
+        '“Not again!” at …'): it is complete, the words after it are no part of what was said."""
         if sp.close_mark is None:
             return False
         inside = self.doc.text[sp.start : sp.close_mark.start].rstrip()
