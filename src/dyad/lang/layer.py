@@ -63,6 +63,9 @@ class SentenceRules:
         #: sentence, one of them begins the sentence an intertitle ran into ("Kritiek De minister zei ...")
         self.openers = frozenset(str(w).lower() for w in data.get("sentence_openers", []))
         self.intertitle_words = int(data.get("intertitle_words", 4))
+        #: closing quotation marks of more than one character that stay with the sentence they close when written
+        #: right after its stop ("… comment.'' But …")
+        self.attached_closers = frozenset(str(w) for w in data.get("attached_closers", []))
         #: openers that also begin the title of a work ("het programma De wereld draait door"): they begin a
         #: sentence only after an intertitle that does not itself begin with an opener
         self.title_openers = frozenset(str(w).lower() for w in data.get("title_openers", []))
@@ -147,6 +150,9 @@ class SentenceRules:
         text = doc[j].text
         if text in {'"', "'"}:
             # A straight quote closes only when attached to what precedes it.
+            return j > 0 and doc[j - 1].whitespace_ == ""
+        if text in self.attached_closers:
+            # a closing mark of two characters ("…,'' he said" in English): when attached, as a straight quote
             return j > 0 and doc[j - 1].whitespace_ == ""
         return len(text) == 1 and text in _CLOSERS
 

@@ -188,7 +188,7 @@ class _Run:
         text = doc.text
         bounds = [(s.start, s.end) for s in doc.sentences]
         paragraph_ends = [i for i, c in enumerate(text) if c == "\n"]
-        marks = classify_marks(text, self.lex.elisions)
+        marks = classify_marks(text, self.lex.elisions, self.lex.possessive_endings)
         self.spans: list[QuotedSpan] = find_quoted_spans(
             text, marks, bounds, paragraph_ends, cfg.max_sentences)
         self.quoted: set[int] = set()
@@ -534,10 +534,17 @@ class _Run:
         return None
 
     def _subject_after_cue(self, s: _SubjectSearch) -> Phrase | None:
-        """A phrase within four words after the cue that no preposition governs."""
-        for p in self.phrases.phrases(s.cue.end, min(s.hi, s.cue.end + 4)):
+        """A phrase that starts within four words after the cue and that no preposition governs; it may run on past
+        them ("said retired Army Lt. Gen. Ruth Okafor")."""
+        i = s.cue.end
+        while i < min(s.hi, s.cue.end + 4):
+            p = self.phrases.phrase_at(i, s.hi)
+            if p is None:
+                i += 1
+                continue
             if self._usable(p) and not self.phrases.after_preposition(p):
                 return p
+            i = max(p.end, i + 1)
         return None
 
     def _opening_noun_phrase(self, start: int, v: int) -> Phrase | None:
@@ -749,11 +756,23 @@ class _Run:
             return False
         if len(_WORDS_RE.findall(gap)) > self.cfg.max_attribution_words:
             return False
+        if self._attribution_goes_on(first, second, gap):
+            return False
         if second.rule.endswith((".after_cue", ".after_marker")):
             return False  # '"…," she said. "…," she said.': each piece has its own attribution
         a, b = first.speaker, second.speaker
         return second.rule.endswith(".previous_speaker") or (
             a is not None and b is not None and a.name == b.name)
+
+    def _attribution_goes_on(self, first: Quote, second: Quote, gap: str) -> bool:
+        """Whether the words between two quotations are more than the attribution of the first: words of the
+        second one's sentence before it ('"…," said Holt. Donors are vetted, Holt said, but "…"') or a participle
+        of speech that opens a statement of its own ('"…," Holt said, adding, "…"')."""
+        if second.sentence != first.sentence:
+            opening = self.doc.text[self.doc.sentences[second.sentence].start : second.start]
+            if _WORDS_RE.search(opening):
+                return True
+        return any(w.lower() in self.lex.participles for w in _WORDS_RE.findall(gap))
 
     @staticmethod
     def _drop_guessed_inside_statements(quotes: list[Quote]) -> list[Quote]:
@@ -796,6 +815,8 @@ class _Run:
         if a.speaker is None:
             a.rule = "unattributed"
         if self._around_partial(s_idx, q, a, kind):
+            return
+        if kind == "partial" and self._clause_before_cue(s_idx, q, a):
             return
         if kind == "partial" and q.n_words < self.cfg.min_partial_words:
             return
@@ -1042,6 +1063,11 @@ class _Run:
         in_clause = (kind == "direct" and prev is not None
                      and (prev.lower in self.lex.complementizers or self._is_speech_verb(q.before[-1]))
                      and bool(q.words_after) and toks[q.after[0]].text not in _CLAUSE_PUNCT)
+        if in_clause and self._ends_inside_marks(q.sp):
+            # complete, the quotation is what was said; its cue reports no clause of its own
+            if a.rule == "before_cue" and cue is not None and self.cfg.partial_clauses:
+                self.clause_cues.add(cue.start)
+            return False
         if not ((kind == "partial" or in_clause) and a.rule == "before_cue" and cue is not None
                 and self.cfg.partial_clauses
                 and (self._is_speech_verb(cue.start) or toks[cue.start].lower in self.lex.naming_verbs)):
@@ -1066,6 +1092,34 @@ class _Run:
                        0.75)
             return True
         return False
+
+    def _clause_before_cue(self, s_idx: int, q: _Around, a: _Attribution) -> bool:
+        """A quoted phrase that ends the clause a cue after it attributes ('The bridge is “a waste of money,” Holt
+        said.'): what was said is the clause from its start to the end of the quotation, emitted as an indirect
+        quote (`partial_clauses`). The clause has words of its own before the quotation, no cue and no other
+        quotation among them."""
+        toks = self.toks
+        if not (self.cfg.partial_clauses and a.rule == "after_cue" and a.cue is not None and a.speaker is not None
+                and q.n_words >= self.cfg.min_partial_words):
+            return False
+        first = q.clause_lo
+        while first < q.first_tok and (toks[first].lower in self.lex.clause_openers or not is_word(toks[first])):
+            first += 1
+        words = [k for k in range(first, q.first_tok) if is_word(toks[k])]
+        if len(words) < 2 or any(k in self.quoted or self._cue_at(k, q.first_tok) is not None
+                                 for k in range(first, q.first_tok)):
+            return False
+        self._emit(s_idx, a.speaker, toks[first].start, q.sp.end, "indirect", a.cue.text,
+                   "indirect.clause_before_cue", 0.8)
+        return True
+
+    def _ends_inside_marks(self, sp: QuotedSpan) -> bool:
+        """Whether a quotation closes with a comma or a stop inside its closing mark ('“We lost,” before …',
+        '“Not again!” at …'): it is complete, the words after it are no part of what was said."""
+        if sp.close_mark is None:
+            return False
+        inside = self.doc.text[sp.start : sp.close_mark.start].rstrip()
+        return inside.endswith((",", ".", "!", "?"))
 
     def _adjunct_after(self, k: int) -> bool:
         """Whether token k opens a prepositional phrase (not the infinitive marker): an adjunct of the cue before

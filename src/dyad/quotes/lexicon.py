@@ -163,6 +163,9 @@ class QuoteLexicon:
     #: participles of speech verbs after a comma ("…, adding that …", "…, noting …"): their subject is that of
     #: the cue before them
     participles: frozenset[str] = frozenset()
+    #: letters after which an apostrophe before a space is a possessive, no closing mark ("the voters’ choice"),
+    #: where no single quotation is open in the paragraph
+    possessive_endings: frozenset[str] = frozenset()
     #: endings of adverbs that may stand between a subject and its verb ("Holt repeatedly said")
     adverb_endings: tuple[str, ...] = ()
     #: numbers in words and shares of a group ("half", "percent", "most"), and the words that modify them
@@ -254,6 +257,7 @@ class QuoteLexicon:
             | _other_words(language, "sentences", "abbreviations"),
             role_premodifiers=_other_words(language, "agents", "premodifiers"),
             participles=_words(data.get("participles", []), "participles", source),
+            possessive_endings=_words(data.get("possessive_endings", []), "possessive_endings", source),
             object_or_subject=_words(data.get("object_or_subject", []), "object_or_subject", source),
             articles=_words(data.get("articles", []), "articles", source),
             past_endings=tuple(sorted(_words(data.get("past_endings", []), "past_endings", source))),

@@ -48,8 +48,11 @@ class QuotedSpan:
         return self.close_mark.end if self.close_mark else self.end
 
 
-def classify_marks(text: str, elisions: frozenset[str]) -> list[Mark]:
-    """The quotation marks of a text with their role; apostrophes and stray marks are left out."""
+def classify_marks(text: str, elisions: frozenset[str], possessive_endings: frozenset[str] = frozenset(),
+                   ) -> list[Mark]:
+    """The quotation marks of a text with their role; apostrophes and stray marks are left out.
+    `possessive_endings`: the letters after which an apostrophe before a space marks a possessive ("the
+    voters’ choice") unless a single quotation is open in its paragraph."""
     marks: list[Mark] = []
     n = len(text)
     for m in MARK_RE.finditer(text):
@@ -61,6 +64,9 @@ def classify_marks(text: str, elisions: frozenset[str]) -> list[Mark]:
                 continue  # Netanyahu's, zo'n, CHP'er
             if not left.isalnum() and (right.isdigit() or _is_elision(text, b, elisions)):
                 continue  # 's ochtends, 't, jaren '80
+            if (left.lower() in possessive_endings and a > 1 and text[a - 2].isalpha() and right == " "
+                    and not _single_open(text, a, marks)):
+                continue  # the voters’ choice
         if mark == ",," and (right.isspace() or right.isdigit() or left.isdigit()):
             continue
         opens = (left.isspace() or left in _BEFORE_OPEN or a == 0) and not right.isspace() and b < n
@@ -78,6 +84,24 @@ def classify_marks(text: str, elisions: frozenset[str]) -> list[Mark]:
             if role:
                 marks.append(Mark(a, b, mark, role))
     return marks
+
+
+#: Single quotation marks (a quotation inside a quotation, or the only marks a headline uses).
+_SINGLE = frozenset({"‘", "’", "'", "‚"})
+
+
+def _single_open(text: str, at: int, marks: list[Mark]) -> bool:
+    """Whether a single quotation mark opened before offset `at` in its paragraph is still open."""
+    para = text.rfind("\n", 0, at)
+    depth = 0
+    for mark in reversed(marks):
+        if mark.start <= para:
+            break
+        if mark.text in _SINGLE:
+            depth += 1 if mark.role == "open" else -1
+            if depth > 0:
+                return True
+    return False
 
 
 def _spaced_role(text: str, a: int, b: int, marks: list[Mark]) -> str:
