@@ -22,7 +22,8 @@ Which expression dates an event (`Event.date_rule` names it):
    present tense is carried by the present-tense sentences that follow (the historical present: "Het debat loopt
    maandagavond uit de hand. De premier verwijt ...", `_reference_times`);
 4. else, for a clause in the simple past, the news day named at most `resume_within` sentences back when no
-   other time was named since (a narrative resumed after a quotation: `_resumed_days`);
+   other time was named since (a narrative resumed after a quotation: `_resumed_days`); a time inside a
+   direct quotation is the speaker's and neither opens nor ends it;
 5. else the publication date at its precision (`date_rule = "published"`); a reporting clause inserted after a
    comma in the present tense ("In 2017, zo stelt de aanklager, ging men verder") is dated so at once, by no
    time of the clauses around it nor of the quotation it stands in (`date_rule = "inserted_report"`).
@@ -36,7 +37,7 @@ its own shares the vague time of the main clause it depends on (`_vague_of_main`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -164,7 +165,8 @@ class TimexResolver:
 
             resolve_words(words, spans, self.vocab, published, doc.text, keep)
         reference = self._reference_times(doc, words, infos, published)
-        resumed = self._resumed_days(words, infos, published)
+        direct = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+        resumed = self._resumed_days(words, infos, published, direct)
         return DatingState(doc, words, infos, reference, published, resumed)
 
     def date_at(self, state: DatingState, sentence: int, start: int, end: int) -> tuple[PartialDate | None, str | None]:
@@ -332,7 +334,11 @@ class TimexResolver:
         return tense == "past" and (narrative or not previous.passed_on)
 
     def _resumed_days(
-        self, words: list[Word], infos: list[_SentenceInfo], published: PartialDate | None
+        self,
+        words: list[Word],
+        infos: list[_SentenceInfo],
+        published: PartialDate | None,
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[PartialDate, str] | None]:
         """Per sentence, the day of the last sentence before it that names a time, when that time is a day of
         the week before publication ("gisteren", "zaterdag") and that sentence is at most
@@ -340,13 +346,18 @@ class TimexResolver:
         resumes that day across a quotation, a comment in the present tense or a paragraph break
         ("Gistermiddag sprak de president de pers toe. 'Dit is fraude.' Hij noemde de uitslag ...");
         any other time named in between ends it. A day of a clause without a past verb in a sentence told in the
-        simple past (`_day_of_own_clause`) ends it as well, but is no news day."""
+        simple past (`_day_of_own_clause`) ends it as well, but is no news day. A time inside a direct
+        quotation (`quoted`: character spans) is the speaker's, neither a news day nor the end of one ("Een raadslid
+        schreef: 'Zij heeft de afgelopen weken laten zien ...' Veel bewoners verweten haar ...")."""
         out: list[tuple[PartialDate, str] | None] = []
         last: tuple[PartialDate, str, int] | None = None
         today = published.truncate(Precision.DAY) if published is not None else None
         for k, info in enumerate(infos):
             out.append((last[0], last[1]) if last is not None and k - last[2] <= self.resume_within else None)
-            governing = [e for e in info.expressions if e.governs and e.frame.op != "anaphor"]
+            governing = [
+                e for e in info.expressions
+                if e.governs and e.frame.op != "anaphor" and not any(a <= e.start and e.end <= b for a, b in quoted)
+            ]
             if not governing:
                 continue
             e = governing[-1]
