@@ -290,7 +290,7 @@ class Event:
 
 @dataclass(frozen=True)
 class Place:
-    """Where an event happened: a gazetteer entry (GeoNames, through `dyad.places`) and the words naming it.
+    """Where an event happened: a gazetteer entry (GeoNames, through `dyad.gazetteer`) and the words naming it.
 
     `country` is the ISO 3166 alpha-3 code (as actors' countries are); `lat`/`lon` are WGS84 degrees (a
     country is placed at its capital, a US state at its largest city); `kind` is city, state or country.

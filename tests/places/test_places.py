@@ -9,7 +9,7 @@ import pytest
 
 from dyad.api import analyse
 from dyad.document import Article
-from dyad.places import find_places, gazetteer
+from dyad.gazetteer import find_places, gazetteer
 from dyad.records import build_records
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

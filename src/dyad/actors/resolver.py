@@ -30,10 +30,9 @@ from dyad.actors.index import Alias, AliasIndex, case_matches, get_index
 from dyad.actors.kb import KnowledgeBase, Person, load_kb, norm
 from dyad.actors.lexicon import AgentNoun, Lexicon, load_lexicon
 from dyad.document import Actor, Document, Mention, PartialDate
+from dyad.gazetteer import find_places, place_words
 from dyad.lang.data import lemma_table, lemma_values, name_particles
 from dyad.pipeline import register
-from dyad.places import find_places
-from dyad.places.gazetteer import place_words
 
 #: KB roles that one person holds per country at a time (so "de Russische president" has one answer).
 SINGLE_HOLDER_ROLES = frozenset(

