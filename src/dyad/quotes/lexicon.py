@@ -109,6 +109,8 @@ class QuoteLexicon:
     definite_articles: frozenset[str] = frozenset()
     #: endings of infinitives and plural finite verbs ("dat weer te doen")
     infinitive_endings: tuple[str, ...] = ()
+    #: endings of plural nouns ("werkgevers", "boeren"): a definite agent noun with one is a group, no person
+    plural_noun_endings: tuple[str, ...] = ()
     #: function words (spaCy's stop words and `not_names` of names.yaml): a capitalised one opening a
     #: sentence ("Overigens", "Wie", "Nee") is never a speaker's name
     function_words: frozenset[str] = frozenset()
@@ -237,6 +239,8 @@ class QuoteLexicon:
             infinitive_endings=tuple(sorted(_words(data.get("infinitive_endings", []), "infinitive_endings",
                                                    source))),
             function_words=_function_words(language),
+            plural_noun_endings=tuple(sorted(_words(data.get("plural_noun_endings", []), "plural_noun_endings",
+                                                    source))),
             inserted_adverbs=_words(data.get("inserted_adverbs", []), "inserted_adverbs", source),
             inserted_verbs=_words(data.get("inserted_verbs", []), "inserted_verbs", source),
             subordinators=_words(data.get("subordinators", []), "subordinators", source),

@@ -679,6 +679,11 @@ class SpeakerResolver:
             holder = self._role_holder(Phrase(p.start, p.end, "role"), nearest=False)
             if holder is not None:
                 return holder
+        if p.kind in {"noun", "body"} and self._is_definite_person_noun(p):
+            # "de 45-jarige", "de Delftenaar", "de zanger": a person the text named before, as a bare role is
+            person = self._antecedent(p.start)
+            if person is not None:
+                return Speaker(p, person.ref, True)
         # a name after a possessor is the name alone ("the Tribune’s Maria Lopez" -> "Maria Lopez")
         name = self.finder.text(Phrase(p.own_start, p.end, p.kind) if p.kind == "name" else p)
         anonymous = self.is_anonymous(p)
@@ -787,6 +792,26 @@ class SpeakerResolver:
                 break
             k -= 1
         return toks[k].lower in self.lex.definite_articles and p.end - k <= 5
+
+    def _is_definite_person_noun(self, p: Phrase) -> bool:
+        """A definite article and one written word that names a person by what they are, not a body: an agent noun
+        in the singular ("de zanger", "de Delftenaar", "de VVD'er", `agent_endings`; not "de werkgevers") or an age
+        ("de 45-jarige": a number and an adjective ending), none the body, anonymous-source or not-speaker lists
+        know."""
+        toks = self.doc.tokens
+        if p.end - p.start < 2 or toks[p.start].lower not in self.lex.definite_articles:
+            return False
+        words = toks[p.start + 1 : p.end]
+        if any(a.end != b.start for a, b in zip(words, words[1:], strict=False)):
+            return False  # more than one written word
+        word = self.doc.text[words[0].start : words[-1].end].lower()
+        if (self.lex.is_speaking_body(word) or word in self.lex.anonymous_sources or word in self.lex.not_speakers
+                or any(t.lower in self.lex.function_words for t in words)):
+            return False
+        if any(c.isdigit() for c in word):
+            return bool(self.lex.adjective_endings) and word.endswith(self.lex.adjective_endings)
+        return (bool(self.lex.agent_endings) and word.endswith(self.lex.agent_endings)
+                and not (self.lex.plural_noun_endings and word.endswith(self.lex.plural_noun_endings)))
 
     def is_anonymous(self, p: Phrase) -> bool:
         """Whether a phrase stands for a source the text does not name: its head is an anonymous-source
