@@ -674,6 +674,18 @@ class Candidates:
                     return [span[start].i, *rest]
         return None
 
+    @staticmethod
+    def _in_gap(m: Match, k: Match) -> bool:
+        """A noun between the parts of a phrase trigger is that phrase's object, not a deed of its own
+        ("beloofde de sancties in te trekken": the sanctions are what the promise is about)."""
+        return (
+            m.kind == "noun"
+            and k.kind == "phrase"
+            and k.trigger.priority >= m.trigger.priority
+            and min(k.tokens) < min(m.tokens)
+            and max(m.tokens) < max(k.tokens)
+        )
+
     def select(self, matches: list[Match]) -> list[Match]:
         """Drop a match whose tokens overlap a match of higher priority; drop what a threat absorbs."""
         reaction_roots = self._w("reaction_roots")
@@ -710,6 +722,7 @@ class Candidates:
                 and any(k.kind == "phrase" and len(k.tokens) > len(m.tokens) and set(m.tokens) <= set(k.tokens)
                         for k in kept)
             )
+            and not any(self._in_gap(m, k) for k in kept)
         ]
         # the object that licensed another entry is not an event of its own ("roept op tot een
         # staakt-het-vuren", "ziet het als een aanval", "heft de sancties op")
