@@ -61,6 +61,7 @@ _WORD_LISTS = (
     "clause_breaks",
     "subordinators",
     "relative_pronouns",
+    "parenthetical_relatives",
     "adverbial_subordinators",
     "coordinators",
     "prepositions",

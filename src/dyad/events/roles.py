@@ -311,7 +311,7 @@ class RoleFinder:
         ]
         clause = Clause(clause.start, clause.end, mentions, clause.holes)
         clauses = [*sent.clauses[: match.clause], clause, *sent.clauses[match.clause + 1 :]]
-        all_preps = self._clause_prepositions(doc, toks, clause)
+        all_preps = self._clause_prepositions(doc, toks, clause, frozenset(match.tokens))
         cands = [mi for mi in clause.mentions if self._usable(doc, mi)]
         return _Slots(
             doc, sent.index, match, toks, clauses, all_preps, cands, {mi: all_preps[mi] for mi in cands},
@@ -326,11 +326,13 @@ class RoleFinder:
             return True
         return doc.tokens[min(match.tokens)].lower in self._w("obligation_modals")
 
-    def _clause_prepositions(self, doc: Document, toks: Mapping[int, Tok], clause: Clause) -> dict[int, str | None]:
+    def _clause_prepositions(
+        self, doc: Document, toks: Mapping[int, Tok], clause: Clause, verbs: frozenset[int] = frozenset()
+    ) -> dict[int, str | None]:
         """The preposition before each mention of a clause; a genitive name takes the possessive preposition
         ("Camerons opvolger May", "Trumps beslissing"), a conjunct that of the first conjunct ("tegen de
-        agenda van de VS en het Westen")."""
-        all_preps = {mi: self._prep_before(doc, toks, doc.mentions[mi]) for mi in clause.mentions}
+        agenda van de VS en het Westen"). `verbs`: the trigger's words, which no noun phrase runs across."""
+        all_preps = {mi: self._prep_before(doc, toks, doc.mentions[mi], verbs) for mi in clause.mentions}
         genitive = sorted(self._w("possessive_prepositions"))[:1]
         for mi in clause.mentions:
             if all_preps[mi] is None and genitive and self._genitive(doc, mi):
@@ -964,7 +966,13 @@ class RoleFinder:
             return False
         return False
 
-    def _prep_before(self, doc: Document, toks: Mapping[int, Tok], mention: Mention) -> str | None:
+    def _prep_before(
+        self, doc: Document, toks: Mapping[int, Tok], mention: Mention, verbs: frozenset[int] = frozenset()
+    ) -> str | None:
+        """The preposition that governs a mention: right before it, or before the article of the noun phrase the
+        mention ends. That phrase runs across no verb (`verbs`, the trigger's words: "Volgens de krant riep
+        president X": the subject after the finite verb) and no other actor mention ("In een brief aan de Chinese
+        president riep X")."""
         i = mention.token_start - 1
         # "meer leningen dan Japan": what a comparison names is compared, neither doer nor patient; its word
         # stands as the mention's preposition, one no role takes
@@ -981,8 +989,10 @@ class RoleFinder:
             | self._w("coordinators")
             | self._w("finite_auxiliaries")
         )
+        in_mentions = {t for mi in doc.mentions_in(mention.sentence) if (m := doc.mentions[mi]) is not mention
+                       for t in range(m.token_start, m.token_end)}
         for d in range(i, max(i - 5, -1), -1):
-            if d not in toks or d - 1 not in toks:
+            if d not in toks or d - 1 not in toks or d in verbs or d in in_mentions:
                 break
             word = toks[d].lower
             if word in determiners:
@@ -1103,7 +1113,8 @@ class RoleFinder:
         first of these that applies: the antecedent of a relative clause, the subject before an apposition,
         an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
         the first mention not governed by a preposition."""
-        for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_apposition,
+        for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_relative,
+                     self._subject_before_apposition,
                      self._quantified_subject, self._unnamed_subject):
             found = rule(doc, match, clauses, toks, preps)
             if found is not None:
@@ -1160,6 +1171,55 @@ class RoleFinder:
             return None  # nothing fronted: the first free mention is the pronoun anyway
         pronoun = next((mi for mi in clause.mentions if doc.mentions[mi].token_start == verb + 1), None)
         return (pronoun, False) if pronoun is not None and self._usable(doc, pronoun) else (None, True)
+
+    def _subject_before_relative(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A main clause that goes on with its finite verb after a relative clause set off by commas takes the
+        antecedent of that relative clause as its subject: "Trump, die eerder China bekritiseerde, bezocht
+        Japan" (Trump visits, not China). The relative clause (perhaps parted by more commas) opens with one of
+        the `parenthetical_relatives` right after an actor mention, only punctuation between."""
+        idx = clauses[match.clause].idx
+        if match.kind == "noun" or match.clause < 2 or not idx:
+            return None
+        verb_first = idx[0] == match.anchor or toks[idx[0]].lower in self._w("finite_auxiliaries")
+        relatives = self._w("parenthetical_relatives")
+        subordinators = self._w("subordinators")
+        openers = subordinators | self._w("coordinators") | self._w("quote_marks")
+        if toks[idx[0]].lower in openers:
+            return None
+        for ci in range(match.clause - 1, max(match.clause - 4, 0), -1):
+            first = toks[clauses[ci].idx[0]].lower if clauses[ci].idx else ""
+            if first not in relatives:
+                if first in openers:
+                    return None  # another subordinate or coordinated clause between: not this construction
+                continue
+            prev = list(clauses[ci - 1].mentions)
+            if not prev:
+                return None
+            head = max(prev, key=lambda mi: doc.mentions[mi].token_end)
+            gap = range(doc.mentions[head].token_end, clauses[ci].idx[0])
+            if not gap or any(doc.tokens[i].text.isalnum() for i in gap):
+                return None  # no comma before the pronoun, or words: not the relative of an actor
+            if self._prep_before(doc, toks, doc.mentions[head]) is not None:
+                return None  # the antecedent is governed by a preposition: no subject
+            for mi in reversed(prev):
+                if mi != head and head in self._coordinated(doc, toks, mi, prev):
+                    head = mi
+            opener = toks[clauses[ci - 1].idx[0]].lower
+            if opener in subordinators and opener not in self._w("relative_pronouns"):
+                # a subordinate clause that the relative clause interrupts goes on after it ("dat Poetin, die
+                # ..., Oekraïne bedreigt", "dat de VS Poetin, die ..., bekritiseren"): its subject stands first
+                # after the conjunction
+                free = [mi for mi in prev if self._prep_before(doc, toks, doc.mentions[mi]) is None]
+                if not free:
+                    return None
+                head = free[0]
+            elif not verb_first:
+                return None
+            return (head, False) if self._usable(doc, head) else (None, True)
+        return None
 
     def _subject_before_apposition(
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],

@@ -1,0 +1,81 @@
+"""Roles by Dutch clause structure, on sentences written for each rule (no corpus sentence): the subject after the
+finite verb when a prepositional phrase opens the main clause, and the subject of a clause that a relative clause
+set off by commas interrupts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dyad.document import Document
+from dyad.events.coder import LexiconCoder
+
+ACTORS: dict[str, tuple[str, str, str]] = {
+    "president Macron": ("FRA", "FRAGOV", "person"),
+    "Macron": ("FRA", "FRAGOV", "person"),
+    "De Franse president Macron": ("FRA", "FRAGOV", "person"),
+    "Rusland": ("RUS", "RUS", "state"),
+    "Poetin": ("RUS", "RUSGOV", "person"),
+    "Het Kremlin": ("RUS", "RUSGOV", "government"),
+    "Oekraïne": ("UKR", "UKR", "state"),
+    "Trump": ("USA", "USAGOV", "person"),
+    "de VS": ("USA", "USA", "state"),
+    "China": ("CHN", "CHN", "state"),
+    "Japan": ("JPN", "JPN", "state"),
+    "de Chinese president": ("CHN", "CHNGOV", "person"),
+    "Berlijn": ("DEU", "DEU", "state"),
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> LexiconCoder:
+    return LexiconCoder("nl")
+
+
+def _rows(coder: LexiconCoder, make_doc: Callable[..., Document], text: str) -> set[tuple[str | None, ...]]:
+    doc = make_doc(text, ACTORS)
+    coder(doc)
+    return {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phrase after "volgens" ends before the finite verb: the name after the verb is the subject
+        "Volgens de krant riep president Macron Rusland op de troepen terug te trekken.",
+        # an actor inside the fronted phrase ends that phrase: the name after the verb is not governed by "aan"
+        "In een brief aan de Chinese president riep Trump Rusland op de troepen terug te trekken.",
+    ],
+)
+def test_subject_after_the_finite_verb_of_a_clause_that_opens_with_a_prepositional_phrase(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str
+) -> None:
+    rows = _rows(coder, make_doc, text)
+    source = "USA" if "Trump" in text else "FRA"
+    assert any(s == source and t == "RUS" and root == "02" for s, t, root in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("De Franse president Macron, die gisteren in Berlijn was, bekritiseerde Rusland.",
+         ("FRA", "RUS", "11"), ("RUS", "FRA", "11")),
+        ("Trump, die eerder China bekritiseerde, bezocht gisteren Japan.", ("USA", "JPN", "04"), ("JPN", "CHN", "04")),
+        # the neuter relative pronoun after a comma
+        ("Het Kremlin, dat de annexatie verdedigt, bekritiseerde gisteren Oekraïne.",
+         ("RUS", "UKR", "11"), ("UKR", "RUS", "11")),
+        # a subordinate clause interrupted by the relative clause: its subject stands after the conjunction
+        ("Macron zei dat Poetin, die de Krim annexeerde, Oekraïne bedreigt.",
+         ("RUS", "UKR", "13"), ("UKR", "RUS", "13")),
+        ("Macron zei dat de VS Poetin, die de Krim annexeerde, bekritiseren.",
+         ("USA", "RUS", "11"), ("RUS", "USA", "11")),
+    ],
+)
+def test_a_clause_interrupted_by_a_relative_clause_keeps_its_subject(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str,
+    expected: tuple[str, str, str], wrong: tuple[str, str, str],
+) -> None:
+    rows = _rows(coder, make_doc, text)
+    assert expected in rows, rows
+    assert wrong not in rows, rows
