@@ -1,6 +1,6 @@
 """Roles by Dutch clause structure, on sentences written for each rule (no corpus sentence): the subject after the
-finite verb when a prepositional phrase opens the main clause, and the subject of a clause that a relative clause
-set off by commas interrupts."""
+finite verb when a prepositional phrase opens the main clause, the subject of a clause that a relative clause set
+off by commas or another insert interrupts, and lists with "zowel ... als" or a repeated preposition."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ ACTORS: dict[str, tuple[str, str, str]] = {
     "Oekraïne": ("UKR", "UKR", "state"),
     "Trump": ("USA", "USAGOV", "person"),
     "de VS": ("USA", "USA", "state"),
+    "De VS": ("USA", "USA", "state"),
     "China": ("CHN", "CHN", "state"),
     "Japan": ("JPN", "JPN", "state"),
     "de Chinese president": ("CHN", "CHNGOV", "person"),
@@ -73,6 +74,45 @@ def test_subject_after_the_finite_verb_of_a_clause_that_opens_with_a_preposition
     ],
 )
 def test_a_clause_interrupted_by_a_relative_clause_keeps_its_subject(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str,
+    expected: tuple[str, str, str], wrong: tuple[str, str, str],
+) -> None:
+    rows = _rows(coder, make_doc, text)
+    assert expected in rows, rows
+    assert wrong not in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "zowel ... als" coordinates; "als" opens no clause there
+        ("Zowel Rusland als China bekritiseerden de VS.", {("RUS", "USA", "11"), ("CHN", "USA", "11")}),
+        ("Trump bekritiseerde zowel Rusland als China.", {("USA", "RUS", "11"), ("USA", "CHN", "11")}),
+        # the list's preposition stands again before the second conjunct
+        ("Oekraïne werd zowel door Rusland als door China bekritiseerd.",
+         {("RUS", "UKR", "11"), ("CHN", "UKR", "11")}),
+        ("Oekraïne werd door Rusland en door China bekritiseerd.", {("RUS", "UKR", "11"), ("CHN", "UKR", "11")}),
+    ],
+)
+def test_correlative_and_repeated_preposition_lists(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    rows = _rows(coder, make_doc, text)
+    assert expected <= rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("De VS hebben, net als Japan, Rusland bekritiseerd.", ("USA", "RUS", "11"), ("RUS", "JPN", "11")),
+        ("De VS hebben, volgens Japan, Rusland bekritiseerd.", ("USA", "RUS", "11"), ("RUS", "USA", "11")),
+        ("Macron wil, zo meldt de krant, Rusland bezoeken.", ("FRA", "RUS", "04"), ("RUS", "FRA", "04")),
+        # the passive auxiliary stands before the insert
+        ("Rusland is, net als Japan, door de VS bekritiseerd.", ("USA", "RUS", "11"), ("RUS", "JPN", "11")),
+        ("Rusland werd, net als Japan, door de VS bekritiseerd.", ("USA", "RUS", "11"), ("RUS", "JPN", "11")),
+    ],
+)
+def test_a_clause_interrupted_by_an_insert_keeps_its_subject_and_voice(
     coder: LexiconCoder, make_doc: Callable[..., Document], text: str,
     expected: tuple[str, str, str], wrong: tuple[str, str, str],
 ) -> None:

@@ -62,6 +62,7 @@ _WORD_LISTS = (
     "subordinators",
     "relative_pronouns",
     "parenthetical_relatives",
+    "correlative_conjunctions",
     "adverbial_subordinators",
     "coordinators",
     "prepositions",

@@ -359,9 +359,15 @@ class RoleFinder:
     def _read_clause(self, r: _Slots) -> None:
         """The clause's agents, voice and subject."""
         r.agents = [mi for mi in r.cands if r.preps[mi] in self._w("agent_prepositions")]
-        r.passive = self._passive(r.words) or bool(
+        # a clause that an insert interrupts has its auxiliary before the insert ("Rusland is, net als China,
+        # door X bekritiseerd")
+        interrupted = self._interrupted_clause(r.match, r.clauses, r.toks)
+        words = r.words if interrupted is None else [
+            *(r.toks[i].lower for i in r.clauses[interrupted].idx), *r.words
+        ]
+        r.passive = self._passive(words) or bool(
             # the perfect passive: "Israël is door Hamas bekritiseerd" (with its agent; "is" alone is a copula)
-            r.agents and set(r.words) & self._w("perfect_passive_auxiliaries")
+            r.agents and set(words) & self._w("perfect_passive_auxiliaries")
         )
         r.subj, r.unresolved = self._subject(r.doc, r.match, r.clauses, r.toks, r.all_preps)
 
@@ -1009,11 +1015,20 @@ class RoleFinder:
         links = {",", *self._w("list_conjunctions")}
         fillers = self._w("list_fillers")
         current = doc.mentions[index]
+        # "zowel X als Y": the second word of a correlative pair links when its first stands right before the
+        # list (perhaps before an article)
+        before = [toks[t].lower for t in range(current.token_start - 3, current.token_start) if t in toks]
+        links |= {second for pair in self._w("correlative_conjunctions") for first, second in [pair.split()]
+                  if first in before}
+        # the list's preposition may stand again before each conjunct ("door Duitsland en door Frankrijk")
+        prep = before[-1] if before and before[-1] in self._w("prepositions") else None
         for other in sorted(pool, key=lambda k: doc.mentions[k].token_start):
             m = doc.mentions[other]
             if m.token_start < current.token_end or other in out:
                 continue
             between = [toks[t].lower for t in range(current.token_end, m.token_start) if t in toks]
+            if prep is not None and len(between) > 1 and between[-1] == prep:
+                between = between[:-1]
             if (
                 between
                 and all(w in links or w in fillers for w in between)
@@ -1114,7 +1129,7 @@ class RoleFinder:
         an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
         the first mention not governed by a preposition."""
         for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_relative,
-                     self._subject_before_apposition,
+                     self._subject_before_insert, self._subject_before_apposition,
                      self._quantified_subject, self._unnamed_subject):
             found = rule(doc, match, clauses, toks, preps)
             if found is not None:
@@ -1220,6 +1235,46 @@ class RoleFinder:
                 return None
             return (head, False) if self._usable(doc, head) else (None, True)
         return None
+
+    def _interrupted_clause(self, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> int | None:
+        """The clause a comma-delimited insert interrupts before the trigger's clause goes on: a main clause with
+        its finite auxiliary ("Duitsland heeft, net als Frankrijk, Rusland bekritiseerd", "Rusland is, volgens de
+        krant, door X ..."), one or two clauses before, when the trigger's clause opens with no conjunction or
+        pronoun of its own and holds no finite auxiliary before the trigger (its verb ends the interrupted clause);
+        None when there is none."""
+        idx = clauses[match.clause].idx if match.clause < len(clauses) else []
+        if match.kind == "noun" or match.clause < 2 or not idx:
+            return None
+        openers = (self._w("subordinators") | self._w("relative_pronouns") | self._w("coordinators")
+                   | self._w("quote_marks") | self._w("clause_breaks"))
+        auxiliaries = self._w("finite_auxiliaries")
+        first = min(match.tokens)
+        if toks[idx[0]].lower in openers or any(toks[i].lower in auxiliaries for i in idx if i < first):
+            return None
+        for k in (match.clause - 2, match.clause - 3):
+            if k < 0 or not clauses[k].idx:
+                return None
+            words = [toks[i].lower for i in clauses[k].idx]
+            if words[0] in openers:
+                return None
+            if any(w in auxiliaries for w in words):
+                return k
+        return None
+
+    def _subject_before_insert(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """The subject of a clause that a comma-delimited insert interrupts (`_interrupted_clause`): the first
+        actor of that clause not governed by a preposition ("Duitsland heeft, net als Frankrijk, Rusland
+        bekritiseerd": Germany criticises Russia); none the coder may use when that clause names no actor."""
+        k = self._interrupted_clause(match, clauses, toks)
+        if k is None:
+            return None
+        free = [mi for mi in clauses[k].mentions if self._prep_before(doc, toks, doc.mentions[mi]) is None]
+        if not free:
+            return None, True
+        return (free[0], False) if self._usable(doc, free[0]) else (None, True)
 
     def _subject_before_apposition(
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
