@@ -1,6 +1,7 @@
 """Roles by Dutch clause structure, on sentences written for each rule (no corpus sentence): the subject after the
 finite verb when a prepositional phrase opens the main clause, the subject of a clause that a relative clause set
-off by commas or another insert interrupts, and lists with "zowel ... als" or a repeated preposition."""
+off by commas or another insert interrupts, lists with "zowel ... als" or a repeated preposition, and a co-agent after
+"samen met"."""
 
 from __future__ import annotations
 
@@ -119,3 +120,27 @@ def test_a_clause_interrupted_by_an_insert_keeps_its_subject_and_voice(
     rows = _rows(coder, make_doc, text)
     assert expected in rows, rows
     assert wrong not in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a co-agent after "samen met" acts with the subject; it is not the target
+        ("De VS hebben samen met Japan sancties opgelegd aan Rusland.", ("USA", "RUS", "16"), ("USA", "JPN", "16")),
+        ("De VS dreigen samen met Japan met sancties tegen Rusland.", ("USA", "RUS", "13"), ("USA", "JPN", "13")),
+    ],
+)
+def test_a_co_agent_is_no_target(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str,
+    expected: tuple[str, str, str], wrong: tuple[str, str, str],
+) -> None:
+    rows = _rows(coder, make_doc, text)
+    assert expected in rows, rows
+    assert wrong not in rows, rows
+
+
+def test_a_reciprocal_deed_keeps_its_partner_after_samen_met(
+    coder: LexiconCoder, make_doc: Callable[..., Document]
+) -> None:
+    rows = _rows(coder, make_doc, "De VS oefenen samen met Japan.")
+    assert ("USA", "JPN", "06") in rows, rows

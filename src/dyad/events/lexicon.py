@@ -63,6 +63,7 @@ _WORD_LISTS = (
     "relative_pronouns",
     "parenthetical_relatives",
     "correlative_conjunctions",
+    "comitative_phrases",
     "adverbial_subordinators",
     "coordinators",
     "prepositions",

@@ -313,11 +313,31 @@ class RoleFinder:
         clauses = [*sent.clauses[: match.clause], clause, *sent.clauses[match.clause + 1 :]]
         all_preps = self._clause_prepositions(doc, toks, clause, frozenset(match.tokens))
         cands = [mi for mi in clause.mentions if self._usable(doc, mi)]
+        # a co-agent ("samen met X") acts with the subject: no target (but for a reciprocal deed, its partner)
+        comitative = [] if match.trigger.reciprocal else [
+            mi for mi in cands if self._comitative(doc, toks, doc.mentions[mi], frozenset(match.tokens))
+        ]
+        cands = [mi for mi in cands if mi not in comitative]
         return _Slots(
             doc, sent.index, match, toks, clauses, all_preps, cands, {mi: all_preps[mi] for mi in cands},
             [toks[i].lower for i in clause.idx], match.trigger.confidence,
             said_of_subject=self._said_of_subject(doc, match),
         )
+
+    def _comitative(self, doc: Document, toks: Mapping[int, Tok], mention: Mention, trigger: frozenset[int]) -> bool:
+        """Whether one of the `comitative_phrases` governs the mention ("samen met de Franse regering"), none of
+        its words part of the trigger ("werkt samen met": the partner of the deed)."""
+        for phrase in self._w("comitative_phrases"):
+            words = phrase.split()
+            for end in range(mention.token_start - 1, max(mention.token_start - 5, -1), -1):
+                if end not in toks or toks[end].lower != words[-1]:
+                    continue
+                span = range(end - len(words) + 1, end + 1)
+                if all(i in toks and toks[i].lower == w for i, w in zip(span, words, strict=True)) \
+                        and not trigger & set(span) \
+                        and self._prep_before(doc, toks, mention) == words[-1]:
+                    return True
+        return False
 
     def _said_of_subject(self, doc: Document, match: Match) -> bool:
         """Whether the clause's subject is acted upon: a `subject_is_target` entry, or a match that opens with
