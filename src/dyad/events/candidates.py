@@ -313,6 +313,9 @@ class Candidates:
         between listed actors ("De Verenigde Naties, Syrië en Turkije") does not split."""
         breaks = self._w("clause_breaks")
         subs = self._w("subordinators") | self._w("relative_pronouns")
+        # the second word of a correlative pair after its first in the clause coordinates ("zowel X als Y")
+        correlatives = {second: first for pair in self._w("correlative_conjunctions")
+                        for first, second in [pair.split()]}
         inside = {t for a, b in spans for t in range(a + 1, b)}
         starts = {a: b for a, b in spans}
         clauses: list[Clause] = []
@@ -340,7 +343,9 @@ class Candidates:
                 close(i)
                 cur = i + 1
                 holes = set()
-            elif lower in subs and i > cur:
+            elif lower in subs and i > cur and not (
+                lower in correlatives and any(toks[k].lower == correlatives[lower] for k in range(cur, i))
+            ):
                 close(i)
                 cur = i
                 holes = set()

@@ -311,13 +311,33 @@ class RoleFinder:
         ]
         clause = Clause(clause.start, clause.end, mentions, clause.holes)
         clauses = [*sent.clauses[: match.clause], clause, *sent.clauses[match.clause + 1 :]]
-        all_preps = self._clause_prepositions(doc, toks, clause)
+        all_preps = self._clause_prepositions(doc, toks, clause, frozenset(match.tokens))
         cands = [mi for mi in clause.mentions if self._usable(doc, mi)]
+        # a co-agent ("samen met X") acts with the subject: no target (but for a reciprocal deed, its partner)
+        comitative = [] if match.trigger.reciprocal else [
+            mi for mi in cands if self._comitative(doc, toks, doc.mentions[mi], frozenset(match.tokens))
+        ]
+        cands = [mi for mi in cands if mi not in comitative]
         return _Slots(
             doc, sent.index, match, toks, clauses, all_preps, cands, {mi: all_preps[mi] for mi in cands},
             [toks[i].lower for i in clause.idx], match.trigger.confidence,
             said_of_subject=self._said_of_subject(doc, match),
         )
+
+    def _comitative(self, doc: Document, toks: Mapping[int, Tok], mention: Mention, trigger: frozenset[int]) -> bool:
+        """Whether one of the `comitative_phrases` governs the mention ("samen met de Franse regering"), none of
+        its words part of the trigger ("werkt samen met": the partner of the deed)."""
+        for phrase in self._w("comitative_phrases"):
+            words = phrase.split()
+            for end in range(mention.token_start - 1, max(mention.token_start - 5, -1), -1):
+                if end not in toks or toks[end].lower != words[-1]:
+                    continue
+                span = range(end - len(words) + 1, end + 1)
+                if all(i in toks and toks[i].lower == w for i, w in zip(span, words, strict=True)) \
+                        and not trigger & set(span) \
+                        and self._prep_before(doc, toks, mention) == words[-1]:
+                    return True
+        return False
 
     def _said_of_subject(self, doc: Document, match: Match) -> bool:
         """Whether the clause's subject is acted upon: a `subject_is_target` entry, or a match that opens with
@@ -326,11 +346,13 @@ class RoleFinder:
             return True
         return doc.tokens[min(match.tokens)].lower in self._w("obligation_modals")
 
-    def _clause_prepositions(self, doc: Document, toks: Mapping[int, Tok], clause: Clause) -> dict[int, str | None]:
+    def _clause_prepositions(
+        self, doc: Document, toks: Mapping[int, Tok], clause: Clause, verbs: frozenset[int] = frozenset()
+    ) -> dict[int, str | None]:
         """The preposition before each mention of a clause; a genitive name takes the possessive preposition
         ("Camerons opvolger May", "Trumps beslissing"), a conjunct that of the first conjunct ("tegen de
-        agenda van de VS en het Westen")."""
-        all_preps = {mi: self._prep_before(doc, toks, doc.mentions[mi]) for mi in clause.mentions}
+        agenda van de VS en het Westen"). `verbs`: the trigger's words, which no noun phrase runs across."""
+        all_preps = {mi: self._prep_before(doc, toks, doc.mentions[mi], verbs) for mi in clause.mentions}
         genitive = sorted(self._w("possessive_prepositions"))[:1]
         for mi in clause.mentions:
             if all_preps[mi] is None and genitive and self._genitive(doc, mi):
@@ -357,9 +379,15 @@ class RoleFinder:
     def _read_clause(self, r: _Slots) -> None:
         """The clause's agents, voice and subject."""
         r.agents = [mi for mi in r.cands if r.preps[mi] in self._w("agent_prepositions")]
-        r.passive = self._passive(r.words) or bool(
+        # a clause that an insert interrupts has its auxiliary before the insert ("Rusland is, net als China,
+        # door X bekritiseerd")
+        interrupted = self._interrupted_clause(r.match, r.clauses, r.toks)
+        words = r.words if interrupted is None else [
+            *(r.toks[i].lower for i in r.clauses[interrupted].idx), *r.words
+        ]
+        r.passive = self._passive(words) or bool(
             # the perfect passive: "Israël is door Hamas bekritiseerd" (with its agent; "is" alone is a copula)
-            r.agents and set(r.words) & self._w("perfect_passive_auxiliaries")
+            r.agents and set(words) & self._w("perfect_passive_auxiliaries")
         )
         r.subj, r.unresolved = self._subject(r.doc, r.match, r.clauses, r.toks, r.all_preps)
 
@@ -964,7 +992,13 @@ class RoleFinder:
             return False
         return False
 
-    def _prep_before(self, doc: Document, toks: Mapping[int, Tok], mention: Mention) -> str | None:
+    def _prep_before(
+        self, doc: Document, toks: Mapping[int, Tok], mention: Mention, verbs: frozenset[int] = frozenset()
+    ) -> str | None:
+        """The preposition that governs a mention: right before it, or before the article of the noun phrase the
+        mention ends. That phrase runs across no verb (`verbs`, the trigger's words: "Volgens de krant riep
+        president X": the subject after the finite verb) and no other actor mention ("In een brief aan de Chinese
+        president riep X")."""
         i = mention.token_start - 1
         # "meer leningen dan Japan": what a comparison names is compared, neither doer nor patient; its word
         # stands as the mention's preposition, one no role takes
@@ -981,8 +1015,10 @@ class RoleFinder:
             | self._w("coordinators")
             | self._w("finite_auxiliaries")
         )
+        in_mentions = {t for mi in doc.mentions_in(mention.sentence) if (m := doc.mentions[mi]) is not mention
+                       for t in range(m.token_start, m.token_end)}
         for d in range(i, max(i - 5, -1), -1):
-            if d not in toks or d - 1 not in toks:
+            if d not in toks or d - 1 not in toks or d in verbs or d in in_mentions:
                 break
             word = toks[d].lower
             if word in determiners:
@@ -999,11 +1035,20 @@ class RoleFinder:
         links = {",", *self._w("list_conjunctions")}
         fillers = self._w("list_fillers")
         current = doc.mentions[index]
+        # "zowel X als Y": the second word of a correlative pair links when its first stands right before the
+        # list (perhaps before an article)
+        before = [toks[t].lower for t in range(current.token_start - 3, current.token_start) if t in toks]
+        links |= {second for pair in self._w("correlative_conjunctions") for first, second in [pair.split()]
+                  if first in before}
+        # the list's preposition may stand again before each conjunct ("door Duitsland en door Frankrijk")
+        prep = before[-1] if before and before[-1] in self._w("prepositions") else None
         for other in sorted(pool, key=lambda k: doc.mentions[k].token_start):
             m = doc.mentions[other]
             if m.token_start < current.token_end or other in out:
                 continue
             between = [toks[t].lower for t in range(current.token_end, m.token_start) if t in toks]
+            if prep is not None and len(between) > 1 and between[-1] == prep:
+                between = between[:-1]
             if (
                 between
                 and all(w in links or w in fillers for w in between)
@@ -1103,7 +1148,8 @@ class RoleFinder:
         first of these that applies: the antecedent of a relative clause, the subject before an apposition,
         an actor after a quantifier ("niemand in de EU"), the owner of a subject phrase that names no actor,
         the first mention not governed by a preposition."""
-        for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_apposition,
+        for rule in (self._relative_antecedent, self._inverted_subject, self._subject_before_relative,
+                     self._subject_before_insert, self._subject_before_apposition,
                      self._quantified_subject, self._unnamed_subject):
             found = rule(doc, match, clauses, toks, preps)
             if found is not None:
@@ -1160,6 +1206,95 @@ class RoleFinder:
             return None  # nothing fronted: the first free mention is the pronoun anyway
         pronoun = next((mi for mi in clause.mentions if doc.mentions[mi].token_start == verb + 1), None)
         return (pronoun, False) if pronoun is not None and self._usable(doc, pronoun) else (None, True)
+
+    def _subject_before_relative(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """A main clause that goes on with its finite verb after a relative clause set off by commas takes the
+        antecedent of that relative clause as its subject: "Trump, die eerder China bekritiseerde, bezocht
+        Japan" (Trump visits, not China). The relative clause (perhaps parted by more commas) opens with one of
+        the `parenthetical_relatives` right after an actor mention, only punctuation between."""
+        idx = clauses[match.clause].idx
+        if match.kind == "noun" or match.clause < 2 or not idx:
+            return None
+        verb_first = idx[0] == match.anchor or toks[idx[0]].lower in self._w("finite_auxiliaries")
+        relatives = self._w("parenthetical_relatives")
+        subordinators = self._w("subordinators")
+        openers = subordinators | self._w("coordinators") | self._w("quote_marks")
+        if toks[idx[0]].lower in openers:
+            return None
+        for ci in range(match.clause - 1, max(match.clause - 4, 0), -1):
+            first = toks[clauses[ci].idx[0]].lower if clauses[ci].idx else ""
+            if first not in relatives:
+                if first in openers:
+                    return None  # another subordinate or coordinated clause between: not this construction
+                continue
+            prev = list(clauses[ci - 1].mentions)
+            if not prev:
+                return None
+            head = max(prev, key=lambda mi: doc.mentions[mi].token_end)
+            gap = range(doc.mentions[head].token_end, clauses[ci].idx[0])
+            if not gap or any(doc.tokens[i].text.isalnum() for i in gap):
+                return None  # no comma before the pronoun, or words: not the relative of an actor
+            if self._prep_before(doc, toks, doc.mentions[head]) is not None:
+                return None  # the antecedent is governed by a preposition: no subject
+            for mi in reversed(prev):
+                if mi != head and head in self._coordinated(doc, toks, mi, prev):
+                    head = mi
+            opener = toks[clauses[ci - 1].idx[0]].lower
+            if opener in subordinators and opener not in self._w("relative_pronouns"):
+                # a subordinate clause that the relative clause interrupts goes on after it ("dat Poetin, die
+                # ..., Oekraïne bedreigt", "dat de VS Poetin, die ..., bekritiseren"): its subject stands first
+                # after the conjunction
+                free = [mi for mi in prev if self._prep_before(doc, toks, doc.mentions[mi]) is None]
+                if not free:
+                    return None
+                head = free[0]
+            elif not verb_first:
+                return None
+            return (head, False) if self._usable(doc, head) else (None, True)
+        return None
+
+    def _interrupted_clause(self, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok]) -> int | None:
+        """The clause a comma-delimited insert interrupts before the trigger's clause goes on: a main clause with
+        its finite auxiliary ("Duitsland heeft, net als Frankrijk, Rusland bekritiseerd", "Rusland is, volgens de
+        krant, door X ..."), one or two clauses before, when the trigger's clause opens with no conjunction or
+        pronoun of its own and holds no finite auxiliary before the trigger (its verb ends the interrupted clause);
+        None when there is none."""
+        idx = clauses[match.clause].idx if match.clause < len(clauses) else []
+        if match.kind == "noun" or match.clause < 2 or not idx:
+            return None
+        openers = (self._w("subordinators") | self._w("relative_pronouns") | self._w("coordinators")
+                   | self._w("quote_marks") | self._w("clause_breaks"))
+        auxiliaries = self._w("finite_auxiliaries")
+        first = min(match.tokens)
+        if toks[idx[0]].lower in openers or any(toks[i].lower in auxiliaries for i in idx if i < first):
+            return None
+        for k in (match.clause - 2, match.clause - 3):
+            if k < 0 or not clauses[k].idx:
+                return None
+            words = [toks[i].lower for i in clauses[k].idx]
+            if words[0] in openers:
+                return None
+            if any(w in auxiliaries for w in words):
+                return k
+        return None
+
+    def _subject_before_insert(
+        self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
+        preps: Mapping[int, str | None],
+    ) -> tuple[int | None, bool] | None:
+        """The subject of a clause that a comma-delimited insert interrupts (`_interrupted_clause`): the first
+        actor of that clause not governed by a preposition ("Duitsland heeft, net als Frankrijk, Rusland
+        bekritiseerd": Germany criticises Russia); none the coder may use when that clause names no actor."""
+        k = self._interrupted_clause(match, clauses, toks)
+        if k is None:
+            return None
+        free = [mi for mi in clauses[k].mentions if self._prep_before(doc, toks, doc.mentions[mi]) is None]
+        if not free:
+            return None, True
+        return (free[0], False) if self._usable(doc, free[0]) else (None, True)
 
     def _subject_before_apposition(
         self, doc: Document, match: Match, clauses: Sequence[Clause], toks: Mapping[int, Tok],
