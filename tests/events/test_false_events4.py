@@ -125,3 +125,16 @@ def test_a_named_subject_of_a_subordinate_clause_stays(coded_actor_rows: Rows) -
     # a name right after a noun is that noun's name, the subject itself
     rows = coded_actor_rows("Het blad schrijft dat de oude partijleider Warschau gisteren Moskou bezocht.", ACTORS)
     assert ("POLGOV", "RUSGOV", "04") in rows, rows
+
+
+def test_a_noun_between_the_parts_of_a_phrase_trigger_is_its_object(coded_actor_rows: Rows) -> None:
+    # the promise, offer or plan is about the sanctions; it imposes none
+    for text in ("Warschau beloofde vorige maand de sancties tegen Rusland in te trekken.",
+                 "Polen beloofde de strafmaatregelen tegen Rusland terug te draaien."):
+        rows = coded_actor_rows(text, ACTORS)
+        assert not any(r == "16" for _, _, r in rows), (text, rows)
+        assert any(r == "03" for _, _, r in rows), (text, rows)
+
+
+def test_a_sanction_noun_outside_a_phrase_trigger_stays(coded_actor_rows: Rows) -> None:
+    assert ("POL", "RUS", "16") in coded_actor_rows("Polen stelde sancties in tegen Rusland.", ACTORS)
