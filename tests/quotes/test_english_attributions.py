@@ -82,3 +82,10 @@ def test_a_speaker_after_the_cue_runs_on_past_its_first_four_words() -> None:
     text = '"The bridge will hold," said retired Army Lt. Gen. Ruth Okafor, who led the inquiry.'
     ((kind, speaker, _),) = _simple(text)
     assert kind == "direct" and speaker.endswith("Ruth Okafor")
+
+
+def test_reported_speech_without_that_with_an_irregular_past_after_a_long_subject() -> None:
+    text = "Ann Holt said the collapse of the ferry service took the town by surprise."
+    assert _simple(text) == [("indirect", "Ann Holt", "the collapse of the ferry service took the town by surprise")]
+    assert _simple("Holt said the county office never shut its doors.") == [
+        ("indirect", "Holt", "the county office never shut its doors")]
