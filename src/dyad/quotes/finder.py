@@ -437,6 +437,10 @@ class _Run:
             c = self._cue_at(k, cs - 1) if k not in self.quoted else None
             if c is not None and toks[k].lower not in self.lex.participles:
                 return self._subject(c, s.lo, cs - 1)
+        # no cue before it ("Holt praised the plan, telling reporters: …"): the subject the sentence opens with
+        for p in self.phrases.phrases(s.lo, cs - 1):
+            if self._usable(p) and not self.phrases.after_preposition(p):
+                return self._apposition(p, s.lo, s.hi)
         return None
 
     def _pronoun_after_cue(self, s: _SubjectSearch) -> Phrase | None:
