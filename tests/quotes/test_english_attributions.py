@@ -82,3 +82,16 @@ def test_a_speaker_after_the_cue_runs_on_past_its_first_four_words() -> None:
     text = '"The bridge will hold," said retired Army Lt. Gen. Ruth Okafor, who led the inquiry.'
     ((kind, speaker, _),) = _simple(text)
     assert kind == "direct" and speaker.endswith("Ruth Okafor")
+
+
+def test_reported_speech_without_that_with_an_irregular_past_after_a_long_subject() -> None:
+    text = "Ann Holt said the collapse of the ferry service took the town by surprise."
+    assert _simple(text) == [("indirect", "Ann Holt", "the collapse of the ferry service took the town by surprise")]
+    assert _simple("Holt said the county office never shut its doors.") == [
+        ("indirect", "Holt", "the county office never shut its doors")]
+
+
+def test_a_participle_without_a_cue_before_it_takes_the_subject_of_its_sentence() -> None:
+    text = 'In 2004, Ann Holt praised the harbour plan, telling the Tribune: "I wish every town had one like it."'
+    got = [(k, s, t) for k, s, t in _simple(text) if k == "direct"]
+    assert got == [("direct", "Ann Holt", "I wish every town had one like it.")]

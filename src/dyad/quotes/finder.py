@@ -437,6 +437,10 @@ class _Run:
             c = self._cue_at(k, cs - 1) if k not in self.quoted else None
             if c is not None and toks[k].lower not in self.lex.participles:
                 return self._subject(c, s.lo, cs - 1)
+        # no cue before it ("Holt praised the plan, telling reporters: …"): the subject the sentence opens with
+        for p in self.phrases.phrases(s.lo, cs - 1):
+            if self._usable(p) and not self.phrases.after_preposition(p):
+                return self._apposition(p, s.lo, s.hi)
         return None
 
     def _pronoun_after_cue(self, s: _SubjectSearch) -> Phrase | None:
@@ -1719,7 +1723,7 @@ class _Run:
     def _bare_clause(self, s_idx: int, cue: _Cue, lo: int, hi: int) -> int | None:
         """Reported speech without a complementizer: "said he would …", "told reporters they had …", "said the
         plan was …". The clause opens within a few words of the cue with a subject pronoun, or right after it
-        with up to four words and a finite verb (`bare_clause_verbs`)."""
+        with up to six words and a finite verb (`bare_clause_verbs`, a past tense)."""
         lex, toks = self.lex, self.toks
         if not lex.bare_clause_subjects:
             return None
@@ -1741,10 +1745,10 @@ class _Run:
                 c += 1
             if c >= hi or c in self.quoted or self._is_punct(c):
                 return None
-            # up to four words after the first, a hyphenated word ("the 12-point plan") counted once
+            # up to six words after the first, a hyphenated word ("the 12-point plan") counted once
             inside = sum(1 for k in range(c + 1, min(hi, c + 9)) if self._is_punct(k) and self._inside_word(k))
             determined = toks[c].lower in lex.determiners  # a verb of speech after it is a noun ("the report")
-            for v in range(c + 1, min(hi, c + 5 + 2 * inside)):
+            for v in range(c + 1, min(hi, c + 7 + 2 * inside)):
                 if v in self.quoted or (self._is_speech_verb(v) and not determined) or (
                         self._is_punct(v) and not self._inside_word(v)):
                     return None
@@ -1779,12 +1783,12 @@ class _Run:
                     or low in lex.clause_boundaries or lex.is_time_word(low))
 
     def _finite_verb(self, k: int, hi: int) -> bool:
-        """Whether token k is a finite verb by the lexicon: an auxiliary or modal (`bare_clause_verbs`), or a word
-        with a past-tense ending (`past_endings`)."""
+        """Whether token k is a finite verb by the lexicon: an auxiliary or modal (`bare_clause_verbs`), a word
+        with a past-tense ending (`past_endings`) or a past tense without one (`irregular_pasts`)."""
         if k >= hi:
             return False
         low, lex = self.toks[k].lower, self.lex
-        return low in lex.bare_clause_verbs or (
+        return low in lex.bare_clause_verbs or low in lex.irregular_pasts or (
             bool(lex.past_endings) and low.endswith(lex.past_endings) and len(low) > 4 and low.isalpha())
 
     def _inside_word(self, k: int) -> bool:

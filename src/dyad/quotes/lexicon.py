@@ -187,6 +187,8 @@ class QuoteLexicon:
     object_or_subject: frozenset[str] = frozenset()
     #: endings of past-tense verbs ("detected"): such a word after `object_or_subject` is its verb
     past_endings: tuple[str, ...] = ()
+    #: past tenses without such an ending ("made", "took", "shut"): finite verbs as those with one
+    irregular_pasts: frozenset[str] = frozenset()
     #: articles: a word right after one is a noun, not a verb of speech ("the state", "a report")
     articles: frozenset[str] = frozenset()
 
@@ -265,6 +267,7 @@ class QuoteLexicon:
             object_or_subject=_words(data.get("object_or_subject", []), "object_or_subject", source),
             articles=_words(data.get("articles", []), "articles", source),
             past_endings=tuple(sorted(_words(data.get("past_endings", []), "past_endings", source))),
+            irregular_pasts=_words(data.get("irregular_pasts", []), "irregular_pasts", source),
             question_complementizers=_words(data.get("question_complementizers", []), "question_complementizers",
                                             source),
             relative_openers=_words(data.get("relative_openers", []), "relative_openers", source),
