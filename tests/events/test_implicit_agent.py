@@ -197,3 +197,15 @@ def test_the_organ_of_the_state_where_it_happened_acts_on_a_state_agent(text: st
     doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
     assert row in {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}, [
         (e.rule, e.source.country, e.target.country) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "De minister is in Frankrijk in staat van beschuldiging gesteld wegens corruptie.",
+    "In Frankrijk wordt De minister volgende week in staat van beschuldiging gesteld.",
+])
+def test_an_indictment_is_legal_action_by_the_courts(
+    coder: LexiconCoder, make_doc: Callable[..., Document], text: str
+) -> None:
+    # the noun of the accusation inside the wording ("beschuldiging") does not make it an accusation (1121)
+    events = _events(coder, make_doc, text)
+    assert ("FRAJUD", "FRAGOV", "17") in events, events
