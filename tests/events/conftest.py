@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dyad.document import Actor, Document, Mention, Quote
+from dyad.document import Actor, Document, Event, Mention, Quote
 from dyad.lang.layer import analyse_text
 
 #: surface form -> (country, CAMEO actor code, kind); the longest form wins where forms overlap.
@@ -192,23 +192,37 @@ def make_doc() -> Callable[..., Document]:
 
 
 @pytest.fixture(scope="session")
-def coded_actor_rows() -> Callable[..., set[tuple[str | None, ...]]]:
+def coded_events() -> Callable[..., list[Event]]:
     """Code a sentence with hand-made actors (and quotes, as `build_doc` takes them) by the rules, with the
-    coder's `settings`: its events as (source code, target code, root)."""
+    coder's `settings`: its events."""
     from dyad.events.coder import LexiconCoder
 
     coders: dict[str, LexiconCoder] = {}
 
-    def rows(
+    def events(
         text: str,
         actors: Mapping[str, tuple[str, str, str]],
         quotes: list[tuple[str, str, str]] | None = None,
         settings: Mapping[str, Any] | None = None,
-    ) -> set[tuple[str | None, ...]]:
+    ) -> list[Event]:
         key = repr(sorted((settings or {}).items()))
         coder = coders.setdefault(key, LexiconCoder("nl", settings))
         doc = build_doc(text, actors, quotes)
         coder(doc)
-        return {(e.source.actor, e.target.actor, e.cameo[:2]) for e in doc.events}
+        return doc.events
 
-    return rows
+    return events
+
+
+@pytest.fixture(scope="session")
+def coded_actor_rows(coded_events: Callable[..., list[Event]]) -> Callable[..., set[tuple[str | None, ...]]]:
+    """`coded_events` as (source code, target code, root)."""
+    return lambda *args, **kwargs: {(e.source.actor, e.target.actor, e.cameo[:2])
+                                    for e in coded_events(*args, **kwargs)}
+
+
+@pytest.fixture(scope="session")
+def coded_country_rows(coded_events: Callable[..., list[Event]]) -> Callable[..., set[tuple[str | None, ...]]]:
+    """`coded_events` as (source country, target country, root)."""
+    return lambda *args, **kwargs: {(e.source.country, e.target.country, e.cameo[:2])
+                                    for e in coded_events(*args, **kwargs)}
