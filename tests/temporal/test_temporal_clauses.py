@@ -6,14 +6,11 @@ from __future__ import annotations
 import copy
 
 import pytest
-from deed_dating import TUE, date_of
+from deed_dating import date_of
 
-from dyad.api import analyse
-from dyad.document import Article
 from dyad.errors import ConfigError
 from dyad.lang.data import load_language_data
 from dyad.temporal.engine import tense_of, words_of
-from dyad.temporal.resolver import TimexResolver
 from dyad.temporal.vocabulary import build_vocabulary, vocabulary
 
 
@@ -126,31 +123,19 @@ def test_a_resumed_day_ends_at_another_time_and_after_three_sentences() -> None:
     assert date_of(far, "verliet") == "2019-03-26"
 
 
-def _date_in_pipeline(text: str, trigger: str) -> str | None:
-    """The date of a deed with the quotations of the whole pipeline found (`date_of` runs the language layer only)."""
-    doc = analyse(Article(id="t", text=text, published=TUE, language="nl"))
-    resolver = TimexResolver("nl")
-    state = resolver.prepare(doc, record=False)
-    start = text.index(trigger)
-    sentence = doc.sentence_of_offset(start)
-    assert sentence is not None
-    value, _rule = resolver.date_at(state, sentence, start, start + len(trigger))
-    return value.iso() if value is not None else None
-
-
 def test_a_time_inside_a_quotation_does_not_end_the_news_day() -> None:
     text = (
         "Gisteravond kwam de gemeenteraad bijeen voor een spoeddebat. Een raadslid schreef op Twitter: 'De "
         "wethouder heeft de afgelopen weken laten zien dat zij niet deugt.' Veel bewoners verweten de wethouder een "
         "gebrek aan fatsoen."
     )
-    assert _date_in_pipeline(text, "verweten") == "2019-03-25"
+    assert date_of(text, "verweten", quotes=True) == "2019-03-25"
     # a time of the narrative itself still ends it
     told = (
         "Gisteravond kwam de gemeenteraad bijeen voor een spoeddebat. De wethouder kreeg de afgelopen weken veel "
         "kritiek. Veel bewoners verweten de wethouder een gebrek aan fatsoen."
     )
-    assert _date_in_pipeline(told, "verweten") == "2019-03-26"
+    assert date_of(told, "verweten", quotes=True) == "2019-03-26"
 
 
 def test_a_past_perfect_does_not_take_the_day_of_the_sentence_before() -> None:
