@@ -209,3 +209,30 @@ def test_an_indictment_is_legal_action_by_the_courts(
     # the noun of the accusation inside the wording ("beschuldiging") does not make it an accusation (1121)
     events = _events(coder, make_doc, text)
     assert ("FRAJUD", "FRAGOV", "17") in events, events
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # no summoner named and no place: the state the news is written from summons the foreign envoy
+    ("De Russische ambassadeur is ontboden.", ("NLD", "RUS", "11")),
+    ("Moskou zweeg. De Russische ambassadeur werd woensdag ontboden.", ("NLD", "RUS", "11")),
+    ("Twee Russische diplomaten zijn vorige week uitgezet.", ("NLD", "RUS", "16")),
+    # the place the envoy is posted in names the summoner
+    ("De Nederlandse ambassadeur in Teheran is ontboden.", ("IRN", "NLD", "11")),
+])
+def test_an_envoy_is_summoned_or_expelled_by_another_state_than_its_own(text: str, row: tuple[str, ...]) -> None:
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+
+    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
+    rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
+    assert row in rows, rows
+    assert (row[1], row[0], row[2]) not in rows, rows
+
+
+def test_agent_abroad_needs_an_implicit_agent() -> None:
+    from dyad.errors import ConfigError
+    from dyad.events.lexicon import compile_lexicon
+
+    entry = {"id": "x", "cameo": "114", "verbs": ["ontbieden"], "agent_abroad": True}
+    with pytest.raises(ConfigError, match="agent_abroad"):
+        compile_lexicon("nl", {"triggers": [entry]})

@@ -40,6 +40,7 @@ _ENTRY_KEYS = {
     "source_kinds",
     "deed_object",
     "implicit_agent",
+    "agent_abroad",
     "domestic",
 }
 #: Kinds of resolved actors (`dyad.document.Actor.kind`) a trigger may restrict its source to.
@@ -165,6 +166,10 @@ class Trigger:
     # the CAMEO sector code of the state organ that does the deed when the text names no doer ("COP": "22 leden
     # zijn in Rusland opgepakt" is an arrest by the Russian police); see `dyad.events.roles`
     implicit_agent: str = ""
+    # the implicit organ is of another state than the one it acts on: an envoy is summoned or expelled by the
+    # state it is posted in, never by its own ("De Russische ambassadeur is ontboden" in Dutch news: by the Dutch
+    # government)
+    agent_abroad: bool = False
     # with no target anywhere, a domestic source's statement is about its own state's politics: the target is
     # its government (`dyad.events.roles`, step 8), whether or not the coder's `domestic_targets` is on
     domestic: bool = False
@@ -302,6 +307,8 @@ def _trigger(raw: Any, n: int, where: str, seen: set[tuple[str, str]]) -> Trigge
     if source_kinds - set(ACTOR_KINDS):
         raise ConfigError(f"'source_kinds' must be among {ACTOR_KINDS}", source=at)
     implicit_agent = _implicit_agent(raw, at)
+    if raw.get("agent_abroad") and not implicit_agent:
+        raise ConfigError("'agent_abroad' says where the implicit agent acts: it needs 'implicit_agent'", source=at)
     if raw.get("with_also") and not raw.get("with"):
         raise ConfigError("'with_also' is a second licence: it needs 'with'", source=at)
     # checked before the lists below are read: a duplicate entry with a bad list reports the duplicate
@@ -331,6 +338,7 @@ def _trigger(raw: Any, n: int, where: str, seen: set[tuple[str, str]]) -> Trigge
         source_kinds=source_kinds,
         deed_object=bool(raw.get("deed_object", False)),
         implicit_agent=implicit_agent,
+        agent_abroad=bool(raw.get("agent_abroad", False)),
         domestic=bool(raw.get("domestic", False)),
     )
 

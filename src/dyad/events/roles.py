@@ -37,10 +37,12 @@ from typing import Any
 
 from dyad.actors.index import get_index
 from dyad.actors.kb import norm
+from dyad.actors.lexicon import load_lexicon as load_actor_lexicon
 from dyad.document import ActorRef, Document, Event, Mention, Token
 from dyad.errors import ConfigError
 from dyad.events.candidates import Clause, Match, Sentence, Tok
 from dyad.events.lexicon import Lexicon, Trigger
+from dyad.lang.data import has_language_data
 
 #: one side of an event as read: coordinated actor mentions, or an actor without a mention (a state adjective)
 Side = list[int] | ActorRef
@@ -67,6 +69,14 @@ _INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
 _NAMED_CONFIDENCE = 0.8
 #: how many sentences back a missing target is looked for (the sentence before first)
 _LOOKBACK_SENTENCES = 1
+
+
+@cache
+def _home_country(language: str) -> str | None:
+    """The state a language's news is written from (the actor lexicon's `home_country`); None without one."""
+    if not has_language_data(language, "agents"):
+        return None
+    return load_actor_lexicon(language).home_country
 
 
 @cache
@@ -271,6 +281,7 @@ class RoleFinder:
         self.domestic_targets = domestic_targets
         #: state adjective (folded) -> ISO3, for the doer of an event noun ("de Russische inval")
         self.adjectives: Mapping[str, str] | None = _state_adjectives(lexicon.language)
+        self.home = _home_country(lexicon.language)
 
     def _w(self, name: str) -> frozenset[str]:
         return self.lexicon.words.get(name, frozenset())
@@ -421,9 +432,7 @@ class RoleFinder:
                    if mi not in named and (relative or mi in r.clause.mentions)]
         if not patient and not self._names_persons(r, since):
             return None
-        state = self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
-            (c for mi in patient if (c := self._country(doc, mi)) is not None), None
-        )
+        state = self._organ_state(r, patient)
         if state is None:
             return None
         sources = [ActorRef.from_mention(doc, mi) for mi in named[:1]] or [ActorRef("", f"{state}{code}", state)]
@@ -431,6 +440,19 @@ class RoleFinder:
             if patient else [self._people(r, state, since)]
         pairs = [(s, t) for s in sources for t in targets if self._distinct(s, t, doc)]
         return Reading(pairs, r.confidence * 0.8, False) if pairs else None
+
+    def _organ_state(self, r: _Slots, patient: Sequence[int]) -> str | None:
+        """The state whose organ does an `implicit_agent` deed: where it happened (a place of the sentence), else
+        the state the article has named most, else the patient's. For an entry whose organ acts abroad
+        (`agent_abroad`: an envoy summoned) never the patient's own state: then the language's home country, the
+        state its news is written from, stands in for an article about the patient's state."""
+        doc = r.doc
+        own = {c for mi in patient if (c := self._country(doc, mi)) is not None}
+        if not r.trig.agent_abroad:
+            return self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
+                iter(sorted(own)), None)
+        states = (self._scene_state(doc, r.toks, r.sentence), self._article_state(doc, r.sentence), self.home)
+        return next((s for s in states if s is not None and s not in own), None)
 
     def _auxiliary_before(self, r: _Slots) -> int | None:
         """The start of the clause before the trigger's that holds its passive auxiliary, when only commas part
