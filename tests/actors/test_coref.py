@@ -105,6 +105,12 @@ def test_object_pronoun_is_not_its_clause_subject_pronoun() -> None:
     assert code_of(doc, "hem") == "EU"
 
 
+def test_subject_pronoun_may_repeat_the_person_of_its_clause() -> None:
+    # only object forms ("hem", "hen") are kept apart from the clause's subject pronoun
+    doc = resolve("Poetin zei dat hij niet begreep hoe hij de sancties moest opvatten.", "2019-04")
+    assert code_of(doc, "hij", 1) == "RUSGOV"
+
+
 def test_group_object_pronoun_is_not_its_clause_subject_pronoun() -> None:
     # "Ze noemde hen onwettig": "hen" is not the government "Ze" already is (here: the measures, no actor)
     doc = resolve("De Venezolaanse regering wees de nieuwe maatregelen af. Ze noemde hen onwettig.", "2019-04")

@@ -1215,11 +1215,13 @@ class _State:
         return None
 
     def _clause_actors(self, sent: int, token: int) -> set[str]:
-        """The actors of the pronouns before `token` in its own clause ("Hij dreigde hem": who "Hij" is;
-        "Ze noemde hen"): a personal pronoun does not refer to a co-argument (that one takes a reflexive).
-        Named mentions of the clause are skipped by `_same_clause` alone, not by their actor (a speaker may
-        be named in his own words: "'Rutte heeft gelijk', zei hij")."""
+        """For an object pronoun at `token` ("hem", "hen"), the actors of the pronouns before it in its own
+        clause ("Hij dreigde hem": who "Hij" is; "Ze noemde hen"): an object pronoun does not refer to the
+        subject of its clause (that one takes a reflexive). Named mentions of the clause are skipped by
+        `_same_clause` alone, not by their actor (a speaker may be named in his own words)."""
         out: set[str] = set()
+        if norm(self.doc.tokens[token].text) not in self.r.lex.object_pronouns:
+            return out  # a subject form may repeat the person of its clause ("dat hij meent wat hij zegt")
         for idx in self.doc.mentions_in(sent):
             m = self.doc.mentions[idx]
             if m.actor is None or m.token_end > token or not m.rule.startswith("coref.pronoun"):
