@@ -96,6 +96,28 @@ def test_subject_pronoun_after_a_fronted_object_is_not_that_object() -> None:
     assert code_of(doc, "hij") == "TURGOV"
 
 
+def test_object_pronoun_is_not_its_clause_subject_pronoun() -> None:
+    # "Hij ... hem": two actors of one clause (a co-argument that is the subject takes "zich")
+    doc = resolve("De Canadese premier Trudeau belde gisteren met Orban. Hij verweet hem corruptie.", "2019-04")
+    assert code_of(doc, "Hij") == "CANGOV"
+    assert code_of(doc, "hem") == "HUNGOV"
+    doc = resolve("Theresa May sprak in Brussel met Jean-Claude Juncker. Zij vroeg hem om uitstel.", "2019-03")
+    assert code_of(doc, "hem") == "EU"
+
+
+def test_subject_pronoun_may_repeat_the_person_of_its_clause() -> None:
+    # only object forms ("hem", "hen") are kept apart from the clause's subject pronoun
+    doc = resolve("Poetin zei dat hij niet begreep hoe hij de sancties moest opvatten.", "2019-04")
+    assert code_of(doc, "hij", 1) == "RUSGOV"
+
+
+def test_group_object_pronoun_is_not_its_clause_subject_pronoun() -> None:
+    # "Ze noemde hen onwettig": "hen" is not the government "Ze" already is (here: the measures, no actor)
+    doc = resolve("De Venezolaanse regering wees de nieuwe maatregelen af. Ze noemde hen onwettig.", "2019-04")
+    assert code_of(doc, "Ze") == "VENGOV"
+    assert code_of(doc, "hen") is None
+
+
 def test_a_surname_after_a_relative_pronoun_or_a_conjunction_is_the_person() -> None:
     # "die" and "dat" are determiners too, but before a surname they open a clause
     doc = resolve("De man die Erdogan beledigde, moet vandaag voor de rechter verschijnen.", "2019-04")

@@ -72,6 +72,8 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     #: pronouns that may refer to a group or an institution named just before ("de bonden ... zij")
     group_pronouns: frozenset[str] = frozenset()
+    #: object forms of the personal pronouns ("hem", "hen"): never the subject pronoun of their own clause
+    object_pronouns: frozenset[str] = frozenset()
     #: first-person plural possessives: "onze regering" is the home country's
     home_possessives: frozenset[str] = frozenset()
     #: [plural ending, singular ending]: "Nederlanders" -> "Nederlander", "Amerikanen" -> "Amerikaan"
@@ -143,7 +145,7 @@ _KEYS = (
 _OPTIONAL = ("compound_heads", "appositives", "org_anaphora", "neuter_pronouns",
              "clause_openers", "definite_determiners", "sentence_openers", "placed_prepositions",
              "placed_participles", "demonym_rules", "adjective_links", "home_country",
-             "former_premodifiers", "group_pronouns", "one_per_state",
+             "former_premodifiers", "group_pronouns", "object_pronouns", "one_per_state",
              "demonym_singulars", "home_possessives", "plural_endings", "antecedent_agents",
              "posted_roles", "posting_linkers")
 
@@ -301,6 +303,7 @@ def parse_lexicon(language: str, data: Any) -> Lexicon:
         appositives=words("appositives"),
         org_anaphora=org_anaphora,
         neuter_pronouns=words("neuter_pronouns"),
+        object_pronouns=words("object_pronouns"),
         clause_openers=words("clause_openers"),
         definite=words("definite_determiners"),
         sentence_openers=words("sentence_openers"),

@@ -1185,9 +1185,13 @@ class _State:
         if u.key not in self.r.lex.group_pronouns:
             return i
 
+        coarguments = self._clause_actors(sent, u.token)
+
         def group(m: Mention) -> bool:
             if m.actor is None or self._is_person(m) or m.rule.startswith("coref.pronoun"):
                 return False
+            if m.actor.id in coarguments:
+                return False  # "Ze noemde hen onwettig": a co-argument is someone else (one's own takes "zich")
             return m.actor.kind in ("government", "group", "organisation") or m.people
 
         idx = self._nearest_before(sent, u.token, GROUP_PRONOUN_WINDOW, group)
@@ -1210,6 +1214,22 @@ class _State:
             return idx
         return None
 
+    def _clause_actors(self, sent: int, token: int) -> set[str]:
+        """For an object pronoun at `token` ("hem", "hen"), the actors of the pronouns before it in its own
+        clause ("Hij dreigde hem": who "Hij" is; "Ze noemde hen"): an object pronoun does not refer to the
+        subject of its clause (that one takes a reflexive). Named mentions of the clause are skipped by
+        `_same_clause` alone, not by their actor (a speaker may be named in his own words)."""
+        out: set[str] = set()
+        if norm(self.doc.tokens[token].text) not in self.r.lex.object_pronouns:
+            return out  # a subject form may repeat the person of its clause ("dat hij meent wat hij zegt")
+        for idx in self.doc.mentions_in(sent):
+            m = self.doc.mentions[idx]
+            if m.actor is None or m.token_end > token or not m.rule.startswith("coref.pronoun"):
+                continue
+            if self._same_clause(m, token):
+                out.add(m.actor.id)
+        return out
+
     def _neuter_pronoun(self, sent: int, units: list[Unit], i: int) -> int:
         """ "het" as the subject of a verb (per the parser) refers to an organisation or government named
         just before: "Het Witte Huis liet weten dat het daar geen trek in had". Without a parse "het" is
@@ -1231,12 +1251,13 @@ class _State:
         """The person a pronoun at `token` refers to, or None."""
         candidates: list[tuple[int, Mention]] = []
         taken: set[int] = set()
+        coarguments = self._clause_actors(sent, token)
         last = len(self.doc.mentions) - 1
         for idx in range(last, max(-1, last - MENTION_LOOKBACK), -1):
             m = self.doc.mentions[idx]
             if m.sentence < sent - PRONOUN_WINDOW:
                 break
-            if not self._is_person(m):
+            if not self._is_person(m) or (m.actor is not None and m.actor.id in coarguments):
                 continue
             g = self._gender(m)
             if gender is not None and g is not None and g != gender:
