@@ -236,3 +236,15 @@ def test_agent_abroad_needs_an_implicit_agent() -> None:
     entry = {"id": "x", "cameo": "114", "verbs": ["ontbieden"], "agent_abroad": True}
     with pytest.raises(ConfigError, match="agent_abroad"):
         compile_lexicon("nl", {"triggers": [entry]})
+
+
+def test_a_summoned_envoy_with_no_summoner_to_find_is_no_doer() -> None:
+    # two states as often in the article, the third the envoy's own (the home country): no summoner is known, and
+    # the envoy is acted upon, never the one who summons
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+
+    text = "Poetin bezocht gisteren Turkije. De Nederlandse ambassadeur is ontboden."
+    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
+    assert not any(e.source.country == "NLD" and e.cameo.startswith("11") for e in doc.events), [
+        (e.rule, e.source.country, e.target.country) for e in doc.events]

@@ -434,7 +434,8 @@ class RoleFinder:
             return None
         state = self._organ_state(r, patient)
         if state is None:
-            return None
+            # a passive's subject is acted upon: with no organ to act, it is no one's doer either
+            return Reading([], r.confidence, False) if passive and patient else None
         sources = [ActorRef.from_mention(doc, mi) for mi in named[:1]] or [ActorRef("", f"{state}{code}", state)]
         targets = [ActorRef.from_mention(doc, mi) for mi in self._coordinated(doc, r.toks, patient[0], r.cands)] \
             if patient else [self._people(r, state, since)]
