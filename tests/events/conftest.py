@@ -226,3 +226,16 @@ def coded_country_rows(coded_events: Callable[..., list[Event]]) -> Callable[...
     """`coded_events` as (source country, target country, root)."""
     return lambda *args, **kwargs: {(e.source.country, e.target.country, e.cameo[:2])
                                     for e in coded_events(*args, **kwargs)}
+
+
+@pytest.fixture(scope="session")
+def analysed_events() -> Callable[[str], list[Event]]:
+    """The events of a Dutch text run through the whole pipeline (actors resolved, not hand-made), published on
+    Tuesday 5 March 2019."""
+    from dyad.api import analyse
+    from dyad.document import Article, PartialDate
+
+    def events(text: str) -> list[Event]:
+        return analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl")).events
+
+    return events

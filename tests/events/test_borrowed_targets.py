@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from dyad.document import Document
+from dyad.document import Document, Event
 from dyad.events.coder import LexiconCoder
 from dyad.events.lexicon import compile_lexicon, load_lexicon
+
+Events = Callable[[str], list[Event]]
 
 
 @pytest.fixture(scope="module")
@@ -134,22 +136,16 @@ def test_coordinated_subjects_of_a_reciprocal_deed_meet_each_other_not_the_actor
     "Spanje trekt zijn ambassadeur in Chili terug.",
     "Spanje roept de Spaanse ambassadeur uit Santiago terug.",
 ])
-def test_a_recalled_envoy_is_recalled_from_the_state_it_is_posted_in(text: str) -> None:
-    from dyad.api import analyse
-    from dyad.document import Article, PartialDate
-
-    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
-    assert ("ESP", "CHL", "161") in {(e.source.country, e.target.country, e.cameo) for e in doc.events}, [
-        (e.rule, e.source.country, e.target.country) for e in doc.events]
+def test_a_recalled_envoy_is_recalled_from_the_state_it_is_posted_in(analysed_events: Events, text: str) -> None:
+    events = analysed_events(text)
+    assert ("ESP", "CHL", "161") in {(e.source.country, e.target.country, e.cameo) for e in events}, [
+        (e.rule, e.source.country, e.target.country) for e in events]
 
 
-def test_a_call_goes_to_its_object_not_to_an_owner_after_the_verb_s_particle() -> None:
-    from dyad.api import analyse
-    from dyad.document import Article, PartialDate
-
+def test_a_call_goes_to_its_object_not_to_an_owner_after_the_verb_s_particle(analysed_events: Events) -> None:
     text = "Spanje riep Chili op de grenzen van Peru te respecteren."
-    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
-    rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
+    events = analysed_events(text)
+    rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in events}
     assert ("ESP", "CHL", "02") in rows and not any(r[1] == "PER" for r in rows), rows
 
 

@@ -12,7 +12,6 @@ import pytest
 ACTORS: dict[str, tuple[str, str, str]] = {
     "president Macron": ("FRA", "FRAGOV", "person"),
     "Macron": ("FRA", "FRAGOV", "person"),
-    "De Franse president Macron": ("FRA", "FRAGOV", "person"),
     "Rusland": ("RUS", "RUS", "state"),
     "Poetin": ("RUS", "RUSGOV", "person"),
     "Het Kremlin": ("RUS", "RUSGOV", "government"),
@@ -50,7 +49,7 @@ def test_subject_after_the_finite_verb_of_a_clause_that_opens_with_a_preposition
 @pytest.mark.parametrize(
     ("text", "expected", "wrong"),
     [
-        ("De Franse president Macron, die gisteren in Berlijn was, bekritiseerde Rusland.",
+        ("Macron, die vorige week nog in Berlijn sprak, bekritiseerde Rusland.",
          ("FRA", "RUS", "11"), ("RUS", "FRA", "11")),
         ("Trump, die eerder China bekritiseerde, bezocht gisteren Japan.", ("USA", "JPN", "04"), ("JPN", "CHN", "04")),
         # the neuter relative pronoun after a comma

@@ -10,8 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from dyad.document import Document
+from dyad.document import Document, Event
 from dyad.events.coder import LexiconCoder
+
+Events = Callable[[str], list[Event]]
 
 ACTORS: dict[str, tuple[str, str, str]] = {
     "Rusland": ("RUS", "RUS", "state"),
@@ -190,13 +192,12 @@ def test_a_people_named_by_its_demonym_is_not_the_state_the_article_is_about(
     # state agents as the patients of a passive are not the organ that acts
     ("Twee Spaanse agenten zijn in Chili opgepakt.", ("CHL", "ESP", "17")),
 ])
-def test_the_organ_of_the_state_where_it_happened_acts_on_a_state_agent(text: str, row: tuple[str, ...]) -> None:
-    from dyad.api import analyse
-    from dyad.document import Article, PartialDate
-
-    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
-    assert row in {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}, [
-        (e.rule, e.source.country, e.target.country) for e in doc.events]
+def test_the_organ_of_the_state_where_it_happened_acts_on_a_state_agent(
+    analysed_events: Events, text: str, row: tuple[str, ...]
+) -> None:
+    events = analysed_events(text)
+    assert row in {(e.source.country, e.target.country, e.cameo[:2]) for e in events}, [
+        (e.rule, e.source.country, e.target.country) for e in events]
 
 
 @pytest.mark.parametrize("text", [
@@ -219,12 +220,11 @@ def test_an_indictment_is_legal_action_by_the_courts(
     # the place the envoy is posted in names the summoner
     ("De Nederlandse ambassadeur in Teheran is ontboden.", ("IRN", "NLD", "11")),
 ])
-def test_an_envoy_is_summoned_or_expelled_by_another_state_than_its_own(text: str, row: tuple[str, ...]) -> None:
-    from dyad.api import analyse
-    from dyad.document import Article, PartialDate
-
-    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
-    rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in doc.events}
+def test_an_envoy_is_summoned_or_expelled_by_another_state_than_its_own(
+    analysed_events: Events, text: str, row: tuple[str, ...]
+) -> None:
+    events = analysed_events(text)
+    rows = {(e.source.country, e.target.country, e.cameo[:2]) for e in events}
     assert row in rows, rows
     assert (row[1], row[0], row[2]) not in rows, rows
 
@@ -238,13 +238,10 @@ def test_agent_abroad_needs_an_implicit_agent() -> None:
         compile_lexicon("nl", {"triggers": [entry]})
 
 
-def test_a_summoned_envoy_with_no_summoner_to_find_is_no_doer() -> None:
+def test_a_summoned_envoy_with_no_summoner_to_find_is_no_doer(analysed_events: Events) -> None:
     # two states as often in the article, the third the envoy's own (the home country): no summoner is known, and
     # the envoy is acted upon, never the one who summons
-    from dyad.api import analyse
-    from dyad.document import Article, PartialDate
-
     text = "Poetin bezocht gisteren Turkije. De Nederlandse ambassadeur is ontboden."
-    doc = analyse(Article(id="t", text=text, published=PartialDate.parse("2019-03-05"), language="nl"))
-    assert not any(e.source.country == "NLD" and e.cameo.startswith("11") for e in doc.events), [
-        (e.rule, e.source.country, e.target.country) for e in doc.events]
+    events = analysed_events(text)
+    assert not any(e.source.country == "NLD" and e.cameo.startswith("11") for e in events), [
+        (e.rule, e.source.country, e.target.country) for e in events]
