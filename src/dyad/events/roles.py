@@ -448,10 +448,10 @@ class RoleFinder:
         (`agent_abroad`: an envoy summoned) never the patient's own state: then the language's home country, the
         state its news is written from, stands in for an article about the patient's state."""
         doc = r.doc
-        own = {c for mi in patient if (c := self._country(doc, mi)) is not None}
+        own = [c for mi in patient if (c := self._country(doc, mi)) is not None]
         if not r.trig.agent_abroad:
             return self._scene_state(doc, r.toks, r.sentence) or self._article_state(doc, r.sentence) or next(
-                iter(sorted(own)), None)
+                iter(own), None)
         states = (self._scene_state(doc, r.toks, r.sentence), self._article_state(doc, r.sentence), self.home)
         return next((s for s in states if s is not None and s not in own), None)
 
@@ -1038,10 +1038,10 @@ class RoleFinder:
             | self._w("coordinators")
             | self._w("finite_auxiliaries")
         )
-        in_mentions = {t for mi in doc.mentions_in(mention.sentence) if (m := doc.mentions[mi]) is not mention
-                       for t in range(m.token_start, m.token_end)}
+        others = [m for mi in doc.mentions_in(mention.sentence) if (m := doc.mentions[mi]) is not mention]
         for d in range(i, max(i - 5, -1), -1):
-            if d not in toks or d - 1 not in toks or d in verbs or d in in_mentions:
+            if d not in toks or d - 1 not in toks or d in verbs \
+                    or any(m.token_start <= d < m.token_end for m in others):
                 break
             word = toks[d].lower
             if word in determiners:
